@@ -1,0 +1,47 @@
+/**
+ * `--set path=value` overrides, applied to the raw scenario before validation, so an override is
+ * checked exactly like a field in a file (a misspelled path is an unknown field).
+ */
+import { ScenarioError } from './validate.ts';
+
+/** Parses `a.b.c=value`; the value is JSON when it parses as JSON, else a plain string. */
+export function parseOverride(spec: string): { path: string[]; value: unknown } {
+  const eq = spec.indexOf('=');
+  if (eq <= 0) throw new ScenarioError([{ path: spec || '(empty)', message: 'expected --set path=value, e.g. --set demand.baseRateJobsPerHour=60' }], '--set');
+  const path = spec.slice(0, eq).trim().split('.');
+  if (path.some((p) => p === '')) throw new ScenarioError([{ path: spec.slice(0, eq), message: 'expected a dotted path without empty parts' }], '--set');
+  const text = spec.slice(eq + 1);
+  let value: unknown = text;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    /* a bare word such as `auction` stays a string */
+  }
+  return { path, value };
+}
+
+/** Returns a deep copy of `raw` with the value set at the path (objects created as needed). */
+export function applyOverride(raw: unknown, path: readonly string[], value: unknown): Record<string, unknown> {
+  const root = structuredClone((raw ?? {}) as Record<string, unknown>);
+  let o: Record<string, unknown> = root;
+  for (let i = 0; i < path.length - 1; i++) {
+    const k = path[i];
+    const next = o[k];
+    if (next === undefined || next === null) o[k] = {};
+    else if (typeof next !== 'object') {
+      throw new ScenarioError([{ path: path.slice(0, i + 1).join('.'), message: `is ${JSON.stringify(next)}, not an object: cannot set ${path.join('.')}` }], '--set');
+    }
+    o = o[k] as Record<string, unknown>;
+  }
+  o[path[path.length - 1]] = value;
+  return root;
+}
+
+export function applyOverrides(raw: unknown, specs: readonly string[]): Record<string, unknown> {
+  let out = structuredClone((raw ?? {}) as Record<string, unknown>);
+  for (const s of specs) {
+    const { path, value } = parseOverride(s);
+    out = applyOverride(out, path, value);
+  }
+  return out;
+}

@@ -1,0 +1,133 @@
+/**
+ * Validation with messages a user can act on: each problem names the field's path, the value
+ * given and what was expected, on one line. Nothing throws a stack trace at the user.
+ */
+import { z } from 'zod';
+import { scenarioSchema, type Scenario } from './schema.ts';
+
+export interface ScenarioIssue {
+  path: string;
+  message: string;
+}
+
+export type ValidationResult = { ok: true; scenario: Scenario } | { ok: false; issues: ScenarioIssue[] };
+
+export class ScenarioError extends Error {
+  constructor(
+    readonly issues: ScenarioIssue[],
+    readonly source = 'scenario',
+  ) {
+    super(issues.map((i) => `${source}: ${i.path}: ${i.message}`).join('\n'));
+    this.name = 'ScenarioError';
+  }
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = root;
+  for (const k of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[k as string];
+  }
+  return v;
+}
+
+function show(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  const s = JSON.stringify(v);
+  return s === undefined ? String(v) : s.length > 60 ? `${s.slice(0, 57)}...` : s;
+}
+
+function describe(issue: z.core.$ZodIssue, input: unknown): ScenarioIssue[] {
+  const base = issue.path.map(String);
+  const at = (p: string[]) => (p.length ? p.join('.') : '(top level)');
+  const given = valueAt(input, issue.path);
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return issue.keys.map((k) => ({
+        path: at([...base, k]),
+        message: `unknown field (given ${show(valueAt(given, [k]))}); check the spelling, \`depinsim schema\` lists every field`,
+      }));
+    case 'too_big':
+    case 'too_small': {
+      const iss = issue as z.core.$ZodIssueTooBig | z.core.$ZodIssueTooSmall;
+      const bound = 'maximum' in iss ? `<= ${iss.maximum}` : `>= ${(iss as z.core.$ZodIssueTooSmall).minimum}`;
+      const what = iss.origin === 'array' ? 'array length' : 'value';
+      return [{ path: at(base), message: `expected ${what} ${iss.inclusive === false ? bound.replace('=', '') : bound}, got ${show(given)}` }];
+    }
+    case 'invalid_type':
+      return [{ path: at(base), message: `expected ${issue.expected}, got ${show(given)}` }];
+    case 'invalid_value':
+      return [{ path: at(base), message: `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${show(given)}` }];
+    case 'invalid_union':
+      return [{ path: at(base), message: `${issue.message}, got ${show(given)}` }];
+    default:
+      return [{ path: at(base), message: `${issue.message}, got ${show(given)}` }];
+  }
+}
+
+/** Cross-field rules the schema cannot express field by field. */
+function crossChecks(s: Scenario): ScenarioIssue[] {
+  const out: ScenarioIssue[] = [];
+  for (const [name, a] of Object.entries(s.supply.archetypes)) {
+    const p = `supply.archetypes.${name}`;
+    if (a.gpusPerNodeMin > a.gpusPerNodeMax) out.push({ path: `${p}.gpusPerNodeMin`, message: `expected <= gpusPerNodeMax (${a.gpusPerNodeMax}), got ${a.gpusPerNodeMin}` });
+    if (a.nodesMin > a.nodesMax) out.push({ path: `${p}.nodesMin`, message: `expected <= nodesMax (${a.nodesMax}), got ${a.nodesMin}` });
+    if (a.onlineHoursMin > a.onlineHoursMax) out.push({ path: `${p}.onlineHoursMin`, message: `expected <= onlineHoursMax (${a.onlineHoursMax}), got ${a.onlineHoursMin}` });
+    if (a.onlineHoursMean < a.onlineHoursMin || a.onlineHoursMean > a.onlineHoursMax)
+      out.push({ path: `${p}.onlineHoursMean`, message: `expected between onlineHoursMin and onlineHoursMax (${a.onlineHoursMin}..${a.onlineHoursMax}), got ${a.onlineHoursMean}` });
+    if (a.marginMin > a.marginMax) out.push({ path: `${p}.marginMin`, message: `expected <= marginMax (${a.marginMax}), got ${a.marginMin}` });
+    if (a.reliabilityMean < 1 && a.meanDownHours === 0)
+      out.push({ path: `${p}.meanDownHours`, message: `expected > 0 when reliabilityMean < 1 (${a.reliabilityMean}), got 0` });
+  }
+  const shares = Object.values(s.supply.archetypes).reduce((t, a) => t + a.share, 0);
+  if (s.supply.providers > 0 && !(shares > 0)) out.push({ path: 'supply.archetypes', message: 'expected at least one archetype with share > 0, got all 0' });
+  for (const [name, c] of Object.entries(s.demand.classes)) {
+    const p = `demand.classes.${name}`;
+    if (c.budgetFactorMin > c.budgetFactorMax) out.push({ path: `${p}.budgetFactorMin`, message: `expected <= budgetFactorMax (${c.budgetFactorMax}), got ${c.budgetFactorMin}` });
+    if (!c.unlimitedPatience && c.share > 0 && c.patienceHours.dist === 'fixed' && c.patienceHours.value === 0)
+      out.push({ path: `${p}.patienceHours`, message: 'expected a patience > 0 or unlimitedPatience: true, got a fixed 0 h' });
+  }
+  const classShares = Object.values(s.demand.classes).reduce((t, c) => t + c.share, 0);
+  if (s.demand.baseRateJobsPerHour > 0 && !(classShares > 0)) out.push({ path: 'demand.classes', message: 'expected at least one class with share > 0, got all 0' });
+  s.demand.shocks.forEach((sh, i) => {
+    if (sh.startDay > s.horizonDays) out.push({ path: `demand.shocks.${i}.startDay`, message: `expected <= horizonDays (${s.horizonDays}), got ${sh.startDay}` });
+  });
+  return out;
+}
+
+/** Validates raw scenario input (parsed JSON) and fills in the defaults. */
+export function validateScenario(input: unknown): ValidationResult {
+  const r = scenarioSchema.safeParse(input);
+  if (!r.success) return { ok: false, issues: r.error.issues.flatMap((i) => describe(i, input)) };
+  const extra = crossChecks(r.data);
+  if (extra.length) return { ok: false, issues: extra };
+  return { ok: true, scenario: r.data };
+}
+
+/** Like validateScenario but throws a ScenarioError (one line per problem). */
+export function parseScenario(input: unknown, source = 'scenario'): Scenario {
+  const r = validateScenario(input);
+  if (!r.ok) throw new ScenarioError(r.issues, source);
+  return r.scenario;
+}
+
+/** Parses JSON text; a syntax error becomes a ScenarioError naming the line and column. */
+export function parseScenarioText(text: string, source = 'scenario'): Scenario {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    const msg = (e as Error).message;
+    const m = /position (\d+)/.exec(msg);
+    let where = '';
+    if (m) {
+      const pos = Number(m[1]);
+      const before = text.slice(0, pos);
+      const line = before.split('\n').length;
+      const col = pos - before.lastIndexOf('\n');
+      where = ` at line ${line}, column ${col}`;
+    }
+    throw new ScenarioError([{ path: '(file)', message: `malformed JSON${where}: ${msg.replace(/^JSON\.parse: /, '')}` }], source);
+  }
+  return parseScenario(raw, source);
+}

@@ -1,0 +1,348 @@
+/**
+ * The simulation worker's API, independent of the transport: `createApi(deps)` returns plain
+ * methods that sim.worker.ts exposes through comlink and that the tests call directly in Node.
+ *
+ * The worker owns the run loop. It advances the run in slices of about `sliceMs` of work (or up to
+ * a speed-limited simulated time), streams the metric rows completed in each slice to the UI as
+ * fresh Float64Arrays (transferred, not copied), then yields to its event loop so pause, step,
+ * speed and cancel messages get through between slices. Slices never change results: the core
+ * guarantees that a run advanced in slices equals a whole run.
+ *
+ * Nothing here touches the DOM or WebWorker globals, so the UI can `import type` from this file.
+ */
+
+export interface ColumnInfo {
+  name: string;
+  unit: string;
+  description: string;
+}
+
+/** The part of the core's MetricTable the worker reads. */
+export interface TableLike {
+  columns: ColumnInfo[];
+  rows: number;
+  data: Record<string, Float64Array>;
+}
+
+/** The part of the core's Run the worker drives. */
+export interface RunLike {
+  readonly horizonHours: number;
+  readonly periodHours: number;
+  now(): number;
+  advance(untilHours: number, maxEvents?: number): boolean;
+  done(): boolean;
+  table(): TableLike;
+  eventsProcessed(): number;
+}
+
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+export type RunStatus = 'idle' | 'running' | 'paused' | 'done' | 'error';
+
+/** New rows [from, from + rows) of every column, plus where the run stands. */
+export interface RowBatch {
+  kind: 'rows';
+  runId: number;
+  from: number;
+  rows: number;
+  data: Record<string, Float64Array>;
+  nowHours: number;
+  eventsProcessed: number;
+  status: RunStatus;
+  /** Wall time the worker spent simulating since the start (ms), for the speed readout. */
+  busyMs: number;
+}
+
+export interface StatusEvent {
+  kind: 'status';
+  runId: number;
+  status: RunStatus;
+  nowHours: number;
+  eventsProcessed: number;
+  busyMs: number;
+}
+
+export interface ErrorEvent {
+  kind: 'error';
+  runId: number;
+  message: string;
+}
+
+export type WorkerEvent = RowBatch | StatusEvent | ErrorEvent;
+export type Listener = (ev: WorkerEvent) => void;
+
+export interface StartOptions {
+  /** Simulated days per wall-clock second; Infinity (or 0) runs as fast as the machine allows. */
+  speedDaysPerSecond?: number;
+  /** Start paused (then `step` or `resume`). */
+  paused?: boolean;
+}
+
+export type StartResult =
+  | {
+      ok: true;
+      runId: number;
+      hash: string;
+      seed: number;
+      horizonHours: number;
+      periodHours: number;
+      columns: ColumnInfo[];
+      /** The validated scenario with every default filled in (plain JSON data). */
+      scenario: unknown;
+    }
+  | { ok: false; issues: FieldIssue[] };
+
+export interface ApiDeps<S> {
+  validate(raw: unknown): { ok: true; scenario: S } | { ok: false; issues: FieldIssue[] };
+  createRun(scenario: S, seed: number): RunLike;
+  hash(scenario: S): string;
+  /** Monotonic milliseconds (performance.now in the worker). */
+  clock(): number;
+  /** Runs `fn` soon, after pending messages have been handled. */
+  yieldThen(fn: () => void): void;
+  /** Runs `fn` after about `ms` milliseconds (used when the speed is limited). */
+  later(fn: () => void, ms: number): void;
+  /** Marks a batch's buffers as transferable (comlink `transfer`); identity in tests. */
+  transfer<T>(value: T, buffers: ArrayBuffer[]): T;
+  sliceMs?: number;
+  /** Event budget per advance() call, so one busy period cannot block the loop for long. */
+  maxEventsPerCall?: number;
+}
+
+export function createApi<S>(deps: ApiDeps<S>) {
+  const sliceMs = deps.sliceMs ?? 12;
+  const maxEvents = deps.maxEventsPerCall ?? 50_000;
+
+  let run: RunLike | null = null;
+  let runId = 0;
+  let status: RunStatus = 'idle';
+  let listener: Listener | null = null;
+  let sent = 0;
+  let busyMs = 0;
+  let speed = Infinity;
+  let stepTarget: number | null = null;
+  let scheduled = false;
+  // Speed limiting: the simulated time allowed grows with wall time since the last (re)start.
+  let paceWall = 0;
+  let paceSim = 0;
+
+  function emit(ev: WorkerEvent, buffers: ArrayBuffer[] = []) {
+    if (!listener) return;
+    try {
+      listener(buffers.length ? deps.transfer(ev, buffers) : ev);
+    } catch {
+      // The UI end went away (worker being replaced): nothing to tell.
+    }
+  }
+
+  function statusEvent(): StatusEvent {
+    return {
+      kind: 'status',
+      runId,
+      status,
+      nowHours: run ? run.now() : 0,
+      eventsProcessed: run ? run.eventsProcessed() : 0,
+      busyMs,
+    };
+  }
+
+  /** Sends the rows completed since the last flush (copies, so the core's arrays stay its own). */
+  function flush() {
+    if (!run) return;
+    const t = run.table();
+    if (t.rows <= sent && status !== 'done') return;
+    const data: Record<string, Float64Array> = {};
+    const buffers: ArrayBuffer[] = [];
+    for (const c of t.columns) {
+      const col = t.data[c.name];
+      const part = col ? col.slice(sent, t.rows) : new Float64Array(t.rows - sent).fill(NaN);
+      data[c.name] = part;
+      buffers.push(part.buffer as ArrayBuffer);
+    }
+    const batch: RowBatch = {
+      kind: 'rows',
+      runId,
+      from: sent,
+      rows: t.rows - sent,
+      data,
+      nowHours: run.now(),
+      eventsProcessed: run.eventsProcessed(),
+      status,
+      busyMs,
+    };
+    sent = t.rows;
+    emit(batch, buffers);
+  }
+
+  function schedule(delayMs = 0) {
+    if (scheduled) return;
+    scheduled = true;
+    const id = runId;
+    const go = () => {
+      if (id !== runId) return; // a callback of a run that was replaced: its flag was reset
+      scheduled = false;
+      loop();
+    };
+    if (delayMs > 0) deps.later(go, delayMs);
+    else deps.yieldThen(go);
+  }
+
+  function nextBoundary(r: RunLike): number {
+    const p = r.periodHours;
+    return Math.min(r.horizonHours, (Math.floor(r.now() / p + 1e-9) + 1) * p);
+  }
+
+  function fail(e: unknown) {
+    status = 'error';
+    const message = e instanceof Error ? `${e.name === 'Error' ? '' : `${e.name}: `}${e.message}` : String(e);
+    emit({ kind: 'error', runId, message });
+    emit(statusEvent());
+  }
+
+  function loop() {
+    const r = run;
+    if (!r || (status !== 'running' && stepTarget === null)) return;
+    const t0 = deps.clock();
+    let waitMs = 0;
+    try {
+      while (!r.done()) {
+        let target = nextBoundary(r);
+        if (stepTarget !== null) target = Math.min(target, stepTarget);
+        else if (Number.isFinite(speed)) {
+          const allowed = paceSim + ((deps.clock() - paceWall) / 1000) * speed * 24;
+          if (allowed < target) {
+            // Not yet allowed to finish this period: do what the pace allows, then wait.
+            if (allowed > r.now()) r.advance(allowed, maxEvents);
+            waitMs = 16;
+            break;
+          }
+        }
+        const reached = r.advance(target, maxEvents);
+        if (reached && stepTarget !== null && r.now() >= stepTarget) {
+          stepTarget = null;
+          status = r.done() ? 'done' : 'paused';
+          break;
+        }
+        if (deps.clock() - t0 >= sliceMs) break;
+      }
+      if (r.done()) {
+        status = 'done';
+        stepTarget = null;
+      }
+    } catch (e) {
+      busyMs += deps.clock() - t0;
+      flush();
+      fail(e);
+      return;
+    }
+    busyMs += deps.clock() - t0;
+    flush();
+    if (status === 'running' || stepTarget !== null) schedule(waitMs);
+    else emit(statusEvent());
+  }
+
+  const api = {
+    /** Registers the function that receives row batches and status changes (a comlink proxy). */
+    subscribe(fn: Listener): void {
+      listener = fn;
+    },
+
+    /** Validates the raw scenario and starts a new run (replacing any current one). */
+    start(raw: unknown, seed: number, options: StartOptions = {}): StartResult {
+      runId++;
+      run = null;
+      scheduled = false;
+      sent = 0;
+      busyMs = 0;
+      stepTarget = null;
+      status = 'idle';
+      if (!Number.isSafeInteger(seed) || seed < 0) {
+        return { ok: false, issues: [{ path: 'seed', message: `expected a whole number >= 0, got ${JSON.stringify(seed)}` }] };
+      }
+      const v = deps.validate(raw);
+      if (!v.ok) return { ok: false, issues: v.issues };
+      let r: RunLike;
+      try {
+        r = deps.createRun(v.scenario, seed);
+      } catch (e) {
+        return { ok: false, issues: [{ path: '(run)', message: e instanceof Error ? e.message : String(e) }] };
+      }
+      run = r;
+      speed = options.speedDaysPerSecond && options.speedDaysPerSecond > 0 ? options.speedDaysPerSecond : Infinity;
+      paceWall = deps.clock();
+      paceSim = 0;
+      status = options.paused ? 'paused' : 'running';
+      const t = r.table();
+      const result: StartResult = {
+        ok: true,
+        runId,
+        hash: deps.hash(v.scenario),
+        seed,
+        horizonHours: r.horizonHours,
+        periodHours: r.periodHours,
+        columns: t.columns.map((c) => ({ name: c.name, unit: c.unit, description: c.description })),
+        scenario: JSON.parse(JSON.stringify(v.scenario)) as unknown,
+      };
+      if (status === 'running') schedule();
+      return result;
+    },
+
+    pause(): RunStatus {
+      if (status === 'running') {
+        status = 'paused';
+        flush();
+        emit(statusEvent());
+      }
+      stepTarget = null;
+      return status;
+    },
+
+    resume(): RunStatus {
+      if (run && (status === 'paused' || status === 'idle')) {
+        status = 'running';
+        stepTarget = null;
+        paceWall = deps.clock();
+        paceSim = run.now();
+        emit(statusEvent());
+        schedule();
+      }
+      return status;
+    },
+
+    /** Advances to the end of the current metrics period (one more row), then pauses. */
+    step(): RunStatus {
+      if (!run || run.done() || status === 'error') return status;
+      status = 'paused';
+      stepTarget = nextBoundary(run);
+      schedule();
+      return status;
+    },
+
+    setSpeed(daysPerSecond: number): void {
+      speed = daysPerSecond > 0 ? daysPerSecond : Infinity;
+      if (run) {
+        paceWall = deps.clock();
+        paceSim = run.now();
+      }
+    },
+
+    /** Stops and forgets the current run. */
+    cancel(): void {
+      runId++;
+      run = null;
+      scheduled = false;
+      stepTarget = null;
+      status = 'idle';
+    },
+
+    status(): StatusEvent {
+      return statusEvent();
+    },
+  };
+  return api;
+}
+
+export type SimApi = ReturnType<typeof createApi>;

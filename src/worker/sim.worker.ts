@@ -1,0 +1,33 @@
+/**
+ * The module Web Worker that runs the simulation: the API of api.ts over comlink, wired to the
+ * real core. The UI reaches it only through `import type { SimApi }`.
+ */
+import { expose, transfer } from 'comlink';
+import { createApi } from './api.ts';
+import { createRun } from '../sim/run.ts';
+import { validateScenario } from '../sim/scenario/validate.ts';
+import { scenarioHash } from '../sim/scenario/hash.ts';
+
+// A MessageChannel yields to the worker's event loop without setTimeout's 4 ms clamp, so queued
+// pause/step/cancel messages are handled between slices at almost no cost.
+const channel = new MessageChannel();
+const queue: (() => void)[] = [];
+channel.port1.onmessage = () => {
+  const fn = queue.shift();
+  if (fn) fn();
+};
+
+const api = createApi({
+  validate: validateScenario,
+  createRun,
+  hash: scenarioHash,
+  clock: () => performance.now(),
+  yieldThen: (fn) => {
+    queue.push(fn);
+    channel.port2.postMessage(0);
+  },
+  later: (fn, ms) => setTimeout(fn, ms),
+  transfer: (value, buffers) => transfer(value, buffers),
+});
+
+expose(api);

@@ -1,0 +1,44 @@
+/**
+ * Vite builds the dashboard (src/ui, entry index.html) and its module worker (src/worker).
+ * Vitest reads the `test` block: unit tests run in Node; the browser end-to-end tests in test/e2e
+ * build the app, serve it and drive Debian's Chromium through playwright-core (see test/e2e/setup.ts).
+ */
+import { readFileSync } from 'node:fs';
+import { defineConfig } from 'vitest/config';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+
+export default defineConfig({
+  plugins: [svelte()],
+  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+  worker: { format: 'es' },
+  server: { open: true },
+  build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 1500 },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/e2e/**', 'node_modules/**'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/e2e/globalSetup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          // One browser, one server: the e2e files share them and run one after another.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});

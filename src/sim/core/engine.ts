@@ -85,16 +85,18 @@ export class Engine {
     const handlers = this.handlers;
     let budget = maxEvents;
     while (budget-- > 0) {
-      const next = q.peekTime();
-      if (next > t) {
+      if (!q.popUntil(t)) {
         this.now = t;
         return true;
       }
-      q.pop();
       this.now = q.topTime;
       this.eventsProcessed++;
       handlers[q.topKind](q.topA, q.topB);
     }
-    return q.peekTime() > t ? ((this.now = t), true) : false;
+    if (q.peekTime() > t) {
+      this.now = t;
+      return true;
+    }
+    return false;
   }
 }

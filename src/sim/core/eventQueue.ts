@@ -103,6 +103,22 @@ export class EventQueue {
     }
   }
 
+  /** Like pop(), but only if the next live event is at or before t. */
+  popUntil(t: number): boolean {
+    for (;;) {
+      if (this.n === 0 || this.time[0] > t) return false;
+      const seq = this.key[0] % SEQ_SPAN;
+      this.topTime = this.time[0];
+      this.topKind = this.kind[0];
+      this.topA = this.a[0];
+      this.topB = this.b[0];
+      this.topSeq = seq;
+      this.removeTop();
+      if (this.cancelled.size > 0 && this.cancelled.delete(seq)) continue;
+      return true;
+    }
+  }
+
   private dropCancelledTop(): void {
     while (this.n > 0 && this.cancelled.size > 0) {
       const seq = this.key[0] % SEQ_SPAN;

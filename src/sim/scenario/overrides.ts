@@ -22,7 +22,7 @@ export function parseOverride(spec: string): { path: string[]; value: unknown } 
 
 /** Returns a deep copy of `raw` with the value set at the path (objects created as needed). */
 export function applyOverride(raw: unknown, path: readonly string[], value: unknown): Record<string, unknown> {
-  const root = structuredClone((raw ?? {}) as Record<string, unknown>);
+  const root = deepCopy((raw ?? {}) as Record<string, unknown>);
   let o: Record<string, unknown> = root;
   for (let i = 0; i < path.length - 1; i++) {
     const k = path[i];
@@ -38,10 +38,15 @@ export function applyOverride(raw: unknown, path: readonly string[], value: unkn
 }
 
 export function applyOverrides(raw: unknown, specs: readonly string[]): Record<string, unknown> {
-  let out = structuredClone((raw ?? {}) as Record<string, unknown>);
+  let out = deepCopy((raw ?? {}) as Record<string, unknown>);
   for (const s of specs) {
     const { path, value } = parseOverride(s);
     out = applyOverride(out, path, value);
   }
   return out;
+}
+
+/** JSON-safe deep copy (scenarios are JSON data). */
+function deepCopy<T>(v: T): T {
+  return JSON.parse(JSON.stringify(v)) as T;
 }

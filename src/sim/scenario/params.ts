@@ -46,7 +46,7 @@ export function choice<const T extends readonly [string, ...string[]]>(values: T
 
 /** A strict object whose fields all have defaults: missing means "use the defaults". */
 export function group<S extends z.ZodRawShape>(shape: S, doc: string) {
-  return z.strictObject(shape).prefault({}).meta({ description: doc });
+  return z.strictObject(shape).prefault({} as never).meta({ description: doc });
 }
 
 /** Weights over named options (shares need not sum to 1: they are normalized). */

@@ -178,14 +178,14 @@ export const scenarioSchema = z.strictObject({
         },
         'Provider archetypes',
       ),
-      priceAdjustPerDay: num(0.03, 0, 0.5, { unit: 'share per day', doc: 'Each day a provider above its target utilization raises its ask by this share and one below lowers it (never below its running cost) [D]; 0 keeps list prices fixed' }),
+      priceAdjustPerDay: num(0.03, 0, 0.5, { unit: 'share per day', doc: 'Each day a provider above its target utilization raises its ask by this share and one below lowers it, never below the cost of a GPU-hour at full utilization (running cost + amortization) [D]; 0 keeps list prices fixed' }),
       priceAdjustBand: num(0.1, 0, 1, { unit: 'utilization', doc: 'Dead band around the target utilization inside which the ask stays [D]' }),
     },
     'Supply: the provider population',
   ),
   demand: group(
     {
-      baseRateJobsPerHour: num(46, 0, 1e6, { unit: 'jobs/h', doc: 'Mean arrival rate at scale 1, before trend, daily cycle and shocks; calibrated so the baseline runs near 60% GPU utilization (Akash 50-70% [S], research §8 #30)' }),
+      baseRateJobsPerHour: num(80, 0, 1e6, { unit: 'jobs/h', doc: 'Mean arrival rate at scale 1, before trend, daily cycle and shocks; calibrated so the baseline runs near 60% GPU utilization (Akash 50-70% [S], research §8 #30)' }),
       trendGrowthPerYear: num(0.2, -0.99, 100, { unit: 'share per year', doc: 'Exponential growth of the arrival rate [D]' }),
       diurnalAmplitude: num(0.6, 0, 1, { unit: 'share', doc: 'Daily cycle: rate x (1 + a sin(2 pi (h - peak + 6)/24)); 0.6 gives ~4:1 peak:trough (openb 2023 [C])' }),
       diurnalPeakHour: num(12, 0, 24, { unit: 'h of day (UTC)', doc: 'Hour of the daily peak' }),

@@ -1,0 +1,83 @@
+/**
+ * What each arriving job asks for: class, GPUs, VRAM, duration, region, budget and patience,
+ * each drawn from the class's distributions on the 'jobs' stream.
+ */
+import { GPU_COUNTS, JOB_CLASSES, REGIONS, VRAM_LEVELS, type Scenario } from '../scenario/schema.ts';
+import { categorical, type Sampler } from '../rng/distributions.ts';
+import { samplerOf } from '../rng/fromDist.ts';
+import type { Rng } from '../rng/streams.ts';
+import { GPU_CATALOGUE, gpuTier } from '../supply/catalogue.ts';
+
+export interface JobDraw {
+  jobClass: number;
+  gpus: number;
+  minVramGb: number;
+  minTier: number;
+  region: number;
+  regionLocked: boolean;
+  durationHours: number;
+  budgetUsdPerGpuHour: number;
+  cloudUsdPerGpuHour: number;
+  patienceHours: number;
+  cancelAfterHours: number;
+  checkpointHours: number;
+}
+
+/** Cloud price of the cheapest catalogue GPU with at least this VRAM and tier: the tenant's outside option. */
+export function cloudReference(minVramGb: number, minTier: number): number {
+  let best = Infinity;
+  for (const g of GPU_CATALOGUE) {
+    if (g.vramGb >= minVramGb && gpuTier(g) >= minTier) best = Math.min(best, g.cloudPriceUsdPerGpuHour);
+  }
+  return best;
+}
+
+export interface JobSampler {
+  /** Draws the class from the rates at time t, then the job. */
+  draw(classWeights: readonly number[]): JobDraw;
+}
+
+export function createJobSampler(s: Scenario, rng: Rng): JobSampler {
+  const classes = JOB_CLASSES.map((c) => s.demand.classes[c]);
+  const region = categorical(rng, REGIONS.map((r) => s.demand.regions[r] ?? 0));
+  const per = classes.map((c) => {
+    const gpusIdx = categorical(rng, GPU_COUNTS.map((k) => c.gpus[k] ?? 0));
+    const vramIdx = categorical(rng, VRAM_LEVELS.map((k) => c.minVramGb[k] ?? 0));
+    const duration = samplerOf(c.durationHours, rng);
+    const patience: Sampler = c.unlimitedPatience ? () => Infinity : samplerOf(c.patienceHours, rng);
+    return { c, gpusIdx, vramIdx, duration, patience };
+  });
+  return {
+    draw(classWeights) {
+      let total = 0;
+      for (const w of classWeights) total += w;
+      let u = rng() * total;
+      let ci = 0;
+      while (ci < classWeights.length - 1 && u >= classWeights[ci]) u -= classWeights[ci++];
+      while (classWeights[ci] === 0 && ci > 0) ci--;
+      const p = per[ci];
+      const c = p.c;
+      const gpus = Number(GPU_COUNTS[p.gpusIdx()]);
+      const minVramGb = Number(VRAM_LEVELS[p.vramIdx()]);
+      const minTier = 0;
+      const durationHours = Math.min(c.maxDurationHours, Math.max(1e-4, p.duration()));
+      const cloud = cloudReference(minVramGb, minTier);
+      const budget = cloud * (c.budgetFactorMin + (c.budgetFactorMax - c.budgetFactorMin) * rng());
+      const cancels = rng() < c.cancelShare;
+      return {
+        jobClass: ci,
+        gpus,
+        minVramGb,
+        minTier,
+        region: region(),
+        regionLocked: rng() < c.regionLockedShare,
+        durationHours,
+        budgetUsdPerGpuHour: budget,
+        cloudUsdPerGpuHour: cloud,
+        patienceHours: p.patience(),
+        cancelAfterHours: cancels ? durationHours * rng() : Infinity,
+        checkpointHours: c.checkpointHours,
+      };
+    },
+  };
+}

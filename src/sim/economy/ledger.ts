@@ -1,0 +1,121 @@
+/**
+ * Double-entry ledger. Every movement of USD or tokens is one entry between two named accounts;
+ * balances are derived from entries. Amounts are kept as integers of a base unit (1e-6 of a USD or
+ * a token) stored in float64, exact below 2^53 units, so sums never drift and conservation holds
+ * exactly: supply change = minted - burned, and the balances of every asset always sum to zero
+ * (the issuer accounts hold the negative side).
+ *
+ * A transfer that would take an account negative (unless it is an issuer) or that is not a finite,
+ * non-negative amount stops the run with an error naming the entry.
+ */
+
+export const ASSETS = ['usd', 'token'] as const;
+export type Asset = (typeof ASSETS)[number];
+export const UNITS_PER = 1e6;
+
+export interface LedgerEntryInfo {
+  seq: number;
+  asset: Asset;
+  from: string;
+  to: string;
+  amount: number;
+  memo: string;
+}
+
+export class LedgerError extends Error {
+  constructor(
+    message: string,
+    readonly entry: LedgerEntryInfo,
+  ) {
+    super(message);
+    this.name = 'LedgerError';
+  }
+}
+
+export class Ledger {
+  private names: string[] = [];
+  private issuer: boolean[] = [];
+  private byName = new Map<string, number>();
+  /** balances[asset][account] in base units (integers). */
+  private bal: Record<Asset, number[]> = { usd: [], token: [] };
+  /** Number of entries posted. */
+  entries = 0;
+  /** Totals by memo, in base units, for reports. */
+  private flows: Record<Asset, Map<string, number>> = { usd: new Map(), token: new Map() };
+  /** Optional observer of every entry (debugging, audits). */
+  onEntry: ((e: LedgerEntryInfo) => void) | null = null;
+
+  /** Opens an account (or returns the existing one). Issuers (mint, outside world) may go negative. */
+  account(name: string, issuer = false): number {
+    const have = this.byName.get(name);
+    if (have !== undefined) return have;
+    const id = this.names.length;
+    this.names.push(name);
+    this.issuer.push(issuer);
+    this.byName.set(name, id);
+    for (const a of ASSETS) this.bal[a].push(0);
+    return id;
+  }
+
+  name(id: number): string {
+    return this.names[id];
+  }
+
+  /** Moves `amount` (USD or tokens, rounded to the base unit) from one account to another; returns the base units moved. */
+  transfer(asset: Asset, from: number, to: number, amount: number, memo: string): number {
+    return this.transferUnits(asset, from, to, Math.round(amount * UNITS_PER), memo, amount);
+  }
+
+  /** Moves an exact number of base units. */
+  transferUnits(asset: Asset, from: number, to: number, units: number, memo: string, amount = units / UNITS_PER): number {
+    const seq = ++this.entries;
+    if (!Number.isFinite(amount) || !Number.isInteger(units) || units < 0) {
+      throw new LedgerError(`ledger entry #${seq} '${memo}': amount ${amount} ${asset} from '${this.names[from]}' to '${this.names[to]}' is not a finite amount >= 0`, this.info(seq, asset, from, to, amount, memo));
+    }
+    if (units === 0) return 0;
+    const b = this.bal[asset];
+    if (!this.issuer[from] && b[from] < units) {
+      throw new LedgerError(
+        `ledger entry #${seq} '${memo}': '${this.names[from]}' holds ${b[from] / UNITS_PER} ${asset}, cannot pay ${units / UNITS_PER} to '${this.names[to]}'`,
+        this.info(seq, asset, from, to, amount, memo),
+      );
+    }
+    b[from] -= units;
+    b[to] += units;
+    if (Math.abs(b[from]) > Number.MAX_SAFE_INTEGER || Math.abs(b[to]) > Number.MAX_SAFE_INTEGER) {
+      throw new LedgerError(`ledger entry #${seq} '${memo}': balance exceeds exact range`, this.info(seq, asset, from, to, amount, memo));
+    }
+    const f = this.flows[asset];
+    f.set(memo, (f.get(memo) ?? 0) + units);
+    this.onEntry?.(this.info(seq, asset, from, to, units / UNITS_PER, memo));
+    return units;
+  }
+
+  /** Balance in USD or tokens. */
+  balance(asset: Asset, id: number): number {
+    return this.bal[asset][id] / UNITS_PER;
+  }
+
+  /** Balance in base units (exact integer). */
+  balanceUnits(asset: Asset, id: number): number {
+    return this.bal[asset][id];
+  }
+
+  /** Total moved under a memo so far, in USD or tokens. */
+  flow(asset: Asset, memo: string): number {
+    return (this.flows[asset].get(memo) ?? 0) / UNITS_PER;
+  }
+
+  /** Checks that every asset's balances sum to exactly zero; throws naming the asset otherwise. */
+  assertBalanced(): void {
+    for (const a of ASSETS) {
+      let s = 0;
+      for (const v of this.bal[a]) s += v;
+      if (s !== 0) throw new Error(`ledger out of balance: ${a} balances sum to ${s / UNITS_PER} after ${this.entries} entries`);
+    }
+  }
+
+  private info(seq: number, asset: Asset, from: number, to: number, amount: number, memo: string): LedgerEntryInfo {
+    return { seq, asset, from: this.names[from], to: this.names[to], amount, memo };
+  }
+}

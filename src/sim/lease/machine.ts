@@ -1,0 +1,165 @@
+/**
+ * The lease state machine, as a pure function in the style of XState's transition():
+ * transition(lease, event, now) returns the next lease and the effects to apply; it changes nothing.
+ * A transition not in the table throws with the state and the event in the message.
+ *
+ *   ordered --match--> matched --start--> active --complete--> completed
+ *   ordered --expire--> expired          (no match within the tenant's patience)
+ *   ordered|matched|active --cancel--> cancelled   (the tenant withdraws or closes early)
+ *   matched|active --fail--> failed      (provider down, or caught cheating: the rest is re-queued)
+ */
+import type { Lease, LeaseState } from '../model/types.ts';
+
+export type LeaseEvent =
+  | { type: 'match'; provider: number; tier: number; priceUsdPerGpuHour: number }
+  | { type: 'start' }
+  | { type: 'complete' }
+  | { type: 'expire' }
+  | { type: 'cancel' }
+  | { type: 'fail'; reason: string };
+
+export type LeaseEventType = LeaseEvent['type'];
+
+export type Effect =
+  /** Take GPUs from the provider for this lease. */
+  | { type: 'reserve'; provider: number; gpus: number }
+  /** Give the lease's GPUs back to its provider. */
+  | { type: 'release'; provider: number; gpus: number }
+  /** Lock the tenant's payment for the planned run in escrow. */
+  | { type: 'escrow'; usd: number }
+  /** Pay the provider for the time run so far and refund what escrow holds beyond it. */
+  | { type: 'settle'; runHours: number }
+  /** Schedule the end of the run. */
+  | { type: 'scheduleEnd'; afterHours: number; cancel: boolean }
+  /** Record the outcome on the provider's reputation. */
+  | { type: 'reputation'; provider: number; good: boolean }
+  /** Re-order the work that remains (hours at full speed). */
+  | { type: 'requeue'; workHours: number }
+  /** The order leaves the queue. */
+  | { type: 'dequeue' };
+
+export const TRANSITIONS: Record<LeaseState, Partial<Record<LeaseEventType, LeaseState>>> = {
+  ordered: { match: 'matched', expire: 'expired', cancel: 'cancelled' },
+  matched: { start: 'active', fail: 'failed', cancel: 'cancelled' },
+  active: { complete: 'completed', fail: 'failed', cancel: 'cancelled' },
+  completed: {},
+  failed: {},
+  expired: {},
+  cancelled: {},
+};
+
+export class ForbiddenTransition extends Error {
+  constructor(
+    readonly from: LeaseState,
+    readonly event: LeaseEventType,
+    leaseId: number,
+  ) {
+    super(`lease ${leaseId}: forbidden transition '${event}' from state '${from}'`);
+    this.name = 'ForbiddenTransition';
+  }
+}
+
+/** Hours the lease has run (0 unless it became active). */
+export function runHours(l: Lease, now: number): number {
+  return l.state === 'active' ? now - l.startedAt : 0;
+}
+
+/** Work left after a failure, keeping what the last checkpoint saved (0 interval: all progress kept). */
+export function workLeft(l: Lease, ran: number): number {
+  const kept = l.checkpointHours > 0 ? Math.floor(ran / l.checkpointHours + 1e-9) * l.checkpointHours : ran;
+  return Math.max(0, l.workHours - Math.min(kept, l.workHours));
+}
+
+export function transition(lease: Lease, ev: LeaseEvent, now: number): [Lease, Effect[]] {
+  const to = TRANSITIONS[lease.state][ev.type];
+  if (!to) throw new ForbiddenTransition(lease.state, ev.type, lease.id);
+  const next = copyLease(lease);
+  next.state = to;
+  const fx: Effect[] = [];
+  switch (ev.type) {
+    case 'match':
+      next.provider = ev.provider;
+      next.tier = ev.tier;
+      next.priceUsdPerGpuHour = ev.priceUsdPerGpuHour;
+      next.matchedAt = now;
+      next.escrowUsd = ev.priceUsdPerGpuHour * lease.gpus * Math.min(lease.workHours, lease.cancelAfterHours);
+      fx.push({ type: 'dequeue' }, { type: 'reserve', provider: ev.provider, gpus: lease.gpus }, { type: 'escrow', usd: next.escrowUsd });
+      break;
+    case 'start': {
+      next.startedAt = now;
+      const cancel = lease.cancelAfterHours < lease.workHours;
+      fx.push({ type: 'scheduleEnd', afterHours: cancel ? lease.cancelAfterHours : lease.workHours, cancel });
+      break;
+    }
+    case 'complete':
+      next.endedAt = now;
+      next.endReason = 'completed';
+      fx.push(
+        { type: 'settle', runHours: now - lease.startedAt },
+        { type: 'release', provider: lease.provider, gpus: lease.gpus },
+        { type: 'reputation', provider: lease.provider, good: true },
+      );
+      break;
+    case 'expire':
+      next.endedAt = now;
+      next.endReason = 'patience';
+      fx.push({ type: 'dequeue' });
+      break;
+    case 'cancel': {
+      next.endedAt = now;
+      next.endReason = 'tenant';
+      if (lease.state === 'ordered') fx.push({ type: 'dequeue' });
+      else {
+        fx.push({ type: 'settle', runHours: runHours(lease, now) }, { type: 'release', provider: lease.provider, gpus: lease.gpus });
+      }
+      break;
+    }
+    case 'fail': {
+      const ran = runHours(lease, now);
+      next.endedAt = now;
+      next.endReason = ev.reason;
+      fx.push(
+        { type: 'settle', runHours: ran },
+        { type: 'release', provider: lease.provider, gpus: lease.gpus },
+        { type: 'reputation', provider: lease.provider, good: false },
+        { type: 'requeue', workHours: workLeft(lease, ran) },
+      );
+      break;
+    }
+  }
+  return [next, fx];
+}
+
+/** Field-by-field copy: one fixed object shape, much cheaper than a spread on the hot path. */
+export function copyLease(l: Lease): Lease {
+  return {
+    id: l.id,
+    jobId: l.jobId,
+    attempt: l.attempt,
+    jobClass: l.jobClass,
+    gpus: l.gpus,
+    minVramGb: l.minVramGb,
+    minTier: l.minTier,
+    region: l.region,
+    regionLocked: l.regionLocked,
+    budgetUsdPerGpuHour: l.budgetUsdPerGpuHour,
+    cloudUsdPerGpuHour: l.cloudUsdPerGpuHour,
+    workHours: l.workHours,
+    cancelAfterHours: l.cancelAfterHours,
+    checkpointHours: l.checkpointHours,
+    state: l.state,
+    orderedAt: l.orderedAt,
+    matchedAt: l.matchedAt,
+    startedAt: l.startedAt,
+    endedAt: l.endedAt,
+    provider: l.provider,
+    tier: l.tier,
+    priceUsdPerGpuHour: l.priceUsdPerGpuHour,
+    escrowUnits: l.escrowUnits,
+    paidUnits: l.paidUnits,
+    escrowUsd: l.escrowUsd,
+    endReason: l.endReason,
+    patienceHandle: l.patienceHandle,
+    timerHandle: l.timerHandle,
+  };
+}

@@ -1,0 +1,155 @@
+/**
+ * Candidate sets for an order, from the index: the lists of eligible GPU models (enough VRAM, high
+ * enough tier), regions (the tenant's own if region-locked, else all) and, for multi-GPU orders,
+ * free-capacity levels, restricted to the affordable prefix of each list (asks within budget).
+ * Every provider in those prefixes passes the hard filters, except that the lowest level may hold
+ * providers with fewer free GPUs than the order needs; those are filtered out.
+ *
+ * When the feasible set is larger than the sample size k, k members are drawn uniformly at random
+ * (de-duplicated). Policies that want the cheapest (cheapest, auction) also get each list's head,
+ * so the cheapest feasible provider is always among their candidates.
+ */
+import type { Lease, Provider } from '../model/types.ts';
+import { isOnline } from '../model/types.ts';
+import type { Rng } from '../rng/streams.ts';
+import { GPU_CATALOGUE, gpuTier } from '../supply/catalogue.ts';
+import { LEVELS, levelOf, type ProviderIndex } from './providerIndex.ts';
+
+export class CandidateFinder {
+  private lists: number[][] = [];
+  private prefix: Int32Array;
+  private cum: Float64Array;
+  private eligibleModelsCache = new Map<number, number[]>();
+  /** Marks providers already in `out` (stamp per call) instead of a linear search. */
+  private stamp: Uint32Array = new Uint32Array(1024);
+  private call = 0;
+  /** The last candidate set (provider ids); valid until the next call. */
+  readonly out: number[] = [];
+
+  constructor(
+    private index: ProviderIndex,
+    private providers: Provider[],
+    private rng: Rng,
+    private sampleSize: number,
+    private includeHeads: boolean,
+  ) {
+    const n = index.levels.length;
+    this.prefix = new Int32Array(n);
+    this.cum = new Float64Array(n);
+  }
+
+  eligibleModels(minVramGb: number, minTier: number): number[] {
+    const key = minVramGb * 8 + minTier;
+    let m = this.eligibleModelsCache.get(key);
+    if (!m) {
+      m = [];
+      GPU_CATALOGUE.forEach((g, i) => {
+        if (g.vramGb >= minVramGb && gpuTier(g) >= minTier) m!.push(i);
+      });
+      this.eligibleModelsCache.set(key, m);
+    }
+    return m;
+  }
+
+  /** True if provider p passes every hard filter for the order. */
+  passes(p: Provider, o: Lease): boolean {
+    return (
+      p.active &&
+      isOnline(p) &&
+      p.bucket >= 0 &&
+      p.gpusFree >= o.gpus &&
+      p.askUsdPerGpuHour <= o.budgetUsdPerGpuHour &&
+      (!o.regionLocked || p.region === o.region) &&
+      GPU_CATALOGUE[p.model].vramGb >= o.minVramGb &&
+      p.tier >= o.minTier
+    );
+  }
+
+  private add(list: readonly number[], n: number, total: number): number {
+    this.lists.push(list as number[]);
+    const k = this.lists.length - 1;
+    this.prefix[k] = n;
+    this.cum[k] = total + n;
+    return total + n;
+  }
+
+  private take(id: number): void {
+    if (this.stamp[id] === this.call) return;
+    this.stamp[id] = this.call;
+    this.out.push(id);
+  }
+
+  /** Fills `out` with candidates for the order; returns their number. */
+  find(o: Lease): number {
+    const out = this.out;
+    out.length = 0;
+    this.lists.length = 0;
+    const P = this.providers;
+    if (this.stamp.length < P.length) {
+      const s = new Uint32Array(Math.max(P.length, this.stamp.length * 2));
+      s.set(this.stamp);
+      this.stamp = s;
+    }
+    this.call = (this.call + 1) >>> 0 || 1;
+    const idx = this.index;
+    const models = this.eligibleModels(o.minVramGb, o.minTier);
+    const r0 = o.regionLocked ? o.region : 0;
+    const r1 = o.regionLocked ? o.region + 1 : idx.nRegions;
+    const budget = o.budgetUsdPerGpuHour;
+    const gpus = o.gpus;
+    let total = 0;
+    if (gpus === 1) {
+      for (const m of models) {
+        for (let r = r0; r < r1; r++) {
+          const list = idx.any[m * idx.nRegions + r];
+          const n = idx.affordable(list, budget);
+          if (n === 0) continue;
+          total = this.add(list, n, total);
+          if (this.includeHeads) this.take(list[0]);
+        }
+      }
+    } else {
+      const mask = (0xff << levelOf(gpus)) & 0xff;
+      for (const m of models) {
+        for (let r = r0; r < r1; r++) {
+          const mr = m * idx.nRegions + r;
+          let bits = idx.levelMask[mr] & mask;
+          while (bits !== 0) {
+            const l = 31 - Math.clz32(bits & -bits);
+            bits &= bits - 1;
+            const list = idx.levels[mr * LEVELS + l];
+            const n = idx.affordable(list, budget);
+            if (n === 0) continue;
+            total = this.add(list, n, total);
+            if (this.includeHeads && P[list[0]].gpusFree >= gpus) this.take(list[0]);
+          }
+        }
+      }
+    }
+    if (total === 0) return 0;
+    const nb = this.lists.length;
+    if (total > this.sampleSize) {
+      const rng = this.rng;
+      for (let s = 0; s < this.sampleSize; s++) {
+        const x = Math.floor(rng() * total);
+        let lo = 0;
+        let hi = nb - 1;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (this.cum[mid] <= x) lo = mid + 1;
+          else hi = mid;
+        }
+        const id = this.lists[lo][x - (lo === 0 ? 0 : this.cum[lo - 1])];
+        if (P[id].gpusFree >= gpus) this.take(id);
+      }
+      if (out.length > 0) return out.length;
+    }
+    // Small feasible set, or every draw hit a provider with too few free GPUs: take the prefixes in order.
+    for (let b = 0; b < nb && out.length < this.sampleSize; b++) {
+      const list = this.lists[b];
+      const n = this.prefix[b];
+      for (let i = 0; i < n && out.length < this.sampleSize; i++) if (P[list[i]].gpusFree >= gpus) this.take(list[i]);
+    }
+    return out.length;
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * The matcher's index of providers with free capacity, so a candidate set is never a scan of every
+ * provider. Two families of buckets, each a list sorted by (ask, id) so the providers an order can
+ * afford are a prefix found by binary search and a bucket's cheapest provider is its head:
+ *  - by (GPU model, region): every listed provider (at least one free GPU); single-GPU orders, the
+ *    vast majority, look only here;
+ *  - by (GPU model, region, free-capacity level) for providers with 2+ free GPUs, level L holding
+ *    2^L..2^(L+1)-1 free GPUs (the last level open-ended), for multi-GPU orders.
+ */
+import type { Provider } from '../model/types.ts';
+import { isOnline } from '../model/types.ts';
+
+export const LEVELS = 7; // 1, 2-3, 4-7, 8-15, 16-31, 32-63, 64+
+
+export function levelOf(free: number): number {
+  return Math.min(LEVELS - 1, 31 - Math.clz32(free));
+}
+
+export class ProviderIndex {
+  /** Sorted lists by (model, region). */
+  readonly any: number[][];
+  /** Sorted lists by (model, region, level); level 0 is unused (single free GPUs live only in `any`). */
+  readonly levels: number[][];
+  readonly nModels: number;
+  readonly nRegions: number;
+  /** Per (model, region): bit L set when that level's list is non-empty. */
+  readonly levelMask: Uint8Array;
+  /** Asks by provider id, as a typed array: binary searches stay in cache instead of touching provider records. */
+  private askOf = new Float64Array(1024);
+
+  constructor(nModels: number, nRegions: number) {
+    this.nModels = nModels;
+    this.nRegions = nRegions;
+    this.any = Array.from({ length: nModels * nRegions }, () => []);
+    this.levels = Array.from({ length: nModels * nRegions * LEVELS }, () => []);
+    this.levelMask = new Uint8Array(nModels * nRegions);
+  }
+
+  /** Lists a provider where it belongs given its state, or unlists it. Call after any change. */
+  update(p: Provider, canServe: boolean): void {
+    const listed = canServe && isOnline(p) && p.gpusFree > 0;
+    const mr = p.model * this.nRegions + p.region;
+    const wantAny = listed ? mr : -1;
+    const wantLevel = listed && p.gpusFree >= 2 ? mr * LEVELS + levelOf(p.gpusFree) : -1;
+    if (wantAny !== p.bucket) {
+      if (p.bucket >= 0) this.take(this.any[p.bucket], p);
+      if (wantAny >= 0) this.put(this.any[wantAny], p);
+      p.bucket = wantAny;
+    }
+    if (wantLevel !== p.levelBucket) {
+      if (p.levelBucket >= 0) {
+        const list = this.levels[p.levelBucket];
+        this.take(list, p);
+        if (list.length === 0) this.levelMask[(p.levelBucket / LEVELS) | 0] &= ~(1 << p.levelBucket % LEVELS);
+      }
+      if (wantLevel >= 0) {
+        this.put(this.levels[wantLevel], p);
+        this.levelMask[mr] |= 1 << wantLevel % LEVELS;
+      }
+      p.levelBucket = wantLevel;
+    }
+  }
+
+  /** Changes a provider's ask, keeping its lists sorted. */
+  setAsk(p: Provider, ask: number): void {
+    if (p.bucket >= 0) this.take(this.any[p.bucket], p);
+    if (p.levelBucket >= 0) this.take(this.levels[p.levelBucket], p);
+    p.askUsdPerGpuHour = ask;
+    if (p.bucket >= 0) this.put(this.any[p.bucket], p);
+    if (p.levelBucket >= 0) this.put(this.levels[p.levelBucket], p);
+  }
+
+  private put(list: number[], p: Provider): void {
+    if (p.id >= this.askOf.length) {
+      const a = new Float64Array(Math.max(p.id + 1, this.askOf.length * 2));
+      a.set(this.askOf);
+      this.askOf = a;
+    }
+    this.askOf[p.id] = p.askUsdPerGpuHour;
+    list.splice(this.lowerBound(list, p.askUsdPerGpuHour, p.id), 0, p.id);
+  }
+
+  private take(list: number[], p: Provider): void {
+    const i = this.lowerBound(list, p.askUsdPerGpuHour, p.id);
+    if (list[i] !== p.id) throw new Error(`provider index corrupt: provider ${p.id} not found in its list`);
+    list.splice(i, 1);
+  }
+
+  /** First position in the list whose (ask, id) is not below (ask, id). */
+  lowerBound(list: readonly number[], ask: number, id: number): number {
+    const A = this.askOf;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const q = list[mid];
+      const a = A[q];
+      if (a < ask || (a === ask && q < id)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Number of providers in the list with ask <= budget (the affordable prefix). */
+  affordable(list: readonly number[], budget: number): number {
+    const A = this.askOf;
+    const n = list.length;
+    if (n === 0 || A[list[0]] > budget) return 0;
+    if (A[list[n - 1]] <= budget) return n;
+    let lo = 1;
+    let hi = n - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (A[list[mid]] <= budget) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Number of listed providers. */
+  count(): number {
+    let n = 0;
+    for (const b of this.any) n += b.length;
+    return n;
+  }
+}

@@ -1,0 +1,542 @@
+/**
+ * The market model: the engine's handlers. This is the one place that changes state: matchers and
+ * the lease machine decide, the handlers here apply their decisions and schedule what follows.
+ *
+ * Events: arrival, patience (order gives up), start (lease begins running), end (work done or the
+ * tenant closes), window (home sharing window opens/closes), failure (outage starts/ends),
+ * sample (metrics period ends; leases settle), reprice (daily ask adjustment).
+ */
+import { Engine } from '../core/engine.ts';
+import { createRateModel, nextArrival, type RateModel } from '../demand/arrivals.ts';
+import { createJobSampler, type JobDraw, type JobSampler } from '../demand/jobs.ts';
+import { Ledger, UNITS_PER } from '../economy/ledger.ts';
+import { forbidNonFinite } from './guards.ts';
+import { transition, type Effect, type LeaseEvent } from '../lease/machine.ts';
+import { CandidateFinder } from '../market/candidates.ts';
+import { createPolicy, type Policy, type ProviderSignals } from '../market/policies.ts';
+import { ProviderIndex } from '../market/providerIndex.ts';
+import { OrderQueue } from '../market/orderQueue.ts';
+import { MarketMetrics } from '../metrics/marketMetrics.ts';
+import { geometric, weibull, type Sampler } from '../rng/distributions.ts';
+import { weibullScaleForMean } from '../rng/special.ts';
+import type { Streams } from '../rng/streams.ts';
+import { ARCHETYPES, JOB_CLASSES, REGIONS, type Scenario } from '../scenario/schema.ts';
+import { GPU_CATALOGUE, TIERS as TIER_NAMES } from '../supply/catalogue.ts';
+import { samplerOf as samplerOfPatience } from '../rng/fromDist.ts';
+import { repricedAsk } from '../supply/costs.ts';
+import { createProviderFactory, type ProviderFactory } from '../supply/population.ts';
+import { isOnline, type Lease, type Provider } from './types.ts';
+import type { LeaseRow } from './leaseRow.ts';
+
+// Same-time ordering: market events first, then the end of a metrics period, then repricing.
+const PRIO_SAMPLE = 900;
+const PRIO_REPRICE = 910;
+
+/** Prior for observed uptime: a new provider starts with this many hours of clean record. */
+const UPTIME_PRIOR_H = 24;
+
+export interface ModelHooks {
+  /** Called with each lease when it ends (completed, failed, expired, cancelled). */
+  onLease?: (row: LeaseRow) => void;
+}
+
+export class MarketModel {
+  readonly engine = new Engine(4096);
+  readonly providers: Provider[] = [];
+  readonly leases = new Map<number, Lease>();
+  readonly metrics = new MarketMetrics();
+  readonly ledger = new Ledger();
+  readonly index: ProviderIndex;
+  readonly horizonHours: number;
+
+  private queue = new OrderQueue();
+  private nextLeaseId = 0;
+  private nextJobId = 0;
+
+  private rates: RateModel;
+  private jobs: JobSampler;
+  private finder: CandidateFinder;
+  private policy: Policy;
+  private signals: ProviderSignals;
+  private factory: ProviderFactory;
+  private batch: Sampler;
+  private upInterval: Sampler[] = [];
+  private downInterval: Sampler[] = [];
+  private classWeights: number[];
+
+  // accounts
+  readonly acct: { tenants: number; escrow: number; treasury: number };
+
+  // event kinds
+  private K: Record<'arrival' | 'patience' | 'start' | 'end' | 'window' | 'failure' | 'sample' | 'reprice', number>;
+
+  constructor(
+    readonly s: Scenario,
+    private streams: Streams,
+    private hooks: ModelHooks = {},
+  ) {
+    this.horizonHours = s.horizonDays * 24;
+    const e = this.engine;
+    this.K = {
+      arrival: e.register('arrival', () => this.onArrival()),
+      patience: e.register('patience', (id) => this.onPatience(id)),
+      start: e.register('start', (id) => this.onStart(id)),
+      end: e.register('end', (id, cancel) => this.onEnd(id, cancel === 1)),
+      window: e.register('window', (pid, gen) => this.onWindow(pid, gen)),
+      failure: e.register('failure', (pid, gen) => this.onFailure(pid, gen)),
+      sample: e.register('sample', () => this.onSample()),
+      reprice: e.register('reprice', () => this.onReprice()),
+    };
+    this.index = new ProviderIndex(GPU_CATALOGUE.length, REGIONS.length);
+    this.rates = createRateModel(s);
+    this.jobs = createJobSampler(s, streams.get('jobs'));
+    this.finder = new CandidateFinder(this.index, this.providers, streams.get('matcher'), s.market.candidateSample, s.market.matcher !== 'spheron' && s.market.matcher !== 'random');
+    this.policy = createPolicy(s.market.matcher, s.market, streams.get('matcher'));
+    this.signals = {
+      uptime: (p) => this.uptime(p),
+      reputation: (p) => (p.leasesCompleted + 1) / (p.leasesCompleted + p.leasesFailed + 2),
+    };
+    this.factory = createProviderFactory(s, streams.get('supply'));
+    this.batch = geometric(streams.get('arrivals'), s.demand.burstMeanJobs);
+    this.classWeights = JOB_CLASSES.map(() => 0);
+    const avail = streams.get('availability');
+    for (const a of Object.values(s.supply.archetypes)) {
+      const shape = a.intervalShape;
+      this.downInterval.push(a.meanDownHours > 0 ? weibull(avail, shape, weibullScaleForMean(a.meanDownHours, shape)) : () => Infinity);
+      // up intervals depend on each provider's reliability: drawn as a unit-mean Weibull times the provider's mean
+      this.upInterval.push(weibull(avail, shape, weibullScaleForMean(1, shape)));
+    }
+    const L = this.ledger;
+    this.acct = { tenants: L.account('tenants', true), escrow: L.account('escrow'), treasury: L.account('treasury') };
+  }
+
+  /** Builds the initial population and schedules the first events. */
+  init(): void {
+    const n = Math.round(this.s.supply.providers * this.s.scale);
+    for (let i = 0; i < n; i++) this.addProvider(0);
+    const first = nextArrival(this.rates, 0, this.horizonHours, this.streams.get('arrivals'));
+    if (first < Infinity) this.engine.at(first, this.K.arrival);
+    this.scheduleSample(0);
+    if (this.s.supply.priceAdjustPerDay > 0 && this.horizonHours > 24) this.engine.at(24, this.K.reprice, 0, 0, PRIO_REPRICE);
+  }
+
+  // ---------------------------------------------------------------- providers
+
+  addProvider(now: number, archetype?: number): Provider {
+    const p = this.factory.make(this.providers.length, now, archetype);
+    p.account = this.ledger.account(`provider:${p.id}`);
+    this.providers.push(p);
+    this.metrics.gpusTotal += p.gpus;
+    this.metrics.providersActive++;
+    if (p.windowHours < 24) {
+      // Is `now` inside today's window [start, start + hours) (mod 24)?
+      const h = (((now - p.windowStartHour) % 24) + 24) % 24;
+      p.inWindow = h < p.windowHours;
+      const next = p.inWindow ? now + (p.windowHours - h) : now + (24 - h);
+      this.engine.at(next, this.K.window, p.id, p.gen);
+    }
+    if (p.reliability < 1) this.engine.at(now + this.upFor(p), this.K.failure, p.id, p.gen);
+    if (isOnline(p)) this.metrics.onlineGpus[p.tier] += p.gpus;
+    this.index.update(p, true);
+    return p;
+  }
+
+  private upFor(p: Provider): number {
+    const meanDown = this.s.supply.archetypes[archName(p.archetype)].meanDownHours;
+    return this.upInterval[p.archetype]() * meanDown * (p.reliability / (1 - p.reliability));
+  }
+
+  uptime(p: Provider): number {
+    const now = this.engine.now;
+    const on = p.onlineHours + (isOnline(p) ? now - p.lastOnlineChange : 0);
+    return (on + UPTIME_PRIOR_H) / (now - p.joinedAt + UPTIME_PRIOR_H);
+  }
+
+  /** Accrues a provider's busy and online GPU-hours up to now. */
+  private accrue(p: Provider): void {
+    const now = this.engine.now;
+    const dt = now - p.lastAccrue;
+    if (dt > 0) {
+      p.busyGpuHoursWindow += p.busyGpus * dt;
+      if (isOnline(p)) p.onlineGpuHoursWindow += p.gpus * dt;
+      p.lastAccrue = now;
+    }
+  }
+
+  /** Applies a change of a provider's online state (window or failure), then its consequences. */
+  private setAvailability(p: Provider, change: () => void, reason: string): void {
+    const now = this.engine.now;
+    const was = isOnline(p);
+    this.accrue(p);
+    change();
+    const is = isOnline(p);
+    if (was === is) return;
+    this.metrics.advance(now);
+    if (was) {
+      p.onlineHours += now - p.lastOnlineChange;
+      this.metrics.onlineGpus[p.tier] -= p.gpus;
+    } else {
+      this.metrics.onlineGpus[p.tier] += p.gpus;
+    }
+    p.lastOnlineChange = now;
+    if (!is) {
+      // Every lease on the provider fails; what remains of the work is re-ordered.
+      for (const id of p.leases.slice()) this.apply(id, { type: 'fail', reason });
+      this.index.update(p, true);
+    } else {
+      this.index.update(p, true);
+      this.capacityFreed(p);
+    }
+  }
+
+  private onWindow(pid: number, gen: number): void {
+    const p = this.providers[pid];
+    if (p.gen !== gen || !p.active) return;
+    this.setAvailability(p, () => (p.inWindow = !p.inWindow), 'provider offline');
+    this.engine.after(p.inWindow ? p.windowHours : 24 - p.windowHours, this.K.window, pid, gen);
+  }
+
+  private onFailure(pid: number, gen: number): void {
+    const p = this.providers[pid];
+    if (p.gen !== gen || !p.active) return;
+    this.setAvailability(p, () => (p.failed = !p.failed), 'provider failure');
+    this.engine.after(p.failed ? this.downInterval[p.archetype]() : this.upFor(p), this.K.failure, pid, gen);
+  }
+
+  // ---------------------------------------------------------------- demand
+
+  private onArrival(): void {
+    const now = this.engine.now;
+    const n = this.batch();
+    for (let c = 0; c < this.classWeights.length; c++) this.classWeights[c] = this.rates.ofClass(c, now);
+    for (let i = 0; i < n; i++) {
+      const d = this.jobs.draw(this.classWeights);
+      this.metrics.arrived++;
+      this.metrics.demandedGpuH += d.gpus * d.durationHours;
+      this.order(d, this.nextJobId++, 0, d.durationHours, d.cancelAfterHours);
+    }
+    const next = nextArrival(this.rates, now, this.horizonHours, this.streams.get('arrivals'));
+    if (next < Infinity) this.engine.at(next, this.K.arrival);
+  }
+
+  /** Places an order (a new job, or what remains of one after a failure) and tries to match it. */
+  private order(d: JobDraw, jobId: number, attempt: number, workHours: number, cancelAfterHours: number): void {
+    const now = this.engine.now;
+    const l: Lease = {
+      id: this.nextLeaseId++,
+      jobId,
+      attempt,
+      jobClass: d.jobClass,
+      gpus: d.gpus,
+      minVramGb: d.minVramGb,
+      minTier: d.minTier,
+      region: d.region,
+      regionLocked: d.regionLocked,
+      budgetUsdPerGpuHour: d.budgetUsdPerGpuHour,
+      cloudUsdPerGpuHour: d.cloudUsdPerGpuHour,
+      workHours,
+      cancelAfterHours,
+      checkpointHours: d.checkpointHours,
+      state: 'ordered',
+      orderedAt: now,
+      matchedAt: NaN,
+      startedAt: NaN,
+      endedAt: NaN,
+      provider: -1,
+      tier: -1,
+      priceUsdPerGpuHour: NaN,
+      escrowUnits: 0,
+      paidUnits: 0,
+      escrowUsd: 0,
+      endReason: '',
+      patienceHandle: -1,
+      timerHandle: -1,
+    };
+    this.leases.set(l.id, l);
+    this.metrics.advance(now);
+    this.queue.push(l);
+    this.metrics.queueLen++;
+    if (d.patienceHours < Infinity) l.patienceHandle = this.engine.after(d.patienceHours, this.K.patience, l.id);
+    this.tryMatch(l);
+  }
+
+  private tryMatch(l: Lease): boolean {
+    if (this.finder.find(l) === 0) return false;
+    const d = this.policy(l, this.finder.out, this.providers, this.signals);
+    if (!d) return false;
+    const p = this.providers[d.provider];
+    if (!this.finder.passes(p, l) || !(d.priceUsdPerGpuHour <= l.budgetUsdPerGpuHour)) {
+      throw new Error(`matcher '${this.s.market.matcher}' chose provider ${p.id} for lease ${l.id}, which breaks a hard filter`);
+    }
+    this.apply(l.id, { type: 'match', provider: p.id, tier: p.tier, priceUsdPerGpuHour: d.priceUsdPerGpuHour });
+    return true;
+  }
+
+  private onPatience(id: number): void {
+    const l = this.leases.get(id);
+    if (l && l.state === 'ordered') this.apply(id, { type: 'expire' });
+  }
+
+  /** When a provider has free GPUs again, serve waiting orders it can take, first come first served. */
+  private capacityFreed(p: Provider): void {
+    const q = this.queue;
+    if (q.length === 0) return;
+    const depth = this.s.market.queueScanDepth;
+    const vram = GPU_CATALOGUE[p.model].vramGb;
+    let looked = 0;
+    // Cheap checks on the flat arrays first; the full filter and the matcher only for orders p can serve.
+    for (let i = q.head; i < q.tail && looked < depth; i++) {
+      if (q.alive[i] === 0) continue;
+      looked++;
+      if (p.gpusFree < q.gpus[i] || p.askUsdPerGpuHour > q.budget[i] || vram < q.minVram[i] || p.tier < q.minTier[i]) continue;
+      if (q.region[i] >= 0 && q.region[i] !== p.region) continue;
+      const l = this.leases.get(q.ids[i])!;
+      if (this.finder.passes(p, l)) this.tryMatch(l);
+      if (p.gpusFree === 0 || p.bucket < 0) break;
+    }
+  }
+
+  private dequeue(id: number): void {
+    this.metrics.queueLen--;
+    this.queue.remove(id);
+  }
+
+  // ---------------------------------------------------------------- leases
+
+  private onStart(id: number): void {
+    this.apply(id, { type: 'start' });
+  }
+
+  private onEnd(id: number, cancel: boolean): void {
+    this.apply(id, cancel ? { type: 'cancel' } : { type: 'complete' });
+  }
+
+  /** Runs a lease transition and applies its effects. */
+  private apply(id: number, ev: LeaseEvent): void {
+    const before = this.leases.get(id);
+    if (!before) throw new Error(`lease ${id} is not live (event '${ev.type}')`);
+    const now = this.engine.now;
+    const [l, effects] = transition(before, ev, now);
+    this.leases.set(id, l);
+    this.metrics.advance(now);
+    const m = this.metrics;
+    if (before.state === 'active') {
+      // leaving 'active': the GPUs stop being busy and billed
+      const p = this.providers[l.provider];
+      this.accrue(p);
+      p.busyGpus -= l.gpus;
+      m.busyGpus[l.tier] -= l.gpus;
+      m.billRate[l.tier] -= l.priceUsdPerGpuHour * l.gpus;
+      m.cloudRate[l.tier] -= l.cloudUsdPerGpuHour * l.gpus;
+    }
+    for (const fx of effects) this.effect(l, fx, before);
+    switch (l.state) {
+      case 'matched':
+        l.timerHandle = this.engine.after(this.s.market.setupHours, this.K.start, id);
+        break;
+      case 'active': {
+        const p = this.providers[l.provider];
+        this.accrue(p);
+        p.busyGpus += l.gpus;
+        m.busyGpus[l.tier] += l.gpus;
+        m.billRate[l.tier] += l.priceUsdPerGpuHour * l.gpus;
+        m.cloudRate[l.tier] += l.cloudUsdPerGpuHour * l.gpus;
+        m.started++;
+        break;
+      }
+      case 'completed':
+        m.completed++;
+        break;
+      case 'expired':
+        m.expired++;
+        break;
+      case 'cancelled':
+        m.cancelled++;
+        break;
+      case 'failed':
+        m.failed++;
+        break;
+      default:
+        break;
+    }
+    if (l.state === 'completed' || l.state === 'failed' || l.state === 'expired' || l.state === 'cancelled') {
+      this.leases.delete(id);
+      // A failure interrupts the pending start or end; every other ending is that event itself.
+      if (ev.type === 'fail' && l.timerHandle >= 0) this.engine.cancel(l.timerHandle);
+      this.hooks.onLease?.(this.leaseRow(l));
+    }
+  }
+
+  private effect(l: Lease, fx: Effect, before: Lease): void {
+    const L = this.ledger;
+    switch (fx.type) {
+      case 'dequeue':
+        // The patience event is not cancelled: onPatience ignores an order that is no longer waiting
+        // (cheaper than tracking one cancelled handle per matched order).
+        this.dequeue(l.id);
+        if (l.state === 'matched') this.metrics.recordWait(this.engine.now - l.orderedAt);
+        break;
+      case 'reserve': {
+        const p = this.providers[fx.provider];
+        p.gpusFree -= fx.gpus;
+        if (p.gpusFree < 0) throw new Error(`provider ${p.id} would lease more GPUs than it has (lease ${l.id})`);
+        p.leases.push(l.id);
+        this.index.update(p, true);
+        break;
+      }
+      case 'escrow':
+        l.escrowUnits = L.transfer('usd', this.acct.tenants, this.acct.escrow, forbidNonFinite(fx.usd, 'escrow', l.id), 'escrow deposit');
+        break;
+      case 'settle':
+        this.settle(l, fx.runHours);
+        // refund what the escrow holds beyond the run
+        L.transferUnits('usd', this.acct.escrow, this.acct.tenants, l.escrowUnits - l.paidUnits, 'escrow refund');
+        l.paidUnits = l.escrowUnits;
+        break;
+      case 'release': {
+        const p = this.providers[fx.provider];
+        p.gpusFree += fx.gpus;
+        const k = p.leases.indexOf(l.id);
+        p.leases[k] = p.leases[p.leases.length - 1];
+        p.leases.pop();
+        this.index.update(p, true);
+        if (isOnline(p)) this.capacityFreed(p);
+        break;
+      }
+      case 'reputation': {
+        const p = this.providers[fx.provider];
+        if (fx.good) p.leasesCompleted++;
+        else p.leasesFailed++;
+        break;
+      }
+      case 'requeue': {
+        if (fx.workHours <= 1e-9) break;
+        const ran = l.state === 'failed' && !Number.isNaN(before.startedAt) ? this.engine.now - before.startedAt : 0;
+        const d = this.reorderDraw(before);
+        this.order(d, l.jobId, l.attempt + 1, fx.workHours, before.cancelAfterHours - ran);
+        break;
+      }
+      case 'scheduleEnd':
+        l.timerHandle = this.engine.after(fx.afterHours, this.K.end, l.id, fx.cancel ? 1 : 0);
+        break;
+    }
+  }
+
+  private reorderDraw(l: Lease): JobDraw {
+    return {
+      jobClass: l.jobClass,
+      gpus: l.gpus,
+      minVramGb: l.minVramGb,
+      minTier: l.minTier,
+      region: l.region,
+      regionLocked: l.regionLocked,
+      durationHours: l.workHours,
+      budgetUsdPerGpuHour: l.budgetUsdPerGpuHour,
+      cloudUsdPerGpuHour: l.cloudUsdPerGpuHour,
+      patienceHours: this.patienceFor(l.jobClass),
+      cancelAfterHours: l.cancelAfterHours,
+      checkpointHours: l.checkpointHours,
+    };
+  }
+
+  private patienceSamplers: Sampler[] | null = null;
+  private patienceFor(c: number): number {
+    if (!this.patienceSamplers) {
+      const rng = this.streams.get('requeue');
+      this.patienceSamplers = JOB_CLASSES.map((name) => {
+        const jc = this.s.demand.classes[name];
+        if (jc.unlimitedPatience) return () => Infinity;
+        return samplerOfPatience(jc.patienceHours, rng);
+      });
+    }
+    return this.patienceSamplers[c]();
+  }
+
+  /** Pays the provider for the hours run so far (escrow -> provider, less the protocol fee). */
+  private settle(l: Lease, runHours: number): void {
+    const dueUnits = Math.min(l.escrowUnits, Math.round(l.priceUsdPerGpuHour * l.gpus * runHours * UNITS_PER));
+    const pay = dueUnits - l.paidUnits;
+    if (pay <= 0) return;
+    const L = this.ledger;
+    const fee = Math.round(pay * this.s.economy.takeRate);
+    const p = this.providers[l.provider];
+    L.transferUnits('usd', this.acct.escrow, p.account, pay - fee, 'lease payment');
+    if (fee > 0) L.transferUnits('usd', this.acct.escrow, this.acct.treasury, fee, 'protocol fee');
+    l.paidUnits = dueUnits;
+  }
+
+  // ---------------------------------------------------------------- periodic
+
+  private sampleIndex = 0;
+  private scheduleSample(now: number): void {
+    const next = Math.min(this.horizonHours, (this.sampleIndex + 1) * this.s.metrics.periodHours);
+    if (next > now) this.engine.at(next, this.K.sample, 0, 0, PRIO_SAMPLE);
+  }
+
+  /** Row values of the last sample, for the run's column store. */
+  readonly lastRow: number[] = [];
+  onRow: ((row: number[]) => void) | null = null;
+  private lastSampleAt = 0;
+
+  private onSample(): void {
+    const now = this.engine.now;
+    // Leases settle every period, as providers withdraw on Akash (research §1.3).
+    for (const l of this.leases.values()) if (l.state === 'active') this.settle(l, now - l.startedAt);
+    const period = now - this.lastSampleAt;
+    this.lastSampleAt = now;
+    this.lastRow.length = 0;
+    this.metrics.sample(now, period, this.lastRow, 0);
+    this.onRow?.(this.lastRow);
+    this.sampleIndex++;
+    if (now < this.horizonHours) this.scheduleSample(now);
+  }
+
+  private onReprice(): void {
+    const sp = this.s.supply;
+    for (const p of this.providers) {
+      if (!p.active) continue;
+      this.accrue(p);
+      const u = p.onlineGpuHoursWindow > 0 ? p.busyGpuHoursWindow / p.onlineGpuHoursWindow : NaN;
+      const ask = repricedAsk(p.askUsdPerGpuHour, u, p.targetUtilization, sp.priceAdjustBand, sp.priceAdjustPerDay, p.runningCostUsdPerGpuHour + p.capexUsdPerGpuHour);
+      if (ask !== p.askUsdPerGpuHour) this.index.setAsk(p, ask);
+      p.busyGpuHoursWindow = 0;
+      p.onlineGpuHoursWindow = 0;
+    }
+    if (this.engine.now + 24 < this.horizonHours) this.engine.after(24, this.K.reprice, 0, 0, PRIO_REPRICE);
+  }
+
+  private leaseRow(l: Lease): LeaseRow {
+    const p = l.provider >= 0 ? this.providers[l.provider] : null;
+    const ran = Number.isNaN(l.startedAt) ? 0 : l.endedAt - l.startedAt;
+    return {
+      lease_id: l.id,
+      job_id: l.jobId,
+      attempt: l.attempt,
+      job_class: JOB_CLASSES[l.jobClass],
+      gpus: l.gpus,
+      min_vram_gb: l.minVramGb,
+      tenant_region: REGIONS[l.region],
+      region_locked: l.regionLocked ? 1 : 0,
+      provider_id: p ? p.id : -1,
+      archetype: p ? archName(p.archetype) : '',
+      gpu_model: p ? GPU_CATALOGUE[p.model].id : '',
+      tier: p ? TIER_NAMES[p.tier] : '',
+      provider_region: p ? REGIONS[p.region] : '',
+      ordered_h: l.orderedAt,
+      matched_h: l.matchedAt,
+      started_h: l.startedAt,
+      ended_h: l.endedAt,
+      outcome: l.state,
+      end_reason: l.endReason,
+      budget_usd_per_gpu_h: l.budgetUsdPerGpuHour,
+      price_usd_per_gpu_h: l.priceUsdPerGpuHour,
+      cloud_usd_per_gpu_h: l.cloudUsdPerGpuHour,
+      gpu_hours: ran * l.gpus,
+      billed_usd: l.paidUnits / UNITS_PER,
+    };
+  }
+}
+
+function archName(i: number) {
+  return ARCHETYPES[i];
+}

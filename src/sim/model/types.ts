@@ -1,0 +1,113 @@
+/**
+ * The state of a run: plain records with integer ids, kept in tables. Nothing here is a class
+ * instance, so any of it can cross to the worker or be written out as it is.
+ */
+import type { TierIndex } from '../supply/catalogue.ts';
+
+export const ARCHETYPE_INDEX = { home: 0, farm: 1, datacenter: 2, university: 3 } as const;
+
+export interface Provider {
+  id: number;
+  archetype: number;
+  region: number;
+  model: number;
+  tier: TierIndex;
+  gpus: number;
+  /** GPUs not held by a lease (matched or active). */
+  gpusFree: number;
+  /** Inside its daily sharing window. */
+  inWindow: boolean;
+  /** In an unplanned outage. */
+  failed: boolean;
+  /** Still part of the network (false once it exits). */
+  active: boolean;
+  /** Price asked per GPU-hour, USD. */
+  askUsdPerGpuHour: number;
+  /** Running cost of a busy GPU-hour (energy at load + ops), USD: the floor for the ask. */
+  runningCostUsdPerGpuHour: number;
+  /** Full cost of a GPU-hour at the provider's target utilization, USD. */
+  fullCostUsdPerGpuHour: number;
+  /** Power drawn per online GPU when idle and when busy, kW (incl. PUE and host overhead share). */
+  idleKwPerGpu: number;
+  busyKwPerGpu: number;
+  electricityUsdPerKwh: number;
+  capexUsdPerGpuHour: number;
+  opsUsdPerGpuHour: number;
+  purchasePriceUsd: number;
+  targetUtilization: number;
+  /** Long-run share of time up (not failed), drawn per provider. */
+  reliability: number;
+  windowStartHour: number;
+  windowHours: number;
+  // observed record, read by the matcher
+  onlineHours: number;
+  lastOnlineChange: number;
+  leasesCompleted: number;
+  leasesFailed: number;
+  slashes: number;
+  stakeTokens: number;
+  /** GPUs running an active lease. */
+  busyGpus: number;
+  /** GPU-hours busy and online since the last daily reset (repricing, rewards, costs). */
+  busyGpuHoursWindow: number;
+  onlineGpuHoursWindow: number;
+  /** Time up to which the window integrals are accrued. */
+  lastAccrue: number;
+  /** Ledger account of the provider. */
+  account: number;
+  /** Leases holding GPUs here (matched or active). */
+  leases: number[];
+  /** Lists in the matcher's index (-1 when not listed): by (model, region), and by free-capacity level. */
+  bucket: number;
+  levelBucket: number;
+  /** Generation for availability events: bumps when the provider exits, so stale events are ignored. */
+  gen: number;
+  joinedAt: number;
+  exitedAt: number;
+}
+
+export function isOnline(p: Provider): boolean {
+  return p.active && p.inWindow && !p.failed;
+}
+
+export const LEASE_STATES = ['ordered', 'matched', 'active', 'completed', 'failed', 'expired', 'cancelled'] as const;
+export type LeaseState = (typeof LEASE_STATES)[number];
+
+/** One order and the lease that serves it. A job that fails is re-ordered as a new lease for what remains. */
+export interface Lease {
+  id: number;
+  jobId: number;
+  /** 0 for a job's first order, 1+ for re-orders after failures. */
+  attempt: number;
+  jobClass: number;
+  gpus: number;
+  minVramGb: number;
+  minTier: number;
+  /** The tenant's region; `regionLocked` makes it a hard filter. */
+  region: number;
+  regionLocked: boolean;
+  budgetUsdPerGpuHour: number;
+  /** Cloud on-demand price of the cheapest GPU that fits: the outside option. */
+  cloudUsdPerGpuHour: number;
+  /** Hours of work still to do at the start of this lease. */
+  workHours: number;
+  /** If the tenant will close the lease early, after this many hours of running; else Infinity. */
+  cancelAfterHours: number;
+  checkpointHours: number;
+  state: LeaseState;
+  orderedAt: number;
+  matchedAt: number;
+  startedAt: number;
+  endedAt: number;
+  provider: number;
+  tier: number;
+  priceUsdPerGpuHour: number;
+  /** Escrow deposited and paid out so far, in ledger base units (exact). */
+  escrowUnits: number;
+  paidUnits: number;
+  escrowUsd: number;
+  endReason: string;
+  // engine handles for lazy cancel
+  patienceHandle: number;
+  timerHandle: number;
+}

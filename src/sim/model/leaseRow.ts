@@ -32,3 +32,31 @@ export const LEASE_COLUMNS: (keyof LeaseRow)[] = [
   'ended_h', 'outcome', 'end_reason', 'budget_usd_per_gpu_h', 'price_usd_per_gpu_h', 'cloud_usd_per_gpu_h',
   'gpu_hours', 'billed_usd',
 ];
+
+/** Unit and definition of each lease column, for the README. */
+export const LEASE_DOCS: [keyof LeaseRow, string, string][] = [
+  ['lease_id', 'id', 'Lease (order) id; a job re-ordered after a failure gets a new lease'],
+  ['job_id', 'id', 'Job id, shared by all leases of one job'],
+  ['attempt', 'count', '0 for the first order of a job, 1+ for re-orders after failures'],
+  ['job_class', 'name', 'inference, finetune, training, rendering or transcoding'],
+  ['gpus', 'GPUs', 'GPUs the lease holds, all on one provider'],
+  ['min_vram_gb', 'GB', 'Minimum VRAM per GPU the job needs'],
+  ['tenant_region', 'region', 'Region of the tenant (na, eu, asia, other)'],
+  ['region_locked', '0/1', '1 when the job must run in its tenant region'],
+  ['provider_id', 'id', 'Provider that served the lease, -1 if never matched'],
+  ['archetype', 'name', 'home, farm, datacenter or university; empty if never matched'],
+  ['gpu_model', 'id', 'GPU model of the provider (catalogue id)'],
+  ['tier', 'name', 'Price tier of the GPU: entry, low, medium, high, ultra'],
+  ['provider_region', 'region', 'Region of the provider'],
+  ['ordered_h', 'h', 'Simulated time the order was placed'],
+  ['matched_h', 'h', 'Time it was matched (empty if never)'],
+  ['started_h', 'h', 'Time it started running (empty if never)'],
+  ['ended_h', 'h', 'Time it ended'],
+  ['outcome', 'state', 'Final state: completed, failed, expired or cancelled'],
+  ['end_reason', 'text', 'completed, patience, tenant, provider offline, provider failure, ...'],
+  ['budget_usd_per_gpu_h', 'USD/GPU-h', 'Most the tenant would pay'],
+  ['price_usd_per_gpu_h', 'USD/GPU-h', 'Price of the lease (empty if never matched)'],
+  ['cloud_usd_per_gpu_h', 'USD/GPU-h', 'Cloud on-demand price of the cheapest GPU that fits: the outside option'],
+  ['gpu_hours', 'GPU-h', 'GPU-hours run'],
+  ['billed_usd', 'USD', 'USD paid for the lease'],
+];

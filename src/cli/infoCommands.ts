@@ -1,0 +1,34 @@
+/** `depinsim validate`, `scenarios` and `schema`. */
+import { writeFileSync } from 'node:fs';
+import { z } from 'zod';
+import { PRESETS } from '../sim/scenario/presets.ts';
+import { scenarioSchema } from '../sim/scenario/schema.ts';
+import { scenarioHash } from '../sim/scenario/hash.ts';
+import { parseScenario } from '../sim/scenario/validate.ts';
+import { loadScenario } from './loadScenario.ts';
+import { EXIT } from './errors.ts';
+
+export function validateCommand(arg: string, sets: string[]): number {
+  const s = loadScenario(arg, sets);
+  process.stdout.write(`ok: ${arg} is a valid scenario ('${s.name}', hash ${scenarioHash(s)})\n`);
+  return EXIT.ok;
+}
+
+export function scenariosCommand(): number {
+  for (const p of PRESETS) {
+    const s = parseScenario(p.raw, `preset '${p.name}'`);
+    process.stdout.write(`${p.name.padEnd(14)} ${s.horizonDays} days  hash ${scenarioHash(s)}\n  ${p.question}\n`);
+  }
+  return EXIT.ok;
+}
+
+export function jsonSchema(): object {
+  return z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any' });
+}
+
+export function schemaCommand(out?: string): number {
+  const text = JSON.stringify(jsonSchema(), null, 2) + '\n';
+  if (out) writeFileSync(out, text);
+  else process.stdout.write(text);
+  return EXIT.ok;
+}

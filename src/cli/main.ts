@@ -1,0 +1,84 @@
+/**
+ * depinsim CLI: headless runs with the same engine as the dashboard.
+ *
+ *   depinsim run <scenario file or preset> [--seed N] [--days D] [--scale X] [--set path=value ...]
+ *                [--out file.csv] [--leases leases.csv] [--quiet]
+ *   depinsim validate <file> [--set path=value ...]
+ *   depinsim scenarios
+ *   depinsim schema [--out file.json]
+ *
+ * Exit codes (scripts can rely on them): 0 success; 1 the run failed (an invariant broke);
+ * 2 bad input (usage, unreadable or invalid scenario, bad option).
+ */
+import { parseArgs } from 'node:util';
+import { runCommand } from './runCommand.ts';
+import { validateCommand, scenariosCommand, schemaCommand } from './infoCommands.ts';
+import { CliError, EXIT } from './errors.ts';
+import { ScenarioError } from '../sim/scenario/validate.ts';
+
+const USAGE = `usage:
+  depinsim run <scenario.json | preset> [--seed N] [--days D] [--scale X] [--set path=value ...]
+               [--out results.csv] [--leases leases.csv] [--quiet]
+  depinsim validate <scenario.json | preset> [--set path=value ...]
+  depinsim scenarios            list the bundled presets and the question each answers
+  depinsim schema [--out f]     JSON Schema of scenario files (for editors)
+exit codes: 0 ok, 1 run failed, 2 bad input`;
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        seed: { type: 'string' },
+        days: { type: 'string' },
+        scale: { type: 'string' },
+        set: { type: 'string', multiple: true },
+        out: { type: 'string', short: 'o' },
+        leases: { type: 'string' },
+        quiet: { type: 'boolean', short: 'q' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+    const [cmd, ...rest] = positionals;
+    if (values.help || !cmd) {
+      process.stdout.write(`${USAGE}\n`);
+      return cmd || values.help ? EXIT.ok : EXIT.badInput;
+    }
+    switch (cmd) {
+      case 'run':
+        return await runCommand(one(rest, 'run'), values);
+      case 'validate':
+        return validateCommand(one(rest, 'validate'), values.set ?? []);
+      case 'scenarios':
+        return scenariosCommand();
+      case 'schema':
+        return schemaCommand(values.out);
+      default:
+        throw new CliError(`unknown command '${cmd}' (commands: run, validate, scenarios, schema)`);
+    }
+  } catch (e) {
+    if (e instanceof ScenarioError) {
+      process.stderr.write(`${e.message}\n`);
+      return EXIT.badInput;
+    }
+    if (e instanceof CliError) {
+      process.stderr.write(`depinsim: ${e.message}\n`);
+      return EXIT.badInput;
+    }
+    const err = e as Error & { code?: string };
+    if (err.code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`depinsim: ${err.message}\n${USAGE}\n`);
+      return EXIT.badInput;
+    }
+    process.stderr.write(`depinsim: run failed: ${err.message}\n`);
+    if (process.env.DEPINSIM_DEBUG) process.stderr.write(`${err.stack}\n`);
+    return EXIT.runFailed;
+  }
+}
+
+function one(rest: string[], cmd: string): string {
+  if (rest.length !== 1) throw new CliError(`'${cmd}' takes exactly one scenario (a file or a preset name), got ${rest.length}`);
+  return rest[0];
+}

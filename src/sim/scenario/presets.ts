@@ -1,0 +1,25 @@
+/**
+ * The bundled scenarios (scenarios/*.json), available to the CLI and the browser alike. Vite's
+ * import.meta.glob is not available in Node, so the files are imported one by one here; a test
+ * checks that this list matches the folder.
+ */
+import baseline from '../../../scenarios/baseline.json' with { type: 'json' };
+import mmc from '../../../scenarios/mmc.json' with { type: 'json' };
+
+export interface Preset {
+  name: string;
+  question: string;
+  raw: Record<string, unknown>;
+}
+
+const RAW: Record<string, unknown>[] = [baseline, mmc];
+
+export const PRESETS: Preset[] = RAW.map((raw) => ({
+  name: String(raw.name),
+  question: String(raw.question ?? ''),
+  raw,
+}));
+
+export function findPreset(name: string): Preset | undefined {
+  return PRESETS.find((p) => p.name === name);
+}

@@ -1,0 +1,125 @@
+// The CLI as researchers script it: outputs, provenance, reproducibility and exit codes.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BEGIN, END, columnsMarkdown, parametersMarkdown } from '../../src/cli/docs.ts';
+import { PRESETS } from '../../src/sim/scenario/presets.ts';
+import { VERSION } from '../../src/sim/version.ts';
+import { jsonSchema } from '../../src/cli/infoCommands.ts';
+
+const BIN = join(__dirname, '../../bin/depinsim.js');
+const dir = mkdtempSync(join(tmpdir(), 'depinsim-cli-'));
+
+function cli(args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: dir });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+const REQUIRED = [
+  'day', 'gpus_total', 'gpus_online', 'gpus_busy', 'utilization', 'jobs_arrived', 'jobs_started', 'jobs_completed', 'jobs_expired',
+  'leases_failed', 'queue_len_mean', 'wait_mean_h', 'wait_p95_h', 'fill_rate', 'gpu_hours_demanded', 'gpu_hours_served',
+  'price_usd_per_gpu_h', 'gmv_usd', 'providers_active',
+  ...['entry', 'low', 'medium', 'high', 'ultra'].flatMap((t) => [`utilization_${t}`, `price_usd_per_gpu_h_${t}`]),
+];
+
+describe('depinsim run', () => {
+  it('writes the documented columns, one row per day, with a provenance sidecar', () => {
+    const r = cli(['run', 'baseline', '--seed', '1', '--days', '20', '--scale', '0.2', '--out', 'a.csv', '--leases', 'l.csv', '--quiet']);
+    expect(r.code, r.err).toBe(0);
+    const lines = readFileSync(join(dir, 'a.csv'), 'utf8').trim().split('\n');
+    const header = lines[0].split(',');
+    for (const c of REQUIRED) expect(header).toContain(c);
+    expect(lines.length).toBe(21);
+    const meta = JSON.parse(readFileSync(join(dir, 'a.csv.meta.json'), 'utf8'));
+    expect(meta).toMatchObject({ depinsim_version: VERSION, seed: 1, days: 20, scenario: 'baseline' });
+    expect(meta.scenario_hash).toMatch(/^[0-9a-f]{16}$/);
+    const leases = readFileSync(join(dir, 'l.csv'), 'utf8').trim().split('\n');
+    expect(leases.length).toBeGreaterThan(100);
+    expect(leases[0].startsWith('lease_id,job_id,attempt,job_class')).toBe(true);
+    expect(JSON.parse(readFileSync(join(dir, 'l.csv.meta.json'), 'utf8')).scenario_hash).toBe(meta.scenario_hash);
+  });
+
+  it('gives identical bytes for the same seed and other numbers for another seed', () => {
+    for (const [f, seed] of [['s1.csv', '3'], ['s2.csv', '3'], ['s3.csv', '4']]) {
+      expect(cli(['run', 'baseline', '--seed', seed, '--days', '10', '--scale', '0.2', '--out', f, '--quiet']).code).toBe(0);
+    }
+    const [a, b, c] = ['s1.csv', 's2.csv', 's3.csv'].map((f) => readFileSync(join(dir, f), 'utf8'));
+    expect(b).toBe(a);
+    expect(c).not.toBe(a);
+  });
+
+  it('applies --set overrides, which change the hash', () => {
+    cli(['run', 'baseline', '--days', '5', '--scale', '0.1', '--out', 'x.csv', '--quiet']);
+    cli(['run', 'baseline', '--days', '5', '--scale', '0.1', '--set', 'market.matcher=auction', '--out', 'y.csv', '--quiet']);
+    const hx = JSON.parse(readFileSync(join(dir, 'x.csv.meta.json'), 'utf8'));
+    const hy = JSON.parse(readFileSync(join(dir, 'y.csv.meta.json'), 'utf8'));
+    expect(hy.scenario_resolved.market.matcher).toBe('auction');
+    expect(hy.scenario_hash).not.toBe(hx.scenario_hash);
+  });
+});
+
+describe('bad input: one line naming the field, exit code 2, no stack trace', () => {
+  const cases: [string, string, RegExp][] = [
+    ['unknown field', '{"horizonDayz": 3}', /horizonDayz: unknown field/],
+    ['wrong type', '{"horizonDays": "long"}', /horizonDays: expected number, got "long"/],
+    ['out of range', '{"demand": {"classes": {"inference": {"share": 3}}}}', /demand\.classes\.inference\.share: expected value <= 1, got 3/],
+    ['malformed JSON', '{"horizonDays": 3,}', /malformed JSON at line 1, column 19/],
+    ['bad enum', '{"market": {"matcher": "cheapo"}}', /market\.matcher: expected one of .*got "cheapo"/],
+  ];
+  for (const [name, text, re] of cases) {
+    it(name, () => {
+      const f = join(dir, `${name.replace(/ /g, '_')}.json`);
+      writeFileSync(f, text);
+      for (const cmd of ['validate', 'run']) {
+        const r = cli([cmd, f]);
+        expect(r.code).toBe(2);
+        expect(r.err).toMatch(re);
+        expect(r.err.trim().split('\n')).toHaveLength(1);
+        expect(r.err).not.toMatch(/\n\s+at /);
+      }
+    });
+  }
+  it('unknown preset, bad seed, unknown option, misspelled --set path', () => {
+    expect(cli(['run', 'nope']).err).toMatch(/no scenario file or preset named 'nope'/);
+    expect(cli(['run', 'baseline', '--seed', 'x']).code).toBe(2);
+    expect(cli(['run', 'baseline', '--sed', '1']).code).toBe(2);
+    const r = cli(['run', 'baseline', '--set', 'demand.baseRate=3']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/demand\.baseRate: unknown field/);
+  });
+});
+
+describe('info commands and generated docs', () => {
+  it('lists every preset with its question, and the presets match scenarios/', () => {
+    const r = cli(['scenarios']);
+    expect(r.code).toBe(0);
+    for (const p of PRESETS) {
+      expect(r.out).toContain(p.name);
+      expect(p.question.length).toBeGreaterThan(20);
+    }
+    const files = readdirSync(join(__dirname, '../../scenarios')).filter((f) => f.endsWith('.json') && f !== 'scenario.schema.json');
+    expect(PRESETS.map((p) => `${p.name}.json`).sort()).toEqual(files.sort());
+  });
+
+  it('prints a JSON Schema that rejects unknown fields and carries units', () => {
+    const schema = JSON.parse(cli(['schema']).out);
+    expect(schema.additionalProperties).toBe(false);
+    expect(schema.properties.horizonDays).toMatchObject({ unit: 'days', minimum: 1, default: 365 });
+  });
+
+  it('README column reference, docs/parameters.md and the JSON Schema are up to date (npm run docs)', () => {
+    const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf(BEGIN) + BEGIN.length, readme.indexOf(END)).trim();
+    expect(section).toBe(columnsMarkdown().trim());
+    expect(readFileSync(join(__dirname, '../../docs/parameters.md'), 'utf8')).toBe(parametersMarkdown());
+    expect(readFileSync(join(__dirname, '../../scenarios/scenario.schema.json'), 'utf8')).toBe(JSON.stringify(jsonSchema(), null, 2) + '\n');
+  });
+
+  it('stamps the package version', () => {
+    const pkg = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8'));
+    expect(VERSION).toBe(pkg.version);
+    expect(execFileSync(process.execPath, [BIN, '--help'], { encoding: 'utf8' })).toMatch(/usage:/);
+  });
+});

@@ -1,0 +1,50 @@
+import { describe, expect, test } from 'vitest';
+import { applyOverride, applyOverrides, parseOverride } from '../../../src/sim/scenario/overrides.ts';
+import { parseScenario, ScenarioError } from '../../../src/sim/scenario/validate.ts';
+
+describe('--set overrides', () => {
+  test('parseOverride: dotted path, JSON values, bare words as strings', () => {
+    expect(parseOverride('demand.baseRateJobsPerHour=60')).toEqual({ path: ['demand', 'baseRateJobsPerHour'], value: 60 });
+    expect(parseOverride('market.matcher=auction')).toEqual({ path: ['market', 'matcher'], value: 'auction' });
+    expect(parseOverride('demand.classes.inference.unlimitedPatience=true')).toEqual({ path: ['demand', 'classes', 'inference', 'unlimitedPatience'], value: true });
+    expect(parseOverride('demand.classes.inference.gpus={"1":1}').value).toEqual({ '1': 1 });
+    expect(parseOverride('name="42"').value).toBe('42');
+    expect(parseOverride('question=a=b').value).toBe('a=b'); // only the first '=' splits
+    expect(parseOverride(' horizonDays =30').path).toEqual(['horizonDays']);
+  });
+
+  test('parseOverride refuses a missing "=" or empty path parts', () => {
+    for (const bad of ['novalue', '=5', '']) expect(() => parseOverride(bad)).toThrow(ScenarioError);
+    expect(() => parseOverride('novalue')).toThrow(/expected --set path=value/);
+    expect(() => parseOverride('demand..x=1')).toThrow(/without empty parts/);
+  });
+
+  test('applyOverrides sets nested fields, creating objects, without touching the input', () => {
+    const raw = { horizonDays: 10, supply: { providers: 5 } };
+    const out = applyOverrides(raw, ['supply.providers=7', 'market.weights.price=2', 'horizonDays=20']);
+    expect(out).toEqual({ horizonDays: 20, supply: { providers: 7 }, market: { weights: { price: 2 } } });
+    expect(raw).toEqual({ horizonDays: 10, supply: { providers: 5 } });
+    const s = parseScenario(out);
+    expect(s.market.weights.price).toBe(2);
+    expect(s.market.weights.region).toBe(parseScenario({}).market.weights.region);
+  });
+
+  test('later overrides win', () => {
+    expect(applyOverrides({}, ['horizonDays=5', 'horizonDays=6']).horizonDays).toBe(6);
+  });
+
+  test('a misspelled path fails validation as an unknown field naming it', () => {
+    const raw = applyOverrides({}, ['demand.baseRateJobsPerHuor=5']);
+    expect(() => parseScenario(raw)).toThrow(/demand\.baseRateJobsPerHuor: unknown field \(given 5\)/);
+  });
+
+  test('an override is validated like a field in a file (type and range)', () => {
+    expect(() => parseScenario(applyOverrides({}, ['horizonDays=abc']))).toThrow(/horizonDays: expected number, got "abc"/);
+    expect(() => parseScenario(applyOverrides({}, ['market.matcher=cheapst']))).toThrow(/market\.matcher: expected one of/);
+    expect(() => parseScenario(applyOverrides({}, ['scale=0']))).toThrow(/scale: expected value >= 0\.01, got 0/);
+  });
+
+  test('setting inside a scalar is refused, naming the scalar', () => {
+    expect(() => applyOverride({ horizonDays: 5 }, ['horizonDays', 'x'], 1)).toThrow(/horizonDays: is 5, not an object: cannot set horizonDays\.x/);
+  });
+});

@@ -1,0 +1,271 @@
+import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
+import { copyLease, ForbiddenTransition, runHours, transition, TRANSITIONS, workLeft, type Effect, type LeaseEvent, type LeaseEventType } from '../../../src/sim/lease/machine.ts';
+import { LEASE_STATES, type Lease, type LeaseState } from '../../../src/sim/model/types.ts';
+
+const EVENT_TYPES: LeaseEventType[] = ['match', 'start', 'complete', 'expire', 'cancel', 'fail'];
+
+function lease(over: Partial<Lease> = {}): Lease {
+  return {
+    id: 17,
+    jobId: 4,
+    attempt: 0,
+    jobClass: 1,
+    gpus: 2,
+    minVramGb: 24,
+    minTier: 0,
+    region: 1,
+    regionLocked: false,
+    budgetUsdPerGpuHour: 3,
+    cloudUsdPerGpuHour: 4,
+    workHours: 10,
+    cancelAfterHours: Infinity,
+    checkpointHours: 0,
+    state: 'ordered',
+    orderedAt: 1,
+    matchedAt: NaN,
+    startedAt: NaN,
+    endedAt: NaN,
+    provider: -1,
+    tier: -1,
+    priceUsdPerGpuHour: NaN,
+    escrowUnits: 0,
+    paidUnits: 0,
+    escrowUsd: 0,
+    endReason: '',
+    patienceHandle: 5,
+    timerHandle: -1,
+    ...over,
+  };
+}
+
+/** A lease that has reached `state` the way the model gets it there. */
+function leaseIn(state: LeaseState, over: Partial<Lease> = {}): Lease {
+  const matched = { provider: 9, tier: 3, priceUsdPerGpuHour: 1.5, matchedAt: 2, escrowUsd: 30 };
+  switch (state) {
+    case 'ordered':
+      return lease(over);
+    case 'matched':
+      return lease({ state, ...matched, ...over });
+    case 'active':
+      return lease({ state, ...matched, startedAt: 2.5, ...over });
+    default:
+      return lease({ state, ...matched, startedAt: 2.5, endedAt: 3, ...over });
+  }
+}
+
+const EVENTS: Record<LeaseEventType, LeaseEvent> = {
+  match: { type: 'match', provider: 9, tier: 3, priceUsdPerGpuHour: 1.5 },
+  start: { type: 'start' },
+  complete: { type: 'complete' },
+  expire: { type: 'expire' },
+  cancel: { type: 'cancel' },
+  fail: { type: 'fail', reason: 'provider failure' },
+};
+
+/** The specification, written out independently of the implementation. */
+const SPEC: Record<string, { to: LeaseState; fx: (l: Lease, now: number) => Effect[]; check?: (next: Lease, prev: Lease, now: number) => void }> = {
+  'ordered/match': {
+    to: 'matched',
+    fx: (l) => [{ type: 'dequeue' }, { type: 'reserve', provider: 9, gpus: l.gpus }, { type: 'escrow', usd: 1.5 * l.gpus * l.workHours }],
+    check: (n, _p, now) => {
+      expect(n.provider).toBe(9);
+      expect(n.tier).toBe(3);
+      expect(n.priceUsdPerGpuHour).toBe(1.5);
+      expect(n.matchedAt).toBe(now);
+      expect(n.escrowUsd).toBe(1.5 * 2 * 10);
+    },
+  },
+  'ordered/expire': {
+    to: 'expired',
+    fx: () => [{ type: 'dequeue' }],
+    check: (n, _p, now) => {
+      expect(n.endedAt).toBe(now);
+      expect(n.endReason).toBe('patience');
+    },
+  },
+  'ordered/cancel': { to: 'cancelled', fx: () => [{ type: 'dequeue' }], check: (n) => expect(n.endReason).toBe('tenant') },
+  'matched/start': {
+    to: 'active',
+    fx: (l) => [{ type: 'scheduleEnd', afterHours: l.workHours, cancel: false }],
+    check: (n, _p, now) => expect(n.startedAt).toBe(now),
+  },
+  'matched/fail': {
+    to: 'failed',
+    fx: (l) => [
+      { type: 'settle', runHours: 0 },
+      { type: 'release', provider: 9, gpus: l.gpus },
+      { type: 'reputation', provider: 9, good: false },
+      { type: 'requeue', workHours: l.workHours },
+    ],
+    check: (n, _p, now) => {
+      expect(n.endReason).toBe('provider failure');
+      expect(n.endedAt).toBe(now);
+    },
+  },
+  'matched/cancel': {
+    to: 'cancelled',
+    fx: (l) => [
+      { type: 'settle', runHours: 0 },
+      { type: 'release', provider: 9, gpus: l.gpus },
+    ],
+  },
+  'active/complete': {
+    to: 'completed',
+    fx: (l, now) => [
+      { type: 'settle', runHours: now - 2.5 },
+      { type: 'release', provider: 9, gpus: l.gpus },
+      { type: 'reputation', provider: 9, good: true },
+    ],
+    check: (n, _p, now) => {
+      expect(n.endedAt).toBe(now);
+      expect(n.endReason).toBe('completed');
+    },
+  },
+  'active/fail': {
+    to: 'failed',
+    fx: (l, now) => [
+      { type: 'settle', runHours: now - 2.5 },
+      { type: 'release', provider: 9, gpus: l.gpus },
+      { type: 'reputation', provider: 9, good: false },
+      { type: 'requeue', workHours: l.workHours - (now - 2.5) },
+    ],
+  },
+  'active/cancel': {
+    to: 'cancelled',
+    fx: (l, now) => [
+      { type: 'settle', runHours: now - 2.5 },
+      { type: 'release', provider: 9, gpus: l.gpus },
+    ],
+  },
+};
+
+describe('lease state machine', () => {
+  test('the transition table is exactly the specified one', () => {
+    const allowed = LEASE_STATES.flatMap((s) => EVENT_TYPES.filter((e) => TRANSITIONS[s][e]).map((e) => `${s}/${e}`));
+    expect(allowed.sort()).toEqual(Object.keys(SPEC).sort());
+    for (const [k, v] of Object.entries(SPEC)) {
+      const [s, e] = k.split('/') as [LeaseState, LeaseEventType];
+      expect(TRANSITIONS[s][e]).toBe(v.to);
+    }
+  });
+
+  test.each(Object.keys(SPEC))('%s: next state and effects', (key) => {
+    const [state, ev] = key.split('/') as [LeaseState, LeaseEventType];
+    const spec = SPEC[key];
+    const before = leaseIn(state);
+    const frozen = structuredClone(before);
+    const now = 6.25;
+    const [next, fx] = transition(before, EVENTS[ev], now);
+    expect(next.state).toBe(spec.to);
+    expect(fx).toEqual(spec.fx(before, now));
+    spec.check?.(next, before, now);
+    // pure: the input is untouched and the output is a new object
+    expect(before).toEqual(frozen);
+    expect(next).not.toBe(before);
+    // identity fields carried over
+    expect(next.id).toBe(before.id);
+    expect(next.jobId).toBe(before.jobId);
+    expect(next.gpus).toBe(before.gpus);
+  });
+
+  test('start schedules an early close when the tenant cancels before the work is done', () => {
+    const [next, fx] = transition(leaseIn('matched', { cancelAfterHours: 3 }), EVENTS.start, 4);
+    expect(next.state).toBe('active');
+    expect(fx).toEqual([{ type: 'scheduleEnd', afterHours: 3, cancel: true }]);
+    // escrow covers only the planned run up to the close
+    const [m] = transition(lease({ cancelAfterHours: 3 }), EVENTS.match, 1);
+    expect(m.escrowUsd).toBe(1.5 * 2 * 3);
+  });
+
+  test('a failure keeps only checkpointed work', () => {
+    const l = leaseIn('active', { checkpointHours: 1, workHours: 10, startedAt: 2 });
+    const [, fx] = transition(l, EVENTS.fail, 4.7); // ran 2.7 h: 2 h checkpointed
+    expect(fx.find((f) => f.type === 'requeue')).toEqual({ type: 'requeue', workHours: 8 });
+  });
+
+  const forbidden = LEASE_STATES.flatMap((s) => EVENT_TYPES.filter((e) => !TRANSITIONS[s][e]).map((e) => [s, e] as const));
+
+  test('there are forbidden pairs in every state', () => {
+    expect(forbidden.length).toBe(LEASE_STATES.length * EVENT_TYPES.length - Object.keys(SPEC).length);
+    // terminal states accept nothing
+    for (const s of ['completed', 'failed', 'expired', 'cancelled'] as const) expect(Object.keys(TRANSITIONS[s])).toEqual([]);
+  });
+
+  test.each(forbidden)('forbidden: %s --%s--> throws ForbiddenTransition naming both', (state, ev) => {
+    const l = leaseIn(state);
+    let err: unknown;
+    try {
+      transition(l, EVENTS[ev], 7);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ForbiddenTransition);
+    const f = err as ForbiddenTransition;
+    expect(f.message).toContain(`'${state}'`);
+    expect(f.message).toContain(`'${ev}'`);
+    expect(f.message).toContain(`lease ${l.id}`);
+    expect(f.from).toBe(state);
+    expect(f.event).toBe(ev);
+  });
+
+  test('runHours counts only while active', () => {
+    expect(runHours(leaseIn('active'), 5)).toBe(2.5);
+    expect(runHours(leaseIn('matched'), 5)).toBe(0);
+    expect(runHours(leaseIn('ordered'), 5)).toBe(0);
+  });
+
+  test('copyLease copies every field (no field forgotten when Lease grows)', () => {
+    const l = leaseIn('active', { endReason: 'x', escrowUnits: 3, paidUnits: 2, timerHandle: 8 });
+    const c = copyLease(l);
+    expect(Object.keys(c).sort()).toEqual(Object.keys(l).sort());
+    expect(c).toEqual(l);
+    expect(c).not.toBe(l);
+  });
+});
+
+describe('workLeft', () => {
+  test('no checkpoints (0): all progress is kept', () => {
+    expect(workLeft(lease({ workHours: 10, checkpointHours: 0 }), 3.3)).toBeCloseTo(6.7, 12);
+  });
+
+  test('checkpoints: progress rounds down to the last checkpoint', () => {
+    const l = lease({ workHours: 10, checkpointHours: 1 });
+    expect(workLeft(l, 0.99)).toBe(10);
+    expect(workLeft(l, 2.5)).toBe(8);
+    expect(workLeft(l, 3)).toBe(7);
+  });
+
+  test('a run that ends exactly on a checkpoint keeps it despite float error', () => {
+    const l = lease({ workHours: 1, checkpointHours: 0.1 });
+    expect(workLeft(l, 0.1 + 0.2)).toBeCloseTo(0.7, 12); // 0.30000000000000004
+    expect(workLeft(l, 0.7)).toBeCloseTo(0.3, 12); // 0.7 / 0.1 = 6.999999999999999
+  });
+
+  test('never negative, never more than the work, even past the end', () => {
+    expect(workLeft(lease({ workHours: 2, checkpointHours: 0 }), 5)).toBe(0);
+    expect(workLeft(lease({ workHours: 2, checkpointHours: 0.5 }), 5)).toBe(0);
+    expect(workLeft(lease({ workHours: 2, checkpointHours: 5 }), 4)).toBe(2);
+  });
+
+  test('properties: bounded, monotone in time run, loses less than one checkpoint interval', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.01, max: 1000, noNaN: true }),
+        fc.oneof(fc.constant(0), fc.double({ min: 0.01, max: 50, noNaN: true })),
+        fc.double({ min: 0, max: 2000, noNaN: true }),
+        fc.double({ min: 0, max: 100, noNaN: true }),
+        (work, cp, ran, more) => {
+          const l = lease({ workHours: work, checkpointHours: cp });
+          const w = workLeft(l, ran);
+          expect(w).toBeGreaterThanOrEqual(0);
+          expect(w).toBeLessThanOrEqual(work);
+          expect(w).toBeGreaterThanOrEqual(Math.max(0, work - ran) - 1e-9 * work);
+          if (cp > 0) expect(w).toBeLessThanOrEqual(Math.max(0, work - ran) + cp + 1e-9);
+          expect(workLeft(l, ran + more)).toBeLessThanOrEqual(w + 1e-9);
+        },
+      ),
+      { numRuns: 500, seed: 3 },
+    );
+  });
+});

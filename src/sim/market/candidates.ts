@@ -140,7 +140,8 @@ export class CandidateFinder {
           else hi = mid;
         }
         const id = this.lists[lo][x - (lo === 0 ? 0 : this.cum[lo - 1])];
-        if (P[id].gpusFree >= gpus) this.take(id);
+        // every listed provider has a free GPU: only multi-GPU orders need to read the record
+        if (gpus === 1 || P[id].gpusFree >= gpus) this.take(id);
       }
       if (out.length > 0) return out.length;
     }

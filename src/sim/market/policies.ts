@@ -36,7 +36,7 @@ const POLICIES: Record<MatcherName, (m: Scenario['market'], rng: Rng) => Policy>
     const w = m.weights;
     return (o, cands, P, sig) => {
       let maxStake = 0;
-      for (const id of cands) maxStake = Math.max(maxStake, P[id].stakeTokens);
+      if (w.stake > 0) for (const id of cands) maxStake = Math.max(maxStake, P[id].stakeTokens);
       let best = -1;
       let bestScore = -Infinity;
       for (const id of cands) {
@@ -44,12 +44,12 @@ const POLICIES: Record<MatcherName, (m: Scenario['market'], rng: Rng) => Policy>
         const score =
           w.region * (p.region === o.region ? 1 : 0) +
           w.price * Math.max(0, (o.budgetUsdPerGpuHour - p.askUsdPerGpuHour) / o.budgetUsdPerGpuHour) +
-          w.uptime * sig.uptime(p) +
-          w.reputation * sig.reputation(p) +
+          (w.uptime > 0 ? w.uptime * sig.uptime(p) : 0) +
+          (w.reputation > 0 ? w.reputation * sig.reputation(p) : 0) +
           w.availability * (p.gpusFree / p.gpus) +
           w.stake * (maxStake > 0 ? p.stakeTokens / maxStake : 0) -
           w.slashes * Math.min(1, p.slashes / 3) +
-          w.randomness * rng();
+          (w.randomness > 0 ? w.randomness * rng() : 0);
         if (score > bestScore) {
           bestScore = score;
           best = id;

@@ -1,0 +1,76 @@
+/**
+ * npm run bench [-- --json] [--days D] [--scales 1,10,50]
+ * Measures, in one run: (1) the engine against a bare typed-array heap loop on the same M/M/c model
+ * (events/s and their ratio), (2) the full market model on the mmc preset, (3) the baseline at
+ * several scales (providers and demand scaled together): events, wall seconds, events/s, peak memory,
+ * each in a fresh process.
+ */
+import { execFileSync } from 'node:child_process';
+import { parseArgs } from 'node:util';
+import { bareLoop, engineLoop } from './mmcLoops.ts';
+
+const { values } = parseArgs({
+  options: { json: { type: 'boolean' }, days: { type: 'string' }, scales: { type: 'string' } },
+});
+const days = Number(values.days ?? 365);
+const scales = (values.scales ?? '1,10,50').split(',').map(Number);
+const log = (s: string) => {
+  if (!values.json) process.stdout.write(s + '\n');
+};
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+// 1. Engine vs bare loop: alternate 5 times each, ~2 M events per run, take medians.
+const HORIZON = 11111.1;
+const bare: number[] = [];
+const eng: number[] = [];
+let check = { bareWait: 0, engineWait: 0, events: 0 };
+for (let i = 0; i < 5; i++) {
+  const a = bareLoop(HORIZON);
+  const b = engineLoop(HORIZON);
+  bare.push(a.eventsPerSecond);
+  eng.push(b.eventsPerSecond);
+  check = { bareWait: a.meanWait, engineWait: b.meanWait, events: a.events };
+}
+const engine = {
+  model: 'M/M/c, c=100, lambda=90/h, mu=1/h',
+  events: check.events,
+  bareEventsPerSecond: Math.round(median(bare)),
+  engineEventsPerSecond: Math.round(median(eng)),
+  ratio: Number((median(eng) / median(bare)).toFixed(3)),
+  meanWaitH: check.engineWait,
+  erlangCWaitH: 0.021694,
+  samePath: check.bareWait === check.engineWait,
+};
+log(`engine vs bare typed-array heap (M/M/c, ${(engine.events / 1e6).toFixed(2)} M events, median of 5):`);
+log(`  bare ${(engine.bareEventsPerSecond / 1e6).toFixed(2)} M ev/s, engine ${(engine.engineEventsPerSecond / 1e6).toFixed(2)} M ev/s, ratio ${engine.ratio} (same sample path: ${engine.samePath})`);
+
+function runOne(preset: string, scale: number, d: number, sets: string[] = []) {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', 'bench/runOne.ts', preset, String(scale), String(d), ...sets], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return JSON.parse(out.trim().split('\n').pop()!);
+}
+
+// 2. The full market model on the mmc preset.
+const mmc = runOne('mmc', 1, 60);
+log(`full model on mmc (60 days): ${mmc.events} events in ${mmc.seconds} s = ${(mmc.eventsPerSecond / 1e6).toFixed(2)} M ev/s`);
+
+// 3. The baseline at each scale.
+const baseline = [] as ReturnType<typeof runOne>[];
+for (const x of scales) {
+  const r = runOne('baseline', x, days);
+  baseline.push(r);
+  log(`baseline ${x}x, ${days} days: ${r.providers} providers, ${(r.events / 1e6).toFixed(2)} M events in ${r.seconds} s = ${(r.eventsPerSecond / 1e6).toFixed(2)} M ev/s, peak ${r.peakRssMb} MB`);
+}
+const first = baseline[0];
+const last = baseline[baseline.length - 1];
+const scaling = first && last ? Number((first.eventsPerSecond / last.eventsPerSecond).toFixed(2)) : null;
+log(`events/s at ${scales[0]}x over ${scales[scales.length - 1]}x: ${scaling} (cost grows with events when this stays near 1)`);
+
+if (values.json) process.stdout.write(JSON.stringify({ date: new Date().toISOString(), node: process.version, engine, mmc, baseline, scalingRatio: scaling }) + '\n');

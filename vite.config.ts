@@ -3,15 +3,11 @@
  * Vitest reads the `test` block: unit tests run in Node; the browser end-to-end tests in test/e2e
  * build the app, serve it and drive Debian's Chromium through playwright-core (see test/e2e/setup.ts).
  */
-import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 
-const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
-
 export default defineConfig({
   plugins: [svelte()],
-  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   worker: { format: 'es' },
   server: { open: true },
   build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 1500 },

@@ -79,6 +79,8 @@ export interface StartOptions {
   speedDaysPerSecond?: number;
   /** Start paused (then `step` or `resume`). */
   paused?: boolean;
+  /** Tag the UI chooses for this run; every event of the run carries it (default: a counter). */
+  runId?: number;
 }
 
 export type StartResult =
@@ -117,6 +119,8 @@ export function createApi<S>(deps: ApiDeps<S>) {
   const maxEvents = deps.maxEventsPerCall ?? 50_000;
 
   let run: RunLike | null = null;
+  // `gen` invalidates callbacks of replaced runs; `runId` is the tag events carry.
+  let gen = 0;
   let runId = 0;
   let status: RunStatus = 'idle';
   let listener: Listener | null = null;
@@ -180,9 +184,9 @@ export function createApi<S>(deps: ApiDeps<S>) {
   function schedule(delayMs = 0) {
     if (scheduled) return;
     scheduled = true;
-    const id = runId;
+    const id = gen;
     const go = () => {
-      if (id !== runId) return; // a callback of a run that was replaced: its flag was reset
+      if (id !== gen) return; // a callback of a run that was replaced: its flag was reset
       scheduled = false;
       loop();
     };
@@ -252,7 +256,8 @@ export function createApi<S>(deps: ApiDeps<S>) {
 
     /** Validates the raw scenario and starts a new run (replacing any current one). */
     start(raw: unknown, seed: number, options: StartOptions = {}): StartResult {
-      runId++;
+      gen++;
+      runId = options.runId ?? gen;
       run = null;
       scheduled = false;
       sent = 0;
@@ -331,7 +336,7 @@ export function createApi<S>(deps: ApiDeps<S>) {
 
     /** Stops and forgets the current run. */
     cancel(): void {
-      runId++;
+      gen++;
       run = null;
       scheduled = false;
       stepTarget = null;

@@ -30,4 +30,18 @@ const api = createApi({
   transfer: (value, buffers) => transfer(value, buffers),
 });
 
-expose(api);
+/**
+ * The API plus one test hook: `crash()` throws outside any call, as a bug in the worker would,
+ * so the end-to-end tests can check that the UI reports it and recovers with a new worker.
+ */
+const exposed = {
+  ...api,
+  crash(): void {
+    setTimeout(() => {
+      throw new Error('deliberate worker crash (test hook)');
+    }, 0);
+  },
+};
+export type ExposedApi = typeof exposed;
+
+expose(exposed);

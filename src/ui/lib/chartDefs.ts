@@ -1,0 +1,350 @@
+/**
+ * What the dashboard draws: the charts (series, units, scales) and the KPI cards (definitions and
+ * how each is computed over the selected window). Columns come from the core's metric table; a few
+ * are derived here (capacity, net issuance, circulating supply, cumulative burn). A chart whose
+ * columns are not in the table yet says so instead of drawing zeros.
+ */
+
+export const OKABE_ITO = {
+  orange: '#E69F00',
+  sky: '#56B4E9',
+  green: '#009E73',
+  amber: '#F5C710',
+  blue: '#0072B2',
+  vermillion: '#D55E00',
+  purple: '#CC79A7',
+  grey: '#999999',
+  black: '#000000',
+} as const;
+
+export const TIERS = ['entry', 'low', 'medium', 'high', 'ultra'] as const;
+export const TIER_COLORS: Record<(typeof TIERS)[number], string> = {
+  entry: OKABE_ITO.orange,
+  low: OKABE_ITO.sky,
+  medium: OKABE_ITO.green,
+  high: OKABE_ITO.blue,
+  ultra: OKABE_ITO.purple,
+};
+export const TIER_DASH: Record<(typeof TIERS)[number], string> = {
+  entry: '',
+  low: '7 3',
+  medium: '2 3',
+  high: '10 3 2 3',
+  ultra: '4 2 1 2',
+};
+
+export type SeriesType = 'line' | 'area' | 'stack' | 'barUp' | 'barDown';
+
+export interface SeriesDef {
+  column: string;
+  label: string;
+  color: string;
+  dash?: string;
+  type?: SeriesType;
+  width?: number;
+  /** Secondary y axis on the right (different unit or magnitude). */
+  right?: boolean;
+}
+
+export interface ChartDef {
+  id: string;
+  title: string;
+  /** One line under the title: what to look for. */
+  subtitle: string;
+  unit: string;
+  rightUnit?: string;
+  series: SeriesDef[];
+  /** 'auto' switches to log when positive values span more than two orders of magnitude. */
+  log: 'auto' | 'never' | 'default-on';
+  /** Fixed y domain, e.g. [0, 1] for shares. */
+  yDomain?: [number, number];
+  /** Horizontal reference lines. */
+  refs?: { value: number; label: string }[];
+  /** Columns without which the chart is "not available yet". */
+  needs: string[];
+  /** Why the chart may be missing, shown in its place. */
+  pendingNote?: string;
+}
+
+const ECONOMY_NOTE = 'The economy columns (tokens, provider P&L) are not produced by this version of the core yet.';
+
+export const CHARTS: ChartDef[] = [
+  {
+    id: 'supply-demand',
+    title: 'Supply vs demand',
+    subtitle: 'GPU-hours online (capacity), asked for by arriving jobs, and served, per day',
+    unit: 'GPU-h',
+    log: 'auto',
+    needs: ['gpu_hours_served', 'gpu_hours_demanded'],
+    series: [
+      { column: 'capacity_gpu_h', label: 'Capacity (online)', color: OKABE_ITO.sky, type: 'area' },
+      { column: 'gpu_hours_demanded', label: 'Demanded', color: OKABE_ITO.vermillion, dash: '6 3', width: 2 },
+      { column: 'gpu_hours_served', label: 'Served', color: OKABE_ITO.blue, width: 2 },
+    ],
+  },
+  {
+    id: 'utilization',
+    title: 'Utilization and fill rate by tier',
+    subtitle: 'Busy / online GPU-hours per tier; fill rate = orders matched / (matched + expired)',
+    unit: 'share',
+    log: 'never',
+    yDomain: [0, 1],
+    needs: ['utilization'],
+    series: [
+      { column: 'utilization', label: 'Utilization (all)', color: OKABE_ITO.black, width: 2.5 },
+      ...TIERS.map((t) => ({ column: `utilization_${t}`, label: `Utilization ${t}`, color: TIER_COLORS[t], dash: TIER_DASH[t], width: 1.5 })),
+      { column: 'fill_rate', label: 'Fill rate', color: OKABE_ITO.vermillion, dash: '1 3', width: 2.5 },
+    ],
+  },
+  {
+    id: 'prices',
+    title: 'Price per GPU-hour by tier vs the cloud',
+    subtitle: 'Realized price (solid) against the cloud on-demand reference for the same work (dashed)',
+    unit: 'USD/GPU-h',
+    log: 'default-on',
+    needs: ['price_usd_per_gpu_h'],
+    series: [
+      ...TIERS.map((t) => ({ column: `price_usd_per_gpu_h_${t}`, label: `${t}`, color: TIER_COLORS[t], width: 2 })),
+      ...TIERS.map((t) => ({ column: `cloud_price_usd_per_gpu_h_${t}`, label: `${t} cloud`, color: TIER_COLORS[t], dash: '5 4', width: 1.2 })),
+    ],
+  },
+  {
+    id: 'provider-economics',
+    title: 'Provider revenue, profit and payback',
+    subtitle: 'All providers\' revenue and profit per day (left, USD); median payback (right, months)',
+    unit: 'USD',
+    rightUnit: 'months',
+    log: 'never',
+    needs: ['provider_revenue_usd'],
+    pendingNote: ECONOMY_NOTE,
+    series: [
+      { column: 'provider_revenue_usd', label: 'Provider revenue', color: OKABE_ITO.blue, width: 2 },
+      { column: 'provider_profit_usd', label: 'Provider profit', color: OKABE_ITO.green, dash: '6 3', width: 2 },
+      { column: 'payback_months_median', label: 'Median payback (right axis)', color: OKABE_ITO.vermillion, dash: '2 3', width: 2, right: true },
+    ],
+  },
+  {
+    id: 'providers',
+    title: 'Providers joining and leaving',
+    subtitle: 'Joins (up) and exits (down) per day, left axis; providers active, right axis',
+    unit: 'providers/day',
+    rightUnit: 'providers',
+    log: 'never',
+    needs: ['providers_active'],
+    series: [
+      { column: 'providers_joined', label: 'Joined', color: OKABE_ITO.green, type: 'barUp' },
+      { column: 'providers_exited', label: 'Exited', color: OKABE_ITO.vermillion, type: 'barDown' },
+      { column: 'providers_active', label: 'Active (right axis)', color: OKABE_ITO.black, width: 2, right: true },
+    ],
+  },
+  {
+    id: 'token-price',
+    title: 'Token price',
+    subtitle: 'Market price of the network token',
+    unit: 'USD',
+    log: 'auto',
+    needs: ['token_price_usd'],
+    pendingNote: ECONOMY_NOTE,
+    series: [{ column: 'token_price_usd', label: 'Token price', color: OKABE_ITO.purple, width: 2 }],
+  },
+  {
+    id: 'mint-burn',
+    title: 'Minted vs burned',
+    subtitle: 'Tokens minted (up) and burned (down) per day; the line is net issuance',
+    unit: 'tokens',
+    log: 'never',
+    needs: ['minted_tokens', 'burned_tokens'],
+    pendingNote: ECONOMY_NOTE,
+    series: [
+      { column: 'minted_tokens', label: 'Minted', color: OKABE_ITO.sky, type: 'barUp' },
+      { column: 'burned_tokens', label: 'Burned', color: OKABE_ITO.orange, type: 'barDown' },
+      { column: 'net_issuance_tokens', label: 'Net issuance', color: OKABE_ITO.black, width: 2 },
+    ],
+  },
+  {
+    id: 'supply-stack',
+    title: 'Token supply stack',
+    subtitle: 'Circulating, staked and treasury tokens, with the cumulative burn on top',
+    unit: 'tokens',
+    log: 'never',
+    needs: ['supply_tokens'],
+    pendingNote: ECONOMY_NOTE,
+    series: [
+      { column: 'circulating_tokens', label: 'Circulating', color: OKABE_ITO.sky, type: 'stack' },
+      { column: 'staked_tokens', label: 'Staked', color: OKABE_ITO.blue, type: 'stack' },
+      { column: 'treasury_tokens', label: 'Treasury', color: OKABE_ITO.green, type: 'stack' },
+      { column: 'burned_cumulative_tokens', label: 'Burned (cumulative)', color: OKABE_ITO.orange, type: 'stack' },
+    ],
+  },
+];
+
+/** Columns computed from others; each returns NaN where an input is missing. */
+export function deriveColumns(data: Record<string, Float64Array>, rows: number, periodHours: number): Record<string, Float64Array> {
+  const out: Record<string, Float64Array> = {};
+  const col = (n: string) => data[n];
+  const make = (name: string, inputs: string[], f: (i: number, c: Float64Array[]) => number) => {
+    const cs = inputs.map(col);
+    if (cs.some((c) => !c)) return;
+    const a = new Float64Array(rows);
+    for (let i = 0; i < rows; i++) a[i] = f(i, cs);
+    out[name] = a;
+  };
+  make('capacity_gpu_h', ['gpus_online'], (i, [g]) => g[i] * periodHours);
+  make('net_issuance_tokens', ['minted_tokens', 'burned_tokens'], (i, [m, b]) => m[i] - b[i]);
+  if (col('burned_tokens')) {
+    const b = col('burned_tokens');
+    const a = new Float64Array(rows);
+    let s = 0;
+    for (let i = 0; i < rows; i++) {
+      if (Number.isFinite(b[i])) s += b[i];
+      a[i] = s;
+    }
+    out.burned_cumulative_tokens = a;
+  }
+  make('circulating_tokens', ['supply_tokens'], (i, [s]) => {
+    const st = col('staked_tokens');
+    const tr = col('treasury_tokens');
+    return s[i] - (st ? st[i] : 0) - (tr ? tr[i] : 0);
+  });
+  return out;
+}
+
+export interface WindowedTable {
+  data: Record<string, Float64Array>;
+  /** First and last row (inclusive) of the window. */
+  lo: number;
+  hi: number;
+  periodHours: number;
+}
+
+export interface KpiDef {
+  id: string;
+  title: string;
+  unit: string;
+  definition: string;
+  /** Which direction is better (for the delta's words, never colour alone). */
+  better: 'up' | 'down' | 'neither';
+  needs: string[];
+  compute(t: WindowedTable): number;
+  /** A second line under the value, e.g. "62% of cloud". */
+  detail?(t: WindowedTable): string | null;
+}
+
+function sum(a: Float64Array | undefined, lo: number, hi: number, w?: Float64Array): number {
+  if (!a) return NaN;
+  let s = 0;
+  for (let i = lo; i <= hi; i++) {
+    const v = w ? a[i] * w[i] : a[i];
+    if (Number.isFinite(v)) s += v;
+  }
+  return s;
+}
+
+function mean(a: Float64Array | undefined, lo: number, hi: number): number {
+  if (!a) return NaN;
+  let s = 0;
+  let n = 0;
+  for (let i = lo; i <= hi; i++) if (Number.isFinite(a[i])) (s += a[i]), n++;
+  return n ? s / n : NaN;
+}
+
+function lastFinite(a: Float64Array | undefined, lo: number, hi: number): number {
+  if (!a) return NaN;
+  for (let i = hi; i >= lo; i--) if (Number.isFinite(a[i])) return a[i];
+  return NaN;
+}
+
+const ratio = (a: number, b: number) => (b > 0 ? a / b : NaN);
+
+export const KPIS: KpiDef[] = [
+  {
+    id: 'utilization',
+    title: 'Utilization',
+    unit: 'share',
+    better: 'up',
+    needs: ['gpus_busy', 'gpus_online'],
+    definition: 'Busy GPU-hours / online GPU-hours over the selected window (a ratio of sums, so busy days weigh by their hours).',
+    compute: (t) => ratio(sum(t.data.gpus_busy, t.lo, t.hi), sum(t.data.gpus_online, t.lo, t.hi)),
+  },
+  {
+    id: 'fill-rate',
+    title: 'Fill rate',
+    unit: 'share',
+    better: 'up',
+    needs: ['fill_rate'],
+    definition: 'Orders matched / (orders matched + orders expired), mean of the daily values in the window. Expired orders left for the cloud.',
+    compute: (t) => mean(t.data.fill_rate, t.lo, t.hi),
+  },
+  {
+    id: 'buyer-price',
+    title: 'Buyer price',
+    unit: 'USD/GPU-h',
+    better: 'down',
+    needs: ['gmv_usd', 'gpu_hours_served'],
+    definition: 'USD billed / GPU-hours served over the window: what tenants pay per GPU-hour. Compared with the cloud on-demand price of the same GPUs for the same work.',
+    compute: (t) => ratio(sum(t.data.gmv_usd, t.lo, t.hi), sum(t.data.gpu_hours_served, t.lo, t.hi)),
+    detail: (t) => {
+      const served = sum(t.data.gpu_hours_served, t.lo, t.hi);
+      const cloud = ratio(sum(t.data.cloud_price_usd_per_gpu_h, t.lo, t.hi, t.data.gpu_hours_served), served);
+      const price = ratio(sum(t.data.gmv_usd, t.lo, t.hi), served);
+      if (!Number.isFinite(cloud) || !Number.isFinite(price)) return null;
+      return `${Math.round((100 * price) / cloud)}% of cloud ($${cloud.toFixed(2)})`;
+    },
+  },
+  {
+    id: 'provider-earnings',
+    title: 'Provider earnings',
+    unit: 'USD/GPU-h',
+    better: 'up',
+    needs: ['provider_revenue_usd', 'gpu_hours_served'],
+    definition: 'Provider revenue (fees paid to them plus rewards at the token price) / GPU-hours served, over the window. The detail line is the share of that revenue funded by token emissions rather than by tenants.',
+    compute: (t) => ratio(sum(t.data.provider_revenue_usd, t.lo, t.hi), sum(t.data.gpu_hours_served, t.lo, t.hi)),
+    detail: (t) => {
+      const s = mean(t.data.emission_income_share, t.lo, t.hi);
+      return Number.isFinite(s) ? `${Math.round(s * 100)}% from emissions` : null;
+    },
+  },
+  {
+    id: 'burn-mint',
+    title: 'Burn-to-mint',
+    unit: 'ratio',
+    better: 'up',
+    needs: ['burned_tokens', 'minted_tokens'],
+    definition: 'Tokens burned / tokens minted over the window. Above 1 the supply shrinks (net deflationary); below 1 it grows.',
+    compute: (t) => ratio(sum(t.data.burned_tokens, t.lo, t.hi), sum(t.data.minted_tokens, t.lo, t.hi)),
+  },
+  {
+    id: 'inflation',
+    title: 'Net inflation',
+    unit: 'share',
+    better: 'neither',
+    needs: ['supply_tokens'],
+    definition: 'Annualized change of the token supply over the window: (supply at end / supply at start)^(365 / days) - 1. Negative means the supply shrinks.',
+    compute: (t) => {
+      const s = t.data.supply_tokens;
+      if (!s || t.hi <= t.lo) return lastFinite(t.data.net_inflation_annual, t.lo, t.hi);
+      const a = s[t.lo];
+      const b = s[t.hi];
+      const days = ((t.hi - t.lo) * t.periodHours) / 24;
+      return a > 0 && days > 0 ? (b / a) ** (365 / days) - 1 : NaN;
+    },
+  },
+  {
+    id: 'payback',
+    title: 'Median payback',
+    unit: 'months',
+    better: 'down',
+    needs: ['payback_months_median'],
+    definition: 'Median over providers of hardware cost / monthly net profit at the end of the window; infinite when the median provider makes no profit. Healthy under 12 months, critical above 24.',
+    compute: (t) => lastFinite(t.data.payback_months_median, t.lo, t.hi),
+  },
+  {
+    id: 'gini',
+    title: 'Earnings Gini',
+    unit: 'index 0-1',
+    better: 'down',
+    needs: ['revenue_gini'],
+    definition: 'Gini coefficient of provider revenue at the end of the window: 0 when every provider earns the same, 1 when one earns everything.',
+    compute: (t) => lastFinite(t.data.revenue_gini, t.lo, t.hi),
+  },
+];

@@ -1,0 +1,61 @@
+/** Dotted-path helpers over plain JSON data (scenarios). Pure; never mutate their inputs. */
+
+export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+
+export function getAt(root: unknown, path: string): unknown {
+  if (path === '') return root;
+  let v: unknown = root;
+  for (const k of path.split('.')) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string, unknown>)[k];
+  }
+  return v;
+}
+
+/** A copy of `root` with `value` at `path` (objects created along the way). */
+export function setAt<T>(root: T, path: string, value: unknown): T {
+  const keys = path.split('.');
+  const out = (root && typeof root === 'object' ? { ...(root as object) } : {}) as Record<string, unknown>;
+  let o = out;
+  for (let i = 0; i < keys.length - 1; i++) {
+    const next = o[keys[i]];
+    o[keys[i]] = next && typeof next === 'object' && !Array.isArray(next) ? { ...(next as object) } : {};
+    o = o[keys[i]] as Record<string, unknown>;
+  }
+  o[keys[keys.length - 1]] = value;
+  return out as T;
+}
+
+/** Applies `edits` (path -> value) on top of a copy of `base`. */
+export function applyEdits(base: unknown, edits: Record<string, unknown>): Record<string, unknown> {
+  let out = (base && typeof base === 'object' ? structuredClone(base) : {}) as Record<string, unknown>;
+  for (const [p, v] of Object.entries(edits)) out = setAt(out, p, v);
+  return out;
+}
+
+/** Every leaf (non-object value; arrays count as leaves) by dotted path. */
+export function flatten(v: unknown, prefix = '', out: Record<string, unknown> = {}): Record<string, unknown> {
+  if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+    for (const k of Object.keys(v as object).sort()) flatten((v as Record<string, unknown>)[k], prefix ? `${prefix}.${k}` : k, out);
+  } else if (prefix) out[prefix] = v;
+  return out;
+}
+
+export interface Difference {
+  path: string;
+  a: unknown;
+  b: unknown;
+}
+
+/** Leaves that differ between two (resolved) scenarios, by path, sorted. */
+export function diffLeaves(a: unknown, b: unknown, ignore: (path: string) => boolean = () => false): Difference[] {
+  const fa = flatten(a);
+  const fb = flatten(b);
+  const keys = [...new Set([...Object.keys(fa), ...Object.keys(fb)])].sort();
+  const out: Difference[] = [];
+  for (const k of keys) {
+    if (ignore(k)) continue;
+    if (JSON.stringify(fa[k]) !== JSON.stringify(fb[k])) out.push({ path: k, a: fa[k], b: fb[k] });
+  }
+  return out;
+}

@@ -1,0 +1,48 @@
+/**
+ * The user's edits survive a reload: preset, edits, seed, speed and layout choices go to
+ * localStorage on every change and come back on load. Stored data is untrusted input: it is
+ * shape-checked here and validated like any other scenario before it is run.
+ */
+
+export const STORAGE_KEY = 'depinsim.dashboard.v1';
+
+export interface Persisted {
+  preset: string;
+  edits: Record<string, unknown>;
+  seed: number;
+  speed: number;
+  autoRun: boolean;
+}
+
+export function loadPersisted(storage: Pick<Storage, 'getItem'> | undefined): Partial<Persisted> {
+  if (!storage) return {};
+  try {
+    const text = storage.getItem(STORAGE_KEY);
+    if (!text) return {};
+    const o = JSON.parse(text) as Record<string, unknown>;
+    const out: Partial<Persisted> = {};
+    if (typeof o.preset === 'string' && o.preset.length <= 80) out.preset = o.preset;
+    if (o.edits && typeof o.edits === 'object' && !Array.isArray(o.edits)) {
+      const edits: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(o.edits as Record<string, unknown>)) {
+        if (/^[A-Za-z0-9_$]+(\.[A-Za-z0-9_$]+)*$/.test(k) && k.length < 200) edits[k] = v;
+      }
+      out.edits = edits;
+    }
+    if (Number.isSafeInteger(o.seed) && (o.seed as number) >= 0) out.seed = o.seed as number;
+    if (typeof o.speed === 'number' && o.speed >= 0) out.speed = o.speed;
+    if (typeof o.autoRun === 'boolean') out.autoRun = o.autoRun;
+    return out;
+  } catch {
+    return {};
+  }
+}
+
+export function savePersisted(storage: Pick<Storage, 'setItem'> | undefined, p: Persisted): void {
+  if (!storage) return;
+  try {
+    storage.setItem(STORAGE_KEY, JSON.stringify(p));
+  } catch {
+    // Storage full or disabled (private mode): edits then last for this page only.
+  }
+}

@@ -1,0 +1,183 @@
+/**
+ * Controls generated from the scenario schema: every scalar parameter (number, integer, flag,
+ * choice) with its unit, range, default and description, read from the JSON Schema that zod
+ * derives from the schema's `.meta()`. The first screen shows a curated handful per group; the
+ * rest of each group is listed under "All parameters".
+ */
+import type { Json } from './paths.ts';
+
+export type ControlKind = 'number' | 'integer' | 'boolean' | 'choice';
+export type GroupName = 'supply' | 'demand' | 'market' | 'economy' | 'run';
+
+export interface ControlSpec {
+  path: string;
+  group: GroupName;
+  kind: ControlKind;
+  label: string;
+  unit: string;
+  description: string;
+  min?: number;
+  max?: number;
+  /** Exclusive lower bound (e.g. > 0). */
+  exclusiveMin?: boolean;
+  default?: Json;
+  options?: string[];
+  /** Set when the value lives inside a weight map that must be written whole (`parent` path). */
+  weightMapParent?: string;
+  /** Slider range: the schema range, narrowed around the default when the schema's is huge. */
+  sliderMin?: number;
+  sliderMax?: number;
+  step?: number;
+}
+
+interface JsonSchemaNode {
+  type?: string | string[];
+  properties?: Record<string, JsonSchemaNode>;
+  enum?: string[];
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  default?: Json;
+  unit?: string;
+  description?: string;
+  oneOf?: unknown[];
+  anyOf?: unknown[];
+}
+
+export const GROUPS: { name: GroupName; title: string; blurb: string }[] = [
+  { name: 'supply', title: 'Supply', blurb: 'Who provides GPUs, at what cost and price' },
+  { name: 'demand', title: 'Demand', blurb: 'Jobs arriving: rate, growth, daily cycle' },
+  { name: 'market', title: 'Market', blurb: 'How orders are matched to providers' },
+  { name: 'economy', title: 'Economy', blurb: 'Fees, tokens, emissions, staking' },
+];
+
+/** The knobs shown first in each group (paths missing from the schema are skipped). */
+export const PRIMARY: Record<Exclude<GroupName, 'run'>, string[]> = {
+  supply: [
+    'supply.providers',
+    'supply.archetypes.home.share',
+    'supply.archetypes.farm.share',
+    'supply.archetypes.datacenter.share',
+    'supply.archetypes.university.share',
+    'supply.priceAdjustPerDay',
+    'supply.archetypes.home.marginMax',
+  ],
+  demand: ['demand.baseRateJobsPerHour', 'demand.trendGrowthPerYear', 'demand.diurnalAmplitude', 'demand.burstMeanJobs'],
+  market: ['market.matcher', 'market.setupHours', 'market.weights.price', 'market.candidateSample'],
+  economy: [], // every scalar directly under `economy.` and its first-level groups (see primaryFor)
+};
+
+/** Strips the "[unit; default ...; range ...]" suffix the schema appends to descriptions. */
+export function cleanDescription(d: string | undefined): string {
+  return (d ?? '').replace(/\s*\[[^\]]*(default|one of)[^\]]*\]\s*$/, '').trim();
+}
+
+/** "baseRateJobsPerHour" -> "Base rate jobs per hour"; the path's parent names give context. */
+export function labelFor(path: string): string {
+  const parts = path.split('.');
+  const words = (s: string) =>
+    s
+      .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+      .replace(/_/g, ' ')
+      .toLowerCase();
+  const leaf = words(parts[parts.length - 1]);
+  const ctx = parts.slice(1, -1).filter((p) => !['archetypes', 'classes', 'weights', 'electricity'].includes(p));
+  const text = ctx.length ? `${ctx.map(words).join(' ')}: ${leaf}` : leaf;
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** A "nice" number (1, 2, 2.5, 5 x 10^k) at or above x. */
+export function niceCeil(x: number): number {
+  if (!(x > 0)) return 1;
+  const p = 10 ** Math.floor(Math.log10(x));
+  for (const m of [1, 2, 2.5, 5, 10]) if (m * p >= x - 1e-12) return m * p;
+  return 10 * p;
+}
+
+function sliderRange(min: number, max: number, def: number | undefined, integer: boolean) {
+  let lo = min;
+  let hi = max;
+  if (def !== undefined && def > 0 && hi > 20 * def) hi = niceCeil(def * 5);
+  if (def !== undefined && def === 0 && hi - lo > 1000) hi = lo + 100;
+  if (lo < -1e6) lo = -1e6;
+  const span = hi - lo;
+  let step = span > 0 ? niceCeil(span / 200) / 2 : 1;
+  if (integer) step = Math.max(1, Math.round(step));
+  return { sliderMin: lo, sliderMax: hi, step };
+}
+
+function kindOf(node: JsonSchemaNode): ControlKind | null {
+  if (node.enum && node.enum.every((v) => typeof v === 'string')) return 'choice';
+  if (node.type === 'boolean') return 'boolean';
+  if (node.type === 'integer') return 'integer';
+  if (node.type === 'number') return 'number';
+  return null;
+}
+
+/** Every scalar control in the JSON Schema, in schema order. */
+export function controlsFromJsonSchema(schema: unknown): ControlSpec[] {
+  const out: ControlSpec[] = [];
+  const root = schema as JsonSchemaNode;
+  const walk = (node: JsonSchemaNode, path: string, weightParent?: JsonSchemaNode, weightPath?: string) => {
+    if (node.properties && !node.oneOf && !node.anyOf) {
+      // A weight map: an object with a unit and a default, whose numeric members have none.
+      const isWeights = node.unit !== undefined && node.default !== undefined;
+      for (const [k, child] of Object.entries(node.properties)) {
+        const p = path ? `${path}.${k}` : k;
+        if (isWeights) walk(child, p, node, path);
+        else walk(child, p);
+      }
+      return;
+    }
+    const kind = kindOf(node);
+    if (!kind) return;
+    const group = (path.split('.')[0] as GroupName) ?? 'run';
+    const g: GroupName = ['supply', 'demand', 'market', 'economy'].includes(group) ? group : 'run';
+    const key = path.split('.').pop() as string;
+    const spec: ControlSpec = {
+      path,
+      group: g,
+      kind,
+      label: labelFor(path),
+      unit: weightParent?.unit ?? node.unit ?? '',
+      description: cleanDescription(weightParent ? `${weightParent.description ?? ''} (${key})` : node.description),
+      default: weightParent ? ((weightParent.default as Record<string, Json>)?.[key] ?? 0) : node.default,
+    };
+    if (kind === 'choice') spec.options = node.enum;
+    if (kind === 'number' || kind === 'integer') {
+      spec.min = node.minimum ?? node.exclusiveMinimum;
+      spec.max = node.maximum;
+      if (node.exclusiveMinimum !== undefined) spec.exclusiveMin = true;
+      if (spec.min !== undefined && spec.max !== undefined) {
+        Object.assign(spec, sliderRange(spec.min, spec.max, typeof spec.default === 'number' ? spec.default : undefined, kind === 'integer'));
+      }
+    }
+    if (weightParent) spec.weightMapParent = weightPath;
+    if (spec.unit === 'flag' || spec.unit === 'choice') spec.unit = '';
+    out.push(spec);
+  };
+  walk(root, '');
+  return out.filter((c) => !['name', 'question', 'description', '$schema'].includes(c.path));
+}
+
+/** The curated first-screen controls of a group. */
+export function primaryFor(all: ControlSpec[], group: Exclude<GroupName, 'run'>): ControlSpec[] {
+  if (group === 'economy') {
+    return all.filter((c) => c.group === 'economy' && c.path.split('.').length <= 3 && !c.weightMapParent).slice(0, 10);
+  }
+  const byPath = new Map(all.map((c) => [c.path, c]));
+  return PRIMARY[group].map((p) => byPath.get(p)).filter((c): c is ControlSpec => !!c);
+}
+
+/**
+ * Parses what the user typed into a number field. Returns a number when the text is one, else the
+ * text itself, so validation reports "expected number, got "abc"" at the field and nothing is lost.
+ */
+export function parseFieldText(text: string, kind: ControlKind): unknown {
+  const t = text.trim().replace(/[_\s]/g, '').replace(/,(?=\d{3}(\D|$))/g, '');
+  if (kind === 'boolean') return t === 'true';
+  if (kind === 'choice') return text;
+  if (t === '') return text;
+  const n = Number(t);
+  return Number.isFinite(n) ? n : text;
+}

@@ -1,0 +1,542 @@
+/**
+ * The dashboard's state: the scenario being edited (preset + edits + seed), the run streamed from
+ * the worker (columns in $state.raw, republished at most once per animation frame), the pinned
+ * baseline, the shared time window and hover day, and messages for the user.
+ */
+import { z } from 'zod';
+import { scenarioSchema, type Scenario } from '../../sim/scenario/schema.ts';
+import { validateScenario } from '../../sim/scenario/validate.ts';
+import { scenarioHash } from '../../sim/scenario/hash.ts';
+import { VERSION } from '../../sim/version.ts';
+import { applyEdits, diffLeaves, getAt, type Difference } from '../lib/paths.ts';
+import { controlsFromJsonSchema, type ControlSpec } from '../lib/schemaControls.ts';
+import { PRESETS, presetByName, type Preset } from '../lib/presets.ts';
+import { deriveColumns, KPIS, type WindowedTable } from '../lib/chartDefs.ts';
+import { loadPersisted, savePersisted } from '../lib/persist.ts';
+import { checkShare, decodeShare, encodeShare, SHARE_PARAM, tokenFromHash } from '../lib/share.ts';
+import { SimClient, type WorkerEvent } from '../lib/simClient.ts';
+import type { ColumnInfo, RunStatus } from '../../worker/api.ts';
+import type { Provenance } from '../lib/exporting.ts';
+
+export const APP_VERSION: string = VERSION;
+
+export type UiStatus = RunStatus | 'starting' | 'invalid';
+
+export interface RunInfo {
+  runId: number;
+  hash: string;
+  seed: number;
+  horizonHours: number;
+  periodHours: number;
+  columns: ColumnInfo[];
+  scenario: Scenario;
+  raw: Record<string, unknown>;
+  preset: string;
+}
+
+export interface TableView {
+  rows: number;
+  data: Record<string, Float64Array>;
+}
+
+export interface Pinned {
+  info: RunInfo;
+  table: TableView;
+}
+
+export interface Message {
+  id: number;
+  kind: 'info' | 'error' | 'success';
+  text: string;
+}
+
+const JSON_SCHEMA = z.toJSONSchema(scenarioSchema, { io: 'input' });
+export const ALL_CONTROLS: ControlSpec[] = controlsFromJsonSchema(JSON_SCHEMA);
+const CONTROL_BY_PATH = new Map(ALL_CONTROLS.map((c) => [c.path, c]));
+const DEFAULTS: unknown = (() => {
+  const v = validateScenario({});
+  return v.ok ? v.scenario : {};
+})();
+
+/** Minimum time between chart redraws while a run streams (ms). */
+const PUBLISH_MS = 150;
+
+const EMPTY: TableView = { rows: 0, data: {} };
+
+/** Growable column buffers the batches are appended to (not reactive; published as views). */
+class Buffers {
+  cols: Record<string, Float64Array> = {};
+  rows = 0;
+  reset() {
+    this.cols = {};
+    this.rows = 0;
+  }
+  append(from: number, n: number, data: Record<string, Float64Array>) {
+    const need = from + n;
+    for (const [name, part] of Object.entries(data)) {
+      let c = this.cols[name];
+      if (!c || c.length < need) {
+        const grown = new Float64Array(Math.max(64, need, (c?.length ?? 0) * 2)).fill(NaN);
+        if (c) grown.set(c);
+        c = this.cols[name] = grown;
+      }
+      c.set(part, from);
+    }
+    this.rows = Math.max(this.rows, need);
+  }
+  view(): TableView {
+    const data: Record<string, Float64Array> = {};
+    for (const [k, v] of Object.entries(this.cols)) data[k] = v.subarray(0, this.rows);
+    return { rows: this.rows, data };
+  }
+}
+
+export class Dashboard {
+  readonly presets: Preset[] = PRESETS;
+  readonly controls = ALL_CONTROLS;
+
+  // ---- the scenario being edited ----
+  preset = $state('baseline');
+  edits = $state<Record<string, unknown>>({});
+  seed = $state(1);
+  /** Simulated days per second; 0 = as fast as possible. */
+  speed = $state(0);
+  autoRun = $state(true);
+
+  presetObj = $derived(presetByName(this.preset) ?? PRESETS[0]);
+  presetResolved = $derived.by(() => {
+    const v = validateScenario(this.presetObj.raw);
+    return v.ok ? v.scenario : null;
+  });
+  raw = $derived(applyEdits(this.presetObj.raw, this.edits));
+  validation = $derived(validateScenario(this.raw));
+  issues = $derived(this.validation.ok ? [] : this.validation.issues);
+  issuesByPath = $derived.by(() => {
+    const m = new Map<string, string[]>();
+    for (const i of this.issues) m.set(i.path, [...(m.get(i.path) ?? []), i.message]);
+    return m;
+  });
+  isCustom = $derived(Object.keys(this.edits).length > 0);
+  horizonDays = $derived.by(() => {
+    const v = getAt(this.raw, 'horizonDays');
+    if (typeof v === 'number') return v;
+    return this.presetResolved?.horizonDays ?? 365;
+  });
+  currentHash = $derived(this.validation.ok ? scenarioHash(this.validation.scenario) : null);
+
+  // ---- the run ----
+  status = $state<UiStatus>('idle');
+  info = $state.raw<RunInfo | null>(null);
+  table = $state.raw<TableView>(EMPTY);
+  nowHours = $state(0);
+  eventsProcessed = $state(0);
+  busyMs = $state(0);
+  /** Issues the worker reported for the last start (same format as validation). */
+  startIssues = $state.raw<{ path: string; message: string }[]>([]);
+
+  // ---- view ----
+  window = $state<[number, number] | null>(null);
+  hoverDay = $state<number | null>(null);
+  logScale = $state<Record<string, boolean>>({});
+  pinned = $state.raw<Pinned | null>(null);
+  messages = $state<Message[]>([]);
+  /** Long tasks seen on the main thread while a run streamed (for the perf readout and tests). */
+  longTasks = $state.raw<{ start: number; duration: number }[]>([]);
+
+  private client: SimClient | null = null;
+  private buffers = new Buffers();
+  private currentRunId = 0;
+  private frame = 0;
+  private publishTimer: ReturnType<typeof setTimeout> | null = null;
+  private lastPublish = 0;
+  private msgId = 0;
+  private autoTimer: ReturnType<typeof setTimeout> | null = null;
+
+  // ---- derived views ----
+  days = $derived((this.info?.horizonHours ?? this.horizonDays * 24) / 24);
+  xDomain = $derived<[number, number]>(this.window ?? [0, this.days]);
+  progress = $derived(this.info ? Math.min(1, this.nowHours / this.info.horizonHours) : 0);
+  simSpeed = $derived(this.busyMs > 50 ? this.nowHours / 24 / (this.busyMs / 1000) : NaN);
+  differences = $derived.by((): Difference[] => {
+    const p = this.pinned;
+    const i = this.info;
+    if (!p || !i) return [];
+    const d = diffLeaves(p.info.scenario, i.scenario, (path) => ['name', 'question', 'description', '$schema'].includes(path));
+    if (p.info.seed !== i.seed) d.unshift({ path: 'seed', a: p.info.seed, b: i.seed });
+    return d;
+  });
+
+  constructor() {}
+
+  // ---- lifecycle ----
+
+  /** Restores edits (share link first, then localStorage), starts the worker and the first run. */
+  init(): void {
+    const fromLink = this.openShareLink(location.hash);
+    if (!fromLink) {
+      const p = loadPersisted(globalThis.localStorage);
+      if (p.preset && presetByName(p.preset)) this.preset = p.preset;
+      if (p.edits) this.edits = p.edits;
+      if (p.seed !== undefined) this.seed = p.seed;
+      if (p.speed !== undefined) this.speed = p.speed;
+      if (p.autoRun !== undefined) this.autoRun = p.autoRun;
+    }
+    this.client = new SimClient({
+      onEvent: (ev) => this.onWorkerEvent(ev),
+      onCrash: (msg) => this.onCrash(msg),
+    });
+    this.observeLongTasks();
+    void this.run();
+  }
+
+  persist(): void {
+    savePersisted(globalThis.localStorage, {
+      preset: this.preset,
+      edits: $state.snapshot(this.edits) as Record<string, unknown>,
+      seed: this.seed,
+      speed: this.speed,
+      autoRun: this.autoRun,
+    });
+  }
+
+  private observeLongTasks() {
+    try {
+      const po = new PerformanceObserver((list) => {
+        const add = list.getEntries().map((e) => ({ start: e.startTime, duration: e.duration }));
+        this.longTasks = [...this.longTasks, ...add].slice(-500);
+      });
+      po.observe({ type: 'longtask', buffered: true });
+    } catch {
+      // Not supported (Firefox, Safari): nothing to report.
+    }
+  }
+
+  // ---- messages ----
+
+  say(kind: Message['kind'], text: string, ms = kind === 'error' ? 0 : 5000): void {
+    const id = ++this.msgId;
+    this.messages = [...this.messages.slice(-4), { id, kind, text }];
+    if (ms > 0) setTimeout(() => this.dismiss(id), ms);
+  }
+
+  dismiss(id: number): void {
+    this.messages = this.messages.filter((m) => m.id !== id);
+  }
+
+  // ---- editing ----
+
+  /** The value a control shows: the user's edit (even if invalid), else the preset's value. */
+  valueOf(path: string): unknown {
+    if (path in this.edits) return this.edits[path];
+    const c = CONTROL_BY_PATH.get(path);
+    if (c?.weightMapParent && c.weightMapParent in this.edits) {
+      const map = this.edits[c.weightMapParent] as Record<string, unknown> | undefined;
+      return map?.[path.split('.').pop()!] ?? 0;
+    }
+    const v = getAt(this.presetResolved, path);
+    return v === undefined ? c?.default : v;
+  }
+
+  isEdited(path: string): boolean {
+    const c = CONTROL_BY_PATH.get(path);
+    return path in this.edits || (!!c?.weightMapParent && c.weightMapParent in this.edits);
+  }
+
+  /** Records an edit (any value: validation reports bad ones next to the field). */
+  setEdit(path: string, value: unknown): void {
+    const c = CONTROL_BY_PATH.get(path);
+    const next = { ...this.edits };
+    if (c?.weightMapParent) {
+      const parent = c.weightMapParent;
+      const current = (next[parent] as Record<string, unknown> | undefined) ?? { ...((getAt(this.presetResolved, parent) as object) ?? {}) };
+      const map = { ...current, [path.split('.').pop()!]: value };
+      const presetMap = getAt(this.presetResolved, parent);
+      if (JSON.stringify(map) === JSON.stringify(presetMap)) delete next[parent];
+      else next[parent] = map;
+    } else {
+      const presetValue = getAt(this.presetResolved, path);
+      if (presetValue !== undefined && JSON.stringify(presetValue) === JSON.stringify(value)) delete next[path];
+      else next[path] = value;
+    }
+    this.edits = next;
+    this.persist();
+  }
+
+  resetField(path: string): void {
+    const c = CONTROL_BY_PATH.get(path);
+    if (c?.weightMapParent) {
+      const v = getAt(this.presetResolved, path);
+      this.setEdit(path, v ?? 0);
+      return;
+    }
+    const next = { ...this.edits };
+    delete next[path];
+    this.edits = next;
+    this.persist();
+  }
+
+  /** An edit was committed (slider released, field changed): re-run soon if auto-run is on. */
+  committed(): void {
+    if (!this.autoRun) return;
+    if (this.autoTimer) clearTimeout(this.autoTimer);
+    this.autoTimer = setTimeout(() => {
+      this.autoTimer = null;
+      if (this.validation.ok) void this.run();
+    }, 250);
+  }
+
+  choosePreset(name: string): void {
+    if (!presetByName(name)) return;
+    this.preset = name;
+    this.edits = {};
+    this.persist();
+    void this.run();
+  }
+
+  setSeed(v: number): void {
+    this.seed = v;
+    this.persist();
+  }
+
+  // ---- running ----
+
+  /** Validates and starts a new run of the current scenario and seed. */
+  async run(options: { paused?: boolean } = {}): Promise<void> {
+    if (!this.client) return;
+    if (!this.validation.ok) {
+      this.status = 'invalid';
+      this.say('error', `The scenario has ${this.issues.length} problem${this.issues.length === 1 ? '' : 's'}; fix the highlighted field${this.issues.length === 1 ? '' : 's'} to run.`);
+      return;
+    }
+    if (!Number.isSafeInteger(this.seed) || this.seed < 0) {
+      this.status = 'invalid';
+      this.startIssues = [{ path: 'seed', message: `expected a whole number >= 0, got ${JSON.stringify(this.seed)}` }];
+      return;
+    }
+    const raw = $state.snapshot(this.raw) as Record<string, unknown>;
+    const seed = this.seed;
+    const preset = this.isCustom ? `${this.preset} (custom)` : this.preset;
+    this.currentRunId = this.client.peekNextRunId();
+    this.buffers.reset();
+    this.table = EMPTY;
+    this.nowHours = 0;
+    this.eventsProcessed = 0;
+    this.busyMs = 0;
+    this.status = 'starting';
+    this.startIssues = [];
+    let r;
+    try {
+      r = await this.client.start(raw, seed, { speedDaysPerSecond: this.speed, paused: options.paused });
+    } catch (e) {
+      this.status = 'error';
+      this.say('error', `Could not start the run: ${e instanceof Error ? e.message : String(e)}`);
+      return;
+    }
+    if (!r.ok) {
+      this.status = 'invalid';
+      this.startIssues = r.issues;
+      return;
+    }
+    if (r.runId !== this.currentRunId) return; // a newer run was started meanwhile
+    this.info = {
+      runId: r.runId,
+      hash: r.hash,
+      seed: r.seed,
+      horizonHours: r.horizonHours,
+      periodHours: r.periodHours,
+      columns: r.columns,
+      scenario: r.scenario as Scenario,
+      raw,
+      preset,
+    };
+    if (this.window && (this.window[1] > r.horizonHours / 24 || this.window[0] >= this.window[1])) this.window = null;
+    if (this.status === 'starting') this.status = options.paused ? 'paused' : 'running';
+  }
+
+  private onWorkerEvent(ev: WorkerEvent): void {
+    if (ev.runId !== this.currentRunId) return;
+    if (ev.kind === 'error') {
+      this.status = 'error';
+      this.say('error', `The simulation stopped with an error: ${ev.message}`);
+      return;
+    }
+    this.nowHours = ev.nowHours;
+    this.eventsProcessed = ev.eventsProcessed;
+    this.busyMs = ev.busyMs;
+    if (this.status !== 'error') this.status = ev.status;
+    if (ev.kind === 'rows' && ev.rows > 0) {
+      this.buffers.append(ev.from, ev.rows, ev.data);
+      this.schedulePublish();
+    }
+    if (ev.status === 'done' || ev.status === 'paused') this.publish();
+  }
+
+  /**
+   * Charts are redrawn at most every PUBLISH_MS (aligned to an animation frame), not on every
+   * batch: the worker streams ~60 batches a second and redrawing eight charts that often would
+   * keep the main thread busy for no visible gain.
+   */
+  private schedulePublish() {
+    if (this.frame || this.publishTimer) return;
+    const wait = Math.max(0, PUBLISH_MS - (performance.now() - this.lastPublish));
+    this.publishTimer = setTimeout(() => {
+      this.publishTimer = null;
+      this.frame = requestAnimationFrame(() => this.publish());
+    }, wait);
+  }
+
+  private publish() {
+    if (this.frame) cancelAnimationFrame(this.frame);
+    if (this.publishTimer) clearTimeout(this.publishTimer);
+    this.frame = 0;
+    this.publishTimer = null;
+    this.lastPublish = performance.now();
+    const v = this.buffers.view();
+    const derived = deriveColumns(v.data, v.rows, this.info?.periodHours ?? 24);
+    this.table = { rows: v.rows, data: { ...v.data, ...derived } };
+  }
+
+  private onCrash(message: string) {
+    this.status = 'error';
+    this.say('error', `The simulation worker crashed (${message}). A new worker was started: press Run to try again.`);
+  }
+
+  async pause(): Promise<void> {
+    if (this.status === 'running') this.status = (await this.client?.pause()) ?? this.status;
+  }
+
+  async resume(): Promise<void> {
+    if (this.status === 'paused') {
+      const s = await this.client?.resume();
+      if (s) this.status = s;
+    } else if (this.status === 'idle' || this.status === 'error' || this.status === 'done' || this.status === 'invalid') {
+      await this.run();
+    }
+  }
+
+  async step(): Promise<void> {
+    if (this.status === 'running') await this.pause();
+    if (this.status === 'paused') await this.client?.step();
+    else if (this.status !== 'starting' && this.status !== 'done') {
+      await this.run({ paused: true });
+      await this.client?.step();
+    }
+  }
+
+  /** Back to day 0, paused: Run or Step continue from there. */
+  async reset(): Promise<void> {
+    await this.run({ paused: true });
+  }
+
+  async setSpeed(v: number): Promise<void> {
+    this.speed = v;
+    this.persist();
+    await this.client?.setSpeed(v);
+  }
+
+  crashWorkerForTest(): void {
+    void this.client?.crash();
+  }
+
+  // ---- compare ----
+
+  pin(): void {
+    if (!this.info || this.table.rows === 0) return;
+    const data: Record<string, Float64Array> = {};
+    for (const [k, v] of Object.entries(this.table.data)) data[k] = v.slice();
+    this.pinned = { info: this.info, table: { rows: this.table.rows, data } };
+    this.say('success', `Pinned this run (${this.info.preset}, seed ${this.info.seed}) as the baseline. Change something and run again to compare.`);
+  }
+
+  unpin(): void {
+    this.pinned = null;
+  }
+
+  // ---- KPIs over the window ----
+
+  windowRows(t: TableView): [number, number] | null {
+    const day = t.data.day;
+    if (!day || t.rows === 0) return null;
+    const [a, b] = this.xDomain;
+    let lo = -1;
+    let hi = -1;
+    for (let i = 0; i < t.rows; i++) {
+      if (day[i] > a && day[i] <= b + 1e-9) {
+        if (lo < 0) lo = i;
+        hi = i;
+      }
+    }
+    return lo < 0 ? null : [lo, hi];
+  }
+
+  kpi(id: string, t: TableView, periodHours: number): number {
+    const k = KPIS.find((x) => x.id === id);
+    const w = this.windowRows(t);
+    if (!k || !w) return NaN;
+    if (k.needs.some((n) => !t.data[n])) return NaN;
+    const wt: WindowedTable = { data: t.data, lo: w[0], hi: w[1], periodHours };
+    return k.compute(wt);
+  }
+
+  // ---- provenance and sharing ----
+
+  provenance(): Provenance | null {
+    const i = this.info;
+    if (!i) return null;
+    return { version: APP_VERSION, scenarioName: i.preset, scenarioHash: i.hash, seed: i.seed, days: Math.round(i.horizonHours / 24) };
+  }
+
+  shareUrl(): string | null {
+    const i = this.info;
+    if (!i) return null;
+    const token = encodeShare({ v: 1, app: APP_VERSION, preset: this.preset, seed: i.seed, hash: i.hash, scenario: i.raw });
+    const u = new URL(location.href);
+    u.hash = `${SHARE_PARAM}=${token}`;
+    return u.toString();
+  }
+
+  /** Applies a share link from the location hash. Returns true when a valid link was applied. */
+  openShareLink(hash: string): boolean {
+    const token = tokenFromHash(hash);
+    if (token === null) return false;
+    const d = decodeShare(token);
+    const refuse = (reason: string) => {
+      this.say('error', `This share link was refused and nothing from it was run: ${reason}.`);
+      history.replaceState(null, '', location.pathname + location.search);
+      return false;
+    };
+    if (!d.ok) return refuse(d.reason);
+    const c = checkShare(d.payload, validateScenario, scenarioHash, APP_VERSION);
+    if (!c.ok) return refuse(c.reason);
+    const base = presetByName(d.payload.preset) ?? PRESETS[0];
+    this.preset = base.name;
+    // The link's scenario becomes edits over its preset, so the controls show it and the picker
+    // says "custom" whenever it differs from the preset.
+    const linkLeaves = flattenForEdits(d.payload.scenario);
+    const presetLeaves = flattenForEdits(base.raw);
+    const edits: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(linkLeaves)) if (JSON.stringify(presetLeaves[k]) !== JSON.stringify(v)) edits[k] = v;
+    for (const k of Object.keys(presetLeaves)) if (!(k in linkLeaves)) edits[k] = getAt(DEFAULTS, k);
+    this.edits = edits;
+    this.seed = d.payload.seed;
+    this.persist();
+    this.say('info', `Opened a shared run: ${base.name}${Object.keys(edits).length ? ' (custom)' : ''}, seed ${d.payload.seed}, scenario ${d.payload.hash}.`);
+    return true;
+  }
+}
+
+/**
+ * Leaves of a raw scenario as edit paths. Weight maps (objects whose schema has a unit), arrays and
+ * distributions stay whole, because they are defaulted as a unit.
+ */
+function flattenForEdits(raw: unknown, prefix = '', out: Record<string, unknown> = {}): Record<string, unknown> {
+  if (raw !== null && typeof raw === 'object' && !Array.isArray(raw) && !isAtomic(prefix, raw)) {
+    for (const [k, v] of Object.entries(raw as Record<string, unknown>)) flattenForEdits(v, prefix ? `${prefix}.${k}` : k, out);
+  } else if (prefix) out[prefix] = raw;
+  return out;
+}
+
+const ATOMIC = new Set(ALL_CONTROLS.filter((c) => c.weightMapParent).map((c) => c.weightMapParent as string));
+function isAtomic(path: string, v: object): boolean {
+  return ATOMIC.has(path) || 'dist' in v;
+}

@@ -1,0 +1,101 @@
+/**
+ * The first screen in real headless Chromium: the baseline opens and runs to the end on its own,
+ * every chart whose columns the core produces has drawn data, the main thread stays responsive
+ * (long tasks measured and saved), and axe-core finds no serious accessibility violation.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { launch, newPage, shot, waitForStatus, SCREENSHOTS } from './browser.ts';
+
+const require = createRequire(import.meta.url);
+const baseUrl = inject('baseUrl');
+
+let browser: Browser;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  browser = await launch();
+  ({ page, errors } = await newPage(browser));
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('baseline on first load', () => {
+  it('opens on the baseline and runs to the end by itself; every available chart draws data', async () => {
+    const t0 = Date.now();
+    await page.goto(baseUrl);
+    await expect.poll(() => page.locator('#preset').inputValue()).toBe('baseline');
+    await page.waitForTimeout(1500);
+    await shot(page, '01-baseline-running', false);
+    await waitForStatus(page, 'done', 110_000);
+    const wallMs = Date.now() - t0;
+    await page.waitForTimeout(300);
+    await shot(page, '02-baseline-done-viewport', false);
+    await shot(page, '03-baseline-done-full');
+
+    const info = await page.evaluate(() => {
+      const d = (window as unknown as { __depinsim: { rows: number; day: number; longTasks: { start: number; duration: number }[]; hash: string } }).__depinsim;
+      return { rows: d.rows, day: d.day, longTasks: d.longTasks, hash: d.hash };
+    });
+    expect(info.day).toBe(365);
+    expect(info.rows).toBe(365);
+    expect(await page.getByTestId('sim-day').textContent()).toBe('365');
+
+    // Every chart is either drawn (paths with data, or bars) or says plainly that its columns are
+    // not produced yet; a chart with its columns present must never be blank.
+    const charts = await page.locator('figure.chart').evaluateAll((figs) =>
+      figs.map((f) => ({
+        id: f.getAttribute('data-chart'),
+        available: f.getAttribute('data-available'),
+        drawn: [...f.querySelectorAll('path[data-series]')].filter((p) => (p.getAttribute('d') ?? '').length > 50).length +
+          f.querySelectorAll('g[data-series] rect').length,
+        pendingText: f.querySelector('.pending')?.textContent ?? '',
+      })),
+    );
+    expect(charts.length).toBe(8);
+    for (const c of charts) {
+      if (c.available === 'yes') expect(c.drawn, `chart ${c.id} has no drawn data`).toBeGreaterThan(0);
+      else expect(c.pendingText).toContain('Not available yet');
+    }
+    // The market charts exist in the core today; they must be drawn.
+    for (const id of ['supply-demand', 'utilization', 'prices']) {
+      expect(charts.find((c) => c.id === id)?.available).toBe('yes');
+    }
+
+    const lt = info.longTasks;
+    const perf = {
+      wallMsLoadToDone: wallMs,
+      longTasks: lt.length,
+      longTaskTotalMs: Math.round(lt.reduce((s, t) => s + t.duration, 0)),
+      longestMs: Math.round(Math.max(0, ...lt.map((t) => t.duration))),
+      over100ms: lt.filter((t) => t.duration > 100).length,
+      tasks: lt.map((t) => ({ startMs: Math.round(t.start), durationMs: Math.round(t.duration) })),
+    };
+    writeFileSync(`${SCREENSHOTS}../perf-baseline.json`, JSON.stringify(perf, null, 2) + '\n');
+    console.log(`[e2e] baseline 365 d: ${wallMs} ms load-to-done; main-thread long tasks: ${perf.longTasks} (total ${perf.longTaskTotalMs} ms, longest ${perf.longestMs} ms)`);
+    // Responsiveness: no single task may freeze the page for half a second.
+    expect(perf.longestMs).toBeLessThan(500);
+    expect(errors).toEqual([]);
+  });
+
+  it('has no serious or critical axe-core violations on the first screen', async () => {
+    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+    const result = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      const r = await axe.run(document, { resultTypes: ['violations'] });
+      return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+    });
+    const serious = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    if (result.length) console.log('[e2e] axe violations:', JSON.stringify(result, null, 1));
+    expect(serious).toEqual([]);
+  });
+
+  it('fits a 1280 px laptop screen without horizontal scrolling', async () => {
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+});

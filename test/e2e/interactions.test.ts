@@ -1,0 +1,320 @@
+/**
+ * What a user does on the dashboard, in real headless Chromium, on short horizons so the suite
+ * stays quick: run/pause/step/reset, edit a control, invalid input, pin and compare, CSV export
+ * checked byte for byte against the CLI, JSON/SVG/PNG exports, share link round trip, tampered
+ * links, reload keeping edits, and recovery from a worker crash.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { launch, newPage, shot, waitForStatus, rows, typeField, DOWNLOADS } from './browser.ts';
+import { STORAGE_KEY } from '../../src/ui/lib/persist.ts';
+import { encodeShare, decodeShare, tokenFromHash } from '../../src/ui/lib/share.ts';
+import { readPngText } from '../../src/ui/lib/exporting.ts';
+
+const baseUrl = inject('baseUrl');
+const ROOT = new URL('../../', import.meta.url).pathname;
+
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => {});
+  await browser?.close();
+});
+
+type Hook = { status: string; rows: number; hash: string | null; seed: number | null; day: number; column(n: string): number[]; crashWorker(): void };
+const hook = <T>(page: Page, f: (h: Hook) => T) => page.evaluate(f as never, undefined) as Promise<T>;
+const hk = (page: Page) =>
+  page.evaluate(() => {
+    const h = (window as unknown as { __depinsim: Hook }).__depinsim;
+    return { status: h.status, rows: h.rows, hash: h.hash, seed: h.seed, day: h.day };
+  });
+const column = (page: Page, name: string) => page.evaluate((n) => (window as unknown as { __depinsim: Hook }).__depinsim.column(n), name);
+
+/** A fresh page whose stored edits (first load only) set a short horizon and the given options. */
+async function open(stored: { edits?: Record<string, unknown>; seed?: number; speed?: number; preset?: string } = {}, url = baseUrl) {
+  const { context, page, errors } = await newPage(browser);
+  contexts.push(context);
+  const value = JSON.stringify({ preset: stored.preset ?? 'baseline', edits: stored.edits ?? { horizonDays: 20 }, seed: stored.seed ?? 1, speed: stored.speed ?? 0, autoRun: true });
+  await context.addInitScript(
+    ([k, v]) => {
+      if (!localStorage.getItem(k)) localStorage.setItem(k, v);
+    },
+    [STORAGE_KEY, value],
+  );
+  await page.goto(url);
+  return { context, page, errors };
+}
+
+describe('dashboard interactions', () => {
+  it('run, pause, step and reset', async () => {
+    const { page, errors } = await open({ edits: { horizonDays: 30 }, speed: 5 });
+    await expect.poll(async () => (await hk(page)).day, { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
+    await page.locator('[data-action="pause"]').click();
+    await waitForStatus(page, 'paused');
+    const paused = await hk(page);
+    await page.waitForTimeout(700);
+    expect((await hk(page)).day).toBe(paused.day);
+    expect(await page.locator('[data-action="run"]').textContent()).toBe('Resume');
+
+    await page.locator('[data-action="step"]').click();
+    await expect.poll(() => rows(page)).toBe(paused.rows + 1);
+    await waitForStatus(page, 'paused');
+    expect((await hk(page)).day).toBe(paused.rows + 1);
+    await page.locator('[data-action="step"]').click();
+    await expect.poll(() => rows(page)).toBe(paused.rows + 2);
+    await shot(page, '10-paused-after-steps', false);
+
+    await page.locator('[data-action="run"]').click(); // resume
+    await expect.poll(async () => (await hk(page)).day, { timeout: 10_000 }).toBeGreaterThan(paused.rows + 2);
+    await page.locator('[data-action="reset"]').click();
+    await waitForStatus(page, 'paused');
+    expect(await hk(page)).toMatchObject({ rows: 0, day: 0 });
+
+    await page.locator('#speed').selectOption('0');
+    await page.locator('[data-action="run"]').click();
+    await waitForStatus(page, 'done', 30_000);
+    expect(await rows(page)).toBe(30);
+    expect(errors).toEqual([]);
+  });
+
+  it('changing a control turns the preset into custom and re-runs with the new value', async () => {
+    const { page } = await open();
+    await waitForStatus(page, 'done', 30_000);
+    const before = await hk(page);
+    const gpusBefore = (await column(page, 'gpus_total'))[0];
+    expect(await page.locator('[data-path="supply.providers"].edited').count()).toBe(0);
+    await typeField(page, 'supply.providers', '500');
+    await expect.poll(async () => (await hk(page)).hash, { timeout: 10_000 }).not.toBe(before.hash);
+    await waitForStatus(page, 'done', 30_000);
+    expect(await page.locator('.custom').first().textContent()).toBe('custom');
+    expect(await page.locator('[data-path="supply.providers"].edited').count()).toBe(1);
+    expect(await page.locator('#preset option:checked').textContent()).toContain('(custom)');
+    const gpusAfter = (await column(page, 'gpus_total'))[0];
+    expect(gpusAfter).toBeLessThan(gpusBefore * 0.5);
+  });
+
+  it('invalid input shows an error next to the field, keeps the other edits and blocks the run', async () => {
+    const { page } = await open();
+    await waitForStatus(page, 'done', 30_000);
+    await typeField(page, 'supply.providers', '600');
+    await typeField(page, 'demand.baseRateJobsPerHour', 'abc');
+    const field = page.locator('[data-path="demand.baseRateJobsPerHour"]');
+    await expect.poll(() => field.locator('.error').textContent()).toContain('expected number');
+    expect(await field.locator('input.num').getAttribute('aria-invalid')).toBe('true');
+    expect(await field.locator('input.num').inputValue()).toBe('abc');
+    expect(await page.locator('#f-supply-providers').inputValue()).toBe('600');
+    expect(await page.locator('[data-action="run"]').isDisabled()).toBe(true);
+    expect(await page.locator('.issues').textContent()).toContain('demand.baseRateJobsPerHour');
+    await shot(page, '11-invalid-input', false);
+
+    await typeField(page, 'demand.baseRateJobsPerHour', '-5');
+    await expect.poll(() => field.locator('.error').textContent()).toContain('>= 0');
+
+    await typeField(page, 'demand.baseRateJobsPerHour', '60');
+    await expect.poll(() => field.locator('.error').count()).toBe(0);
+    await waitForStatus(page, 'done', 30_000);
+    expect(await page.locator('#f-supply-providers').inputValue()).toBe('600');
+  });
+
+  it('pin as baseline, change the seed, and compare: differing parameters listed, baseline drawn, KPI deltas', async () => {
+    const { page } = await open();
+    await waitForStatus(page, 'done', 30_000);
+    await page.locator('[data-action="pin"]').click();
+    await page.locator('#seed').fill('7');
+    await page.locator('#seed').press('Enter');
+    await typeField(page, 'supply.providers', '1500');
+    await expect.poll(async () => (await hk(page)).seed, { timeout: 10_000 }).toBe(7);
+    await waitForStatus(page, 'done', 30_000);
+    const cmp = page.getByTestId('compare');
+    await expect.poll(() => cmp.textContent()).toContain('supply.providers');
+    const text = (await cmp.textContent()) ?? '';
+    expect(text).toContain('seed');
+    expect(text).toContain('1500');
+    expect(await page.locator('path[data-series^="baseline:"]').count()).toBeGreaterThan(3);
+    expect(await page.locator('.kpis .delta').count()).toBeGreaterThanOrEqual(3);
+    await shot(page, '12-compare', false);
+    await page.locator('[data-action="unpin"]').click();
+    expect(await cmp.count()).toBe(0);
+  });
+
+  it('CSV export has the same bytes as the CLI for the same scenario and seed', async () => {
+    const { page } = await open({ edits: { horizonDays: 20 }, seed: 3 });
+    await waitForStatus(page, 'done', 30_000);
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action="export-csv"]').click()]);
+    const file = join(DOWNLOADS, dl.suggestedFilename());
+    await dl.saveAs(file);
+    const text = readFileSync(file, 'utf8');
+    const { hash } = await hk(page);
+    expect(dl.suggestedFilename()).toContain(hash!);
+    expect(text).toContain(`# scenario_hash: ${hash}`);
+    expect(text).toContain('# seed: 3');
+    expect(text).toMatch(/# depinsim_version: \d+\.\d+\.\d+/);
+
+    const dir = mkdtempSync(join(tmpdir(), 'depinsim-e2e-'));
+    const cliOut = join(dir, 'cli.csv');
+    // The CLI's entry point (bin/depinsim.js, which `npx depinsim` runs).
+    execFileSync(process.execPath, ['bin/depinsim.js', 'run', 'baseline', '--seed', '3', '--days', '20', '--out', cliOut, '--quiet'], { cwd: ROOT, stdio: 'pipe' });
+    const cli = readFileSync(cliOut, 'utf8');
+    const body = text
+      .split('\n')
+      .filter((l) => !l.startsWith('#'))
+      .join('\n');
+    expect(body).toBe(cli);
+    const meta = JSON.parse(readFileSync(`${cliOut}.meta.json`, 'utf8')) as { scenario_hash: string };
+    expect(meta.scenario_hash).toBe(hash);
+
+    const parsed = Papa.parse<Record<string, string>>(text, { header: true, comments: '#', skipEmptyLines: true });
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.data.length).toBe(20);
+    expect(parsed.data[19].day).toBe('20');
+  });
+
+  it('scenario JSON, chart SVG and chart PNG carry the scenario hash, seed and version', async () => {
+    const { page } = await open({ edits: { horizonDays: 10 }, seed: 4 });
+    await waitForStatus(page, 'done', 30_000);
+    const { hash } = await hk(page);
+    const get = async (sel: string) => {
+      const [dl] = await Promise.all([page.waitForEvent('download'), page.locator(sel).first().click()]);
+      const f = join(DOWNLOADS, dl.suggestedFilename());
+      await dl.saveAs(f);
+      return { name: dl.suggestedFilename(), bytes: readFileSync(f) };
+    };
+    const json = await get('[data-action="export-json"]');
+    const j = JSON.parse(json.bytes.toString('utf8')) as { scenario_hash: string; seed: number; depinsim_version: string; resolved: { horizonDays: number } };
+    expect(j).toMatchObject({ scenario_hash: hash, seed: 4 });
+    expect(j.resolved.horizonDays).toBe(10);
+    const svg = await get('figure[data-chart="utilization"] button[aria-label$="as SVG"]');
+    const svgText = svg.bytes.toString('utf8');
+    expect(svgText).toContain(`"scenario_hash":"${hash}"`);
+    expect(svgText).toContain('seed 4');
+    expect(svgText).toContain('<path');
+    const png = await get('figure[data-chart="utilization"] button[aria-label$="as PNG"]');
+    expect([...png.bytes.subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
+    const tags = readPngText(new Uint8Array(png.bytes));
+    expect(tags['depinsim:scenario_hash']).toBe(hash);
+    expect(tags['depinsim:seed']).toBe('4');
+  });
+
+  it('a share link reproduces the same run exactly in a fresh browser', async () => {
+    const { page } = await open({ edits: { horizonDays: 15, 'supply.providers': 800 }, seed: 5 });
+    await waitForStatus(page, 'done', 30_000);
+    const original = await hk(page);
+    const util = await column(page, 'utilization');
+    await page.locator('[data-action="share"]').click();
+    const link = await page.locator('#share-link').inputValue();
+    expect(link).toContain('#run=');
+
+    const other = await open({ edits: {}, seed: 1 }, link); // a different stored state: the link must win
+    await waitForStatus(other.page, 'done', 30_000);
+    const shared = await hk(other.page);
+    expect(shared.hash).toBe(original.hash);
+    expect(shared.seed).toBe(5);
+    expect(await other.page.locator('#f-supply-providers').inputValue()).toBe('800');
+    expect(await other.page.locator('#horizon').inputValue()).toBe('15');
+    expect(await column(other.page, 'utilization')).toEqual(util);
+    await shot(other.page, '13-opened-share-link', false);
+  });
+
+  it('a tampered or hostile link is refused with a message and nothing from it runs or renders as HTML', async () => {
+    const { page } = await open({ edits: { horizonDays: 12 }, seed: 2 });
+    await waitForStatus(page, 'done', 30_000);
+    await page.locator('[data-action="share"]').click();
+    const link = await page.locator('#share-link').inputValue();
+    const token = tokenFromHash(new URL(link).hash)!;
+    const payload = decodeShare(token);
+    if (!payload.ok) throw new Error('could not decode our own link');
+
+    // 1. One character changed: the checksum no longer matches.
+    const i = Math.floor(token.length / 2);
+    const flipped = token.slice(0, i) + (token[i] === 'A' ? 'B' : 'A') + token.slice(i + 1);
+    // 2. Checksum recomputed but the scenario edited: the hash no longer matches.
+    const edited = encodeShare({ ...payload.payload, scenario: { ...payload.payload.scenario, horizonDays: 13 } });
+    // 3. Script in every text field, valid checksum: must be shown as text at most, never run.
+    const hostile = encodeShare({
+      ...payload.payload,
+      preset: '<img src=x onerror="window.__pwned=1">',
+      scenario: { ...payload.payload.scenario, name: '<script>window.__pwned=2</script>', question: '<img src=x onerror="window.__pwned=3">' },
+    });
+    // 4. Not even JSON.
+    const garbage = 'not-a-link';
+
+    for (const [name, tok, expectText] of [
+      ['flipped', flipped, 'refused'],
+      ['edited', edited, 'refused'],
+      ['garbage', garbage, 'refused'],
+    ] as const) {
+      const p = await open({ edits: { horizonDays: 10 }, seed: 1 }, `${baseUrl}#run=${tok}`);
+      const msg = p.page.locator('.msg.error');
+      await expect.poll(() => msg.count(), { timeout: 10_000 }).toBeGreaterThan(0);
+      expect(await msg.first().textContent(), name).toContain(expectText);
+      // The link's run never started: the page runs the user's own stored scenario instead.
+      await waitForStatus(p.page, 'done', 30_000);
+      expect((await hk(p.page)).seed).toBe(1);
+      expect(await p.page.evaluate(() => location.hash)).toBe('');
+      if (name === 'edited') await shot(p.page, '14-tampered-link-refused', false);
+    }
+
+    const h = await open({ edits: { horizonDays: 10 }, seed: 1 }, `${baseUrl}#run=${hostile}`);
+    await waitForStatus(h.page, 'done', 30_000);
+    expect(await h.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await h.page.locator('img[src="x"]').count()).toBe(0);
+    expect(await h.page.locator('script:not([src])').count()).toBe(0);
+  });
+
+  it('edits survive a reload', async () => {
+    const { page } = await open();
+    await waitForStatus(page, 'done', 30_000);
+    await typeField(page, 'supply.providers', '700');
+    await page.locator('#seed').fill('9');
+    await page.locator('#seed').press('Enter');
+    await expect.poll(async () => (await hk(page)).seed, { timeout: 10_000 }).toBe(9);
+    await page.reload();
+    await waitForStatus(page, ['running', 'done'], 30_000);
+    expect(await page.locator('#f-supply-providers').inputValue()).toBe('700');
+    expect(await page.locator('#seed').inputValue()).toBe('9');
+    expect(await page.locator('#horizon').inputValue()).toBe('20');
+    expect(await page.locator('.custom').count()).toBeGreaterThan(0);
+    await waitForStatus(page, 'done', 30_000);
+    expect((await hk(page)).seed).toBe(9);
+  });
+
+  it('a worker crash is reported and the app recovers without a reload', async () => {
+    const { page } = await open({ edits: { horizonDays: 200 }, speed: 20 });
+    await expect.poll(() => rows(page), { timeout: 20_000 }).toBeGreaterThan(1);
+    await page.evaluate(() => (window as unknown as { __depinsim: Hook }).__depinsim.crashWorker());
+    const msg = page.locator('.msg.error');
+    await expect.poll(() => msg.count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await msg.first().textContent()).toContain('crashed');
+    await waitForStatus(page, 'error');
+    await shot(page, '15-worker-crash', false);
+    await page.locator('#horizon').fill('10');
+    await page.locator('#horizon').press('Enter');
+    await waitForStatus(page, 'done', 30_000);
+    expect(await rows(page)).toBe(10);
+  });
+
+  it('the time brush zooms every chart from the keyboard', async () => {
+    const { page } = await open({ edits: { horizonDays: 40 } });
+    await waitForStatus(page, 'done', 30_000);
+    const brush = page.locator('rect.window');
+    await brush.focus();
+    await page.keyboard.press('+');
+    await page.keyboard.press('+');
+    const readout = await page.locator('.brush .readout').textContent();
+    expect(readout).not.toContain('days 0–40');
+    const ticks = await page.locator('figure[data-chart="utilization"] svg[role="img"] text').allTextContents();
+    expect(ticks).not.toContain('0');
+    await shot(page, '16-brushed', false);
+    await page.keyboard.press('Escape');
+    expect(await page.locator('.brush .readout').textContent()).toContain('days 0–40');
+  });
+});

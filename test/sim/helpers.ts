@@ -16,7 +16,20 @@ export interface MmcOptions {
   days: number;
   matcher?: 'spheron' | 'auction' | 'cheapest' | 'random';
   periodHours?: number;
+  /**
+   * 'static' (default): the token economy runs, but providers neither leave nor join, so c stays c.
+   * 'off': economy.enabled false (the market alone).
+   */
+  economy?: 'static' | 'off';
 }
+
+/** Economy settings that keep the provider population fixed (no churn, no entry). */
+export const STATIC_POPULATION = {
+  participation: {
+    baseChurnPerMonth: { home: 0, farm: 0, datacenter: 0, university: 0 },
+    entry: false,
+  },
+};
 
 /**
  * The M/M/c setup as a raw scenario (independent of scenarios/mmc.json, so the test pins the exact
@@ -80,6 +93,7 @@ export function mmcRaw(o: MmcOptions): Record<string, unknown> {
       },
     },
     market: { matcher: o.matcher ?? 'cheapest', setupHours: 0 },
+    economy: o.economy === 'off' ? { enabled: false } : STATIC_POPULATION,
   };
 }
 

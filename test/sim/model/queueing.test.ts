@@ -111,7 +111,7 @@ function expectWithin(xs: number[], theory: number, what: string, maxRelSe: numb
 const seedsFor = (load: number) => Array.from({ length: 8 }, (_, i) => deriveSeed(2024 + load, i));
 
 const LOADS: { name: string; o: MmcOptions }[] = [
-  { name: 'c=10, rho=0.5 (mean service 1 h)', o: { c: 10, lambda: 5, meanServiceH: 1, days: 81 } },
+  { name: 'c=10, rho=0.5 (mean service 1 h, economy off)', o: { c: 10, lambda: 5, meanServiceH: 1, days: 81, economy: 'off' } },
   { name: 'c=10, rho=0.8 (mean service 0.5 h)', o: { c: 10, lambda: 16, meanServiceH: 0.5, days: 61 } },
   { name: 'c=10, rho=0.9 (mean service 1 h)', o: { c: 10, lambda: 9, meanServiceH: 1, days: 201 } },
   { name: 'c=1, rho=0.7 (M/M/1, mean service 2 h)', o: { c: 1, lambda: 0.35, meanServiceH: 2, days: 1001 } },
@@ -158,7 +158,7 @@ describe('M/M/c: the market reproduces queueing theory', () => {
   });
 
   test.each(['spheron', 'auction', 'random'] as const)('the %s matcher gives the same M/M/c (servers are identical)', { timeout: 30_000 }, (matcher) => {
-    const o: MmcOptions = { c: 10, lambda: 8, days: 61, matcher };
+    const o: MmcOptions = { c: 10, lambda: 8, days: 61, matcher, economy: 'off' };
     const r = simulate(o, [1, 2, 3, 4].map((k) => deriveSeed(99, k)));
     expectWithin(r.utilization, 0.8, 'utilization', 0.02);
     expectWithin(r.pWait, erlangC(10, 8), 'P(wait)', 0.08);
@@ -194,7 +194,7 @@ describe('the bundled mmc scenario', () => {
   test('is the degenerate M/M/c setting and runs at rho', { timeout: 30_000 }, async () => {
     const { readFileSync } = await import('node:fs');
     const raw = JSON.parse(readFileSync(new URL('../../../scenarios/mmc.json', import.meta.url), 'utf8'));
-    const s = parseScenario({ ...raw, horizonDays: 8 });
+    const s = parseScenario({ ...raw, horizonDays: 40 });
     const active = Object.entries(s.supply.archetypes).filter(([, a]) => a.share > 0);
     expect(active).toHaveLength(1);
     const [, a] = active[0];
@@ -214,9 +214,15 @@ describe('the bundled mmc scenario', () => {
     const c = s.supply.providers * s.scale;
     const meanService = jc.durationHours.dist === 'exponential' ? jc.durationHours.mean : NaN;
     const rho = (s.demand.baseRateJobsPerHour * s.scale * meanService) / c;
-    const run = createRun(s, 1);
+    const outcomes = new Set<string>();
+    const run = createRun(s, 1, { onLease: (l) => outcomes.add(`${l.outcome} (${l.end_reason})`) });
     run.advance(run.horizonHours);
-    const u = mean(col(run.table(), 'utilization', 1));
+    const t = run.table();
+    const u = mean(col(t, 'utilization', 1));
     expect(Math.abs(u - rho)).toBeLessThan(0.02);
+    // c servers throughout: nobody leaves or joins, no lease fails
+    expect([...outcomes]).toEqual(['completed (completed)']);
+    expect(new Set(col(t, 'gpus_total'))).toEqual(new Set([c]));
+    expect(run.model.providers.length).toBe(c);
   });
 });

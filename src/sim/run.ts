@@ -10,6 +10,8 @@ import { MarketModel } from './model/marketModel.ts';
 import type { LeaseRow } from './model/leaseRow.ts';
 import { ColumnStore, type MetricTable } from './metrics/table.ts';
 import { MARKET_COLUMNS } from './metrics/marketMetrics.ts';
+import { ECONOMY_COLUMNS } from './metrics/economyMetrics.ts';
+import type { ColumnDef } from './metrics/table.ts';
 import { VERSION } from './version.ts';
 
 export type { MetricTable } from './metrics/table.ts';
@@ -43,9 +45,14 @@ export interface Run {
   readonly model: MarketModel;
 }
 
+/** The run's CSV columns: the market's, then the economy's when it is enabled. */
+export function columnsFor(scenario: Scenario): ColumnDef[] {
+  return scenario.economy.enabled ? [...MARKET_COLUMNS, ...ECONOMY_COLUMNS] : MARKET_COLUMNS;
+}
+
 export function createRun(scenario: Scenario, seed: number, options: RunOptions = {}): Run {
   const model = new MarketModel(scenario, createStreams(seed), { onLease: options.onLease });
-  const store = new ColumnStore(MARKET_COLUMNS, Math.ceil((scenario.horizonDays * 24) / scenario.metrics.periodHours) + 1);
+  const store = new ColumnStore(columnsFor(scenario), Math.ceil((scenario.horizonDays * 24) / scenario.metrics.periodHours) + 1);
   model.onRow = (row) => store.push(row);
   model.init();
   const horizon = model.horizonHours;

@@ -9,7 +9,8 @@
  * non-negative amount stops the run with an error naming the entry.
  */
 
-export const ASSETS = ['usd', 'token'] as const;
+/** usd and token; credit is the non-transferable USD-pegged compute credit of burn-and-mint (Akash ACT, Render credits). */
+export const ASSETS = ['usd', 'token', 'credit'] as const;
 export type Asset = (typeof ASSETS)[number];
 export const UNITS_PER = 1e6;
 
@@ -32,26 +33,36 @@ export class LedgerError extends Error {
   }
 }
 
+const ASSET_BIT: Record<Asset, number> = { usd: 1, token: 2, credit: 4 };
+
 export class Ledger {
   private names: string[] = [];
-  private issuer: boolean[] = [];
+  /** Per account: bit i set when it may go negative in ASSETS[i] (an issuer of that asset). */
+  private issuer: number[] = [];
   private byName = new Map<string, number>();
   /** balances[asset][account] in base units (integers). */
-  private bal: Record<Asset, number[]> = { usd: [], token: [] };
+  private bal: Record<Asset, number[]> = { usd: [], token: [], credit: [] };
   /** Number of entries posted. */
   entries = 0;
   /** Totals by memo, in base units, for reports. */
-  private flows: Record<Asset, Map<string, number>> = { usd: new Map(), token: new Map() };
+  private flows: Record<Asset, Map<string, number>> = { usd: new Map(), token: new Map(), credit: new Map() };
   /** Optional observer of every entry (debugging, audits). */
   onEntry: ((e: LedgerEntryInfo) => void) | null = null;
 
-  /** Opens an account (or returns the existing one). Issuers (mint, outside world) may go negative. */
-  account(name: string, issuer = false): number {
+  /**
+   * Opens an account (or returns the existing one). Issuers (mint, outside world) may go negative:
+   * `true` in every asset, or only in the assets listed (the token market issues USD, never tokens).
+   */
+  account(name: string, issuer: boolean | readonly Asset[] = false): number {
     const have = this.byName.get(name);
     if (have !== undefined) return have;
     const id = this.names.length;
     this.names.push(name);
-    this.issuer.push(issuer);
+    let mask = 0;
+    ASSETS.forEach((a, i) => {
+      if (issuer === true || (Array.isArray(issuer) && issuer.includes(a))) mask |= 1 << i;
+    });
+    this.issuer.push(mask);
     this.byName.set(name, id);
     for (const a of ASSETS) this.bal[a].push(0);
     return id;
@@ -74,7 +85,7 @@ export class Ledger {
     }
     if (units === 0) return 0;
     const b = this.bal[asset];
-    if (!this.issuer[from] && b[from] < units) {
+    if ((this.issuer[from] & ASSET_BIT[asset]) === 0 && b[from] < units) {
       throw new LedgerError(
         `ledger entry #${seq} '${memo}': '${this.names[from]}' holds ${b[from] / UNITS_PER} ${asset}, cannot pay ${units / UNITS_PER} to '${this.names[to]}'`,
         this.info(seq, asset, from, to, amount, memo),
@@ -99,6 +110,11 @@ export class Ledger {
   /** Balance in base units (exact integer). */
   balanceUnits(asset: Asset, id: number): number {
     return this.bal[asset][id];
+  }
+
+  /** Number of accounts opened. */
+  get accounts(): number {
+    return this.names.length;
   }
 
   /** Total moved under a memo so far, in USD or tokens. */

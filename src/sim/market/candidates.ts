@@ -2,8 +2,9 @@
  * Candidate sets for an order, from the index: the lists of eligible GPU models (enough VRAM, high
  * enough tier), regions (the tenant's own if region-locked, else all) and, for multi-GPU orders,
  * free-capacity levels, restricted to the affordable prefix of each list (asks within budget).
- * Every provider in those prefixes passes the hard filters, except that the lowest level may hold
- * providers with fewer free GPUs than the order needs; those are filtered out.
+ * Every provider in those prefixes passes the hard filters but two, checked per candidate on the
+ * signals table: the lowest level may hold providers with fewer free GPUs than the order needs, and a
+ * provider whose sharing window closes before the planned work would finish is not a candidate.
  *
  * When the feasible set is larger than the sample size k, k members are drawn uniformly at random
  * (de-duplicated). Policies that want the cheapest (cheapest, auction) also get each list's head,
@@ -14,6 +15,7 @@ import { isOnline } from '../model/types.ts';
 import type { Rng } from '../rng/streams.ts';
 import { GPU_CATALOGUE, gpuTier } from '../supply/catalogue.ts';
 import { LEVELS, levelOf, type ProviderIndex } from './providerIndex.ts';
+import type { ProviderSignals } from './signals.ts';
 
 export class CandidateFinder {
   private lists: number[][] = [];
@@ -29,6 +31,7 @@ export class CandidateFinder {
   constructor(
     private index: ProviderIndex,
     private providers: Provider[],
+    private sig: ProviderSignals,
     private rng: Rng,
     private sampleSize: number,
     private includeHeads: boolean,
@@ -61,9 +64,19 @@ export class CandidateFinder {
       p.askUsdPerGpuHour <= o.budgetUsdPerGpuHour &&
       (!o.regionLocked || p.region === o.region) &&
       GPU_CATALOGUE[p.model].vramGb >= o.minVramGb &&
-      p.tier >= o.minTier
+      p.tier >= o.minTier &&
+      this.fitsWindow(p.id, o)
     );
   }
+
+  /** The order's planned work must finish before the provider's sharing window closes. */
+  fitsWindow(id: number, o: Lease): boolean {
+    return this.sig.windowEnd[id] >= this.now() + this.setupHours + Math.min(o.workHours, o.cancelAfterHours);
+  }
+
+  /** Set by the model: the clock, and the setup delay between match and start. */
+  now: () => number = () => 0;
+  setupHours = 0;
 
   private add(list: readonly number[], n: number, total: number): number {
     this.lists.push(list as number[]);
@@ -84,9 +97,8 @@ export class CandidateFinder {
     const out = this.out;
     out.length = 0;
     this.lists.length = 0;
-    const P = this.providers;
-    if (this.stamp.length < P.length) {
-      const s = new Uint32Array(Math.max(P.length, this.stamp.length * 2));
+    if (this.stamp.length < this.providers.length) {
+      const s = new Uint32Array(Math.max(this.providers.length, this.stamp.length * 2));
       s.set(this.stamp);
       this.stamp = s;
     }
@@ -97,31 +109,39 @@ export class CandidateFinder {
     const r1 = o.regionLocked ? o.region + 1 : idx.nRegions;
     const budget = o.budgetUsdPerGpuHour;
     const gpus = o.gpus;
+    const free = this.sig.gpusFree;
+    const wEnd = this.sig.windowEnd;
+    const needUntil = this.now() + this.setupHours + Math.min(o.workHours, o.cancelAfterHours);
     let total = 0;
-    if (gpus === 1) {
-      for (const m of models) {
-        for (let r = r0; r < r1; r++) {
-          const list = idx.any[m * idx.nRegions + r];
-          const n = idx.affordable(list, budget);
-          if (n === 0) continue;
-          total = this.add(list, n, total);
-          if (this.includeHeads) this.take(list[0]);
-        }
-      }
-    } else {
-      const mask = (0xff << levelOf(gpus)) & 0xff;
-      for (const m of models) {
-        for (let r = r0; r < r1; r++) {
-          const mr = m * idx.nRegions + r;
-          let bits = idx.levelMask[mr] & mask;
-          while (bits !== 0) {
-            const l = 31 - Math.clz32(bits & -bits);
-            bits &= bits - 1;
-            const list = idx.levels[mr * LEVELS + l];
+    // Part-day providers only for work that can fit in a sharing window (at most 24 h).
+    const shifts = needUntil - this.now() <= 24 ? 2 : 1;
+    for (let sh = 0; sh < shifts; sh++) {
+      const off = sh * idx.perShift;
+      if (gpus === 1) {
+        for (const m of models) {
+          for (let r = r0; r < r1; r++) {
+            const list = idx.any[off + m * idx.nRegions + r];
             const n = idx.affordable(list, budget);
             if (n === 0) continue;
             total = this.add(list, n, total);
-            if (this.includeHeads && P[list[0]].gpusFree >= gpus) this.take(list[0]);
+            if (this.includeHeads && wEnd[list[0]] >= needUntil) this.take(list[0]);
+          }
+        }
+      } else {
+        const mask = (0xff << levelOf(gpus)) & 0xff;
+        for (const m of models) {
+          for (let r = r0; r < r1; r++) {
+            const mr = off + m * idx.nRegions + r;
+            let bits = idx.levelMask[mr] & mask;
+            while (bits !== 0) {
+              const l = 31 - Math.clz32(bits & -bits);
+              bits &= bits - 1;
+              const list = idx.levels[mr * LEVELS + l];
+              const n = idx.affordable(list, budget);
+              if (n === 0) continue;
+              total = this.add(list, n, total);
+              if (this.includeHeads && free[list[0]] >= gpus && wEnd[list[0]] >= needUntil) this.take(list[0]);
+            }
           }
         }
       }
@@ -140,8 +160,7 @@ export class CandidateFinder {
           else hi = mid;
         }
         const id = this.lists[lo][x - (lo === 0 ? 0 : this.cum[lo - 1])];
-        // every listed provider has a free GPU: only multi-GPU orders need to read the record
-        if (gpus === 1 || P[id].gpusFree >= gpus) this.take(id);
+        if (free[id] >= gpus && wEnd[id] >= needUntil) this.take(id);
       }
       if (out.length > 0) return out.length;
     }
@@ -149,7 +168,7 @@ export class CandidateFinder {
     for (let b = 0; b < nb && out.length < this.sampleSize; b++) {
       const list = this.lists[b];
       const n = this.prefix[b];
-      for (let i = 0; i < n && out.length < this.sampleSize; i++) if (P[list[i]].gpusFree >= gpus) this.take(list[i]);
+      for (let i = 0; i < n && out.length < this.sampleSize; i++) if (free[list[i]] >= gpus && wEnd[list[i]] >= needUntil) this.take(list[i]);
     }
     return out.length;
   }

@@ -9,7 +9,8 @@
  *   the tenant takes the cheapest bid, or the cheapest among reputable providers (research §1.4, §10).
  * - cheapest: the lowest ask. random: any eligible provider, uniformly.
  */
-import type { Lease, Provider } from '../model/types.ts';
+import type { Lease } from '../model/types.ts';
+import type { ProviderSignals } from './signals.ts';
 import type { Rng } from '../rng/streams.ts';
 import type { MatcherName, Scenario } from '../scenario/schema.ts';
 
@@ -18,12 +19,8 @@ export interface Decision {
   priceUsdPerGpuHour: number;
 }
 
-export interface ProviderSignals {
-  uptime(p: Provider): number;
-  reputation(p: Provider): number;
-}
-
-export type Policy = (o: Lease, candidates: readonly number[], providers: readonly Provider[], signals: ProviderSignals) => Decision | null;
+/** A policy reads candidates' signals (asks, uptime, reputation, stake...) from the typed-array table. */
+export type Policy = (o: Lease, candidates: readonly number[], signals: ProviderSignals) => Decision | null;
 
 export function createPolicy(name: MatcherName, m: Scenario['market'], rng: Rng): Policy {
   const factory = POLICIES[name];
@@ -34,31 +31,32 @@ export function createPolicy(name: MatcherName, m: Scenario['market'], rng: Rng)
 const POLICIES: Record<MatcherName, (m: Scenario['market'], rng: Rng) => Policy> = {
   spheron: (m, rng) => {
     const w = m.weights;
-    return (o, cands, P, sig) => {
+    return (o, cands, sig) => {
+      const { ask, uptime, reputation, gpusFree, gpus, stake, slashes, region } = sig;
       let maxStake = 0;
-      if (w.stake > 0) for (const id of cands) maxStake = Math.max(maxStake, P[id].stakeTokens);
+      if (w.stake > 0) for (const id of cands) maxStake = Math.max(maxStake, stake[id]);
+      const budget = o.budgetUsdPerGpuHour;
       let best = -1;
       let bestScore = -Infinity;
       for (const id of cands) {
-        const p = P[id];
         const score =
-          w.region * (p.region === o.region ? 1 : 0) +
-          w.price * Math.max(0, (o.budgetUsdPerGpuHour - p.askUsdPerGpuHour) / o.budgetUsdPerGpuHour) +
-          (w.uptime > 0 ? w.uptime * sig.uptime(p) : 0) +
-          (w.reputation > 0 ? w.reputation * sig.reputation(p) : 0) +
-          w.availability * (p.gpusFree / p.gpus) +
-          w.stake * (maxStake > 0 ? p.stakeTokens / maxStake : 0) -
-          w.slashes * Math.min(1, p.slashes / 3) +
+          w.region * (region[id] === o.region ? 1 : 0) +
+          w.price * Math.max(0, (budget - ask[id]) / budget) +
+          w.uptime * uptime[id] +
+          w.reputation * reputation[id] +
+          w.availability * (gpusFree[id] / gpus[id]) +
+          (maxStake > 0 ? (w.stake * stake[id]) / maxStake : 0) -
+          w.slashes * Math.min(1, slashes[id] / 3) +
           (w.randomness > 0 ? w.randomness * rng() : 0);
         if (score > bestScore) {
           bestScore = score;
           best = id;
         }
       }
-      return best < 0 ? null : { provider: best, priceUsdPerGpuHour: P[best].askUsdPerGpuHour };
+      return best < 0 ? null : { provider: best, priceUsdPerGpuHour: ask[best] };
     };
   },
-  auction: (m, rng) => (o, cands, P, sig) => {
+  auction: (m, rng) => (o, cands, sig) => {
     const filters = rng() < m.auctionReputationFilterShare;
     let best = -1;
     let bestBid = Infinity;
@@ -66,14 +64,14 @@ const POLICIES: Record<MatcherName, (m: Scenario['market'], rng: Rng) => Policy>
     let bestRepBid = Infinity;
     const n = Math.min(cands.length, m.auctionMaxBids);
     for (let i = 0; i < n; i++) {
-      const p = P[cands[i]];
-      const bid = p.askUsdPerGpuHour * (1 + m.auctionBidNoise * rng());
+      const id = cands[i];
+      const bid = sig.ask[id] * (1 + m.auctionBidNoise * rng());
       if (bid > o.budgetUsdPerGpuHour) continue; // a bid may not exceed the tenant's maximum (Akash MsgCreateBid)
       if (bid < bestBid) {
         bestBid = bid;
         best = cands[i];
       }
-      if (sig.reputation(p) >= m.auctionMinReputation && bid < bestRepBid) {
+      if (sig.reputation[id] >= m.auctionMinReputation && bid < bestRepBid) {
         bestRepBid = bid;
         bestRep = cands[i];
       }
@@ -81,15 +79,15 @@ const POLICIES: Record<MatcherName, (m: Scenario['market'], rng: Rng) => Policy>
     if (filters && bestRep >= 0) return { provider: bestRep, priceUsdPerGpuHour: bestRepBid };
     return best < 0 ? null : { provider: best, priceUsdPerGpuHour: bestBid };
   },
-  cheapest: () => (_o, cands, P) => {
+  cheapest: () => (_o, cands, sig) => {
     let best = -1;
-    for (const id of cands) if (best < 0 || P[id].askUsdPerGpuHour < P[best].askUsdPerGpuHour) best = id;
-    return best < 0 ? null : { provider: best, priceUsdPerGpuHour: P[best].askUsdPerGpuHour };
+    for (const id of cands) if (best < 0 || sig.ask[id] < sig.ask[best] || (sig.ask[id] === sig.ask[best] && id < best)) best = id;
+    return best < 0 ? null : { provider: best, priceUsdPerGpuHour: sig.ask[best] };
   },
-  random: (_m, rng) => (_o, cands, P) => {
+  random: (_m, rng) => (_o, cands, sig) => {
     if (cands.length === 0) return null;
     const id = cands[Math.floor(rng() * cands.length)];
-    return { provider: id, priceUsdPerGpuHour: P[id].askUsdPerGpuHour };
+    return { provider: id, priceUsdPerGpuHour: sig.ask[id] };
   },
 };
 

@@ -1,6 +1,8 @@
 /**
  * The matcher's index of providers with free capacity, so a candidate set is never a scan of every
- * provider. Two families of buckets, each a list sorted by (ask, id) so the providers an order can
+ * provider. Providers that share only part of the day (home GPUs) and always-on providers are kept
+ * apart ("shift" 1 and 0), so an order too long for any sharing window never looks at the former.
+ * Within each, two families of buckets, each a list sorted by (ask, id) so the providers an order can
  * afford are a prefix found by binary search and a bucket's cheapest provider is its head:
  *  - by (GPU model, region): every listed provider (at least one free GPU); single-GPU orders, the
  *    vast majority, look only here;
@@ -9,6 +11,7 @@
  */
 import type { Provider } from '../model/types.ts';
 import { isOnline } from '../model/types.ts';
+import type { ProviderSignals } from './signals.ts';
 
 export const LEVELS = 7; // 1, 2-3, 4-7, 8-15, 16-31, 32-63, 64+
 
@@ -23,23 +26,29 @@ export class ProviderIndex {
   readonly levels: number[][];
   readonly nModels: number;
   readonly nRegions: number;
-  /** Per (model, region): bit L set when that level's list is non-empty. */
+  /** Lists per shift: model x region. */
+  readonly perShift: number;
+  /** Per (shift, model, region): bit L set when that level's list is non-empty. */
   readonly levelMask: Uint8Array;
-  /** Asks by provider id, as a typed array: binary searches stay in cache instead of touching provider records. */
-  private askOf = new Float64Array(1024);
 
-  constructor(nModels: number, nRegions: number) {
+  /** Binary searches read asks from the signals table, not from provider records. */
+  constructor(
+    nModels: number,
+    nRegions: number,
+    private sig: ProviderSignals,
+  ) {
     this.nModels = nModels;
     this.nRegions = nRegions;
-    this.any = Array.from({ length: nModels * nRegions }, () => []);
-    this.levels = Array.from({ length: nModels * nRegions * LEVELS }, () => []);
-    this.levelMask = new Uint8Array(nModels * nRegions);
+    this.perShift = nModels * nRegions;
+    this.any = Array.from({ length: 2 * this.perShift }, () => []);
+    this.levels = Array.from({ length: 2 * this.perShift * LEVELS }, () => []);
+    this.levelMask = new Uint8Array(2 * this.perShift);
   }
 
   /** Lists a provider where it belongs given its state, or unlists it. Call after any change. */
   update(p: Provider, canServe: boolean): void {
     const listed = canServe && isOnline(p) && p.gpusFree > 0;
-    const mr = p.model * this.nRegions + p.region;
+    const mr = (p.windowHours < 24 ? this.perShift : 0) + p.model * this.nRegions + p.region;
     const wantAny = listed ? mr : -1;
     const wantLevel = listed && p.gpusFree >= 2 ? mr * LEVELS + levelOf(p.gpusFree) : -1;
     if (wantAny !== p.bucket) {
@@ -71,12 +80,7 @@ export class ProviderIndex {
   }
 
   private put(list: number[], p: Provider): void {
-    if (p.id >= this.askOf.length) {
-      const a = new Float64Array(Math.max(p.id + 1, this.askOf.length * 2));
-      a.set(this.askOf);
-      this.askOf = a;
-    }
-    this.askOf[p.id] = p.askUsdPerGpuHour;
+    this.sig.ask[p.id] = p.askUsdPerGpuHour;
     list.splice(this.lowerBound(list, p.askUsdPerGpuHour, p.id), 0, p.id);
   }
 
@@ -88,7 +92,7 @@ export class ProviderIndex {
 
   /** First position in the list whose (ask, id) is not below (ask, id). */
   lowerBound(list: readonly number[], ask: number, id: number): number {
-    const A = this.askOf;
+    const A = this.sig.ask;
     let lo = 0;
     let hi = list.length;
     while (lo < hi) {
@@ -103,7 +107,7 @@ export class ProviderIndex {
 
   /** Number of providers in the list with ask <= budget (the affordable prefix). */
   affordable(list: readonly number[], budget: number): number {
-    const A = this.askOf;
+    const A = this.sig.ask;
     const n = list.length;
     if (n === 0 || A[list[0]] > budget) return 0;
     if (A[list[n - 1]] <= budget) return n;

@@ -10,10 +10,12 @@ import { Engine } from '../core/engine.ts';
 import { createRateModel, nextArrival, type RateModel } from '../demand/arrivals.ts';
 import { createJobSampler, type JobDraw, type JobSampler } from '../demand/jobs.ts';
 import { Ledger, UNITS_PER } from '../economy/ledger.ts';
+import { Economy } from '../economy/economy.ts';
 import { forbidNonFinite } from './guards.ts';
 import { transition, type Effect, type LeaseEvent } from '../lease/machine.ts';
 import { CandidateFinder } from '../market/candidates.ts';
-import { createPolicy, type Policy, type ProviderSignals } from '../market/policies.ts';
+import { createPolicy, type Policy } from '../market/policies.ts';
+import { ProviderSignals } from '../market/signals.ts';
 import { ProviderIndex } from '../market/providerIndex.ts';
 import { OrderQueue } from '../market/orderQueue.ts';
 import { MarketMetrics } from '../metrics/marketMetrics.ts';
@@ -46,7 +48,11 @@ export class MarketModel {
   readonly leases = new Map<number, Lease>();
   readonly metrics = new MarketMetrics();
   readonly ledger = new Ledger();
+  /** The token economy (null when economy.enabled is false: USD payments and the take rate only). */
+  readonly economy: Economy | null;
   readonly index: ProviderIndex;
+  /** Typed-array mirror of what the matcher reads about providers (see market/signals.ts). */
+  readonly sig = new ProviderSignals();
   readonly horizonHours: number;
 
   private queue = new OrderQueue();
@@ -57,7 +63,6 @@ export class MarketModel {
   private jobs: JobSampler;
   private finder: CandidateFinder;
   private policy: Policy;
-  private signals: ProviderSignals;
   private factory: ProviderFactory;
   private batch: Sampler;
   private upInterval: Sampler[] = [];
@@ -87,15 +92,13 @@ export class MarketModel {
       sample: e.register('sample', () => this.onSample()),
       reprice: e.register('reprice', () => this.onReprice()),
     };
-    this.index = new ProviderIndex(GPU_CATALOGUE.length, REGIONS.length);
+    this.index = new ProviderIndex(GPU_CATALOGUE.length, REGIONS.length, this.sig);
     this.rates = createRateModel(s);
     this.jobs = createJobSampler(s, streams.get('jobs'));
-    this.finder = new CandidateFinder(this.index, this.providers, streams.get('matcher'), s.market.candidateSample, s.market.matcher !== 'spheron' && s.market.matcher !== 'random');
+    this.finder = new CandidateFinder(this.index, this.providers, this.sig, streams.get('matcher'), s.market.candidateSample, s.market.matcher !== 'spheron' && s.market.matcher !== 'random');
     this.policy = createPolicy(s.market.matcher, s.market, streams.get('matcher'));
-    this.signals = {
-      uptime: (p) => this.uptime(p),
-      reputation: (p) => (p.leasesCompleted + 1) / (p.leasesCompleted + p.leasesFailed + 2),
-    };
+    this.finder.now = () => this.engine.now;
+    this.finder.setupHours = s.market.setupHours;
     this.factory = createProviderFactory(s, streams.get('supply'));
     this.batch = geometric(streams.get('arrivals'), s.demand.burstMeanJobs);
     this.classWeights = JOB_CLASSES.map(() => 0);
@@ -108,24 +111,39 @@ export class MarketModel {
     }
     const L = this.ledger;
     this.acct = { tenants: L.account('tenants', true), escrow: L.account('escrow'), treasury: L.account('treasury') };
+    this.economy = s.economy.enabled ? new Economy(this, s, streams) : null;
   }
 
   /** Builds the initial population and schedules the first events. */
   init(): void {
     const n = Math.round(this.s.supply.providers * this.s.scale);
     for (let i = 0; i < n; i++) this.addProvider(0);
+    this.economy?.init(this.horizonHours);
     const first = nextArrival(this.rates, 0, this.horizonHours, this.streams.get('arrivals'));
     if (first < Infinity) this.engine.at(first, this.K.arrival);
     this.scheduleSample(0);
-    if (this.s.supply.priceAdjustPerDay > 0 && this.horizonHours > 24) this.engine.at(24, this.K.reprice, 0, 0, PRIO_REPRICE);
+    // Daily: observed uptime refreshed for the matcher, asks adjusted toward target utilization.
+    if (this.horizonHours > 24) this.engine.at(24, this.K.reprice, 0, 0, PRIO_REPRICE);
   }
 
   // ---------------------------------------------------------------- providers
 
-  addProvider(now: number, archetype?: number): Provider {
-    const p = this.factory.make(this.providers.length, now, archetype);
+  /** Adds a provider now: drawn from the supply stream, or an entrant `draft` drawn by the economy. */
+  addProvider(now: number, archetype?: number, draft?: Provider): Provider {
+    const p = draft ?? this.factory.make(this.providers.length, now, archetype);
     p.account = this.ledger.account(`provider:${p.id}`);
     this.providers.push(p);
+    const sig = this.sig;
+    sig.ensure(this.providers.length);
+    sig.ask[p.id] = p.askUsdPerGpuHour;
+    sig.gpus[p.id] = p.gpus;
+    sig.gpusFree[p.id] = p.gpusFree;
+    sig.region[p.id] = p.region;
+    sig.uptime[p.id] = 1;
+    sig.reputation[p.id] = 0.5;
+    sig.stake[p.id] = p.stakeTokens;
+    sig.slashes[p.id] = p.slashes;
+    sig.windowEnd[p.id] = Infinity;
     this.metrics.gpusTotal += p.gpus;
     this.metrics.providersActive++;
     if (p.windowHours < 24) {
@@ -133,12 +151,47 @@ export class MarketModel {
       const h = (((now - p.windowStartHour) % 24) + 24) % 24;
       p.inWindow = h < p.windowHours;
       const next = p.inWindow ? now + (p.windowHours - h) : now + (24 - h);
+      this.sig.windowEnd[p.id] = p.inWindow ? next : now;
       this.engine.at(next, this.K.window, p.id, p.gen);
     }
     if (p.reliability < 1) this.engine.at(now + this.upFor(p), this.K.failure, p.id, p.gen);
     if (isOnline(p)) this.metrics.onlineGpus[p.tier] += p.gpus;
-    this.index.update(p, true);
+    this.economy?.onJoin(p);
+    this.index.update(p, p.canServe);
     return p;
+  }
+
+  /** Takes a provider out of the network now (exit, ban): unlisted, its leases fail with `reason`, its availability events go stale. */
+  removeProvider(p: Provider, reason: string): void {
+    if (!p.active) return;
+    const now = this.engine.now;
+    this.accrue(p);
+    this.metrics.advance(now);
+    p.canServe = false;
+    this.index.update(p, false);
+    for (const id of p.leases.slice()) this.apply(id, { type: 'fail', reason });
+    if (isOnline(p)) {
+      p.onlineHours += now - p.lastOnlineChange;
+      this.metrics.onlineGpus[p.tier] -= p.gpus;
+    }
+    p.active = false;
+    p.gen++;
+    p.exitedAt = now;
+    this.index.update(p, false);
+    this.metrics.gpusTotal -= p.gpus;
+    this.metrics.providersActive--;
+  }
+
+  /** Fails a live lease with `reason` (e.g. 'caught cheating'): what remains of the work is re-ordered. */
+  failLease(id: number, reason: string): void {
+    this.apply(id, { type: 'fail', reason });
+  }
+
+  /** Refreshes what the matcher reads about p after the economy changed its stake, slashes or reputation. */
+  syncSignals(p: Provider): void {
+    this.sig.stake[p.id] = p.stakeTokens;
+    this.sig.slashes[p.id] = p.slashes;
+    this.sig.reputation[p.id] = (p.leasesCompleted + 1) / (p.leasesCompleted + p.leasesFailed + 2);
   }
 
   private upFor(p: Provider): number {
@@ -153,12 +206,16 @@ export class MarketModel {
   }
 
   /** Accrues a provider's busy and online GPU-hours up to now. */
-  private accrue(p: Provider): void {
+  accrue(p: Provider): void {
     const now = this.engine.now;
     const dt = now - p.lastAccrue;
     if (dt > 0) {
       p.busyGpuHoursWindow += p.busyGpus * dt;
-      if (isOnline(p)) p.onlineGpuHoursWindow += p.gpus * dt;
+      p.busyGpuHoursTotal += p.busyGpus * dt;
+      if (isOnline(p)) {
+        p.onlineGpuHoursWindow += p.gpus * dt;
+        p.onlineGpuHoursTotal += p.gpus * dt;
+      }
       p.lastAccrue = now;
     }
   }
@@ -179,12 +236,15 @@ export class MarketModel {
       this.metrics.onlineGpus[p.tier] += p.gpus;
     }
     p.lastOnlineChange = now;
+    this.sig.uptime[p.id] = this.uptime(p);
     if (!is) {
       // Every lease on the provider fails; what remains of the work is re-ordered.
+      this.economy?.downtimeStart(p);
       for (const id of p.leases.slice()) this.apply(id, { type: 'fail', reason });
-      this.index.update(p, true);
+      this.index.update(p, p.canServe);
     } else {
-      this.index.update(p, true);
+      this.economy?.downtimeEnd(p);
+      this.index.update(p, p.canServe);
       this.capacityFreed(p);
     }
   }
@@ -192,6 +252,8 @@ export class MarketModel {
   private onWindow(pid: number, gen: number): void {
     const p = this.providers[pid];
     if (p.gen !== gen || !p.active) return;
+    const now = this.engine.now;
+    this.sig.windowEnd[pid] = p.inWindow ? now : now + p.windowHours;
     this.setAvailability(p, () => (p.inWindow = !p.inWindow), 'provider offline');
     this.engine.after(p.inWindow ? p.windowHours : 24 - p.windowHours, this.K.window, pid, gen);
   }
@@ -262,7 +324,7 @@ export class MarketModel {
 
   private tryMatch(l: Lease): boolean {
     if (this.finder.find(l) === 0) return false;
-    const d = this.policy(l, this.finder.out, this.providers, this.signals);
+    const d = this.policy(l, this.finder.out, this.sig);
     if (!d) return false;
     const p = this.providers[d.provider];
     if (!this.finder.passes(p, l) || !(d.priceUsdPerGpuHour <= l.budgetUsdPerGpuHour)) {
@@ -380,26 +442,30 @@ export class MarketModel {
         const p = this.providers[fx.provider];
         p.gpusFree -= fx.gpus;
         if (p.gpusFree < 0) throw new Error(`provider ${p.id} would lease more GPUs than it has (lease ${l.id})`);
+        this.sig.gpusFree[p.id] = p.gpusFree;
         p.leases.push(l.id);
-        this.index.update(p, true);
+        this.index.update(p, p.canServe);
         break;
       }
       case 'escrow':
         l.escrowUnits = L.transfer('usd', this.acct.tenants, this.acct.escrow, forbidNonFinite(fx.usd, 'escrow', l.id), 'escrow deposit');
+        this.economy?.escrowed(l);
         break;
       case 'settle':
         this.settle(l, fx.runHours);
         // refund what the escrow holds beyond the run
-        L.transferUnits('usd', this.acct.escrow, this.acct.tenants, l.escrowUnits - l.paidUnits, 'escrow refund');
+        if (this.economy) this.economy.refund(l, l.escrowUnits - l.paidUnits);
+        else L.transferUnits('usd', this.acct.escrow, this.acct.tenants, l.escrowUnits - l.paidUnits, 'escrow refund');
         l.paidUnits = l.escrowUnits;
         break;
       case 'release': {
         const p = this.providers[fx.provider];
         p.gpusFree += fx.gpus;
+        this.sig.gpusFree[p.id] = p.gpusFree;
         const k = p.leases.indexOf(l.id);
         p.leases[k] = p.leases[p.leases.length - 1];
         p.leases.pop();
-        this.index.update(p, true);
+        this.index.update(p, p.canServe);
         if (isOnline(p)) this.capacityFreed(p);
         break;
       }
@@ -407,6 +473,7 @@ export class MarketModel {
         const p = this.providers[fx.provider];
         if (fx.good) p.leasesCompleted++;
         else p.leasesFailed++;
+        this.sig.reputation[p.id] = (p.leasesCompleted + 1) / (p.leasesCompleted + p.leasesFailed + 2);
         break;
       }
       case 'requeue': {
@@ -457,11 +524,15 @@ export class MarketModel {
     const dueUnits = Math.min(l.escrowUnits, Math.round(l.priceUsdPerGpuHour * l.gpus * runHours * UNITS_PER));
     const pay = dueUnits - l.paidUnits;
     if (pay <= 0) return;
-    const L = this.ledger;
-    const fee = Math.round(pay * this.s.economy.takeRate);
     const p = this.providers[l.provider];
-    L.transferUnits('usd', this.acct.escrow, p.account, pay - fee, 'lease payment');
-    if (fee > 0) L.transferUnits('usd', this.acct.escrow, this.acct.treasury, fee, 'protocol fee');
+    if (this.economy) {
+      this.economy.pay(l, p, pay);
+    } else {
+      const L = this.ledger;
+      const fee = Math.round(pay * this.s.economy.takeRate);
+      L.transferUnits('usd', this.acct.escrow, p.account, pay - fee, 'lease payment');
+      if (fee > 0) L.transferUnits('usd', this.acct.escrow, this.acct.treasury, fee, 'protocol fee');
+    }
     l.paidUnits = dueUnits;
   }
 
@@ -485,7 +556,8 @@ export class MarketModel {
     const period = now - this.lastSampleAt;
     this.lastSampleAt = now;
     this.lastRow.length = 0;
-    this.metrics.sample(now, period, this.lastRow, 0);
+    const o = this.metrics.sample(now, period, this.lastRow, 0);
+    this.economy?.sample(period, this.lastRow, o);
     this.onRow?.(this.lastRow);
     this.sampleIndex++;
     if (now < this.horizonHours) this.scheduleSample(now);
@@ -495,9 +567,10 @@ export class MarketModel {
     const sp = this.s.supply;
     for (const p of this.providers) {
       if (!p.active) continue;
+      this.sig.uptime[p.id] = this.uptime(p);
       this.accrue(p);
       const u = p.onlineGpuHoursWindow > 0 ? p.busyGpuHoursWindow / p.onlineGpuHoursWindow : NaN;
-      const ask = repricedAsk(p.askUsdPerGpuHour, u, p.targetUtilization, sp.priceAdjustBand, sp.priceAdjustPerDay, p.runningCostUsdPerGpuHour + p.capexUsdPerGpuHour);
+      const ask = repricedAsk(p.askUsdPerGpuHour, u, p.targetUtilization, sp.priceAdjustBand, sp.priceAdjustPerDay, Math.max(p.runningCostUsdPerGpuHour, p.runningCostUsdPerGpuHour + p.capexUsdPerGpuHour - p.rewardCreditUsdPerGpuHour));
       if (ask !== p.askUsdPerGpuHour) this.index.setAsk(p, ask);
       p.busyGpuHoursWindow = 0;
       p.onlineGpuHoursWindow = 0;

@@ -1,11 +1,117 @@
 /**
- * Economy parameters: payments and fees for now; tokens, emissions, staking and slashing extend it.
+ * Economy parameters: payments and fees, the token (supply, emissions, price), staking, slashing and
+ * the providers' participation economics (token sell-through, churn, entry). Every default carries
+ * its source tag as in research/depin_mechanisms.md; the reasoning is in ASSUMPTIONS.md ("## Economy").
+ *
+ * Token quantities (initial supply, emission per day, cap) are given at scale 1 and multiplied by the
+ * scenario's `scale`, like the provider count and the arrival rate, so a 10x run has the same
+ * per-provider economics.
  */
-import { group, num } from './params.ts';
+import { z } from 'zod';
+import { bool, choice, group, num } from './params.ts';
+
+const perArchetype = (d: { home: number; farm: number; datacenter: number; university: number }, min: number, max: number, unit: string, doc: string) =>
+  group(
+    {
+      home: num(d.home, min, max, { unit, doc: `Home gamers. ${doc}` }),
+      farm: num(d.farm, min, max, { unit, doc: `Ex-mining farms. ${doc}` }),
+      datacenter: num(d.datacenter, min, max, { unit, doc: `Data centres. ${doc}` }),
+      university: num(d.university, min, max, { unit, doc: `Universities. ${doc}` }),
+    },
+    doc,
+  );
+
+const priceShock = z.strictObject({
+  startDay: z.number().min(0).max(36500).meta({ unit: 'day', description: 'Day the shock starts' }),
+  durationDays: z.number().min(0).max(36500).default(0).meta({ unit: 'days', description: 'Days over which the price moves to the new level (log-linear); 0 is a jump' }),
+  multiplier: z.number().gt(0).max(1000).meta({ unit: 'x price', description: 'Multiplier of the exogenous price path once the shock is complete (0.3 is a -70% crash); permanent' }),
+  volatilityPerYear: z.number().min(0).max(10).optional().meta({ unit: '1/sqrt(year)', description: 'Volatility while the shock runs (token crash: 150%/yr, research §9 #7); omitted keeps the base volatility' }),
+});
 
 export const economySchema = group(
   {
-    takeRate: num(0, 0, 0.5, { unit: 'share of GMV', doc: 'Protocol fee on lease payments (Akash post-BME 0% [V]; AEP-23 stablecoin 20% [V])' }),
+    enabled: bool(true, 'Run the token economy (rewards, staking, slashing, token price, provider P&L, entry and exit). false keeps only USD payments with the take rate to the treasury: the market alone, for speed comparisons'),
+    takeRate: num(0, 0, 0.5, { unit: 'share of GMV', doc: 'Protocol fee on lease payments (Akash post-BME 0% [V]; AEP-23 stablecoin 20% / AKT 4% [V]; Render 5% [V])' }),
+    takeFate: choice(['treasury', 'burn', 'stakers'] as const, 'treasury', 'What happens to the protocol fee: kept by the treasury, burned (USD fees buy tokens back and burn them, as io.net [S]), or paid to stakers pro rata to stake (Akash take income pool [V])'),
+    payment: choice(
+      ['stablecoin', 'token', 'burnMint'] as const,
+      'stablecoin',
+      'How leases are paid: stablecoin (USD, Akash USDC leases [V]); token (priced in USD, paid in tokens bought at the market price when the lease is matched, so its USD value drifts with the price, pre-BME Akash [V]); burnMint (tenants buy and burn tokens for USD credits when the lease is matched; providers are paid as bmeProviderPay says: Akash BME / Render BME [V])',
+    ),
+    bmeProviderPay: choice(['mint', 'emissions'] as const, 'mint', 'burnMint only: mint (settlement mints the USD value in tokens at the settlement price to the provider, Akash AEP-76 [V]) or emissions (providers are paid only by the work-reward share of emissions, Render RNP-001 [V])'),
+    token: group(
+      {
+        initialSupply: num(500e6, 0, 1e13, { unit: 'tokens at scale 1', doc: 'Circulating supply at day 0, held by the market (io.net 500M at launch [S])' }),
+        initialPriceUsd: num(1, 1e-6, 1e6, { unit: 'USD/token', doc: 'Price at day 0 (normalized, research §8 #70 [D])' }),
+        maxSupply: num(800e6, 0, 1e13, { unit: 'tokens at scale 1', doc: 'Cap on total supply: emissions stop at it (burns make room again, Render net-emission cap [V]); io.net 800M [S]' }),
+      },
+      'Token supply',
+    ),
+    emission: group(
+      {
+        schedule: choice(['none', 'fixed', 'decay', 'halving', 'table'] as const, 'decay', 'Emission schedule: none; fixed (tokensPerDay forever); decay (tokensPerDay x (1 - decayPerYear)^years, io.net [S]); halving (tokensPerDay halves every halvingDays, Helium HIP-20 [S]); table (yearlyTokens, Render RNPs [V])'),
+        tokensPerDay: num(109589, 0, 1e12, { unit: 'tokens/day at scale 1', doc: 'Emission on day 0: io.net year-1 rate 8% of 500M per year = 109,589/day [S]' }),
+        decayPerYear: num(0.1145, 0, 1, { unit: 'share per year', doc: 'decay: yearly fall of the rate (io.net: x(1 - 1.3887e-5) per hour = -11.45%/yr [C])' }),
+        halvingDays: num(730, 1, 36500, { unit: 'days', doc: 'halving: days between halvings (Helium HIP-20: 2 years [S])' }),
+        yearlyTokens: z.array(z.number().min(0).max(1e13)).max(200).default([9126804, 5900000, 5900000]).meta({ unit: 'tokens/year at scale 1', description: 'table: tokens emitted in year 1, 2, ... (Render Y1 9.13M, Y2-3 5.9M [V])' }),
+        tableTailFactor: num(0.945, 0, 2, { unit: 'x per year', doc: 'table: after the last year, each year emits this times the one before (Render growth years 0.945 [V])' }),
+        availabilityShare: num(0.3, 0, 1, { unit: 'share of emission', doc: 'To providers for being online, pro rata to online GPU-hours x the GPU model\'s reward multiplier, if the day\'s uptime passes the gate (Spheron liveness, io.net block rewards [V/S]); providers 50% split 30/20 [D]' }),
+        workShare: num(0.2, 0, 1, { unit: 'share of emission', doc: 'To providers pro rata to USD billed (Render job rewards [V]); the 50% provider share of research §8 #62 [D]' }),
+        treasuryShare: num(0.25, 0, 1, { unit: 'share of emission', doc: 'To the treasury / foundation (research §8 #62: 25% [V/D]); the rest of the emission (1 - the three shares) goes to an ecosystem account (grants, demand rebates)' }),
+        uptimeGate: num(0.75, 0, 1, { unit: 'share of the sharing window', doc: 'No availability reward for a day a provider was up for less than this share of its declared sharing window (Spheron tier 7 needs >75% [V]; Fizz 50% [V])' }),
+      },
+      'Emissions and rewards (per daily epoch, Spheron era 24 h [V])',
+    ),
+    staking: group(
+      {
+        baseTokensPerGpu: num(200, 0, 1e9, { unit: 'tokens per GPU', doc: 'Stake a provider needs: base x max(1, reward multiplier) x GPUs (io.net [S]); bought at the market price on joining; a provider short of it takes no leases until it tops up at the next epoch. 0 disables staking' }),
+        cooldownDays: num(14, 0, 365, { unit: 'days', doc: 'Unstaking cooldown after exit (io.net 14 d [S]; Akash unbonding 14 d [V])' }),
+        opportunityCostPerYear: num(0.1, 0, 1, { unit: 'share per year', doc: 'Cost of the capital tied up in stake, counted in the provider\'s costs (Akash staking APR ~13.8% in 2022 [S]; 10% [D])' }),
+      },
+      'Provider staking',
+    ),
+    slashing: group(
+      {
+        downtime: choice(['liveness', 'stakeShare', 'none'] as const, 'liveness', 'Slash for going down during an active lease: liveness (the availability reward the leased GPUs would earn over the downtime, Spheron [V]), stakeShare (downtimeStakeShare of stake per incident), none'),
+        downtimeStakeShare: num(0.01, 0, 1, { unit: 'share of stake', doc: 'stakeShare: share of stake slashed per incident [D]' }),
+        fate: choice(['burn', 'treasury', 'tenant'] as const, 'burn', 'Slashed tokens are burned, go to the treasury, or go to the harmed tenants (who sell them) [D]'),
+        cheatShare: num(0, 0, 1, { unit: 'share of providers', doc: 'Share of providers (initial and entering) who cheat: they claim work they do not run, saving the energy of a busy GPU (research §9 #11: 5% in the Sybil scenario [D])' }),
+        checksPerGpuDay: num(1, 0, 1000, { unit: 'checks per busy GPU-day', doc: 'Spot checks of leased work (Gensyn-style verification [S]; Spheron random challenges [V]; rate [D])' }),
+        detectionProb: num(0.05, 0, 1, { unit: 'probability per check', doc: 'Chance a spot check of a cheater catches it (research §8 #55: p = 0.05 [D])' }),
+        cheatSlashShare: num(1, 0, 1, { unit: 'share of stake', doc: 'Stake slashed when caught cheating (Spheron misconduct: 100% [V])' }),
+        banOnCatch: bool(true, 'A caught cheater is removed from the network (io.net removes devices [S]); false: it stays, deterred, and must top its stake up'),
+      },
+      'Slashing',
+    ),
+    price: group(
+      {
+        driftPerYear: num(0, -5, 5, { unit: 'per year (log)', doc: 'Drift of the exogenous price path (GBM) [D]' }),
+        volatilityPerYear: num(1, 0, 10, { unit: '1/sqrt(year)', doc: 'Volatility of the exogenous path (research §8 #69: 100%/yr [D])' }),
+        impact: num(1, 0, 100, { unit: 'log price per (net buy / depth)', doc: 'kappa: log-price move per unit of net buying relative to the day\'s depth (research §8 #69: 1 [D])' }),
+        depthShareOfCap: num(0.02, 1e-6, 10, { unit: 'share of market cap per day', doc: 'Liquidity depth: USD the market absorbs in a day for a 100% (e-fold) move at impact 1 (research §8 #69: 2% of market cap [D])' }),
+        impactHalfLifeDays: num(30, 0.1, 1e12, { unit: 'days', doc: 'Half-life of price impact: outside holders trade the price back toward the exogenous path (temporary impact) [D]; a huge value makes impact permanent (flow-only price)' }),
+        shocks: z.array(priceShock).max(100).default([]).meta({ description: 'Scheduled moves of the exogenous path (token crash -70% over 30 days: research §9 #7)' }),
+      },
+      'Token price: exogenous path x endogenous pressure, updated daily',
+    ),
+    participation: group(
+      {
+        sellShare: perArchetype({ home: 0.8, farm: 0.9, datacenter: 0.95, university: 0.9 }, 0, 1, 'share of token income', 'Share of token income sold the day it is received to cover costs (research §8 #71 [D])'),
+        baseChurnPerMonth: perArchetype({ home: 0.1, farm: 0.07, datacenter: 0.02, university: 0.03 }, 0, 1, 'probability per month', 'Exit hazard of a provider that breaks even (research §8 #17 [U/D])'),
+        exitSensitivity: num(4, 0, 100, { unit: 'x per unit of loss', doc: 'Hazard x (1 + s x max(0, -trailing margin)) (research §8 #17: 4 [U/D])' }),
+        trailingDays: num(30, 1, 365, { unit: 'days', doc: 'Time constant of the trailing (exponentially weighted) income and cost a provider judges by (research §10: 30 days [D])' }),
+        entryCandidatesPerMonth: perArchetype({ home: 0.2, farm: 0.14, datacenter: 0.04, university: 0.06 }, 0, 10, 'share of the initial count per month', 'Latent providers that look at joining each month; each joins if its expected margin beats the hurdle (twice the base churn, so the population holds when half of them join [D])'),
+        entryHurdle: num(0.1, -1, 10, { unit: 'margin', doc: 'Expected margin (income / cost - 1) a latent provider needs to join [D]' }),
+        entryLagDays: perArchetype({ home: 1, farm: 14, datacenter: 90, university: 60 }, 0, 730, 'days', 'From the decision to join to coming online (procurement 60-120 d for data centres, research §9 #4 [D])'),
+        entry: bool(true, 'Latent providers join when the expected margin pays'),
+      },
+      'Provider participation: token sales, exit and entry',
+    ),
   },
   'Economy: payments, fees, tokens',
-);
+).refine((e) => e.emission.availabilityShare + e.emission.workShare + e.emission.treasuryShare <= 1 + 1e-9, {
+  message: 'emission availabilityShare + workShare + treasuryShare must be <= 1',
+  path: ['emission', 'availabilityShare'],
+});
+
+export type EconomyParams = z.output<typeof economySchema>;

@@ -1,0 +1,899 @@
+/**
+ * The token economy, wired into the market model's engine: the handlers that move tokens and keep
+ * the providers' books. The market model calls in at the seams (a provider joins, escrow, a payment,
+ * a refund, a provider goes down or comes back, a metrics sample); everything per provider runs once
+ * a day, in the epoch event, never per market event.
+ *
+ * Every movement of tokens, USD or compute credits is one ledger entry; minting and burning go
+ * through mint() and burn() only, and each epoch asserts that the ledger balances and that the supply
+ * (minus the mint account's balance, minus what the burn account holds) equals the genesis supply
+ * plus everything minted minus everything burned.
+ *
+ * Daily epoch (at the end of each day, before the metrics sample of the same instant):
+ *   1. pending entrants come online; stake released from cooldown goes back to exited providers, who sell it
+ *   2. per provider: the day's online and busy GPU-hours -> costs; uptime gate -> availability weight;
+ *      USD billed -> work weight
+ *   3. emission of the day (schedule, cap) minted: availability pool, work pool, treasury, ecosystem
+ *   4. per provider: rewards, P&L and trailing margins; sells its share of token income; tops up
+ *      stake; cheaters face spot checks; exit hazard drawn
+ *   5. fee buy-back and burn, staker fee shares; exits applied
+ *   6. token price steps on the day's net buying; latent providers decide whether to join
+ *
+ * Randomness: 'token' (price path), 'cheat' (who cheats, spot checks), 'exit' (exit hazards),
+ * 'entry' (latent providers and their draws): one stream per concern.
+ */
+import { LedgerError, UNITS_PER, type Ledger } from './ledger.ts';
+import { capped, emissionOnDay } from './emissions.ts';
+import { initialPrice, stepPrice, type PriceState } from './tokenPrice.ts';
+import { EconomyCounters, gini, median, sampleEconomy, ECONOMY_COLUMNS } from '../metrics/economyMetrics.ts';
+import type { Engine } from '../core/engine.ts';
+import type { ProviderIndex } from '../market/providerIndex.ts';
+import type { MarketMetrics } from '../metrics/marketMetrics.ts';
+import { isOnline, type Lease, type Provider } from '../model/types.ts';
+import { poisson } from '../rng/distributions.ts';
+import type { Rng, Streams } from '../rng/streams.ts';
+import { ARCHETYPES, type Scenario } from '../scenario/schema.ts';
+import type { EconomyParams } from '../scenario/economySchema.ts';
+import { GPU_CATALOGUE } from '../supply/catalogue.ts';
+import { createProviderFactory, type ProviderFactory } from '../supply/population.ts';
+
+export { ECONOMY_COLUMNS };
+
+/** What the economy needs from the market model (implemented by MarketModel). */
+export interface EconomyHost {
+  readonly engine: Engine;
+  readonly providers: Provider[];
+  readonly leases: Map<number, Lease>;
+  readonly ledger: Ledger;
+  readonly index: ProviderIndex;
+  readonly metrics: MarketMetrics;
+  readonly acct: { tenants: number; escrow: number; treasury: number };
+  accrue(p: Provider): void;
+  /** Removes a provider from the network now: its leases fail with `reason`. */
+  removeProvider(p: Provider, reason: string): void;
+  /** Adds a provider drawn elsewhere (an entrant) to the network now. */
+  addProvider(now: number, archetype?: number, draft?: Provider): Provider;
+  /** Fails a live lease (matched or active) with `reason`: its remaining work is re-ordered. */
+  failLease(id: number, reason: string): void;
+  /** Refreshes the matcher's copy of p's stake, slashes and reputation (when the model keeps one). */
+  syncSignals?(p: Provider): void;
+}
+
+/** A provider's economic record, kept beside the provider (same id). Plain data. */
+export interface ProviderBook {
+  id: number;
+  cheater: boolean;
+  caught: boolean;
+  exiting: boolean;
+  stakeUnits: number;
+  requiredUnits: number;
+  /** Cumulative, USD (tokens valued at the price when received). */
+  revenueUsd: number;
+  rewardsTokens: number;
+  rewardsUsd: number;
+  energyUsd: number;
+  opsUsd: number;
+  capexUsd: number;
+  stakeCostUsd: number;
+  stakeBoughtUsd: number;
+  slashedTokens: number;
+  /** Hardware bought to join, USD (price x GPUs). */
+  hardwareUsd: number;
+  /** Snapshots of the provider's cumulative GPU-hours at the last epoch. */
+  busySeen: number;
+  onlineSeen: number;
+  /** Since the last epoch. */
+  dayRevenueUsd: number;
+  dayBilledUsd: number;
+  dayTokenUnits: number;
+  /** Since the last metrics sample. */
+  periodIncomeUsd: number;
+  /** Trailing (EWMA) daily income, running cost (energy + ops + stake opportunity cost: what staying costs, the hardware being sunk) and cash profit, USD per day. */
+  trailIncome: number;
+  trailCost: number;
+  trailCash: number;
+  trailDays: number;
+  downSince: number;
+  downGpus: number;
+  exitedDay: number;
+}
+
+interface PendingJoin {
+  at: number;
+  draft: Provider;
+}
+interface Unbonding {
+  at: number;
+  pid: number;
+  units: number;
+}
+interface TokenEscrow {
+  /** Token units held for the lease, and the token units per USD unit fixed at the match. */
+  held: number;
+  rate: number;
+}
+
+const PRIO_EPOCH = 890; // before the metrics sample (900) and the daily repricing (910) of the same instant
+
+export class Economy {
+  readonly e: EconomyParams;
+  readonly books: ProviderBook[] = [];
+  readonly counters = new EconomyCounters();
+  price: PriceState;
+  /** Accounts. */
+  readonly a: {
+    mint: number;
+    burn: number;
+    market: number;
+    capital: number;
+    stake: number;
+    unbonding: number;
+    rewards: number;
+    ecosystem: number;
+    stakerPool: number;
+    buyback: number;
+    tenantTokens: number;
+    escrowTokens: number;
+    credits: number;
+  };
+  /** Exact running totals in base units (asserted against the ledger each epoch). */
+  genesisUnits = 0;
+  mintedUnits = 0;
+  burnedUnits = 0;
+  private supplyAtSampleUnits = 0;
+  private netBuyUsd = 0;
+  private day = 0;
+  /** Availability reward per (multiplier x GPU-hour) of the last epoch, tokens: the liveness slash rate. */
+  livenessRate = 0;
+  private cheatGpus = 0;
+  private pending: PendingJoin[] = [];
+  private unbonding: Unbonding[] = [];
+  private tokenEscrow = new Map<number, TokenEscrow>();
+  private entryFactory: ProviderFactory;
+  private initialCount: number[];
+  private readonly scale: number;
+  private readonly kEpoch: number;
+  private rngToken: Rng;
+  private rngCheat: Rng;
+  private rngExit: Rng;
+  private rngEntry: Rng;
+  private genesis = true;
+  // per (archetype, model) trailing per-GPU-day stats for entrants' expectations
+  private cells: Float64Array;
+  private readonly nModels = GPU_CATALOGUE.length;
+  // scratch, per provider id
+  private wAvail = new Float64Array(256);
+  private dayCost = new Float64Array(256);
+  private dayCash = new Float64Array(256);
+  private dayRun = new Float64Array(256);
+  private dayOn = new Float64Array(256);
+  private dayBusy = new Float64Array(256);
+
+  constructor(
+    private host: EconomyHost,
+    private s: Scenario,
+    streams: Streams,
+  ) {
+    this.e = s.economy;
+    this.scale = s.scale;
+    const L = host.ledger;
+    this.a = {
+      mint: L.account('token mint', ['token']),
+      burn: L.account('token burn'),
+      market: L.account('token market', ['usd']),
+      capital: L.account('provider capital', ['usd']),
+      stake: L.account('stake pool'),
+      unbonding: L.account('unstaking'),
+      rewards: L.account('reward pool'),
+      ecosystem: L.account('ecosystem'),
+      stakerPool: L.account('staker fee pool'),
+      buyback: L.account('fee buy-back'),
+      tenantTokens: L.account('tenant tokens'),
+      escrowTokens: L.account('escrow tokens'),
+      credits: L.account('compute credit issuer', ['credit']),
+    };
+    this.price = initialPrice(this.e.token.initialPriceUsd);
+    this.rngToken = streams.get('token');
+    this.rngCheat = streams.get('cheat');
+    this.rngExit = streams.get('exit');
+    this.rngEntry = streams.get('entry');
+    this.entryFactory = createProviderFactory(s, this.rngEntry);
+    const shares = ARCHETYPES.map((n) => s.supply.archetypes[n].share);
+    const tot = shares.reduce((x, y) => x + y, 0);
+    this.initialCount = shares.map((sh) => (tot > 0 ? (s.supply.providers * s.scale * sh) / tot : 0));
+    this.cells = new Float64Array(ARCHETYPES.length * this.nModels * 4);
+    this.kEpoch = host.engine.register('epoch', () => this.onEpoch());
+    // Genesis: the initial supply is held by the market (outside holders).
+    this.mint(this.a.market, Math.round(this.e.token.initialSupply * this.scale * UNITS_PER), 'genesis');
+    this.genesisUnits = this.mintedUnits;
+    this.mintedUnits = 0;
+    this.counters.mintedUnits = 0;
+  }
+
+  /** Schedules the first epoch and sets the liveness-slash rate from the initial population. Call after the initial providers joined. */
+  init(horizonHours: number): void {
+    this.genesis = false;
+    this.supplyAtSampleUnits = this.supplyUnits();
+    let w = 0;
+    for (const p of this.host.providers) w += GPU_CATALOGUE[p.model].rewardMultiplier * p.gpus * p.windowHours * p.reliability;
+    const A = emissionOnDay(this.e.emission, 0) * this.scale * this.e.emission.availabilityShare;
+    this.livenessRate = w > 0 ? A / w : 0;
+    if (horizonHours >= 24) this.host.engine.at(24, this.kEpoch, 0, 0, PRIO_EPOCH);
+  }
+
+  get tokenPrice(): number {
+    return this.price.price;
+  }
+
+  supplyUnits(): number {
+    const L = this.host.ledger;
+    return -L.balanceUnits('token', this.a.mint) - L.balanceUnits('token', this.a.burn);
+  }
+
+  // ---------------------------------------------------------------- ledger helpers
+
+  private mint(to: number, units: number, memo: string): number {
+    if (units <= 0) return 0;
+    this.host.ledger.transferUnits('token', this.a.mint, to, units, memo);
+    this.mintedUnits += units;
+    this.counters.mintedUnits += units;
+    return units;
+  }
+
+  private burn(from: number, units: number, memo: string): void {
+    if (units <= 0) return;
+    this.host.ledger.transferUnits('token', from, this.a.burn, units, memo);
+    this.burnedUnits += units;
+    this.counters.burnedUnits += units;
+  }
+
+  /** Buys tokens for `usdUnits` at the current price: USD from `payer` to the market, tokens to `to`. Returns the token units. */
+  private buy(payer: number, to: number, usdUnits: number, memo: string, pressure = true): number {
+    if (usdUnits <= 0) return 0;
+    const L = this.host.ledger;
+    const tok = Math.round(usdUnits / this.price.price);
+    L.transferUnits('usd', payer, this.a.market, usdUnits, memo);
+    L.transferUnits('token', this.a.market, to, tok, memo);
+    if (pressure) {
+      this.netBuyUsd += usdUnits / UNITS_PER;
+      this.counters.buyUsd += usdUnits / UNITS_PER;
+    }
+    return tok;
+  }
+
+  /** Buys exactly `tokUnits` tokens; returns the USD units paid. */
+  private buyTokens(payer: number, to: number, tokUnits: number, memo: string, pressure = true): number {
+    if (tokUnits <= 0) return 0;
+    const L = this.host.ledger;
+    const usd = Math.round(tokUnits * this.price.price);
+    L.transferUnits('usd', payer, this.a.market, usd, memo);
+    L.transferUnits('token', this.a.market, to, tokUnits, memo);
+    if (pressure) {
+      this.netBuyUsd += usd / UNITS_PER;
+      this.counters.buyUsd += usd / UNITS_PER;
+    }
+    return usd;
+  }
+
+  /** Sells `tokUnits` from `from` at the current price, USD to `usdTo`. Returns the USD units. */
+  private sell(from: number, usdTo: number, tokUnits: number, memo: string): number {
+    if (tokUnits <= 0) return 0;
+    const L = this.host.ledger;
+    const usd = Math.round(tokUnits * this.price.price);
+    L.transferUnits('token', from, this.a.market, tokUnits, memo);
+    L.transferUnits('usd', this.a.market, usdTo, usd, memo);
+    this.netBuyUsd -= usd / UNITS_PER;
+    this.counters.sellUsd += usd / UNITS_PER;
+    return usd;
+  }
+
+  // ---------------------------------------------------------------- providers
+
+  private required(p: Provider): number {
+    return Math.round(this.e.staking.baseTokensPerGpu * Math.max(1, GPU_CATALOGUE[p.model].rewardMultiplier) * p.gpus * UNITS_PER);
+  }
+
+  /** A provider joins (initial population or entrant): its book, cheat flag and stake. Sets p.canServe. */
+  onJoin(p: Provider): void {
+    const now = this.host.engine.now;
+    const b: ProviderBook = {
+      id: p.id,
+      cheater: this.e.slashing.cheatShare > 0 && this.rngCheat() < this.e.slashing.cheatShare,
+      caught: false,
+      exiting: false,
+      stakeUnits: 0,
+      requiredUnits: this.required(p),
+      revenueUsd: 0,
+      rewardsTokens: 0,
+      rewardsUsd: 0,
+      energyUsd: 0,
+      opsUsd: 0,
+      capexUsd: 0,
+      stakeCostUsd: 0,
+      stakeBoughtUsd: 0,
+      slashedTokens: 0,
+      hardwareUsd: p.purchasePriceUsd * p.gpus,
+      busySeen: p.busyGpuHoursTotal,
+      onlineSeen: p.onlineGpuHoursTotal,
+      dayRevenueUsd: 0,
+      dayBilledUsd: 0,
+      dayTokenUnits: 0,
+      periodIncomeUsd: 0,
+      trailIncome: 0,
+      trailCost: 0,
+      trailCash: 0,
+      trailDays: 0,
+      downSince: NaN,
+      downGpus: 0,
+      exitedDay: NaN,
+    };
+    this.books[p.id] = b;
+    if (b.cheater) this.cheatGpus += p.gpus;
+    if (!this.genesis) this.counters.joined++;
+    this.topUp(p, b, !this.genesis);
+    p.canServe = b.stakeUnits >= b.requiredUnits;
+    this.host.syncSignals?.(p);
+  }
+
+  private topUp(p: Provider, b: ProviderBook, pressure: boolean): void {
+    const need = b.requiredUnits - b.stakeUnits;
+    if (need <= 0) return;
+    const usd = this.buyTokens(this.a.capital, this.a.stake, need, 'stake purchase', pressure);
+    b.stakeBoughtUsd += usd / UNITS_PER;
+    b.stakeUnits += need;
+    p.stakeTokens = b.stakeUnits / UNITS_PER;
+    this.host.syncSignals?.(p);
+  }
+
+  private setServe(p: Provider, b: ProviderBook): void {
+    const can = !b.exiting && b.stakeUnits >= b.requiredUnits;
+    if (can === p.canServe) return;
+    p.canServe = can;
+    this.host.index.update(p, can);
+  }
+
+  /** Slashes stake from a provider; the tokens go where the scenario says. */
+  private slash(p: Provider, b: ProviderBook, units: number, memo: string): void {
+    const u = Math.min(b.stakeUnits, Math.round(units));
+    if (u <= 0) return;
+    b.stakeUnits -= u;
+    p.stakeTokens = b.stakeUnits / UNITS_PER;
+    p.slashes++;
+    b.slashedTokens += u / UNITS_PER;
+    this.counters.slashedUnits += u;
+    this.counters.slashes++;
+    switch (this.e.slashing.fate) {
+      case 'burn':
+        this.burn(this.a.stake, u, memo);
+        break;
+      case 'treasury':
+        this.host.ledger.transferUnits('token', this.a.stake, this.host.acct.treasury, u, memo);
+        break;
+      case 'tenant':
+        // the harmed tenants receive the tokens and sell them
+        this.host.ledger.transferUnits('token', this.a.stake, this.a.tenantTokens, u, memo);
+        this.sell(this.a.tenantTokens, this.host.acct.tenants, u, 'slash compensation sold');
+        break;
+    }
+    this.host.syncSignals?.(p);
+    this.setServe(p, b);
+  }
+
+  /** The provider goes offline while leased GPUs are running (called before its leases fail). */
+  downtimeStart(p: Provider): void {
+    const mode = this.e.slashing.downtime;
+    if (mode === 'none' || p.busyGpus === 0) return;
+    const b = this.books[p.id];
+    if (mode === 'stakeShare') {
+      this.slash(p, b, b.stakeUnits * this.e.slashing.downtimeStakeShare, 'downtime slash');
+      return;
+    }
+    if (Number.isNaN(b.downSince)) {
+      b.downSince = this.host.engine.now;
+      b.downGpus = p.busyGpus;
+    }
+  }
+
+  /** The provider is back online: a liveness slash for the downtime that interrupted leases. */
+  downtimeEnd(p: Provider): void {
+    const b = this.books[p.id];
+    if (Number.isNaN(b.downSince)) return;
+    const hours = this.host.engine.now - b.downSince;
+    b.downSince = NaN;
+    const tokens = this.livenessRate * GPU_CATALOGUE[p.model].rewardMultiplier * b.downGpus * hours;
+    this.slash(p, b, tokens * UNITS_PER, 'downtime slash');
+  }
+
+  // ---------------------------------------------------------------- payments
+
+  /** The tenant's USD has been escrowed for lease l (core transfer tenants -> escrow done). */
+  escrowed(l: Lease): void {
+    const mode = this.e.payment;
+    if (mode === 'stablecoin' || l.escrowUnits <= 0) return;
+    const L = this.host.ledger;
+    if (mode === 'token') {
+      const tok = this.buy(this.host.acct.escrow, this.a.escrowTokens, l.escrowUnits, 'tenant buys tokens for escrow');
+      this.tokenEscrow.set(l.id, { held: tok, rate: tok / l.escrowUnits });
+    } else {
+      // burn-and-mint top-up: buy and burn tokens, receive USD-pegged compute credits
+      const tok = this.buy(this.host.acct.escrow, this.a.tenantTokens, l.escrowUnits, 'tenant buys tokens to burn');
+      this.burn(this.a.tenantTokens, tok, 'burn for credits');
+      L.transferUnits('credit', this.a.credits, this.host.acct.escrow, l.escrowUnits, 'credits minted');
+    }
+  }
+
+  /** Pays `payUnits` (USD base units billed) of lease l to provider p, less the protocol fee. */
+  pay(l: Lease, p: Provider, payUnits: number): void {
+    const L = this.host.ledger;
+    const b = this.books[p.id];
+    const P = this.price.price;
+    const k = this.e.takeRate;
+    const fate = this.e.takeFate;
+    b.dayBilledUsd += payUnits / UNITS_PER;
+    const mode = this.e.payment;
+    if (mode === 'stablecoin') {
+      const fee = Math.round(payUnits * k);
+      L.transferUnits('usd', this.host.acct.escrow, p.account, payUnits - fee, 'lease payment');
+      this.income(b, (payUnits - fee) / UNITS_PER);
+      if (fee > 0) {
+        const to = fate === 'treasury' ? this.host.acct.treasury : fate === 'burn' ? this.a.buyback : this.a.stakerPool;
+        L.transferUnits('usd', this.host.acct.escrow, to, fee, 'protocol fee');
+        this.counters.feesUsd += fee / UNITS_PER;
+      }
+    } else if (mode === 'token') {
+      const te = this.tokenEscrow.get(l.id)!;
+      const tok = Math.min(te.held, Math.round(payUnits * te.rate));
+      te.held -= tok;
+      const fee = Math.round(tok * k);
+      L.transferUnits('token', this.a.escrowTokens, p.account, tok - fee, 'lease payment');
+      b.dayTokenUnits += tok - fee;
+      this.income(b, ((tok - fee) / UNITS_PER) * P);
+      if (fee > 0) {
+        if (fate === 'burn') this.burn(this.a.escrowTokens, fee, 'protocol fee burned');
+        else L.transferUnits('token', this.a.escrowTokens, fate === 'treasury' ? this.host.acct.treasury : this.a.stakerPool, fee, 'protocol fee');
+        this.counters.feesUsd += (fee / UNITS_PER) * P;
+      }
+    } else {
+      L.transferUnits('credit', this.host.acct.escrow, this.a.credits, payUnits, 'credits spent');
+      const fee = Math.round(payUnits * k);
+      if (this.e.bmeProviderPay === 'mint') {
+        const tok = this.mint(p.account, Math.round((payUnits - fee) / P), 'settlement mint');
+        b.dayTokenUnits += tok;
+        this.income(b, (tok / UNITS_PER) * P);
+      }
+      if (fee > 0) {
+        if (fate !== 'burn') this.mint(fate === 'treasury' ? this.host.acct.treasury : this.a.stakerPool, Math.round(fee / P), 'protocol fee minted');
+        this.counters.feesUsd += fee / UNITS_PER;
+      }
+    }
+  }
+
+  private income(b: ProviderBook, usd: number): void {
+    b.revenueUsd += usd;
+    b.dayRevenueUsd += usd;
+    b.periodIncomeUsd += usd;
+    this.counters.revenueUsd += usd;
+  }
+
+  /** Final settlement: what the escrow holds beyond the run goes back to the tenant. */
+  refund(l: Lease, units: number): void {
+    const L = this.host.ledger;
+    const mode = this.e.payment;
+    if (mode === 'stablecoin') {
+      L.transferUnits('usd', this.host.acct.escrow, this.host.acct.tenants, units, 'escrow refund');
+    } else if (mode === 'token') {
+      const te = this.tokenEscrow.get(l.id);
+      if (!te) return;
+      this.tokenEscrow.delete(l.id);
+      if (te.held > 0) {
+        L.transferUnits('token', this.a.escrowTokens, this.a.tenantTokens, te.held, 'escrow refund');
+        this.sell(this.a.tenantTokens, this.host.acct.tenants, te.held, 'tenant sells refund');
+      }
+    } else if (units > 0) {
+      // unused credits are redeemed: burned, and tokens minted at the current price (AEP-76 [V])
+      L.transferUnits('credit', this.host.acct.escrow, this.a.credits, units, 'credits redeemed');
+      const tok = this.mint(this.a.tenantTokens, Math.round(units / this.price.price), 'credit redemption mint');
+      this.sell(this.a.tenantTokens, this.host.acct.tenants, tok, 'tenant sells redemption');
+    }
+  }
+
+  // ---------------------------------------------------------------- epoch
+
+  private grow(n: number): void {
+    if (n <= this.wAvail.length) return;
+    const m = Math.max(n, this.wAvail.length * 2);
+    const g = (a: Float64Array) => {
+      const b = new Float64Array(m);
+      b.set(a);
+      return b;
+    };
+    this.wAvail = g(this.wAvail);
+    this.dayCost = g(this.dayCost);
+    this.dayCash = g(this.dayCash);
+    this.dayRun = g(this.dayRun);
+    this.dayOn = g(this.dayOn);
+    this.dayBusy = g(this.dayBusy);
+  }
+
+  private onEpoch(): void {
+    const host = this.host;
+    const now = host.engine.now;
+    const L = host.ledger;
+    const e = this.e;
+    const P = this.price.price;
+    const day = this.day;
+
+    // 1. entrants whose lag is over; stake coming out of cooldown
+    if (this.pending.length) {
+      const due = this.pending.filter((j) => j.at <= now);
+      this.pending = this.pending.filter((j) => j.at > now);
+      for (const j of due) this.join(j.draft, now);
+    }
+    if (this.unbonding.length) {
+      const keep: Unbonding[] = [];
+      for (const u of this.unbonding) {
+        if (u.at > now) {
+          keep.push(u);
+          continue;
+        }
+        const p = host.providers[u.pid];
+        L.transferUnits('token', this.a.unbonding, p.account, u.units, 'unstaked');
+        this.sell(p.account, p.account, L.balanceUnits('token', p.account), 'exited provider sells');
+      }
+      this.unbonding = keep;
+    }
+
+    // 2. the day's hours, costs and reward weights
+    const P_ = host.providers;
+    this.grow(P_.length);
+    const gate = e.emission.uptimeGate;
+    const oppPerDay = e.staking.opportunityCostPerYear / 365;
+    let availW = 0;
+    let workW = 0;
+    for (let i = 0; i < P_.length; i++) {
+      const p = P_[i];
+      if (!p.active) continue;
+      host.accrue(p);
+      const b = this.books[i];
+      const busyH = p.busyGpuHoursTotal - b.busySeen;
+      const onH = p.onlineGpuHoursTotal - b.onlineSeen;
+      b.busySeen = p.busyGpuHoursTotal;
+      b.onlineSeen = p.onlineGpuHoursTotal;
+      const frac = Math.min(1, (now - p.joinedAt) / 24);
+      const busyKw = b.cheater ? p.idleKwPerGpu : p.busyKwPerGpu;
+      const energy = p.electricityUsdPerKwh * (p.idleKwPerGpu * Math.max(0, onH - busyH) + busyKw * busyH);
+      const ops = p.opsUsdPerGpuHour * busyH;
+      const capex = p.capexUsdPerGpuHour * p.gpus * 24 * frac;
+      const opp = (b.stakeUnits / UNITS_PER) * P * oppPerDay * frac;
+      b.energyUsd += energy;
+      b.opsUsd += ops;
+      b.capexUsd += capex;
+      b.stakeCostUsd += opp;
+      this.dayCost[i] = energy + ops + capex + opp;
+      this.dayCash[i] = -(energy + ops);
+      this.dayRun[i] = energy + ops + opp;
+      this.dayOn[i] = onH;
+      this.dayBusy[i] = busyH;
+      const scheduled = p.gpus * p.windowHours * frac;
+      const w = scheduled > 0 && onH >= gate * scheduled - 1e-9 && onH > 0 ? GPU_CATALOGUE[p.model].rewardMultiplier * onH : 0;
+      this.wAvail[i] = w;
+      availW += w;
+      workW += b.dayBilledUsd;
+    }
+
+    // 3. the day's emission
+    const cap = e.token.maxSupply * this.scale * UNITS_PER;
+    const E = capped(Math.round(emissionOnDay(e.emission, day) * this.scale * UNITS_PER), this.supplyUnits(), cap);
+    const A = availW > 0 ? Math.floor(E * e.emission.availabilityShare) : 0;
+    const W = workW > 0 ? Math.floor(E * e.emission.workShare) : 0;
+    const T = Math.floor(E * e.emission.treasuryShare);
+    const O = Math.max(0, Math.floor(E * (1 - e.emission.availabilityShare - e.emission.workShare - e.emission.treasuryShare)));
+    this.mint(this.a.rewards, A + W, 'emission: provider rewards');
+    this.mint(host.acct.treasury, T, 'emission: treasury');
+    this.mint(this.a.ecosystem, O, 'emission: ecosystem');
+    if (availW > 0) this.livenessRate = A / UNITS_PER / availW;
+
+    // 4. per provider: rewards, books, sales, stake, spot checks, exit hazard
+    const alpha = 1 / e.participation.trailingDays;
+    const exits: Provider[] = [];
+    const caught: Provider[] = [];
+    const cells = this.cells;
+    const cellDay = new Float64Array(cells.length);
+    let paidA = 0;
+    let paidW = 0;
+    const sell = e.participation.sellShare;
+    const churn = e.participation.baseChurnPerMonth;
+    const sens = e.participation.exitSensitivity;
+    const q = e.slashing.detectionProb;
+    for (let i = 0; i < P_.length; i++) {
+      const p = P_[i];
+      if (!p.active) continue;
+      const b = this.books[i];
+      const ra = A > 0 && this.wAvail[i] > 0 ? Math.floor((A * this.wAvail[i]) / availW) : 0;
+      const rw = W > 0 && b.dayBilledUsd > 0 ? Math.floor((W * b.dayBilledUsd) / workW) : 0;
+      const r = ra + rw;
+      if (r > 0) {
+        L.transferUnits('token', this.a.rewards, p.account, r, 'rewards');
+        paidA += ra;
+        paidW += rw;
+        b.rewardsTokens += r / UNITS_PER;
+        const usd = (r / UNITS_PER) * P;
+        b.rewardsUsd += usd;
+        b.periodIncomeUsd += usd;
+        b.dayTokenUnits += r;
+        this.counters.rewardsUsd += usd;
+      }
+      const rewardUsd = (r / UNITS_PER) * P;
+      // the subsidy a provider counts on when pricing: trailing reward per online GPU-hour
+      if (this.dayOn[i] > 0) {
+        const c = rewardUsd / this.dayOn[i];
+        p.rewardCreditUsdPerGpuHour = b.trailDays === 0 ? c : p.rewardCreditUsdPerGpuHour + alpha * (c - p.rewardCreditUsdPerGpuHour);
+      }
+      const income = b.dayRevenueUsd + rewardUsd;
+      const cost = this.dayRun[i];
+      const cash = income + this.dayCash[i];
+      this.counters.costsUsd += this.dayCost[i];
+      if (b.trailDays === 0) {
+        b.trailIncome = income;
+        b.trailCost = cost;
+        b.trailCash = cash;
+      } else {
+        b.trailIncome += alpha * (income - b.trailIncome);
+        b.trailCost += alpha * (cost - b.trailCost);
+        b.trailCash += alpha * (cash - b.trailCash);
+      }
+      b.trailDays++;
+      // cell stats for entrants (full days only): revenue USD, reward tokens, online and busy hours per GPU
+      if (now - p.joinedAt >= 24) {
+        const c = (p.archetype * this.nModels + p.model) * 4;
+        cellDay[c] += b.dayRevenueUsd;
+        cellDay[c + 1] += r / UNITS_PER;
+        cellDay[c + 2] += this.dayOn[i];
+        cellDay[c + 3] += this.dayBusy[i];
+      }
+      // sell the archetype's share of the day's token income
+      const arch = ARCHETYPES[p.archetype];
+      const sellUnits = Math.floor(b.dayTokenUnits * sell[arch]);
+      if (sellUnits > 0) this.sell(p.account, p.account, sellUnits, 'provider sells token income');
+      b.dayTokenUnits = 0;
+      b.dayRevenueUsd = 0;
+      b.dayBilledUsd = 0;
+      // stake back to the requirement after a slash
+      if (b.stakeUnits < b.requiredUnits && !b.exiting) {
+        this.topUp(p, b, true);
+        this.setServe(p, b);
+      }
+      // spot checks of a cheater's work
+      if (b.cheater && this.dayBusy[i] > 0 && q > 0) {
+        const checks = (e.slashing.checksPerGpuDay * this.dayBusy[i]) / 24;
+        if (this.rngCheat() < 1 - Math.pow(1 - q, checks)) caught.push(p);
+      }
+      // exit hazard on the trailing running margin (after a full trailing window): the hardware is
+      // sunk, so a provider stays while income covers what staying costs (short-run shutdown rule)
+      const base = churn[arch] / 30;
+      if (base > 0 || sens > 0) {
+        const margin = b.trailDays >= e.participation.trailingDays && b.trailCost > 0 ? b.trailIncome / b.trailCost - 1 : 0;
+        const h = base * (1 + sens * Math.max(0, -margin));
+        if (h > 0 && this.rngExit() < h) exits.push(p);
+      }
+    }
+    // provider pools: any rounding remainder stays in the reward pool for tomorrow
+    this.counters.availRewardUnits += paidA;
+    this.counters.workRewardUnits += paidW;
+    for (let c = 0; c < cells.length; c += 4) {
+      // per GPU-day: divide by GPU-days, approximated by online hours / 24 for the hours and revenue
+      if (cellDay[c + 2] <= 0) continue;
+      const [rev, tok, on, busy] = [cellDay[c], cellDay[c + 1], cellDay[c + 2], cellDay[c + 3]];
+      // store per online hour, so an entrant scales by its own online hours
+      const v = [rev / on, tok / on, busy / on];
+      if (cells[c + 3] === 0) {
+        cells[c] = v[0];
+        cells[c + 1] = v[1];
+        cells[c + 2] = v[2];
+        cells[c + 3] = 1;
+      } else {
+        cells[c] += alpha * (v[0] - cells[c]);
+        cells[c + 1] += alpha * (v[1] - cells[c + 1]);
+        cells[c + 2] += alpha * (v[2] - cells[c + 2]);
+      }
+    }
+
+    // 5. fees: buy back and burn; staker shares. Caught cheaters and exits.
+    const bb = L.balanceUnits('usd', this.a.buyback);
+    if (bb > 0) {
+      const tok = this.buy(this.a.buyback, this.a.tenantTokens, bb, 'fee buy-back');
+      this.burn(this.a.tenantTokens, tok, 'fee buy-back burned');
+    }
+    this.payStakers();
+    for (const p of caught) this.caughtCheating(p);
+    for (const p of exits) if (p.active) this.exit(p, 'provider exit');
+
+    // 6. price, entry
+    const supply = this.supplyUnits() / UNITS_PER;
+    this.price = stepPrice(this.price, e.price, day, this.netBuyUsd, supply, this.rngToken);
+    this.netBuyUsd = 0;
+    if (e.participation.entry) this.considerEntrants(now);
+
+    this.checkConservation();
+    this.day++;
+    if (now + 24 <= this.s.horizonDays * 24) host.engine.at(now + 24, this.kEpoch, 0, 0, PRIO_EPOCH);
+  }
+
+  private payStakers(): void {
+    const L = this.host.ledger;
+    const usd = L.balanceUnits('usd', this.a.stakerPool);
+    const tok = L.balanceUnits('token', this.a.stakerPool);
+    if (usd <= 0 && tok <= 0) return;
+    let total = 0;
+    for (const p of this.host.providers) if (p.active) total += this.books[p.id].stakeUnits;
+    if (total <= 0) return;
+    const P = this.price.price;
+    for (const p of this.host.providers) {
+      if (!p.active) continue;
+      const b = this.books[p.id];
+      if (b.stakeUnits <= 0) continue;
+      const u = Math.floor((usd * b.stakeUnits) / total);
+      const t = Math.floor((tok * b.stakeUnits) / total);
+      if (u > 0) L.transferUnits('usd', this.a.stakerPool, p.account, u, 'staker fee share');
+      if (t > 0) {
+        L.transferUnits('token', this.a.stakerPool, p.account, t, 'staker fee share');
+        this.sell(p.account, p.account, Math.floor(t * this.e.participation.sellShare[ARCHETYPES[p.archetype]]), 'provider sells fee share');
+      }
+      const v = u / UNITS_PER + (t / UNITS_PER) * P;
+      b.revenueUsd += v;
+      b.periodIncomeUsd += v;
+      b.trailIncome += v / this.e.participation.trailingDays;
+      this.counters.revenueUsd += v;
+    }
+  }
+
+  private caughtCheating(p: Provider): void {
+    if (!p.active) return;
+    const b = this.books[p.id];
+    b.caught = true;
+    this.slash(p, b, b.stakeUnits * this.e.slashing.cheatSlashShare, 'misconduct slash');
+    // the reputation is lost
+    p.leasesFailed += p.leasesCompleted + 1;
+    p.leasesCompleted = 0;
+    this.host.syncSignals?.(p);
+    this.cheatGpus -= p.gpus;
+    b.cheater = false;
+    if (this.e.slashing.banOnCatch) {
+      this.exit(p, 'caught cheating');
+    } else {
+      for (const id of p.leases.slice()) {
+        const l = this.host.leases.get(id);
+        if (l && l.state === 'active') this.host.failLease(id, 'caught cheating');
+      }
+    }
+  }
+
+  /** A provider leaves: unlisted, leases failed, stake into cooldown. */
+  private exit(p: Provider, reason: string): void {
+    const b = this.books[p.id];
+    b.exiting = true;
+    p.canServe = false;
+    this.host.index.update(p, false);
+    this.host.removeProvider(p, reason);
+    if (b.cheater) this.cheatGpus -= p.gpus;
+    b.exitedDay = this.host.engine.now / 24;
+    this.counters.exited++;
+    if (b.stakeUnits > 0) {
+      this.host.ledger.transferUnits('token', this.a.stake, this.a.unbonding, b.stakeUnits, 'unstake');
+      this.unbonding.push({ at: this.host.engine.now + this.e.staking.cooldownDays * 24, pid: p.id, units: b.stakeUnits });
+      b.stakeUnits = 0;
+      p.stakeTokens = 0;
+    }
+  }
+
+  /** Adds an entrant whose lag is over. */
+  private join(draft: Provider, now: number): void {
+    draft.id = this.host.providers.length;
+    draft.joinedAt = now;
+    draft.lastAccrue = now;
+    draft.lastOnlineChange = now;
+    this.host.addProvider(now, draft.archetype, draft);
+  }
+
+  /** Expected margin of a would-be provider from the trailing stats of its (archetype, model). */
+  expectedMargin(d: Provider): number {
+    const c = (d.archetype * this.nModels + d.model) * 4;
+    const cells = this.cells;
+    if (cells[c + 3] === 0) return NaN;
+    const P = this.price.price;
+    const on = Math.min(24, d.windowHours) * d.reliability;
+    const busy = cells[c + 2] * on;
+    const income = (cells[c] + cells[c + 1] * P) * on;
+    const stakeTok = this.e.staking.baseTokensPerGpu * Math.max(1, GPU_CATALOGUE[d.model].rewardMultiplier);
+    const cost =
+      d.electricityUsdPerKwh * (d.idleKwPerGpu * (on - busy) + d.busyKwPerGpu * busy) +
+      d.opsUsdPerGpuHour * busy +
+      d.capexUsdPerGpuHour * 24 +
+      (stakeTok * P * this.e.staking.opportunityCostPerYear) / 365;
+    return cost > 0 ? income / cost - 1 : NaN;
+  }
+
+  private considerEntrants(now: number): void {
+    const pp = this.e.participation;
+    for (let a = 0; a < ARCHETYPES.length; a++) {
+      const lambda = (pp.entryCandidatesPerMonth[ARCHETYPES[a]] * this.initialCount[a]) / 30;
+      if (!(lambda > 0)) continue;
+      const n = poisson(this.rngEntry, lambda)();
+      for (let k = 0; k < n; k++) {
+        const d = this.entryFactory.make(-1, now, a);
+        const m = this.expectedMargin(d);
+        if (m > pp.entryHurdle) this.pending.push({ at: now + pp.entryLagDays[ARCHETYPES[a]] * 24, draft: d });
+      }
+    }
+  }
+
+  /** Invariants: the ledger balances and supply = genesis + minted - burned, exactly. */
+  checkConservation(): void {
+    const L = this.host.ledger;
+    L.assertBalanced();
+    const s = this.supplyUnits();
+    if (s !== this.genesisUnits + this.mintedUnits - this.burnedUnits) {
+      throw new LedgerError(`token supply ${s / UNITS_PER} != genesis + minted - burned (${(this.genesisUnits + this.mintedUnits - this.burnedUnits) / UNITS_PER})`, {
+        seq: L.entries,
+        asset: 'token',
+        from: 'token mint',
+        to: 'token burn',
+        amount: 0,
+        memo: 'conservation check',
+      });
+    }
+  }
+
+  // ---------------------------------------------------------------- metrics
+
+  /** Appends the economy's columns for the period ending now. */
+  sample(periodHours: number, out: number[], offset: number): number {
+    const host = this.host;
+    const L = host.ledger;
+    let n = 0;
+    for (const p of host.providers) if (p.active) n++;
+    const inc = new Float64Array(n);
+    const pay = new Float64Array(n);
+    let k = 0;
+    for (const p of host.providers) {
+      if (!p.active) continue;
+      const b = this.books[p.id];
+      inc[k] = Math.max(0, b.periodIncomeUsd);
+      b.periodIncomeUsd = 0;
+      pay[k] = paybackMonths(b);
+      k++;
+    }
+    for (const p of host.providers) if (!p.active) this.books[p.id].periodIncomeUsd = 0;
+    const supply = this.supplyUnits();
+    const o = sampleEconomy(
+      this.counters,
+      {
+        price: this.price.price,
+        supplyUnits: supply,
+        supplyStartUnits: this.supplyAtSampleUnits,
+        stakedUnits: L.balanceUnits('token', this.a.stake),
+        treasuryUnits: L.balanceUnits('token', host.acct.treasury),
+        treasuryUsdUnits: L.balanceUnits('usd', host.acct.treasury),
+        paybackMedian: median(pay),
+        gini: gini(inc),
+        cheaterShare: host.metrics.gpusTotal > 0 ? this.cheatGpus / host.metrics.gpusTotal : NaN,
+      },
+      periodHours,
+      UNITS_PER,
+      out,
+      offset,
+    );
+    this.supplyAtSampleUnits = supply;
+    this.counters.reset();
+    return o;
+  }
+}
+
+/** Months to recover the hardware and the stake from the trailing cash profit; Infinity if it never does. */
+export function paybackMonths(b: ProviderBook): number {
+  if (b.trailDays === 0 || !(b.trailCash > 0)) return Infinity;
+  return (b.hardwareUsd + b.stakeBoughtUsd) / (b.trailCash * 30.4375);
+}
+
+/** True when p is online; re-exported for the report. */
+export { isOnline };

@@ -1,0 +1,138 @@
+/**
+ * Economy metrics: the token, the fees and the providers' economics, one row per metrics period,
+ * appended after the market columns. Flows (minted, burned, fees...) are sums over the period;
+ * levels (price, supply, staked...) are values at the end of the period. Definitions in the README's
+ * CSV reference and in ASSUMPTIONS.md ("## Economy").
+ */
+import type { ColumnDef } from './table.ts';
+
+export const ECONOMY_COLUMNS: ColumnDef[] = [
+  { name: 'token_price_usd', unit: 'USD/token', description: 'Token price at the end of the period' },
+  { name: 'market_cap_usd', unit: 'USD', description: 'Token price x supply at the end of the period' },
+  { name: 'supply_tokens', unit: 'tokens', description: 'Total token supply at the end of the period (everything minted minus everything burned, incl. staked and treasury tokens); its change over a period equals minted_tokens - burned_tokens' },
+  { name: 'minted_tokens', unit: 'tokens', description: 'Tokens minted in the period (emissions, burn-and-mint settlements and redemptions)' },
+  { name: 'burned_tokens', unit: 'tokens', description: 'Tokens burned in the period (burn-and-mint top-ups, fee buy-backs, slashes)' },
+  { name: 'net_inflation_annual', unit: 'share per year', description: '(minted - burned) / supply at the start of the period, annualized (x 365 days / period)' },
+  { name: 'burn_mint_ratio', unit: 'ratio', description: 'burned_tokens / minted_tokens in the period (1 = burn-and-mint equilibrium); empty when nothing was minted' },
+  { name: 'staked_tokens', unit: 'tokens', description: 'Tokens staked by providers at the end of the period (not counting stake in its unstaking cooldown)' },
+  { name: 'stake_value_usd', unit: 'USD', description: 'staked_tokens x token price at the end of the period' },
+  { name: 'slashed_tokens', unit: 'tokens', description: 'Stake slashed in the period (downtime during leases and caught cheating)' },
+  { name: 'slashes', unit: 'slashes', description: 'Slashing events in the period' },
+  { name: 'treasury_tokens', unit: 'tokens', description: 'Tokens held by the treasury at the end of the period' },
+  { name: 'treasury_usd', unit: 'USD', description: 'USD held by the treasury at the end of the period (stablecoin fees kept)' },
+  { name: 'rewards_tokens', unit: 'tokens', description: 'Emission rewards paid to providers in the period (availability + work)' },
+  { name: 'availability_rewards_tokens', unit: 'tokens', description: 'Availability (liveness) rewards paid in the period' },
+  { name: 'work_rewards_tokens', unit: 'tokens', description: 'Work rewards (pro rata to USD billed) paid in the period' },
+  { name: 'fees_usd', unit: 'USD', description: 'Protocol fees (take rate) on lease payments settled in the period, valued at the price when taken' },
+  { name: 'provider_revenue_usd', unit: 'USD', description: 'Lease income of providers in the period, net of fees, valued in USD when received (plus staker fee shares)' },
+  { name: 'provider_rewards_usd', unit: 'USD', description: 'Emission rewards of providers in the period, valued at the price of the day they were paid' },
+  { name: 'provider_costs_usd', unit: 'USD', description: 'Provider costs in the period: energy (idle and busy), operations, hardware amortization and the opportunity cost of stake' },
+  { name: 'provider_profit_usd', unit: 'USD', description: 'provider_revenue_usd + provider_rewards_usd - provider_costs_usd' },
+  { name: 'emission_income_share', unit: 'share', description: 'Share of provider income funded by emissions: rewards / (revenue + rewards), in USD' },
+  { name: 'providers_joined', unit: 'providers', description: 'Providers that joined in the period (not counting the initial population)' },
+  { name: 'providers_exited', unit: 'providers', description: 'Providers that left in the period (churn, losses, banned cheaters)' },
+  { name: 'payback_months_median', unit: 'months', description: 'Median over active providers of (hardware price + stake bought) / trailing monthly cash profit (income - energy - ops); inf when the median provider does not pay back' },
+  { name: 'revenue_gini', unit: 'Gini', description: 'Gini coefficient of provider income (lease revenue + rewards, USD) over the period across active providers' },
+  { name: 'cheater_share', unit: 'share of GPUs', description: 'Share of the network\'s GPUs held by cheating providers at the end of the period' },
+  { name: 'token_buy_usd', unit: 'USD', description: 'USD of tokens bought in the period (tenants, stake purchases, fee buy-backs)' },
+  { name: 'token_sell_usd', unit: 'USD', description: 'USD of tokens sold in the period (providers\' token income, unstaked tokens, tenants\' redemptions)' },
+];
+
+/** Period counters of the economy, in tokens or USD (floats for reporting; the ledger keeps the exact units). */
+export class EconomyCounters {
+  mintedUnits = 0;
+  burnedUnits = 0;
+  slashedUnits = 0;
+  slashes = 0;
+  availRewardUnits = 0;
+  workRewardUnits = 0;
+  feesUsd = 0;
+  revenueUsd = 0;
+  rewardsUsd = 0;
+  costsUsd = 0;
+  joined = 0;
+  exited = 0;
+  buyUsd = 0;
+  sellUsd = 0;
+
+  reset(): void {
+    this.mintedUnits = this.burnedUnits = this.slashedUnits = this.slashes = 0;
+    this.availRewardUnits = this.workRewardUnits = 0;
+    this.feesUsd = this.revenueUsd = this.rewardsUsd = this.costsUsd = 0;
+    this.joined = this.exited = 0;
+    this.buyUsd = this.sellUsd = 0;
+  }
+}
+
+export interface EconomyLevels {
+  price: number;
+  supplyUnits: number;
+  supplyStartUnits: number;
+  stakedUnits: number;
+  treasuryUnits: number;
+  treasuryUsdUnits: number;
+  paybackMedian: number;
+  gini: number;
+  cheaterShare: number;
+}
+
+/** Writes the economy's part of a row from `offset`; returns the next offset. */
+export function sampleEconomy(c: EconomyCounters, v: EconomyLevels, periodHours: number, U: number, out: number[], offset: number): number {
+  let o = offset;
+  const supply = v.supplyUnits / U;
+  const minted = c.mintedUnits / U;
+  const burned = c.burnedUnits / U;
+  out[o++] = v.price;
+  out[o++] = v.price * supply;
+  out[o++] = supply;
+  out[o++] = minted;
+  out[o++] = burned;
+  out[o++] = v.supplyStartUnits > 0 ? ((c.mintedUnits - c.burnedUnits) / v.supplyStartUnits) * ((365 * 24) / periodHours) : NaN;
+  out[o++] = c.mintedUnits > 0 ? c.burnedUnits / c.mintedUnits : NaN;
+  out[o++] = v.stakedUnits / U;
+  out[o++] = (v.stakedUnits / U) * v.price;
+  out[o++] = c.slashedUnits / U;
+  out[o++] = c.slashes;
+  out[o++] = v.treasuryUnits / U;
+  out[o++] = v.treasuryUsdUnits / U;
+  out[o++] = (c.availRewardUnits + c.workRewardUnits) / U;
+  out[o++] = c.availRewardUnits / U;
+  out[o++] = c.workRewardUnits / U;
+  out[o++] = c.feesUsd;
+  out[o++] = c.revenueUsd;
+  out[o++] = c.rewardsUsd;
+  out[o++] = c.costsUsd;
+  out[o++] = c.revenueUsd + c.rewardsUsd - c.costsUsd;
+  out[o++] = c.revenueUsd + c.rewardsUsd > 0 ? c.rewardsUsd / (c.revenueUsd + c.rewardsUsd) : NaN;
+  out[o++] = c.joined;
+  out[o++] = c.exited;
+  out[o++] = v.paybackMedian;
+  out[o++] = v.gini;
+  out[o++] = v.cheaterShare;
+  out[o++] = c.buyUsd;
+  out[o++] = c.sellUsd;
+  return o;
+}
+
+/** Gini coefficient of non-negative values (sorted in place); NaN for none or an all-zero set. */
+export function gini(x: Float64Array): number {
+  const n = x.length;
+  if (n === 0) return NaN;
+  x.sort();
+  let s = 0;
+  let w = 0;
+  for (let i = 0; i < n; i++) {
+    s += x[i];
+    w += (i + 1) * x[i];
+  }
+  if (!(s > 0)) return NaN;
+  return (2 * w) / (n * s) - (n + 1) / n;
+}
+
+/** Median (sorts in place; Infinity sorts last). */
+export function median(x: Float64Array): number {
+  const n = x.length;
+  if (n === 0) return NaN;
+  x.sort();
+  return n % 2 ? x[(n - 1) >> 1] : (x[n / 2 - 1] + x[n / 2]) / 2;
+}

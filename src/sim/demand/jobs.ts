@@ -6,7 +6,7 @@ import { GPU_COUNTS, JOB_CLASSES, REGIONS, VRAM_LEVELS, type Scenario } from '..
 import { categorical, type Sampler } from '../rng/distributions.ts';
 import { samplerOf } from '../rng/fromDist.ts';
 import type { Rng } from '../rng/streams.ts';
-import { GPU_CATALOGUE, gpuTier } from '../supply/catalogue.ts';
+import { GPU_CATALOGUE, TIERS, gpuTier } from '../supply/catalogue.ts';
 
 export interface JobDraw {
   jobClass: number;
@@ -59,7 +59,7 @@ export function createJobSampler(s: Scenario, rng: Rng): JobSampler {
       const c = p.c;
       const gpus = Number(GPU_COUNTS[p.gpusIdx()]);
       const minVramGb = Number(VRAM_LEVELS[p.vramIdx()]);
-      const minTier = 0;
+      const minTier = TIERS.indexOf(c.minTier);
       const durationHours = Math.min(c.maxDurationHours, Math.max(1e-4, p.duration()));
       const cloud = cloudReference(minVramGb, minTier);
       const budget = cloud * (c.budgetFactorMin + (c.budgetFactorMax - c.budgetFactorMin) * rng());

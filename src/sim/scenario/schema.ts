@@ -7,7 +7,7 @@
  * [D] design assumption (see research/depin_mechanisms.md and ASSUMPTIONS.md).
  */
 import { z } from 'zod';
-import { GPU_IDS } from '../supply/catalogue.ts';
+import { GPU_IDS, TIERS } from '../supply/catalogue.ts';
 import { bool, choice, distribution, group, int, num, weights } from './params.ts';
 import { economySchema } from './economySchema.ts';
 
@@ -100,6 +100,7 @@ const jobClass = (d: {
       share: num(d.share, 0, 1, { unit: 'share of arrivals', doc: `Share of arriving jobs in this class (research §8 #21 [D]). ${d.why}` }),
       gpus: weights(d.gpus, GPU_COUNTS, { unit: 'weight by GPU count', doc: 'GPUs per job; multi-GPU jobs need them co-located on one provider (openb 2023: 86% ask one GPU [C])' }),
       minVramGb: weights(d.vram, VRAM_LEVELS, { unit: 'weight by GB', doc: 'Minimum VRAM per GPU (research §8 #31 [D])' }),
+      minTier: choice(TIERS, 'entry', 'Lowest GPU price tier the tenant accepts (a hard filter, like Spheron\'s tier choice); entry accepts any'),
       durationHours: distribution(d.duration, { unit: 'h', doc: 'Planned run time at full speed (heavy-tailed: Philly median 20 min, log-normal sigma 2.2 [C])' }),
       maxDurationHours: num(d.maxHours, 0.01, 1e5, { unit: 'h', doc: 'Durations are capped here so one draw cannot dominate a year' }),
       regionLockedShare: num(d.regionLocked, 0, 1, { unit: 'share', doc: 'Share of jobs that must run in their own region (data residency, latency) [D]' }),
@@ -185,7 +186,7 @@ export const scenarioSchema = z.strictObject({
   ),
   demand: group(
     {
-      baseRateJobsPerHour: num(80, 0, 1e6, { unit: 'jobs/h', doc: 'Mean arrival rate at scale 1, before trend, daily cycle and shocks; calibrated so the baseline runs near 60% GPU utilization (Akash 50-70% [S], research §8 #30)' }),
+      baseRateJobsPerHour: num(120, 0, 1e6, { unit: 'jobs/h', doc: 'Mean arrival rate at scale 1, before trend, daily cycle and shocks; calibrated so the baseline runs near 60% GPU utilization (Akash 50-70% [S], research §8 #30)' }),
       trendGrowthPerYear: num(0.2, -0.99, 100, { unit: 'share per year', doc: 'Exponential growth of the arrival rate [D]' }),
       diurnalAmplitude: num(0.6, 0, 1, { unit: 'share', doc: 'Daily cycle: rate x (1 + a sin(2 pi (h - peak + 6)/24)); 0.6 gives ~4:1 peak:trough (openb 2023 [C])' }),
       diurnalPeakHour: num(12, 0, 24, { unit: 'h of day (UTC)', doc: 'Hour of the daily peak' }),

@@ -118,9 +118,15 @@ export class CandidateFinder {
     for (let sh = 0; sh < shifts; sh++) {
       const off = sh * idx.perShift;
       if (gpus === 1) {
+        const regionBits = o.regionLocked ? 1 << o.region : 0xff;
+        const nR = idx.nRegions;
+        const shiftModels = sh * idx.nModels;
         for (const m of models) {
-          for (let r = r0; r < r1; r++) {
-            const list = idx.any[off + m * idx.nRegions + r];
+          let bits = idx.regionMask[shiftModels + m] & regionBits;
+          while (bits !== 0) {
+            const r = 31 - Math.clz32(bits & -bits);
+            bits &= bits - 1;
+            const list = idx.any[off + m * nR + r];
             const n = idx.affordable(list, budget);
             if (n === 0) continue;
             total = this.add(list, n, total);

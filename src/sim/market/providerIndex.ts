@@ -28,6 +28,8 @@ export class ProviderIndex {
   readonly nRegions: number;
   /** Lists per shift: model x region. */
   readonly perShift: number;
+  /** Per (shift, model): bit r set when the `any` list of region r is non-empty, so lookups skip empty lists. */
+  readonly regionMask: Uint8Array;
   /** Per (shift, model, region): bit L set when that level's list is non-empty. */
   readonly levelMask: Uint8Array;
 
@@ -43,6 +45,8 @@ export class ProviderIndex {
     this.any = Array.from({ length: 2 * this.perShift }, () => []);
     this.levels = Array.from({ length: 2 * this.perShift * LEVELS }, () => []);
     this.levelMask = new Uint8Array(2 * this.perShift);
+    this.regionMask = new Uint8Array(2 * nModels);
+    if (nRegions > 8) throw new Error('the region mask holds at most 8 regions');
   }
 
   /** Lists a provider where it belongs given its state, or unlists it. Call after any change. */
@@ -52,8 +56,15 @@ export class ProviderIndex {
     const wantAny = listed ? mr : -1;
     const wantLevel = listed && p.gpusFree >= 2 ? mr * LEVELS + levelOf(p.gpusFree) : -1;
     if (wantAny !== p.bucket) {
-      if (p.bucket >= 0) this.take(this.any[p.bucket], p);
-      if (wantAny >= 0) this.put(this.any[wantAny], p);
+      if (p.bucket >= 0) {
+        const list = this.any[p.bucket];
+        this.take(list, p);
+        if (list.length === 0) this.regionMask[(p.bucket / this.nRegions) | 0] &= ~(1 << p.bucket % this.nRegions);
+      }
+      if (wantAny >= 0) {
+        this.put(this.any[wantAny], p);
+        this.regionMask[(wantAny / this.nRegions) | 0] |= 1 << wantAny % this.nRegions;
+      }
       p.bucket = wantAny;
     }
     if (wantLevel !== p.levelBucket) {

@@ -5,6 +5,10 @@
  */
 import baseline from '../../../scenarios/baseline.json' with { type: 'json' };
 import mmc from '../../../scenarios/mmc.json' with { type: 'json' };
+import halving from '../../../scenarios/halving.json' with { type: 'json' };
+import tokenCrash from '../../../scenarios/token_crash.json' with { type: 'json' };
+import demandBoom from '../../../scenarios/demand_boom.json' with { type: 'json' };
+import cheating from '../../../scenarios/cheating.json' with { type: 'json' };
 
 export interface Preset {
   name: string;
@@ -12,7 +16,7 @@ export interface Preset {
   raw: Record<string, unknown>;
 }
 
-const RAW: Record<string, unknown>[] = [baseline, mmc];
+const RAW: Record<string, unknown>[] = [baseline, halving, tokenCrash, demandBoom, cheating, mmc];
 
 export const PRESETS: Preset[] = RAW.map((raw) => ({
   name: String(raw.name),

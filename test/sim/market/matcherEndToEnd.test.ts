@@ -57,7 +57,7 @@ describe('baseline matchers through whole runs', () => {
     expect(cheap, `price / cloud: cheapest ${cheap}, random ${rand}`).toBeLessThan(rand * 0.9);
   });
 
-  test('auction: every winning bid is within the tenant's budget', { timeout: 20_000 }, () => {
+  test('auction: every winning bid is within the tenant budget', { timeout: 20_000 }, () => {
     const rows = leases({ market: { matcher: 'auction', auctionBidNoise: 0.3 } });
     expect(rows.length).toBeGreaterThan(100);
     for (const r of rows) expect(r.price_usd_per_gpu_h).toBeLessThanOrEqual(r.budget_usd_per_gpu_h);

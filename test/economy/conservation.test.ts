@@ -1,0 +1,67 @@
+/**
+ * Token conservation: the model asserts it every epoch (the run throws otherwise); here it is
+ * checked from outside too, over random scenarios, on the ledger and on the CSV columns.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { small, runToEnd, col } from './fixtures.ts';
+import { tableToCsv } from '../../src/sim/metrics/csv.ts';
+import { UNITS_PER } from '../../src/sim/economy/ledger.ts';
+
+const economyArb = fc.record({
+  payment: fc.constantFrom('stablecoin', 'token', 'burnMint'),
+  bmeProviderPay: fc.constantFrom('mint', 'emissions'),
+  takeRate: fc.double({ min: 0, max: 0.3, noNaN: true }),
+  takeFate: fc.constantFrom('treasury', 'burn', 'stakers'),
+  emission: fc.record({
+    schedule: fc.constantFrom('none', 'fixed', 'decay', 'halving', 'table'),
+    halvingDays: fc.integer({ min: 1, max: 20 }),
+    availabilityShare: fc.double({ min: 0, max: 0.5, noNaN: true }),
+    workShare: fc.double({ min: 0, max: 0.5, noNaN: true }),
+  }),
+  token: fc.record({ maxSupply: fc.constantFrom(500e6, 500.5e6, 800e6) }),
+  slashing: fc.record({
+    downtime: fc.constantFrom('liveness', 'stakeShare', 'none'),
+    fate: fc.constantFrom('burn', 'treasury', 'tenant'),
+    cheatShare: fc.double({ min: 0, max: 0.5, noNaN: true }),
+    checksPerGpuDay: fc.double({ min: 0, max: 50, noNaN: true }),
+    banOnCatch: fc.boolean(),
+  }),
+  price: fc.record({ volatilityPerYear: fc.double({ min: 0, max: 3, noNaN: true }), impactHalfLifeDays: fc.constantFrom(1, 30, 1e12) }),
+});
+
+describe('token conservation', () => {
+  it('holds exactly over random scenarios: ledger balanced, supply = genesis + minted - burned, CSV consistent', () => {
+    fc.assert(
+      fc.property(economyArb, fc.integer({ min: 20, max: 60 }), fc.integer({ min: 3, max: 12 }), fc.integer({ min: 1, max: 1e6 }), (eco, providers, days, seed) => {
+        const s = small(providers, days, { economy: eco, metrics: { periodHours: days % 2 ? 24 : 12 } });
+        const run = runToEnd(s, seed);
+        const economy = run.model.economy!;
+        run.model.ledger.assertBalanced();
+        expect(economy.supplyUnits()).toBe(economy.genesisUnits + economy.mintedUnits - economy.burnedUnits);
+        // on the CSV: each row's change in supply equals that row's minted - burned
+        const supply = col(run, 'supply_tokens');
+        const minted = col(run, 'minted_tokens');
+        const burned = col(run, 'burned_tokens');
+        let prev = economy.genesisUnits / UNITS_PER;
+        for (let r = 0; r < supply.length; r++) {
+          expect(supply[r] - prev).toBeCloseTo(minted[r] - burned[r], 5);
+          prev = supply[r];
+        }
+      }),
+      { numRuns: 25 },
+    );
+  }, 120_000);
+
+  it('the CSV text itself shows it: sum of minted - burned equals the change of supply_tokens', () => {
+    const run = runToEnd(small(60, 20, { economy: { payment: 'burnMint', takeRate: 0.05, takeFate: 'burn' } }), 7);
+    const csv = tableToCsv(run.table()).trim().split('\n');
+    const head = csv[0].split(',');
+    const rows = csv.slice(1).map((l) => l.split(',').map(Number));
+    const [iS, iM, iB] = ['supply_tokens', 'minted_tokens', 'burned_tokens'].map((n) => head.indexOf(n));
+    let net = 0;
+    for (let r = 1; r < rows.length; r++) net += rows[r][iM] - rows[r][iB];
+    expect(rows.at(-1)![iS] - rows[0][iS]).toBeCloseTo(net, 3);
+    expect(net).not.toBe(0);
+  });
+});

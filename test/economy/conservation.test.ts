@@ -16,8 +16,8 @@ const economyArb = fc.record({
   emission: fc.record({
     schedule: fc.constantFrom('none', 'fixed', 'decay', 'halving', 'table'),
     halvingDays: fc.integer({ min: 1, max: 20 }),
-    availabilityShare: fc.double({ min: 0, max: 0.5, noNaN: true }),
-    workShare: fc.double({ min: 0, max: 0.5, noNaN: true }),
+    availabilityShare: fc.double({ min: 0, max: 0.35, noNaN: true }),
+    workShare: fc.double({ min: 0, max: 0.35, noNaN: true }), // + treasury 0.25 stays <= 1
   }),
   token: fc.record({ maxSupply: fc.constantFrom(500e6, 500.5e6, 800e6) }),
   slashing: fc.record({

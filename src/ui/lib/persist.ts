@@ -14,7 +14,7 @@ export interface Persisted {
   autoRun: boolean;
 }
 
-export function loadPersisted(storage: Pick<Storage, 'getItem'> | undefined): Partial<Persisted> {
+export function loadPersisted(storage: { getItem(key: string): string | null } | undefined): Partial<Persisted> {
   if (!storage) return {};
   try {
     const text = storage.getItem(STORAGE_KEY);
@@ -38,7 +38,7 @@ export function loadPersisted(storage: Pick<Storage, 'getItem'> | undefined): Pa
   }
 }
 
-export function savePersisted(storage: Pick<Storage, 'setItem'> | undefined, p: Persisted): void {
+export function savePersisted(storage: { setItem(key: string, value: string): void } | undefined, p: Persisted): void {
   if (!storage) return;
   try {
     storage.setItem(STORAGE_KEY, JSON.stringify(p));

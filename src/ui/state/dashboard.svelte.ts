@@ -50,16 +50,26 @@ export interface Message {
   text: string;
 }
 
-const JSON_SCHEMA = z.toJSONSchema(scenarioSchema, { io: 'input' });
-export const ALL_CONTROLS: ControlSpec[] = controlsFromJsonSchema(JSON_SCHEMA);
-const CONTROL_BY_PATH = new Map(ALL_CONTROLS.map((c) => [c.path, c]));
-const DEFAULTS: unknown = (() => {
+// Built on first use (the JSON Schema takes ~50 ms), so start-up paints and starts the run first.
+let controlsCache: ControlSpec[] | null = null;
+let byPathCache: Map<string, ControlSpec> | null = null;
+/** Every scalar parameter of the scenario schema, as a control. */
+export function allControls(): ControlSpec[] {
+  return (controlsCache ??= controlsFromJsonSchema(z.toJSONSchema(scenarioSchema, { io: 'input' })));
+}
+function controlByPath(path: string): ControlSpec | undefined {
+  byPathCache ??= new Map(allControls().map((c) => [c.path, c]));
+  return byPathCache.get(path);
+}
+function defaults(): unknown {
   const v = validateScenario({});
   return v.ok ? v.scenario : {};
-})();
+}
 
 /** Minimum time between chart redraws while a run streams (ms). */
 const PUBLISH_MS = 150;
+/** Charts scrolled out of view redraw at most this often (ms). */
+const SLOW_PUBLISH_MS = 5000;
 
 const EMPTY: TableView = { rows: 0, data: {} };
 
@@ -93,7 +103,9 @@ class Buffers {
 
 export class Dashboard {
   readonly presets: Preset[] = PRESETS;
-  readonly controls = ALL_CONTROLS;
+  get controls(): ControlSpec[] {
+    return allControls();
+  }
 
   // ---- the scenario being edited ----
   preset = $state('baseline');
@@ -128,6 +140,8 @@ export class Dashboard {
   status = $state<UiStatus>('idle');
   info = $state.raw<RunInfo | null>(null);
   table = $state.raw<TableView>(EMPTY);
+  /** The same table republished every few seconds (and on pause/finish), for off-screen charts. */
+  tableSlow = $state.raw<TableView>(EMPTY);
   nowHours = $state(0);
   eventsProcessed = $state(0);
   busyMs = $state(0);
@@ -149,6 +163,7 @@ export class Dashboard {
   private frame = 0;
   private publishTimer: ReturnType<typeof setTimeout> | null = null;
   private lastPublish = 0;
+  private lastSlowPublish = 0;
   private msgId = 0;
   private autoTimer: ReturnType<typeof setTimeout> | null = null;
 
@@ -228,7 +243,7 @@ export class Dashboard {
   /** The value a control shows: the user's edit (even if invalid), else the preset's value. */
   valueOf(path: string): unknown {
     if (path in this.edits) return this.edits[path];
-    const c = CONTROL_BY_PATH.get(path);
+    const c = controlByPath(path);
     if (c?.weightMapParent && c.weightMapParent in this.edits) {
       const map = this.edits[c.weightMapParent] as Record<string, unknown> | undefined;
       return map?.[path.split('.').pop()!] ?? 0;
@@ -238,13 +253,13 @@ export class Dashboard {
   }
 
   isEdited(path: string): boolean {
-    const c = CONTROL_BY_PATH.get(path);
+    const c = controlByPath(path);
     return path in this.edits || (!!c?.weightMapParent && c.weightMapParent in this.edits);
   }
 
   /** Records an edit (any value: validation reports bad ones next to the field). */
   setEdit(path: string, value: unknown): void {
-    const c = CONTROL_BY_PATH.get(path);
+    const c = controlByPath(path);
     const next = { ...this.edits };
     if (c?.weightMapParent) {
       const parent = c.weightMapParent;
@@ -263,7 +278,7 @@ export class Dashboard {
   }
 
   resetField(path: string): void {
-    const c = CONTROL_BY_PATH.get(path);
+    const c = controlByPath(path);
     if (c?.weightMapParent) {
       const v = getAt(this.presetResolved, path);
       this.setEdit(path, v ?? 0);
@@ -319,6 +334,7 @@ export class Dashboard {
     this.currentRunId = this.client.peekNextRunId();
     this.buffers.reset();
     this.table = EMPTY;
+    this.tableSlow = EMPTY;
     this.nowHours = 0;
     this.eventsProcessed = 0;
     this.busyMs = 0;
@@ -394,6 +410,11 @@ export class Dashboard {
     const v = this.buffers.view();
     const derived = deriveColumns(v.data, v.rows, this.info?.periodHours ?? 24);
     this.table = { rows: v.rows, data: { ...v.data, ...derived } };
+    const settled = this.status !== 'running' && this.status !== 'starting';
+    if (settled || this.lastPublish - this.lastSlowPublish >= SLOW_PUBLISH_MS || this.table.rows === 0) {
+      this.lastSlowPublish = this.lastPublish;
+      this.tableSlow = this.table;
+    }
   }
 
   private onCrash(message: string) {
@@ -501,7 +522,7 @@ export class Dashboard {
     if (token === null) return false;
     const d = decodeShare(token);
     const refuse = (reason: string) => {
-      this.say('error', `This share link was refused and nothing from it was run: ${reason}.`);
+      this.say('error', `This share link was refused and nothing from it was run: ${reason.replace(/\.$/, '')}.`);
       history.replaceState(null, '', location.pathname + location.search);
       return false;
     };
@@ -516,7 +537,7 @@ export class Dashboard {
     const presetLeaves = flattenForEdits(base.raw);
     const edits: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(linkLeaves)) if (JSON.stringify(presetLeaves[k]) !== JSON.stringify(v)) edits[k] = v;
-    for (const k of Object.keys(presetLeaves)) if (!(k in linkLeaves)) edits[k] = getAt(DEFAULTS, k);
+    for (const k of Object.keys(presetLeaves)) if (!(k in linkLeaves)) edits[k] = getAt(defaults(), k);
     this.edits = edits;
     this.seed = d.payload.seed;
     this.persist();
@@ -536,7 +557,6 @@ function flattenForEdits(raw: unknown, prefix = '', out: Record<string, unknown>
   return out;
 }
 
-const ATOMIC = new Set(ALL_CONTROLS.filter((c) => c.weightMapParent).map((c) => c.weightMapParent as string));
 function isAtomic(path: string, v: object): boolean {
-  return ATOMIC.has(path) || 'dist' in v;
+  return 'dist' in v || allControls().some((c) => c.weightMapParent === path);
 }

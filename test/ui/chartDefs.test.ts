@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { CHARTS, KPIS, deriveColumns } from '../../src/ui/lib/chartDefs.ts';
+import { MARKET_COLUMNS } from '../../src/sim/metrics/marketMetrics.ts';
+
+const f = (...v: number[]) => new Float64Array(v);
+
+describe('chart and KPI definitions', () => {
+  it('every market chart reads columns the core produces (no silent schema drift)', () => {
+    const names = new Set(MARKET_COLUMNS.map((c) => c.name));
+    const derived = new Set(['capacity_gpu_h', 'net_issuance_tokens', 'circulating_tokens', 'burned_cumulative_tokens']);
+    for (const id of ['supply-demand', 'utilization', 'prices']) {
+      const chart = CHARTS.find((c) => c.id === id)!;
+      for (const s of chart.series) expect(names.has(s.column) || derived.has(s.column), `${id}: ${s.column}`).toBe(true);
+      for (const n of chart.needs) expect(names.has(n), `${id} needs ${n}`).toBe(true);
+    }
+  });
+
+  it('derives capacity, net issuance, cumulative burn and circulating supply, NaN-safe', () => {
+    const d = deriveColumns(
+      { gpus_online: f(10, 20), minted_tokens: f(5, 5), burned_tokens: f(1, NaN), supply_tokens: f(100, 104), staked_tokens: f(30, 30), treasury_tokens: f(10, 12) },
+      2,
+      24,
+    );
+    expect(Array.from(d.capacity_gpu_h)).toEqual([240, 480]);
+    expect(Array.from(d.net_issuance_tokens)).toEqual([4, NaN]);
+    expect(Array.from(d.burned_cumulative_tokens)).toEqual([1, 1]);
+    expect(Array.from(d.circulating_tokens)).toEqual([60, 62]);
+    expect(deriveColumns({}, 0, 24)).toEqual({});
+  });
+
+  it('KPIs: utilization is a ratio of sums; missing values are skipped, never zeros', () => {
+    const util = KPIS.find((k) => k.id === 'utilization')!;
+    const t = { data: { gpus_busy: f(10, 0, 30), gpus_online: f(20, 0, 40) }, lo: 0, hi: 2, periodHours: 24 };
+    expect(util.compute(t)).toBeCloseTo(40 / 60);
+    const fill = KPIS.find((k) => k.id === 'fill-rate')!;
+    expect(fill.compute({ data: { fill_rate: f(1, NaN, 0.5) }, lo: 0, hi: 2, periodHours: 24 })).toBeCloseTo(0.75);
+    expect(fill.compute({ data: { fill_rate: f(NaN) }, lo: 0, hi: 0, periodHours: 24 })).toBeNaN();
+  });
+
+  it('KPIs: buyer price vs cloud weighs the cloud price by GPU-hours served', () => {
+    const k = KPIS.find((x) => x.id === 'buyer-price')!;
+    const t = { data: { gmv_usd: f(10, 30), gpu_hours_served: f(10, 30), cloud_price_usd_per_gpu_h: f(2, 4) }, lo: 0, hi: 1, periodHours: 24 };
+    expect(k.compute(t)).toBe(1);
+    expect(k.detail!(t)).toBe('29% of cloud ($3.50)');
+  });
+
+  it('KPIs: annualized net inflation from the supply over the window', () => {
+    const k = KPIS.find((x) => x.id === 'inflation')!;
+    const supply = new Float64Array(366).map((_, i) => 1000 * 1.1 ** (i / 365));
+    expect(k.compute({ data: { supply_tokens: supply }, lo: 0, hi: 365, periodHours: 24 })).toBeCloseTo(0.1, 6);
+    const b = KPIS.find((x) => x.id === 'burn-mint')!;
+    expect(b.compute({ data: { burned_tokens: f(1, 2), minted_tokens: f(3, 3) }, lo: 0, hi: 1, periodHours: 24 })).toBeCloseTo(0.5);
+  });
+});

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { applyEdits, diffLeaves, flatten, getAt, setAt } from '../../src/ui/lib/paths.ts';
+
+describe('path helpers', () => {
+  it('setAt copies along the path and never mutates the input', () => {
+    const a = { x: { y: 1, z: 2 }, w: 3 };
+    const b = setAt(a, 'x.y', 5);
+    expect(b).toEqual({ x: { y: 5, z: 2 }, w: 3 });
+    expect(a.x.y).toBe(1);
+    expect(setAt({}, 'p.q.r', 1)).toEqual({ p: { q: { r: 1 } } });
+  });
+
+  it('applyEdits puts each edit at its path over a copy of the base', () => {
+    const base = { supply: { providers: 10 }, horizonDays: 5 };
+    expect(applyEdits(base, { 'supply.providers': 20, 'demand.trendGrowthPerYear': 0 })).toEqual({
+      supply: { providers: 20 },
+      horizonDays: 5,
+      demand: { trendGrowthPerYear: 0 },
+    });
+    expect(base.supply.providers).toBe(10);
+  });
+
+  it('getAt, flatten and diffLeaves', () => {
+    expect(getAt({ a: { b: [1] } }, 'a.b')).toEqual([1]);
+    expect(getAt({ a: 1 }, 'a.b.c')).toBeUndefined();
+    expect(flatten({ a: { b: 1, c: [1, 2] }, d: 'x' })).toEqual({ 'a.b': 1, 'a.c': [1, 2], d: 'x' });
+    expect(diffLeaves({ a: 1, b: { c: 2 }, n: 'x' }, { a: 1, b: { c: 3 }, n: 'y' }, (p) => p === 'n')).toEqual([{ path: 'b.c', a: 2, b: 3 }]);
+  });
+});

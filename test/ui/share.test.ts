@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { checkShare, checksum, decodeShare, encodeShare, tokenFromHash, type SharePayload } from '../../src/ui/lib/share.ts';
+import { validateScenario } from '../../src/sim/scenario/validate.ts';
+import { scenarioHash } from '../../src/sim/scenario/hash.ts';
+
+function payload(scenario: Record<string, unknown> = { horizonDays: 30, supply: { providers: 500 } }): SharePayload {
+  const v = validateScenario(scenario);
+  if (!v.ok) throw new Error('bad fixture');
+  return { v: 1, app: '0.1.0', preset: 'baseline', seed: 42, hash: scenarioHash(v.scenario), scenario };
+}
+
+describe('share links', () => {
+  it('round-trip: encode then decode gives the payload back, and the full check passes', () => {
+    const p = payload();
+    const token = encodeShare(p);
+    expect(token).toMatch(/^[A-Za-z0-9_-]+$/);
+    const d = decodeShare(token);
+    expect(d).toEqual({ ok: true, payload: p });
+    const c = checkShare(p, validateScenario, scenarioHash, '0.1.0');
+    expect(c.ok).toBe(true);
+  });
+
+  it('reads the token from a location hash', () => {
+    expect(tokenFromHash('#run=abc')).toBe('abc');
+    expect(tokenFromHash('#x=1&run=abc')).toBe('abc');
+    expect(tokenFromHash('#other=1')).toBeNull();
+    expect(tokenFromHash('')).toBeNull();
+  });
+
+  it('refuses a token with any single character changed', () => {
+    const token = encodeShare(payload());
+    let refused = 0;
+    for (let i = 0; i < token.length; i += 7) {
+      const t = token.slice(0, i) + (token[i] === 'A' ? 'B' : 'A') + token.slice(i + 1);
+      if (!decodeShare(t).ok) refused++;
+      else {
+        // A change that still decodes must still fail the scenario check.
+        const d = decodeShare(t);
+        if (d.ok) expect(checkShare(d.payload, validateScenario, scenarioHash, '0.1.0').ok).toBe(false);
+        refused++;
+      }
+    }
+    expect(refused).toBe(Math.ceil(token.length / 7));
+  });
+
+  it('refuses garbage, wrong shapes, extra fields and oversized links with a reason', () => {
+    expect(decodeShare('%%%')).toMatchObject({ ok: false });
+    expect(decodeShare(btoa('[1,2]'))).toMatchObject({ ok: false });
+    const p = payload();
+    const withExtra = { ...p, evil: 1 };
+    const token = btoa(JSON.stringify({ ...withExtra, c: checksum(withExtra) })).replace(/=+$/, '');
+    expect(decodeShare(token)).toMatchObject({ ok: false, reason: expect.stringContaining('unexpected') });
+    const badSeed = { ...p, seed: -1 };
+    expect(decodeShare(btoa(JSON.stringify({ ...badSeed, c: checksum(badSeed) })).replace(/=+$/, ''))).toMatchObject({ ok: false, reason: expect.stringContaining('seed') });
+    expect(decodeShare('A'.repeat(70_000))).toMatchObject({ ok: false, reason: expect.stringContaining('too long') });
+  });
+
+  it('refuses a scenario edited with a recomputed checksum, because its hash no longer matches', () => {
+    const p = payload();
+    const edited = { ...p, scenario: { ...p.scenario, horizonDays: 31 } };
+    const d = decodeShare(encodeShare(edited));
+    expect(d.ok).toBe(true);
+    if (d.ok) {
+      const c = checkShare(d.payload, validateScenario, scenarioHash, '0.1.0');
+      expect(c).toMatchObject({ ok: false, reason: expect.stringContaining('does not match the hash') });
+    }
+  });
+
+  it('refuses an invalid scenario and names the field', () => {
+    const p = { ...payload(), scenario: { horizonDays: -3 } };
+    const c = checkShare(p, validateScenario, scenarioHash, '0.1.0');
+    expect(c).toMatchObject({ ok: false, reason: expect.stringContaining('horizonDays') });
+  });
+
+  it('the checksum does not depend on key order', () => {
+    expect(checksum({ a: 1, b: { c: 2, d: 3 } })).toBe(checksum({ b: { d: 3, c: 2 }, a: 1 }));
+    expect(checksum({ a: 1 })).not.toBe(checksum({ a: 2 }));
+  });
+});

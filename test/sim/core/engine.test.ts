@@ -112,7 +112,7 @@ describe('Engine', () => {
     fc.assert(
       fc.property(
         fc.array(fc.tuple(fc.integer({ min: 0, max: 40 }).map((x) => x / 4), fc.nat(5)), { minLength: 1, maxLength: 6 }),
-        fc.array(fc.double({ min: 0, max: 60, noNaN: true }), { maxLength: 12 }),
+        fc.array(fc.double({ min: 0, max: 60, noNaN: true }), { maxLength: 12, size: 'max' }),
         (seeds, cuts) => {
           const whole = buildModel(seeds);
           whole.e.runUntil(60);

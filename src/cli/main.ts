@@ -2,7 +2,7 @@
  * depinsim CLI: headless runs with the same engine as the dashboard.
  *
  *   depinsim run <scenario file or preset> [--seed N] [--days D] [--scale X] [--set path=value ...]
- *                [--out file.csv] [--leases leases.csv] [--quiet]
+ *                [--out file.csv] [--leases leases.csv] [--providers providers.csv] [--quiet]
  *   depinsim validate <file> [--set path=value ...]
  *   depinsim scenarios
  *   depinsim schema [--out file.json]
@@ -18,7 +18,7 @@ import { ScenarioError } from '../sim/scenario/validate.ts';
 
 const USAGE = `usage:
   depinsim run <scenario.json | preset> [--seed N] [--days D] [--scale X] [--set path=value ...]
-               [--out results.csv] [--leases leases.csv] [--quiet]
+               [--out results.csv] [--leases leases.csv] [--providers providers.csv] [--quiet]
   depinsim validate <scenario.json | preset> [--set path=value ...]
   depinsim scenarios            list the bundled presets and the question each answers
   depinsim schema [--out f]     JSON Schema of scenario files (for editors)
@@ -37,6 +37,7 @@ export async function main(argv: string[]): Promise<number> {
         set: { type: 'string', multiple: true },
         out: { type: 'string', short: 'o' },
         leases: { type: 'string' },
+        providers: { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
         help: { type: 'boolean', short: 'h' },
       },

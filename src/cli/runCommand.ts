@@ -3,6 +3,7 @@ import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { createRun } from '../sim/run.ts';
 import { tableToCsv, formatCsvNumber, csvCell } from '../sim/metrics/csv.ts';
 import { LEASE_COLUMNS, type LeaseRow } from '../sim/model/leaseRow.ts';
+import { PROVIDER_COLUMNS, providerRows, providerRowsToCsv } from '../sim/economy/providerReport.ts';
 import { loadScenario } from './loadScenario.ts';
 import { CliError, EXIT } from './errors.ts';
 import type { Scenario } from '../sim/scenario/schema.ts';
@@ -14,6 +15,7 @@ export interface RunFlags {
   set?: string[];
   out?: string;
   leases?: string;
+  providers?: string;
   quiet?: boolean;
 }
 
@@ -70,6 +72,10 @@ export async function runCommand(arg: string, f: RunFlags): Promise<number> {
     process.stdout.write(tableToCsv(table));
   }
   if (f.leases) sidecar(f.leases, LEASE_COLUMNS);
+  if (f.providers) {
+    writeFileSync(f.providers, providerRowsToCsv(providerRows(run.model), formatCsvNumber));
+    sidecar(f.providers, PROVIDER_COLUMNS);
+  }
   if (!f.quiet) {
     const last = table.rows - 1;
     const util = mean(table.data.utilization);

@@ -808,7 +808,7 @@ export class Economy {
     const cost =
       d.electricityUsdPerKwh * (d.idleKwPerGpu * (on - busy) + d.busyKwPerGpu * busy) +
       d.opsUsdPerGpuHour * busy +
-      d.capexUsdPerGpuHour * 24 +
+      d.capexUsdPerGpuHour * 24 * (1 - this.e.participation.hardwareSunk[ARCHETYPES[d.archetype]]) +
       (stakeTok * P * this.e.staking.opportunityCostPerYear) / 365;
     return cost > 0 ? income / cost - 1 : NaN;
   }

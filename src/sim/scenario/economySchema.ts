@@ -101,6 +101,7 @@ export const economySchema = group(
         exitSensitivity: num(4, 0, 100, { unit: 'x per unit of loss', doc: 'Hazard x (1 + s x max(0, -trailing margin)) (research §8 #17: 4 [U/D])' }),
         trailingDays: num(30, 1, 365, { unit: 'days', doc: 'Time constant of the trailing (exponentially weighted) income and cost a provider judges by (research §10: 30 days [D])' }),
         entryCandidatesPerMonth: perArchetype({ home: 0.2, farm: 0.14, datacenter: 0.04, university: 0.06 }, 0, 10, 'share of the initial count per month', 'Latent providers that look at joining each month; each joins if its expected margin beats the hurdle (twice the base churn, so the population holds when half of them join [D])'),
+        hardwareSunk: perArchetype({ home: 1, farm: 1, datacenter: 0, university: 1 }, 0, 1, 'share of amortization ignored', 'Whether a latent provider already owns its GPUs (1) or must buy them (0): home gamers and ex-miners own their cards and universities their clusters, so they join when sharing covers the marginal cost; a data centre buys for the network and needs amortization covered too [D]'),
         entryHurdle: num(0.1, -1, 10, { unit: 'margin', doc: 'Expected margin (income / cost - 1) a latent provider needs to join [D]' }),
         entryLagDays: perArchetype({ home: 1, farm: 14, datacenter: 90, university: 60 }, 0, 730, 'days', 'From the decision to join to coming online (procurement 60-120 d for data centres, research §9 #4 [D])'),
         entry: bool(true, 'Latent providers join when the expected margin pays'),

@@ -97,9 +97,11 @@ export type StartResult =
     }
   | { ok: false; issues: FieldIssue[] };
 
-export interface ApiDeps<S> {
+export interface ApiDeps<S, R extends RunLike = RunLike> {
   validate(raw: unknown): { ok: true; scenario: S } | { ok: false; issues: FieldIssue[] };
-  createRun(scenario: S, seed: number): RunLike;
+  createRun(scenario: S, seed: number): R;
+  /** Per-provider results of the run so far (plain records), if the core offers them. */
+  providerReport?(run: R): Record<string, number | string>[];
   hash(scenario: S): string;
   /** Monotonic milliseconds (performance.now in the worker). */
   clock(): number;
@@ -114,11 +116,11 @@ export interface ApiDeps<S> {
   maxEventsPerCall?: number;
 }
 
-export function createApi<S>(deps: ApiDeps<S>) {
+export function createApi<S, R extends RunLike = RunLike>(deps: ApiDeps<S, R>) {
   const sliceMs = deps.sliceMs ?? 12;
   const maxEvents = deps.maxEventsPerCall ?? 50_000;
 
-  let run: RunLike | null = null;
+  let run: R | null = null;
   // `gen` invalidates callbacks of replaced runs; `runId` is the tag events carry.
   let gen = 0;
   let runId = 0;
@@ -269,7 +271,7 @@ export function createApi<S>(deps: ApiDeps<S>) {
       }
       const v = deps.validate(raw);
       if (!v.ok) return { ok: false, issues: v.issues };
-      let r: RunLike;
+      let r: R;
       try {
         r = deps.createRun(v.scenario, seed);
       } catch (e) {
@@ -345,6 +347,15 @@ export function createApi<S>(deps: ApiDeps<S>) {
 
     status(): StatusEvent {
       return statusEvent();
+    },
+
+    /**
+     * One record per provider ever in the network, with its economics so far (null when the core
+     * has no such report). Called by the UI when a run pauses or finishes, not while it streams.
+     */
+    providers(): { runId: number; nowHours: number; rows: Record<string, number | string>[] } | null {
+      if (!run || !deps.providerReport) return null;
+      return { runId, nowHours: run.now(), rows: deps.providerReport(run) };
     },
   };
   return api;

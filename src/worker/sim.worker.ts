@@ -7,6 +7,7 @@ import { createApi } from './api.ts';
 import { createRun } from '../sim/run.ts';
 import { validateScenario } from '../sim/scenario/validate.ts';
 import { scenarioHash } from '../sim/scenario/hash.ts';
+import { providerRows } from '../sim/economy/providerReport.ts';
 
 // A MessageChannel yields to the worker's event loop without setTimeout's 4 ms clamp, so queued
 // pause/step/cancel messages are handled between slices at almost no cost.
@@ -21,6 +22,7 @@ const api = createApi({
   validate: validateScenario,
   createRun,
   hash: scenarioHash,
+  providerReport: (run) => providerRows(run.model) as unknown as Record<string, number | string>[],
   clock: () => performance.now(),
   yieldThen: (fn) => {
     queue.push(fn);

@@ -35,7 +35,6 @@ describe('baseline on first load', () => {
     const wallMs = Date.now() - t0;
     await page.waitForTimeout(300);
     await shot(page, '02-baseline-done-viewport', false);
-    await shot(page, '03-baseline-done-full');
 
     const info = await page.evaluate(() => {
       const d = (window as unknown as { __depinsim: { rows: number; day: number; longTasks: { start: number; duration: number }[]; hash: string } }).__depinsim;
@@ -45,6 +44,13 @@ describe('baseline on first load', () => {
     expect(info.rows).toBe(365);
     expect(await page.getByTestId('sim-day').textContent()).toBe('365');
 
+    // The per-provider report is fetched when the run finishes.
+    await page.waitForFunction(() => {
+      const f = document.querySelector('figure[data-chart="provider-distribution"]');
+      return !!f && (f.getAttribute('data-available') === 'yes' || !(f.textContent ?? '').includes('Shown when'));
+    });
+    await page.waitForTimeout(200);
+    await shot(page, '03-baseline-done-full');
     // Every chart is either drawn (paths with data, or bars) or says plainly that its columns are
     // not produced yet; a chart with its columns present must never be blank.
     const charts = await page.locator('figure.chart').evaluateAll((figs) =>
@@ -55,7 +61,7 @@ describe('baseline on first load', () => {
         pendingText: f.querySelector('.pending')?.textContent ?? '',
       })),
     );
-    expect(charts.length).toBe(8);
+    expect(charts.length).toBe(9);
     for (const c of charts) {
       if (c.available === 'yes') expect(c.drawn, `chart ${c.id} has no drawn data`).toBeGreaterThan(0);
       else expect(c.pendingText).toContain('Not available yet');
@@ -63,6 +69,12 @@ describe('baseline on first load', () => {
     // The market charts exist in the core today; they must be drawn.
     for (const id of ['supply-demand', 'utilization', 'prices']) {
       expect(charts.find((c) => c.id === id)?.available).toBe('yes');
+    }
+    // When the core has the economy, every chart lights up, including the provider distribution.
+    const eco = await page.evaluate(() => (window as unknown as { __depinsim: { column(n: string): number[] } }).__depinsim.column('token_price_usd').length);
+    if (eco > 0) {
+      const unavailable = charts.filter((c) => c.available !== 'yes').map((c) => c.id);
+      expect(unavailable).toEqual([]);
     }
 
     const lt = info.longTasks;

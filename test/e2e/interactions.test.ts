@@ -162,7 +162,11 @@ describe('dashboard interactions', () => {
     const dir = mkdtempSync(join(tmpdir(), 'depinsim-e2e-'));
     const cliOut = join(dir, 'cli.csv');
     // The CLI's entry point (bin/depinsim.js, which `npx depinsim` runs).
-    execFileSync(process.execPath, ['bin/depinsim.js', 'run', 'baseline', '--seed', '3', '--days', '20', '--out', cliOut, '--quiet'], { cwd: ROOT, stdio: 'pipe' });
+    const cliProviders = join(dir, 'providers.csv');
+    execFileSync(process.execPath, ['bin/depinsim.js', 'run', 'baseline', '--seed', '3', '--days', '20', '--out', cliOut, '--providers', cliProviders, '--quiet'], {
+      cwd: ROOT,
+      stdio: 'pipe',
+    });
     const cli = readFileSync(cliOut, 'utf8');
     const body = text
       .split('\n')
@@ -176,6 +180,21 @@ describe('dashboard interactions', () => {
     expect(parsed.errors).toEqual([]);
     expect(parsed.data.length).toBe(20);
     expect(parsed.data[19].day).toBe('20');
+
+    // The per-provider results: same bytes as the CLI's --providers file.
+    const btn = page.locator('[data-action="export-providers"]');
+    await expect.poll(() => btn.isEnabled()).toBe(true);
+    const [pdl] = await Promise.all([page.waitForEvent('download'), btn.click()]);
+    const pfile = join(DOWNLOADS, pdl.suggestedFilename());
+    await pdl.saveAs(pfile);
+    const ptext = readFileSync(pfile, 'utf8');
+    expect(ptext).toContain(`# scenario_hash: ${hash}`);
+    const pbody = ptext
+      .split('\n')
+      .filter((l) => !l.startsWith('#'))
+      .join('\n');
+    expect(pbody).toBe(readFileSync(cliProviders, 'utf8'));
+    expect(pbody.split('\n').length).toBeGreaterThan(100);
   });
 
   it('scenario JSON, chart SVG and chart PNG carry the scenario hash, seed and version', async () => {

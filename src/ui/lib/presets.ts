@@ -1,8 +1,10 @@
 /**
- * Scenario presets for the picker: the bundled scenarios/*.json files, each with the question it
- * answers. The schema's defaults are the baseline calibration, so "baseline" is always available
- * (as an empty raw scenario) even before a baseline file exists.
+ * Scenario presets for the picker: the core's bundled scenarios (scenarios/*.json, listed in
+ * src/sim/scenario/presets.ts, the same list the CLI uses), each with the question it answers.
+ * Baseline comes first.
  */
+import { PRESETS as CORE_PRESETS } from '../../sim/scenario/presets.ts';
+
 export interface Preset {
   name: string;
   question: string;
@@ -10,37 +12,12 @@ export interface Preset {
   raw: Record<string, unknown>;
 }
 
-const files = import.meta.glob(['../../../scenarios/*.json', '!../../../scenarios/*.schema.json'], { eager: true, import: 'default' }) as Record<string, unknown>;
-
-function fromFiles(): Preset[] {
-  const out: Preset[] = [];
-  for (const [path, raw] of Object.entries(files)) {
-    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) continue;
-    const r = raw as Record<string, unknown>;
-    const file = path.split('/').pop()!.replace(/\.json$/, '');
-    out.push({
-      name: typeof r.name === 'string' && r.name ? r.name : file,
-      question: typeof r.question === 'string' ? r.question : '',
-      description: typeof r.description === 'string' ? r.description : '',
-      raw: r,
-    });
-  }
-  return out;
-}
-
-export const PRESETS: Preset[] = (() => {
-  const list = fromFiles();
-  if (!list.some((p) => p.name === 'baseline')) {
-    list.unshift({
-      name: 'baseline',
-      question: 'How does a GPU marketplace calibrated to today\'s networks behave over a year?',
-      description: 'The schema defaults: the baseline calibration.',
-      raw: {},
-    });
-  }
-  list.sort((a, b) => (a.name === 'baseline' ? -1 : b.name === 'baseline' ? 1 : a.name.localeCompare(b.name)));
-  return list;
-})();
+export const PRESETS: Preset[] = CORE_PRESETS.map((p) => ({
+  name: p.name,
+  question: p.question,
+  description: typeof p.raw.description === 'string' ? p.raw.description : '',
+  raw: p.raw,
+})).sort((a, b) => (a.name === 'baseline' ? -1 : b.name === 'baseline' ? 1 : 0));
 
 export function presetByName(name: string): Preset | undefined {
   return PRESETS.find((p) => p.name === name);

@@ -82,6 +82,9 @@ export class SimClient {
   setSpeed(daysPerSecond: number) {
     return this.api.setSpeed(daysPerSecond);
   }
+  providers() {
+    return this.api.providers();
+  }
   /** Test hook: makes the worker throw outside any call. */
   crash() {
     return this.api.crash();

@@ -39,9 +39,18 @@ export interface TableView {
   data: Record<string, Float64Array>;
 }
 
+export type ProviderRecord = Record<string, number | string>;
+
+export interface ProviderReport {
+  runId: number;
+  nowHours: number;
+  rows: ProviderRecord[];
+}
+
 export interface Pinned {
   info: RunInfo;
   table: TableView;
+  providers: ProviderReport | null;
 }
 
 export interface Message {
@@ -142,6 +151,8 @@ export class Dashboard {
   table = $state.raw<TableView>(EMPTY);
   /** The same table republished every few seconds (and on pause/finish), for off-screen charts. */
   tableSlow = $state.raw<TableView>(EMPTY);
+  /** Per-provider results, fetched from the worker when a run pauses or finishes. */
+  providers = $state.raw<ProviderReport | null>(null);
   nowHours = $state(0);
   eventsProcessed = $state(0);
   busyMs = $state(0);
@@ -335,6 +346,7 @@ export class Dashboard {
     this.buffers.reset();
     this.table = EMPTY;
     this.tableSlow = EMPTY;
+    this.providers = null;
     this.nowHours = 0;
     this.eventsProcessed = 0;
     this.busyMs = 0;
@@ -384,7 +396,19 @@ export class Dashboard {
       this.buffers.append(ev.from, ev.rows, ev.data);
       this.schedulePublish();
     }
-    if (ev.status === 'done' || ev.status === 'paused') this.publish();
+    if (ev.status === 'done' || ev.status === 'paused') {
+      this.publish();
+      void this.fetchProviders(ev.runId);
+    }
+  }
+
+  private async fetchProviders(runId: number) {
+    try {
+      const r = await this.client?.providers();
+      if (r && r.runId === this.currentRunId && runId === this.currentRunId) this.providers = r;
+    } catch {
+      // The report is optional: the charts that need it say so.
+    }
   }
 
   /**
@@ -465,7 +489,7 @@ export class Dashboard {
     if (!this.info || this.table.rows === 0) return;
     const data: Record<string, Float64Array> = {};
     for (const [k, v] of Object.entries(this.table.data)) data[k] = v.slice();
-    this.pinned = { info: this.info, table: { rows: this.table.rows, data } };
+    this.pinned = { info: this.info, table: { rows: this.table.rows, data }, providers: this.providers };
     this.say('success', `Pinned this run (${this.info.preset}, seed ${this.info.seed}) as the baseline. Change something and run again to compare.`);
   }
 

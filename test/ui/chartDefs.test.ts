@@ -44,6 +44,13 @@ describe('chart and KPI definitions', () => {
     expect(k.detail!(t)).toBe('29% of cloud ($3.50)');
   });
 
+  it('KPIs: provider earnings count rewards, and the emission share is a ratio of sums', () => {
+    const k = KPIS.find((x) => x.id === 'provider-earnings')!;
+    const t = { data: { provider_revenue_usd: f(60, 20), provider_rewards_usd: f(20, 0), gpu_hours_served: f(50, 50) }, lo: 0, hi: 1, periodHours: 24 };
+    expect(k.compute(t)).toBeCloseTo(1);
+    expect(k.detail!(t)).toBe('20% funded by emissions');
+  });
+
   it('KPIs: annualized net inflation from the supply over the window', () => {
     const k = KPIS.find((x) => x.id === 'inflation')!;
     const supply = new Float64Array(366).map((_, i) => 1000 * 1.1 ** (i / 365));

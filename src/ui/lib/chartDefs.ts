@@ -111,14 +111,15 @@ export const CHARTS: ChartDef[] = [
   {
     id: 'provider-economics',
     title: 'Provider revenue, profit and payback',
-    subtitle: 'All providers\' revenue and profit per day (left, USD); median payback (right, months)',
+    subtitle: 'All providers\' lease income, rewards and profit per day (left, USD); median payback (right, months)',
     unit: 'USD',
     rightUnit: 'months',
     log: 'never',
     needs: ['provider_revenue_usd'],
     pendingNote: ECONOMY_NOTE,
     series: [
-      { column: 'provider_revenue_usd', label: 'Provider revenue', color: OKABE_ITO.blue, width: 2 },
+      { column: 'provider_revenue_usd', label: 'Lease income', color: OKABE_ITO.blue, width: 2 },
+      { column: 'provider_rewards_usd', label: 'Rewards', color: OKABE_ITO.purple, dash: '7 3', width: 1.5 },
       { column: 'provider_profit_usd', label: 'Provider profit', color: OKABE_ITO.green, dash: '6 3', width: 2 },
       { column: 'payback_months_median', label: 'Median payback (right axis)', color: OKABE_ITO.vermillion, dash: '2 3', width: 2, right: true },
     ],
@@ -140,8 +141,8 @@ export const CHARTS: ChartDef[] = [
   {
     id: 'token-price',
     title: 'Token price',
-    subtitle: 'Market price of the network token',
-    unit: 'USD',
+    subtitle: 'Market price of the network token at the end of each day',
+    unit: 'USD/token',
     log: 'auto',
     needs: ['token_price_usd'],
     pendingNote: ECONOMY_NOTE,
@@ -296,12 +297,15 @@ export const KPIS: KpiDef[] = [
     title: 'Provider earnings',
     unit: 'USD/GPU-h',
     better: 'up',
-    needs: ['provider_revenue_usd', 'gpu_hours_served'],
-    definition: 'Provider revenue (fees paid to them plus rewards at the token price) / GPU-hours served, over the window. The detail line is the share of that revenue funded by token emissions rather than by tenants.',
-    compute: (t) => ratio(sum(t.data.provider_revenue_usd, t.lo, t.hi), sum(t.data.gpu_hours_served, t.lo, t.hi)),
+    needs: ['provider_revenue_usd', 'provider_rewards_usd', 'gpu_hours_served'],
+    definition: 'Provider income per GPU-hour served over the window: (lease income net of fees + emission rewards valued at the token price) / GPU-hours served. The detail line is the share of that income funded by token emissions rather than by tenants.',
+    compute: (t) =>
+      ratio(sum(t.data.provider_revenue_usd, t.lo, t.hi) + sum(t.data.provider_rewards_usd, t.lo, t.hi), sum(t.data.gpu_hours_served, t.lo, t.hi)),
     detail: (t) => {
-      const s = mean(t.data.emission_income_share, t.lo, t.hi);
-      return Number.isFinite(s) ? `${Math.round(s * 100)}% from emissions` : null;
+      const rev = sum(t.data.provider_revenue_usd, t.lo, t.hi);
+      const rew = sum(t.data.provider_rewards_usd, t.lo, t.hi);
+      const s = ratio(rew, rev + rew);
+      return Number.isFinite(s) ? `${Math.round(s * 100)}% funded by emissions` : null;
     },
   },
   {

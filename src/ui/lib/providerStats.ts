@@ -10,7 +10,7 @@ export const ARCHETYPE_COLORS: Record<string, string> = {
   university: OKABE_ITO.purple,
 };
 
-/** Payback bins in months: [lo, hi); the last one also holds "never" (no profit to pay back from). */
+/** Payback bins in months: [lo, hi); the last one, 120+, also holds "never" (no profit to pay back from). */
 export const PAYBACK_BINS: { label: string; lo: number; hi: number }[] = [
   { label: '<6', lo: 0, hi: 6 },
   { label: '6-12', lo: 6, hi: 12 },
@@ -18,7 +18,7 @@ export const PAYBACK_BINS: { label: string; lo: number; hi: number }[] = [
   { label: '24-36', lo: 24, hi: 36 },
   { label: '36-60', lo: 36, hi: 60 },
   { label: '60-120', lo: 60, hi: 120 },
-  { label: '120+/never', lo: 120, hi: Infinity },
+  { label: '120+', lo: 120, hi: Infinity },
 ];
 
 export interface Bin {

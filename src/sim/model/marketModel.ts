@@ -456,7 +456,8 @@ export class MarketModel {
         // refund what the escrow holds beyond the run
         if (this.economy) this.economy.refund(l, l.escrowUnits - l.paidUnits);
         else L.transferUnits('usd', this.acct.escrow, this.acct.tenants, l.escrowUnits - l.paidUnits, 'escrow refund');
-        l.paidUnits = l.escrowUnits;
+        // what stays in escrow for this lease is exactly what was paid out of it
+        l.escrowUnits = l.paidUnits;
         break;
       case 'release': {
         const p = this.providers[fx.provider];

@@ -10,6 +10,8 @@ import { tableToCsv } from '../../src/sim/metrics/csv.ts';
 import { parseScenario } from '../../src/sim/scenario/validate.ts';
 import { ARCHETYPES, JOB_CLASSES, REGIONS, type Scenario } from '../../src/sim/scenario/schema.ts';
 import { col } from './helpers.ts';
+import { scenarioHash } from '../../src/sim/scenario/hash.ts';
+import { VERSION } from '../../src/sim/version.ts';
 
 /** A small but complete scenario: every archetype, every job class, failures, churn, the economy. */
 const SMALL = parseScenario({ horizonDays: 10, scale: 0.05, metrics: { periodHours: 12 } });
@@ -33,6 +35,13 @@ describe('determinism', () => {
     const b = csvOf(SMALL, 7);
     expect(b).toBe(a);
     expect(a.split('\n').length).toBe(SMALL.horizonDays * 2 + 2); // header, 20 rows, final newline
+  });
+
+  test('a run carries what reproduces it: scenario hash, seed, version, days', () => {
+    const r = runScenario(parseScenario({ horizonDays: 2, scale: 0.02, name: 'tiny' }), 99);
+    expect(r.meta).toEqual({ scenarioName: 'tiny', scenarioHash: scenarioHash(parseScenario({ horizonDays: 2, scale: 0.02 })), seed: 99, version: VERSION, days: 2 });
+    expect(r.table.rows).toBe(2);
+    expect(r.events).toBeGreaterThan(0);
   });
 
   test('another seed gives other numbers', { timeout: 20_000 }, () => {

@@ -57,6 +57,8 @@ export interface EconomyHost {
   failLease(id: number, reason: string): void;
   /** Refreshes the matcher's copy of p's stake, slashes and reputation (when the model keeps one). */
   syncSignals?(p: Provider): void;
+  /** Re-lists p in the matcher's index after p.canServe changed, and lets it serve waiting orders. */
+  relist(p: Provider): void;
 }
 
 /** A provider's economic record, kept beside the provider (same id). Plain data. */
@@ -349,7 +351,7 @@ export class Economy {
     const can = !b.exiting && b.stakeUnits >= b.requiredUnits;
     if (can === p.canServe) return;
     p.canServe = can;
-    this.host.index.update(p, can);
+    this.host.relist(p);
   }
 
   /** Slashes stake from a provider; the tokens go where the scenario says. */

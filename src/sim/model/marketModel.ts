@@ -157,8 +157,14 @@ export class MarketModel {
     if (p.reliability < 1) this.engine.at(now + this.upFor(p), this.K.failure, p.id, p.gen);
     if (isOnline(p)) this.metrics.onlineGpus[p.tier] += p.gpus;
     this.economy?.onJoin(p);
-    this.index.update(p, p.canServe);
+    this.relist(p);
     return p;
+  }
+
+  /** Lists or unlists p after its eligibility changed; a newly listed provider serves waiting orders. */
+  relist(p: Provider): void {
+    this.index.update(p, p.canServe);
+    if (p.bucket >= 0) this.capacityFreed(p);
   }
 
   /** Takes a provider out of the network now (exit, ban): unlisted, its leases fail with `reason`, its availability events go stale. */
@@ -344,16 +350,21 @@ export class MarketModel {
     const q = this.queue;
     if (q.length === 0) return;
     const depth = this.s.market.queueScanDepth;
+    // Orders p cannot serve are skipped at a few nanoseconds each and do not count toward the
+    // backfill window, so a backlog nobody can serve never hides an order p could take; the scan
+    // itself is capped to bound the cost of one release.
+    const cap = Math.max(16384, 64 * depth);
     const vram = GPU_CATALOGUE[p.model].vramGb;
     let looked = 0;
-    // Cheap checks on the flat arrays first; the full filter and the matcher only for orders p can serve.
-    for (let i = q.head; i < q.tail && looked < depth; i++) {
+    for (let i = q.head, scanned = 0; i < q.tail && looked < depth && scanned < cap; i++) {
       if (q.alive[i] === 0) continue;
-      looked++;
+      scanned++;
       if (p.gpusFree < q.gpus[i] || p.askUsdPerGpuHour > q.budget[i] || vram < q.minVram[i] || p.tier < q.minTier[i]) continue;
       if (q.region[i] >= 0 && q.region[i] !== p.region) continue;
       const l = this.leases.get(q.ids[i])!;
-      if (this.finder.passes(p, l)) this.tryMatch(l);
+      if (!this.finder.passes(p, l)) continue;
+      looked++;
+      this.tryMatch(l);
       if (p.gpusFree === 0 || p.bucket < 0) break;
     }
   }
@@ -566,16 +577,20 @@ export class MarketModel {
 
   private onReprice(): void {
     const sp = this.s.supply;
+    const cheaper: Provider[] = [];
     for (const p of this.providers) {
       if (!p.active) continue;
       this.sig.uptime[p.id] = this.uptime(p);
       this.accrue(p);
       const u = p.onlineGpuHoursWindow > 0 ? p.busyGpuHoursWindow / p.onlineGpuHoursWindow : NaN;
       const ask = repricedAsk(p.askUsdPerGpuHour, u, p.targetUtilization, sp.priceAdjustBand, sp.priceAdjustPerDay, Math.max(p.runningCostUsdPerGpuHour, p.runningCostUsdPerGpuHour + p.capexUsdPerGpuHour - p.rewardCreditUsdPerGpuHour));
+      if (ask < p.askUsdPerGpuHour && p.bucket >= 0) cheaper.push(p);
       if (ask !== p.askUsdPerGpuHour) this.index.setAsk(p, ask);
       p.busyGpuHoursWindow = 0;
       p.onlineGpuHoursWindow = 0;
     }
+    // A lower ask may bring waiting orders within budget.
+    for (const p of cheaper) if (p.bucket >= 0) this.capacityFreed(p);
     if (this.engine.now + 24 < this.horizonHours) this.engine.after(24, this.K.reprice, 0, 0, PRIO_REPRICE);
   }
 

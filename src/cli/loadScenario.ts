@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { findPreset, PRESETS } from '../sim/scenario/presets.ts';
 import { applyOverrides } from '../sim/scenario/overrides.ts';
-import { parseScenario, ScenarioError } from '../sim/scenario/validate.ts';
+import { parseJsonText, parseScenario } from '../sim/scenario/validate.ts';
 import type { Scenario } from '../sim/scenario/schema.ts';
 import { CliError } from './errors.ts';
 
@@ -14,18 +14,7 @@ export function loadRaw(arg: string): { raw: unknown; source: string } {
     } catch (e) {
       throw new CliError(`cannot read ${arg}: ${(e as Error).message}`);
     }
-    try {
-      return { raw: JSON.parse(text), source: arg };
-    } catch (e) {
-      const msg = (e as Error).message;
-      const m = /position (\d+)/.exec(msg);
-      let where = '';
-      if (m) {
-        const before = text.slice(0, Number(m[1]));
-        where = ` at line ${before.split('\n').length}, column ${Number(m[1]) - before.lastIndexOf('\n')}`;
-      }
-      throw new ScenarioError([{ path: '(file)', message: `malformed JSON${where}: ${msg}` }], arg);
-    }
+    return { raw: parseJsonText(text, arg), source: arg };
   }
   const preset = findPreset(arg);
   if (preset) return { raw: preset.raw, source: `preset '${arg}'` };

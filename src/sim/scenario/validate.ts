@@ -111,23 +111,26 @@ export function parseScenario(input: unknown, source = 'scenario'): Scenario {
   return r.scenario;
 }
 
-/** Parses JSON text; a syntax error becomes a ScenarioError naming the line and column. */
-export function parseScenarioText(text: string, source = 'scenario'): Scenario {
-  let raw: unknown;
+/** Parses JSON text; a syntax error becomes a ScenarioError naming the line and column (or the end of the file). */
+export function parseJsonText(text: string, source = 'scenario'): unknown {
   try {
-    raw = JSON.parse(text);
+    return JSON.parse(text);
   } catch (e) {
-    const msg = (e as Error).message;
+    const msg = (e as Error).message.replace(/^JSON\.parse: /, '');
     const m = /position (\d+)/.exec(msg);
     let where = '';
     if (m) {
       const pos = Number(m[1]);
       const before = text.slice(0, pos);
-      const line = before.split('\n').length;
-      const col = pos - before.lastIndexOf('\n');
-      where = ` at line ${line}, column ${col}`;
+      where = ` at line ${before.split('\n').length}, column ${pos - before.lastIndexOf('\n')}`;
+    } else if (/end of (JSON )?input/i.test(msg)) {
+      where = ` at the end of the file (line ${text.split('\n').length}): it looks cut short`;
     }
-    throw new ScenarioError([{ path: '(file)', message: `malformed JSON${where}: ${msg.replace(/^JSON\.parse: /, '')}` }], source);
+    throw new ScenarioError([{ path: '(file)', message: `malformed JSON${where}: ${msg}` }], source);
   }
-  return parseScenario(raw, source);
+}
+
+/** Parses and validates scenario JSON text. */
+export function parseScenarioText(text: string, source = 'scenario'): Scenario {
+  return parseScenario(parseJsonText(text, source), source);
 }

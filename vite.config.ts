@@ -18,6 +18,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
+          sequence: { groupOrder: 0 },
           include: ['test/**/*.test.ts'],
           exclude: ['test/e2e/**', 'node_modules/**'],
         },
@@ -27,6 +28,9 @@ export default defineConfig({
         test: {
           name: 'e2e',
           environment: 'node',
+          // After the unit tests, not alongside them: the browser runs get the machine to themselves
+          // (CI has 2 cores), so their timings and long-task measurements mean something.
+          sequence: { groupOrder: 1 },
           include: ['test/e2e/**/*.test.ts'],
           globalSetup: ['test/e2e/globalSetup.ts'],
           testTimeout: 120_000,

@@ -335,5 +335,22 @@ describe('dashboard interactions', () => {
     await shot(page, '16-brushed', false);
     await page.keyboard.press('Escape');
     expect(await page.locator('.brush .readout').textContent()).toContain('days 0–40');
+
+    // Hover: one tooltip per chart lists every series at the hovered day, in every chart at once.
+    const plot = page.locator('figure[data-chart="utilization"] .plot svg[role="img"]');
+    const box = (await plot.boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
+    const tip = page.locator('figure[data-chart="utilization"] .tooltip');
+    await expect.poll(() => tip.count()).toBe(1);
+    expect(await tip.locator('tr').count()).toBe(7);
+    expect(await tip.textContent()).toMatch(/Day \d+/);
+    expect(await page.locator('figure[data-chart="supply-demand"] .tooltip').count()).toBe(1);
+    await shot(page, '17-hover-tooltip', false);
+    // Keyboard: the plot is a slider over days.
+    await page.mouse.move(5, 5);
+    await page.locator('figure[data-chart="prices"] .plot').focus();
+    await page.waitForTimeout(200);
+    await page.keyboard.press('End');
+    expect(await page.locator('figure[data-chart="prices"] .plot').getAttribute('aria-valuetext')).toMatch(/^day 40: /);
   });
 });

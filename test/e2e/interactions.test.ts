@@ -86,6 +86,22 @@ describe('dashboard interactions', () => {
     expect(errors).toEqual([]);
   });
 
+  it('every bundled preset starts, shows its question and draws rows, and choosing one clears the edits', async () => {
+    const { page, errors } = await open();
+    await waitForStatus(page, 'done', 30_000);
+    const names = await page.locator('#preset option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(names[0]).toBe('baseline');
+    expect(names.length).toBeGreaterThanOrEqual(2);
+    for (const name of names) {
+      await page.locator('#preset').selectOption(name);
+      await expect.poll(() => rows(page), { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
+      expect(await page.locator('.custom').count()).toBe(0);
+      expect((await page.locator('.question').textContent())?.length ?? 0).toBeGreaterThan(20);
+      expect(['running', 'done']).toContain((await hk(page)).status);
+    }
+    expect(errors).toEqual([]);
+  });
+
   it('changing a control turns the preset into custom and re-runs with the new value', async () => {
     const { page } = await open();
     await waitForStatus(page, 'done', 30_000);

@@ -77,19 +77,30 @@ describe('baseline on first load', () => {
       expect(unavailable).toEqual([]);
     }
 
+    // Long tasks (> 50 ms) on the main thread: start-up (parsing, first render, the first rows)
+    // is reported apart from the rest of the run, which is what "responsive while running" means.
     const lt = info.longTasks;
+    const STARTUP_MS = 2000;
+    const during = lt.filter((t) => t.start >= STARTUP_MS);
+    const startup = lt.filter((t) => t.start < STARTUP_MS);
+    const sum = (a: typeof lt) => Math.round(a.reduce((s, t) => s + t.duration, 0));
+    const longest = (a: typeof lt) => Math.round(Math.max(0, ...a.map((t) => t.duration)));
     const perf = {
       wallMsLoadToDone: wallMs,
       longTasks: lt.length,
-      longTaskTotalMs: Math.round(lt.reduce((s, t) => s + t.duration, 0)),
-      longestMs: Math.round(Math.max(0, ...lt.map((t) => t.duration))),
-      over100ms: lt.filter((t) => t.duration > 100).length,
+      longTaskTotalMs: sum(lt),
+      startup: { count: startup.length, totalMs: sum(startup), longestMs: longest(startup) },
+      duringRun: { count: during.length, totalMs: sum(during), longestMs: longest(during) },
       tasks: lt.map((t) => ({ startMs: Math.round(t.start), durationMs: Math.round(t.duration) })),
     };
     writeFileSync(`${SCREENSHOTS}../perf-baseline.json`, JSON.stringify(perf, null, 2) + '\n');
-    console.log(`[e2e] baseline 365 d: ${wallMs} ms load-to-done; main-thread long tasks: ${perf.longTasks} (total ${perf.longTaskTotalMs} ms, longest ${perf.longestMs} ms)`);
-    // Responsiveness: no single task may freeze the page for half a second.
-    expect(perf.longestMs).toBeLessThan(500);
+    console.log(
+      `[e2e] baseline 365 d: ${wallMs} ms load-to-done; main-thread long tasks: start-up ${perf.startup.count} (${perf.startup.totalMs} ms, longest ${perf.startup.longestMs} ms), ` +
+        `during the run ${perf.duringRun.count} (${perf.duringRun.totalMs} ms, longest ${perf.duringRun.longestMs} ms)`,
+    );
+    // Responsiveness while the run streams: no task long enough to make a click feel stuck.
+    expect(perf.duringRun.longestMs).toBeLessThan(300);
+    expect(perf.startup.longestMs).toBeLessThan(1500);
     expect(errors).toEqual([]);
   });
 

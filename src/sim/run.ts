@@ -65,10 +65,12 @@ export function createRun(scenario: Scenario, seed: number, options: RunOptions 
     now: () => model.engine.now,
     advance(untilHours, maxEvents = Infinity) {
       const t = Math.min(horizon, untilHours);
-      if (t <= model.engine.now) return true;
+      // t == now still runs what is due at now (a budget may have stopped inside that instant)
+      if (t < model.engine.now) return true;
       return model.engine.runUntil(t, maxEvents);
     },
-    done: () => model.engine.now >= horizon,
+    // Done when the clock is at the horizon and nothing due by then is left (the last period's sample).
+    done: () => model.engine.now >= horizon && !(model.engine.peek() <= horizon),
     table: (fromRow = 0) => store.table(fromRow),
     eventsProcessed: () => model.engine.eventsProcessed,
   };

@@ -324,8 +324,10 @@ export class MarketModel {
     this.metrics.advance(now);
     this.queue.push(l);
     this.metrics.queueLen++;
-    if (d.patienceHours < Infinity) l.patienceHandle = this.engine.after(d.patienceHours, this.K.patience, l.id);
-    this.tryMatch(l);
+    // Most orders match on arrival: only one still waiting gets a patience timer (saves an event each).
+    if (this.tryMatch(l) || !(d.patienceHours < Infinity)) return;
+    const waiting = this.leases.get(l.id)!;
+    waiting.patienceHandle = this.engine.after(d.patienceHours, this.K.patience, l.id);
   }
 
   private tryMatch(l: Lease): boolean {

@@ -1,16 +1,19 @@
 /**
- * npm run bench [-- --json] [--days D] [--scales 1,10,50]
+ * npm run bench [-- --json] [--days D] [--scales 1,10,50] [--no-browser] [--no-economy-split]
  * Measures, in one run: (1) the engine against a bare typed-array heap loop on the same M/M/c model
  * (events/s and their ratio), (2) the full market model on the mmc preset, (3) the baseline at
  * several scales (providers and demand scaled together): events, wall seconds, events/s, peak memory,
- * each in a fresh process.
+ * each in a fresh process, (4) the share of run time the token economy costs (baseline at 1x with
+ * economy.enabled true and false), (5) the dashboard's baseline year in headless Chromium: wall time
+ * and main-thread long tasks.
  */
 import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { bareLoop, engineLoop } from './mmcLoops.ts';
+import { browserBaseline } from './browserRun.ts';
 
 const { values } = parseArgs({
-  options: { json: { type: 'boolean' }, days: { type: 'string' }, scales: { type: 'string' } },
+  options: { json: { type: 'boolean' }, days: { type: 'string' }, scales: { type: 'string' }, 'no-browser': { type: 'boolean' }, 'no-economy-split': { type: 'boolean' } },
 });
 const days = Number(values.days ?? 365);
 const scales = (values.scales ?? '1,10,50').split(',').map(Number);
@@ -73,4 +76,33 @@ const last = baseline[baseline.length - 1];
 const scaling = first && last ? Number((first.eventsPerSecond / last.eventsPerSecond).toFixed(2)) : null;
 log(`events/s at ${scales[0]}x over ${scales[scales.length - 1]}x: ${scaling} (cost grows with events when this stays near 1)`);
 
-if (values.json) process.stdout.write(JSON.stringify({ date: new Date().toISOString(), node: process.version, engine, mmc, baseline, scalingRatio: scaling }) + '\n');
+// 4. What the economy costs: the same baseline with the economy off. The markets differ (no entry or
+// exit without it), so compare time per event as well as wall time.
+let economy: { onSeconds: number; offSeconds: number; onMicrosPerEvent: number; offMicrosPerEvent: number; shareOfRunTime: number } | null = null;
+if (!values['no-economy-split']) {
+  const on = baseline[0] ?? runOne('baseline', 1, days);
+  const off = runOne('baseline', 1, days, ['economy.enabled=false']);
+  const usOn = (1e6 * on.seconds) / on.events;
+  const usOff = (1e6 * off.seconds) / off.events;
+  economy = {
+    onSeconds: on.seconds,
+    offSeconds: off.seconds,
+    onMicrosPerEvent: Number(usOn.toFixed(3)),
+    offMicrosPerEvent: Number(usOff.toFixed(3)),
+    shareOfRunTime: Number(Math.max(0, 1 - usOff / usOn).toFixed(3)),
+  };
+  log(`economy: baseline 1x ${on.seconds} s with, ${off.seconds} s without; ${economy.onMicrosPerEvent} vs ${economy.offMicrosPerEvent} us/event: the economy is ~${(economy.shareOfRunTime * 100).toFixed(0)}% of run time`);
+}
+
+// 5. The dashboard in headless Chromium.
+let browser: Awaited<ReturnType<typeof browserBaseline>> | null = null;
+if (!values['no-browser']) {
+  browser = await browserBaseline();
+  if ('skipped' in browser) log(`browser: skipped, ${browser.skipped}`);
+  else
+    log(
+      `browser: baseline year load-to-done ${(browser.wallMsLoadToDone / 1000).toFixed(1)} s; main-thread long tasks at start-up ${browser.startup.count} (longest ${browser.startup.longestMs} ms), during the run ${browser.duringRun.count} (longest ${browser.duringRun.longestMs} ms, ${browser.duringRun.totalMs} ms in all)`,
+    );
+}
+
+if (values.json) process.stdout.write(JSON.stringify({ date: new Date().toISOString(), node: process.version, engine, mmc, baseline, scalingRatio: scaling, economy, browser }) + '\n');

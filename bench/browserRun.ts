@@ -1,0 +1,53 @@
+/**
+ * The dashboard's baseline year in headless Chromium (Debian's, driven by playwright-core): wall time
+ * from load to the last row, and main-thread long tasks (> 50 ms) at start-up and during the run, read
+ * from the app's PerformanceObserver (window.__depinsim.longTasks). Builds into a temporary folder.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, preview } from 'vite';
+import { chromium } from 'playwright-core';
+
+export interface BrowserResult {
+  wallMsLoadToDone: number;
+  startup: { count: number; longestMs: number; totalMs: number };
+  duringRun: { count: number; longestMs: number; totalMs: number };
+}
+
+const STARTUP_MS = 2000;
+
+export async function browserBaseline(): Promise<BrowserResult | { skipped: string }> {
+  const exe = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(exe)) return { skipped: `no Chromium at ${exe} (apt-get install -y chromium)` };
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const outDir = mkdtempSync(join(tmpdir(), 'depinsim-bench-'));
+  await build({ root, logLevel: 'error', build: { outDir, emptyOutDir: true, sourcemap: false } });
+  const server = await preview({ root, logLevel: 'error', build: { outDir }, preview: { port: 0, host: '127.0.0.1', open: false } });
+  const addr = server.httpServer.address();
+  const url = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}/`;
+  const browser = await chromium.launch({
+    executablePath: exe,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  });
+  try {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    const t0 = Date.now();
+    await page.goto(url);
+    await page.waitForFunction(() => (globalThis as unknown as { __depinsim?: { status: string } }).__depinsim?.status === 'done', undefined, { timeout: 600_000, polling: 200 });
+    const wallMsLoadToDone = Date.now() - t0;
+    const lt = await page.evaluate(() => (globalThis as unknown as { __depinsim: { longTasks: { start: number; duration: number }[] } }).__depinsim.longTasks);
+    const part = (a: typeof lt) => ({
+      count: a.length,
+      longestMs: Math.round(Math.max(0, ...a.map((t) => t.duration))),
+      totalMs: Math.round(a.reduce((s, t) => s + t.duration, 0)),
+    });
+    return { wallMsLoadToDone, startup: part(lt.filter((t) => t.start < STARTUP_MS)), duringRun: part(lt.filter((t) => t.start >= STARTUP_MS)) };
+  } finally {
+    await browser.close();
+    await new Promise<void>((r) => server.httpServer.close(() => r()));
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}

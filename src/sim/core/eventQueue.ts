@@ -89,18 +89,7 @@ export class EventQueue {
 
   /** Removes the next live event into the top* fields; returns false when the queue is empty. */
   pop(): boolean {
-    for (;;) {
-      if (this.n === 0) return false;
-      const seq = this.key[0] % SEQ_SPAN;
-      this.topTime = this.time[0];
-      this.topKind = this.kind[0];
-      this.topA = this.a[0];
-      this.topB = this.b[0];
-      this.topSeq = seq;
-      this.removeTop();
-      if (this.cancelled.size > 0 && this.cancelled.delete(seq)) continue;
-      return true;
-    }
+    return this.popUntil(Infinity);
   }
 
   /** Like pop(), but only if the next live event is at or before t. */

@@ -19,7 +19,7 @@ import { ProviderSignals } from '../market/signals.ts';
 import { ProviderIndex } from '../market/providerIndex.ts';
 import { OrderQueue } from '../market/orderQueue.ts';
 import { MarketMetrics } from '../metrics/marketMetrics.ts';
-import { geometric, weibull, type Sampler } from '../rng/distributions.ts';
+import { geometric, poisson, weibull, type Sampler } from '../rng/distributions.ts';
 import { weibullScaleForMean } from '../rng/special.ts';
 import type { Streams } from '../rng/streams.ts';
 import { ARCHETYPES, JOB_CLASSES, REGIONS, type Scenario } from '../scenario/schema.ts';
@@ -119,11 +119,51 @@ export class MarketModel {
     const n = Math.round(this.s.supply.providers * this.s.scale);
     for (let i = 0; i < n; i++) this.addProvider(0);
     this.economy?.init(this.horizonHours);
+    if (this.s.demand.warmStart) this.warmStart();
     const first = nextArrival(this.rates, 0, this.horizonHours, this.streams.get('arrivals'));
     if (first < Infinity) this.engine.at(first, this.K.arrival);
     this.scheduleSample(0);
     // Daily: observed uptime refreshed for the matcher, asks adjusted toward target utilization.
     if (this.horizonHours > 24) this.engine.at(24, this.K.reprice, 0, 0, PRIO_REPRICE);
+  }
+
+  /** Leases placed by the warm start: not counted as starts or waits. */
+  private warm = new Set<number>();
+
+  /**
+   * Steady-state start (the M/G/inf trick): jobs that arrived over the past W hours at the t = 0 rate
+   * and would still be running now are placed at t = 0 with their remaining work, on their own
+   * 'warmstart' stream so the other streams are untouched. A job that finds no provider is dropped.
+   */
+  private warmStart(): void {
+    const rng = this.streams.get('warmstart');
+    const sampler = createJobSampler(this.s, rng);
+    // the rate over a day around t = 0 (the daily cycle averages out)
+    const weights = JOB_CLASSES.map((_, c) => {
+      let r = 0;
+      for (let h = 0; h < 24; h++) r += this.rates.ofClass(c, h - 12) / 24;
+      return r;
+    });
+    const one = JOB_CLASSES.map((_, c) => weights.map((__, k) => (k === c ? 1 : 0)));
+    for (let c = 0; c < JOB_CLASSES.length; c++) {
+      const cls = this.s.demand.classes[JOB_CLASSES[c]];
+      const window = Math.min(cls.maxDurationHours, 90 * 24);
+      const count = poisson(rng, weights[c] * window * this.s.demand.burstMeanJobs)();
+      for (let k = 0; k < count; k++) {
+        const age = rng() * window;
+        const d = sampler.draw(one[c]);
+        if (d.durationHours <= age || d.cancelAfterHours <= age) continue;
+        const id = this.nextLeaseId;
+        this.warm.add(id);
+        this.order({ ...d, patienceHours: Infinity }, this.nextJobId++, 0, d.durationHours - age, d.cancelAfterHours - age);
+        const l = this.leases.get(id)!;
+        if (l.state === 'ordered') {
+          this.warm.delete(id);
+          this.dequeue(id);
+          this.leases.delete(id);
+        }
+      }
+    }
   }
 
   // ---------------------------------------------------------------- providers
@@ -416,7 +456,7 @@ export class MarketModel {
         m.busyGpus[l.tier] += l.gpus;
         m.billRate[l.tier] += l.priceUsdPerGpuHour * l.gpus;
         m.cloudRate[l.tier] += l.cloudUsdPerGpuHour * l.gpus;
-        m.started++;
+        if (!this.warm.delete(id)) m.started++;
         break;
       }
       case 'completed':
@@ -449,7 +489,7 @@ export class MarketModel {
         // The patience event is not cancelled: onPatience ignores an order that is no longer waiting
         // (cheaper than tracking one cancelled handle per matched order).
         this.dequeue(l.id);
-        if (l.state === 'matched') this.metrics.recordWait(this.engine.now - l.orderedAt);
+        if (l.state === 'matched' && !this.warm.has(l.id)) this.metrics.recordWait(this.engine.now - l.orderedAt);
         break;
       case 'reserve': {
         const p = this.providers[fx.provider];

@@ -78,9 +78,12 @@ export class CandidateFinder {
   now: () => number = () => 0;
   setupHours = 0;
 
+  /** Number of lists in `lists` for the current call (the array is reused, never shrunk). */
+  private nLists = 0;
+
   private add(list: readonly number[], n: number, total: number): number {
-    this.lists.push(list as number[]);
-    const k = this.lists.length - 1;
+    const k = this.nLists++;
+    this.lists[k] = list as number[];
     this.prefix[k] = n;
     this.cum[k] = total + n;
     return total + n;
@@ -96,7 +99,7 @@ export class CandidateFinder {
   find(o: Lease): number {
     const out = this.out;
     out.length = 0;
-    this.lists.length = 0;
+    this.nLists = 0;
     if (this.stamp.length < this.providers.length) {
       const s = new Uint32Array(Math.max(this.providers.length, this.stamp.length * 2));
       s.set(this.stamp);
@@ -153,7 +156,7 @@ export class CandidateFinder {
       }
     }
     if (total === 0) return 0;
-    const nb = this.lists.length;
+    const nb = this.nLists;
     if (total > this.sampleSize) {
       const rng = this.rng;
       for (let s = 0; s < this.sampleSize; s++) {

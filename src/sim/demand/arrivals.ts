@@ -53,7 +53,7 @@ export function createRateModel(s: Scenario): RateModel {
       return r;
     },
     bound(t0, t1) {
-      // trend is monotone: take the larger end; diurnal at most 1 + amp; shocks at their max over the window.
+      // trend is monotone: take the larger end; diurnal at most 1 + amp; shocks at their max over the interval;
       const trend = Math.max(Math.exp(g * t0), Math.exp(g * t1));
       let worst = 0;
       for (let c = 0; c < shares.length; c++) {

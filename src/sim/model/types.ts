@@ -15,7 +15,7 @@ export interface Provider {
   gpus: number;
   /** GPUs not held by a lease (matched or active). */
   gpusFree: number;
-  /** Inside its daily sharing window. */
+  /** Inside its daily sharing window (home providers share part of the day). */
   inWindow: boolean;
   /** In an unplanned outage. */
   failed: boolean;

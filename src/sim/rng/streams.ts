@@ -6,7 +6,7 @@
  */
 import alea from 'seedrandom/lib/alea.js';
 
-/** A uniform source on [0, 1). Every distribution takes one of these; nothing uses Math.random. */
+/** A uniform source on [0, 1). Every distribution takes one of these (never the unseeded global generator). */
 export type Rng = () => number;
 
 export interface Streams {

@@ -35,14 +35,3 @@ export function tableToCsv(t: MetricTable): string {
   }
   return lines.join('\n') + '\n';
 }
-
-/** Provenance lines written next to every export (sidecar or header comment). */
-export function provenance(meta: { scenarioName: string; scenarioHash: string; seed: number; version: string; days: number }): Record<string, string> {
-  return {
-    depinsim_version: meta.version,
-    scenario: meta.scenarioName,
-    scenario_hash: meta.scenarioHash,
-    seed: String(meta.seed),
-    days: String(meta.days),
-  };
-}

@@ -3,6 +3,7 @@
  * other numbers; slices of any size equal the whole run; zero demand gives zero leases; scaling every
  * USD price by 2 scales every USD output by 2 and changes nothing else.
  */
+import { UNITS_PER } from '../../src/sim/economy/ledger.ts';
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { createRun, runScenario, type LeaseRow } from '../../src/sim/run.ts';
@@ -147,14 +148,14 @@ describe('metamorphic relations', () => {
     }
     expect(scaledCols).toBeGreaterThanOrEqual(7);
     expect(col(ta, 'gmv_usd').reduce((x, y) => x + y, 0)).toBeGreaterThan(0);
-    // lease by lease: same provider, same times, price and budget x k, billed x k up to ledger rounding (1e-6 USD)
+    // lease by lease: same provider, same times, price and budget x k, billed x k up to ledger rounding (two ledger units)
     expect(rb.length).toBe(ra.length);
     ra.forEach((a, i) => {
       const b = rb[i];
       expect({ ...b, price_usd_per_gpu_h: 0, budget_usd_per_gpu_h: 0, billed_usd: 0 }).toEqual({ ...a, price_usd_per_gpu_h: 0, budget_usd_per_gpu_h: 0, billed_usd: 0 });
       if (!Number.isNaN(a.price_usd_per_gpu_h)) expect(b.price_usd_per_gpu_h).toBe(k * a.price_usd_per_gpu_h);
       expect(b.budget_usd_per_gpu_h).toBe(k * a.budget_usd_per_gpu_h);
-      expect(Math.abs(b.billed_usd - k * a.billed_usd)).toBeLessThanOrEqual(2e-6);
+      expect(Math.abs(b.billed_usd - k * a.billed_usd)).toBeLessThanOrEqual(2 / UNITS_PER);
     });
   });
 });

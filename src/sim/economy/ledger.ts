@@ -1,6 +1,6 @@
 /**
  * Double-entry ledger. Every movement of USD or tokens is one entry between two named accounts;
- * balances are derived from entries. Amounts are kept as integers of a base unit (1e-6 of a USD or
+ * balances are derived from entries. Amounts are kept as integers of a base unit (1e-4 of a USD or
  * a token) stored in float64, exact below 2^53 units, so sums never drift and conservation holds
  * exactly: supply change = minted - burned, and the balances of every asset always sum to zero
  * (the issuer accounts hold the negative side).
@@ -12,7 +12,9 @@
 /** usd and token; credit is the non-transferable USD-pegged compute credit of burn-and-mint (Akash ACT, Render credits). */
 export const ASSETS = ['usd', 'token', 'credit'] as const;
 export type Asset = (typeof ASSETS)[number];
-export const UNITS_PER = 1e6;
+// 1e-4: a hundredth of a cent and a ten-thousandth of a token. Finer units overflow the exact range
+// (2^53) once supply is scaled up: 500 M tokens x 50 at 1e-6 would be 2.5e16 units.
+export const UNITS_PER = 1e4;
 
 export interface LedgerEntryInfo {
   seq: number;

@@ -4,6 +4,7 @@
  * live at the horizon), so the tolerance is float rounding, not sampling error.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
+import { UNITS_PER } from '../../../src/sim/economy/ledger.ts';
 import { createRun, type LeaseRow, type Run } from '../../../src/sim/run.ts';
 import { parseScenario } from '../../../src/sim/scenario/validate.ts';
 import { formatCsvNumber, tableToCsv } from '../../../src/sim/metrics/csv.ts';
@@ -77,7 +78,7 @@ describe.each([
     expect(close(sum(col(t, 'gmv_usd')), usd, 1e-9)).toBe(true);
   });
 
-  test('every ended lease that ran was settled: billed = price x GPU-hours (to the micro-dollar)', () => {
+  test('every ended lease that ran was settled: billed = price x GPU-hours (to the ledger unit)', () => {
     let ran = 0;
     for (const r of d.rows) {
       if (r.gpu_hours === 0) {
@@ -85,7 +86,7 @@ describe.each([
         continue;
       }
       ran++;
-      expect(Math.abs(r.billed_usd - r.price_usd_per_gpu_h * r.gpu_hours), `lease ${r.lease_id} (${r.outcome})`).toBeLessThanOrEqual(1e-6);
+      expect(Math.abs(r.billed_usd - r.price_usd_per_gpu_h * r.gpu_hours), `lease ${r.lease_id} (${r.outcome})`).toBeLessThanOrEqual(1 / UNITS_PER);
     }
     expect(ran).toBeGreaterThan(100);
   });
@@ -100,8 +101,8 @@ describe.each([
     const paidToProviders = L.flow('usd', 'lease payment') + L.flow('usd', 'protocol fee');
     let billed = 0;
     for (const r of d.rows) billed += r.billed_usd;
-    for (const l of live()) billed += l.paidUnits / 1e6;
-    expect(Math.abs(billed - paidToProviders)).toBeLessThan(1e-6 * (d.rows.length + 1));
+    for (const l of live()) billed += l.paidUnits / UNITS_PER;
+    expect(Math.abs(billed - paidToProviders)).toBeLessThan((d.rows.length + 1) / UNITS_PER);
   });
 
   test('column definitions hold row by row: utilization = busy / online, served = busy x period', () => {

@@ -393,9 +393,10 @@ export class MarketModel {
     if (q.length === 0) return;
     const depth = this.s.market.queueScanDepth;
     // Orders p cannot serve are skipped at a few nanoseconds each and do not count toward the
-    // backfill window, so a backlog nobody can serve never hides an order p could take; the scan
-    // itself is capped to bound the cost of one release.
-    const cap = Math.max(16384, 64 * depth);
+    // backfill window, so a backlog nobody can serve does not hide an order p could take; the scan
+    // itself is capped at 4x the window to bound the cost of one release (a longer unservable
+    // backlog can delay a servable order until the next release or arrival).
+    const cap = 4 * depth;
     const vram = GPU_CATALOGUE[p.model].vramGb;
     let looked = 0;
     for (let i = q.head, scanned = 0; i < q.tail && looked < depth && scanned < cap; i++) {

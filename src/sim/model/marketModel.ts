@@ -17,13 +17,13 @@ import { CandidateFinder } from '../market/candidates.ts';
 import { createPolicy, type Policy } from '../market/policies.ts';
 import { ProviderSignals } from '../market/signals.ts';
 import { ProviderIndex } from '../market/providerIndex.ts';
-import { OrderQueue } from '../market/orderQueue.ts';
+import { OrderBook, type ServableQuery } from '../market/orderBook.ts';
 import { MarketMetrics } from '../metrics/marketMetrics.ts';
 import { geometric, poisson, weibull, type Sampler } from '../rng/distributions.ts';
 import { weibullScaleForMean } from '../rng/special.ts';
 import type { Streams } from '../rng/streams.ts';
 import { ARCHETYPES, JOB_CLASSES, REGIONS, type Scenario } from '../scenario/schema.ts';
-import { GPU_CATALOGUE, TIERS as TIER_NAMES } from '../supply/catalogue.ts';
+import { GPU_CATALOGUE, gpuTier, TIERS as TIER_NAMES } from '../supply/catalogue.ts';
 import { samplerOf as samplerOfPatience } from '../rng/fromDist.ts';
 import { repricedAsk } from '../supply/costs.ts';
 import { createProviderFactory, type ProviderFactory } from '../supply/population.ts';
@@ -55,7 +55,10 @@ export class MarketModel {
   readonly sig = new ProviderSignals();
   readonly horizonHours: number;
 
-  private queue = new OrderQueue();
+  /** Orders waiting for a match, segmented so a provider finds the first one it can serve (market/orderBook.ts). */
+  private queue: OrderBook;
+  private servable: ServableQuery = { model: 0, region: 0, free: 0, ask: 0, workLimit: 0 };
+  private declined: number[] = [];
   private nextLeaseId = 0;
   private nextJobId = 0;
 
@@ -93,6 +96,12 @@ export class MarketModel {
       reprice: e.register('reprice', () => this.onReprice()),
     };
     this.index = new ProviderIndex(GPU_CATALOGUE.length, REGIONS.length, this.sig);
+    this.queue = new OrderBook(
+      GPU_CATALOGUE.length,
+      REGIONS.length,
+      (minVram, minTier, m) => GPU_CATALOGUE[m].vramGb >= minVram && gpuTier(GPU_CATALOGUE[m]) >= minTier,
+      s.market.queueScanDepth,
+    );
     this.rates = createRateModel(s);
     this.jobs = createJobSampler(s, streams.get('jobs'));
     this.finder = new CandidateFinder(this.index, this.providers, this.sig, streams.get('matcher'), s.market.candidateSample, s.market.matcher !== 'spheron' && s.market.matcher !== 'random');
@@ -362,12 +371,11 @@ export class MarketModel {
     };
     this.leases.set(l.id, l);
     this.metrics.advance(now);
+    // Most orders match on arrival: only one still waiting joins the queue and gets a patience timer.
+    if (this.tryMatch(l)) return;
     this.queue.push(l);
     this.metrics.queueLen++;
-    // Most orders match on arrival: only one still waiting gets a patience timer (saves an event each).
-    if (this.tryMatch(l) || !(d.patienceHours < Infinity)) return;
-    const waiting = this.leases.get(l.id)!;
-    waiting.patienceHandle = this.engine.after(d.patienceHours, this.K.patience, l.id);
+    if (d.patienceHours < Infinity) l.patienceHandle = this.engine.after(d.patienceHours, this.K.patience, l.id);
   }
 
   private tryMatch(l: Lease): boolean {
@@ -387,32 +395,35 @@ export class MarketModel {
     if (l && l.state === 'ordered') this.apply(id, { type: 'expire' });
   }
 
-  /** When a provider has free GPUs again, serve waiting orders it can take, first come first served. */
+  /**
+   * When a provider has free GPUs again, serve the waiting orders it can take, first come first
+   * served: the order book hands over the earliest order p passes every hard filter for, so orders p
+   * cannot serve cost nothing here however many wait. At most queueScanDepth orders per release.
+   */
   private capacityFreed(p: Provider): void {
-    const q = this.queue;
-    if (q.length === 0) return;
+    if (this.queue.length === 0) return;
+    const q = this.servable;
+    q.model = p.model;
+    q.region = p.region;
+    const declined = this.declined;
+    declined.length = 0;
     const depth = this.s.market.queueScanDepth;
-    // Orders p cannot serve are skipped at a few nanoseconds each and do not count toward the
-    // backfill window, so a backlog nobody can serve does not hide an order p could take; the scan
-    // itself is capped at 4x the window to bound the cost of one release (a longer unservable
-    // backlog can delay a servable order until the next release or arrival).
-    const cap = 4 * depth;
-    const vram = GPU_CATALOGUE[p.model].vramGb;
-    let looked = 0;
-    for (let i = q.head, scanned = 0; i < q.tail && looked < depth && scanned < cap; i++) {
-      if (q.alive[i] === 0) continue;
-      scanned++;
-      if (p.gpusFree < q.gpus[i] || p.askUsdPerGpuHour > q.budget[i] || vram < q.minVram[i] || p.tier < q.minTier[i]) continue;
-      if (q.region[i] >= 0 && q.region[i] !== p.region) continue;
-      const l = this.leases.get(q.ids[i])!;
-      if (!this.finder.passes(p, l)) continue;
-      looked++;
-      this.tryMatch(l);
-      if (p.gpusFree === 0 || p.bucket < 0) break;
+    for (let looked = 0; looked < depth && p.gpusFree > 0 && p.bucket >= 0; looked++) {
+      q.free = p.gpusFree;
+      q.ask = p.askUsdPerGpuHour;
+      q.workLimit = this.sig.windowEnd[p.id] - this.engine.now - this.s.market.setupHours;
+      const id = this.queue.firstServable(q, declined);
+      if (id < 0) return;
+      const l = this.leases.get(id)!;
+      if (!this.finder.passes(p, l)) throw new Error(`order book offered lease ${id} to provider ${p.id}, which fails a hard filter`);
+      // The matcher may decline (an auction whose bids all exceed the budget): pass over it this time.
+      if (!this.tryMatch(l)) declined.push(id);
     }
   }
 
+  /** Takes an order out of the waiting queue, if it was there (an order matched on arrival never was). */
   private dequeue(id: number): void {
+    if (!this.queue.has(id)) return;
     this.metrics.queueLen--;
     this.queue.remove(id);
   }

@@ -129,9 +129,10 @@ export class CandidateFinder {
           while (bits !== 0) {
             const r = 31 - Math.clz32(bits & -bits);
             bits &= bits - 1;
-            const list = idx.any[off + m * nR + r];
-            const n = idx.affordable(list, budget);
+            const k = off + m * nR + r;
+            const n = idx.affordable(idx.any, idx.anyFirst, idx.anyLast, k, budget);
             if (n === 0) continue;
+            const list = idx.any[k];
             total = this.add(list, n, total);
             if (this.includeHeads && wEnd[list[0]] >= needUntil) this.take(list[0]);
           }
@@ -145,9 +146,10 @@ export class CandidateFinder {
             while (bits !== 0) {
               const l = 31 - Math.clz32(bits & -bits);
               bits &= bits - 1;
-              const list = idx.levels[mr * LEVELS + l];
-              const n = idx.affordable(list, budget);
+              const k = mr * LEVELS + l;
+              const n = idx.affordable(idx.levels, idx.levelFirst, idx.levelLast, k, budget);
               if (n === 0) continue;
+              const list = idx.levels[k];
               total = this.add(list, n, total);
               if (this.includeHeads && free[list[0]] >= gpus && wEnd[list[0]] >= needUntil) this.take(list[0]);
             }

@@ -32,6 +32,14 @@ export class ProviderIndex {
   readonly regionMask: Uint8Array;
   /** Per (shift, model, region): bit L set when that level's list is non-empty. */
   readonly levelMask: Uint8Array;
+  /**
+   * Ask of each list's first and last provider (Infinity when empty), kept beside the lists: most
+   * lists are wholly affordable or wholly not, and this answers that without touching the list.
+   */
+  readonly anyFirst: Float64Array;
+  readonly anyLast: Float64Array;
+  readonly levelFirst: Float64Array;
+  readonly levelLast: Float64Array;
 
   /** Binary searches read asks from the signals table, not from provider records. */
   constructor(
@@ -46,6 +54,10 @@ export class ProviderIndex {
     this.levels = Array.from({ length: 2 * this.perShift * LEVELS }, () => []);
     this.levelMask = new Uint8Array(2 * this.perShift);
     this.regionMask = new Uint8Array(2 * nModels);
+    this.anyFirst = new Float64Array(this.any.length).fill(Infinity);
+    this.anyLast = new Float64Array(this.any.length).fill(Infinity);
+    this.levelFirst = new Float64Array(this.levels.length).fill(Infinity);
+    this.levelLast = new Float64Array(this.levels.length).fill(Infinity);
     if (nRegions > 8) throw new Error('the region mask holds at most 8 regions');
   }
 
@@ -58,11 +70,11 @@ export class ProviderIndex {
     if (wantAny !== p.bucket) {
       if (p.bucket >= 0) {
         const list = this.any[p.bucket];
-        this.take(list, p);
+        this.takeAny(p.bucket, p);
         if (list.length === 0) this.regionMask[(p.bucket / this.nRegions) | 0] &= ~(1 << p.bucket % this.nRegions);
       }
       if (wantAny >= 0) {
-        this.put(this.any[wantAny], p);
+        this.putAny(wantAny, p);
         this.regionMask[(wantAny / this.nRegions) | 0] |= 1 << wantAny % this.nRegions;
       }
       p.bucket = wantAny;
@@ -70,11 +82,11 @@ export class ProviderIndex {
     if (wantLevel !== p.levelBucket) {
       if (p.levelBucket >= 0) {
         const list = this.levels[p.levelBucket];
-        this.take(list, p);
+        this.takeLevel(p.levelBucket, p);
         if (list.length === 0) this.levelMask[(p.levelBucket / LEVELS) | 0] &= ~(1 << p.levelBucket % LEVELS);
       }
       if (wantLevel >= 0) {
-        this.put(this.levels[wantLevel], p);
+        this.putLevel(wantLevel, p);
         this.levelMask[mr] |= 1 << wantLevel % LEVELS;
       }
       p.levelBucket = wantLevel;
@@ -83,11 +95,37 @@ export class ProviderIndex {
 
   /** Changes a provider's ask, keeping its lists sorted. */
   setAsk(p: Provider, ask: number): void {
-    if (p.bucket >= 0) this.take(this.any[p.bucket], p);
-    if (p.levelBucket >= 0) this.take(this.levels[p.levelBucket], p);
+    if (p.bucket >= 0) this.takeAny(p.bucket, p);
+    if (p.levelBucket >= 0) this.takeLevel(p.levelBucket, p);
     p.askUsdPerGpuHour = ask;
-    if (p.bucket >= 0) this.put(this.any[p.bucket], p);
-    if (p.levelBucket >= 0) this.put(this.levels[p.levelBucket], p);
+    if (p.bucket >= 0) this.putAny(p.bucket, p);
+    if (p.levelBucket >= 0) this.putLevel(p.levelBucket, p);
+  }
+
+  private putAny(k: number, p: Provider): void {
+    this.put(this.any[k], p);
+    this.ends(this.any[k], k, this.anyFirst, this.anyLast);
+  }
+
+  private takeAny(k: number, p: Provider): void {
+    this.take(this.any[k], p);
+    this.ends(this.any[k], k, this.anyFirst, this.anyLast);
+  }
+
+  private putLevel(k: number, p: Provider): void {
+    this.put(this.levels[k], p);
+    this.ends(this.levels[k], k, this.levelFirst, this.levelLast);
+  }
+
+  private takeLevel(k: number, p: Provider): void {
+    this.take(this.levels[k], p);
+    this.ends(this.levels[k], k, this.levelFirst, this.levelLast);
+  }
+
+  private ends(list: readonly number[], k: number, first: Float64Array, last: Float64Array): void {
+    const n = list.length;
+    first[k] = n === 0 ? Infinity : this.sig.ask[list[0]];
+    last[k] = n === 0 ? Infinity : this.sig.ask[list[n - 1]];
   }
 
   private put(list: number[], p: Provider): void {
@@ -116,12 +154,16 @@ export class ProviderIndex {
     return lo;
   }
 
-  /** Number of providers in the list with ask <= budget (the affordable prefix). */
-  affordable(list: readonly number[], budget: number): number {
-    const A = this.sig.ask;
+  /**
+   * Number of providers in list k of a family (any or levels, with its first/last asks) with
+   * ask <= budget: the affordable prefix.
+   */
+  affordable(lists: readonly number[][], first: Float64Array, last: Float64Array, k: number, budget: number): number {
+    if (first[k] > budget) return 0;
+    const list = lists[k];
     const n = list.length;
-    if (n === 0 || A[list[0]] > budget) return 0;
-    if (A[list[n - 1]] <= budget) return n;
+    if (last[k] <= budget) return n;
+    const A = this.sig.ask;
     let lo = 1;
     let hi = n - 1;
     while (lo < hi) {

@@ -107,6 +107,14 @@ function checkIndex(run: Run): void {
       prevId = id;
     }
   });
+  // the first and last asks kept beside each list (the affordability shortcut) match the list
+  const ends = (lists: number[][], first: Float64Array, last: Float64Array) =>
+    lists.forEach((list, k) => {
+      expect(first[k], `first ask of list ${k}`).toBe(list.length ? P[list[0]].askUsdPerGpuHour : Infinity);
+      expect(last[k], `last ask of list ${k}`).toBe(list.length ? P[list[list.length - 1]].askUsdPerGpuHour : Infinity);
+    });
+  ends(idx.any, idx.anyFirst, idx.anyLast);
+  ends(idx.levels, idx.levelFirst, idx.levelLast);
   idx.levels.forEach((list, k) => {
     for (const id of list) {
       const p = P[id];

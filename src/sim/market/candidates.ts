@@ -6,8 +6,8 @@
  * signals table: the lowest level may hold providers with fewer free GPUs than the order needs, and a
  * provider whose sharing window closes before the planned work would finish is not a candidate.
  *
- * When the feasible set is larger than the sample size k, k members are drawn uniformly at random
- * (de-duplicated). Policies that want the cheapest (cheapest, auction) also get each list's head,
+ * When the feasible set is larger than the sample size k, k members are taken by systematic sampling
+ * (evenly spaced from a random offset): each feasible provider is equally likely to be in it. Policies that want the cheapest (cheapest, auction) also get each list's head,
  * so the cheapest feasible provider is always among their candidates.
  */
 import type { Lease, Provider } from '../model/types.ts';
@@ -160,17 +160,18 @@ export class CandidateFinder {
     if (total === 0) return 0;
     const nb = this.nLists;
     if (total > this.sampleSize) {
-      const rng = this.rng;
-      for (let s = 0; s < this.sampleSize; s++) {
-        const x = Math.floor(rng() * total);
-        let lo = 0;
-        let hi = nb - 1;
-        while (lo < hi) {
-          const mid = (lo + hi) >> 1;
-          if (this.cum[mid] <= x) lo = mid + 1;
-          else hi = mid;
-        }
-        const id = this.lists[lo][x - (lo === 0 ? 0 : this.cum[lo - 1])];
+      // Systematic sample: k evenly spaced positions from one random offset over the concatenated
+      // affordable prefixes. Each feasible provider has the same chance k/total, no draw repeats, and
+      // the sample is spread over GPU models, regions and price ranks; one random number and one
+      // sweep instead of k draws, each with its own search.
+      const k = this.sampleSize;
+      const step = total / k;
+      let x = this.rng() * step;
+      let b = 0;
+      for (let s = 0; s < k; s++, x += step) {
+        const pos = Math.min(total - 1, Math.floor(x));
+        while (this.cum[b] <= pos) b++;
+        const id = this.lists[b][pos - (b === 0 ? 0 : this.cum[b - 1])];
         if (free[id] >= gpus && wEnd[id] >= needUntil) this.take(id);
       }
       if (out.length > 0) return out.length;

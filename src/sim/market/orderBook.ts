@@ -46,6 +46,8 @@ class Segment {
   readonly minWork: number;
 
   constructor(
+    /** Its number in the book. */
+    readonly index: number,
     readonly level: number,
     band: number,
   ) {
@@ -175,8 +177,15 @@ export class OrderBook {
   /** Eligibility class of each (min VRAM, min tier) pair, and the models each class admits. */
   private classOf = new Map<string, number>();
   private classModels: boolean[][] = [];
-  /** Segments a provider of (model, region) could serve. */
-  private relevant: Segment[][];
+  /** Segments (by number) a provider of (model, region) could serve. */
+  private relevant: number[][];
+  /**
+   * Live orders, GPU level and lowest planned hours of each segment by number, in flat arrays: a
+   * release checks dozens of segments, most of them empty, and this keeps that check off the records.
+   */
+  private segLive = new Int32Array(64);
+  private segLevel = new Int32Array(64);
+  private segMinWork = new Float64Array(64);
   /** Where each queued order is. */
   private where = new Map<number, { seg: Segment; slot: number }>();
   private nextSeq = 0;
@@ -206,6 +215,7 @@ export class OrderBook {
     if (this.where.has(l.id)) throw new Error(`order ${l.id} is already in the queue`);
     const seg = this.segmentFor(l);
     const slot = seg.push(this.nextSeq++, l.id, l.gpus, l.budgetUsdPerGpuHour, plannedHours(l));
+    this.segLive[seg.index]++;
     this.where.set(l.id, { seg, slot });
   }
 
@@ -214,6 +224,7 @@ export class OrderBook {
     if (!w) throw new Error(`order ${id} is not in the queue`);
     this.where.delete(id);
     w.seg.remove(w.slot);
+    this.segLive[w.seg.index]--;
   }
 
   /**
@@ -223,12 +234,14 @@ export class OrderBook {
   firstServable(q: ServableQuery, skip: readonly number[] = []): number {
     const segs = this.relevant[q.model * this.nRegions + q.region];
     const level = levelOf(q.free);
+    const live = this.segLive;
     let best: Segment | null = null;
     let bestSlot = -1;
     let bestSeq = Infinity;
     for (let s = 0; s < segs.length; s++) {
-      const seg = segs[s];
-      if (seg.live === 0 || seg.level > level || seg.minWork >= q.workLimit) continue;
+      const si = segs[s];
+      if (live[si] === 0 || this.segLevel[si] > level || this.segMinWork[si] >= q.workLimit) continue;
+      const seg = this.segments[si];
       const slot = seg.first(q.ask, q.free, q.workLimit, this.maxTries, skip);
       if (slot >= 0 && seg.seq[slot] < bestSeq) {
         bestSeq = seg.seq[slot];
@@ -260,7 +273,15 @@ export class OrderBook {
     const key = (((c * (this.nRegions + 1) + rc) * 8 + level) * WORK_BANDS.length + band) | 0;
     let seg = this.segmentOf.get(key);
     if (!seg) {
-      seg = new Segment(level, band);
+      seg = new Segment(this.segments.length, level, band);
+      if (seg.index === this.segLive.length) {
+        const grow = <T extends Int32Array | Float64Array>(a: T, b: T): T => (b.set(a), b);
+        this.segLive = grow(this.segLive, new Int32Array(2 * seg.index));
+        this.segLevel = grow(this.segLevel, new Int32Array(2 * seg.index));
+        this.segMinWork = grow(this.segMinWork, new Float64Array(2 * seg.index));
+      }
+      this.segLevel[seg.index] = level;
+      this.segMinWork[seg.index] = seg.minWork;
       const made = seg;
       made.moved = (id, slot) => {
         this.where.get(id)!.slot = slot;
@@ -270,8 +291,8 @@ export class OrderBook {
       const models = this.classModels[c];
       for (let m = 0; m < this.nModels; m++) {
         if (!models[m]) continue;
-        if (rc === this.nRegions) for (let r = 0; r < this.nRegions; r++) this.relevant[m * this.nRegions + r].push(seg);
-        else this.relevant[m * this.nRegions + rc].push(seg);
+        if (rc === this.nRegions) for (let r = 0; r < this.nRegions; r++) this.relevant[m * this.nRegions + r].push(seg.index);
+        else this.relevant[m * this.nRegions + rc].push(seg.index);
       }
     }
     return seg;

@@ -19,7 +19,7 @@ import { ProviderSignals } from '../market/signals.ts';
 import { ProviderIndex } from '../market/providerIndex.ts';
 import { OrderBook, type ServableQuery } from '../market/orderBook.ts';
 import { MarketMetrics } from '../metrics/marketMetrics.ts';
-import { geometric, poisson, weibull, type Sampler } from '../rng/distributions.ts';
+import { geometric, poisson, weibull, weibullResidual, type Sampler } from '../rng/distributions.ts';
 import { weibullScaleForMean } from '../rng/special.ts';
 import type { Streams } from '../rng/streams.ts';
 import { ARCHETYPES, JOB_CLASSES, REGIONS, type Scenario } from '../scenario/schema.ts';
@@ -70,6 +70,11 @@ export class MarketModel {
   private batch: Sampler;
   private upInterval: Sampler[] = [];
   private downInterval: Sampler[] = [];
+  /** Steady-state residuals of the up (unit mean) and down intervals, for a warm-started population. */
+  private upResidual: Sampler[] = [];
+  private downResidual: Sampler[] = [];
+  /** True while the initial population of a warm start is built: availability starts in steady state. */
+  private steadyAvailability = false;
   private classWeights: number[];
 
   // accounts
@@ -117,6 +122,9 @@ export class MarketModel {
       this.downInterval.push(a.meanDownHours > 0 ? weibull(avail, shape, weibullScaleForMean(a.meanDownHours, shape)) : () => Infinity);
       // up intervals depend on each provider's reliability: drawn as a unit-mean Weibull times the provider's mean
       this.upInterval.push(weibull(avail, shape, weibullScaleForMean(1, shape)));
+      const eq = streams.get('availability-steady');
+      this.downResidual.push(a.meanDownHours > 0 ? weibullResidual(eq, shape, weibullScaleForMean(a.meanDownHours, shape)) : () => Infinity);
+      this.upResidual.push(weibullResidual(eq, shape, weibullScaleForMean(1, shape)));
     }
     const L = this.ledger;
     this.acct = { tenants: L.account('tenants', true), escrow: L.account('escrow'), treasury: L.account('treasury') };
@@ -126,7 +134,12 @@ export class MarketModel {
   /** Builds the initial population and schedules the first events. */
   init(): void {
     const n = Math.round(this.s.supply.providers * this.s.scale);
+    // A warm start opens in steady state, outages included: some providers are down at t = 0 and the
+    // others are part-way through an up interval (a fresh heavy-tailed interval for all would put a
+    // burst of failures into the first day).
+    this.steadyAvailability = this.s.demand.warmStart;
     for (let i = 0; i < n; i++) this.addProvider(0);
+    this.steadyAvailability = false;
     this.economy?.init(this.horizonHours);
     if (this.s.demand.warmStart) this.warmStart();
     const first = nextArrival(this.rates, 0, this.horizonHours, this.streams.get('arrivals'));
@@ -203,7 +216,7 @@ export class MarketModel {
       this.sig.windowEnd[p.id] = p.inWindow ? next : now;
       this.engine.at(next, this.K.window, p.id, p.gen);
     }
-    if (p.reliability < 1) this.engine.at(now + this.upFor(p), this.K.failure, p.id, p.gen);
+    if (p.reliability < 1) this.engine.at(now + this.firstAvailabilityChange(p), this.K.failure, p.id, p.gen);
     if (isOnline(p)) this.metrics.onlineGpus[p.tier] += p.gpus;
     this.economy?.onJoin(p);
     this.relist(p);
@@ -249,9 +262,23 @@ export class MarketModel {
     this.sig.reputation[p.id] = (p.leasesCompleted + 1) / (p.leasesCompleted + p.leasesFailed + 2);
   }
 
-  private upFor(p: Provider): number {
+  /** Hours to a new provider's first outage; in a steady start it may begin down (then: hours to recovery). */
+  private firstAvailabilityChange(p: Provider): number {
+    if (!this.steadyAvailability) return this.upFor(p);
+    if (this.streams.get('availability-steady')() < 1 - p.reliability) {
+      p.failed = true;
+      return this.downResidual[p.archetype]();
+    }
+    return this.upResidual[p.archetype]() * this.meanUp(p);
+  }
+
+  private meanUp(p: Provider): number {
     const meanDown = this.s.supply.archetypes[archName(p.archetype)].meanDownHours;
-    return this.upInterval[p.archetype]() * meanDown * (p.reliability / (1 - p.reliability));
+    return meanDown * (p.reliability / (1 - p.reliability));
+  }
+
+  private upFor(p: Provider): number {
+    return this.upInterval[p.archetype]() * this.meanUp(p);
   }
 
   uptime(p: Provider): number {

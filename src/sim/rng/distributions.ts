@@ -45,6 +45,19 @@ export function weibull(rng: Rng, shape: number, scale: number): Sampler {
   return () => scale * Math.pow(-Math.log(1 - rng()), inv);
 }
 
+/**
+ * Forward recurrence time of a renewal process with Weibull(shape, scale) intervals, seen at a random
+ * moment in steady state: how long the current interval still lasts. The interval that covers a
+ * random moment is length-biased; for a Weibull, (X / scale)^shape of it is Gamma(1 + 1/shape), and
+ * the moment falls uniformly inside it. Mean: scale * Gamma(1 + 2/k) / (2 Gamma(1 + 1/k)).
+ */
+export function weibullResidual(rng: Rng, shape: number, scale: number): Sampler {
+  check(shape > 0 && scale > 0, `weibullResidual needs shape > 0 and scale > 0, got ${shape}, ${scale}`);
+  const g = gamma(rng, 1 + 1 / shape);
+  const inv = 1 / shape;
+  return () => scale * Math.pow(g(), inv) * rng();
+}
+
 /** Gamma(shape, scale) by Marsaglia and Tsang (2000), boosted for shape < 1. */
 export function gamma(rng: Rng, shape: number, scale = 1): Sampler {
   check(shape > 0 && scale > 0, `gamma needs shape > 0 and scale > 0, got ${shape}, ${scale}`);

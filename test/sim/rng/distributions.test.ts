@@ -18,6 +18,7 @@ import {
   poisson,
   uniform,
   weibull,
+  weibullResidual,
   type Sampler,
 } from '../../../src/sim/rng/distributions.ts';
 import { lnGamma, weibullScaleForMean } from '../../../src/sim/rng/special.ts';
@@ -191,6 +192,23 @@ describe('distributions from a seeded stream', () => {
       expectMoments(x, mean, scale * scale * (g2 - g1 * g1));
       expectKs(x, (v) => 1 - Math.exp(-Math.pow(v / scale, shape)));
     }
+  });
+
+  test('weibullResidual is the steady-state residual life: E[X^2]/2E[X] and E[X^3]/3E[X]; memoryless at shape 1', () => {
+    for (const [shape, mean] of [
+      [0.7, 4],
+      [2, 1.5],
+    ]) {
+      const scale = weibullScaleForMean(mean, shape);
+      const x = draws(weibullResidual(stream(`wr${shape}`), shape, scale));
+      const moment = (n: number) => Math.pow(scale, n) * Math.exp(lnGamma(1 + n / shape));
+      const m1 = moment(2) / (2 * moment(1));
+      const m2 = moment(3) / (3 * moment(1));
+      expectMoments(x, m1, m2 - m1 * m1);
+    }
+    // shape 1 is the exponential: the residual has the same law
+    const x = draws(weibullResidual(stream('wr1'), 1, 3));
+    expectKs(x, (v) => 1 - Math.exp(-v / 3));
   });
 
   test('gamma (Marsaglia-Tsang) incl. the boosted shape < 1 path', () => {

@@ -1,6 +1,7 @@
 /**
  * The lease state machine, as a pure function in the style of XState's transition():
  * transition(lease, event, now) returns the next lease and the effects to apply; it changes nothing.
+ * advance() is the same table applied in place, for the engine's hot path.
  * A transition not in the table throws with the state and the event in the message.
  *
  *   ordered --match--> matched --start--> active --complete--> completed
@@ -70,64 +71,75 @@ export function workLeft(l: Lease, ran: number): number {
   return Math.max(0, l.workHours - Math.min(kept, l.workHours));
 }
 
+/** The pure form: the next lease and the effects to apply; `lease` is left unchanged. */
 export function transition(lease: Lease, ev: LeaseEvent, now: number): [Lease, Effect[]] {
-  const to = TRANSITIONS[lease.state][ev.type];
-  if (!to) throw new ForbiddenTransition(lease.state, ev.type, lease.id);
   const next = copyLease(lease);
-  next.state = to;
   const fx: Effect[] = [];
+  advance(next, ev, now, fx);
+  return [next, fx];
+}
+
+/**
+ * The same transition applied in place: the lease becomes its next state and the effects are
+ * appended to `fx`. The engine's hot path uses this (a lease changes state three times or more, and
+ * a copy per change is most of the cost); on a forbidden transition it throws and changes nothing.
+ */
+export function advance(l: Lease, ev: LeaseEvent, now: number, fx: Effect[]): void {
+  const to = TRANSITIONS[l.state][ev.type];
+  if (!to) throw new ForbiddenTransition(l.state, ev.type, l.id);
+  // Effects read the lease as it was (state, start time) before it moves on.
   switch (ev.type) {
     case 'match':
-      next.provider = ev.provider;
-      next.tier = ev.tier;
-      next.priceUsdPerGpuHour = ev.priceUsdPerGpuHour;
-      next.matchedAt = now;
-      next.escrowUsd = ev.priceUsdPerGpuHour * lease.gpus * Math.min(lease.workHours, lease.cancelAfterHours);
-      fx.push({ type: 'dequeue' }, { type: 'reserve', provider: ev.provider, gpus: lease.gpus }, { type: 'escrow', usd: next.escrowUsd });
+      l.provider = ev.provider;
+      l.tier = ev.tier;
+      l.priceUsdPerGpuHour = ev.priceUsdPerGpuHour;
+      l.matchedAt = now;
+      l.escrowUsd = ev.priceUsdPerGpuHour * l.gpus * Math.min(l.workHours, l.cancelAfterHours);
+      fx.push({ type: 'dequeue' }, { type: 'reserve', provider: ev.provider, gpus: l.gpus }, { type: 'escrow', usd: l.escrowUsd });
       break;
     case 'start': {
-      next.startedAt = now;
-      const cancel = lease.cancelAfterHours < lease.workHours;
-      fx.push({ type: 'scheduleEnd', afterHours: cancel ? lease.cancelAfterHours : lease.workHours, cancel });
+      l.startedAt = now;
+      const cancel = l.cancelAfterHours < l.workHours;
+      fx.push({ type: 'scheduleEnd', afterHours: cancel ? l.cancelAfterHours : l.workHours, cancel });
       break;
     }
     case 'complete':
-      next.endedAt = now;
-      next.endReason = 'completed';
+      l.endedAt = now;
+      l.endReason = 'completed';
       fx.push(
-        { type: 'settle', runHours: now - lease.startedAt },
-        { type: 'release', provider: lease.provider, gpus: lease.gpus },
-        { type: 'reputation', provider: lease.provider, good: true },
+        { type: 'settle', runHours: now - l.startedAt },
+        { type: 'release', provider: l.provider, gpus: l.gpus },
+        { type: 'reputation', provider: l.provider, good: true },
       );
       break;
     case 'expire':
-      next.endedAt = now;
-      next.endReason = 'patience';
+      l.endedAt = now;
+      l.endReason = 'patience';
       fx.push({ type: 'dequeue' });
       break;
     case 'cancel': {
-      next.endedAt = now;
-      next.endReason = 'tenant';
-      if (lease.state === 'ordered') fx.push({ type: 'dequeue' });
+      l.endedAt = now;
+      l.endReason = 'tenant';
+      if (l.state === 'ordered') fx.push({ type: 'dequeue' });
       else {
-        fx.push({ type: 'settle', runHours: runHours(lease, now) }, { type: 'release', provider: lease.provider, gpus: lease.gpus });
+        fx.push({ type: 'settle', runHours: runHours(l, now) }, { type: 'release', provider: l.provider, gpus: l.gpus });
       }
       break;
     }
     case 'fail': {
-      const ran = runHours(lease, now);
-      next.endedAt = now;
-      next.endReason = ev.reason;
+      const ran = runHours(l, now);
+      l.endedAt = now;
+      l.endReason = ev.reason;
       fx.push(
         { type: 'settle', runHours: ran },
-        { type: 'release', provider: lease.provider, gpus: lease.gpus },
-        { type: 'reputation', provider: lease.provider, good: false },
-        { type: 'requeue', workHours: workLeft(lease, ran) },
+        { type: 'release', provider: l.provider, gpus: l.gpus },
+        { type: 'reputation', provider: l.provider, good: false },
+        { type: 'requeue', workHours: workLeft(l, ran) },
       );
       break;
     }
   }
-  return [next, fx];
+  l.state = to;
 }
 
 /** Field-by-field copy: one fixed object shape, much cheaper than a spread on the hot path. */

@@ -12,7 +12,7 @@ import { createJobSampler, type JobDraw, type JobSampler } from '../demand/jobs.
 import { Ledger, UNITS_PER } from '../economy/ledger.ts';
 import { Economy } from '../economy/economy.ts';
 import { forbidNonFinite } from './guards.ts';
-import { transition, type Effect, type LeaseEvent } from '../lease/machine.ts';
+import { advance, type Effect, type LeaseEvent } from '../lease/machine.ts';
 import { CandidateFinder } from '../market/candidates.ts';
 import { createPolicy, type Policy } from '../market/policies.ts';
 import { ProviderSignals } from '../market/signals.ts';
@@ -467,14 +467,15 @@ export class MarketModel {
 
   /** Runs a lease transition and applies its effects. */
   private apply(id: number, ev: LeaseEvent): void {
-    const before = this.leases.get(id);
-    if (!before) throw new Error(`lease ${id} is not live (event '${ev.type}')`);
+    const l = this.leases.get(id);
+    if (!l) throw new Error(`lease ${id} is not live (event '${ev.type}')`);
     const now = this.engine.now;
-    const [l, effects] = transition(before, ev, now);
-    this.leases.set(id, l);
+    const was = l.state;
+    const effects: Effect[] = [];
+    advance(l, ev, now, effects);
     this.metrics.advance(now);
     const m = this.metrics;
-    if (before.state === 'active') {
+    if (was === 'active') {
       // leaving 'active': the GPUs stop being busy and billed
       const p = this.providers[l.provider];
       this.accrue(p);
@@ -483,7 +484,7 @@ export class MarketModel {
       m.billRate[l.tier] -= l.priceUsdPerGpuHour * l.gpus;
       m.cloudRate[l.tier] -= l.cloudUsdPerGpuHour * l.gpus;
     }
-    for (const fx of effects) this.effect(l, fx, before);
+    for (const fx of effects) this.effect(l, fx);
     switch (l.state) {
       case 'matched':
         l.timerHandle = this.engine.after(this.s.market.setupHours, this.K.start, id);
@@ -521,7 +522,7 @@ export class MarketModel {
     }
   }
 
-  private effect(l: Lease, fx: Effect, before: Lease): void {
+  private effect(l: Lease, fx: Effect): void {
     const L = this.ledger;
     switch (fx.type) {
       case 'dequeue':
@@ -571,9 +572,9 @@ export class MarketModel {
       }
       case 'requeue': {
         if (fx.workHours <= 1e-9) break;
-        const ran = l.state === 'failed' && !Number.isNaN(before.startedAt) ? this.engine.now - before.startedAt : 0;
-        const d = this.reorderDraw(before);
-        this.order(d, l.jobId, l.attempt + 1, fx.workHours, before.cancelAfterHours - ran);
+        const ran = l.state === 'failed' && !Number.isNaN(l.startedAt) ? this.engine.now - l.startedAt : 0;
+        const d = this.reorderDraw(l);
+        this.order(d, l.jobId, l.attempt + 1, fx.workHours, l.cancelAfterHours - ran);
         break;
       }
       case 'scheduleEnd':

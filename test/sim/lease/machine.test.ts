@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { copyLease, ForbiddenTransition, runHours, transition, TRANSITIONS, workLeft, type Effect, type LeaseEvent, type LeaseEventType } from '../../../src/sim/lease/machine.ts';
+import { advance, copyLease, ForbiddenTransition, runHours, transition, TRANSITIONS, workLeft, type Effect, type LeaseEvent, type LeaseEventType } from '../../../src/sim/lease/machine.ts';
 import { LEASE_STATES, type Lease, type LeaseState } from '../../../src/sim/model/types.ts';
 
 const EVENT_TYPES: LeaseEventType[] = ['match', 'start', 'complete', 'expire', 'cancel', 'fail'];
@@ -167,6 +167,12 @@ describe('lease state machine', () => {
     expect(next.id).toBe(before.id);
     expect(next.jobId).toBe(before.jobId);
     expect(next.gpus).toBe(before.gpus);
+    // the in-place form the engine uses gives the same lease and effects
+    const inPlace = leaseIn(state);
+    const fx2: Effect[] = [];
+    advance(inPlace, EVENTS[ev], now, fx2);
+    expect(inPlace).toEqual(next);
+    expect(fx2).toEqual(fx);
   });
 
   test('start schedules an early close when the tenant cancels before the work is done', () => {
@@ -207,6 +213,12 @@ describe('lease state machine', () => {
     expect(f.message).toContain(`lease ${l.id}`);
     expect(f.from).toBe(state);
     expect(f.event).toBe(ev);
+    // in place: throws the same and leaves the lease as it was
+    const frozen = structuredClone(l);
+    const fx: Effect[] = [];
+    expect(() => advance(l, EVENTS[ev], 7, fx)).toThrow(ForbiddenTransition);
+    expect(l).toEqual(frozen);
+    expect(fx).toEqual([]);
   });
 
   test('runHours counts only while active', () => {

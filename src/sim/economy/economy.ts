@@ -43,7 +43,7 @@ export { ECONOMY_COLUMNS };
 export interface EconomyHost {
   readonly engine: Engine;
   readonly providers: Provider[];
-  readonly leases: Map<number, Lease>;
+  readonly leases: { get(id: number): Lease | undefined };
   readonly ledger: Ledger;
   readonly index: ProviderIndex;
   readonly metrics: MarketMetrics;

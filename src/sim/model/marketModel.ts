@@ -7,6 +7,7 @@
  * sample (metrics period ends; leases settle), reprice (daily ask adjustment).
  */
 import { Engine } from '../core/engine.ts';
+import { IntMap } from '../core/intMap.ts';
 import { createRateModel, nextArrival, type RateModel } from '../demand/arrivals.ts';
 import { createJobSampler, type JobDraw, type JobSampler } from '../demand/jobs.ts';
 import { Ledger, UNITS_PER } from '../economy/ledger.ts';
@@ -45,7 +46,8 @@ export interface ModelHooks {
 export class MarketModel {
   readonly engine = new Engine(4096);
   readonly providers: Provider[] = [];
-  readonly leases = new Map<number, Lease>();
+  /** Live leases by id (ordered, matched or active); an ended lease leaves the table. */
+  readonly leases = new IntMap<Lease>(4096);
   readonly metrics = new MarketMetrics();
   readonly ledger = new Ledger();
   /** The token economy (null when economy.enabled is false: USD payments and the take rate only). */
@@ -646,7 +648,9 @@ export class MarketModel {
   private onSample(): void {
     const now = this.engine.now;
     // Leases settle every period, as providers withdraw on Akash (research §1.3).
-    for (const l of this.leases.values()) if (l.state === 'active') this.settle(l, now - l.startedAt);
+    this.leases.forEach((l) => {
+      if (l.state === 'active') this.settle(l, now - l.startedAt);
+    });
     const period = now - this.lastSampleAt;
     this.lastSampleAt = now;
     this.lastRow.length = 0;

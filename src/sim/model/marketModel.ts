@@ -35,6 +35,12 @@ import type { LeaseRow } from './leaseRow.ts';
 const PRIO_SAMPLE = 900;
 const PRIO_REPRICE = 910;
 
+// Lease events without data, shared (one per kind rather than one per lease).
+const START: LeaseEvent = { type: 'start' };
+const COMPLETE: LeaseEvent = { type: 'complete' };
+const CANCEL: LeaseEvent = { type: 'cancel' };
+const EXPIRE: LeaseEvent = { type: 'expire' };
+
 /** Prior for observed uptime: a new provider starts with this many hours of clean record. */
 const UPTIME_PRIOR_H = 24;
 
@@ -421,7 +427,7 @@ export class MarketModel {
 
   private onPatience(id: number): void {
     const l = this.leases.get(id);
-    if (l && l.state === 'ordered') this.apply(id, { type: 'expire' });
+    if (l && l.state === 'ordered') this.apply(id, EXPIRE);
   }
 
   /**
@@ -460,11 +466,11 @@ export class MarketModel {
   // ---------------------------------------------------------------- leases
 
   private onStart(id: number): void {
-    this.apply(id, { type: 'start' });
+    this.apply(id, START);
   }
 
   private onEnd(id: number, cancel: boolean): void {
-    this.apply(id, cancel ? { type: 'cancel' } : { type: 'complete' });
+    this.apply(id, cancel ? CANCEL : COMPLETE);
   }
 
   /** Runs a lease transition and applies its effects. */

@@ -15,6 +15,7 @@
  */
 import type { Lease } from '../model/types.ts';
 import { levelOf } from './providerIndex.ts';
+import { IntMap } from '../core/intMap.ts';
 
 /** Upper bounds of the planned-work bands, hours: a part-day provider skips bands that cannot fit its window. */
 export const WORK_BANDS = [1, 4, 12, 24, Infinity] as const;
@@ -186,8 +187,18 @@ export class OrderBook {
   private segLive = new Int32Array(64);
   private segLevel = new Int32Array(64);
   private segMinWork = new Float64Array(64);
+  /** Models each segment admits (bit m) and its region lock (nRegions when unlocked). */
+  private segModels = new Uint32Array(64);
+  private segRegion = new Int32Array(64);
+  /**
+   * Segments holding at least one order, and each segment's place in that list (-1 when empty). Few
+   * segments are occupied at a time at small scale: a release then walks these instead of the
+   * (model, region)'s relevant list, whichever is shorter.
+   */
+  private occupied: number[] = [];
+  private occupiedAt = new Int32Array(64).fill(-1);
   /** Where each queued order is. */
-  private where = new Map<number, { seg: Segment; slot: number }>();
+  private where = new IntMap<{ seg: Segment; slot: number }>(256);
   private nextSeq = 0;
 
   /**
@@ -201,6 +212,7 @@ export class OrderBook {
     private maxTries = 256,
   ) {
     this.relevant = Array.from({ length: nModels * nRegions }, () => []);
+    if (nModels > 32) throw new Error('the order book admits at most 32 GPU models (a 32-bit mask per segment)');
   }
 
   get length(): number {
@@ -215,7 +227,10 @@ export class OrderBook {
     if (this.where.has(l.id)) throw new Error(`order ${l.id} is already in the queue`);
     const seg = this.segmentFor(l);
     const slot = seg.push(this.nextSeq++, l.id, l.gpus, l.budgetUsdPerGpuHour, plannedHours(l));
-    this.segLive[seg.index]++;
+    if (this.segLive[seg.index]++ === 0) {
+      this.occupiedAt[seg.index] = this.occupied.length;
+      this.occupied.push(seg.index);
+    }
     this.where.set(l.id, { seg, slot });
   }
 
@@ -224,7 +239,17 @@ export class OrderBook {
     if (!w) throw new Error(`order ${id} is not in the queue`);
     this.where.delete(id);
     w.seg.remove(w.slot);
-    this.segLive[w.seg.index]--;
+    const si = w.seg.index;
+    if (--this.segLive[si] === 0) {
+      // swap-remove from the occupied list
+      const at = this.occupiedAt[si];
+      const last = this.occupied.pop()!;
+      if (last !== si) {
+        this.occupied[at] = last;
+        this.occupiedAt[last] = at;
+      }
+      this.occupiedAt[si] = -1;
+    }
   }
 
   /**
@@ -232,15 +257,19 @@ export class OrderBook {
    * or -1. Orders in `skip` are passed over (the caller tried them and the matcher declined).
    */
   firstServable(q: ServableQuery, skip: readonly number[] = []): number {
-    const segs = this.relevant[q.model * this.nRegions + q.region];
+    const relevant = this.relevant[q.model * this.nRegions + q.region];
+    const segs = this.occupied.length < relevant.length ? this.occupied : relevant;
     const level = levelOf(q.free);
     const live = this.segLive;
+    const modelBit = 1 << q.model;
+    const unlocked = this.nRegions;
     let best: Segment | null = null;
     let bestSlot = -1;
     let bestSeq = Infinity;
     for (let s = 0; s < segs.length; s++) {
       const si = segs[s];
       if (live[si] === 0 || this.segLevel[si] > level || this.segMinWork[si] >= q.workLimit) continue;
+      if ((this.segModels[si] & modelBit) === 0 || (this.segRegion[si] !== unlocked && this.segRegion[si] !== q.region)) continue;
       const seg = this.segments[si];
       const slot = seg.first(q.ask, q.free, q.workLimit, this.maxTries, skip);
       if (slot >= 0 && seg.seq[slot] < bestSeq) {
@@ -275,13 +304,20 @@ export class OrderBook {
     if (!seg) {
       seg = new Segment(this.segments.length, level, band);
       if (seg.index === this.segLive.length) {
-        const grow = <T extends Int32Array | Float64Array>(a: T, b: T): T => (b.set(a), b);
+        const grow = <T extends Int32Array | Uint32Array | Float64Array>(a: T, b: T): T => (b.set(a), b);
         this.segLive = grow(this.segLive, new Int32Array(2 * seg.index));
         this.segLevel = grow(this.segLevel, new Int32Array(2 * seg.index));
         this.segMinWork = grow(this.segMinWork, new Float64Array(2 * seg.index));
+        this.segModels = grow(this.segModels, new Uint32Array(2 * seg.index));
+        this.segRegion = grow(this.segRegion, new Int32Array(2 * seg.index));
+        this.occupiedAt = grow(this.occupiedAt, new Int32Array(2 * seg.index).fill(-1));
       }
       this.segLevel[seg.index] = level;
       this.segMinWork[seg.index] = seg.minWork;
+      this.segRegion[seg.index] = rc;
+      let mask = 0;
+      for (let m = 0; m < this.nModels; m++) if (this.classModels[c][m]) mask |= 1 << m;
+      this.segModels[seg.index] = mask >>> 0;
       const made = seg;
       made.moved = (id, slot) => {
         this.where.get(id)!.slot = slot;

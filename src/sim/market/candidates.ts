@@ -15,7 +15,7 @@ import { isOnline } from '../model/types.ts';
 import type { Rng } from '../rng/streams.ts';
 import { GPU_CATALOGUE, gpuTier } from '../supply/catalogue.ts';
 import { LEVELS, levelOf, type ProviderIndex } from './providerIndex.ts';
-import type { ProviderSignals } from './signals.ts';
+import { FREE, ROW_SHIFT, WINDOW_END, type ProviderSignals } from './signals.ts';
 
 export class CandidateFinder {
   private lists: number[][] = [];
@@ -71,7 +71,7 @@ export class CandidateFinder {
 
   /** The order's planned work must finish before the provider's sharing window closes. */
   fitsWindow(id: number, o: Lease): boolean {
-    return this.sig.windowEnd[id] >= this.now() + this.setupHours + Math.min(o.workHours, o.cancelAfterHours);
+    return this.sig.get(id, WINDOW_END) >= this.now() + this.setupHours + Math.min(o.workHours, o.cancelAfterHours);
   }
 
   /** Set by the model: the clock, and the setup delay between match and start. */
@@ -112,8 +112,7 @@ export class CandidateFinder {
     const r1 = o.regionLocked ? o.region + 1 : idx.nRegions;
     const budget = o.budgetUsdPerGpuHour;
     const gpus = o.gpus;
-    const free = this.sig.gpusFree;
-    const wEnd = this.sig.windowEnd;
+    const R = this.sig.row;
     const needUntil = this.now() + this.setupHours + Math.min(o.workHours, o.cancelAfterHours);
     let total = 0;
     // Part-day providers only for work that can fit in a sharing window (at most 24 h).
@@ -134,7 +133,7 @@ export class CandidateFinder {
             if (n === 0) continue;
             const list = idx.any[k];
             total = this.add(list, n, total);
-            if (this.includeHeads && wEnd[list[0]] >= needUntil) this.take(list[0]);
+            if (this.includeHeads && R[(list[0] << ROW_SHIFT) + WINDOW_END] >= needUntil) this.take(list[0]);
           }
         }
       } else {
@@ -151,7 +150,7 @@ export class CandidateFinder {
               if (n === 0) continue;
               const list = idx.levels[k];
               total = this.add(list, n, total);
-              if (this.includeHeads && free[list[0]] >= gpus && wEnd[list[0]] >= needUntil) this.take(list[0]);
+              if (this.includeHeads && R[(list[0] << ROW_SHIFT) + FREE] >= gpus && R[(list[0] << ROW_SHIFT) + WINDOW_END] >= needUntil) this.take(list[0]);
             }
           }
         }
@@ -172,7 +171,8 @@ export class CandidateFinder {
         const pos = Math.min(total - 1, Math.floor(x));
         while (this.cum[b] <= pos) b++;
         const id = this.lists[b][pos - (b === 0 ? 0 : this.cum[b - 1])];
-        if (free[id] >= gpus && wEnd[id] >= needUntil) this.take(id);
+        const r = id << ROW_SHIFT;
+        if (R[r + FREE] >= gpus && R[r + WINDOW_END] >= needUntil) this.take(id);
       }
       if (out.length > 0) return out.length;
     }
@@ -180,7 +180,10 @@ export class CandidateFinder {
     for (let b = 0; b < nb && out.length < this.sampleSize; b++) {
       const list = this.lists[b];
       const n = this.prefix[b];
-      for (let i = 0; i < n && out.length < this.sampleSize; i++) if (free[list[i]] >= gpus && wEnd[list[i]] >= needUntil) this.take(list[i]);
+      for (let i = 0; i < n && out.length < this.sampleSize; i++) {
+        const r = list[i] << ROW_SHIFT;
+        if (R[r + FREE] >= gpus && R[r + WINDOW_END] >= needUntil) this.take(list[i]);
+      }
     }
     return out.length;
   }

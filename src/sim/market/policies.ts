@@ -10,7 +10,7 @@
  * - cheapest: the lowest ask. random: any eligible provider, uniformly.
  */
 import type { Lease } from '../model/types.ts';
-import type { ProviderSignals } from './signals.ts';
+import { ASK, FREE, GPUS, REGION, REPUTATION, ROW_SHIFT, SLASHES, STAKE, UPTIME, type ProviderSignals } from './signals.ts';
 import type { Rng } from '../rng/streams.ts';
 import type { MatcherName, Scenario } from '../scenario/schema.ts';
 
@@ -32,28 +32,29 @@ const POLICIES: Record<MatcherName, (m: Scenario['market'], rng: Rng) => Policy>
   spheron: (m, rng) => {
     const w = m.weights;
     return (o, cands, sig) => {
-      const { ask, uptime, reputation, gpusFree, gpus, stake, slashes, region } = sig;
+      const R = sig.row;
       let maxStake = 0;
-      if (w.stake > 0) for (const id of cands) maxStake = Math.max(maxStake, stake[id]);
+      if (w.stake > 0) for (const id of cands) maxStake = Math.max(maxStake, R[(id << ROW_SHIFT) + STAKE]);
       const budget = o.budgetUsdPerGpuHour;
       let best = -1;
       let bestScore = -Infinity;
       for (const id of cands) {
+        const r = id << ROW_SHIFT;
         const score =
-          w.region * (region[id] === o.region ? 1 : 0) +
-          w.price * Math.max(0, (budget - ask[id]) / budget) +
-          w.uptime * uptime[id] +
-          w.reputation * reputation[id] +
-          w.availability * (gpusFree[id] / gpus[id]) +
-          (maxStake > 0 ? (w.stake * stake[id]) / maxStake : 0) -
-          w.slashes * Math.min(1, slashes[id] / 3) +
+          w.region * (R[r + REGION] === o.region ? 1 : 0) +
+          w.price * Math.max(0, (budget - R[r + ASK]) / budget) +
+          w.uptime * R[r + UPTIME] +
+          w.reputation * R[r + REPUTATION] +
+          w.availability * (R[r + FREE] / R[r + GPUS]) +
+          (maxStake > 0 ? (w.stake * R[r + STAKE]) / maxStake : 0) -
+          (w.slashes > 0 ? w.slashes * Math.min(1, R[r + SLASHES] / 3) : 0) +
           (w.randomness > 0 ? w.randomness * rng() : 0);
         if (score > bestScore) {
           bestScore = score;
           best = id;
         }
       }
-      return best < 0 ? null : { provider: best, priceUsdPerGpuHour: ask[best] };
+      return best < 0 ? null : { provider: best, priceUsdPerGpuHour: sig.get(best, ASK) };
     };
   },
   auction: (m, rng) => (o, cands, sig) => {
@@ -65,13 +66,13 @@ const POLICIES: Record<MatcherName, (m: Scenario['market'], rng: Rng) => Policy>
     const n = Math.min(cands.length, m.auctionMaxBids);
     for (let i = 0; i < n; i++) {
       const id = cands[i];
-      const bid = sig.ask[id] * (1 + m.auctionBidNoise * rng());
+      const bid = sig.get(id, ASK) * (1 + m.auctionBidNoise * rng());
       if (bid > o.budgetUsdPerGpuHour) continue; // a bid may not exceed the tenant's maximum (Akash MsgCreateBid)
       if (bid < bestBid) {
         bestBid = bid;
         best = cands[i];
       }
-      if (sig.reputation[id] >= m.auctionMinReputation && bid < bestRepBid) {
+      if (sig.get(id, REPUTATION) >= m.auctionMinReputation && bid < bestRepBid) {
         bestRepBid = bid;
         bestRep = cands[i];
       }
@@ -81,13 +82,17 @@ const POLICIES: Record<MatcherName, (m: Scenario['market'], rng: Rng) => Policy>
   },
   cheapest: () => (_o, cands, sig) => {
     let best = -1;
-    for (const id of cands) if (best < 0 || sig.ask[id] < sig.ask[best] || (sig.ask[id] === sig.ask[best] && id < best)) best = id;
-    return best < 0 ? null : { provider: best, priceUsdPerGpuHour: sig.ask[best] };
+    for (const id of cands) {
+      const a = sig.get(id, ASK);
+      const b = best < 0 ? Infinity : sig.get(best, ASK);
+      if (best < 0 || a < b || (a === b && id < best)) best = id;
+    }
+    return best < 0 ? null : { provider: best, priceUsdPerGpuHour: sig.get(best, ASK) };
   },
   random: (_m, rng) => (_o, cands, sig) => {
     if (cands.length === 0) return null;
     const id = cands[Math.floor(rng() * cands.length)];
-    return { provider: id, priceUsdPerGpuHour: sig.ask[id] };
+    return { provider: id, priceUsdPerGpuHour: sig.get(id, ASK) };
   },
 };
 

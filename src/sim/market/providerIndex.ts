@@ -11,7 +11,7 @@
  */
 import type { Provider } from '../model/types.ts';
 import { isOnline } from '../model/types.ts';
-import type { ProviderSignals } from './signals.ts';
+import { ASK, ROW_SHIFT, type ProviderSignals } from './signals.ts';
 
 export const LEVELS = 7; // 1, 2-3, 4-7, 8-15, 16-31, 32-63, 64+
 
@@ -124,12 +124,12 @@ export class ProviderIndex {
 
   private ends(list: readonly number[], k: number, first: Float64Array, last: Float64Array): void {
     const n = list.length;
-    first[k] = n === 0 ? Infinity : this.sig.ask[list[0]];
-    last[k] = n === 0 ? Infinity : this.sig.ask[list[n - 1]];
+    first[k] = n === 0 ? Infinity : this.sig.get(list[0], ASK);
+    last[k] = n === 0 ? Infinity : this.sig.get(list[n - 1], ASK);
   }
 
   private put(list: number[], p: Provider): void {
-    this.sig.ask[p.id] = p.askUsdPerGpuHour;
+    this.sig.set(p.id, ASK, p.askUsdPerGpuHour);
     list.splice(this.lowerBound(list, p.askUsdPerGpuHour, p.id), 0, p.id);
   }
 
@@ -141,13 +141,13 @@ export class ProviderIndex {
 
   /** First position in the list whose (ask, id) is not below (ask, id). */
   lowerBound(list: readonly number[], ask: number, id: number): number {
-    const A = this.sig.ask;
+    const R = this.sig.row;
     let lo = 0;
     let hi = list.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       const q = list[mid];
-      const a = A[q];
+      const a = R[(q << ROW_SHIFT) + ASK];
       if (a < ask || (a === ask && q < id)) lo = mid + 1;
       else hi = mid;
     }
@@ -163,12 +163,12 @@ export class ProviderIndex {
     const list = lists[k];
     const n = list.length;
     if (last[k] <= budget) return n;
-    const A = this.sig.ask;
+    const R = this.sig.row;
     let lo = 1;
     let hi = n - 1;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (A[list[mid]] <= budget) lo = mid + 1;
+      if (R[(list[mid] << ROW_SHIFT) + ASK] <= budget) lo = mid + 1;
       else hi = mid;
     }
     return lo;

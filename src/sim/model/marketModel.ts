@@ -16,7 +16,7 @@ import { forbidNonFinite } from './guards.ts';
 import { advance, type Effect, type LeaseEvent } from '../lease/machine.ts';
 import { CandidateFinder } from '../market/candidates.ts';
 import { createPolicy, type Policy } from '../market/policies.ts';
-import { ProviderSignals } from '../market/signals.ts';
+import { ASK, FREE, GPUS, ProviderSignals, REGION, REPUTATION, SLASHES, STAKE, UPTIME, WINDOW_END } from '../market/signals.ts';
 import { ProviderIndex } from '../market/providerIndex.ts';
 import { OrderBook, type ServableQuery } from '../market/orderBook.ts';
 import { MarketMetrics } from '../metrics/marketMetrics.ts';
@@ -205,15 +205,15 @@ export class MarketModel {
     this.providers.push(p);
     const sig = this.sig;
     sig.ensure(this.providers.length);
-    sig.ask[p.id] = p.askUsdPerGpuHour;
-    sig.gpus[p.id] = p.gpus;
-    sig.gpusFree[p.id] = p.gpusFree;
-    sig.region[p.id] = p.region;
-    sig.uptime[p.id] = 1;
-    sig.reputation[p.id] = 0.5;
-    sig.stake[p.id] = p.stakeTokens;
-    sig.slashes[p.id] = p.slashes;
-    sig.windowEnd[p.id] = Infinity;
+    sig.set(p.id, ASK, p.askUsdPerGpuHour);
+    sig.set(p.id, GPUS, p.gpus);
+    sig.set(p.id, FREE, p.gpusFree);
+    sig.set(p.id, REGION, p.region);
+    sig.set(p.id, UPTIME, 1);
+    sig.set(p.id, REPUTATION, 0.5);
+    sig.set(p.id, STAKE, p.stakeTokens);
+    sig.set(p.id, SLASHES, p.slashes);
+    sig.set(p.id, WINDOW_END, Infinity);
     this.metrics.gpusTotal += p.gpus;
     this.metrics.providersActive++;
     if (p.windowHours < 24) {
@@ -221,7 +221,7 @@ export class MarketModel {
       const h = (((now - p.windowStartHour) % 24) + 24) % 24;
       p.inWindow = h < p.windowHours;
       const next = p.inWindow ? now + (p.windowHours - h) : now + (24 - h);
-      this.sig.windowEnd[p.id] = p.inWindow ? next : now;
+      this.sig.set(p.id, WINDOW_END, p.inWindow ? next : now);
       this.engine.at(next, this.K.window, p.id, p.gen);
     }
     if (p.reliability < 1) this.engine.at(now + this.firstAvailabilityChange(p), this.K.failure, p.id, p.gen);
@@ -265,9 +265,9 @@ export class MarketModel {
 
   /** Refreshes what the matcher reads about p after the economy changed its stake, slashes or reputation. */
   syncSignals(p: Provider): void {
-    this.sig.stake[p.id] = p.stakeTokens;
-    this.sig.slashes[p.id] = p.slashes;
-    this.sig.reputation[p.id] = (p.leasesCompleted + 1) / (p.leasesCompleted + p.leasesFailed + 2);
+    this.sig.set(p.id, STAKE, p.stakeTokens);
+    this.sig.set(p.id, SLASHES, p.slashes);
+    this.sig.set(p.id, REPUTATION, (p.leasesCompleted + 1) / (p.leasesCompleted + p.leasesFailed + 2));
   }
 
   /** Hours to a new provider's first outage; in a steady start it may begin down (then: hours to recovery). */
@@ -326,7 +326,7 @@ export class MarketModel {
       this.metrics.onlineGpus[p.tier] += p.gpus;
     }
     p.lastOnlineChange = now;
-    this.sig.uptime[p.id] = this.uptime(p);
+    this.sig.set(p.id, UPTIME, this.uptime(p));
     if (!is) {
       // Every lease on the provider fails; what remains of the work is re-ordered.
       this.economy?.downtimeStart(p);
@@ -343,7 +343,7 @@ export class MarketModel {
     const p = this.providers[pid];
     if (p.gen !== gen || !p.active) return;
     const now = this.engine.now;
-    this.sig.windowEnd[pid] = p.inWindow ? now : now + p.windowHours;
+    this.sig.set(pid, WINDOW_END, p.inWindow ? now : now + p.windowHours);
     this.setAvailability(p, () => (p.inWindow = !p.inWindow), 'provider offline');
     this.engine.after(p.inWindow ? p.windowHours : 24 - p.windowHours, this.K.window, pid, gen);
   }
@@ -446,7 +446,7 @@ export class MarketModel {
     for (let looked = 0; looked < depth && p.gpusFree > 0 && p.bucket >= 0; looked++) {
       q.free = p.gpusFree;
       q.ask = p.askUsdPerGpuHour;
-      q.workLimit = this.sig.windowEnd[p.id] - this.engine.now - this.s.market.setupHours;
+      q.workLimit = this.sig.get(p.id, WINDOW_END) - this.engine.now - this.s.market.setupHours;
       const id = this.queue.firstServable(q, declined);
       if (id < 0) return;
       const l = this.leases.get(id)!;
@@ -543,7 +543,7 @@ export class MarketModel {
         const p = this.providers[fx.provider];
         p.gpusFree -= fx.gpus;
         if (p.gpusFree < 0) throw new Error(`provider ${p.id} would lease more GPUs than it has (lease ${l.id})`);
-        this.sig.gpusFree[p.id] = p.gpusFree;
+        this.sig.set(p.id, FREE, p.gpusFree);
         p.leases.push(l.id);
         this.index.update(p, p.canServe);
         break;
@@ -563,7 +563,7 @@ export class MarketModel {
       case 'release': {
         const p = this.providers[fx.provider];
         p.gpusFree += fx.gpus;
-        this.sig.gpusFree[p.id] = p.gpusFree;
+        this.sig.set(p.id, FREE, p.gpusFree);
         const k = p.leases.indexOf(l.id);
         p.leases[k] = p.leases[p.leases.length - 1];
         p.leases.pop();
@@ -575,7 +575,7 @@ export class MarketModel {
         const p = this.providers[fx.provider];
         if (fx.good) p.leasesCompleted++;
         else p.leasesFailed++;
-        this.sig.reputation[p.id] = (p.leasesCompleted + 1) / (p.leasesCompleted + p.leasesFailed + 2);
+        this.sig.set(p.id, REPUTATION, (p.leasesCompleted + 1) / (p.leasesCompleted + p.leasesFailed + 2));
         break;
       }
       case 'requeue': {
@@ -672,7 +672,7 @@ export class MarketModel {
     const cheaper: Provider[] = [];
     for (const p of this.providers) {
       if (!p.active) continue;
-      this.sig.uptime[p.id] = this.uptime(p);
+      this.sig.set(p.id, UPTIME, this.uptime(p));
       this.accrue(p);
       const u = p.onlineGpuHoursWindow > 0 ? p.busyGpuHoursWindow / p.onlineGpuHoursWindow : NaN;
       const ask = repricedAsk(p.askUsdPerGpuHour, u, p.targetUtilization, sp.priceAdjustBand, sp.priceAdjustPerDay, Math.max(p.runningCostUsdPerGpuHour, p.runningCostUsdPerGpuHour + p.capexUsdPerGpuHour - p.rewardCreditUsdPerGpuHour));

@@ -11,6 +11,7 @@ import { parseScenario } from '../../../src/sim/scenario/validate.ts';
 import { GPU_CATALOGUE, GPU_IDS } from '../../../src/sim/supply/catalogue.ts';
 import { isOnline, type Provider } from '../../../src/sim/model/types.ts';
 import { levelOf, LEVELS } from '../../../src/sim/market/providerIndex.ts';
+import { ASK, FREE, GPUS, REGION, REPUTATION, SLASHES, STAKE } from '../../../src/sim/market/signals.ts';
 import { GPU_COUNTS, MATCHERS, REGIONS, VRAM_LEVELS } from '../../../src/sim/scenario/schema.ts';
 
 const VRAM_OF = new Map(GPU_CATALOGUE.map((g) => [g.id, g.vramGb]));
@@ -132,13 +133,16 @@ function checkIndex(run: Run): void {
     const held = p.leases.reduce((s, id) => s + m.leases.get(id)!.gpus, 0);
     expect(p.gpusFree + held).toBe(p.gpus);
     expect(p.gpusFree).toBeGreaterThanOrEqual(0);
-    const sig = (m as unknown as { sig?: { ask: Float64Array; gpusFree: Int32Array; gpus: Int32Array; region: Int32Array } }).sig;
-    if (sig) {
-      // asks are mirrored when a provider is (re)listed: the matcher only reads listed providers
-      if (listedIn.has(p.id)) expect(sig.ask[p.id], `signals ask of listed provider ${p.id}`).toBe(p.askUsdPerGpuHour);
-      expect(sig.gpusFree[p.id]).toBe(p.gpusFree);
-      expect(sig.gpus[p.id]).toBe(p.gpus);
-      expect(sig.region[p.id]).toBe(p.region);
+    const sig = m.sig;
+    // asks are mirrored when a provider is (re)listed: the matcher only reads listed providers
+    if (listedIn.has(p.id)) expect(sig.get(p.id, ASK), `signals ask of listed provider ${p.id}`).toBe(p.askUsdPerGpuHour);
+    expect(sig.get(p.id, FREE)).toBe(p.gpusFree);
+    expect(sig.get(p.id, GPUS)).toBe(p.gpus);
+    expect(sig.get(p.id, REGION)).toBe(p.region);
+    if (listedIn.has(p.id)) {
+      expect(sig.get(p.id, STAKE), `signals stake of listed provider ${p.id} (active ${p.active})`).toBe(p.stakeTokens);
+      expect(sig.get(p.id, SLASHES), `signals slashes of listed provider ${p.id}`).toBe(p.slashes);
+      expect(sig.get(p.id, REPUTATION), `signals reputation of listed provider ${p.id}`).toBe((p.leasesCompleted + 1) / (p.leasesCompleted + p.leasesFailed + 2));
     }
   }
 }

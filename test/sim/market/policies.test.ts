@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { createPolicy, MATCHER_NAMES } from '../../../src/sim/market/policies.ts';
-import { ProviderSignals } from '../../../src/sim/market/signals.ts';
+import { ASK, FREE, GPUS, ProviderSignals, REGION, REPUTATION, SLASHES, STAKE, UPTIME, WINDOW_END } from '../../../src/sim/market/signals.ts';
 import type { Lease } from '../../../src/sim/model/types.ts';
 import { createStreams } from '../../../src/sim/rng/streams.ts';
 import { parseScenario } from '../../../src/sim/scenario/validate.ts';
@@ -32,15 +32,15 @@ function table(P: Cand[]): ProviderSignals {
   const t = new ProviderSignals();
   t.ensure(P.length);
   P.forEach((p, id) => {
-    t.ask[id] = p.ask;
-    t.region[id] = p.region;
-    t.gpus[id] = p.gpus;
-    t.gpusFree[id] = p.gpusFree;
-    t.uptime[id] = p.uptime;
-    t.reputation[id] = p.reputation;
-    t.stake[id] = p.stake;
-    t.slashes[id] = p.slashes;
-    t.windowEnd[id] = Infinity;
+    t.set(id, ASK, p.ask);
+    t.set(id, REGION, p.region);
+    t.set(id, GPUS, p.gpus);
+    t.set(id, FREE, p.gpusFree);
+    t.set(id, UPTIME, p.uptime);
+    t.set(id, REPUTATION, p.reputation);
+    t.set(id, STAKE, p.stake);
+    t.set(id, SLASHES, p.slashes);
+    t.set(id, WINDOW_END, Infinity);
   });
   return t;
 }

@@ -5,6 +5,7 @@
  * hard filters (written out here from the specification, not taken from the matcher).
  */
 import { describe, expect, test } from 'vitest';
+import { WINDOW_END } from '../../../src/sim/market/signals.ts';
 import { createRun, type Run } from '../../../src/sim/run.ts';
 import { parseScenario } from '../../../src/sim/scenario/validate.ts';
 import { GPU_CATALOGUE } from '../../../src/sim/supply/catalogue.ts';
@@ -12,8 +13,8 @@ import { isOnline, type Lease, type Provider } from '../../../src/sim/model/type
 import { mmcRaw } from '../helpers.ts';
 
 function canServe(p: Provider, o: Lease, run: Run): boolean {
-  const m = run.model as unknown as { sig?: { windowEnd: Float64Array }; s: { market: { setupHours: number } } };
-  const windowEnd = m.sig ? m.sig.windowEnd[p.id] : Infinity;
+  const m = run.model;
+  const windowEnd = m.sig.get(p.id, WINDOW_END);
   return (
     p.active &&
     (p as Provider & { canServe?: boolean }).canServe !== false &&

@@ -129,7 +129,7 @@ export class CandidateFinder {
             const r = 31 - Math.clz32(bits & -bits);
             bits &= bits - 1;
             const k = off + m * nR + r;
-            const n = idx.affordable(idx.any, idx.anyFirst, idx.anyLast, k, budget);
+            const n = idx.affordable(idx.anyAsks, idx.anyFirst, idx.anyLast, k, budget);
             if (n === 0) continue;
             const list = idx.any[k];
             total = this.add(list, n, total);
@@ -146,7 +146,7 @@ export class CandidateFinder {
               const l = 31 - Math.clz32(bits & -bits);
               bits &= bits - 1;
               const k = mr * LEVELS + l;
-              const n = idx.affordable(idx.levels, idx.levelFirst, idx.levelLast, k, budget);
+              const n = idx.affordable(idx.levelAsks, idx.levelFirst, idx.levelLast, k, budget);
               if (n === 0) continue;
               const list = idx.levels[k];
               total = this.add(list, n, total);

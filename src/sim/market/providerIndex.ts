@@ -11,7 +11,7 @@
  */
 import type { Provider } from '../model/types.ts';
 import { isOnline } from '../model/types.ts';
-import { ASK, ROW_SHIFT, type ProviderSignals } from './signals.ts';
+import { ASK, type ProviderSignals } from './signals.ts';
 
 export const LEVELS = 7; // 1, 2-3, 4-7, 8-15, 16-31, 32-63, 64+
 
@@ -40,8 +40,14 @@ export class ProviderIndex {
   readonly anyLast: Float64Array;
   readonly levelFirst: Float64Array;
   readonly levelLast: Float64Array;
+  /**
+   * Each list's asks, in the list's order (parallel arrays): binary searches read these contiguous
+   * doubles instead of one provider row per step, which at 100,000 providers is a cache miss each.
+   */
+  readonly anyAsks: number[][];
+  readonly levelAsks: number[][];
 
-  /** Binary searches read asks from the signals table, not from provider records. */
+  /** The signals table gets each provider's ask as it is listed. */
   constructor(
     nModels: number,
     nRegions: number,
@@ -52,6 +58,8 @@ export class ProviderIndex {
     this.perShift = nModels * nRegions;
     this.any = Array.from({ length: 2 * this.perShift }, () => []);
     this.levels = Array.from({ length: 2 * this.perShift * LEVELS }, () => []);
+    this.anyAsks = Array.from({ length: this.any.length }, () => []);
+    this.levelAsks = Array.from({ length: this.levels.length }, () => []);
     this.levelMask = new Uint8Array(2 * this.perShift);
     this.regionMask = new Uint8Array(2 * nModels);
     this.anyFirst = new Float64Array(this.any.length).fill(Infinity);
@@ -103,72 +111,59 @@ export class ProviderIndex {
   }
 
   private putAny(k: number, p: Provider): void {
-    this.put(this.any[k], p);
-    this.ends(this.any[k], k, this.anyFirst, this.anyLast);
+    this.put(this.any[k], this.anyAsks[k], p);
+    this.ends(this.anyAsks[k], k, this.anyFirst, this.anyLast);
   }
 
   private takeAny(k: number, p: Provider): void {
-    this.take(this.any[k], p);
-    this.ends(this.any[k], k, this.anyFirst, this.anyLast);
+    this.take(this.any[k], this.anyAsks[k], p);
+    this.ends(this.anyAsks[k], k, this.anyFirst, this.anyLast);
   }
 
   private putLevel(k: number, p: Provider): void {
-    this.put(this.levels[k], p);
-    this.ends(this.levels[k], k, this.levelFirst, this.levelLast);
+    this.put(this.levels[k], this.levelAsks[k], p);
+    this.ends(this.levelAsks[k], k, this.levelFirst, this.levelLast);
   }
 
   private takeLevel(k: number, p: Provider): void {
-    this.take(this.levels[k], p);
-    this.ends(this.levels[k], k, this.levelFirst, this.levelLast);
+    this.take(this.levels[k], this.levelAsks[k], p);
+    this.ends(this.levelAsks[k], k, this.levelFirst, this.levelLast);
   }
 
-  private ends(list: readonly number[], k: number, first: Float64Array, last: Float64Array): void {
-    const n = list.length;
-    first[k] = n === 0 ? Infinity : this.sig.get(list[0], ASK);
-    last[k] = n === 0 ? Infinity : this.sig.get(list[n - 1], ASK);
+  private ends(asks: readonly number[], k: number, first: Float64Array, last: Float64Array): void {
+    const n = asks.length;
+    first[k] = n === 0 ? Infinity : asks[0];
+    last[k] = n === 0 ? Infinity : asks[n - 1];
   }
 
-  private put(list: number[], p: Provider): void {
+  private put(list: number[], asks: number[], p: Provider): void {
     this.sig.set(p.id, ASK, p.askUsdPerGpuHour);
-    list.splice(this.lowerBound(list, p.askUsdPerGpuHour, p.id), 0, p.id);
+    const i = lowerBound(list, asks, p.askUsdPerGpuHour, p.id);
+    list.splice(i, 0, p.id);
+    asks.splice(i, 0, p.askUsdPerGpuHour);
   }
 
-  private take(list: number[], p: Provider): void {
-    const i = this.lowerBound(list, p.askUsdPerGpuHour, p.id);
+  private take(list: number[], asks: number[], p: Provider): void {
+    const i = lowerBound(list, asks, p.askUsdPerGpuHour, p.id);
     if (list[i] !== p.id) throw new Error(`provider index corrupt: provider ${p.id} not found in its list`);
     list.splice(i, 1);
-  }
-
-  /** First position in the list whose (ask, id) is not below (ask, id). */
-  lowerBound(list: readonly number[], ask: number, id: number): number {
-    const R = this.sig.row;
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      const q = list[mid];
-      const a = R[(q << ROW_SHIFT) + ASK];
-      if (a < ask || (a === ask && q < id)) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    asks.splice(i, 1);
   }
 
   /**
-   * Number of providers in list k of a family (any or levels, with its first/last asks) with
-   * ask <= budget: the affordable prefix.
+   * Number of providers in list k of a family (its asks, and its first/last asks) with ask <= budget:
+   * the affordable prefix.
    */
-  affordable(lists: readonly number[][], first: Float64Array, last: Float64Array, k: number, budget: number): number {
+  affordable(asksOf: readonly number[][], first: Float64Array, last: Float64Array, k: number, budget: number): number {
     if (first[k] > budget) return 0;
-    const list = lists[k];
-    const n = list.length;
+    const asks = asksOf[k];
+    const n = asks.length;
     if (last[k] <= budget) return n;
-    const R = this.sig.row;
     let lo = 1;
     let hi = n - 1;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (R[(list[mid] << ROW_SHIFT) + ASK] <= budget) lo = mid + 1;
+      if (asks[mid] <= budget) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -180,4 +175,17 @@ export class ProviderIndex {
     for (const b of this.any) n += b.length;
     return n;
   }
+}
+
+/** First position in a list (with its asks) whose (ask, id) is not below (ask, id). */
+function lowerBound(list: readonly number[], asks: readonly number[], ask: number, id: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const a = asks[mid];
+    if (a < ask || (a === ask && list[mid] < id)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

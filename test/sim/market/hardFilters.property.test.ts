@@ -116,6 +116,9 @@ function checkIndex(run: Run): void {
     });
   ends(idx.any, idx.anyFirst, idx.anyLast);
   ends(idx.levels, idx.levelFirst, idx.levelLast);
+  // and so do the asks kept in parallel with each list
+  idx.any.forEach((list, k) => expect(idx.anyAsks[k], `asks of list ${k}`).toEqual(list.map((id) => P[id].askUsdPerGpuHour)));
+  idx.levels.forEach((list, k) => expect(idx.levelAsks[k], `asks of level list ${k}`).toEqual(list.map((id) => P[id].askUsdPerGpuHour)));
   idx.levels.forEach((list, k) => {
     for (const id of list) {
       const p = P[id];

@@ -45,7 +45,12 @@ export function createJobSampler(s: Scenario, rng: Rng): JobSampler {
     const vramIdx = categorical(rng, VRAM_LEVELS.map((k) => c.minVramGb[k] ?? 0));
     const duration = samplerOf(c.durationHours, rng);
     const patience: Sampler = c.unlimitedPatience ? () => Infinity : samplerOf(c.patienceHours, rng);
-    return { c, gpusIdx, vramIdx, duration, patience };
+    // Per-class constants looked up once, not per job.
+    const minTier = TIERS.indexOf(c.minTier);
+    const gpusOf = GPU_COUNTS.map(Number);
+    const vramOf = VRAM_LEVELS.map(Number);
+    const cloudOf = vramOf.map((v) => cloudReference(v, minTier));
+    return { c, gpusIdx, vramIdx, duration, patience, minTier, gpusOf, vramOf, cloudOf };
   });
   return {
     draw(classWeights) {
@@ -57,11 +62,12 @@ export function createJobSampler(s: Scenario, rng: Rng): JobSampler {
       while (classWeights[ci] === 0 && ci > 0) ci--;
       const p = per[ci];
       const c = p.c;
-      const gpus = Number(GPU_COUNTS[p.gpusIdx()]);
-      const minVramGb = Number(VRAM_LEVELS[p.vramIdx()]);
-      const minTier = TIERS.indexOf(c.minTier);
+      const gpus = p.gpusOf[p.gpusIdx()];
+      const vi = p.vramIdx();
+      const minVramGb = p.vramOf[vi];
+      const minTier = p.minTier;
       const durationHours = Math.min(c.maxDurationHours, Math.max(1e-4, p.duration()));
-      const cloud = cloudReference(minVramGb, minTier);
+      const cloud = p.cloudOf[vi];
       const budget = cloud * (c.budgetFactorMin + (c.budgetFactorMax - c.budgetFactorMin) * rng());
       const cancels = rng() < c.cancelShare;
       return {

@@ -424,8 +424,11 @@ export class Economy {
     }
   }
 
-  /** Pays `payUnits` (USD base units billed) of lease l to provider p, less the protocol fee. */
-  pay(l: Lease, p: Provider, payUnits: number): void {
+  /**
+   * Pays `payUnits` (USD base units billed) to provider p, less the protocol fee: for lease l, or for
+   * a batch of p's leases (l null; not when leases are paid in tokens, whose escrow is per lease).
+   */
+  pay(l: Lease | null, p: Provider, payUnits: number): void {
     const L = this.host.ledger;
     const b = this.books[p.id];
     const P = this.price.price;
@@ -443,6 +446,7 @@ export class Economy {
         this.counters.feesUsd += fee / UNITS_PER;
       }
     } else if (mode === 'token') {
+      if (!l) throw new Error('token payments settle per lease: pay() needs the lease');
       const te = this.tokenEscrow.get(l.id)!;
       const tok = Math.min(te.held, Math.round(payUnits * te.rate));
       te.held -= tok;

@@ -623,10 +623,21 @@ export class MarketModel {
 
   /** Pays the provider for the hours run so far (escrow -> provider, less the protocol fee). */
   private settle(l: Lease, runHours: number): void {
+    const pay = this.due(l, runHours);
+    if (pay > 0) this.payProvider(l, this.providers[l.provider], pay);
+  }
+
+  /** Base units l owes its provider for `runHours` of run beyond what it has paid; marks them paid. */
+  private due(l: Lease, runHours: number): number {
     const dueUnits = Math.min(l.escrowUnits, Math.round(l.priceUsdPerGpuHour * l.gpus * runHours * UNITS_PER));
     const pay = dueUnits - l.paidUnits;
-    if (pay <= 0) return;
-    const p = this.providers[l.provider];
+    if (pay <= 0) return 0;
+    l.paidUnits = dueUnits;
+    return pay;
+  }
+
+  /** Moves `pay` units from escrow to provider p, less the fee (l: the lease paid, or null for a batch of leases). */
+  private payProvider(l: Lease | null, p: Provider, pay: number): void {
     if (this.economy) {
       this.economy.pay(l, p, pay);
     } else {
@@ -635,7 +646,6 @@ export class MarketModel {
       L.transferUnits('usd', this.acct.escrow, p.account, pay - fee, 'lease payment');
       if (fee > 0) L.transferUnits('usd', this.acct.escrow, this.acct.treasury, fee, 'protocol fee');
     }
-    l.paidUnits = dueUnits;
   }
 
   // ---------------------------------------------------------------- periodic
@@ -653,10 +663,25 @@ export class MarketModel {
 
   private onSample(): void {
     const now = this.engine.now;
-    // Leases settle every period, as providers withdraw on Akash (research §1.3).
-    this.leases.forEach((l) => {
-      if (l.state === 'active') this.settle(l, now - l.startedAt);
-    });
+    // Leases settle every period, as providers withdraw on Akash (research §1.3): one payment per
+    // provider for all its running leases (a ledger entry per provider, not per lease), except when
+    // leases are paid in tokens, whose escrow is held per lease.
+    if (this.economy && this.s.economy.payment === 'token') {
+      this.leases.forEach((l) => {
+        if (l.state === 'active') this.settle(l, now - l.startedAt);
+      });
+    } else {
+      for (const p of this.providers) {
+        const ids = p.leases;
+        if (ids.length === 0) continue;
+        let total = 0;
+        for (let i = 0; i < ids.length; i++) {
+          const l = this.leases.get(ids[i])!;
+          if (l.state === 'active') total += this.due(l, now - l.startedAt);
+        }
+        if (total > 0) this.payProvider(null, p, total);
+      }
+    }
     const period = now - this.lastSampleAt;
     this.lastSampleAt = now;
     this.lastRow.length = 0;

@@ -20,7 +20,7 @@ export class IntMap<V> {
     this.keys = new Int32Array(cap).fill(-1);
     this.vals = new Array<V | undefined>(cap).fill(undefined);
     this.mask = cap - 1;
-    this.shift = 32 - Math.log2(cap);
+    this.shift = Math.clz32(cap) + 1; // 32 - log2(cap)
   }
 
   get size(): number {
@@ -105,7 +105,7 @@ export class IntMap<V> {
     this.keys = new Int32Array(cap).fill(-1);
     this.vals = new Array<V | undefined>(cap).fill(undefined);
     this.mask = cap - 1;
-    this.shift = 32 - Math.log2(cap);
+    this.shift = Math.clz32(cap) + 1; // 32 - log2(cap)
     this.n = 0;
     for (let i = 0; i < oldK.length; i++) if (oldK[i] !== -1) this.set(oldK[i], oldV[i] as V);
   }

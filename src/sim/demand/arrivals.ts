@@ -6,6 +6,7 @@
  */
 import { JOB_CLASSES, type Scenario, type Shock } from '../scenario/schema.ts';
 import type { Rng } from '../rng/streams.ts';
+import { exp, log, sin } from '../core/detMath.ts';
 
 const HOURS_PER_YEAR = 8760;
 
@@ -35,11 +36,11 @@ export function createRateModel(s: Scenario): RateModel {
   const shares = JOB_CLASSES.map((c) => d.classes[c].share);
   const shareSum = shares.reduce((a, b) => a + b, 0) || 1;
   const base = d.baseRateJobsPerHour * s.scale;
-  const g = Math.log(1 + d.trendGrowthPerYear) / HOURS_PER_YEAR;
+  const g = log(1 + d.trendGrowthPerYear) / HOURS_PER_YEAR;
   const amp = d.diurnalAmplitude;
   const phase = d.diurnalPeakHour - 6;
   const classShocks = JOB_CLASSES.map((c) => d.shocks.filter((sh) => !sh.classes || sh.classes.includes(c)));
-  const common = (t: number) => base * Math.exp(g * t) * (1 + amp * Math.sin((2 * Math.PI * (t - phase)) / 24));
+  const common = (t: number) => base * exp(g * t) * (1 + amp * sin((2 * Math.PI * (t - phase)) / 24));
   const ofClass = (c: number, t: number) => {
     let r = common(t) * (shares[c] / shareSum);
     for (const sh of classShocks[c]) r *= shockFactor(sh, t);
@@ -54,7 +55,7 @@ export function createRateModel(s: Scenario): RateModel {
     },
     bound(t0, t1) {
       // trend is monotone: take the larger end; diurnal at most 1 + amp; shocks at their max over the interval;
-      const trend = Math.max(Math.exp(g * t0), Math.exp(g * t1));
+      const trend = Math.max(exp(g * t0), exp(g * t1));
       let worst = 0;
       for (let c = 0; c < shares.length; c++) {
         if (shares[c] === 0) continue;
@@ -84,7 +85,7 @@ export function nextArrival(rates: RateModel, t: number, horizon: number, rng: R
       now = edge;
       continue;
     }
-    const cand = now - Math.log(1 - rng()) / lmax;
+    const cand = now - log(1 - rng()) / lmax;
     if (cand >= edge) {
       now = edge;
       continue;

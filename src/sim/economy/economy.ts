@@ -36,6 +36,7 @@ import { ARCHETYPES, type Scenario } from '../scenario/schema.ts';
 import type { EconomyParams } from '../scenario/economySchema.ts';
 import { GPU_CATALOGUE } from '../supply/catalogue.ts';
 import { createProviderFactory, type ProviderFactory } from '../supply/population.ts';
+import { pow } from '../core/detMath.ts';
 
 export { ECONOMY_COLUMNS };
 
@@ -672,7 +673,7 @@ export class Economy {
       // spot checks of a cheater's work
       if (b.cheater && this.dayBusy[i] > 0 && q > 0) {
         const checks = (e.slashing.checksPerGpuDay * this.dayBusy[i]) / 24;
-        if (this.rngCheat() < 1 - Math.pow(1 - q, checks)) caught.push(p);
+        if (this.rngCheat() < 1 - pow(1 - q, checks)) caught.push(p);
       }
       // exit hazard on the trailing running margin (after a full trailing window): the hardware is
       // sunk, so a provider stays while income covers what staying costs (short-run shutdown rule)

@@ -7,6 +7,7 @@
  *   table    yearlyTokens[y] / 365, then the last year x tailFactor^(years past the table) (Render [V])
  */
 import type { EconomyParams } from '../scenario/economySchema.ts';
+import { pow } from '../core/detMath.ts';
 
 export function emissionOnDay(e: EconomyParams['emission'], day: number): number {
   switch (e.schedule) {
@@ -15,15 +16,15 @@ export function emissionOnDay(e: EconomyParams['emission'], day: number): number
     case 'fixed':
       return e.tokensPerDay;
     case 'decay':
-      return e.tokensPerDay * Math.pow(1 - e.decayPerYear, day / 365);
+      return e.tokensPerDay * pow(1 - e.decayPerYear, day / 365);
     case 'halving':
-      return e.tokensPerDay / Math.pow(2, Math.floor(day / e.halvingDays));
+      return e.tokensPerDay / pow(2, Math.floor(day / e.halvingDays));
     case 'table': {
       const t = e.yearlyTokens;
       if (t.length === 0) return 0;
       const y = Math.floor(day / 365);
       if (y < t.length) return t[y] / 365;
-      return (t[t.length - 1] * Math.pow(e.tableTailFactor, y - t.length + 1)) / 365;
+      return (t[t.length - 1] * pow(e.tableTailFactor, y - t.length + 1)) / 365;
     }
   }
 }

@@ -13,6 +13,7 @@
  */
 import type { EconomyParams } from '../scenario/economySchema.ts';
 import type { Rng } from '../rng/streams.ts';
+import { cos, exp, log, pow } from '../core/detMath.ts';
 
 export interface PriceState {
   /** Exogenous path before shocks. */
@@ -32,7 +33,7 @@ export function shockLog(shocks: EconomyParams['price']['shocks'], day: number):
   for (const sh of shocks) {
     if (day <= sh.startDay) continue;
     const f = sh.durationDays > 0 ? Math.min(1, (day - sh.startDay) / sh.durationDays) : 1;
-    s += f * Math.log(sh.multiplier);
+    s += f * log(sh.multiplier);
   }
   return s;
 }
@@ -54,14 +55,14 @@ export function stepPrice(s: PriceState, pp: EconomyParams['price'], day: number
   if (sigma > 0) {
     const u = 1 - rng();
     const v = rng();
-    z = Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    z = Math.sqrt(-2 * log(u)) * cos(2 * Math.PI * v);
   }
-  const gbm = s.gbm * Math.exp((pp.driftPerYear - (sigma * sigma) / 2) * dt + sigma * Math.sqrt(dt) * z);
+  const gbm = s.gbm * exp((pp.driftPerYear - (sigma * sigma) / 2) * dt + sigma * Math.sqrt(dt) * z);
   const depth = pp.depthShareOfCap * s.price * supply;
-  const rho = Math.pow(2, -1 / pp.impactHalfLifeDays);
+  const rho = pow(2, -1 / pp.impactHalfLifeDays);
   // A day's impact is bounded (|kappa * flow / depth| <= 1, i.e. at most e-fold a day) so a thin market cannot blow up.
   const push = depth > 0 ? Math.max(-1, Math.min(1, (pp.impact * netBuyUsd) / depth)) : 0;
   const pressure = rho * s.pressure + push;
-  const price = gbm * Math.exp(shockLog(pp.shocks, day + 1) + pressure);
+  const price = gbm * exp(shockLog(pp.shocks, day + 1) + pressure);
   return { gbm, pressure, price };
 }

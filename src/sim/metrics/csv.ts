@@ -5,14 +5,19 @@
  */
 import type { MetricTable } from './table.ts';
 
+const NEG_POW10 = [1, 1e-1, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8, 1e-9];
+
 export function formatCsvNumber(v: number): string {
   if (Number.isNaN(v)) return '';
   if (v === Infinity) return 'inf';
   if (v === -Infinity) return '-inf';
   if (Number.isInteger(v) && Math.abs(v) < 1e15) return String(v);
   const a = Math.abs(v);
-  // 6 decimals for ordinary magnitudes, more for tiny ones, so small shares keep their precision.
-  const digits = a >= 1 ? 6 : Math.min(15, 6 + Math.ceil(-Math.log10(a)));
+  // 6 decimals for ordinary magnitudes, more for tiny ones, so small shares keep their precision:
+  // 6 + ceil(-log10 a), found by comparing with powers of ten (Math.log10 may differ by engine).
+  let n = 0;
+  while (n < 9 && a < NEG_POW10[n]) n++;
+  const digits = 6 + n;
   let s = v.toFixed(digits);
   if (s.includes('.')) s = s.replace(/0+$/, '').replace(/\.$/, '');
   return s === '-0' ? '0' : s;

@@ -3,6 +3,7 @@
  * source and its parameters and returns a sampler. Parameters are validated once, at creation.
  */
 import type { Rng } from './streams.ts';
+import { cos, exp, log, pow } from '../core/detMath.ts';
 
 export type Sampler = () => number;
 
@@ -19,7 +20,7 @@ export function uniform(rng: Rng, min = 0, max = 1): Sampler {
 /** Exponential with the given rate (mean 1/rate). */
 export function exponential(rng: Rng, rate: number): Sampler {
   check(rate > 0 && Number.isFinite(rate), `exponential rate must be > 0, got ${rate}`);
-  return () => -Math.log(1 - rng()) / rate;
+  return () => -log(1 - rng()) / rate;
 }
 
 /** Standard normal by Box-Muller, one value per call (no cached spare: state stays in the stream). */
@@ -28,21 +29,21 @@ export function normal(rng: Rng, mu = 0, sigma = 1): Sampler {
   return () => {
     const u = 1 - rng();
     const v = rng();
-    return mu + sigma * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    return mu + sigma * Math.sqrt(-2 * log(u)) * cos(2 * Math.PI * v);
   };
 }
 
 /** Log-normal: exp(N(mu, sigma)). Median = e^mu, mean = e^(mu + sigma^2/2). */
 export function logNormal(rng: Rng, mu: number, sigma: number): Sampler {
   const n = normal(rng, mu, sigma);
-  return () => Math.exp(n());
+  return () => exp(n());
 }
 
 /** Weibull with shape k and scale lambda; shape < 1 gives the heavy tail of up/down intervals. */
 export function weibull(rng: Rng, shape: number, scale: number): Sampler {
   check(shape > 0 && scale > 0, `weibull needs shape > 0 and scale > 0, got ${shape}, ${scale}`);
   const inv = 1 / shape;
-  return () => scale * Math.pow(-Math.log(1 - rng()), inv);
+  return () => scale * pow(-log(1 - rng()), inv);
 }
 
 /**
@@ -55,7 +56,7 @@ export function weibullResidual(rng: Rng, shape: number, scale: number): Sampler
   check(shape > 0 && scale > 0, `weibullResidual needs shape > 0 and scale > 0, got ${shape}, ${scale}`);
   const g = gamma(rng, 1 + 1 / shape);
   const inv = 1 / shape;
-  return () => scale * Math.pow(g(), inv) * rng();
+  return () => scale * pow(g(), inv) * rng();
 }
 
 /** Gamma(shape, scale) by Marsaglia and Tsang (2000), boosted for shape < 1. */
@@ -74,10 +75,10 @@ export function gamma(rng: Rng, shape: number, scale = 1): Sampler {
       } while (v <= 0);
       v = v * v * v;
       u = 1 - rng();
-      if (u < 1 - 0.0331 * x * x * x * x || Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) break;
+      if (u < 1 - 0.0331 * x * x * x * x || log(u) < 0.5 * x * x + d * (1 - v + log(v))) break;
     }
     let g = d * v;
-    if (boost) g *= Math.pow(1 - rng(), 1 / shape);
+    if (boost) g *= pow(1 - rng(), 1 / shape);
     return g * scale;
   };
 }
@@ -101,7 +102,7 @@ export function poisson(rng: Rng, lambda: number): Sampler {
   check(lambda >= 0 && Number.isFinite(lambda), `poisson mean must be >= 0, got ${lambda}`);
   if (lambda === 0) return () => 0;
   if (lambda < 10) {
-    const L = Math.exp(-lambda);
+    const L = exp(-lambda);
     return () => {
       let k = 0;
       let p = L;
@@ -116,7 +117,7 @@ export function poisson(rng: Rng, lambda: number): Sampler {
     };
   }
   const slam = Math.sqrt(lambda);
-  const loglam = Math.log(lambda);
+  const loglam = log(lambda);
   const b = 0.931 + 2.53 * slam;
   const a = -0.059 + 0.02483 * b;
   const invalpha = 1.1239 + 1.1328 / (b - 3.4);
@@ -129,7 +130,7 @@ export function poisson(rng: Rng, lambda: number): Sampler {
       const k = Math.floor(((2 * a) / us + b) * U + lambda + 0.43);
       if (us >= 0.07 && V <= vr) return k;
       if (k < 0 || (us < 0.013 && V > us)) continue;
-      if (Math.log(V) + Math.log(invalpha) - Math.log(a / (us * us) + b) <= -lambda + k * loglam - logFactorial(k)) return k;
+      if (log(V) + log(invalpha) - log(a / (us * us) + b) <= -lambda + k * loglam - logFactorial(k)) return k;
     }
   };
 }
@@ -138,7 +139,7 @@ function logFactorial(k: number): number {
   if (k < 2) return 0;
   // Stirling series; exact enough for k >= 2 in the PTRS acceptance test.
   const x = k + 1;
-  return (x - 0.5) * Math.log(x) - x + 0.5 * Math.log(2 * Math.PI) + 1 / (12 * x) - 1 / (360 * x * x * x);
+  return (x - 0.5) * log(x) - x + 0.5 * log(2 * Math.PI) + 1 / (12 * x) - 1 / (360 * x * x * x);
 }
 
 /** Geometric on {1, 2, ...} with the given mean (>= 1): number of trials to the first success. */
@@ -146,8 +147,8 @@ export function geometric(rng: Rng, mean: number): Sampler {
   check(mean >= 1 && Number.isFinite(mean), `geometric mean must be >= 1, got ${mean}`);
   if (mean === 1) return () => 1;
   const p = 1 / mean;
-  const lq = Math.log(1 - p);
-  return () => 1 + Math.floor(Math.log(1 - rng()) / lq);
+  const lq = log(1 - p);
+  return () => 1 + Math.floor(log(1 - rng()) / lq);
 }
 
 /**

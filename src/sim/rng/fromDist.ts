@@ -3,6 +3,7 @@ import type { Dist } from '../scenario/params.ts';
 import { exponential, logNormal, uniform, weibull, type Sampler } from './distributions.ts';
 import { weibullScaleForMean } from './special.ts';
 import type { Rng } from './streams.ts';
+import { exp, log } from '../core/detMath.ts';
 
 export function samplerOf(d: Dist, rng: Rng): Sampler {
   switch (d.dist) {
@@ -13,7 +14,7 @@ export function samplerOf(d: Dist, rng: Rng): Sampler {
     case 'exponential':
       return exponential(rng, 1 / d.mean);
     case 'lognormal':
-      return d.sigma === 0 ? () => d.median : logNormal(rng, Math.log(d.median), d.sigma);
+      return d.sigma === 0 ? () => d.median : logNormal(rng, log(d.median), d.sigma);
     case 'weibull':
       return weibull(rng, d.shape, weibullScaleForMean(d.mean, d.shape));
     case 'uniform':
@@ -29,7 +30,7 @@ export function meanOf(d: Dist): number {
     case 'exponential':
       return d.mean;
     case 'lognormal':
-      return d.median * Math.exp((d.sigma * d.sigma) / 2);
+      return d.median * exp((d.sigma * d.sigma) / 2);
     case 'weibull':
       return d.mean;
     case 'uniform':

@@ -40,7 +40,17 @@ export function createRateModel(s: Scenario): RateModel {
   const amp = d.diurnalAmplitude;
   const phase = d.diurnalPeakHour - 6;
   const classShocks = JOB_CLASSES.map((c) => d.shocks.filter((sh) => !sh.classes || sh.classes.includes(c)));
-  const common = (t: number) => base * exp(g * t) * (1 + amp * sin((2 * Math.PI * (t - phase)) / 24));
+  // The rate of every class at one instant shares this factor: remembered for the last instant asked
+  // (thinning asks the total, then the arrival asks each class, all at the same time).
+  let lastT = NaN;
+  let lastCommon = 0;
+  const common = (t: number) => {
+    if (t !== lastT) {
+      lastT = t;
+      lastCommon = base * exp(g * t) * (1 + amp * sin((2 * Math.PI * (t - phase)) / 24));
+    }
+    return lastCommon;
+  };
   const ofClass = (c: number, t: number) => {
     let r = common(t) * (shares[c] / shareSum);
     for (const sh of classShocks[c]) r *= shockFactor(sh, t);

@@ -191,13 +191,16 @@ function reduce(x: number): number {
   return x - q * PIO2_1 - q * PIO2_2 - q * PIO2_3;
 }
 
-/** Sine (accurate to a few ulp for |x| up to about 1e6; deterministic everywhere). */
-export function sin(x: number): number {
+/** sin(x + shift pi/2): shift 0 is the sine, 1 the cosine (the quadrant moves by one). */
+function sinShifted(x: number, shift: number): number {
   if (!Number.isFinite(x)) return NaN;
-  if (x === 0) return x; // keeps the sign of -0
-  if (Math.abs(x) <= 0.7853981633974483) return sinKernel(x);
-  const r = reduce(x);
-  switch (quadrant) {
+  let r = x;
+  let q = shift;
+  if (Math.abs(x) > 0.7853981633974483) {
+    r = reduce(x);
+    q += quadrant;
+  }
+  switch (q & 3) {
     case 0:
       return sinKernel(r);
     case 1:
@@ -209,19 +212,12 @@ export function sin(x: number): number {
   }
 }
 
+/** Sine (accurate to a few ulp for |x| up to about 1e6; deterministic everywhere). */
+export function sin(x: number): number {
+  return x === 0 ? x : sinShifted(x, 0); // keeps the sign of -0
+}
+
 /** Cosine (accurate to a few ulp for |x| up to about 1e6; deterministic everywhere). */
 export function cos(x: number): number {
-  if (!Number.isFinite(x)) return NaN;
-  if (Math.abs(x) <= 0.7853981633974483) return cosKernel(x);
-  const r = reduce(x);
-  switch (quadrant) {
-    case 0:
-      return cosKernel(r);
-    case 1:
-      return -sinKernel(r);
-    case 2:
-      return -cosKernel(r);
-    default:
-      return sinKernel(r);
-  }
+  return sinShifted(x, 1);
 }

@@ -17,7 +17,7 @@ import type { Lease } from '../model/types.ts';
 import { levelOf } from './providerIndex.ts';
 import { IntMap } from '../core/intMap.ts';
 
-/** Upper bounds of the planned-work bands, hours: a part-day provider skips bands that cannot fit its window. */
+/** Upper bounds of the planned-work bands, hours: a part-day provider skips the bands too long for its sharing window */
 export const WORK_BANDS = [1, 4, 12, 24, Infinity] as const;
 
 function workBand(hours: number): number {

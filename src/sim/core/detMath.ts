@@ -31,6 +31,23 @@ const PIO2_2 = 6.077100506303966e-11;
 const PIO2_3 = 2.0222662487959506e-21;
 const INV_PIO2 = 0.6366197723675814;
 
+/** c[0] x^(n-1) + ... + c[n-1], by Horner's rule (highest power first: a fixed order of operations). */
+function horner(c: readonly number[], x: number): number {
+  let s = c[0];
+  for (let i = 1; i < c.length; i++) s = s * x + c[i];
+  return s;
+}
+
+// Series coefficients, highest power first.
+/** exp: 1/14!, 1/13!, ..., 1/2! (times r^2, plus r, plus 1). */
+const EXP_TAIL = [87178291200, 6227020800, 479001600, 39916800, 3628800, 362880, 40320, 5040, 720, 120, 24, 6, 2].map((f) => 1 / f);
+/** log: atanh series 1/23, 1/21, ..., 1/3 in z = s^2. */
+const ATANH_TAIL = [23, 21, 19, 17, 15, 13, 11, 9, 7, 5, 3].map((n) => 1 / n);
+/** sin: Q(z) = 1/3! - z/5! + ... - z^9/21!, highest power first. */
+const SIN_TAIL = [-1 / 51090942171709440000, 1 / 121645100408832000, -1 / 355687428096000, 1 / 1307674368000, -1 / 6227020800, 1 / 39916800, -1 / 362880, 1 / 5040, -1 / 120, 1 / 6];
+/** cos: P(z) = 1/4! - z/6! + ... - z^9/22!, highest power first. */
+const COS_TAIL = [-1 / 1124000727777607680000, 1 / 2432902008176640000, -1 / 6402373705728000, 1 / 20922789888000, -1 / 87178291200, 1 / 479001600, -1 / 3628800, 1 / 40320, -1 / 720, 1 / 24];
+
 /** 2^k exactly, for integer k in [-1074, 1023]. */
 function pow2(k: number): number {
   if (k > 1023) return Infinity;
@@ -56,21 +73,8 @@ export function exp(x: number): number {
   // x = k ln2 + r, |r| <= ln2 / 2
   const k = Math.round(x * INV_LN2);
   const r = x - k * LN2_HI - k * LN2_LO;
-  // Taylor to r^14 (|r| < 0.35: the remainder is below 1e-17 relative), Horner from the top
-  let s = 1 / 87178291200;
-  s = s * r + 1 / 6227020800;
-  s = s * r + 1 / 479001600;
-  s = s * r + 1 / 39916800;
-  s = s * r + 1 / 3628800;
-  s = s * r + 1 / 362880;
-  s = s * r + 1 / 40320;
-  s = s * r + 1 / 5040;
-  s = s * r + 1 / 720;
-  s = s * r + 1 / 120;
-  s = s * r + 1 / 24;
-  s = s * r + 1 / 6;
-  s = s * r + 0.5;
-  s = s * r * r + r;
+  // Taylor to r^14 (|r| < 0.35: the remainder is below 1e-17 relative)
+  const s = horner(EXP_TAIL, r) * r * r + r;
   const e = 1 + s;
   // scale by 2^k in two steps so neither factor overflows or flushes early
   const k1 = k >> 1;
@@ -102,17 +106,7 @@ export function log(x: number): number {
   const f = m - 1;
   const s = f / (m + 1);
   const z = s * s;
-  let t = 1 / 23;
-  t = t * z + 1 / 21;
-  t = t * z + 1 / 19;
-  t = t * z + 1 / 17;
-  t = t * z + 1 / 15;
-  t = t * z + 1 / 13;
-  t = t * z + 1 / 11;
-  t = t * z + 1 / 9;
-  t = t * z + 1 / 7;
-  t = t * z + 1 / 5;
-  t = t * z + 1 / 3;
+  const t = horner(ATANH_TAIL, z);
   // 2 s (1 + z t) = f - f s + 2 s z t  (as f - s f keeps more bits than 2s)
   const logm = f - s * f + 2 * s * z * t;
   return e * LN2_HI + (logm + e * LN2_LO);
@@ -150,33 +144,14 @@ export function pow(x: number, y: number): number {
 function sinKernel(r: number): number {
   // sin r = r - r z Q(z), Q = 1/3! - z/5! + z^2/7! - ... - z^9/21!
   const z = r * r;
-  let s = -1 / 51090942171709440000;
-  s = s * z + 1 / 121645100408832000;
-  s = s * z - 1 / 355687428096000;
-  s = s * z + 1 / 1307674368000;
-  s = s * z - 1 / 6227020800;
-  s = s * z + 1 / 39916800;
-  s = s * z - 1 / 362880;
-  s = s * z + 1 / 5040;
-  s = s * z - 1 / 120;
-  s = s * z + 1 / 6;
+  const s = horner(SIN_TAIL, z);
   return r - r * z * s;
 }
 
 function cosKernel(r: number): number {
   const z = r * r;
   // cos r = 1 - z/2 + z^2 P(z), P = 1/4! - z/6! + z^2/8! - ... - z^9/22!
-  let c = -1 / 1124000727777607680000;
-  c = c * z + 1 / 2432902008176640000;
-  c = c * z - 1 / 6402373705728000;
-  c = c * z + 1 / 20922789888000;
-  c = c * z - 1 / 87178291200;
-  c = c * z + 1 / 479001600;
-  c = c * z - 1 / 3628800;
-  c = c * z + 1 / 40320;
-  c = c * z - 1 / 720;
-  c = c * z + 1 / 24;
-  c = c * z * z;
+  const c = horner(COS_TAIL, z) * z * z;
   // 1 - z/2 + c, with 1 - z/2 formed so no bits of the small terms are lost
   const h = 0.5 * z;
   const w = 1 - h;

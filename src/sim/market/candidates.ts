@@ -15,10 +15,16 @@ import { isOnline } from '../model/types.ts';
 import type { Rng } from '../rng/streams.ts';
 import { GPU_CATALOGUE, gpuTier } from '../supply/catalogue.ts';
 import { LEVELS, levelOf, type ProviderIndex } from './providerIndex.ts';
-import { FREE, ROW_SHIFT, WINDOW_END, type ProviderSignals } from './signals.ts';
+import { FREE, ROW_SHIFT, type ProviderSignals } from './signals.ts';
+import type { SortedList } from './sortedList.ts';
+
+/** Per list in a call: which of the two per-candidate checks its members need (none for most). */
+const CHECK_FREE = 1; // the lowest level list may hold providers with fewer free GPUs than the order needs
+const CHECK_WINDOW = 2; // part-day providers: the window must outlast the planned work
 
 export class CandidateFinder {
-  private lists: number[][] = [];
+  private lists: SortedList[] = [];
+  private checks: Uint8Array;
   private prefix: Int32Array;
   private cum: Float64Array;
   private eligibleModelsCache = new Map<number, number[]>();
@@ -39,6 +45,7 @@ export class CandidateFinder {
     const n = index.levels.length;
     this.prefix = new Int32Array(n);
     this.cum = new Float64Array(n);
+    this.checks = new Uint8Array(n);
   }
 
   eligibleModels(minVramGb: number, minTier: number): number[] {
@@ -71,7 +78,7 @@ export class CandidateFinder {
 
   /** The order's planned work must finish before the provider's sharing window closes. */
   fitsWindow(id: number, o: Lease): boolean {
-    return this.sig.get(id, WINDOW_END) >= this.now() + this.setupHours + Math.min(o.workHours, o.cancelAfterHours);
+    return this.sig.windowEnd[id] >= this.now() + this.setupHours + Math.min(o.workHours, o.cancelAfterHours);
   }
 
   /** Set by the model: the clock, and the setup delay between match and start. */
@@ -81,11 +88,12 @@ export class CandidateFinder {
   /** Number of lists in `lists` for the current call (the array is reused, never shrunk). */
   private nLists = 0;
 
-  private add(list: readonly number[], n: number, total: number): number {
+  private add(list: SortedList, n: number, total: number, checks: number): number {
     const k = this.nLists++;
-    this.lists[k] = list as number[];
+    this.lists[k] = list;
     this.prefix[k] = n;
     this.cum[k] = total + n;
+    this.checks[k] = checks;
     return total + n;
   }
 
@@ -93,6 +101,14 @@ export class CandidateFinder {
     if (this.stamp[id] === this.call) return;
     this.stamp[id] = this.call;
     this.out.push(id);
+  }
+
+  /** Whether provider id passes the per-candidate checks `checks` of its list. */
+  private ok(id: number, checks: number, gpus: number, needUntil: number): boolean {
+    return (
+      ((checks & CHECK_FREE) === 0 || this.sig.row[(id << ROW_SHIFT) + FREE] >= gpus) &&
+      ((checks & CHECK_WINDOW) === 0 || this.sig.windowEnd[id] >= needUntil)
+    );
   }
 
   /** Fills `out` with candidates for the order; returns their number. */
@@ -112,13 +128,18 @@ export class CandidateFinder {
     const r1 = o.regionLocked ? o.region + 1 : idx.nRegions;
     const budget = o.budgetUsdPerGpuHour;
     const gpus = o.gpus;
-    const R = this.sig.row;
+    const heads = this.includeHeads;
     const needUntil = this.now() + this.setupHours + Math.min(o.workHours, o.cancelAfterHours);
     let total = 0;
     // Part-day providers only for work that can fit in a sharing window (at most 24 h).
     const shifts = needUntil - this.now() <= 24 ? 2 : 1;
+    // Providers in a level above the order's own have enough free GPUs; so do those in its own level
+    // when the order needs no more than the level's floor (2^L: GPU counts are powers of two).
+    const lowest = levelOf(gpus);
+    const lowestChecks = gpus > 1 << lowest ? CHECK_FREE : 0;
     for (let sh = 0; sh < shifts; sh++) {
       const off = sh * idx.perShift;
+      const window = sh === 1 ? CHECK_WINDOW : 0;
       if (gpus === 1) {
         const regionBits = o.regionLocked ? 1 << o.region : 0xff;
         const nR = idx.nRegions;
@@ -129,15 +150,15 @@ export class CandidateFinder {
             const r = 31 - Math.clz32(bits & -bits);
             bits &= bits - 1;
             const k = off + m * nR + r;
-            const n = idx.affordable(idx.anyAsks, idx.anyFirst, idx.anyLast, k, budget);
+            const n = idx.affordable(idx.any, idx.anyFirst, idx.anyLast, k, budget);
             if (n === 0) continue;
             const list = idx.any[k];
-            total = this.add(list, n, total);
-            if (this.includeHeads && R[(list[0] << ROW_SHIFT) + WINDOW_END] >= needUntil) this.take(list[0]);
+            total = this.add(list, n, total, window);
+            if (heads && this.ok(list.ids[0], window, gpus, needUntil)) this.take(list.ids[0]);
           }
         }
       } else {
-        const mask = (0xff << levelOf(gpus)) & 0xff;
+        const mask = (0xff << lowest) & 0xff;
         for (const m of models) {
           for (let r = r0; r < r1; r++) {
             const mr = off + m * idx.nRegions + r;
@@ -146,11 +167,12 @@ export class CandidateFinder {
               const l = 31 - Math.clz32(bits & -bits);
               bits &= bits - 1;
               const k = mr * LEVELS + l;
-              const n = idx.affordable(idx.levelAsks, idx.levelFirst, idx.levelLast, k, budget);
+              const n = idx.affordable(idx.levels, idx.levelFirst, idx.levelLast, k, budget);
               if (n === 0) continue;
               const list = idx.levels[k];
-              total = this.add(list, n, total);
-              if (this.includeHeads && R[(list[0] << ROW_SHIFT) + FREE] >= gpus && R[(list[0] << ROW_SHIFT) + WINDOW_END] >= needUntil) this.take(list[0]);
+              const checks = window | (l === lowest ? lowestChecks : 0);
+              total = this.add(list, n, total, checks);
+              if (heads && this.ok(list.ids[0], checks, gpus, needUntil)) this.take(list.ids[0]);
             }
           }
         }
@@ -162,7 +184,8 @@ export class CandidateFinder {
       // Systematic sample: k evenly spaced positions from one random offset over the concatenated
       // affordable prefixes. Each feasible provider has the same chance k/total, no draw repeats, and
       // the sample is spread over GPU models, regions and price ranks; one random number and one
-      // sweep instead of k draws, each with its own search.
+      // sweep instead of k draws, each with its own search. Positions are distinct (the step exceeds
+      // 1) and the lists are disjoint, so only the heads added above can repeat.
       const k = this.sampleSize;
       const step = total / k;
       let x = this.rng() * step;
@@ -170,19 +193,21 @@ export class CandidateFinder {
       for (let s = 0; s < k; s++, x += step) {
         const pos = Math.min(total - 1, Math.floor(x));
         while (this.cum[b] <= pos) b++;
-        const id = this.lists[b][pos - (b === 0 ? 0 : this.cum[b - 1])];
-        const r = id << ROW_SHIFT;
-        if (R[r + FREE] >= gpus && R[r + WINDOW_END] >= needUntil) this.take(id);
+        const id = this.lists[b].ids[pos - (b === 0 ? 0 : this.cum[b - 1])];
+        const checks = this.checks[b];
+        if (checks !== 0 && !this.ok(id, checks, gpus, needUntil)) continue;
+        if (heads) this.take(id);
+        else out.push(id);
       }
       if (out.length > 0) return out.length;
     }
-    // Small feasible set, or every draw hit a provider with too few free GPUs: take the prefixes in order.
+    // Small feasible set, or every draw failed a check: take the prefixes in order.
     for (let b = 0; b < nb && out.length < this.sampleSize; b++) {
-      const list = this.lists[b];
+      const ids = this.lists[b].ids;
       const n = this.prefix[b];
+      const checks = this.checks[b];
       for (let i = 0; i < n && out.length < this.sampleSize; i++) {
-        const r = list[i] << ROW_SHIFT;
-        if (R[r + FREE] >= gpus && R[r + WINDOW_END] >= needUntil) this.take(list[i]);
+        if (checks === 0 || this.ok(ids[i], checks, gpus, needUntil)) this.take(ids[i]);
       }
     }
     return out.length;

@@ -12,6 +12,7 @@
 import type { Provider } from '../model/types.ts';
 import { isOnline } from '../model/types.ts';
 import { ASK, type ProviderSignals } from './signals.ts';
+import { SortedList } from './sortedList.ts';
 
 export const LEVELS = 7; // 1, 2-3, 4-7, 8-15, 16-31, 32-63, 64+
 
@@ -21,9 +22,9 @@ export function levelOf(free: number): number {
 
 export class ProviderIndex {
   /** Sorted lists by (model, region). */
-  readonly any: number[][];
+  readonly any: SortedList[];
   /** Sorted lists by (model, region, level); level 0 is unused (single free GPUs live only in `any`). */
-  readonly levels: number[][];
+  readonly levels: SortedList[];
   readonly nModels: number;
   readonly nRegions: number;
   /** Lists per shift: model x region. */
@@ -40,12 +41,6 @@ export class ProviderIndex {
   readonly anyLast: Float64Array;
   readonly levelFirst: Float64Array;
   readonly levelLast: Float64Array;
-  /**
-   * Each list's asks, in the list's order (parallel arrays): binary searches read these contiguous
-   * doubles instead of one provider row per step, which at 100,000 providers is a cache miss each.
-   */
-  readonly anyAsks: number[][];
-  readonly levelAsks: number[][];
 
   /** The signals table gets each provider's ask as it is listed. */
   constructor(
@@ -56,10 +51,8 @@ export class ProviderIndex {
     this.nModels = nModels;
     this.nRegions = nRegions;
     this.perShift = nModels * nRegions;
-    this.any = Array.from({ length: 2 * this.perShift }, () => []);
-    this.levels = Array.from({ length: 2 * this.perShift * LEVELS }, () => []);
-    this.anyAsks = Array.from({ length: this.any.length }, () => []);
-    this.levelAsks = Array.from({ length: this.levels.length }, () => []);
+    this.any = Array.from({ length: 2 * this.perShift }, () => new SortedList());
+    this.levels = Array.from({ length: 2 * this.perShift * LEVELS }, () => new SortedList());
     this.levelMask = new Uint8Array(2 * this.perShift);
     this.regionMask = new Uint8Array(2 * nModels);
     this.anyFirst = new Float64Array(this.any.length).fill(Infinity);
@@ -79,7 +72,7 @@ export class ProviderIndex {
       if (p.bucket >= 0) {
         const list = this.any[p.bucket];
         this.takeAny(p.bucket, p);
-        if (list.length === 0) this.regionMask[(p.bucket / this.nRegions) | 0] &= ~(1 << p.bucket % this.nRegions);
+        if (list.n === 0) this.regionMask[(p.bucket / this.nRegions) | 0] &= ~(1 << p.bucket % this.nRegions);
       }
       if (wantAny >= 0) {
         this.putAny(wantAny, p);
@@ -91,7 +84,7 @@ export class ProviderIndex {
       if (p.levelBucket >= 0) {
         const list = this.levels[p.levelBucket];
         this.takeLevel(p.levelBucket, p);
-        if (list.length === 0) this.levelMask[(p.levelBucket / LEVELS) | 0] &= ~(1 << p.levelBucket % LEVELS);
+        if (list.n === 0) this.levelMask[(p.levelBucket / LEVELS) | 0] &= ~(1 << p.levelBucket % LEVELS);
       }
       if (wantLevel >= 0) {
         this.putLevel(wantLevel, p);
@@ -111,81 +104,56 @@ export class ProviderIndex {
   }
 
   private putAny(k: number, p: Provider): void {
-    this.put(this.any[k], this.anyAsks[k], p);
-    this.ends(this.anyAsks[k], k, this.anyFirst, this.anyLast);
+    this.put(this.any[k], p);
+    this.ends(this.any[k], k, this.anyFirst, this.anyLast);
   }
 
   private takeAny(k: number, p: Provider): void {
-    this.take(this.any[k], this.anyAsks[k], p);
-    this.ends(this.anyAsks[k], k, this.anyFirst, this.anyLast);
+    this.take(this.any[k], p);
+    this.ends(this.any[k], k, this.anyFirst, this.anyLast);
   }
 
   private putLevel(k: number, p: Provider): void {
-    this.put(this.levels[k], this.levelAsks[k], p);
-    this.ends(this.levelAsks[k], k, this.levelFirst, this.levelLast);
+    this.put(this.levels[k], p);
+    this.ends(this.levels[k], k, this.levelFirst, this.levelLast);
   }
 
   private takeLevel(k: number, p: Provider): void {
-    this.take(this.levels[k], this.levelAsks[k], p);
-    this.ends(this.levelAsks[k], k, this.levelFirst, this.levelLast);
+    this.take(this.levels[k], p);
+    this.ends(this.levels[k], k, this.levelFirst, this.levelLast);
   }
 
-  private ends(asks: readonly number[], k: number, first: Float64Array, last: Float64Array): void {
-    const n = asks.length;
-    first[k] = n === 0 ? Infinity : asks[0];
-    last[k] = n === 0 ? Infinity : asks[n - 1];
+  private ends(list: SortedList, k: number, first: Float64Array, last: Float64Array): void {
+    const n = list.n;
+    first[k] = n === 0 ? Infinity : list.asks[0];
+    last[k] = n === 0 ? Infinity : list.asks[n - 1];
   }
 
-  private put(list: number[], asks: number[], p: Provider): void {
+  private put(list: SortedList, p: Provider): void {
     this.sig.set(p.id, ASK, p.askUsdPerGpuHour);
-    const i = lowerBound(list, asks, p.askUsdPerGpuHour, p.id);
-    list.splice(i, 0, p.id);
-    asks.splice(i, 0, p.askUsdPerGpuHour);
+    list.insert(p.id, p.askUsdPerGpuHour);
   }
 
-  private take(list: number[], asks: number[], p: Provider): void {
-    const i = lowerBound(list, asks, p.askUsdPerGpuHour, p.id);
-    if (list[i] !== p.id) throw new Error(`provider index corrupt: provider ${p.id} not found in its list`);
-    list.splice(i, 1);
-    asks.splice(i, 1);
+  private take(list: SortedList, p: Provider): void {
+    if (!list.remove(p.id, p.askUsdPerGpuHour)) throw new Error(`provider index corrupt: provider ${p.id} not found in its list`);
   }
 
   /**
-   * Number of providers in list k of a family (its asks, and its first/last asks) with ask <= budget:
-   * the affordable prefix.
+   * Number of providers in list k of a family (`any` or `levels`, with its first/last asks) with
+   * ask <= budget: the affordable prefix. Most lists are wholly affordable or wholly not, which the
+   * first and last asks answer without touching the list.
    */
-  affordable(asksOf: readonly number[][], first: Float64Array, last: Float64Array, k: number, budget: number): number {
+  affordable(lists: readonly SortedList[], first: Float64Array, last: Float64Array, k: number, budget: number): number {
     if (first[k] > budget) return 0;
-    const asks = asksOf[k];
-    const n = asks.length;
-    if (last[k] <= budget) return n;
-    let lo = 1;
-    let hi = n - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (asks[mid] <= budget) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    const list = lists[k];
+    if (last[k] <= budget) return list.n;
+    return list.affordable(budget);
   }
 
   /** Number of listed providers. */
   count(): number {
     let n = 0;
-    for (const b of this.any) n += b.length;
+    for (const b of this.any) n += b.n;
     return n;
   }
-}
-
-/** First position in a list (with its asks) whose (ask, id) is not below (ask, id). */
-function lowerBound(list: readonly number[], asks: readonly number[], ask: number, id: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    const a = asks[mid];
-    if (a < ask || (a === ask && list[mid] < id)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -16,7 +16,7 @@ import { forbidNonFinite } from './guards.ts';
 import { advance, type Effect, type LeaseEvent } from '../lease/machine.ts';
 import { CandidateFinder } from '../market/candidates.ts';
 import { createPolicy, type Policy } from '../market/policies.ts';
-import { ASK, FREE, GPUS, ProviderSignals, REGION, REPUTATION, SLASHES, STAKE, UPTIME, WINDOW_END } from '../market/signals.ts';
+import { ASK, FREE, GPUS, ProviderSignals, REGION, REPUTATION, SLASHES, STAKE, UPTIME } from '../market/signals.ts';
 import { ProviderIndex } from '../market/providerIndex.ts';
 import { OrderBook, type ServableQuery } from '../market/orderBook.ts';
 import { MarketMetrics } from '../metrics/marketMetrics.ts';
@@ -213,7 +213,7 @@ export class MarketModel {
     sig.set(p.id, REPUTATION, 0.5);
     sig.set(p.id, STAKE, p.stakeTokens);
     sig.set(p.id, SLASHES, p.slashes);
-    sig.set(p.id, WINDOW_END, Infinity);
+    sig.windowEnd[p.id] = Infinity;
     this.metrics.gpusTotal += p.gpus;
     this.metrics.providersActive++;
     if (p.windowHours < 24) {
@@ -221,7 +221,7 @@ export class MarketModel {
       const h = (((now - p.windowStartHour) % 24) + 24) % 24;
       p.inWindow = h < p.windowHours;
       const next = p.inWindow ? now + (p.windowHours - h) : now + (24 - h);
-      this.sig.set(p.id, WINDOW_END, p.inWindow ? next : now);
+      this.sig.windowEnd[p.id] = p.inWindow ? next : now;
       this.engine.at(next, this.K.window, p.id, p.gen);
     }
     if (p.reliability < 1) this.engine.at(now + this.firstAvailabilityChange(p), this.K.failure, p.id, p.gen);
@@ -343,7 +343,7 @@ export class MarketModel {
     const p = this.providers[pid];
     if (p.gen !== gen || !p.active) return;
     const now = this.engine.now;
-    this.sig.set(pid, WINDOW_END, p.inWindow ? now : now + p.windowHours);
+    this.sig.windowEnd[pid] = p.inWindow ? now : now + p.windowHours;
     this.setAvailability(p, () => (p.inWindow = !p.inWindow), 'provider offline');
     this.engine.after(p.inWindow ? p.windowHours : 24 - p.windowHours, this.K.window, pid, gen);
   }
@@ -446,7 +446,7 @@ export class MarketModel {
     for (let looked = 0; looked < depth && p.gpusFree > 0 && p.bucket >= 0; looked++) {
       q.free = p.gpusFree;
       q.ask = p.askUsdPerGpuHour;
-      q.workLimit = this.sig.get(p.id, WINDOW_END) - this.engine.now - this.s.market.setupHours;
+      q.workLimit = this.sig.windowEnd[p.id] - this.engine.now - this.s.market.setupHours;
       const id = this.queue.firstServable(q, declined);
       if (id < 0) return;
       const l = this.leases.get(id)!;

@@ -11,6 +11,7 @@ import { parseScenario } from '../../../src/sim/scenario/validate.ts';
 import { GPU_CATALOGUE, GPU_IDS } from '../../../src/sim/supply/catalogue.ts';
 import { isOnline, type Provider } from '../../../src/sim/model/types.ts';
 import { levelOf, LEVELS } from '../../../src/sim/market/providerIndex.ts';
+import type { SortedList } from '../../../src/sim/market/sortedList.ts';
 import { ASK, FREE, GPUS, REGION, REPUTATION, SLASHES, STAKE } from '../../../src/sim/market/signals.ts';
 import { GPU_COUNTS, MATCHERS, REGIONS, VRAM_LEVELS } from '../../../src/sim/scenario/schema.ts';
 
@@ -95,7 +96,7 @@ function checkIndex(run: Run): void {
   idx.any.forEach((list, k) => {
     let prev = -Infinity;
     let prevId = -1;
-    for (const id of list) {
+    for (const id of list.toArray()) {
       const p = P[id];
       expect(listedIn.has(id), `provider ${id} listed twice`).toBe(false);
       listedIn.set(id, k);
@@ -109,18 +110,20 @@ function checkIndex(run: Run): void {
     }
   });
   // the first and last asks kept beside each list (the affordability shortcut) match the list
-  const ends = (lists: number[][], first: Float64Array, last: Float64Array) =>
-    lists.forEach((list, k) => {
+  const ends = (lists: SortedList[], first: Float64Array, last: Float64Array) =>
+    lists.forEach((sorted, k) => {
+      const list = sorted.toArray();
       expect(first[k], `first ask of list ${k}`).toBe(list.length ? P[list[0]].askUsdPerGpuHour : Infinity);
       expect(last[k], `last ask of list ${k}`).toBe(list.length ? P[list[list.length - 1]].askUsdPerGpuHour : Infinity);
     });
   ends(idx.any, idx.anyFirst, idx.anyLast);
   ends(idx.levels, idx.levelFirst, idx.levelLast);
   // and so do the asks kept in parallel with each list
-  idx.any.forEach((list, k) => expect(idx.anyAsks[k], `asks of list ${k}`).toEqual(list.map((id) => P[id].askUsdPerGpuHour)));
-  idx.levels.forEach((list, k) => expect(idx.levelAsks[k], `asks of level list ${k}`).toEqual(list.map((id) => P[id].askUsdPerGpuHour)));
+  const asksOf = (l: SortedList) => Array.from(l.asks.subarray(0, l.n));
+  idx.any.forEach((list, k) => expect(asksOf(list), `asks of list ${k}`).toEqual(list.toArray().map((id) => P[id].askUsdPerGpuHour)));
+  idx.levels.forEach((list, k) => expect(asksOf(list), `asks of level list ${k}`).toEqual(list.toArray().map((id) => P[id].askUsdPerGpuHour)));
   idx.levels.forEach((list, k) => {
-    for (const id of list) {
+    for (const id of list.toArray()) {
       const p = P[id];
       expect(p.levelBucket).toBe(k);
       expect(p.bucket).toBeGreaterThanOrEqual(0);

@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { createPolicy, MATCHER_NAMES } from '../../../src/sim/market/policies.ts';
-import { ASK, FREE, GPUS, ProviderSignals, REGION, REPUTATION, SLASHES, STAKE, UPTIME, WINDOW_END } from '../../../src/sim/market/signals.ts';
+import { ASK, FREE, GPUS, ProviderSignals, REGION, REPUTATION, SLASHES, STAKE, UPTIME } from '../../../src/sim/market/signals.ts';
 import type { Lease } from '../../../src/sim/model/types.ts';
 import { createStreams } from '../../../src/sim/rng/streams.ts';
 import { parseScenario } from '../../../src/sim/scenario/validate.ts';
@@ -40,7 +40,7 @@ function table(P: Cand[]): ProviderSignals {
     t.set(id, REPUTATION, p.reputation);
     t.set(id, STAKE, p.stake);
     t.set(id, SLASHES, p.slashes);
-    t.set(id, WINDOW_END, Infinity);
+    t.windowEnd[id] = Infinity;
   });
   return t;
 }

@@ -5,7 +5,6 @@
  * hard filters (written out here from the specification, not taken from the matcher).
  */
 import { describe, expect, test } from 'vitest';
-import { WINDOW_END } from '../../../src/sim/market/signals.ts';
 import { createRun, type Run } from '../../../src/sim/run.ts';
 import { parseScenario } from '../../../src/sim/scenario/validate.ts';
 import { GPU_CATALOGUE } from '../../../src/sim/supply/catalogue.ts';
@@ -14,7 +13,7 @@ import { mmcRaw } from '../helpers.ts';
 
 function canServe(p: Provider, o: Lease, run: Run): boolean {
   const m = run.model;
-  const windowEnd = m.sig.get(p.id, WINDOW_END);
+  const windowEnd = m.sig.windowEnd[p.id];
   return (
     p.active &&
     (p as Provider & { canServe?: boolean }).canServe !== false &&

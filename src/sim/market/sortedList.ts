@@ -1,0 +1,88 @@
+/**
+ * A list of provider ids sorted by (ask, id), with the asks kept beside the ids: the matcher's
+ * index is made of these. Typed arrays rather than JS arrays because an insert or a removal is then
+ * one memmove (copyWithin) and allocates nothing, where Array.prototype.splice allocates the array of
+ * removed items on every call; and a binary search over the asks reads contiguous doubles.
+ */
+export class SortedList {
+  /** ids[0..n) sorted by (asks[i], ids[i]). */
+  ids: Int32Array;
+  asks: Float64Array;
+  n = 0;
+
+  constructor(capacity = 4) {
+    this.ids = new Int32Array(capacity);
+    this.asks = new Float64Array(capacity);
+  }
+
+  /** Inserts id with its ask; returns its position. */
+  insert(id: number, ask: number): number {
+    if (this.n === this.ids.length) this.grow();
+    const i = this.lowerBound(ask, id);
+    const n = this.n;
+    if (i < n) {
+      this.ids.copyWithin(i + 1, i, n);
+      this.asks.copyWithin(i + 1, i, n);
+    }
+    this.ids[i] = id;
+    this.asks[i] = ask;
+    this.n = n + 1;
+    return i;
+  }
+
+  /** Removes id, listed with `ask`; returns false (and changes nothing) if it is not there. */
+  remove(id: number, ask: number): boolean {
+    const i = this.lowerBound(ask, id);
+    const n = this.n;
+    if (i >= n || this.ids[i] !== id) return false;
+    if (i < n - 1) {
+      this.ids.copyWithin(i, i + 1, n);
+      this.asks.copyWithin(i, i + 1, n);
+    }
+    this.n = n - 1;
+    return true;
+  }
+
+  /** Number of entries with ask <= budget (the affordable prefix). */
+  affordable(budget: number): number {
+    const asks = this.asks;
+    let lo = 0;
+    let hi = this.n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (asks[mid] <= budget) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** The ids in order, as a plain array (tests, reports). */
+  toArray(): number[] {
+    return Array.from(this.ids.subarray(0, this.n));
+  }
+
+  /** First position whose (ask, id) is not below (ask, id). */
+  private lowerBound(ask: number, id: number): number {
+    const asks = this.asks;
+    const ids = this.ids;
+    let lo = 0;
+    let hi = this.n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const a = asks[mid];
+      if (a < ask || (a === ask && ids[mid] < id)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private grow(): void {
+    const cap = this.ids.length * 2;
+    const ids = new Int32Array(cap);
+    ids.set(this.ids);
+    const asks = new Float64Array(cap);
+    asks.set(this.asks);
+    this.ids = ids;
+    this.asks = asks;
+  }
+}

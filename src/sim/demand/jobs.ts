@@ -32,9 +32,30 @@ export function cloudReference(minVramGb: number, minTier: number): number {
   return best;
 }
 
+/** A job draw with every field set, to be overwritten. */
+export function blankDraw(): JobDraw {
+  return {
+    jobClass: 0,
+    gpus: 1,
+    minVramGb: 0,
+    minTier: 0,
+    region: 0,
+    regionLocked: false,
+    durationHours: 1,
+    budgetUsdPerGpuHour: 1,
+    cloudUsdPerGpuHour: 1,
+    patienceHours: Infinity,
+    cancelAfterHours: Infinity,
+    checkpointHours: 0,
+  };
+}
+
 export interface JobSampler {
-  /** Draws the class from the rates at time t, then the job. */
-  draw(classWeights: readonly number[]): JobDraw;
+  /**
+   * Draws the class from the class weights (the rates now), then the job: into `into` when given
+   * (the model's hot path reuses one object), else into a new object.
+   */
+  draw(classWeights: readonly number[], into?: JobDraw): JobDraw;
 }
 
 export function createJobSampler(s: Scenario, rng: Rng): JobSampler {
@@ -53,7 +74,7 @@ export function createJobSampler(s: Scenario, rng: Rng): JobSampler {
     return { c, gpusIdx, vramIdx, duration, patience, minTier, gpusOf, vramOf, cloudOf };
   });
   return {
-    draw(classWeights) {
+    draw(classWeights, into) {
       let total = 0;
       for (const w of classWeights) total += w;
       let u = rng() * total;
@@ -70,20 +91,21 @@ export function createJobSampler(s: Scenario, rng: Rng): JobSampler {
       const cloud = p.cloudOf[vi];
       const budget = cloud * (c.budgetFactorMin + (c.budgetFactorMax - c.budgetFactorMin) * rng());
       const cancels = rng() < c.cancelShare;
-      return {
-        jobClass: ci,
-        gpus,
-        minVramGb,
-        minTier,
-        region: region(),
-        regionLocked: rng() < c.regionLockedShare,
-        durationHours,
-        budgetUsdPerGpuHour: budget,
-        cloudUsdPerGpuHour: cloud,
-        patienceHours: p.patience(),
-        cancelAfterHours: cancels ? durationHours * rng() : Infinity,
-        checkpointHours: c.checkpointHours,
-      };
+      // the draws in the order they have always been made (the fields below read them in turn)
+      const d = into ?? blankDraw();
+      d.jobClass = ci;
+      d.gpus = gpus;
+      d.minVramGb = minVramGb;
+      d.minTier = minTier;
+      d.region = region();
+      d.regionLocked = rng() < c.regionLockedShare;
+      d.durationHours = durationHours;
+      d.budgetUsdPerGpuHour = budget;
+      d.cloudUsdPerGpuHour = cloud;
+      d.patienceHours = p.patience();
+      d.cancelAfterHours = cancels ? durationHours * rng() : Infinity;
+      d.checkpointHours = c.checkpointHours;
+      return d;
     },
   };
 }

@@ -46,8 +46,11 @@ export class Ledger {
   private bal: Record<Asset, number[]> = { usd: [], token: [], credit: [] };
   /** Number of entries posted. */
   entries = 0;
-  /** Totals by memo, in base units, for reports. */
-  private flows: Record<Asset, Map<string, number>> = { usd: new Map(), token: new Map(), credit: new Map() };
+  /**
+   * Totals by memo, in base units, for reports: one cell per memo, added to in place (a Map of plain
+   * numbers would box a new heap number on every entry).
+   */
+  private flows: Record<Asset, Map<string, Float64Array>> = { usd: new Map(), token: new Map(), credit: new Map() };
   /** Optional observer of every entry (debugging, audits). */
   onEntry: ((e: LedgerEntryInfo) => void) | null = null;
 
@@ -99,7 +102,9 @@ export class Ledger {
       throw new LedgerError(`ledger entry #${seq} '${memo}': balance exceeds exact range`, this.info(seq, asset, from, to, amount, memo));
     }
     const f = this.flows[asset];
-    f.set(memo, (f.get(memo) ?? 0) + units);
+    let cell = f.get(memo);
+    if (cell === undefined) f.set(memo, (cell = new Float64Array(1)));
+    cell[0] += units;
     this.onEntry?.(this.info(seq, asset, from, to, units / UNITS_PER, memo));
     return units;
   }
@@ -121,7 +126,7 @@ export class Ledger {
 
   /** Total moved under a memo so far, in USD or tokens. */
   flow(asset: Asset, memo: string): number {
-    return (this.flows[asset].get(memo) ?? 0) / UNITS_PER;
+    return (this.flows[asset].get(memo)?.[0] ?? 0) / UNITS_PER;
   }
 
   /** Checks that every asset's balances sum to exactly zero; throws naming the asset otherwise. */

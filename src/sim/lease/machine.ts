@@ -74,9 +74,89 @@ export function workLeft(l: Lease, ran: number): number {
 /** The pure form: the next lease and the effects to apply; `lease` is left unchanged. */
 export function transition(lease: Lease, ev: LeaseEvent, now: number): [Lease, Effect[]] {
   const next = copyLease(lease);
-  const fx: Effect[] = [];
+  const fx = new EffectBuffer();
   advance(next, ev, now, fx);
-  return [next, fx];
+  return [next, decodeEffects(next, fx)];
+}
+
+/**
+ * Effect codes of the in-place form. The engine applies effects as soon as they are made, so
+ * advance() writes them as (code, number) pairs into a reused buffer instead of an object each (a
+ * lease makes seven or more in its life); what an effect refers to otherwise (provider, GPUs,
+ * escrow amount) is on the lease. decodeEffects() turns them back into `Effect` objects.
+ */
+export const FX_DEQUEUE = 0;
+export const FX_RESERVE = 1;
+export const FX_ESCROW = 2;
+/** arg: hours until the work is done (scheduleEnd, cancel false). */
+export const FX_SCHEDULE_END = 3;
+/** arg: hours until the tenant closes early (scheduleEnd, cancel true). */
+export const FX_SCHEDULE_CLOSE = 4;
+/** arg: hours run. */
+export const FX_SETTLE = 5;
+export const FX_RELEASE = 6;
+export const FX_REPUTATION_GOOD = 7;
+export const FX_REPUTATION_BAD = 8;
+/** arg: hours of work left. */
+export const FX_REQUEUE = 9;
+
+/** A growable stack of (code, arg) effect pairs; a nested transition appends above its caller's and truncates back. */
+export class EffectBuffer {
+  code = new Int32Array(32);
+  arg = new Float64Array(32);
+  n = 0;
+
+  push(code: number, arg = 0): void {
+    if (this.n === this.code.length) {
+      const c = new Int32Array(this.n * 2);
+      c.set(this.code);
+      const a = new Float64Array(this.n * 2);
+      a.set(this.arg);
+      this.code = c;
+      this.arg = a;
+    }
+    this.code[this.n] = code;
+    this.arg[this.n++] = arg;
+  }
+}
+
+/** The effects in buf[from..] as objects, reading what they refer to from `l` as it is after the transition. */
+export function decodeEffects(l: Lease, buf: EffectBuffer, from = 0): Effect[] {
+  const out: Effect[] = [];
+  for (let i = from; i < buf.n; i++) {
+    const a = buf.arg[i];
+    switch (buf.code[i]) {
+      case FX_DEQUEUE:
+        out.push({ type: 'dequeue' });
+        break;
+      case FX_RESERVE:
+        out.push({ type: 'reserve', provider: l.provider, gpus: l.gpus });
+        break;
+      case FX_ESCROW:
+        out.push({ type: 'escrow', usd: l.escrowUsd });
+        break;
+      case FX_SCHEDULE_END:
+      case FX_SCHEDULE_CLOSE:
+        out.push({ type: 'scheduleEnd', afterHours: a, cancel: buf.code[i] === FX_SCHEDULE_CLOSE });
+        break;
+      case FX_SETTLE:
+        out.push({ type: 'settle', runHours: a });
+        break;
+      case FX_RELEASE:
+        out.push({ type: 'release', provider: l.provider, gpus: l.gpus });
+        break;
+      case FX_REPUTATION_GOOD:
+      case FX_REPUTATION_BAD:
+        out.push({ type: 'reputation', provider: l.provider, good: buf.code[i] === FX_REPUTATION_GOOD });
+        break;
+      case FX_REQUEUE:
+        out.push({ type: 'requeue', workHours: a });
+        break;
+      default:
+        throw new Error(`unknown effect code ${buf.code[i]}`);
+    }
+  }
+  return out;
 }
 
 /**
@@ -84,7 +164,7 @@ export function transition(lease: Lease, ev: LeaseEvent, now: number): [Lease, E
  * appended to `fx`. The engine's hot path uses this (a lease changes state three times or more, and
  * a copy per change is most of the cost); on a forbidden transition it throws and changes nothing.
  */
-export function advance(l: Lease, ev: LeaseEvent, now: number, fx: Effect[]): void {
+export function advance(l: Lease, ev: LeaseEvent, now: number, fx: EffectBuffer): void {
   const to = TRANSITIONS[l.state][ev.type];
   if (!to) throw new ForbiddenTransition(l.state, ev.type, l.id);
   // Effects read the lease as it was (state, start time) before it moves on.
@@ -95,47 +175,44 @@ export function advance(l: Lease, ev: LeaseEvent, now: number, fx: Effect[]): vo
       l.priceUsdPerGpuHour = ev.priceUsdPerGpuHour;
       l.matchedAt = now;
       l.escrowUsd = ev.priceUsdPerGpuHour * l.gpus * Math.min(l.workHours, l.cancelAfterHours);
-      fx.push({ type: 'dequeue' }, { type: 'reserve', provider: ev.provider, gpus: l.gpus }, { type: 'escrow', usd: l.escrowUsd });
+      fx.push(FX_DEQUEUE);
+      fx.push(FX_RESERVE);
+      fx.push(FX_ESCROW);
       break;
-    case 'start': {
+    case 'start':
       l.startedAt = now;
-      const cancel = l.cancelAfterHours < l.workHours;
-      fx.push({ type: 'scheduleEnd', afterHours: cancel ? l.cancelAfterHours : l.workHours, cancel });
+      if (l.cancelAfterHours < l.workHours) fx.push(FX_SCHEDULE_CLOSE, l.cancelAfterHours);
+      else fx.push(FX_SCHEDULE_END, l.workHours);
       break;
-    }
     case 'complete':
       l.endedAt = now;
       l.endReason = 'completed';
-      fx.push(
-        { type: 'settle', runHours: now - l.startedAt },
-        { type: 'release', provider: l.provider, gpus: l.gpus },
-        { type: 'reputation', provider: l.provider, good: true },
-      );
+      fx.push(FX_SETTLE, now - l.startedAt);
+      fx.push(FX_RELEASE);
+      fx.push(FX_REPUTATION_GOOD);
       break;
     case 'expire':
       l.endedAt = now;
       l.endReason = 'patience';
-      fx.push({ type: 'dequeue' });
+      fx.push(FX_DEQUEUE);
       break;
-    case 'cancel': {
+    case 'cancel':
       l.endedAt = now;
       l.endReason = 'tenant';
-      if (l.state === 'ordered') fx.push({ type: 'dequeue' });
+      if (l.state === 'ordered') fx.push(FX_DEQUEUE);
       else {
-        fx.push({ type: 'settle', runHours: runHours(l, now) }, { type: 'release', provider: l.provider, gpus: l.gpus });
+        fx.push(FX_SETTLE, runHours(l, now));
+        fx.push(FX_RELEASE);
       }
       break;
-    }
     case 'fail': {
       const ran = runHours(l, now);
       l.endedAt = now;
       l.endReason = ev.reason;
-      fx.push(
-        { type: 'settle', runHours: ran },
-        { type: 'release', provider: l.provider, gpus: l.gpus },
-        { type: 'reputation', provider: l.provider, good: false },
-        { type: 'requeue', workHours: workLeft(l, ran) },
-      );
+      fx.push(FX_SETTLE, ran);
+      fx.push(FX_RELEASE);
+      fx.push(FX_REPUTATION_BAD);
+      fx.push(FX_REQUEUE, workLeft(l, ran));
       break;
     }
   }

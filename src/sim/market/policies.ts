@@ -19,7 +19,11 @@ export interface Decision {
   priceUsdPerGpuHour: number;
 }
 
-/** A policy reads candidates' signals (asks, uptime, reputation, stake...) from the typed-array table. */
+/**
+ * A policy reads candidates' signals (asks, uptime, reputation, stake...) from the typed-array table.
+ * The decision it returns is its own object, reused by its next call (one match per order, so no
+ * object per match): read it before calling again.
+ */
 export type Policy = (o: Lease, candidates: readonly number[], signals: ProviderSignals) => Decision | null;
 
 export function createPolicy(name: MatcherName, m: Scenario['market'], rng: Rng): Policy {
@@ -28,9 +32,20 @@ export function createPolicy(name: MatcherName, m: Scenario['market'], rng: Rng)
   return factory(m, rng);
 }
 
+/** The reusable decision of one policy instance. */
+function decider(): (provider: number, price: number) => Decision {
+  const d: Decision = { provider: -1, priceUsdPerGpuHour: 0 };
+  return (provider, price) => {
+    d.provider = provider;
+    d.priceUsdPerGpuHour = price;
+    return d;
+  };
+}
+
 const POLICIES: Record<MatcherName, (m: Scenario['market'], rng: Rng) => Policy> = {
   spheron: (m, rng) => {
     const w = m.weights;
+    const decide = decider();
     return (o, cands, sig) => {
       const R = sig.row;
       let maxStake = 0;
@@ -54,45 +69,54 @@ const POLICIES: Record<MatcherName, (m: Scenario['market'], rng: Rng) => Policy>
           best = id;
         }
       }
-      return best < 0 ? null : { provider: best, priceUsdPerGpuHour: sig.get(best, ASK) };
+      return best < 0 ? null : decide(best, sig.get(best, ASK));
     };
   },
-  auction: (m, rng) => (o, cands, sig) => {
-    const filters = rng() < m.auctionReputationFilterShare;
-    let best = -1;
-    let bestBid = Infinity;
-    let bestRep = -1;
-    let bestRepBid = Infinity;
-    const n = Math.min(cands.length, m.auctionMaxBids);
-    for (let i = 0; i < n; i++) {
-      const id = cands[i];
-      const bid = sig.get(id, ASK) * (1 + m.auctionBidNoise * rng());
-      if (bid > o.budgetUsdPerGpuHour) continue; // a bid may not exceed the tenant's maximum (Akash MsgCreateBid)
-      if (bid < bestBid) {
-        bestBid = bid;
-        best = cands[i];
+  auction: (m, rng) => {
+    const decide = decider();
+    return (o, cands, sig) => {
+      const filters = rng() < m.auctionReputationFilterShare;
+      let best = -1;
+      let bestBid = Infinity;
+      let bestRep = -1;
+      let bestRepBid = Infinity;
+      const n = Math.min(cands.length, m.auctionMaxBids);
+      for (let i = 0; i < n; i++) {
+        const id = cands[i];
+        const bid = sig.get(id, ASK) * (1 + m.auctionBidNoise * rng());
+        if (bid > o.budgetUsdPerGpuHour) continue; // a bid may not exceed the tenant's maximum (Akash MsgCreateBid)
+        if (bid < bestBid) {
+          bestBid = bid;
+          best = cands[i];
+        }
+        if (sig.get(id, REPUTATION) >= m.auctionMinReputation && bid < bestRepBid) {
+          bestRepBid = bid;
+          bestRep = cands[i];
+        }
       }
-      if (sig.get(id, REPUTATION) >= m.auctionMinReputation && bid < bestRepBid) {
-        bestRepBid = bid;
-        bestRep = cands[i];
+      if (filters && bestRep >= 0) return decide(bestRep, bestRepBid);
+      return best < 0 ? null : decide(best, bestBid);
+    };
+  },
+  cheapest: () => {
+    const decide = decider();
+    return (_o, cands, sig) => {
+      let best = -1;
+      for (const id of cands) {
+        const a = sig.get(id, ASK);
+        const b = best < 0 ? Infinity : sig.get(best, ASK);
+        if (best < 0 || a < b || (a === b && id < best)) best = id;
       }
-    }
-    if (filters && bestRep >= 0) return { provider: bestRep, priceUsdPerGpuHour: bestRepBid };
-    return best < 0 ? null : { provider: best, priceUsdPerGpuHour: bestBid };
+      return best < 0 ? null : decide(best, sig.get(best, ASK));
+    };
   },
-  cheapest: () => (_o, cands, sig) => {
-    let best = -1;
-    for (const id of cands) {
-      const a = sig.get(id, ASK);
-      const b = best < 0 ? Infinity : sig.get(best, ASK);
-      if (best < 0 || a < b || (a === b && id < best)) best = id;
-    }
-    return best < 0 ? null : { provider: best, priceUsdPerGpuHour: sig.get(best, ASK) };
-  },
-  random: (_m, rng) => (_o, cands, sig) => {
-    if (cands.length === 0) return null;
-    const id = cands[Math.floor(rng() * cands.length)];
-    return { provider: id, priceUsdPerGpuHour: sig.get(id, ASK) };
+  random: (_m, rng) => {
+    const decide = decider();
+    return (_o, cands, sig) => {
+      if (cands.length === 0) return null;
+      const id = cands[Math.floor(rng() * cands.length)];
+      return decide(id, sig.get(id, ASK));
+    };
   },
 };
 

@@ -9,11 +9,25 @@
 import { Engine } from '../core/engine.ts';
 import { IntMap } from '../core/intMap.ts';
 import { createRateModel, nextArrival, type RateModel } from '../demand/arrivals.ts';
-import { createJobSampler, type JobDraw, type JobSampler } from '../demand/jobs.ts';
+import { blankDraw, createJobSampler, type JobDraw, type JobSampler } from '../demand/jobs.ts';
 import { Ledger, UNITS_PER } from '../economy/ledger.ts';
 import { Economy } from '../economy/economy.ts';
 import { forbidNonFinite } from './guards.ts';
-import { advance, type Effect, type LeaseEvent } from '../lease/machine.ts';
+import {
+  advance,
+  EffectBuffer,
+  FX_DEQUEUE,
+  FX_ESCROW,
+  FX_RELEASE,
+  FX_REPUTATION_BAD,
+  FX_REPUTATION_GOOD,
+  FX_REQUEUE,
+  FX_RESERVE,
+  FX_SCHEDULE_CLOSE,
+  FX_SCHEDULE_END,
+  FX_SETTLE,
+  type LeaseEvent,
+} from '../lease/machine.ts';
 import { CandidateFinder } from '../market/candidates.ts';
 import { createPolicy, type Policy } from '../market/policies.ts';
 import { ASK, FREE, GPUS, ProviderSignals, REGION, REPUTATION, SLASHES, STAKE, UPTIME } from '../market/signals.ts';
@@ -67,6 +81,8 @@ export class MarketModel {
   private queue: OrderBook;
   private servable: ServableQuery = { model: 0, region: 0, free: 0, ask: 0, workLimit: 0 };
   private declined: number[] = [];
+  /** Effects of the transitions being applied (a stack: nested transitions go above). */
+  private fx = new EffectBuffer();
   private nextLeaseId = 0;
   private nextJobId = 0;
 
@@ -84,6 +100,8 @@ export class MarketModel {
   /** True while the initial population of a warm start is built: availability starts in steady state. */
   private steadyAvailability = false;
   private classWeights: number[];
+  /** The arriving job being drawn (one object, overwritten per job: order() copies what it keeps). */
+  private draft = blankDraw();
 
   // accounts
   readonly acct: { tenants: number; escrow: number; treasury: number };
@@ -310,12 +328,13 @@ export class MarketModel {
     }
   }
 
-  /** Applies a change of a provider's online state (window or failure), then its consequences. */
-  private setAvailability(p: Provider, change: () => void, reason: string): void {
+  /** Toggles a provider's sharing window (window true) or outage (false), then applies the consequences. */
+  private setAvailability(p: Provider, window: boolean, reason: string): void {
     const now = this.engine.now;
     const was = isOnline(p);
     this.accrue(p);
-    change();
+    if (window) p.inWindow = !p.inWindow;
+    else p.failed = !p.failed;
     const is = isOnline(p);
     if (was === is) return;
     this.metrics.advance(now);
@@ -344,14 +363,14 @@ export class MarketModel {
     if (p.gen !== gen || !p.active) return;
     const now = this.engine.now;
     this.sig.windowEnd[pid] = p.inWindow ? now : now + p.windowHours;
-    this.setAvailability(p, () => (p.inWindow = !p.inWindow), 'provider offline');
+    this.setAvailability(p, true, 'provider offline');
     this.engine.after(p.inWindow ? p.windowHours : 24 - p.windowHours, this.K.window, pid, gen);
   }
 
   private onFailure(pid: number, gen: number): void {
     const p = this.providers[pid];
     if (p.gen !== gen || !p.active) return;
-    this.setAvailability(p, () => (p.failed = !p.failed), 'provider failure');
+    this.setAvailability(p, false, 'provider failure');
     this.engine.after(p.failed ? this.downInterval[p.archetype]() : this.upFor(p), this.K.failure, pid, gen);
   }
 
@@ -362,7 +381,7 @@ export class MarketModel {
     const n = this.batch();
     for (let c = 0; c < this.classWeights.length; c++) this.classWeights[c] = this.rates.ofClass(c, now);
     for (let i = 0; i < n; i++) {
-      const d = this.jobs.draw(this.classWeights);
+      const d = this.jobs.draw(this.classWeights, this.draft);
       this.metrics.arrived++;
       this.metrics.demandedGpuH += d.gpus * d.durationHours;
       this.order(d, this.nextJobId++, 0, d.durationHours, d.cancelAfterHours);
@@ -374,6 +393,7 @@ export class MarketModel {
   /** Places an order (a new job, or what remains of one after a failure) and tries to match it. */
   private order(d: JobDraw, jobId: number, attempt: number, workHours: number, cancelAfterHours: number): void {
     const now = this.engine.now;
+    const patience = d.patienceHours; // read now: `d` may be a reused draft
     const l: Lease = {
       id: this.nextLeaseId++,
       jobId,
@@ -410,7 +430,7 @@ export class MarketModel {
     if (this.tryMatch(l)) return;
     this.queue.push(l);
     this.metrics.queueLen++;
-    if (d.patienceHours < Infinity) l.patienceHandle = this.engine.after(d.patienceHours, this.K.patience, l.id);
+    if (patience < Infinity) l.patienceHandle = this.engine.after(patience, this.K.patience, l.id);
   }
 
   private tryMatch(l: Lease): boolean {
@@ -479,8 +499,10 @@ export class MarketModel {
     if (!l) throw new Error(`lease ${id} is not live (event '${ev.type}')`);
     const now = this.engine.now;
     const was = l.state;
-    const effects: Effect[] = [];
-    advance(l, ev, now, effects);
+    const fx = this.fx;
+    const from = fx.n;
+    advance(l, ev, now, fx);
+    const to = fx.n;
     this.metrics.advance(now);
     const m = this.metrics;
     if (was === 'active') {
@@ -492,7 +514,9 @@ export class MarketModel {
       m.billRate[l.tier] -= l.priceUsdPerGpuHour * l.gpus;
       m.cloudRate[l.tier] -= l.cloudUsdPerGpuHour * l.gpus;
     }
-    for (const fx of effects) this.effect(l, fx);
+    // (a nested transition, e.g. a release that serves a waiting order, appends above and truncates back)
+    for (let i = from; i < to; i++) this.effect(l, fx.code[i], fx.arg[i]);
+    fx.n = from;
     switch (l.state) {
       case 'matched':
         l.timerHandle = this.engine.after(this.s.market.setupHours, this.K.start, id);
@@ -530,39 +554,39 @@ export class MarketModel {
     }
   }
 
-  private effect(l: Lease, fx: Effect): void {
+  private effect(l: Lease, code: number, arg: number): void {
     const L = this.ledger;
-    switch (fx.type) {
-      case 'dequeue':
+    switch (code) {
+      case FX_DEQUEUE:
         // The patience event is not cancelled: onPatience ignores an order that is no longer waiting
         // (cheaper than tracking one cancelled handle per matched order).
         this.dequeue(l.id);
         if (l.state === 'matched' && !this.warm.has(l.id)) this.metrics.recordWait(this.engine.now - l.orderedAt);
         break;
-      case 'reserve': {
-        const p = this.providers[fx.provider];
-        p.gpusFree -= fx.gpus;
+      case FX_RESERVE: {
+        const p = this.providers[l.provider];
+        p.gpusFree -= l.gpus;
         if (p.gpusFree < 0) throw new Error(`provider ${p.id} would lease more GPUs than it has (lease ${l.id})`);
         this.sig.set(p.id, FREE, p.gpusFree);
         p.leases.push(l.id);
         this.index.update(p, p.canServe);
         break;
       }
-      case 'escrow':
-        l.escrowUnits = L.transfer('usd', this.acct.tenants, this.acct.escrow, forbidNonFinite(fx.usd, 'escrow', l.id), 'escrow deposit');
+      case FX_ESCROW:
+        l.escrowUnits = L.transfer('usd', this.acct.tenants, this.acct.escrow, forbidNonFinite(l.escrowUsd, 'escrow', l.id), 'escrow deposit');
         this.economy?.escrowed(l);
         break;
-      case 'settle':
-        this.settle(l, fx.runHours);
+      case FX_SETTLE:
+        this.settle(l, arg);
         // refund what the escrow holds beyond the run
         if (this.economy) this.economy.refund(l, l.escrowUnits - l.paidUnits);
         else L.transferUnits('usd', this.acct.escrow, this.acct.tenants, l.escrowUnits - l.paidUnits, 'escrow refund');
         // what stays in escrow for this lease is exactly what was paid out of it
         l.escrowUnits = l.paidUnits;
         break;
-      case 'release': {
-        const p = this.providers[fx.provider];
-        p.gpusFree += fx.gpus;
+      case FX_RELEASE: {
+        const p = this.providers[l.provider];
+        p.gpusFree += l.gpus;
         this.sig.set(p.id, FREE, p.gpusFree);
         const k = p.leases.indexOf(l.id);
         p.leases[k] = p.leases[p.leases.length - 1];
@@ -571,22 +595,24 @@ export class MarketModel {
         if (isOnline(p)) this.capacityFreed(p);
         break;
       }
-      case 'reputation': {
-        const p = this.providers[fx.provider];
-        if (fx.good) p.leasesCompleted++;
+      case FX_REPUTATION_GOOD:
+      case FX_REPUTATION_BAD: {
+        const p = this.providers[l.provider];
+        if (code === FX_REPUTATION_GOOD) p.leasesCompleted++;
         else p.leasesFailed++;
         this.sig.set(p.id, REPUTATION, (p.leasesCompleted + 1) / (p.leasesCompleted + p.leasesFailed + 2));
         break;
       }
-      case 'requeue': {
-        if (fx.workHours <= 1e-9) break;
+      case FX_REQUEUE: {
+        if (arg <= 1e-9) break;
         const ran = l.state === 'failed' && !Number.isNaN(l.startedAt) ? this.engine.now - l.startedAt : 0;
         const d = this.reorderDraw(l);
-        this.order(d, l.jobId, l.attempt + 1, fx.workHours, l.cancelAfterHours - ran);
+        this.order(d, l.jobId, l.attempt + 1, arg, l.cancelAfterHours - ran);
         break;
       }
-      case 'scheduleEnd':
-        l.timerHandle = this.engine.after(fx.afterHours, this.K.end, l.id, fx.cancel ? 1 : 0);
+      case FX_SCHEDULE_END:
+      case FX_SCHEDULE_CLOSE:
+        l.timerHandle = this.engine.after(arg, this.K.end, l.id, code === FX_SCHEDULE_CLOSE ? 1 : 0);
         break;
     }
   }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { advance, copyLease, ForbiddenTransition, runHours, transition, TRANSITIONS, workLeft, type Effect, type LeaseEvent, type LeaseEventType } from '../../../src/sim/lease/machine.ts';
+import { advance, copyLease, decodeEffects, EffectBuffer, FX_DEQUEUE, ForbiddenTransition, runHours, transition, TRANSITIONS, workLeft, type Effect, type LeaseEvent, type LeaseEventType } from '../../../src/sim/lease/machine.ts';
 import { LEASE_STATES, type Lease, type LeaseState } from '../../../src/sim/model/types.ts';
 
 const EVENT_TYPES: LeaseEventType[] = ['match', 'start', 'complete', 'expire', 'cancel', 'fail'];
@@ -169,10 +169,13 @@ describe('lease state machine', () => {
     expect(next.gpus).toBe(before.gpus);
     // the in-place form the engine uses gives the same lease and effects
     const inPlace = leaseIn(state);
-    const fx2: Effect[] = [];
+    // a nested transition appends above the effects its caller is still applying, leaving them intact
+    const fx2 = new EffectBuffer();
+    for (let i = 0; i < 40; i++) fx2.push(FX_DEQUEUE, i);
     advance(inPlace, EVENTS[ev], now, fx2);
     expect(inPlace).toEqual(next);
-    expect(fx2).toEqual(fx);
+    expect(decodeEffects(inPlace, fx2, 40)).toEqual(fx);
+    expect(Array.from(fx2.arg.subarray(0, 40))).toEqual(Array.from({ length: 40 }, (_, i) => i));
   });
 
   test('start schedules an early close when the tenant cancels before the work is done', () => {
@@ -215,10 +218,10 @@ describe('lease state machine', () => {
     expect(f.event).toBe(ev);
     // in place: throws the same and leaves the lease as it was
     const frozen = structuredClone(l);
-    const fx: Effect[] = [];
+    const fx = new EffectBuffer();
     expect(() => advance(l, EVENTS[ev], 7, fx)).toThrow(ForbiddenTransition);
     expect(l).toEqual(frozen);
-    expect(fx).toEqual([]);
+    expect(fx.n).toBe(0);
   });
 
   test('runHours counts only while active', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import alea from 'seedrandom/lib/alea.js';
 import { createStreams, deriveSeed } from '../../../src/sim/rng/streams.ts';
 
 const take = (r: () => number, n: number) => Array.from({ length: n }, () => r());
@@ -19,6 +20,14 @@ function correlation(a: number[], b: number[]): number {
 }
 
 describe('named streams', () => {
+  test("a stream gives exactly seedrandom's alea double() for its seed", () => {
+    for (const name of ['arrivals', 'jobs', 'x']) {
+      const ours = take(createStreams(42).get(name), 100_000);
+      const ref = alea(`42/${name}`);
+      expect(ours).toEqual(take(() => ref.double(), 100_000));
+    }
+  });
+
   test('same seed and name give the same sequence', () => {
     expect(take(createStreams(42).get('arrivals'), 1000)).toEqual(take(createStreams(42).get('arrivals'), 1000));
   });

@@ -28,6 +28,7 @@ import {
   FX_SETTLE,
   type LeaseEvent,
 } from '../lease/machine.ts';
+import { LeasePool } from '../lease/pool.ts';
 import { CandidateFinder } from '../market/candidates.ts';
 import { createPolicy, type Policy } from '../market/policies.ts';
 import { ASK, FREE, GPUS, ProviderSignals, REGION, REPUTATION, SLASHES, STAKE, UPTIME } from '../market/signals.ts';
@@ -83,6 +84,8 @@ export class MarketModel {
   private declined: number[] = [];
   /** Effects of the transitions being applied (a stack: nested transitions go above). */
   private fx = new EffectBuffer();
+  /** Records of ended leases, reused for new orders. */
+  private pool = new LeasePool();
   private nextLeaseId = 0;
   private nextJobId = 0;
 
@@ -209,6 +212,7 @@ export class MarketModel {
           this.warm.delete(id);
           this.dequeue(id);
           this.leases.delete(id);
+          this.pool.give(l);
         }
       }
     }
@@ -394,36 +398,35 @@ export class MarketModel {
   private order(d: JobDraw, jobId: number, attempt: number, workHours: number, cancelAfterHours: number): void {
     const now = this.engine.now;
     const patience = d.patienceHours; // read now: `d` may be a reused draft
-    const l: Lease = {
-      id: this.nextLeaseId++,
-      jobId,
-      attempt,
-      jobClass: d.jobClass,
-      gpus: d.gpus,
-      minVramGb: d.minVramGb,
-      minTier: d.minTier,
-      region: d.region,
-      regionLocked: d.regionLocked,
-      budgetUsdPerGpuHour: d.budgetUsdPerGpuHour,
-      cloudUsdPerGpuHour: d.cloudUsdPerGpuHour,
-      workHours,
-      cancelAfterHours,
-      checkpointHours: d.checkpointHours,
-      state: 'ordered',
-      orderedAt: now,
-      matchedAt: NaN,
-      startedAt: NaN,
-      endedAt: NaN,
-      provider: -1,
-      tier: -1,
-      priceUsdPerGpuHour: NaN,
-      escrowUnits: 0,
-      paidUnits: 0,
-      escrowUsd: 0,
-      endReason: '',
-      patienceHandle: -1,
-      timerHandle: -1,
-    };
+    const l = this.pool.take();
+    l.id = this.nextLeaseId++;
+    l.jobId = jobId;
+    l.attempt = attempt;
+    l.jobClass = d.jobClass;
+    l.gpus = d.gpus;
+    l.minVramGb = d.minVramGb;
+    l.minTier = d.minTier;
+    l.region = d.region;
+    l.regionLocked = d.regionLocked;
+    l.budgetUsdPerGpuHour = d.budgetUsdPerGpuHour;
+    l.cloudUsdPerGpuHour = d.cloudUsdPerGpuHour;
+    l.workHours = workHours;
+    l.cancelAfterHours = cancelAfterHours;
+    l.checkpointHours = d.checkpointHours;
+    l.state = 'ordered';
+    l.orderedAt = now;
+    l.matchedAt = NaN;
+    l.startedAt = NaN;
+    l.endedAt = NaN;
+    l.provider = -1;
+    l.tier = -1;
+    l.priceUsdPerGpuHour = NaN;
+    l.escrowUnits = 0;
+    l.paidUnits = 0;
+    l.escrowUsd = 0;
+    l.endReason = '';
+    l.patienceHandle = -1;
+    l.timerHandle = -1;
     this.leases.set(l.id, l);
     this.metrics.advance(now);
     // Most orders match on arrival: only one still waiting joins the queue and gets a patience timer.
@@ -551,6 +554,7 @@ export class MarketModel {
       // A failure interrupts the pending start or end; every other ending is that event itself.
       if (ev.type === 'fail' && l.timerHandle >= 0) this.engine.cancel(l.timerHandle);
       this.hooks.onLease?.(this.leaseRow(l));
+      this.pool.give(l);
     }
   }
 

@@ -135,7 +135,9 @@ function checkIndex(run: Run): void {
     const canServe = (p as Provider & { canServe?: boolean }).canServe !== false;
     const shouldList = p.active && canServe && isOnline(p) && p.gpusFree > 0;
     expect(listedIn.has(p.id), `provider ${p.id}: listed ${listedIn.has(p.id)} but should be ${shouldList}`).toBe(shouldList);
-    // GPUs held equal the leases holding them
+    // GPUs held equal the leases holding them; each live lease is its own record (records are reused
+    // only after a lease ends)
+    for (const id of p.leases) expect(m.leases.get(id)!.id, `record of live lease ${id}`).toBe(id);
     const held = p.leases.reduce((s, id) => s + m.leases.get(id)!.gpus, 0);
     expect(p.gpusFree + held).toBe(p.gpus);
     expect(p.gpusFree).toBeGreaterThanOrEqual(0);

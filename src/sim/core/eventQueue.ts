@@ -28,6 +28,8 @@ export class EventQueue {
   private kind: Int32Array;
   private a: Int32Array;
   private b: Int32Array;
+  /** The sequence number (handle) by slot: reading it back from the packed key would take a float modulo per pop. */
+  private seqOf: Float64Array;
   /** Free payload slots (a stack). */
   private free: Int32Array;
   private nFree = 0;
@@ -50,6 +52,7 @@ export class EventQueue {
     this.kind = new Int32Array(c);
     this.a = new Int32Array(c);
     this.b = new Int32Array(c);
+    this.seqOf = new Float64Array(c);
     this.free = new Int32Array(c);
   }
 
@@ -72,6 +75,7 @@ export class EventQueue {
     this.kind[sl] = kind;
     this.a[sl] = a;
     this.b[sl] = b;
+    this.seqOf[sl] = seq;
     // Sift up with a hole instead of swaps.
     let i = this.n++;
     const T = this.time;
@@ -112,8 +116,8 @@ export class EventQueue {
   popUntil(t: number): boolean {
     for (;;) {
       if (this.n === 0 || this.time[0] > t) return false;
-      const seq = this.key[0] % SEQ_SPAN;
       const sl = this.slot[0];
+      const seq = this.seqOf[sl];
       this.topTime = this.time[0];
       this.topKind = this.kind[sl];
       this.topA = this.a[sl];
@@ -128,7 +132,7 @@ export class EventQueue {
 
   private dropCancelledTop(): void {
     while (this.n > 0 && this.cancelled.size > 0) {
-      const seq = this.key[0] % SEQ_SPAN;
+      const seq = this.seqOf[this.slot[0]];
       if (!this.cancelled.delete(seq)) return;
       this.free[this.nFree++] = this.slot[0];
       this.removeTop();
@@ -191,6 +195,7 @@ export class EventQueue {
     this.kind = g(this.kind);
     this.a = g(this.a);
     this.b = g(this.b);
+    this.seqOf = f(this.seqOf);
     this.free = g(this.free);
   }
 }

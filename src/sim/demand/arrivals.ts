@@ -40,6 +40,21 @@ export function createRateModel(s: Scenario): RateModel {
   const amp = d.diurnalAmplitude;
   const phase = d.diurnalPeakHour - 6;
   const classShocks = JOB_CLASSES.map((c) => d.shocks.filter((sh) => !sh.classes || sh.classes.includes(c)));
+  // The trend factor, remembered for the last two instants asked: thinning asks it at a candidate
+  // time (the rate), then at the same time and at the window's end (the bound for the next candidate).
+  let tA = NaN;
+  let eA = 0;
+  let tB = NaN;
+  let eB = 0;
+  const trend = (t: number) => {
+    if (t === tA) return eA;
+    if (t === tB) return eB;
+    tB = tA;
+    eB = eA;
+    tA = t;
+    eA = exp(g * t);
+    return eA;
+  };
   // The rate of every class at one instant shares this factor: remembered for the last instant asked
   // (thinning asks the total, then the arrival asks each class, all at the same time).
   let lastT = NaN;
@@ -47,7 +62,7 @@ export function createRateModel(s: Scenario): RateModel {
   const common = (t: number) => {
     if (t !== lastT) {
       lastT = t;
-      lastCommon = base * exp(g * t) * (1 + amp * sin((2 * Math.PI * (t - phase)) / 24));
+      lastCommon = base * trend(t) * (1 + amp * sin((2 * Math.PI * (t - phase)) / 24));
     }
     return lastCommon;
   };
@@ -65,7 +80,7 @@ export function createRateModel(s: Scenario): RateModel {
     },
     bound(t0, t1) {
       // trend is monotone: take the larger end; diurnal at most 1 + amp; shocks at their max over the interval;
-      const trend = Math.max(exp(g * t0), exp(g * t1));
+      const up = Math.max(trend(t0), trend(t1));
       let worst = 0;
       for (let c = 0; c < shares.length; c++) {
         if (shares[c] === 0) continue;
@@ -76,7 +91,7 @@ export function createRateModel(s: Scenario): RateModel {
         }
         worst += m;
       }
-      return base * trend * (1 + amp) * worst;
+      return base * up * (1 + amp) * worst;
     },
   };
 }

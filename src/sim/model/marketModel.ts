@@ -531,7 +531,7 @@ export class MarketModel {
         m.busyGpus[l.tier] += l.gpus;
         m.billRate[l.tier] += l.priceUsdPerGpuHour * l.gpus;
         m.cloudRate[l.tier] += l.cloudUsdPerGpuHour * l.gpus;
-        if (!this.warm.delete(id)) m.started++;
+        if (this.warm.size === 0 || !this.warm.delete(id)) m.started++;
         break;
       }
       case 'completed':
@@ -565,7 +565,7 @@ export class MarketModel {
         // The patience event is not cancelled: onPatience ignores an order that is no longer waiting
         // (cheaper than tracking one cancelled handle per matched order).
         this.dequeue(l.id);
-        if (l.state === 'matched' && !this.warm.has(l.id)) this.metrics.recordWait(this.engine.now - l.orderedAt);
+        if (l.state === 'matched' && (this.warm.size === 0 || !this.warm.has(l.id))) this.metrics.recordWait(this.engine.now - l.orderedAt);
         break;
       case FX_RESERVE: {
         const p = this.providers[l.provider];

@@ -23,11 +23,17 @@ const CHECK_FREE = 1; // the lowest level list may hold providers with fewer fre
 const CHECK_WINDOW = 2; // part-day providers: the window must outlast the planned work
 
 export class CandidateFinder {
-  private lists: SortedList[] = [];
+  /** The ids arrays of the lists in the current call (the arrays themselves: one pointer less to chase per sample). */
+  private lists: Int32Array[] = [];
   private checks: Uint8Array;
   private prefix: Int32Array;
   private cum: Float64Array;
   private eligibleModelsCache = new Map<number, number[]>();
+  /**
+   * For single-GPU orders: the `any` lists an order of an eligibility class and region lock may use,
+   * per shift, as one flat array of list numbers (so the search is one tight loop over them).
+   */
+  private singleLists = new Map<number, Int32Array[]>();
   /** Marks providers already in `out` (stamp per call) instead of a linear search. */
   private stamp: Uint32Array = new Uint32Array(1024);
   private call = 0;
@@ -61,6 +67,25 @@ export class CandidateFinder {
     return m;
   }
 
+  /** The `any` list numbers a single-GPU order of o's class and region lock may use, per shift. */
+  private singleListsFor(o: Lease): Int32Array[] {
+    const key = (o.minVramGb * 8 + o.minTier) * 16 + (o.regionLocked ? o.region : 15);
+    let ks = this.singleLists.get(key);
+    if (!ks) {
+      const idx = this.index;
+      const models = this.eligibleModels(o.minVramGb, o.minTier);
+      ks = [0, 1].map((sh) => {
+        const out: number[] = [];
+        for (const m of models) {
+          for (let r = 0; r < idx.nRegions; r++) if (!o.regionLocked || r === o.region) out.push(sh * idx.perShift + m * idx.nRegions + r);
+        }
+        return Int32Array.from(out);
+      });
+      this.singleLists.set(key, ks);
+    }
+    return ks;
+  }
+
   /** True if provider p passes every hard filter for the order. */
   passes(p: Provider, o: Lease): boolean {
     return (
@@ -90,7 +115,7 @@ export class CandidateFinder {
 
   private add(list: SortedList, n: number, total: number, checks: number): number {
     const k = this.nLists++;
-    this.lists[k] = list;
+    this.lists[k] = list.ids;
     this.prefix[k] = n;
     this.cum[k] = total + n;
     this.checks[k] = checks;
@@ -141,21 +166,14 @@ export class CandidateFinder {
       const off = sh * idx.perShift;
       const window = sh === 1 ? CHECK_WINDOW : 0;
       if (gpus === 1) {
-        const regionBits = o.regionLocked ? 1 << o.region : 0xff;
-        const nR = idx.nRegions;
-        const shiftModels = sh * idx.nModels;
-        for (const m of models) {
-          let bits = idx.regionMask[shiftModels + m] & regionBits;
-          while (bits !== 0) {
-            const r = 31 - Math.clz32(bits & -bits);
-            bits &= bits - 1;
-            const k = off + m * nR + r;
-            const n = idx.affordable(idx.any, idx.anyFirst, idx.anyLast, k, budget);
-            if (n === 0) continue;
-            const list = idx.any[k];
-            total = this.add(list, n, total, window);
-            if (heads && this.ok(list.ids[0], window, gpus, needUntil)) this.take(list.ids[0]);
-          }
+        const ks = this.singleListsFor(o)[sh];
+        for (let j = 0; j < ks.length; j++) {
+          const k = ks[j];
+          const n = idx.affordable(idx.any, idx.anyFirst, idx.anyLast, k, budget);
+          if (n === 0) continue;
+          const list = idx.any[k];
+          total = this.add(list, n, total, window);
+          if (heads && this.ok(list.ids[0], window, gpus, needUntil)) this.take(list.ids[0]);
         }
       } else {
         const mask = (0xff << lowest) & 0xff;
@@ -193,7 +211,7 @@ export class CandidateFinder {
       for (let s = 0; s < k; s++, x += step) {
         const pos = Math.min(total - 1, Math.floor(x));
         while (this.cum[b] <= pos) b++;
-        const id = this.lists[b].ids[pos - (b === 0 ? 0 : this.cum[b - 1])];
+        const id = this.lists[b][pos - (b === 0 ? 0 : this.cum[b - 1])];
         const checks = this.checks[b];
         if (checks !== 0 && !this.ok(id, checks, gpus, needUntil)) continue;
         if (heads) this.take(id);
@@ -203,7 +221,7 @@ export class CandidateFinder {
     }
     // Small feasible set, or every draw failed a check: take the prefixes in order.
     for (let b = 0; b < nb && out.length < this.sampleSize; b++) {
-      const ids = this.lists[b].ids;
+      const ids = this.lists[b];
       const n = this.prefix[b];
       const checks = this.checks[b];
       for (let i = 0; i < n && out.length < this.sampleSize; i++) {

@@ -29,8 +29,6 @@ export class ProviderIndex {
   readonly nRegions: number;
   /** Lists per shift: model x region. */
   readonly perShift: number;
-  /** Per (shift, model): bit r set when the `any` list of region r is non-empty, so lookups skip empty lists. */
-  readonly regionMask: Uint8Array;
   /** Per (shift, model, region): bit L set when that level's list is non-empty. */
   readonly levelMask: Uint8Array;
   /**
@@ -54,12 +52,11 @@ export class ProviderIndex {
     this.any = Array.from({ length: 2 * this.perShift }, () => new SortedList());
     this.levels = Array.from({ length: 2 * this.perShift * LEVELS }, () => new SortedList());
     this.levelMask = new Uint8Array(2 * this.perShift);
-    this.regionMask = new Uint8Array(2 * nModels);
     this.anyFirst = new Float64Array(this.any.length).fill(Infinity);
     this.anyLast = new Float64Array(this.any.length).fill(Infinity);
     this.levelFirst = new Float64Array(this.levels.length).fill(Infinity);
     this.levelLast = new Float64Array(this.levels.length).fill(Infinity);
-    if (nRegions > 8) throw new Error('the region mask holds at most 8 regions');
+    if (nRegions > 8) throw new Error('the index admits at most 8 regions (the candidate finder keys its list sets by region in 4 bits)');
   }
 
   /** Lists a provider where it belongs given its state, or unlists it. Call after any change. */
@@ -69,15 +66,8 @@ export class ProviderIndex {
     const wantAny = listed ? mr : -1;
     const wantLevel = listed && p.gpusFree >= 2 ? mr * LEVELS + levelOf(p.gpusFree) : -1;
     if (wantAny !== p.bucket) {
-      if (p.bucket >= 0) {
-        const list = this.any[p.bucket];
-        this.takeAny(p.bucket, p);
-        if (list.n === 0) this.regionMask[(p.bucket / this.nRegions) | 0] &= ~(1 << p.bucket % this.nRegions);
-      }
-      if (wantAny >= 0) {
-        this.putAny(wantAny, p);
-        this.regionMask[(wantAny / this.nRegions) | 0] |= 1 << wantAny % this.nRegions;
-      }
+      if (p.bucket >= 0) this.takeAny(p.bucket, p);
+      if (wantAny >= 0) this.putAny(wantAny, p);
       p.bucket = wantAny;
     }
     if (wantLevel !== p.levelBucket) {

@@ -89,6 +89,11 @@ class Segment {
     }
   }
 
+  /** The highest budget waiting here (-Infinity when none). */
+  maxBudget(): number {
+    return this.tree[1];
+  }
+
   /** First slot at or after `from` whose budget is at least `ask`, or -1. */
   private firstAffordable(from: number, ask: number): number {
     const t = this.tree;
@@ -187,6 +192,8 @@ export class OrderBook {
   private segLive = new Int32Array(64);
   private segLevel = new Int32Array(64);
   private segMinWork = new Float64Array(64);
+  /** The highest budget waiting in each segment: a provider asking more skips it without a search. */
+  private segMaxBudget = new Float64Array(64).fill(-Infinity);
   /** Models each segment admits (bit m) and its region lock (nRegions when unlocked). */
   private segModels = new Uint32Array(64);
   private segRegion = new Int32Array(64);
@@ -227,6 +234,7 @@ export class OrderBook {
     if (this.where.has(l.id)) throw new Error(`order ${l.id} is already in the queue`);
     const seg = this.segmentFor(l);
     const slot = seg.push(this.nextSeq++, l.id, l.gpus, l.budgetUsdPerGpuHour, plannedHours(l));
+    this.segMaxBudget[seg.index] = seg.maxBudget();
     if (this.segLive[seg.index]++ === 0) {
       this.occupiedAt[seg.index] = this.occupied.length;
       this.occupied.push(seg.index);
@@ -239,6 +247,7 @@ export class OrderBook {
     if (!w) throw new Error(`order ${id} is not in the queue`);
     this.where.delete(id);
     w.seg.remove(w.slot);
+    this.segMaxBudget[w.seg.index] = w.seg.maxBudget();
     const si = w.seg.index;
     if (--this.segLive[si] === 0) {
       // swap-remove from the occupied list
@@ -268,7 +277,7 @@ export class OrderBook {
     let bestSeq = Infinity;
     for (let s = 0; s < segs.length; s++) {
       const si = segs[s];
-      if (live[si] === 0 || this.segLevel[si] > level || this.segMinWork[si] >= q.workLimit) continue;
+      if (live[si] === 0 || this.segMaxBudget[si] < q.ask || this.segLevel[si] > level || this.segMinWork[si] >= q.workLimit) continue;
       if ((this.segModels[si] & modelBit) === 0 || (this.segRegion[si] !== unlocked && this.segRegion[si] !== q.region)) continue;
       const seg = this.segments[si];
       const slot = seg.first(q.ask, q.free, q.workLimit, this.maxTries, skip);
@@ -308,6 +317,7 @@ export class OrderBook {
         this.segLive = grow(this.segLive, new Int32Array(2 * seg.index));
         this.segLevel = grow(this.segLevel, new Int32Array(2 * seg.index));
         this.segMinWork = grow(this.segMinWork, new Float64Array(2 * seg.index));
+        this.segMaxBudget = grow(this.segMaxBudget, new Float64Array(2 * seg.index).fill(-Infinity));
         this.segModels = grow(this.segModels, new Uint32Array(2 * seg.index));
         this.segRegion = grow(this.segRegion, new Int32Array(2 * seg.index));
         this.occupiedAt = grow(this.occupiedAt, new Int32Array(2 * seg.index).fill(-1));

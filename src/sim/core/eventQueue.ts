@@ -11,14 +11,24 @@
  * Total order: (time, priority, sequence). The sequence number is assigned at push time, so
  * same-time, same-priority events run in the order they were scheduled, never by identity.
  *
- * Lazy cancel: cancel(handle) records the handle; a cancelled event is dropped when it reaches
- * the top instead of being searched for and removed (O(1) cancel, as in Mesa's event list).
+ * Lazy cancel: cancel(handle) marks the event's payload slot; a cancelled event is dropped when it
+ * reaches the top instead of being searched for and removed (O(1) cancel, as in Mesa's event list).
+ * A handle names a slot and the slot's generation (bumped each time the slot is freed), so a handle
+ * of an event that already ran, or that was never issued, marks nothing.
  */
 
 /** Priority values 0..MAX_PRIORITY; lower runs first among events at the same time. */
 export const MAX_PRIORITY = 1023;
 // seq < 2^43 and priority < 2^10 keep the packed key below 2^53, so it stays an exact integer.
 const SEQ_SPAN = 2 ** 43;
+// handle = generation x SLOT_SPAN + slot, below 2^53: up to 2^25 pending events; a slot's generation
+// wraps after 2^28 reuses (a hot slot is reused about once per event, so a handle would have to be
+// kept through 268 M events and then cancelled for a wrap to matter: the model only cancels pending events).
+const SLOT_SPAN = 2 ** 25;
+const GEN_MASK = 2 ** 28 - 1;
+const FREE = 0;
+const PENDING = 1;
+const CANCELLED = 2;
 
 export class EventQueue {
   private time: Float64Array;
@@ -28,14 +38,16 @@ export class EventQueue {
   private kind: Int32Array;
   private a: Int32Array;
   private b: Int32Array;
-  /** The sequence number (handle) by slot: reading it back from the packed key would take a float modulo per pop. */
+  /** The sequence number by slot: reading it back from the packed key would take a float modulo per pop. */
   private seqOf: Float64Array;
+  /** Per slot: FREE, PENDING or CANCELLED, and its generation (the handle's upper part). */
+  private state: Uint8Array;
+  private gen: Int32Array;
   /** Free payload slots (a stack). */
   private free: Int32Array;
   private nFree = 0;
   private n = 0;
   private nextSeq = 0;
-  private cancelled = new Set<number>();
 
   // The top event after pop(): read these fields before the next push/pop.
   topTime = 0;
@@ -53,6 +65,8 @@ export class EventQueue {
     this.a = new Int32Array(c);
     this.b = new Int32Array(c);
     this.seqOf = new Float64Array(c);
+    this.state = new Uint8Array(c);
+    this.gen = new Int32Array(c);
     this.free = new Int32Array(c);
   }
 
@@ -65,7 +79,7 @@ export class EventQueue {
     return this.nextSeq;
   }
 
-  /** Adds an event; returns its handle (the sequence number) for cancel(). */
+  /** Adds an event; returns its handle for cancel() (a non-negative integer, never reused). */
   push(time: number, priority: number, kind: number, a: number, b: number): number {
     if (this.n === this.time.length) this.grow();
     const seq = this.nextSeq++;
@@ -76,6 +90,8 @@ export class EventQueue {
     this.a[sl] = a;
     this.b[sl] = b;
     this.seqOf[sl] = seq;
+    this.state[sl] = PENDING;
+    if (sl >= SLOT_SPAN) throw new Error(`more than ${SLOT_SPAN} pending events`);
     // Sift up with a hole instead of swaps.
     let i = this.n++;
     const T = this.time;
@@ -93,12 +109,15 @@ export class EventQueue {
     T[i] = time;
     K[i] = k;
     S[i] = sl;
-    return seq;
+    return this.gen[sl] * SLOT_SPAN + sl;
   }
 
-  /** Marks an event as cancelled; it will be skipped when it reaches the top. */
+  /** Marks a pending event as cancelled; it will be skipped when it reaches the top. Other handles do nothing. */
   cancel(handle: number): void {
-    if (handle >= 0 && handle < this.nextSeq) this.cancelled.add(handle);
+    if (!(handle >= 0) || !Number.isSafeInteger(handle)) return;
+    const g = Math.floor(handle / SLOT_SPAN);
+    const sl = handle - g * SLOT_SPAN;
+    if (sl < this.state.length && this.state[sl] === PENDING && this.gen[sl] === g) this.state[sl] = CANCELLED;
   }
 
   /** Time of the next live event, or +Infinity when none is pending. */
@@ -117,24 +136,28 @@ export class EventQueue {
     for (;;) {
       if (this.n === 0 || this.time[0] > t) return false;
       const sl = this.slot[0];
-      const seq = this.seqOf[sl];
+      const live = this.state[sl] === PENDING;
       this.topTime = this.time[0];
       this.topKind = this.kind[sl];
       this.topA = this.a[sl];
       this.topB = this.b[sl];
-      this.topSeq = seq;
-      this.free[this.nFree++] = sl;
+      this.topSeq = this.seqOf[sl];
+      this.release(sl);
       this.removeTop();
-      if (this.cancelled.size > 0 && this.cancelled.delete(seq)) continue;
-      return true;
+      if (live) return true;
     }
   }
 
+  /** Frees a popped event's slot; its handle goes stale. */
+  private release(sl: number): void {
+    this.state[sl] = FREE;
+    this.gen[sl] = (this.gen[sl] + 1) & GEN_MASK;
+    this.free[this.nFree++] = sl;
+  }
+
   private dropCancelledTop(): void {
-    while (this.n > 0 && this.cancelled.size > 0) {
-      const seq = this.seqOf[this.slot[0]];
-      if (!this.cancelled.delete(seq)) return;
-      this.free[this.nFree++] = this.slot[0];
+    while (this.n > 0 && this.state[this.slot[0]] === CANCELLED) {
+      this.release(this.slot[0]);
       this.removeTop();
     }
   }
@@ -196,6 +219,10 @@ export class EventQueue {
     this.a = g(this.a);
     this.b = g(this.b);
     this.seqOf = f(this.seqOf);
+    const st = new Uint8Array(c);
+    st.set(this.state);
+    this.state = st;
+    this.gen = g(this.gen);
     this.free = g(this.free);
   }
 }

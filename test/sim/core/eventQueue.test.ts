@@ -41,12 +41,17 @@ describe('EventQueue', () => {
     expect(out.every((e) => e.b === -e.a && e.kind === 1 && e.time === 7)).toBe(true);
   });
 
-  test('push returns the sequence number; handles are consecutive', () => {
-    const q = new EventQueue();
-    expect(q.push(1, 0, 0, 0, 0)).toBe(0);
-    expect(q.push(0, 0, 0, 0, 0)).toBe(1);
-    expect(q.scheduledCount).toBe(2);
-    expect(q.size).toBe(2);
+  test('handles are distinct non-negative integers, also when slots are reused', () => {
+    const q = new EventQueue(16);
+    const seen = new Set<number>();
+    for (let i = 0; i < 2000; i++) {
+      const h = q.push(i, 0, 0, 0, 0);
+      expect(Number.isSafeInteger(h) && h >= 0).toBe(true);
+      expect(seen.has(h)).toBe(false);
+      seen.add(h);
+      if (i % 3 !== 0) q.pop(); // free a slot now and then, so the next push reuses it
+    }
+    expect(q.scheduledCount).toBe(2000);
   });
 
   test('lazy cancel: cancelled events are skipped by pop, popUntil and peekTime', () => {
@@ -61,7 +66,8 @@ describe('EventQueue', () => {
     expect(q.popUntil(1.5)).toBe(false); // h0 is cancelled, h1 is later than 1.5
     expect(q.popUntil(2)).toBe(true);
     expect(q.topA).toBe(11);
-    expect(q.topSeq).toBe(h1);
+    expect(q.topSeq).toBe(1); // the second event scheduled
+    expect(h1).not.toBe(h0);
     expect(drain(q).map((e) => e.a)).toEqual([12]);
     expect(q.peekTime()).toBe(Infinity);
     expect(q.pop()).toBe(false);
@@ -74,7 +80,9 @@ describe('EventQueue', () => {
     q.cancel(h); // already popped: the record must not hit anything else
     q.cancel(-1);
     q.cancel(99); // never issued
-    q.push(2, 0, 0, 2, 0);
+    q.cancel(0.5);
+    q.push(2, 0, 0, 2, 0); // reuses the popped event's slot
+    q.cancel(h); // the old handle of that slot must not cancel the new event
     expect(drain(q).map((e) => e.a)).toEqual([2]);
   });
 
@@ -92,17 +100,18 @@ describe('EventQueue', () => {
         let ref: { t: number; p: number; seq: number }[] = [];
         const cancelled = new Set<number>();
         let seq = 0;
+        const handles: number[] = [];
         for (const o of ops) {
           if (o.op === 'push') {
-            const h = q.push(o.t, o.p, 3, seq, 0);
-            expect(h).toBe(seq);
+            handles.push(q.push(o.t, o.p, 3, seq, 0));
             ref.push({ t: o.t, p: o.p, seq: seq++ });
           } else if (o.op === 'cancel') {
             if (seq === 0) continue;
-            const h = o.k % seq;
-            q.cancel(h);
-            cancelled.add(h);
-            ref = ref.filter((e) => e.seq !== h);
+            // any handle issued so far: pending (dropped from the reference) or already run (no effect)
+            const s = o.k % seq;
+            q.cancel(handles[s]);
+            cancelled.add(s);
+            ref = ref.filter((e) => e.seq !== s);
           } else {
             ref.sort((x, y) => x.t - y.t || x.p - y.p || x.seq - y.seq);
             const want = ref.shift();

@@ -37,8 +37,13 @@ export class CandidateFinder {
   /** Marks providers already in `out` (stamp per call) instead of a linear search. */
   private stamp: Uint32Array = new Uint32Array(1024);
   private call = 0;
-  /** The last candidate set (provider ids); valid until the next call. */
+  /**
+   * The last candidate set: provider ids in out[0..count); valid until the next call. The array is
+   * kept and overwritten, never emptied: `length = 0` would drop its storage and every call would
+   * allocate it again.
+   */
   readonly out: number[] = [];
+  count = 0;
 
   constructor(
     private index: ProviderIndex,
@@ -125,7 +130,7 @@ export class CandidateFinder {
   private take(id: number): void {
     if (this.stamp[id] === this.call) return;
     this.stamp[id] = this.call;
-    this.out.push(id);
+    this.out[this.count++] = id;
   }
 
   /** Whether provider id passes the per-candidate checks `checks` of its list. */
@@ -139,7 +144,7 @@ export class CandidateFinder {
   /** Fills `out` with candidates for the order; returns their number. */
   find(o: Lease): number {
     const out = this.out;
-    out.length = 0;
+    this.count = 0;
     this.nLists = 0;
     if (this.stamp.length < this.providers.length) {
       const s = new Uint32Array(Math.max(this.providers.length, this.stamp.length * 2));
@@ -215,19 +220,19 @@ export class CandidateFinder {
         const checks = this.checks[b];
         if (checks !== 0 && !this.ok(id, checks, gpus, needUntil)) continue;
         if (heads) this.take(id);
-        else out.push(id);
+        else out[this.count++] = id;
       }
-      if (out.length > 0) return out.length;
+      if (this.count > 0) return this.count;
     }
     // Small feasible set, or every draw failed a check: take the prefixes in order.
-    for (let b = 0; b < nb && out.length < this.sampleSize; b++) {
+    for (let b = 0; b < nb && this.count < this.sampleSize; b++) {
       const ids = this.lists[b];
       const n = this.prefix[b];
       const checks = this.checks[b];
-      for (let i = 0; i < n && out.length < this.sampleSize; i++) {
+      for (let i = 0; i < n && this.count < this.sampleSize; i++) {
         if (checks === 0 || this.ok(ids[i], checks, gpus, needUntil)) this.take(ids[i]);
       }
     }
-    return out.length;
+    return this.count;
   }
 }

@@ -21,10 +21,11 @@ export interface Decision {
 
 /**
  * A policy reads candidates' signals (asks, uptime, reputation, stake...) from the typed-array table.
- * The decision it returns is its own object, reused by its next call (one match per order, so no
- * object per match): read it before calling again.
+ * The candidates are candidates[0..n) (n defaults to the array's length). The decision it returns is
+ * its own object, reused by its next call (one match per order, so no object per match): read it
+ * before calling again.
  */
-export type Policy = (o: Lease, candidates: readonly number[], signals: ProviderSignals) => Decision | null;
+export type Policy = (o: Lease, candidates: readonly number[], signals: ProviderSignals, n?: number) => Decision | null;
 
 export function createPolicy(name: MatcherName, m: Scenario['market'], rng: Rng): Policy {
   const factory = POLICIES[name];
@@ -46,14 +47,15 @@ const POLICIES: Record<MatcherName, (m: Scenario['market'], rng: Rng) => Policy>
   spheron: (m, rng) => {
     const w = m.weights;
     const decide = decider();
-    return (o, cands, sig) => {
+    return (o, cands, sig, n = cands.length) => {
       const R = sig.row;
       let maxStake = 0;
-      if (w.stake > 0) for (const id of cands) maxStake = Math.max(maxStake, R[(id << ROW_SHIFT) + STAKE]);
+      if (w.stake > 0) for (let i = 0; i < n; i++) maxStake = Math.max(maxStake, R[(cands[i] << ROW_SHIFT) + STAKE]);
       const budget = o.budgetUsdPerGpuHour;
       let best = -1;
       let bestScore = -Infinity;
-      for (const id of cands) {
+      for (let i = 0; i < n; i++) {
+        const id = cands[i];
         const r = id << ROW_SHIFT;
         const score =
           w.region * (R[r + REGION] === o.region ? 1 : 0) +
@@ -74,13 +76,13 @@ const POLICIES: Record<MatcherName, (m: Scenario['market'], rng: Rng) => Policy>
   },
   auction: (m, rng) => {
     const decide = decider();
-    return (o, cands, sig) => {
+    return (o, cands, sig, count = cands.length) => {
       const filters = rng() < m.auctionReputationFilterShare;
       let best = -1;
       let bestBid = Infinity;
       let bestRep = -1;
       let bestRepBid = Infinity;
-      const n = Math.min(cands.length, m.auctionMaxBids);
+      const n = Math.min(count, m.auctionMaxBids);
       for (let i = 0; i < n; i++) {
         const id = cands[i];
         const bid = sig.get(id, ASK) * (1 + m.auctionBidNoise * rng());
@@ -100,9 +102,10 @@ const POLICIES: Record<MatcherName, (m: Scenario['market'], rng: Rng) => Policy>
   },
   cheapest: () => {
     const decide = decider();
-    return (_o, cands, sig) => {
+    return (_o, cands, sig, n = cands.length) => {
       let best = -1;
-      for (const id of cands) {
+      for (let i = 0; i < n; i++) {
+        const id = cands[i];
         const a = sig.get(id, ASK);
         const b = best < 0 ? Infinity : sig.get(best, ASK);
         if (best < 0 || a < b || (a === b && id < best)) best = id;
@@ -112,9 +115,9 @@ const POLICIES: Record<MatcherName, (m: Scenario['market'], rng: Rng) => Policy>
   },
   random: (_m, rng) => {
     const decide = decider();
-    return (_o, cands, sig) => {
-      if (cands.length === 0) return null;
-      const id = cands[Math.floor(rng() * cands.length)];
+    return (_o, cands, sig, n = cands.length) => {
+      if (n === 0) return null;
+      const id = cands[Math.floor(rng() * n)];
       return decide(id, sig.get(id, ASK));
     };
   },

@@ -437,8 +437,9 @@ export class MarketModel {
   }
 
   private tryMatch(l: Lease): boolean {
-    if (this.finder.find(l) === 0) return false;
-    const d = this.policy(l, this.finder.out, this.sig);
+    const n = this.finder.find(l);
+    if (n === 0) return false;
+    const d = this.policy(l, this.finder.out, this.sig, n);
     if (!d) return false;
     const p = this.providers[d.provider];
     if (!this.finder.passes(p, l) || !(d.priceUsdPerGpuHour <= l.budgetUsdPerGpuHour)) {

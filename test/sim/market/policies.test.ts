@@ -233,6 +233,16 @@ describe('cheapest and random', () => {
     expect(chi, `counts ${counts}`).toBeLessThan(21.1); // chi-square(3) at p = 1e-4
   });
 
+  test.each(MATCHER_NAMES)('%s looks only at the first n candidates (the finder reuses its array)', (name) => {
+    const pol = createPolicy(name, market({ auctionReputationFilterShare: 0, auctionBidNoise: 0 }), createStreams(1).get('m'));
+    // provider 1 is the cheapest and would win every policy but random; past n it must never be picked
+    for (let i = 0; i < 200; i++) {
+      const d = pol(order(), [0, 2, 1, 3], table(P), 2);
+      expect([0, 2]).toContain(d!.provider);
+    }
+    expect(pol(order(), [0, 2, 1, 3], table(P), 0)).toBeNull();
+  });
+
   test.each(MATCHER_NAMES)('%s returns null for no candidates', (name) => {
     expect(createPolicy(name, market(), createStreams(1).get('m'))(order(), [], table(P))).toBeNull();
   });

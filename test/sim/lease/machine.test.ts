@@ -2,39 +2,25 @@ import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { advance, copyLease, decodeEffects, EffectBuffer, FX_DEQUEUE, ForbiddenTransition, runHours, transition, TRANSITIONS, workLeft, type Effect, type LeaseEvent, type LeaseEventType } from '../../../src/sim/lease/machine.ts';
 import { LEASE_STATES, type Lease, type LeaseState } from '../../../src/sim/model/types.ts';
+import { blankLease } from '../../../src/sim/lease/pool.ts';
 
 const EVENT_TYPES: LeaseEventType[] = ['match', 'start', 'complete', 'expire', 'cancel', 'fail'];
 
+/** An order as the model places it (a blank record with the order's fields set). */
 function lease(over: Partial<Lease> = {}): Lease {
   return {
+    ...blankLease(),
     id: 17,
     jobId: 4,
-    attempt: 0,
     jobClass: 1,
     gpus: 2,
     minVramGb: 24,
-    minTier: 0,
     region: 1,
-    regionLocked: false,
     budgetUsdPerGpuHour: 3,
     cloudUsdPerGpuHour: 4,
     workHours: 10,
-    cancelAfterHours: Infinity,
-    checkpointHours: 0,
-    state: 'ordered',
     orderedAt: 1,
-    matchedAt: NaN,
-    startedAt: NaN,
-    endedAt: NaN,
-    provider: -1,
-    tier: -1,
-    priceUsdPerGpuHour: NaN,
-    escrowUnits: 0,
-    paidUnits: 0,
-    escrowUsd: 0,
-    endReason: '',
     patienceHandle: 5,
-    timerHandle: -1,
     ...over,
   };
 }

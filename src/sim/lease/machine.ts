@@ -250,5 +250,6 @@ export function copyLease(l: Lease): Lease {
     endReason: l.endReason,
     patienceHandle: l.patienceHandle,
     timerHandle: l.timerHandle,
+    billSlot: l.billSlot,
   };
 }

@@ -39,6 +39,7 @@ export function blankLease(): Lease {
     endReason: '',
     patienceHandle: -1,
     timerHandle: -1,
+    billSlot: -1,
   };
 }
 

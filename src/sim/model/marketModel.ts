@@ -29,6 +29,7 @@ import {
   type LeaseEvent,
 } from '../lease/machine.ts';
 import { LeasePool } from '../lease/pool.ts';
+import { RunningBills } from '../lease/runningBills.ts';
 import { CandidateFinder } from '../market/candidates.ts';
 import { createPolicy, type Policy } from '../market/policies.ts';
 import { ASK, FREE, GPUS, ProviderSignals, REGION, REPUTATION, SLASHES, STAKE, UPTIME } from '../market/signals.ts';
@@ -86,6 +87,13 @@ export class MarketModel {
   private fx = new EffectBuffer();
   /** Records of ended leases, reused for new orders. */
   private pool = new LeasePool();
+  /**
+   * Running leases' settlement state (lease/runningBills.ts), for one payment per provider per period;
+   * null when leases are paid in tokens, whose escrow is held and settled per lease.
+   */
+  private bills: RunningBills | null;
+  /** Units owed to each provider at a settlement (by provider id; zero between settlements). */
+  private owed = new Float64Array(0);
   private nextLeaseId = 0;
   private nextJobId = 0;
 
@@ -158,6 +166,7 @@ export class MarketModel {
     const L = this.ledger;
     this.acct = { tenants: L.account('tenants', true), escrow: L.account('escrow'), treasury: L.account('treasury') };
     this.economy = s.economy.enabled ? new Economy(this, s, streams) : null;
+    this.bills = this.economy && s.economy.payment === 'token' ? null : new RunningBills();
   }
 
   /** Builds the initial population and schedules the first events. */
@@ -427,6 +436,7 @@ export class MarketModel {
     l.endReason = '';
     l.patienceHandle = -1;
     l.timerHandle = -1;
+    l.billSlot = -1;
     this.leases.set(l.id, l);
     this.metrics.advance(now);
     // Most orders match on arrival: only one still waiting joins the queue and gets a patience timer.
@@ -513,6 +523,11 @@ export class MarketModel {
       // leaving 'active': the GPUs stop being busy and billed
       const p = this.providers[l.provider];
       this.accrue(p);
+      // what the periodic settlement has paid so far, before the final settlement among the effects
+      if (l.billSlot >= 0 && this.bills) {
+        l.paidUnits = this.bills.close(l.billSlot);
+        l.billSlot = -1;
+      }
       p.busyGpus -= l.gpus;
       m.busyGpus[l.tier] -= l.gpus;
       m.billRate[l.tier] -= l.priceUsdPerGpuHour * l.gpus;
@@ -532,6 +547,7 @@ export class MarketModel {
         m.busyGpus[l.tier] += l.gpus;
         m.billRate[l.tier] += l.priceUsdPerGpuHour * l.gpus;
         m.cloudRate[l.tier] += l.cloudUsdPerGpuHour * l.gpus;
+        if (this.bills) l.billSlot = this.bills.open(l);
         if (this.warm.size === 0 || !this.warm.delete(id)) m.started++;
         break;
       }
@@ -652,6 +668,11 @@ export class MarketModel {
     return this.patienceSamplers[c]();
   }
 
+  /** Base units paid so far for lease l (running leases are paid every period). */
+  paidUnits(l: Lease): number {
+    return l.billSlot >= 0 && this.bills ? this.bills.paidOf(l.billSlot) : l.paidUnits;
+  }
+
   /** Pays the provider for the hours run so far (escrow -> provider, less the protocol fee). */
   private settle(l: Lease, runHours: number): void {
     const pay = this.due(l, runHours);
@@ -697,20 +718,19 @@ export class MarketModel {
     // Leases settle every period, as providers withdraw on Akash (research §1.3): one payment per
     // provider for all its running leases (a ledger entry per provider, not per lease), except when
     // leases are paid in tokens, whose escrow is held per lease.
-    if (this.economy && this.s.economy.payment === 'token') {
+    if (!this.bills) {
       this.leases.forEach((l) => {
         if (l.state === 'active') this.settle(l, now - l.startedAt);
       });
     } else {
-      for (const p of this.providers) {
-        const ids = p.leases;
-        if (ids.length === 0) continue;
-        let total = 0;
-        for (let i = 0; i < ids.length; i++) {
-          const l = this.leases.get(ids[i])!;
-          if (l.state === 'active') total += this.due(l, now - l.startedAt);
-        }
-        if (total > 0) this.payProvider(null, p, total);
+      if (this.owed.length < this.providers.length) this.owed = new Float64Array(Math.max(this.providers.length, 2 * this.owed.length));
+      const owed = this.owed;
+      this.bills.settle(now, owed);
+      for (let i = 0; i < this.providers.length; i++) {
+        if (owed[i] === 0) continue;
+        const total = owed[i];
+        owed[i] = 0;
+        this.payProvider(null, this.providers[i], total);
       }
     }
     const period = now - this.lastSampleAt;

@@ -117,4 +117,6 @@ export interface Lease {
   // engine handles for lazy cancel
   patienceHandle: number;
   timerHandle: number;
+  /** Slot in the model's running-bills table while active (-1 otherwise); paidUnits is current only when -1. */
+  billSlot: number;
 }

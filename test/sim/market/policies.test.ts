@@ -5,6 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { createPolicy, MATCHER_NAMES } from '../../../src/sim/market/policies.ts';
+import { blankLease } from '../../../src/sim/lease/pool.ts';
 import { ASK, FREE, GPUS, ProviderSignals, REGION, REPUTATION, SLASHES, STAKE, UPTIME } from '../../../src/sim/market/signals.ts';
 import type { Lease } from '../../../src/sim/model/types.ts';
 import { createStreams } from '../../../src/sim/rng/streams.ts';
@@ -46,13 +47,7 @@ function table(P: Cand[]): ProviderSignals {
 }
 
 function order(over: Partial<Lease> = {}): Lease {
-  return {
-    id: 1, jobId: 1, attempt: 0, jobClass: 0, gpus: 1, minVramGb: 0, minTier: 0, region: 1, regionLocked: false,
-    budgetUsdPerGpuHour: 10, cloudUsdPerGpuHour: 6.88, workHours: 1, cancelAfterHours: Infinity, checkpointHours: 0,
-    state: 'ordered', orderedAt: 0, matchedAt: NaN, startedAt: NaN, endedAt: NaN, provider: -1, tier: -1,
-    priceUsdPerGpuHour: NaN, escrowUnits: 0, paidUnits: 0, escrowUsd: 0, endReason: '', patienceHandle: -1, timerHandle: -1,
-    ...over,
-  };
+  return { ...blankLease(), id: 1, jobId: 1, region: 1, budgetUsdPerGpuHour: 10, cloudUsdPerGpuHour: 6.88, workHours: 1, orderedAt: 0, ...over };
 }
 
 const DEFAULTS = parseScenario({});

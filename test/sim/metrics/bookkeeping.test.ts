@@ -101,7 +101,7 @@ describe.each([
     const paidToProviders = L.flow('usd', 'lease payment') + L.flow('usd', 'protocol fee');
     let billed = 0;
     for (const r of d.rows) billed += r.billed_usd;
-    for (const l of live()) billed += l.paidUnits / UNITS_PER;
+    for (const l of live()) billed += d.run.model.paidUnits(l) / UNITS_PER;
     expect(Math.abs(billed - paidToProviders)).toBeLessThan((d.rows.length + 1) / UNITS_PER);
   });
 

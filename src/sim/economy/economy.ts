@@ -70,8 +70,6 @@ export interface ProviderBook {
   exiting: boolean;
   stakeUnits: number;
   requiredUnits: number;
-  /** Cumulative, USD (tokens valued at the price when received). */
-  revenueUsd: number;
   rewardsTokens: number;
   rewardsUsd: number;
   energyUsd: number;
@@ -86,11 +84,7 @@ export interface ProviderBook {
   busySeen: number;
   onlineSeen: number;
   /** Since the last epoch. */
-  dayRevenueUsd: number;
-  dayBilledUsd: number;
   dayTokenUnits: number;
-  /** Since the last metrics sample. */
-  periodIncomeUsd: number;
   /** Trailing (EWMA) daily income, running cost (energy + ops + stake opportunity cost: what staying costs, the hardware being sunk) and cash profit, USD per day. */
   trailIncome: number;
   trailCost: number;
@@ -118,9 +112,21 @@ interface TokenEscrow {
 
 const PRIO_EPOCH = 890; // before the metrics sample (900) and the daily repricing (910) of the same instant
 
+/**
+ * Lease income per provider, one row of INCOME_ROW doubles by provider id, USD: every lease payment
+ * adds to these, so they sit together in a typed array rather than in the provider's book (where each
+ * number is a separate heap cell: a payment would touch four places in memory instead of one).
+ */
+const INCOME_ROW = 4;
+const BILLED_DAY = 0; // billed since the last epoch (work rewards are pro rata to it)
+const REVENUE = 1; // cumulative income (tokens valued at the price when received)
+const REVENUE_DAY = 2; // income since the last epoch
+const INCOME_PERIOD = 3; // income since the last metrics sample
+
 export class Economy {
   readonly e: EconomyParams;
   readonly books: ProviderBook[] = [];
+  private incomeRows = new Float64Array(0);
   readonly counters = new EconomyCounters();
   price: PriceState;
   /** Accounts. */
@@ -306,7 +312,6 @@ export class Economy {
       exiting: false,
       stakeUnits: 0,
       requiredUnits: this.required(p),
-      revenueUsd: 0,
       rewardsTokens: 0,
       rewardsUsd: 0,
       energyUsd: 0,
@@ -318,10 +323,7 @@ export class Economy {
       hardwareUsd: p.purchasePriceUsd * p.gpus,
       busySeen: p.busyGpuHoursTotal,
       onlineSeen: p.onlineGpuHoursTotal,
-      dayRevenueUsd: 0,
-      dayBilledUsd: 0,
       dayTokenUnits: 0,
-      periodIncomeUsd: 0,
       trailIncome: 0,
       trailCost: 0,
       trailCash: 0,
@@ -331,6 +333,7 @@ export class Economy {
       exitedDay: NaN,
     };
     this.books[p.id] = b;
+    this.growIncome(p.id + 1);
     if (b.cheater) this.cheatGpus += p.gpus;
     if (!this.genesis) this.counters.joined++;
     this.topUp(p, b, !this.genesis);
@@ -380,6 +383,18 @@ export class Economy {
     }
     this.host.syncSignals?.(p);
     this.setServe(p, b);
+  }
+
+  /** Cumulative lease income of provider pid, USD (tokens valued at the price when received). */
+  revenueUsd(pid: number): number {
+    return this.incomeRows[pid * INCOME_ROW + REVENUE];
+  }
+
+  private growIncome(n: number): void {
+    if (n * INCOME_ROW <= this.incomeRows.length) return;
+    const rows = new Float64Array(Math.max(n, 1024, (2 * this.incomeRows.length) / INCOME_ROW) * INCOME_ROW);
+    rows.set(this.incomeRows);
+    this.incomeRows = rows;
   }
 
   /** The provider goes offline while leased GPUs are running (called before its leases fail). */
@@ -435,12 +450,13 @@ export class Economy {
     const P = this.price.price;
     const k = this.e.takeRate;
     const fate = this.e.takeFate;
-    b.dayBilledUsd += payUnits / UNITS_PER;
+    const r = p.id * INCOME_ROW;
+    this.incomeRows[r + BILLED_DAY] += payUnits / UNITS_PER;
     const mode = this.e.payment;
     if (mode === 'stablecoin') {
       const fee = Math.round(payUnits * k);
       L.transferUnits('usd', this.host.acct.escrow, p.account, payUnits - fee, 'lease payment');
-      this.income(b, (payUnits - fee) / UNITS_PER);
+      this.income(r, (payUnits - fee) / UNITS_PER);
       if (fee > 0) {
         const to = fate === 'treasury' ? this.host.acct.treasury : fate === 'burn' ? this.a.buyback : this.a.stakerPool;
         L.transferUnits('usd', this.host.acct.escrow, to, fee, 'protocol fee');
@@ -454,7 +470,7 @@ export class Economy {
       const fee = Math.round(tok * k);
       L.transferUnits('token', this.a.escrowTokens, p.account, tok - fee, 'lease payment');
       b.dayTokenUnits += tok - fee;
-      this.income(b, ((tok - fee) / UNITS_PER) * P);
+      this.income(r, ((tok - fee) / UNITS_PER) * P);
       if (fee > 0) {
         if (fate === 'burn') this.burn(this.a.escrowTokens, fee, 'protocol fee burned');
         else L.transferUnits('token', this.a.escrowTokens, fate === 'treasury' ? this.host.acct.treasury : this.a.stakerPool, fee, 'protocol fee');
@@ -466,7 +482,7 @@ export class Economy {
       if (this.e.bmeProviderPay === 'mint') {
         const tok = this.mint(p.account, Math.round((payUnits - fee) / P), 'settlement mint');
         b.dayTokenUnits += tok;
-        this.income(b, (tok / UNITS_PER) * P);
+        this.income(r, (tok / UNITS_PER) * P);
       }
       if (fee > 0) {
         if (fate !== 'burn') this.mint(fate === 'treasury' ? this.host.acct.treasury : this.a.stakerPool, Math.round(fee / P), 'protocol fee minted');
@@ -475,10 +491,12 @@ export class Economy {
     }
   }
 
-  private income(b: ProviderBook, usd: number): void {
-    b.revenueUsd += usd;
-    b.dayRevenueUsd += usd;
-    b.periodIncomeUsd += usd;
+  /** Lease income of `usd` to the provider whose income row starts at r. */
+  private income(r: number, usd: number): void {
+    const I = this.incomeRows;
+    I[r + REVENUE] += usd;
+    I[r + REVENUE_DAY] += usd;
+    I[r + INCOME_PERIOD] += usd;
     this.counters.revenueUsd += usd;
   }
 
@@ -585,7 +603,7 @@ export class Economy {
       const w = scheduled > 0 && onH >= gate * scheduled - 1e-9 && onH > 0 ? GPU_CATALOGUE[p.model].rewardMultiplier * onH : 0;
       this.wAvail[i] = w;
       availW += w;
-      workW += b.dayBilledUsd;
+      workW += this.incomeRows[i * INCOME_ROW + BILLED_DAY];
     }
 
     // 3. the day's emission
@@ -617,7 +635,9 @@ export class Economy {
       if (!p.active) continue;
       const b = this.books[i];
       const ra = A > 0 && this.wAvail[i] > 0 ? Math.floor((A * this.wAvail[i]) / availW) : 0;
-      const rw = W > 0 && b.dayBilledUsd > 0 ? Math.floor((W * b.dayBilledUsd) / workW) : 0;
+      const ir = p.id * INCOME_ROW;
+      const billed = this.incomeRows[ir + BILLED_DAY];
+      const rw = W > 0 && billed > 0 ? Math.floor((W * billed) / workW) : 0;
       const r = ra + rw;
       if (r > 0) {
         L.transferUnits('token', this.a.rewards, p.account, r, 'rewards');
@@ -626,7 +646,7 @@ export class Economy {
         b.rewardsTokens += r / UNITS_PER;
         const usd = (r / UNITS_PER) * P;
         b.rewardsUsd += usd;
-        b.periodIncomeUsd += usd;
+        this.incomeRows[ir + INCOME_PERIOD] += usd;
         b.dayTokenUnits += r;
         this.counters.rewardsUsd += usd;
       }
@@ -636,7 +656,7 @@ export class Economy {
         const c = rewardUsd / this.dayOn[i];
         p.rewardCreditUsdPerGpuHour = b.trailDays === 0 ? c : p.rewardCreditUsdPerGpuHour + alpha * (c - p.rewardCreditUsdPerGpuHour);
       }
-      const income = b.dayRevenueUsd + rewardUsd;
+      const income = this.incomeRows[ir + REVENUE_DAY] + rewardUsd;
       const cost = this.dayRun[i];
       const cash = income + this.dayCash[i];
       this.counters.costsUsd += this.dayCost[i];
@@ -653,7 +673,7 @@ export class Economy {
       // cell stats for entrants (full days only): revenue USD, reward tokens, online and busy hours per GPU
       if (now - p.joinedAt >= 24) {
         const c = (p.archetype * this.nModels + p.model) * 4;
-        cellDay[c] += b.dayRevenueUsd;
+        cellDay[c] += this.incomeRows[ir + REVENUE_DAY];
         cellDay[c + 1] += r / UNITS_PER;
         cellDay[c + 2] += this.dayOn[i];
         cellDay[c + 3] += this.dayBusy[i];
@@ -663,8 +683,8 @@ export class Economy {
       const sellUnits = Math.floor(b.dayTokenUnits * sell[arch]);
       if (sellUnits > 0) this.sell(p.account, p.account, sellUnits, 'provider sells token income');
       b.dayTokenUnits = 0;
-      b.dayRevenueUsd = 0;
-      b.dayBilledUsd = 0;
+      this.incomeRows[ir + REVENUE_DAY] = 0;
+      this.incomeRows[ir + BILLED_DAY] = 0;
       // stake back to the requirement after a slash
       if (b.stakeUnits < b.requiredUnits && !b.exiting) {
         this.topUp(p, b, true);
@@ -747,8 +767,8 @@ export class Economy {
         this.sell(p.account, p.account, Math.floor(t * this.e.participation.sellShare[ARCHETYPES[p.archetype]]), 'provider sells fee share');
       }
       const v = u / UNITS_PER + (t / UNITS_PER) * P;
-      b.revenueUsd += v;
-      b.periodIncomeUsd += v;
+      this.incomeRows[p.id * INCOME_ROW + REVENUE] += v;
+      this.incomeRows[p.id * INCOME_ROW + INCOME_PERIOD] += v;
       b.trailIncome += v / this.e.participation.trailingDays;
       this.counters.revenueUsd += v;
     }
@@ -865,12 +885,12 @@ export class Economy {
     for (const p of host.providers) {
       if (!p.active) continue;
       const b = this.books[p.id];
-      inc[k] = Math.max(0, b.periodIncomeUsd);
-      b.periodIncomeUsd = 0;
+      inc[k] = Math.max(0, this.incomeRows[p.id * INCOME_ROW + INCOME_PERIOD]);
+      this.incomeRows[p.id * INCOME_ROW + INCOME_PERIOD] = 0;
       pay[k] = paybackMonths(b);
       k++;
     }
-    for (const p of host.providers) if (!p.active) this.books[p.id].periodIncomeUsd = 0;
+    for (const p of host.providers) if (!p.active) this.incomeRows[p.id * INCOME_ROW + INCOME_PERIOD] = 0;
     const supply = this.supplyUnits();
     const o = sampleEconomy(
       this.counters,

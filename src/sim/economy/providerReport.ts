@@ -97,7 +97,7 @@ export function providerRows(model: ReportSource): ProviderRow[] {
   return model.providers.map((p) => {
     const b = eco ? eco.books[p.id] : undefined;
     const costs = b ? b.energyUsd + b.opsUsd + b.capexUsd + b.stakeCostUsd : NaN;
-    const income = b ? b.revenueUsd + b.rewardsUsd : NaN;
+    const income = b && eco ? eco.revenueUsd(p.id) + b.rewardsUsd : NaN;
     return {
       provider_id: p.id,
       archetype: ARCHETYPES[p.archetype],
@@ -116,7 +116,7 @@ export function providerRows(model: ReportSource): ProviderRow[] {
       online_gpu_hours: p.onlineGpuHoursTotal,
       leases_completed: p.leasesCompleted,
       leases_failed: p.leasesFailed,
-      revenue_usd: b ? b.revenueUsd : NaN,
+      revenue_usd: b && eco ? eco.revenueUsd(p.id) : NaN,
       rewards_tokens: b ? b.rewardsTokens : NaN,
       rewards_usd: b ? b.rewardsUsd : NaN,
       energy_usd: b ? b.energyUsd : NaN,

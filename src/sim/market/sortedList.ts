@@ -1,9 +1,14 @@
 /**
  * A list of provider ids sorted by (ask, id), with the asks kept beside the ids: the matcher's
- * index is made of these. Typed arrays rather than JS arrays because an insert or a removal is then
- * one memmove (copyWithin) and allocates nothing, where Array.prototype.splice allocates the array of
- * removed items on every call; and a binary search over the asks reads contiguous doubles.
+ * index is made of these. Typed arrays rather than JS arrays because an insert or a removal then
+ * allocates nothing (Array.prototype.splice allocates the array of removed items on every call) and
+ * a binary search over the asks reads contiguous doubles. Entries shift by a plain loop when few move
+ * (a call to copyWithin costs more than moving a few dozen numbers) and by copyWithin (a memmove)
+ * when many do, as in the long lists of a large network.
  */
+
+/** Above this many entries to move, copyWithin beats a loop. */
+const LOOP_MAX = 48;
 export class SortedList {
   /** ids[0..n) sorted by (asks[i], ids[i]). */
   ids: Int32Array;
@@ -20,9 +25,16 @@ export class SortedList {
     if (this.n === this.ids.length) this.grow();
     const i = this.lowerBound(ask, id);
     const n = this.n;
-    if (i < n) {
-      this.ids.copyWithin(i + 1, i, n);
-      this.asks.copyWithin(i + 1, i, n);
+    const ids = this.ids;
+    const asks = this.asks;
+    if (n - i > LOOP_MAX) {
+      ids.copyWithin(i + 1, i, n);
+      asks.copyWithin(i + 1, i, n);
+    } else {
+      for (let j = n; j > i; j--) {
+        ids[j] = ids[j - 1];
+        asks[j] = asks[j - 1];
+      }
     }
     this.ids[i] = id;
     this.asks[i] = ask;
@@ -35,9 +47,16 @@ export class SortedList {
     const i = this.lowerBound(ask, id);
     const n = this.n;
     if (i >= n || this.ids[i] !== id) return false;
-    if (i < n - 1) {
-      this.ids.copyWithin(i, i + 1, n);
-      this.asks.copyWithin(i, i + 1, n);
+    const ids = this.ids;
+    const asks = this.asks;
+    if (n - 1 - i > LOOP_MAX) {
+      ids.copyWithin(i, i + 1, n);
+      asks.copyWithin(i, i + 1, n);
+    } else {
+      for (let j = i; j < n - 1; j++) {
+        ids[j] = ids[j + 1];
+        asks[j] = asks[j + 1];
+      }
     }
     this.n = n - 1;
     return true;

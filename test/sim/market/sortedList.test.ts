@@ -9,7 +9,7 @@ describe('SortedList', () => {
   test('keeps (ask, id) order through inserts and removals, growing as needed', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.boolean(), fc.integer({ min: 0, max: 60 }), fc.constantFrom(0.5, 1, 1.25, 2, 3)), { maxLength: 300 }),
+        fc.array(fc.tuple(fc.boolean(), fc.integer({ min: 0, max: 150 }), fc.constantFrom(0.5, 1, 1.25, 2, 3)), { maxLength: 600 }),
         (ops) => {
           const list = new SortedList(1);
           const ref = new Map<number, number>(); // id -> ask

@@ -17,6 +17,8 @@
  * of an event that already ran, or that was never issued, marks nothing.
  */
 
+import { grown } from './grown.ts';
+
 /** Priority values 0..MAX_PRIORITY; lower runs first among events at the same time. */
 export const MAX_PRIORITY = 1023;
 // seq < 2^43 and priority < 2^10 keep the packed key below 2^53, so it stays an exact integer.
@@ -202,27 +204,15 @@ export class EventQueue {
 
   private grow(): void {
     const c = this.time.length * 2;
-    const f = (x: Float64Array) => {
-      const y = new Float64Array(c);
-      y.set(x);
-      return y;
-    };
-    const g = (x: Int32Array) => {
-      const y = new Int32Array(c);
-      y.set(x);
-      return y;
-    };
-    this.time = f(this.time);
-    this.key = f(this.key);
-    this.slot = g(this.slot);
-    this.kind = g(this.kind);
-    this.a = g(this.a);
-    this.b = g(this.b);
-    this.seqOf = f(this.seqOf);
-    const st = new Uint8Array(c);
-    st.set(this.state);
-    this.state = st;
-    this.gen = g(this.gen);
-    this.free = g(this.free);
+    this.time = grown(this.time, c);
+    this.key = grown(this.key, c);
+    this.slot = grown(this.slot, c);
+    this.kind = grown(this.kind, c);
+    this.a = grown(this.a, c);
+    this.b = grown(this.b, c);
+    this.seqOf = grown(this.seqOf, c);
+    this.state = grown(this.state, c);
+    this.gen = grown(this.gen, c);
+    this.free = grown(this.free, c);
   }
 }

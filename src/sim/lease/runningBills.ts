@@ -12,6 +12,7 @@
  */
 import type { Lease } from '../model/types.ts';
 import { UNITS_PER } from '../economy/ledger.ts';
+import { grown } from '../core/grown.ts';
 
 export class RunningBills {
   private provider = new Int32Array(1024);
@@ -73,20 +74,11 @@ export class RunningBills {
 
   private grow(): void {
     const n = this.live.length * 2;
-    const f = (a: Float64Array) => {
-      const b = new Float64Array(n);
-      b.set(a);
-      return b;
-    };
-    const p = new Int32Array(n);
-    p.set(this.provider);
-    this.provider = p;
-    const l = new Uint8Array(n);
-    l.set(this.live);
-    this.live = l;
-    this.rate = f(this.rate);
-    this.startedAt = f(this.startedAt);
-    this.escrow = f(this.escrow);
-    this.paid = f(this.paid);
+    this.provider = grown(this.provider, n);
+    this.live = grown(this.live, n);
+    this.rate = grown(this.rate, n);
+    this.startedAt = grown(this.startedAt, n);
+    this.escrow = grown(this.escrow, n);
+    this.paid = grown(this.paid, n);
   }
 }

@@ -7,6 +7,8 @@
  * when many do, as in the long lists of a large network.
  */
 
+import { grown } from '../core/grown.ts';
+
 /** Above this many entries to move, copyWithin beats a loop. */
 const LOOP_MAX = 48;
 export class SortedList {
@@ -97,11 +99,7 @@ export class SortedList {
 
   private grow(): void {
     const cap = this.ids.length * 2;
-    const ids = new Int32Array(cap);
-    ids.set(this.ids);
-    const asks = new Float64Array(cap);
-    asks.set(this.asks);
-    this.ids = ids;
-    this.asks = asks;
+    this.ids = grown(this.ids, cap);
+    this.asks = grown(this.asks, cap);
   }
 }

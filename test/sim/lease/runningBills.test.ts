@@ -67,4 +67,14 @@ describe('RunningBills', () => {
     const b = bills.open({ ...blankLease(), provider: 2, priceUsdPerGpuHour: 1, startedAt: 0, escrowUnits: 10 });
     expect(b).toBe(a);
   });
+
+  test('grows past its initial size without losing a bill', () => {
+    const bills = new RunningBills();
+    const n = 3000;
+    for (let i = 0; i < n; i++) bills.open({ ...blankLease(), provider: i % 7, priceUsdPerGpuHour: 1, gpus: 1, startedAt: 0, escrowUnits: 1e9 });
+    const owed = new Float64Array(7);
+    bills.settle(2, owed); // 2 h at $1/GPU-h each
+    expect(owed.reduce((s, x) => s + x, 0)).toBe(n * 2 * UNITS_PER);
+    expect(bills.size).toBe(n);
+  });
 });

@@ -48,20 +48,26 @@ const SIN_TAIL = [-1 / 51090942171709440000, 1 / 121645100408832000, -1 / 355687
 /** cos: P(z) = 1/4! - z/6! + ... - z^9/22!, highest power first. */
 const COS_TAIL = [-1 / 1124000727777607680000, 1 / 2432902008176640000, -1 / 6402373705728000, 1 / 20922789888000, -1 / 87178291200, 1 / 479001600, -1 / 3628800, 1 / 40320, -1 / 720, 1 / 24];
 
+/**
+ * 2^k for the normal exponents k in [-1022, 1023], by table: powers of two are exact in binary, and
+ * a lookup spares exp() writing the two halves of a double and reading it back whole (a store the
+ * processor cannot forward to the load, a stall on every call).
+ */
+const POW2 = new Float64Array(2046);
+POW2[1022] = 1;
+for (let k = 1; k <= 1023; k++) POW2[1022 + k] = POW2[1021 + k] * 2;
+for (let k = 1; k <= 1022; k++) POW2[1022 - k] = POW2[1023 - k] / 2;
+
 /** 2^k exactly, for integer k in [-1074, 1023]. */
 function pow2(k: number): number {
   if (k > 1023) return Infinity;
-  if (k < -1022) {
-    // subnormal: 2^-1022 * 2^(k + 1022)
-    if (k < -1074) return 0;
-    f64[0] = 0;
-    const shift = k + 1074; // bit position in the 52-bit mantissa
-    if (shift >= 32) u32[HI] = 1 << (shift - 32);
-    else u32[LO] = 2 ** shift;
-    return f64[0];
-  }
-  u32[LO] = 0;
-  u32[HI] = (k + 1023) << 20;
+  if (k >= -1022) return POW2[k + 1022];
+  // subnormal: 2^-1022 * 2^(k + 1022)
+  if (k < -1074) return 0;
+  f64[0] = 0;
+  const shift = k + 1074; // bit position in the 52-bit mantissa
+  if (shift >= 32) u32[HI] = 1 << (shift - 32);
+  else u32[LO] = 2 ** shift;
   return f64[0];
 }
 
@@ -94,10 +100,17 @@ export function log(x: number): number {
   }
   // x = m 2^e with m in [sqrt(1/2), sqrt(2))
   f64[0] = x;
-  const hi = u32[HI];
-  e += ((hi >>> 20) & 0x7ff) - 1023;
-  u32[HI] = (hi & 0x000fffff) | 0x3ff00000; // m in [1, 2)
-  let m = f64[0];
+  const xe = ((u32[HI] >>> 20) & 0x7ff) - 1023;
+  e += xe;
+  // m in [1, 2): x times 2^-xe, exact (only the exponent changes); by table rather than by writing
+  // the high word back and reloading the double, which stalls (see POW2)
+  let m: number;
+  if (xe <= 1022) {
+    m = x * POW2[1022 - xe];
+  } else {
+    u32[HI] = (u32[HI] & 0x000fffff) | 0x3ff00000;
+    m = f64[0];
+  }
   if (m > 1.4142135623730951) {
     m *= 0.5;
     e += 1;

@@ -37,6 +37,19 @@ describe('deterministic math', () => {
     expect(log(1)).toBe(0);
   });
 
+  test('every power of two: log exact to an ulp, exp exact at integer multiples of ln 2 across the normal and subnormal range', () => {
+    // the scaling by 2^k is a table for normal exponents and bit assembly for subnormal ones: both edges matter
+    for (let k = -1074; k <= 1023; k++) {
+      const x = 2 ** k;
+      expect(Math.abs(log(x) - Math.log(x)), `log(2^${k})`).toBeLessThanOrEqual(Math.abs(Math.log(x)) * 2.3e-16);
+    }
+    for (let k = -1074; k <= 1023; k++) {
+      const y = exp(k * Math.LN2);
+      // k ln 2 is itself rounded (relative error |k ln 2| ulp in the result); subnormals are quantized to 2^-1074
+      expect(Math.abs(y - 2 ** k) / 2 ** k, `exp(${k} ln 2)`).toBeLessThanOrEqual(Math.abs(k * Math.LN2) * 2.3e-16 + 2 ** (-1074 - k));
+    }
+  });
+
   test('pow within a few ulp (times |y log x|) for the exponents the simulation uses; integer powers by squaring', () => {
     const xs = logUniform(50_000, 1e-6, 1e6);
     // exp(y log x) carries the rounding of y log x: a few ulp times |y log x|

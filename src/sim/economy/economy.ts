@@ -30,6 +30,7 @@ import type { Engine } from '../core/engine.ts';
 import type { ProviderIndex } from '../market/providerIndex.ts';
 import type { MarketMetrics } from '../metrics/marketMetrics.ts';
 import { isOnline, type Lease, type Provider } from '../model/types.ts';
+import { BUSY_TOTAL, ONLINE_TOTAL, type ProviderUsage } from '../model/usage.ts';
 import { poisson } from '../rng/distributions.ts';
 import type { Rng, Streams } from '../rng/streams.ts';
 import { ARCHETYPES, type Scenario } from '../scenario/schema.ts';
@@ -49,6 +50,8 @@ export interface EconomyHost {
   readonly index: ProviderIndex;
   readonly metrics: MarketMetrics;
   readonly acct: { tenants: number; escrow: number; treasury: number };
+  /** Providers' GPU-hour integrals (current after accrue(p)). */
+  readonly usage: ProviderUsage;
   accrue(p: Provider): void;
   /** Removes a provider from the network now: its leases fail with `reason`. */
   removeProvider(p: Provider, reason: string): void;
@@ -321,8 +324,8 @@ export class Economy {
       stakeBoughtUsd: 0,
       slashedTokens: 0,
       hardwareUsd: p.purchasePriceUsd * p.gpus,
-      busySeen: p.busyGpuHoursTotal,
-      onlineSeen: p.onlineGpuHoursTotal,
+      busySeen: this.host.usage.get(p.id, BUSY_TOTAL),
+      onlineSeen: this.host.usage.get(p.id, ONLINE_TOTAL),
       dayTokenUnits: 0,
       trailIncome: 0,
       trailCost: 0,
@@ -570,6 +573,7 @@ export class Economy {
 
     // 2. the day's hours, costs and reward weights
     const P_ = host.providers;
+    const usage = host.usage;
     this.grow(P_.length);
     const gate = e.emission.uptimeGate;
     const oppPerDay = e.staking.opportunityCostPerYear / 365;
@@ -580,10 +584,12 @@ export class Economy {
       if (!p.active) continue;
       host.accrue(p);
       const b = this.books[i];
-      const busyH = p.busyGpuHoursTotal - b.busySeen;
-      const onH = p.onlineGpuHoursTotal - b.onlineSeen;
-      b.busySeen = p.busyGpuHoursTotal;
-      b.onlineSeen = p.onlineGpuHoursTotal;
+      const busyTotal = usage.get(i, BUSY_TOTAL);
+      const onlineTotal = usage.get(i, ONLINE_TOTAL);
+      const busyH = busyTotal - b.busySeen;
+      const onH = onlineTotal - b.onlineSeen;
+      b.busySeen = busyTotal;
+      b.onlineSeen = onlineTotal;
       const frac = Math.min(1, (now - p.joinedAt) / 24);
       const busyKw = b.cheater ? p.idleKwPerGpu : p.busyKwPerGpu;
       const energy = p.electricityUsdPerKwh * (p.idleKwPerGpu * Math.max(0, onH - busyH) + busyKw * busyH);
@@ -817,8 +823,6 @@ export class Economy {
   private join(draft: Provider, now: number): void {
     draft.id = this.host.providers.length;
     draft.joinedAt = now;
-    draft.lastAccrue = now;
-    draft.lastOnlineChange = now;
     this.host.addProvider(now, draft.archetype, draft);
   }
 

@@ -7,6 +7,7 @@
 import { ARCHETYPES, REGIONS } from '../scenario/schema.ts';
 import { GPU_CATALOGUE, TIERS } from '../supply/catalogue.ts';
 import type { Provider } from '../model/types.ts';
+import { BUSY_TOTAL, ONLINE_TOTAL, type ProviderUsage } from '../model/usage.ts';
 import { paybackMonths, type Economy } from './economy.ts';
 
 export interface ProviderRow {
@@ -89,6 +90,7 @@ export const PROVIDER_COLUMNS: { name: keyof ProviderRow; unit: string; descript
 export interface ReportSource {
   readonly providers: readonly Provider[];
   readonly economy: Economy | null;
+  readonly usage: ProviderUsage;
 }
 
 /** One row per provider ever in the network, in id order. Without an economy, the token and P&L fields are NaN. */
@@ -112,8 +114,8 @@ export function providerRows(model: ReportSource): ProviderRow[] {
       active: p.active ? 1 : 0,
       cheater: b?.cheater ? 1 : 0,
       caught_cheating: b?.caught ? 1 : 0,
-      busy_gpu_hours: p.busyGpuHoursTotal,
-      online_gpu_hours: p.onlineGpuHoursTotal,
+      busy_gpu_hours: model.usage.get(p.id, BUSY_TOTAL),
+      online_gpu_hours: model.usage.get(p.id, ONLINE_TOTAL),
       leases_completed: p.leasesCompleted,
       leases_failed: p.leasesFailed,
       revenue_usd: b && eco ? eco.revenueUsd(p.id) : NaN,

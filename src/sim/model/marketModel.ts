@@ -46,6 +46,7 @@ import { repricedAsk } from '../supply/costs.ts';
 import { createProviderFactory, type ProviderFactory } from '../supply/population.ts';
 import { isOnline, type Lease, type Provider } from './types.ts';
 import type { LeaseRow } from './leaseRow.ts';
+import { ProviderUsage } from './usage.ts';
 
 // Same-time ordering: market events first, then the end of a metrics period, then repricing.
 const PRIO_SAMPLE = 900;
@@ -77,6 +78,8 @@ export class MarketModel {
   readonly index: ProviderIndex;
   /** Typed-array mirror of what the matcher reads about providers (see market/signals.ts). */
   readonly sig = new ProviderSignals();
+  /** Each provider's busy and online GPU-hours and online hours (model/usage.ts). */
+  readonly usage = new ProviderUsage();
   readonly horizonHours: number;
 
   /** Orders waiting for a match, segmented so a provider finds the first one it can serve (market/orderBook.ts). */
@@ -234,6 +237,7 @@ export class MarketModel {
     const p = draft ?? this.factory.make(this.providers.length, now, archetype);
     p.account = this.ledger.account(`provider:${p.id}`);
     this.providers.push(p);
+    this.usage.open(p.id, now);
     const sig = this.sig;
     sig.ensure(this.providers.length);
     sig.set(p.id, ASK, p.askUsdPerGpuHour);
@@ -278,7 +282,7 @@ export class MarketModel {
     this.index.update(p, false);
     for (const id of p.leases.slice()) this.apply(id, { type: 'fail', reason });
     if (isOnline(p)) {
-      p.onlineHours += now - p.lastOnlineChange;
+      this.usage.onlineChanged(p.id, now, true);
       this.metrics.onlineGpus[p.tier] -= p.gpus;
     }
     p.active = false;
@@ -322,23 +326,13 @@ export class MarketModel {
 
   uptime(p: Provider): number {
     const now = this.engine.now;
-    const on = p.onlineHours + (isOnline(p) ? now - p.lastOnlineChange : 0);
+    const on = this.usage.onlineHours(p.id, now, isOnline(p));
     return (on + UPTIME_PRIOR_H) / (now - p.joinedAt + UPTIME_PRIOR_H);
   }
 
   /** Accrues a provider's busy and online GPU-hours up to now. */
   accrue(p: Provider): void {
-    const now = this.engine.now;
-    const dt = now - p.lastAccrue;
-    if (dt > 0) {
-      p.busyGpuHoursWindow += p.busyGpus * dt;
-      p.busyGpuHoursTotal += p.busyGpus * dt;
-      if (isOnline(p)) {
-        p.onlineGpuHoursWindow += p.gpus * dt;
-        p.onlineGpuHoursTotal += p.gpus * dt;
-      }
-      p.lastAccrue = now;
-    }
+    this.usage.accrue(p.id, this.engine.now, p.busyGpus, isOnline(p) ? p.gpus : 0);
   }
 
   /** Toggles a provider's sharing window (window true) or outage (false), then applies the consequences. */
@@ -351,13 +345,9 @@ export class MarketModel {
     const is = isOnline(p);
     if (was === is) return;
     this.metrics.advance(now);
-    if (was) {
-      p.onlineHours += now - p.lastOnlineChange;
-      this.metrics.onlineGpus[p.tier] -= p.gpus;
-    } else {
-      this.metrics.onlineGpus[p.tier] += p.gpus;
-    }
-    p.lastOnlineChange = now;
+    if (was) this.metrics.onlineGpus[p.tier] -= p.gpus;
+    else this.metrics.onlineGpus[p.tier] += p.gpus;
+    this.usage.onlineChanged(p.id, now, was);
     this.sig.set(p.id, UPTIME, this.uptime(p));
     if (!is) {
       // Every lease on the provider fails; what remains of the work is re-ordered.
@@ -750,12 +740,10 @@ export class MarketModel {
       if (!p.active) continue;
       this.sig.set(p.id, UPTIME, this.uptime(p));
       this.accrue(p);
-      const u = p.onlineGpuHoursWindow > 0 ? p.busyGpuHoursWindow / p.onlineGpuHoursWindow : NaN;
+      const u = this.usage.takeWindowUtilization(p.id);
       const ask = repricedAsk(p.askUsdPerGpuHour, u, p.targetUtilization, sp.priceAdjustBand, sp.priceAdjustPerDay, Math.max(p.runningCostUsdPerGpuHour, p.runningCostUsdPerGpuHour + p.capexUsdPerGpuHour - p.rewardCreditUsdPerGpuHour));
       if (ask < p.askUsdPerGpuHour && p.bucket >= 0) cheaper.push(p);
       if (ask !== p.askUsdPerGpuHour) this.index.setAsk(p, ask);
-      p.busyGpuHoursWindow = 0;
-      p.onlineGpuHoursWindow = 0;
     }
     // A lower ask may bring waiting orders within budget.
     for (const p of cheaper) if (p.bucket >= 0) this.capacityFreed(p);

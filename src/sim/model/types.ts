@@ -39,27 +39,17 @@ export interface Provider {
   reliability: number;
   windowStartHour: number;
   windowHours: number;
-  // observed record, read by the matcher
-  onlineHours: number;
-  lastOnlineChange: number;
+  // observed record, read by the matcher (hours online: model/usage.ts)
   leasesCompleted: number;
   leasesFailed: number;
   slashes: number;
   stakeTokens: number;
   /** GPUs running an active lease. */
   busyGpus: number;
-  /** GPU-hours busy and online since the last daily reset (repricing, rewards, costs). */
-  busyGpuHoursWindow: number;
-  onlineGpuHoursWindow: number;
-  /** Cumulative busy and online GPU-hours since joining (never reset; the economy's daily epoch reads deltas). */
-  busyGpuHoursTotal: number;
-  onlineGpuHoursTotal: number;
   /** Trailing emission reward per online GPU-hour, USD: lowers the floor of the ask (subsidized providers can undercut; 0 without an economy). */
   rewardCreditUsdPerGpuHour: number;
   /** Allowed to take leases (enough stake, not leaving); the matcher's index lists only these. */
   canServe: boolean;
-  /** Time up to which the window integrals are accrued. */
-  lastAccrue: number;
   /** Ledger account of the provider. */
   account: number;
   /** Leases holding GPUs here (matched or active). */

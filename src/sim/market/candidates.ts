@@ -30,10 +30,10 @@ export class CandidateFinder {
   private cum: Float64Array;
   private eligibleModelsCache = new Map<number, number[]>();
   /**
-   * For single-GPU orders: the `any` lists an order of an eligibility class and region lock may use,
-   * per shift, as one flat array of list numbers (so the search is one tight loop over them).
+   * For single-GPU orders: the (shift, model) groups of `any` lists an order of an eligibility class
+   * may use, per shift, as one flat array of group numbers (so the search is one tight loop over them).
    */
-  private singleLists = new Map<number, Int32Array[]>();
+  private singleGroups = new Map<number, Int32Array[]>();
   /** Marks providers already in `out` (stamp per call) instead of a linear search. */
   private stamp: Uint32Array = new Uint32Array(1024);
   private call = 0;
@@ -72,23 +72,16 @@ export class CandidateFinder {
     return m;
   }
 
-  /** The `any` list numbers a single-GPU order of o's class and region lock may use, per shift. */
-  private singleListsFor(o: Lease): Int32Array[] {
-    const key = (o.minVramGb * 8 + o.minTier) * 16 + (o.regionLocked ? o.region : 15);
-    let ks = this.singleLists.get(key);
-    if (!ks) {
-      const idx = this.index;
+  /** The (shift, model) groups of `any` lists a single-GPU order of o's class may use, per shift. */
+  private singleGroupsFor(o: Lease): Int32Array[] {
+    const key = o.minVramGb * 8 + o.minTier;
+    let gs = this.singleGroups.get(key);
+    if (!gs) {
       const models = this.eligibleModels(o.minVramGb, o.minTier);
-      ks = [0, 1].map((sh) => {
-        const out: number[] = [];
-        for (const m of models) {
-          for (let r = 0; r < idx.nRegions; r++) if (!o.regionLocked || r === o.region) out.push(sh * idx.perShift + m * idx.nRegions + r);
-        }
-        return Int32Array.from(out);
-      });
-      this.singleLists.set(key, ks);
+      gs = [0, 1].map((sh) => Int32Array.from(models, (m) => sh * this.index.nModels + m));
+      this.singleGroups.set(key, gs);
     }
-    return ks;
+    return gs;
   }
 
   /** True if provider p passes every hard filter for the order. */
@@ -171,14 +164,19 @@ export class CandidateFinder {
       const off = sh * idx.perShift;
       const window = sh === 1 ? CHECK_WINDOW : 0;
       if (gpus === 1) {
-        const ks = this.singleListsFor(o)[sh];
-        for (let j = 0; j < ks.length; j++) {
-          const k = ks[j];
-          const n = idx.affordable(idx.any, idx.anyFirst, idx.anyLast, k, budget);
-          if (n === 0) continue;
-          const list = idx.any[k];
-          total = this.add(list, n, total, window);
-          if (heads && this.ok(list.ids[0], window, gpus, needUntil)) this.take(list.ids[0]);
+        const gs = this.singleGroupsFor(o)[sh];
+        const nr = idx.nRegions;
+        for (let j = 0; j < gs.length; j++) {
+          const g = gs[j];
+          // a model whose every list starts above the budget has nothing affordable
+          if (idx.anyModelFirst[g] > budget) continue;
+          for (let k = g * nr + r0, kEnd = g * nr + r1; k < kEnd; k++) {
+            const n = idx.affordable(idx.any, idx.anyFirst, idx.anyLast, k, budget);
+            if (n === 0) continue;
+            const list = idx.any[k];
+            total = this.add(list, n, total, window);
+            if (heads && this.ok(list.ids[0], window, gpus, needUntil)) this.take(list.ids[0]);
+          }
         }
       } else {
         const mask = (0xff << lowest) & 0xff;

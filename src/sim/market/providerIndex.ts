@@ -39,6 +39,12 @@ export class ProviderIndex {
   readonly anyLast: Float64Array;
   readonly levelFirst: Float64Array;
   readonly levelLast: Float64Array;
+  /**
+   * Per (shift, model): the lowest first ask of its `any` lists over all regions (Infinity when all
+   * are empty), so a single-GPU order skips a model it cannot afford anywhere in one comparison.
+   * The lists of (shift, model) are numbers g * nRegions .. g * nRegions + nRegions - 1, g = shift * nModels + model.
+   */
+  readonly anyModelFirst: Float64Array;
 
   /** The signals table gets each provider's ask as it is listed. */
   constructor(
@@ -56,7 +62,7 @@ export class ProviderIndex {
     this.anyLast = new Float64Array(this.any.length).fill(Infinity);
     this.levelFirst = new Float64Array(this.levels.length).fill(Infinity);
     this.levelLast = new Float64Array(this.levels.length).fill(Infinity);
-    if (nRegions > 8) throw new Error('the index admits at most 8 regions (the candidate finder keys its list sets by region in 4 bits)');
+    this.anyModelFirst = new Float64Array(2 * nModels).fill(Infinity);
   }
 
   /** Lists a provider where it belongs given its state, or unlists it. Call after any change. */
@@ -96,11 +102,22 @@ export class ProviderIndex {
   private putAny(k: number, p: Provider): void {
     this.put(this.any[k], p);
     this.ends(this.any[k], k, this.anyFirst, this.anyLast);
+    this.modelEnds(k);
   }
 
   private takeAny(k: number, p: Provider): void {
     this.take(this.any[k], p);
     this.ends(this.any[k], k, this.anyFirst, this.anyLast);
+    this.modelEnds(k);
+  }
+
+  /** Refreshes the lowest first ask of the (shift, model) that `any` list k belongs to. */
+  private modelEnds(k: number): void {
+    const nr = this.nRegions;
+    const g = (k / nr) | 0;
+    let min = Infinity;
+    for (let j = g * nr; j < g * nr + nr; j++) if (this.anyFirst[j] < min) min = this.anyFirst[j];
+    this.anyModelFirst[g] = min;
   }
 
   private putLevel(k: number, p: Provider): void {

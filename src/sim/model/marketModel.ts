@@ -436,6 +436,9 @@ export class MarketModel {
     if (patience < Infinity) l.patienceHandle = this.engine.after(patience, this.K.patience, l.id);
   }
 
+  /** The match event, one object overwritten per match (the machine reads it before any nested transition). */
+  private matchEvent = { type: 'match' as const, provider: 0, tier: 0, priceUsdPerGpuHour: 0 };
+
   private tryMatch(l: Lease): boolean {
     const n = this.finder.find(l);
     if (n === 0) return false;
@@ -445,7 +448,11 @@ export class MarketModel {
     if (!this.finder.passes(p, l) || !(d.priceUsdPerGpuHour <= l.budgetUsdPerGpuHour)) {
       throw new Error(`matcher '${this.s.market.matcher}' chose provider ${p.id} for lease ${l.id}, which breaks a hard filter`);
     }
-    this.apply(l.id, { type: 'match', provider: p.id, tier: p.tier, priceUsdPerGpuHour: d.priceUsdPerGpuHour });
+    const m = this.matchEvent;
+    m.provider = p.id;
+    m.tier = p.tier;
+    m.priceUsdPerGpuHour = d.priceUsdPerGpuHour;
+    this.apply(l.id, m);
     return true;
   }
 

@@ -1,12 +1,21 @@
 /**
- * 4-ary min-heap of events stored as parallel typed arrays (struct of arrays).
+ * Event queue: a 4-ary min-heap of the events due soon, in front of a ring of buckets one time unit
+ * (an hour in the market model) wide for the later ones, all stored as parallel typed arrays.
  *
  * Why typed arrays: with 10^5-10^6 pending events an object-per-event heap is 5-7x slower
  * (GC and cache misses, see research/perf.md). The heap holds the event time, an order key that
  * packs (priority, sequence) into one exact float, and a payload slot; the handler kind and the two
  * integer args sit in payload arrays at that slot, so a sift moves three values per level, not five.
- * Four children per node halve the levels of a binary heap (the market keeps 10^4-10^6 events
- * pending) and the four siblings share a cache line.
+ * Four children per node halve the levels of a binary heap and the four siblings share a cache line.
+ *
+ * Two levels: the heap holds every pending event before `windowEnd` (plus any pushed there); later
+ * events wait unsorted in BUCKETS buckets one time unit wide (a linked list of payload slots each),
+ * and beyond those in an overflow list. When the heap has nothing before windowEnd, the next bucket
+ * moves into the heap and windowEnd steps on by one. The heap stays as small as the events of the
+ * next unit of time (hundreds to tens of thousands, not the 10^4-10^6 pending in the market model), so
+ * a pop sifts through a few levels that stay in cache; a cancelled event still in a bucket is dropped as the bucket moves,
+ * never entering the heap. Moving a bucket does not reorder anything: every event in the buckets is
+ * at or after windowEnd, and the heap orders everything before it exactly.
  *
  * Total order: (time, priority, sequence). The sequence number is assigned at push time, so
  * same-time, same-priority events run in the order they were scheduled, never by identity.
@@ -28,6 +37,10 @@ const SEQ_SPAN = 2 ** 43;
 // kept through 268 M events and then cancelled for a wrap to matter: the model only cancels pending events).
 const SLOT_SPAN = 2 ** 25;
 const GEN_MASK = 2 ** 28 - 1;
+/** Buckets in the ring (a power of two), each one time unit wide. */
+const BUCKETS = 256;
+/** Times at or past this go straight into the heap: bucket bounds are integers, exact below 2^52. */
+const FAR_LIMIT = 2 ** 52;
 const FREE = 0;
 const PENDING = 1;
 const CANCELLED = 2;
@@ -48,8 +61,24 @@ export class EventQueue {
   /** Free payload slots (a stack). */
   private free: Int32Array;
   private nFree = 0;
+  /** Events in the heap. */
   private n = 0;
   private nextSeq = 0;
+  // The far level, by slot: time and order key of an event waiting in a bucket, and the next slot in its list.
+  private timeOf: Float64Array;
+  private keyOf: Float64Array;
+  private nextOf: Int32Array;
+  /** First slot of each bucket's list (-1 empty); bucket ringStart covers [windowEnd, windowEnd + 1). */
+  private head = new Int32Array(BUCKETS).fill(-1);
+  private ringStart = 0;
+  /** Every event in the buckets and the overflow is at or after this time (an integer). */
+  private windowEnd = 0;
+  /** windowEnd when the overflow was last sorted into the ring: everything in it is at or after lastScan + BUCKETS. */
+  private lastScan = 0;
+  private overflow = -1;
+  /** Events in the buckets, in the overflow. */
+  private nRing = 0;
+  private nOverflow = 0;
 
   // The top event after pop(): read these fields before the next push/pop.
   topTime = 0;
@@ -70,10 +99,14 @@ export class EventQueue {
     this.state = new Uint8Array(c);
     this.gen = new Int32Array(c);
     this.free = new Int32Array(c);
+    this.timeOf = new Float64Array(c);
+    this.keyOf = new Float64Array(c);
+    this.nextOf = new Int32Array(c);
   }
 
+  /** Pending events (cancelled ones included until they are dropped). */
   get size(): number {
-    return this.n;
+    return this.n + this.nRing + this.nOverflow;
   }
 
   /** Number of events scheduled so far (the next sequence number). */
@@ -83,17 +116,48 @@ export class EventQueue {
 
   /** Adds an event; returns its handle for cancel() (a non-negative integer, never reused). */
   push(time: number, priority: number, kind: number, a: number, b: number): number {
-    if (this.n === this.time.length) this.grow();
+    const pending = this.size;
+    if (pending === this.time.length) this.grow();
     const seq = this.nextSeq++;
     const k = priority * SEQ_SPAN + seq;
-    // Payload slots in use are exactly the n pending events: a free one exists or slot n is unused.
-    const sl = this.nFree > 0 ? this.free[--this.nFree] : this.n;
+    // Payload slots in use are exactly the pending events: a free one exists or the next unused one.
+    const sl = this.nFree > 0 ? this.free[--this.nFree] : pending;
     this.kind[sl] = kind;
     this.a[sl] = a;
     this.b[sl] = b;
     this.seqOf[sl] = seq;
     this.state[sl] = PENDING;
     if (sl >= SLOT_SPAN) throw new Error(`more than ${SLOT_SPAN} pending events`);
+    if (time >= this.windowEnd && time < FAR_LIMIT) {
+      this.timeOf[sl] = time;
+      this.keyOf[sl] = k;
+      this.toFar(sl, time);
+    } else {
+      this.heapPush(time, k, sl);
+    }
+    return this.gen[sl] * SLOT_SPAN + sl;
+  }
+
+  /** Files slot sl (time >= windowEnd) in its bucket, or in the overflow when past the ring. */
+  private toFar(sl: number, time: number): void {
+    const w = this.windowEnd;
+    if (time >= this.lastScan + BUCKETS) {
+      this.nextOf[sl] = this.overflow;
+      this.overflow = sl;
+      this.nOverflow++;
+      return;
+    }
+    // the bucket [w + d, w + d + 1) holding time; w + d is exact, so a rounded difference is corrected
+    let d = Math.floor(time - w);
+    if (w + d > time) d--;
+    else if (w + d + 1 <= time) d++;
+    const j = (this.ringStart + d) & (BUCKETS - 1);
+    this.nextOf[sl] = this.head[j];
+    this.head[j] = sl;
+    this.nRing++;
+  }
+
+  private heapPush(time: number, k: number, sl: number): void {
     // Sift up with a hole instead of swaps.
     let i = this.n++;
     const T = this.time;
@@ -111,7 +175,49 @@ export class EventQueue {
     T[i] = time;
     K[i] = k;
     S[i] = sl;
-    return this.gen[sl] * SLOT_SPAN + sl;
+  }
+
+  /**
+   * Brings the next unit of time into the heap: the bucket at windowEnd (its cancelled events are
+   * dropped). The overflow is sorted into the ring every half turn, well before any of it can be due
+   * (it is all at or after lastScan + BUCKETS); when the ring is empty, the window jumps straight to
+   * the unit of the overflow's earliest event.
+   */
+  private advanceWindow(): void {
+    if (this.nRing === 0) {
+      let min = Infinity;
+      for (let sl = this.overflow; sl >= 0; sl = this.nextOf[sl]) if (this.timeOf[sl] < min) min = this.timeOf[sl];
+      this.windowEnd = Math.max(this.windowEnd, Math.floor(min));
+      this.rescanOverflow();
+    } else if (this.windowEnd - this.lastScan >= BUCKETS / 2) {
+      this.rescanOverflow();
+    }
+    const j = this.ringStart;
+    let sl = this.head[j];
+    this.head[j] = -1;
+    this.ringStart = (j + 1) & (BUCKETS - 1);
+    this.windowEnd++;
+    while (sl >= 0) {
+      const next = this.nextOf[sl];
+      this.nRing--;
+      if (this.state[sl] === CANCELLED) this.release(sl);
+      else this.heapPush(this.timeOf[sl], this.keyOf[sl], sl);
+      sl = next;
+    }
+  }
+
+  /** Moves the overflow events now within the ring's span into their buckets (dropping cancelled ones). */
+  private rescanOverflow(): void {
+    this.lastScan = this.windowEnd;
+    let sl = this.overflow;
+    this.overflow = -1;
+    this.nOverflow = 0;
+    while (sl >= 0) {
+      const next = this.nextOf[sl];
+      if (this.state[sl] === CANCELLED) this.release(sl);
+      else this.toFar(sl, this.timeOf[sl]);
+      sl = next;
+    }
   }
 
   /** Marks a pending event as cancelled; it will be skipped when it reaches the top. Other handles do nothing. */
@@ -124,8 +230,12 @@ export class EventQueue {
 
   /** Time of the next live event, or +Infinity when none is pending. */
   peekTime(): number {
-    this.dropCancelledTop();
-    return this.n > 0 ? this.time[0] : Infinity;
+    for (;;) {
+      this.dropCancelledTop();
+      if (this.n > 0 && (this.time[0] < this.windowEnd || this.nRing + this.nOverflow === 0)) return this.time[0];
+      if (this.nRing + this.nOverflow === 0) return Infinity;
+      this.advanceWindow();
+    }
   }
 
   /** Removes the next live event into the top* fields; returns false when the queue is empty. */
@@ -136,7 +246,18 @@ export class EventQueue {
   /** Like pop(), but only if the next live event is at or before t. */
   popUntil(t: number): boolean {
     for (;;) {
-      if (this.n === 0 || this.time[0] > t) return false;
+      // The heap's top is the next event when it is before windowEnd or nothing waits further out.
+      if (this.n === 0 || this.time[0] >= this.windowEnd) {
+        if (this.nRing + this.nOverflow === 0) {
+          if (this.n === 0) return false;
+        } else {
+          // everything further out is at or after windowEnd: nothing due by t if t is before it
+          if (t < this.windowEnd && (this.n === 0 || this.time[0] > t)) return false;
+          this.advanceWindow();
+          continue;
+        }
+      }
+      if (this.time[0] > t) return false;
       const sl = this.slot[0];
       const live = this.state[sl] === PENDING;
       this.topTime = this.time[0];
@@ -214,5 +335,8 @@ export class EventQueue {
     this.state = grown(this.state, c);
     this.gen = grown(this.gen, c);
     this.free = grown(this.free, c);
+    this.timeOf = grown(this.timeOf, c);
+    this.keyOf = grown(this.keyOf, c);
+    this.nextOf = grown(this.nextOf, c);
   }
 }

@@ -11,7 +11,7 @@
  */
 import type { Lease } from '../model/types.ts';
 import { ASK, FREE, GPUS, REGION, REPUTATION, ROW_SHIFT, SLASHES, STAKE, UPTIME, type ProviderSignals } from './signals.ts';
-import type { Rng } from '../rng/streams.ts';
+import { keyedUniform, type Rng } from '../rng/streams.ts';
 import type { MatcherName, Scenario } from '../scenario/schema.ts';
 
 export interface Decision {
@@ -49,6 +49,8 @@ const POLICIES: Record<MatcherName, (m: Scenario['market'], rng: Rng) => Policy>
     const decide = decider();
     return (o, cands, sig, n = cands.length) => {
       const R = sig.row;
+      // the random term: one draw per order keys a uniform per candidate (keyedUniform), not a generator call each
+      const key = w.randomness > 0 ? Math.floor(rng() * 2 ** 32) : 0;
       let maxStake = 0;
       if (w.stake > 0) for (let i = 0; i < n; i++) maxStake = Math.max(maxStake, R[(cands[i] << ROW_SHIFT) + STAKE]);
       const budget = o.budgetUsdPerGpuHour;
@@ -65,7 +67,7 @@ const POLICIES: Record<MatcherName, (m: Scenario['market'], rng: Rng) => Policy>
           w.availability * (R[r + FREE] / R[r + GPUS]) +
           (maxStake > 0 ? (w.stake * R[r + STAKE]) / maxStake : 0) -
           (w.slashes > 0 ? w.slashes * Math.min(1, R[r + SLASHES] / 3) : 0) +
-          (w.randomness > 0 ? w.randomness * rng() : 0);
+          (w.randomness > 0 ? w.randomness * keyedUniform(key, i) : 0);
         if (score > bestScore) {
           bestScore = score;
           best = id;

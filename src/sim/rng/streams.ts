@@ -70,11 +70,26 @@ export function deriveSeed(seed: number, index: number): number {
   let h = 0x811c9dc5 ^ (seed >>> 0);
   h = Math.imul(h ^ Math.floor(seed / 2 ** 32), 0x01000193);
   h = Math.imul(h ^ index, 0x01000193);
-  // murmur3 finalizer for avalanche
+  return fmix32(h);
+}
+
+/** murmur3's 32-bit finalizer: a bijection on 32-bit integers in which every input bit flips about half the output bits. */
+export function fmix32(x: number): number {
+  let h = x | 0;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
   return h >>> 0;
+}
+
+/**
+ * The i-th of a family of uniforms on [0, 1) keyed by one 32-bit draw `key`: fmix32(key + i) / 2^32.
+ * Distinct i give distinct values (fmix32 is a bijection), and each is as uniform as the key. For
+ * many cheap draws at once (a jitter per candidate) where one generator call each would cost more
+ * than the work they serve.
+ */
+export function keyedUniform(key: number, i: number): number {
+  return fmix32(key + i) * 2.3283064365386963e-10; // 2^-32
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import alea from 'seedrandom/lib/alea.js';
-import { createStreams, deriveSeed } from '../../../src/sim/rng/streams.ts';
+import { createStreams, deriveSeed, keyedUniform } from '../../../src/sim/rng/streams.ts';
 
 const take = (r: () => number, n: number) => Array.from({ length: n }, () => r());
 
@@ -119,5 +119,33 @@ describe('deriveSeed', () => {
     const a = take(createStreams(deriveSeed(5, 0)).get('x'), 10_000);
     const b = take(createStreams(deriveSeed(5, 1)).get('x'), 10_000);
     expect(Math.abs(correlation(a, b))).toBeLessThan(4.5 / 100);
+  });
+});
+
+describe('keyedUniform (the matcher jitter: one draw keys a uniform per candidate)', () => {
+  test('uniform on [0, 1): deciles even within 5 standard errors over random keys and indexes', () => {
+    const rng = createStreams(11).get('keyed');
+    const n = 50_000;
+    const bins = new Array(10).fill(0);
+    for (let k = 0; k < n / 50; k++) {
+      const key = Math.floor(rng() * 2 ** 32);
+      for (let i = 0; i < 50; i++) {
+        const u = keyedUniform(key, i);
+        expect(u >= 0 && u < 1).toBe(true);
+        bins[Math.floor(u * 10)]++;
+      }
+    }
+    const se = Math.sqrt(n * 0.1 * 0.9);
+    for (const c of bins) expect(Math.abs(c - n / 10)).toBeLessThan(5 * se);
+  });
+
+  test('the candidates of one order get distinct, uncorrelated values; key + index wraps modulo 2^32', () => {
+    const one = Array.from({ length: 1000 }, (_, i) => keyedUniform(123456789, i));
+    expect(new Set(one).size).toBe(one.length);
+    // consecutive indexes are not correlated
+    expect(Math.abs(correlation(one.slice(0, -1), one.slice(1)))).toBeLessThan(4.5 / Math.sqrt(1000));
+    // a key near the top of the 32-bit range wraps (keys are random 32-bit draws: two orders' families
+    // overlap only when their keys are within a candidate count of each other, about 1 in 10^8 pairs)
+    expect(keyedUniform(2 ** 32 - 1, 5)).toBe(keyedUniform(4, 0));
   });
 });

@@ -57,6 +57,8 @@ export interface EconomyHost {
   removeProvider(p: Provider, reason: string): void;
   /** Adds a provider drawn elsewhere (an entrant) to the network now. */
   addProvider(now: number, archetype?: number, draft?: Provider): Provider;
+  /** Ids of the leases holding GPUs on p (matched or active). */
+  leasesOn(p: Provider): number[];
   /** Fails a live lease (matched or active) with `reason`: its remaining work is re-ordered. */
   failLease(id: number, reason: string): void;
   /** Refreshes the matcher's copy of p's stake, slashes and reputation (when the model keeps one). */
@@ -794,7 +796,7 @@ export class Economy {
     if (this.e.slashing.banOnCatch) {
       this.exit(p, 'caught cheating');
     } else {
-      for (const id of p.leases.slice()) {
+      for (const id of this.host.leasesOn(p)) {
         const l = this.host.leases.get(id);
         if (l && l.state === 'active') this.host.failLease(id, 'caught cheating');
       }

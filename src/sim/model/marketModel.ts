@@ -47,6 +47,7 @@ import { createProviderFactory, type ProviderFactory } from '../supply/populatio
 import { isOnline, type Lease, type Provider } from './types.ts';
 import type { LeaseRow } from './leaseRow.ts';
 import { ProviderUsage } from './usage.ts';
+import { ProviderLeases } from './providerLeases.ts';
 
 // Same-time ordering: market events first, then the end of a metrics period, then repricing.
 const PRIO_SAMPLE = 900;
@@ -80,6 +81,8 @@ export class MarketModel {
   readonly sig = new ProviderSignals();
   /** Each provider's busy and online GPU-hours and online hours (model/usage.ts). */
   readonly usage = new ProviderUsage();
+  /** The leases holding GPUs on each provider (model/providerLeases.ts). */
+  private held = new ProviderLeases();
   readonly horizonHours: number;
 
   /** Orders waiting for a match, segmented so a provider finds the first one it can serve (market/orderBook.ts). */
@@ -238,6 +241,7 @@ export class MarketModel {
     p.account = this.ledger.account(`provider:${p.id}`);
     this.providers.push(p);
     this.usage.open(p.id, now);
+    this.held.open(p.id, p.gpus);
     const sig = this.sig;
     sig.ensure(this.providers.length);
     sig.set(p.id, ASK, p.askUsdPerGpuHour);
@@ -280,7 +284,7 @@ export class MarketModel {
     this.metrics.advance(now);
     p.canServe = false;
     this.index.update(p, false);
-    for (const id of p.leases.slice()) this.apply(id, { type: 'fail', reason });
+    for (const id of this.held.list(p.id)) this.apply(id, { type: 'fail', reason });
     if (isOnline(p)) {
       this.usage.onlineChanged(p.id, now, true);
       this.metrics.onlineGpus[p.tier] -= p.gpus;
@@ -291,6 +295,11 @@ export class MarketModel {
     this.index.update(p, false);
     this.metrics.gpusTotal -= p.gpus;
     this.metrics.providersActive--;
+  }
+
+  /** Ids of the leases holding GPUs on p (matched or active), a copy. */
+  leasesOn(p: Provider): number[] {
+    return this.held.list(p.id);
   }
 
   /** Fails a live lease with `reason` (e.g. 'caught cheating'): what remains of the work is re-ordered. */
@@ -352,7 +361,7 @@ export class MarketModel {
     if (!is) {
       // Every lease on the provider fails; what remains of the work is re-ordered.
       this.economy?.downtimeStart(p);
-      for (const id of p.leases.slice()) this.apply(id, { type: 'fail', reason });
+      for (const id of this.held.list(p.id)) this.apply(id, { type: 'fail', reason });
       this.index.update(p, p.canServe);
     } else {
       this.economy?.downtimeEnd(p);
@@ -586,7 +595,7 @@ export class MarketModel {
         p.gpusFree -= l.gpus;
         if (p.gpusFree < 0) throw new Error(`provider ${p.id} would lease more GPUs than it has (lease ${l.id})`);
         this.sig.set(p.id, FREE, p.gpusFree);
-        p.leases.push(l.id);
+        this.held.add(p.id, l.id);
         this.index.update(p, p.canServe);
         break;
       }
@@ -606,9 +615,7 @@ export class MarketModel {
         const p = this.providers[l.provider];
         p.gpusFree += l.gpus;
         this.sig.set(p.id, FREE, p.gpusFree);
-        const k = p.leases.indexOf(l.id);
-        p.leases[k] = p.leases[p.leases.length - 1];
-        p.leases.pop();
+        this.held.remove(p.id, l.id);
         this.index.update(p, p.canServe);
         if (isOnline(p)) this.capacityFreed(p);
         break;

@@ -52,8 +52,6 @@ export interface Provider {
   canServe: boolean;
   /** Ledger account of the provider. */
   account: number;
-  /** Leases holding GPUs here (matched or active). */
-  leases: number[];
   /** Lists in the matcher's index (-1 when not listed): by (model, region), and by free-capacity level. */
   bucket: number;
   levelBucket: number;

@@ -74,7 +74,6 @@ export function createProviderFactory(s: Scenario, rng: Rng): ProviderFactory {
         canServe: true,
         rewardCreditUsdPerGpuHour: 0,
         account: -1,
-        leases: [],
         bucket: -1,
         levelBucket: -1,
         gen: 0,

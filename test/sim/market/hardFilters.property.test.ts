@@ -137,8 +137,10 @@ function checkIndex(run: Run): void {
     expect(listedIn.has(p.id), `provider ${p.id}: listed ${listedIn.has(p.id)} but should be ${shouldList}`).toBe(shouldList);
     // GPUs held equal the leases holding them; each live lease is its own record (records are reused
     // only after a lease ends)
-    for (const id of p.leases) expect(m.leases.get(id)!.id, `record of live lease ${id}`).toBe(id);
-    const held = p.leases.reduce((s, id) => s + m.leases.get(id)!.gpus, 0);
+    const on = m.leasesOn(p);
+    for (const id of on) expect(m.leases.get(id)!.id, `record of live lease ${id}`).toBe(id);
+    for (const id of on) expect(m.leases.get(id)!.provider, `lease ${id} is on provider ${p.id}`).toBe(p.id);
+    const held = on.reduce((s, id) => s + m.leases.get(id)!.gpus, 0);
     expect(p.gpusFree + held).toBe(p.gpus);
     expect(p.gpusFree).toBeGreaterThanOrEqual(0);
     const sig = m.sig;

@@ -25,6 +25,8 @@ const CHECK_WINDOW = 2; // part-day providers: the window must outlast the plann
 export class CandidateFinder {
   /** The ids arrays of the lists in the current call (the arrays themselves: one pointer less to chase per sample). */
   private lists: Int32Array[] = [];
+  /** Their window ends, beside the ids (SortedList.ends). */
+  private ends: Float64Array[] = [];
   private checks: Uint8Array;
   private prefix: Int32Array;
   private cum: Float64Array;
@@ -114,6 +116,7 @@ export class CandidateFinder {
   private add(list: SortedList, n: number, total: number, checks: number): number {
     const k = this.nLists++;
     this.lists[k] = list.ids;
+    this.ends[k] = list.ends;
     this.prefix[k] = n;
     this.cum[k] = total + n;
     this.checks[k] = checks;
@@ -126,12 +129,9 @@ export class CandidateFinder {
     this.out[this.count++] = id;
   }
 
-  /** Whether provider id passes the per-candidate checks `checks` of its list. */
-  private ok(id: number, checks: number, gpus: number, needUntil: number): boolean {
-    return (
-      ((checks & CHECK_FREE) === 0 || this.sig.row[(id << ROW_SHIFT) + FREE] >= gpus) &&
-      ((checks & CHECK_WINDOW) === 0 || this.sig.windowEnd[id] >= needUntil)
-    );
+  /** Whether provider id, whose window ends at `end`, passes the per-candidate checks `checks` of its list. */
+  private ok(id: number, end: number, checks: number, gpus: number, needUntil: number): boolean {
+    return ((checks & CHECK_WINDOW) === 0 || end >= needUntil) && ((checks & CHECK_FREE) === 0 || this.sig.row[(id << ROW_SHIFT) + FREE] >= gpus);
   }
 
   /** Fills `out` with candidates for the order; returns their number. */
@@ -175,7 +175,7 @@ export class CandidateFinder {
             if (n === 0) continue;
             const list = idx.any[k];
             total = this.add(list, n, total, window);
-            if (heads && this.ok(list.ids[0], window, gpus, needUntil)) this.take(list.ids[0]);
+            if (heads && this.ok(list.ids[0], list.ends[0], window, gpus, needUntil)) this.take(list.ids[0]);
           }
         }
       } else {
@@ -193,7 +193,7 @@ export class CandidateFinder {
               const list = idx.levels[k];
               const checks = window | (l === lowest ? lowestChecks : 0);
               total = this.add(list, n, total, checks);
-              if (heads && this.ok(list.ids[0], checks, gpus, needUntil)) this.take(list.ids[0]);
+              if (heads && this.ok(list.ids[0], list.ends[0], checks, gpus, needUntil)) this.take(list.ids[0]);
             }
           }
         }
@@ -214,9 +214,10 @@ export class CandidateFinder {
       for (let s = 0; s < k; s++, x += step) {
         const pos = Math.min(total - 1, Math.floor(x));
         while (this.cum[b] <= pos) b++;
-        const id = this.lists[b][pos - (b === 0 ? 0 : this.cum[b - 1])];
+        const i = pos - (b === 0 ? 0 : this.cum[b - 1]);
+        const id = this.lists[b][i];
         const checks = this.checks[b];
-        if (checks !== 0 && !this.ok(id, checks, gpus, needUntil)) continue;
+        if (checks !== 0 && !this.ok(id, this.ends[b][i], checks, gpus, needUntil)) continue;
         if (heads) this.take(id);
         else out[this.count++] = id;
       }
@@ -225,10 +226,11 @@ export class CandidateFinder {
     // Small feasible set, or every draw failed a check: take the prefixes in order.
     for (let b = 0; b < nb && this.count < this.sampleSize; b++) {
       const ids = this.lists[b];
+      const ends = this.ends[b];
       const n = this.prefix[b];
       const checks = this.checks[b];
       for (let i = 0; i < n && this.count < this.sampleSize; i++) {
-        if (checks === 0 || this.ok(ids[i], checks, gpus, needUntil)) this.take(ids[i]);
+        if (checks === 0 || this.ok(ids[i], ends[i], checks, gpus, needUntil)) this.take(ids[i]);
       }
     }
     return this.count;

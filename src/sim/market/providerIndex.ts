@@ -138,7 +138,8 @@ export class ProviderIndex {
 
   private put(list: SortedList, p: Provider): void {
     this.sig.set(p.id, ASK, p.askUsdPerGpuHour);
-    list.insert(p.id, p.askUsdPerGpuHour);
+    // the window's end does not change while the provider is listed: it is set before it goes online
+    list.insert(p.id, p.askUsdPerGpuHour, this.sig.windowEnd[p.id]);
   }
 
   private take(list: SortedList, p: Provider): void {

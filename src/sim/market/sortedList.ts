@@ -1,6 +1,8 @@
 /**
  * A list of provider ids sorted by (ask, id), with the asks kept beside the ids: the matcher's
- * index is made of these. Typed arrays rather than JS arrays because an insert or a removal then
+ * index is made of these. Each entry also carries a value the matcher filters on that does not
+ * change while the provider is listed (its sharing window's end), so checking it reads along the
+ * list instead of jumping to the provider's row. Typed arrays rather than JS arrays because an insert or a removal then
  * allocates nothing (Array.prototype.splice allocates the array of removed items on every call) and
  * a binary search over the asks reads contiguous doubles. Entries shift by a plain loop when few move
  * (a call to copyWithin costs more than moving a few dozen numbers) and by copyWithin (a memmove)
@@ -15,31 +17,38 @@ export class SortedList {
   /** ids[0..n) sorted by (asks[i], ids[i]). */
   ids: Int32Array;
   asks: Float64Array;
+  /** The value carried with each entry (see above). */
+  ends: Float64Array;
   n = 0;
 
   constructor(capacity = 4) {
     this.ids = new Int32Array(capacity);
     this.asks = new Float64Array(capacity);
+    this.ends = new Float64Array(capacity);
   }
 
-  /** Inserts id with its ask; returns its position. */
-  insert(id: number, ask: number): number {
+  /** Inserts id with its ask (and carried value); returns its position. */
+  insert(id: number, ask: number, end = Infinity): number {
     if (this.n === this.ids.length) this.grow();
     const i = this.lowerBound(ask, id);
     const n = this.n;
     const ids = this.ids;
     const asks = this.asks;
+    const ends = this.ends;
     if (n - i > LOOP_MAX) {
       ids.copyWithin(i + 1, i, n);
       asks.copyWithin(i + 1, i, n);
+      ends.copyWithin(i + 1, i, n);
     } else {
       for (let j = n; j > i; j--) {
         ids[j] = ids[j - 1];
         asks[j] = asks[j - 1];
+        ends[j] = ends[j - 1];
       }
     }
-    this.ids[i] = id;
-    this.asks[i] = ask;
+    ids[i] = id;
+    asks[i] = ask;
+    ends[i] = end;
     this.n = n + 1;
     return i;
   }
@@ -51,13 +60,16 @@ export class SortedList {
     if (i >= n || this.ids[i] !== id) return false;
     const ids = this.ids;
     const asks = this.asks;
+    const ends = this.ends;
     if (n - 1 - i > LOOP_MAX) {
       ids.copyWithin(i, i + 1, n);
       asks.copyWithin(i, i + 1, n);
+      ends.copyWithin(i, i + 1, n);
     } else {
       for (let j = i; j < n - 1; j++) {
         ids[j] = ids[j + 1];
         asks[j] = asks[j + 1];
+        ends[j] = ends[j + 1];
       }
     }
     this.n = n - 1;
@@ -101,5 +113,6 @@ export class SortedList {
     const cap = this.ids.length * 2;
     this.ids = grown(this.ids, cap);
     this.asks = grown(this.asks, cap);
+    this.ends = grown(this.ends, cap);
   }
 }

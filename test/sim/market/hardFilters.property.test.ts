@@ -122,6 +122,11 @@ function checkIndex(run: Run): void {
   const asksOf = (l: SortedList) => Array.from(l.asks.subarray(0, l.n));
   idx.any.forEach((list, k) => expect(asksOf(list), `asks of list ${k}`).toEqual(list.toArray().map((id) => P[id].askUsdPerGpuHour)));
   idx.levels.forEach((list, k) => expect(asksOf(list), `asks of level list ${k}`).toEqual(list.toArray().map((id) => P[id].askUsdPerGpuHour)));
+  // and the window ends the finder checks along the lists are the providers' current ones
+  const endsOf = (l: SortedList) => Array.from(l.ends.subarray(0, l.n));
+  for (const lists of [idx.any, idx.levels]) {
+    lists.forEach((list, k) => expect(endsOf(list), `window ends of list ${k}`).toEqual(list.toArray().map((id) => m.sig.windowEnd[id])));
+  }
   idx.levels.forEach((list, k) => {
     for (const id of list.toArray()) {
       const p = P[id];

@@ -223,16 +223,49 @@ export class CandidateFinder {
       }
       if (this.count > 0) return this.count;
     }
-    // Small feasible set, or every draw failed a check: take the prefixes in order.
+    // Small feasible set, or every draw failed a check (few pass it): when more than k pass, take k
+    // of them by systematic sampling over the ones that pass, so the sample stays uniform; else all.
+    let skip = 0;
+    let step = 1;
+    let next = 0;
+    if (total > this.sampleSize) {
+      const feasible = this.countFeasible(gpus, needUntil);
+      if (feasible > this.sampleSize) {
+        step = feasible / this.sampleSize;
+        skip = this.rng() * step;
+        next = Math.floor(skip);
+      }
+    }
+    let rank = 0; // among the providers that pass
     for (let b = 0; b < nb && this.count < this.sampleSize; b++) {
       const ids = this.lists[b];
       const ends = this.ends[b];
       const n = this.prefix[b];
       const checks = this.checks[b];
       for (let i = 0; i < n && this.count < this.sampleSize; i++) {
-        if (checks === 0 || this.ok(ids[i], ends[i], checks, gpus, needUntil)) this.take(ids[i]);
+        if (checks !== 0 && !this.ok(ids[i], ends[i], checks, gpus, needUntil)) continue;
+        if (rank++ !== next) continue;
+        this.take(ids[i]);
+        if (step > 1) next = Math.floor((skip += step));
+        else next = rank;
       }
     }
     return this.count;
+  }
+
+  /** Number of providers in the current call's prefixes that pass their list's checks. */
+  private countFeasible(gpus: number, needUntil: number): number {
+    let f = 0;
+    for (let b = 0; b < this.nLists; b++) {
+      const ids = this.lists[b];
+      const ends = this.ends[b];
+      const checks = this.checks[b];
+      if (checks === 0) {
+        f += this.prefix[b];
+        continue;
+      }
+      for (let i = 0; i < this.prefix[b]; i++) if (this.ok(ids[i], ends[i], checks, gpus, needUntil)) f++;
+    }
+    return f;
   }
 }

@@ -12,10 +12,10 @@
  * events wait unsorted in BUCKETS buckets one time unit wide (a linked list of payload slots each),
  * and beyond those in an overflow list. When the heap has nothing before windowEnd, the next bucket
  * moves into the heap and windowEnd steps on by one. The heap stays as small as the events of the
- * next unit of time (hundreds to tens of thousands, not the 10^4-10^6 pending in the market model), so
- * a pop sifts through a few levels that stay in cache; a cancelled event still in a bucket is dropped as the bucket moves,
- * never entering the heap. Moving a bucket does not reorder anything: every event in the buckets is
- * at or after windowEnd, and the heap orders everything before it exactly.
+ * next unit of time (hundreds to tens of thousands, not the 10^4-10^6 pending in the market model),
+ * so a pop sifts through a few levels that stay in cache; a cancelled event still in a bucket is
+ * dropped as the bucket moves, never entering the heap. Moving a bucket does not reorder anything:
+ * every event in the buckets is at or after windowEnd, and the heap orders everything before it.
  *
  * Total order: (time, priority, sequence). The sequence number is assigned at push time, so
  * same-time, same-priority events run in the order they were scheduled, never by identity.

@@ -58,7 +58,7 @@ export interface EconomyHost {
   /** Adds a provider drawn elsewhere (an entrant) to the network now. */
   addProvider(now: number, archetype?: number, draft?: Provider): Provider;
   /** Ids of the leases holding GPUs on p (matched or active). */
-  leasesOn(p: Provider): number[];
+  leasesOn(p: Provider): readonly number[];
   /** Fails a live lease (matched or active) with `reason`: its remaining work is re-ordered. */
   failLease(id: number, reason: string): void;
   /** Refreshes the matcher's copy of p's stake, slashes and reputation (when the model keeps one). */

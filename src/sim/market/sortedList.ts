@@ -2,9 +2,9 @@
  * A list of provider ids sorted by (ask, id), with the asks kept beside the ids: the matcher's
  * index is made of these. Each entry also carries a value the matcher filters on that does not
  * change while the provider is listed (its sharing window's end), so checking it reads along the
- * list instead of jumping to the provider's row. Typed arrays rather than JS arrays because an insert or a removal then
- * allocates nothing (Array.prototype.splice allocates the array of removed items on every call) and
- * a binary search over the asks reads contiguous doubles. Entries shift by a plain loop when few move
+ * list instead of jumping to the provider's row. Typed arrays rather than JS arrays because an
+ * insert or a removal then allocates nothing (Array.prototype.splice allocates the array of removed
+ * items on every call) and a binary search over the asks reads contiguous doubles. Entries shift by a plain loop when few move
  * (a call to copyWithin costs more than moving a few dozen numbers) and by copyWithin (a memmove)
  * when many do, as in the long lists of a large network.
  */

@@ -298,7 +298,7 @@ export class MarketModel {
   }
 
   /** Ids of the leases holding GPUs on p (matched or active), a copy. */
-  leasesOn(p: Provider): number[] {
+  leasesOn(p: Provider): readonly number[] {
     return this.held.list(p.id);
   }
 

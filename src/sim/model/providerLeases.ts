@@ -10,6 +10,8 @@
  */
 import { grown } from '../core/grown.ts';
 
+const NONE: readonly number[] = Object.freeze([]);
+
 export class ProviderLeases {
   private ids = new Int32Array(1024);
   /** Per provider: first slot of its block, block size (its GPUs), leases held. */
@@ -55,9 +57,14 @@ export class ProviderLeases {
     return this.count[pid];
   }
 
-  /** A copy of the provider's leases in order (callers end leases while they walk it). */
-  list(pid: number): number[] {
+  /**
+   * A copy of the provider's leases in order (callers end leases while they walk it). A provider
+   * going offline usually holds none: then one shared empty array, nothing allocated.
+   */
+  list(pid: number): readonly number[] {
+    const c = this.count[pid];
+    if (c === 0) return NONE;
     const s = this.start[pid];
-    return Array.from(this.ids.subarray(s, s + this.count[pid]));
+    return Array.from(this.ids.subarray(s, s + c));
   }
 }

@@ -1,8 +1,9 @@
 /** `depinsim run`: runs a scenario headless and writes the CSVs with their provenance sidecars. */
 import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { createRun } from '../sim/run.ts';
-import { tableToCsv, formatCsvNumber, csvCell } from '../sim/metrics/csv.ts';
-import { LEASE_COLUMNS, type LeaseRow } from '../sim/model/leaseRow.ts';
+import { tableToCsv, formatCsvNumber } from '../sim/metrics/csv.ts';
+import { CsvBytes } from '../sim/metrics/csvBytes.ts';
+import { LEASE_COLUMNS, writeLeaseRow, type LeaseRow } from '../sim/model/leaseRow.ts';
 import { PROVIDER_COLUMNS, providerRows, providerRowsToCsv } from '../sim/economy/providerReport.ts';
 import { loadScenario } from './loadScenario.ts';
 import { CliError, EXIT } from './errors.ts';
@@ -104,22 +105,15 @@ function openLeaseSink(path: string): { write: (r: LeaseRow) => void; close: () 
   } catch (e) {
     throw new CliError(`cannot write ${path}: ${(e as Error).message}`);
   }
-  let buf = LEASE_COLUMNS.join(',') + '\n';
+  const w = new CsvBytes((bytes) => {
+    for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off);
+  });
+  for (const c of LEASE_COLUMNS) w.text(c);
+  w.endRow();
   return {
-    write(r) {
-      let line = '';
-      for (let i = 0; i < LEASE_COLUMNS.length; i++) {
-        const v = r[LEASE_COLUMNS[i]];
-        line += (i ? ',' : '') + (typeof v === 'number' ? formatCsvNumber(v) : csvCell(v));
-      }
-      buf += line + '\n';
-      if (buf.length > 1 << 20) {
-        writeSync(fd, buf);
-        buf = '';
-      }
-    },
+    write: (r) => writeLeaseRow(w, r),
     close() {
-      writeSync(fd, buf);
+      w.finish();
       closeSync(fd);
     },
   };

@@ -4,8 +4,10 @@
  * zeros trimmed; NaN (undefined in this period) as an empty cell.
  */
 import type { MetricTable } from './table.ts';
+import { csvDecimals, fixedParts } from './fixedDecimal.ts';
 
-const NEG_POW10 = [1, 1e-1, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8, 1e-9];
+/** Scratch for fixedParts (integer part, fraction digits). */
+const parts = new Float64Array(2);
 
 export function formatCsvNumber(v: number): string {
   if (Number.isNaN(v)) return '';
@@ -13,11 +15,23 @@ export function formatCsvNumber(v: number): string {
   if (v === -Infinity) return '-inf';
   if (Number.isInteger(v) && Math.abs(v) < 1e15) return String(v);
   const a = Math.abs(v);
-  // 6 decimals for ordinary magnitudes, more for tiny ones, so small shares keep their precision:
-  // 6 + ceil(-log10 a), found by comparing with powers of ten (Math.log10 may differ by engine).
-  let n = 0;
-  while (n < 9 && a < NEG_POW10[n]) n++;
-  const digits = 6 + n;
+  const digits = csvDecimals(a);
+  if (fixedParts(a, digits, parts)) {
+    const int = parts[0];
+    const frac = parts[1];
+    if (int === 0 && frac === 0) return '0';
+    const head = (v < 0 ? '-' : '') + String(int);
+    if (frac === 0) return head;
+    const f = String(frac).padStart(digits, '0');
+    let end = f.length;
+    while (f.charCodeAt(end - 1) === 48) end--; // trailing zeros ('0')
+    return head + '.' + f.slice(0, end);
+  }
+  return formatCsvNumberSlow(v, digits);
+}
+
+/** The reference route (toFixed, then trailing zeros trimmed), for what fixedParts cannot round exactly. */
+export function formatCsvNumberSlow(v: number, digits: number): string {
   let s = v.toFixed(digits);
   if (s.includes('.')) s = s.replace(/0+$/, '').replace(/\.$/, '');
   return s === '-0' ? '0' : s;

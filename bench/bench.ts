@@ -1,19 +1,30 @@
 /**
- * npm run bench [-- --json] [--days D] [--scales 1,10,50] [--no-browser] [--no-economy-split]
+ * npm run bench [-- --json] [--days D] [--scales 1,10,50] [--no-browser] [--no-economy-split] [--no-export]
  * Measures, in one run: (1) the engine against a bare typed-array heap loop on the same M/M/c model
  * (events/s and their ratio), (2) the full market model on the mmc preset, (3) the baseline at
  * several scales (providers and demand scaled together): events, wall seconds, events/s, peak memory,
  * each in a fresh process, (4) the share of run time the token economy costs (baseline at 1x with
  * economy.enabled true and false), (5) the dashboard's baseline year in headless Chromium: wall time
- * and main-thread long tasks.
+ * and main-thread long tasks, (6) the CLI's baseline year at 1x with the per-lease export (--leases),
+ * the researchers' heaviest output: wall time, rows and bytes written.
  */
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { bareLoop, engineLoop } from './mmcLoops.ts';
 import { browserBaseline } from './browserRun.ts';
 
 const { values } = parseArgs({
-  options: { json: { type: 'boolean' }, days: { type: 'string' }, scales: { type: 'string' }, 'no-browser': { type: 'boolean' }, 'no-economy-split': { type: 'boolean' } },
+  options: {
+    json: { type: 'boolean' },
+    days: { type: 'string' },
+    scales: { type: 'string' },
+    'no-browser': { type: 'boolean' },
+    'no-economy-split': { type: 'boolean' },
+    'no-export': { type: 'boolean' },
+  },
 });
 const days = Number(values.days ?? 365);
 const scales = (values.scales ?? '1,10,50').split(',').map(Number);
@@ -105,4 +116,24 @@ if (!values['no-browser']) {
     );
 }
 
-if (values.json) process.stdout.write(JSON.stringify({ date: new Date().toISOString(), node: process.version, engine, mmc, baseline, scalingRatio: scaling, economy, browser }) + '\n');
+// 6. The CLI with the per-lease export, as a researcher runs it (the process includes tsx's start-up).
+let leaseExport: { seconds: number; rows: number; megabytes: number } | null = null;
+if (!values['no-export']) {
+  const dir = mkdtempSync(join(tmpdir(), 'depinsim-bench-'));
+  try {
+    const out = join(dir, 'base.csv');
+    const leases = join(dir, 'leases.csv');
+    const t0 = performance.now();
+    execFileSync(process.execPath, ['bin/depinsim.js', 'run', 'baseline', '--seed', '1', '--days', String(days), '--out', out, '--leases', leases, '--quiet'], { stdio: 'inherit' });
+    const seconds = (performance.now() - t0) / 1000;
+    let rows = -1; // the header
+    const bytes = readFileSync(leases);
+    for (let i = 0; i < bytes.length; i++) if (bytes[i] === 10) rows++;
+    leaseExport = { seconds: Number(seconds.toFixed(2)), rows, megabytes: Number((statSync(leases).size / 2 ** 20).toFixed(1)) };
+    log(`CLI baseline 1x, ${days} days, with --leases: ${leaseExport.seconds} s wall (process start included), ${leaseExport.rows} lease rows, ${leaseExport.megabytes} MB`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (values.json) process.stdout.write(JSON.stringify({ date: new Date().toISOString(), node: process.version, engine, mmc, baseline, scalingRatio: scaling, economy, browser, leaseExport }) + '\n');

@@ -112,7 +112,7 @@ if (!values['no-browser']) {
   if ('skipped' in browser) log(`browser: skipped, ${browser.skipped}`);
   else
     log(
-      `browser: baseline year load-to-done ${(browser.wallMsLoadToDone / 1000).toFixed(1)} s; main-thread long tasks at start-up ${browser.startup.count} (longest ${browser.startup.longestMs} ms), during the run ${browser.duringRun.count} (longest ${browser.duringRun.longestMs} ms, ${browser.duringRun.totalMs} ms in all)`,
+      `browser: baseline year, from load: first day on screen ${(browser.wallMsLoadToFirstDay / 1000).toFixed(2)} s, first 30 days ${(browser.wallMsLoadToFirstMonth / 1000).toFixed(2)} s, done ${(browser.wallMsLoadToDone / 1000).toFixed(1)} s; main-thread long tasks at start-up ${browser.startup.count} (longest ${browser.startup.longestMs} ms), during the run ${browser.duringRun.count} (longest ${browser.duringRun.longestMs} ms, ${browser.duringRun.totalMs} ms in all)`,
     );
 }
 

@@ -56,6 +56,12 @@ export interface JobSampler {
    * (the model's hot path reuses one object), else into a new object.
    */
   draw(classWeights: readonly number[], into?: JobDraw): JobDraw;
+  /**
+   * Draws only how long a job of class `c` would last, as draw() does (duration clipped to the
+   * class's range; the tenant's cancel time, Infinity when it does not cancel), into `out`
+   * ([durationHours, cancelAfterHours]). For the warm start, which keeps few of the jobs it considers.
+   */
+  lifetime(c: number, out: Float64Array): void;
 }
 
 export function createJobSampler(s: Scenario, rng: Rng): JobSampler {
@@ -87,7 +93,7 @@ export function createJobSampler(s: Scenario, rng: Rng): JobSampler {
       const vi = p.vramIdx();
       const minVramGb = p.vramOf[vi];
       const minTier = p.minTier;
-      const durationHours = Math.min(c.maxDurationHours, Math.max(1e-4, p.duration()));
+      const durationHours = clipDuration(c, p.duration());
       const cloud = p.cloudOf[vi];
       const budget = cloud * (c.budgetFactorMin + (c.budgetFactorMax - c.budgetFactorMin) * rng());
       const cancels = rng() < c.cancelShare;
@@ -107,5 +113,16 @@ export function createJobSampler(s: Scenario, rng: Rng): JobSampler {
       d.checkpointHours = c.checkpointHours;
       return d;
     },
+    lifetime(ci, out) {
+      const p = per[ci];
+      const duration = clipDuration(p.c, p.duration());
+      out[0] = duration;
+      out[1] = rng() < p.c.cancelShare ? duration * rng() : Infinity;
+    },
   };
+}
+
+/** A drawn duration held to the class's range (hours). */
+function clipDuration(c: Scenario['demand']['classes'][keyof Scenario['demand']['classes']], hours: number): number {
+  return Math.min(c.maxDurationHours, Math.max(1e-4, hours));
 }

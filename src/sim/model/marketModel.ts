@@ -200,6 +200,8 @@ export class MarketModel {
    * Steady-state start (the M/G/inf trick): jobs that arrived over the past W hours at the t = 0 rate
    * and would still be running now are placed at t = 0 with their remaining work, on their own
    * 'warmstart' stream so the other streams are untouched. A job that finds no provider is dropped.
+   * Each candidate's lifetime is drawn first and the rest of the job only for the few still running
+   * (about 7 k of 170 k at 1x): the whole-job draws were most of the time to the first day on screen.
    */
   private warmStart(): void {
     const rng = this.streams.get('warmstart');
@@ -215,13 +217,17 @@ export class MarketModel {
       const cls = this.s.demand.classes[JOB_CLASSES[c]];
       const window = Math.min(cls.maxDurationHours, 90 * 24);
       const count = poisson(rng, weights[c] * window * this.s.demand.burstMeanJobs)();
+      const life = new Float64Array(2);
       for (let k = 0; k < count; k++) {
         const age = rng() * window;
-        const d = sampler.draw(one[c]);
-        if (d.durationHours <= age || d.cancelAfterHours <= age) continue;
+        sampler.lifetime(c, life);
+        const duration = life[0];
+        const cancelAfter = life[1];
+        if (duration <= age || cancelAfter <= age) continue;
+        const d = { ...sampler.draw(one[c]), durationHours: duration, cancelAfterHours: cancelAfter, patienceHours: Infinity };
         const id = this.nextLeaseId;
         this.warm.add(id);
-        this.order({ ...d, patienceHours: Infinity }, this.nextJobId++, 0, d.durationHours - age, d.cancelAfterHours - age);
+        this.order(d, this.nextJobId++, 0, duration - age, cancelAfter - age);
         const l = this.leases.get(id)!;
         if (l.state === 'ordered') {
           this.warm.delete(id);

@@ -1,5 +1,5 @@
 /** `depinsim validate`, `scenarios` and `schema`. */
-import { writeFileSync } from 'node:fs';
+import { writeOutput } from './outputFiles.ts';
 import { z } from 'zod';
 import { PRESETS } from '../sim/scenario/presets.ts';
 import { scenarioSchema } from '../sim/scenario/schema.ts';
@@ -28,7 +28,7 @@ export function jsonSchema(): object {
 
 export function schemaCommand(out?: string): number {
   const text = JSON.stringify(jsonSchema(), null, 2) + '\n';
-  if (out) writeFileSync(out, text);
+  if (out) writeOutput(out, text);
   else process.stdout.write(text);
   return EXIT.ok;
 }

@@ -1,5 +1,6 @@
 /** `depinsim run`: runs a scenario headless and writes the CSVs with their provenance sidecars. */
-import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { checkWritable, writeOutput } from './outputFiles.ts';
 import { createRun } from '../sim/run.ts';
 import { tableToCsv, formatCsvNumber } from '../sim/metrics/csv.ts';
 import { CsvBytes } from '../sim/metrics/csvBytes.ts';
@@ -38,6 +39,10 @@ export async function runCommand(arg: string, f: RunFlags): Promise<number> {
   const seed = intFlag('seed', f.seed, 1, 0, 2 ** 32 - 1);
   const scenario: Scenario = loadScenario(arg, sets);
 
+  // Refuse unwritable outputs now, not after a long run whose results would then be lost.
+  if (f.out) checkWritable('--out', f.out);
+  if (f.leases) checkWritable('--leases', f.leases);
+  if (f.providers) checkWritable('--providers', f.providers);
   const leaseSink = f.leases ? openLeaseSink(f.leases) : null;
   const run = createRun(scenario, seed, { onLease: leaseSink?.write });
   const started = performance.now();
@@ -62,19 +67,19 @@ export async function runCommand(arg: string, f: RunFlags): Promise<number> {
   const table = run.table();
   const meta = { ...run.meta, scenario_name: scenario.name, events: run.eventsProcessed(), wall_seconds: Number(secs.toFixed(3)) };
   const sidecar = (path: string, columns: unknown) =>
-    writeFileSync(
+    writeOutput(
       `${path}.meta.json`,
       JSON.stringify({ depinsim_version: meta.version, scenario: scenario.name, scenario_hash: meta.scenarioHash, seed, days: scenario.horizonDays, scale: scenario.scale, columns, scenario_resolved: scenario }, null, 2) + '\n',
     );
   if (f.out) {
-    writeFileSync(f.out, tableToCsv(table));
+    writeOutput(f.out, tableToCsv(table));
     sidecar(f.out, table.columns);
   } else {
     process.stdout.write(tableToCsv(table));
   }
   if (f.leases) sidecar(f.leases, LEASE_COLUMNS);
   if (f.providers) {
-    writeFileSync(f.providers, providerRowsToCsv(providerRows(run.model), formatCsvNumber));
+    writeOutput(f.providers, providerRowsToCsv(providerRows(run.model), formatCsvNumber));
     sidecar(f.providers, PROVIDER_COLUMNS);
   }
   if (!f.quiet) {
@@ -106,15 +111,30 @@ function openLeaseSink(path: string): { write: (r: LeaseRow) => void; close: () 
     throw new CliError(`cannot write ${path}: ${(e as Error).message}`);
   }
   const w = new CsvBytes((bytes) => {
-    for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off);
+    try {
+      for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off);
+    } catch (e) {
+      throw new CliError(`cannot write ${path}: ${(e as Error).message}`);
+    }
   });
   for (const c of LEASE_COLUMNS) w.text(c);
   w.endRow();
+  let failed = false;
   return {
-    write: (r) => writeLeaseRow(w, r),
+    write(r) {
+      try {
+        writeLeaseRow(w, r);
+      } catch (e) {
+        failed = true;
+        throw e;
+      }
+    },
     close() {
-      w.finish();
-      closeSync(fd);
+      try {
+        if (!failed) w.finish();
+      } finally {
+        closeSync(fd);
+      }
     },
   };
 }

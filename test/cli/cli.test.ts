@@ -92,6 +92,23 @@ describe('bad input: one line naming the field, exit code 2, no stack trace', ()
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/demand\.baseRate: unknown field/);
   });
+
+  it('an output that cannot be written is refused before the run (nothing else is written), and a failed write names the file', () => {
+    // a 10-year run would take minutes: refused at once, before the lease file is even opened
+    const early = cli(['run', 'baseline', '--days', '3650', '--out', 'no/such/dir/a.csv', '--leases', 'early-leases.csv']);
+    expect(early.code).toBe(2);
+    expect(early.err.trim()).toBe(`depinsim: --out: cannot write no/such/dir/a.csv: no such directory ${join(dir, 'no/such/dir')}`);
+    expect(early.err).not.toMatch(/day \d+/); // no progress line: the run never started
+    expect(readdirSync(dir)).not.toContain('early-leases.csv');
+    const isDir = cli(['run', 'baseline', '--days', '3650', '--providers', '.']);
+    expect(isDir.code).toBe(2);
+    expect(isDir.err).toMatch(/--providers: cannot write \.: it is a directory/);
+    // a write that fails at the end (a full disk) names the file, with the bad-input code, no stack trace
+    const full = cli(['run', 'baseline', '--days', '2', '--scale', '0.1', '--leases', '/dev/full', '--quiet']);
+    expect(full.code).toBe(2);
+    expect(full.err.trim()).toMatch(/^depinsim: cannot write \/dev\/full: ENOSPC/);
+    expect(full.err).not.toMatch(/\n\s+at /);
+  });
 });
 
 describe('info commands and generated docs', () => {

@@ -3,8 +3,8 @@
  * Measures, in one run: (1) the engine against a bare typed-array heap loop on the same M/M/c model
  * (events/s and their ratio), (2) the full market model on the mmc preset, (3) the baseline at
  * several scales (providers and demand scaled together): events, wall seconds, events/s, peak memory,
- * each in a fresh process, (4) the share of run time the token economy costs (baseline at 1x with
- * economy.enabled true and false), (5) the dashboard's baseline year in headless Chromium: wall time
+ * each in a fresh process (the median of 3 at 1x), (4) the share of run time the token economy costs
+ * (baseline at 1x with economy.enabled true and false, alternating), (5) the dashboard's baseline year in headless Chromium: wall time
  * and main-thread long tasks, (6) the CLI's baseline year at 1x with the per-lease export (--leases),
  * the researchers' heaviest output: wall time, rows and bytes written.
  */
@@ -75,24 +75,42 @@ function runOne(preset: string, scale: number, d: number, sets: string[] = []) {
 const mmc = runOne('mmc', 1, 60);
 log(`full model on mmc (60 days): ${mmc.events} events in ${mmc.seconds} s = ${(mmc.eventsPerSecond / 1e6).toFixed(2)} M ev/s`);
 
-// 3. The baseline at each scale.
-const baseline = [] as ReturnType<typeof runOne>[];
+// 3. The baseline at each scale. Runs that take seconds are repeated (REPEAT_BELOW_SCALE) and the
+// median reported, with the economy-off run alternating with them: the machine's speed drifts by
+// 10-30% within minutes, which one run each cannot tell from a change.
+const REPEATS = 3;
+const REPEAT_BELOW_SCALE = 2;
+type RunResult = ReturnType<typeof runOne>;
+const medianRun = (rs: RunResult[]): RunResult => [...rs].sort((a, b) => a.seconds - b.seconds)[rs.length >> 1];
+const secondsOf = (rs: RunResult[]) => rs.map((r) => r.seconds).join(', ');
+const baseline = [] as RunResult[];
+let offRuns: RunResult[] = [];
 for (const x of scales) {
-  const r = runOne('baseline', x, days);
+  const reps = x < REPEAT_BELOW_SCALE ? REPEATS : 1;
+  const runs: RunResult[] = [];
+  for (let i = 0; i < reps; i++) {
+    runs.push(runOne('baseline', x, days));
+    if (x === 1 && !values['no-economy-split']) offRuns.push(runOne('baseline', 1, days, ['economy.enabled=false']));
+  }
+  const r = medianRun(runs);
   baseline.push(r);
-  log(`baseline ${x}x, ${days} days: ${r.providers} providers, ${(r.events / 1e6).toFixed(2)} M events in ${r.seconds} s = ${(r.eventsPerSecond / 1e6).toFixed(2)} M ev/s, peak ${r.peakRssMb} MB`);
+  log(
+    `baseline ${x}x, ${days} days: ${r.providers} providers, ${(r.events / 1e6).toFixed(2)} M events in ${r.seconds} s = ${(r.eventsPerSecond / 1e6).toFixed(2)} M ev/s, peak ${r.peakRssMb} MB` +
+      (reps > 1 ? ` (median of ${reps}: ${secondsOf(runs)} s)` : ''),
+  );
 }
 const first = baseline[0];
 const last = baseline[baseline.length - 1];
 const scaling = first && last ? Number((first.eventsPerSecond / last.eventsPerSecond).toFixed(2)) : null;
 log(`events/s at ${scales[0]}x over ${scales[scales.length - 1]}x: ${scaling} (cost grows with events when this stays near 1)`);
 
-// 4. What the economy costs: the same baseline with the economy off. The markets differ (no entry or
-// exit without it), so compare time per event as well as wall time.
+// 4. What the economy costs: the 1x baseline with the economy off, run alternately with the runs
+// above. The markets differ (no entry or exit without it), so compare time per event as well.
 let economy: { onSeconds: number; offSeconds: number; onMicrosPerEvent: number; offMicrosPerEvent: number; shareOfRunTime: number } | null = null;
 if (!values['no-economy-split']) {
-  const on = baseline[0] ?? runOne('baseline', 1, days);
-  const off = runOne('baseline', 1, days, ['economy.enabled=false']);
+  const on = scales[0] === 1 ? baseline[0] : runOne('baseline', 1, days);
+  if (offRuns.length === 0) offRuns = [runOne('baseline', 1, days, ['economy.enabled=false'])];
+  const off = medianRun(offRuns);
   const usOn = (1e6 * on.seconds) / on.events;
   const usOff = (1e6 * off.seconds) / off.events;
   economy = {
@@ -102,7 +120,10 @@ if (!values['no-economy-split']) {
     offMicrosPerEvent: Number(usOff.toFixed(3)),
     shareOfRunTime: Number(Math.max(0, 1 - usOff / usOn).toFixed(3)),
   };
-  log(`economy: baseline 1x ${on.seconds} s with, ${off.seconds} s without; ${economy.onMicrosPerEvent} vs ${economy.offMicrosPerEvent} us/event: the economy is ~${(economy.shareOfRunTime * 100).toFixed(0)}% of run time`);
+  log(
+    `economy: baseline 1x ${on.seconds} s with, ${off.seconds} s without (median of ${offRuns.length}: ${secondsOf(offRuns)} s); ` +
+      `${economy.onMicrosPerEvent} vs ${economy.offMicrosPerEvent} us/event: the economy is ~${(economy.shareOfRunTime * 100).toFixed(0)}% of run time`,
+  );
 }
 
 // 5. The dashboard in headless Chromium.

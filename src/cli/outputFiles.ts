@@ -7,6 +7,22 @@ import { accessSync, constants, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { CliError } from './errors.ts';
 
+/**
+ * Checks the output files given ([flag, path or undefined]): each must be writable, and no two may be
+ * the same file (one would overwrite the other at the end of the run).
+ */
+export function checkOutputs(outputs: [string, string | undefined][]): void {
+  const seen = new Map<string, string>();
+  for (const [flag, path] of outputs) {
+    if (path === undefined) continue;
+    const full = resolve(path);
+    const other = seen.get(full);
+    if (other) throw new CliError(`${other} and ${flag} name the same file, ${path}: give each its own`);
+    seen.set(full, flag);
+    checkWritable(flag, path);
+  }
+}
+
 /** Throws a CliError naming `flag` and `path` unless the file (and its .meta.json sidecar) can be written. */
 export function checkWritable(flag: string, path: string): void {
   const full = resolve(path);

@@ -1,6 +1,6 @@
 /** `depinsim run`: runs a scenario headless and writes the CSVs with their provenance sidecars. */
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { checkWritable, writeOutput } from './outputFiles.ts';
+import { checkOutputs, writeOutput } from './outputFiles.ts';
 import { createRun } from '../sim/run.ts';
 import { tableToCsv, formatCsvNumber } from '../sim/metrics/csv.ts';
 import { CsvBytes } from '../sim/metrics/csvBytes.ts';
@@ -40,9 +40,11 @@ export async function runCommand(arg: string, f: RunFlags): Promise<number> {
   const scenario: Scenario = loadScenario(arg, sets);
 
   // Refuse unwritable outputs now, not after a long run whose results would then be lost.
-  if (f.out) checkWritable('--out', f.out);
-  if (f.leases) checkWritable('--leases', f.leases);
-  if (f.providers) checkWritable('--providers', f.providers);
+  checkOutputs([
+    ['--out', f.out],
+    ['--leases', f.leases],
+    ['--providers', f.providers],
+  ]);
   const leaseSink = f.leases ? openLeaseSink(f.leases) : null;
   const run = createRun(scenario, seed, { onLease: leaseSink?.write });
   const started = performance.now();

@@ -103,6 +103,10 @@ describe('bad input: one line naming the field, exit code 2, no stack trace', ()
     const isDir = cli(['run', 'baseline', '--days', '3650', '--providers', '.']);
     expect(isDir.code).toBe(2);
     expect(isDir.err).toMatch(/--providers: cannot write \.: it is a directory/);
+    // two outputs in one file: one would overwrite the other at the end
+    const same = cli(['run', 'baseline', '--days', '3650', '--out', 'same.csv', '--leases', './same.csv']);
+    expect(same.code).toBe(2);
+    expect(same.err).toMatch(/--out and --leases name the same file/);
     // a write that fails at the end (a full disk) names the file, with the bad-input code, no stack trace
     const full = cli(['run', 'baseline', '--days', '2', '--scale', '0.1', '--leases', '/dev/full', '--quiet']);
     expect(full.code).toBe(2);

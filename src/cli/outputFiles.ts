@@ -24,7 +24,7 @@ export function checkOutputs(outputs: [string, string | undefined][]): void {
 }
 
 /** Throws a CliError naming `flag` and `path` unless the file (and its .meta.json sidecar) can be written. */
-export function checkWritable(flag: string, path: string): void {
+function checkWritable(flag: string, path: string): void {
   const full = resolve(path);
   const why = reasonNotWritable(full) ?? reasonNotWritable(`${full}.meta.json`, true);
   if (why) throw new CliError(`${flag}: cannot write ${path}: ${why}`);

@@ -4,9 +4,9 @@
  * change while the provider is listed (its sharing window's end), so checking it reads along the
  * list instead of jumping to the provider's row. Typed arrays rather than JS arrays because an
  * insert or a removal then allocates nothing (Array.prototype.splice allocates the array of removed
- * items on every call) and a binary search over the asks reads contiguous doubles. Entries shift by a plain loop when few move
- * (a call to copyWithin costs more than moving a few dozen numbers) and by copyWithin (a memmove)
- * when many do, as in the long lists of a large network.
+ * items on every call) and a binary search over the asks reads contiguous doubles. Entries shift
+ * by a plain loop when few move (a call to copyWithin costs more than moving a few dozen numbers)
+ * and by copyWithin (a memmove) when many do, as in the long lists of a large network.
  */
 
 import { grown } from '../core/grown.ts';

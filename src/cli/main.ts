@@ -13,7 +13,7 @@
 import { parseArgs } from 'node:util';
 import { runCommand } from './runCommand.ts';
 import { validateCommand, scenariosCommand, schemaCommand } from './infoCommands.ts';
-import { CliError, EXIT } from './errors.ts';
+import { CliError, EXIT, Interrupted } from './errors.ts';
 import { ScenarioError } from '../sim/scenario/validate.ts';
 
 const USAGE = `usage:
@@ -22,7 +22,7 @@ const USAGE = `usage:
   depinsim validate <scenario.json | preset> [--set path=value ...]
   depinsim scenarios            list the bundled presets and the question each answers
   depinsim schema [--out f]     JSON Schema of scenario files (for editors)
-exit codes: 0 ok, 1 run failed, 2 bad input`;
+exit codes: 0 ok, 1 run failed, 2 bad input, 130 interrupted (nothing written)`;
 
 export async function main(argv: string[]): Promise<number> {
   try {
@@ -63,6 +63,10 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof ScenarioError) {
       process.stderr.write(`${e.message}\n`);
       return EXIT.badInput;
+    }
+    if (e instanceof Interrupted) {
+      process.stderr.write(`depinsim: ${e.message}\n`);
+      return EXIT.interrupted;
     }
     if (e instanceof CliError) {
       process.stderr.write(`depinsim: ${e.message}\n`);

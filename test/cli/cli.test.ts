@@ -1,6 +1,6 @@
 // The CLI as researchers script it: outputs, provenance, reproducibility and exit codes.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -112,6 +112,32 @@ describe('bad input: one line naming the field, exit code 2, no stack trace', ()
     expect(full.code).toBe(2);
     expect(full.err.trim()).toMatch(/^depinsim: cannot write \/dev\/full: ENOSPC/);
     expect(full.err).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('depinsim run, interrupted', () => {
+  it('Ctrl-C stops a run with exit 130 and leaves the files already at its output paths as they were', async () => {
+    const before = cli(['run', 'baseline', '--days', '10', '--scale', '0.1', '--out', 'keep.csv', '--leases', 'keep-leases.csv', '--quiet']);
+    expect(before.code).toBe(0);
+    const names = ['keep.csv', 'keep.csv.meta.json', 'keep-leases.csv', 'keep-leases.csv.meta.json'];
+    const saved = names.map((n) => readFileSync(join(dir, n)));
+    // the same paths for a 10-year run, stopped once it reports progress (the lease file is being written)
+    const child = spawn(process.execPath, [BIN, 'run', 'baseline', '--days', '3650', '--out', 'keep.csv', '--leases', 'keep-leases.csv'], { cwd: dir });
+    let err = '';
+    let partialSeen = false;
+    child.stderr.on('data', (b: Buffer) => {
+      err += b.toString();
+      if (/day \d+\/3650/.test(err) && !child.killed) {
+        partialSeen = existsSync(join(dir, 'keep-leases.csv.partial'));
+        child.kill('SIGINT');
+      }
+    });
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    expect(code).toBe(130);
+    expect(err).toMatch(/depinsim: SIGINT at day \d+\/3650: nothing written/);
+    expect(partialSeen).toBe(true); // it was writing beside the old file, not over it
+    names.forEach((n, i) => expect(readFileSync(join(dir, n)).equals(saved[i]), n).toBe(true));
+    expect(readdirSync(dir).filter((n) => n.includes('partial'))).toEqual([]);
   });
 });
 

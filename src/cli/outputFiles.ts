@@ -77,8 +77,16 @@ export interface StagedOutput {
   discard(): void;
 }
 
+/** The reason in the user's terms: Node's message names the staged `.partial` file, not theirs. */
 function cannotWrite(path: string, e: unknown): CliError {
-  return new CliError(`cannot write ${path}: ${(e as Error).message}`);
+  const err = e as NodeJS.ErrnoException;
+  const why: Record<string, string> = {
+    ENOENT: `no such directory ${dirname(resolve(path))}`,
+    EACCES: 'permission denied',
+    EISDIR: 'it is a directory',
+    ENOSPC: 'ENOSPC: no space left on device',
+  };
+  return new CliError(`cannot write ${path}: ${(err.code && why[err.code]) ?? err.message}`);
 }
 
 /** Opens `path` for writing, staged (see the header) unless it exists and is not a regular file. */

@@ -5,7 +5,7 @@
  * several scales (providers and demand scaled together): events, wall seconds, events/s, peak memory,
  * each in a fresh process (the median of 3 at 1x), (4) the share of run time the token economy costs
  * (baseline at 1x with economy.enabled true and false, alternating), (5) the dashboard's baseline year in headless Chromium: wall time
- * and main-thread long tasks, (6) the CLI's baseline year at 1x with the per-lease export (--leases),
+ * and main-thread long tasks, and the re-run after an edit to its first day and month on screen, (6) the CLI's baseline year at 1x with the per-lease export (--leases),
  * the researchers' heaviest output: wall time, rows and bytes written.
  */
 import { execFileSync } from 'node:child_process';
@@ -133,7 +133,7 @@ if (!values['no-browser']) {
   if ('skipped' in browser) log(`browser: skipped, ${browser.skipped}`);
   else
     log(
-      `browser: baseline year, from load: first day on screen ${(browser.wallMsLoadToFirstDay / 1000).toFixed(2)} s, first 30 days ${(browser.wallMsLoadToFirstMonth / 1000).toFixed(2)} s, done ${(browser.wallMsLoadToDone / 1000).toFixed(1)} s; main-thread long tasks at start-up ${browser.startup.count} (longest ${browser.startup.longestMs} ms), during the run ${browser.duringRun.count} (longest ${browser.duringRun.longestMs} ms, ${browser.duringRun.totalMs} ms in all)`,
+      `browser: baseline year, from load: first day on screen ${(browser.wallMsLoadToFirstDay / 1000).toFixed(2)} s, first 30 days ${(browser.wallMsLoadToFirstMonth / 1000).toFixed(2)} s, done ${(browser.wallMsLoadToDone / 1000).toFixed(1)} s; after an edit (base rate typed in): first day ${(browser.wallMsEditToFirstDay / 1000).toFixed(2)} s, first 30 days ${(browser.wallMsEditToFirstMonth / 1000).toFixed(2)} s; main-thread long tasks at start-up ${browser.startup.count} (longest ${browser.startup.longestMs} ms), during the run ${browser.duringRun.count} (longest ${browser.duringRun.longestMs} ms, ${browser.duringRun.totalMs} ms in all)`,
     );
 }
 

@@ -64,7 +64,7 @@ function isSpecial(path: string): boolean {
 }
 
 /** The name an output is written under until it is complete. */
-export function partialPath(path: string): string {
+function partialPath(path: string): string {
   return `${path}.partial`;
 }
 

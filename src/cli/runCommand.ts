@@ -66,8 +66,11 @@ export async function runCommand(arg: string, f: RunFlags): Promise<number> {
       const t = performance.now();
       if (showProgress && t - lastReport > 2000) {
         lastReport = t;
-        const pct = ((100 * run.now()) / run.horizonHours).toFixed(0);
-        process.stderr.write(`depinsim: day ${(run.now() / 24).toFixed(0)}/${scenario.horizonDays} (${pct}%), ${(run.eventsProcessed() / 1e6).toFixed(1)} M events, ${((t - started) / 1000).toFixed(1)} s\n`);
+        const frac = run.now() / run.horizonHours;
+        const elapsed = (t - started) / 1000;
+        process.stderr.write(
+          `depinsim: day ${(run.now() / 24).toFixed(0)}/${scenario.horizonDays} (${(100 * frac).toFixed(0)}%), ${(run.eventsProcessed() / 1e6).toFixed(1)} M events, ${elapsed.toFixed(1)} s, ${timeLeft((elapsed * (1 - frac)) / frac)}\n`,
+        );
       }
     }
     leaseSink?.finish();
@@ -102,6 +105,17 @@ export async function runCommand(arg: string, f: RunFlags): Promise<number> {
     );
   }
   return EXIT.ok;
+}
+
+/**
+ * The wall time left, extrapolated from the pace so far (demand grows over a run, so late days cost a
+ * little more: an estimate, worded as one).
+ */
+export function timeLeft(seconds: number): string {
+  if (!Number.isFinite(seconds)) return 'time left unknown';
+  if (seconds < 90) return `about ${Math.max(1, Math.round(seconds))} s left`;
+  if (seconds < 5400) return `about ${Math.round(seconds / 60)} min left`;
+  return `about ${(seconds / 3600).toFixed(1)} h left`;
 }
 
 function mean(a: Float64Array): number {

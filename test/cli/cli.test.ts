@@ -135,6 +135,8 @@ describe('depinsim run, interrupted', () => {
     const code = await new Promise<number | null>((done) => child.on('close', done));
     expect(code).toBe(130);
     expect(err).toMatch(/depinsim: SIGINT at day \d+\/3650: nothing written/);
+    // the progress line says how far, how fast and how long is left
+    expect(err).toMatch(/depinsim: day \d+\/3650 \(\d+%\), [\d.]+ M events, [\d.]+ s, about \d+(\.\d)? (s|min|h) left\n/);
     expect(partialSeen).toBe(true); // it was writing beside the old file, not over it
     names.forEach((n, i) => expect(readFileSync(join(dir, n)).equals(saved[i]), n).toBe(true));
     expect(readdirSync(dir).filter((n) => n.includes('partial'))).toEqual([]);

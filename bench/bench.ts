@@ -3,7 +3,8 @@
  * Measures, in one run: (1) the engine against a bare typed-array heap loop on the same M/M/c model
  * (events/s and their ratio), (2) the full market model on the mmc preset, (3) the baseline at
  * several scales (providers and demand scaled together): events, wall seconds, events/s, peak memory,
- * each in a fresh process (the median of 3 at 1x), (4) the share of run time the token economy costs
+ * each in a fresh process (the median of 3 at 1x, also put on a reference machine's scale by timing
+ * the bare loop just before each run), (4) the share of run time the token economy costs
  * (baseline at 1x with economy.enabled true and false, alternating), (5) the dashboard's baseline year in headless Chromium: wall time
  * and main-thread long tasks, and the re-run after an edit to its first day and month on screen, (6) the CLI's baseline year at 1x with the per-lease export (--leases),
  * the researchers' heaviest output: wall time, rows and bytes written.
@@ -83,12 +84,20 @@ const REPEAT_BELOW_SCALE = 2;
 type RunResult = ReturnType<typeof runOne>;
 const medianRun = (rs: RunResult[]): RunResult => [...rs].sort((a, b) => a.seconds - b.seconds)[rs.length >> 1];
 const secondsOf = (rs: RunResult[]) => rs.map((r) => r.seconds).join(', ');
+// At 1x each run is also put on a fixed scale: the bare heap loop is timed just before it, and the
+// run's seconds times (that loop's events/s over REFERENCE_BARE) is what the run would take on a
+// machine whose bare loop does REFERENCE_BARE, the speed the performance issue gives for this
+// machine. The drift then mostly cancels: both figures move with the machine.
+const REFERENCE_BARE = 10e6;
 const baseline = [] as RunResult[];
 let offRuns: RunResult[] = [];
+let reference: { seconds: number; runs: number[]; bareEventsPerSecond: number[] } | null = null;
 for (const x of scales) {
   const reps = x < REPEAT_BELOW_SCALE ? REPEATS : 1;
   const runs: RunResult[] = [];
+  const bares: number[] = [];
   for (let i = 0; i < reps; i++) {
+    if (x === 1) bares.push(bareLoop(HORIZON).eventsPerSecond);
     runs.push(runOne('baseline', x, days));
     if (x === 1 && !values['no-economy-split']) offRuns.push(runOne('baseline', 1, days, ['economy.enabled=false']));
   }
@@ -98,6 +107,14 @@ for (const x of scales) {
     `baseline ${x}x, ${days} days: ${r.providers} providers, ${(r.events / 1e6).toFixed(2)} M events in ${r.seconds} s = ${(r.eventsPerSecond / 1e6).toFixed(2)} M ev/s, peak ${r.peakRssMb} MB` +
       (reps > 1 ? ` (median of ${reps}: ${secondsOf(runs)} s)` : ''),
   );
+  if (x === 1) {
+    const norm = runs.map((run, i) => Number(((run.seconds * bares[i]) / REFERENCE_BARE).toFixed(2)));
+    reference = { seconds: median(norm), runs: norm, bareEventsPerSecond: bares.map(Math.round) };
+    log(
+      `  on the reference machine (bare loop ${REFERENCE_BARE / 1e6} M ev/s; here ${bares.map((b) => (b / 1e6).toFixed(2)).join(', ')} M just before each run): ` +
+        `${reference.seconds} s (median of ${norm.join(', ')} s)`,
+    );
+  }
 }
 const first = baseline[0];
 const last = baseline[baseline.length - 1];
@@ -157,4 +174,4 @@ if (!values['no-export']) {
   }
 }
 
-if (values.json) process.stdout.write(JSON.stringify({ date: new Date().toISOString(), node: process.version, engine, mmc, baseline, scalingRatio: scaling, economy, browser, leaseExport }) + '\n');
+if (values.json) process.stdout.write(JSON.stringify({ date: new Date().toISOString(), node: process.version, engine, mmc, baseline, baseline1xOnReferenceMachine: reference, scalingRatio: scaling, economy, browser, leaseExport }) + '\n');

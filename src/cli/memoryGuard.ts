@@ -2,18 +2,25 @@
  * Watches the JavaScript heap during a CLI run. Node stops a process that fills its heap with a
  * fatal error and a native stack trace, hours into a large run (--scale 200 starts at 2 GB, and
  * Node's default limit is about 4 GB). Instead, the run warns early when its growth so far points past
- * the limit, and stops cleanly, naming the day, the sizes and the remedies, when the heap is nearly full.
+ * the limit, and stops cleanly, naming the day, the sizes and the remedies, when the live heap nears it.
  */
+import { totalmem } from 'node:os';
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 
 /**
- * Stop above this share of the heap limit. Node's limit counts the young generation too (--max-old-
- * space-size=300 reports 348 MB), and a simulated day must still fit: 0.8 leaves both.
+ * Stop when the live heap, measured by a full collection, passes this share of the limit. Kept well
+ * below V8's own danger zone: V8 aborts after a few full collections that leave the old generation
+ * above 80% of its maximum, and a collection forced there would count as one.
  */
-export const STOP_SHARE = 0.8;
+export const STOP_SHARE = 0.65;
+/** A heap that looks full is collected again only after it grew by this share of the limit. */
+const RECHECK_GROWTH = 0.05;
+
 /** The next slice of simulated time, in hours, for a heap this full (share of the limit). */
 export function sliceHours(share: number): number {
-  if (share > 0.7) return 1;
-  if (share > 0.6) return 6;
+  if (share > 0.6) return 1;
+  if (share > 0.5) return 6;
   return 24;
 }
 
@@ -31,16 +38,29 @@ export interface HeapReading {
   limit: number;
 }
 
-export type HeapVerdict = { kind: 'ok' } | { kind: 'warn'; projected: number } | { kind: 'stop' };
+export type HeapVerdict = { kind: 'ok' } | { kind: 'warn'; projected: number };
 
+/** Whether the growth so far, carried to the horizon, passes the stop share (after the first tenth). */
 export function assessHeap(r: HeapReading): HeapVerdict {
-  if (r.used > STOP_SHARE * r.limit) return { kind: 'stop' };
   const span = r.day - r.firstDay;
   if (span > 0 && r.day >= PROJECT_AFTER * r.horizonDays) {
     const projected = r.used + ((r.used - r.firstUsed) / span) * (r.horizonDays - r.day);
     if (projected > STOP_SHARE * r.limit) return { kind: 'warn', projected };
   }
   return { kind: 'ok' };
+}
+
+/**
+ * Whether a heap reading calls for a full collection to measure what is live: above the stop share,
+ * and grown by RECHECK_GROWTH of the limit since the last one (whose live size is `lastLive`, -1 if none).
+ */
+export function needsCollection(used: number, limit: number, lastLive: number): boolean {
+  return used > STOP_SHARE * limit && (lastLive < 0 || used > lastLive + RECHECK_GROWTH * limit);
+}
+
+/** Whether the live heap after a full collection is too full to go on. */
+export function mustStop(live: number, limit: number): boolean {
+  return live > STOP_SHARE * limit;
 }
 
 const MB = 2 ** 20;
@@ -57,9 +77,59 @@ export function heapRemedy(limit: number, totalMemory: number): string {
 }
 
 export function heapStopMessage(r: HeapReading, totalMemory: number): string {
-  return `out of memory at day ${r.day.toFixed(0)}/${r.horizonDays}: the heap holds ${mb(r.used)} of Node's ${mb(r.limit)} limit (it grows with --scale and with the days run); ${heapRemedy(r.limit, totalMemory)}`;
+  return `out of memory at day ${r.day.toFixed(0)}/${r.horizonDays}: ${mb(r.used)} live, too close to Node's ${mb(r.limit)} heap limit to go on (memory grows with --scale and with the days run); ${heapRemedy(r.limit, totalMemory)}`;
 }
 
 export function heapWarnMessage(r: HeapReading, projected: number, totalMemory: number): string {
-  return `warning: at this pace the heap reaches about ${mb(projected)} by day ${r.horizonDays}, past Node's ${mb(r.limit)} limit, and the run would stop there; ${heapRemedy(r.limit, totalMemory)}`;
+  return `warning: at this pace the heap reaches about ${mb(projected)} by day ${r.horizonDays}, more than fits in Node's ${mb(r.limit)} heap limit: the run would stop before the end; ${heapRemedy(r.limit, totalMemory)}`;
+}
+
+/** Reads Node's heap after each slice of a run and applies the rules above. */
+export class HeapWatch {
+  private first: { day: number; used: number } | null = null;
+  private warned = false;
+  /** The live heap at the last full collection this watch forced (-1: none yet). */
+  private lastLive = -1;
+
+  constructor(
+    private horizonDays: number,
+    private warn: (message: string) => void,
+  ) {}
+
+  /**
+   * Throws when the heap is nearly full. A heap that looks full may be mostly garbage not yet
+   * collected, so a full collection measures what is live first: a run whose live data fits is not
+   * stopped. Returns the next slice in hours: shorter as the heap fills, so fast growth is caught.
+   */
+  check(day: number): number {
+    let r = this.read(day);
+    if (needsCollection(r.used, r.limit, this.lastLive)) {
+      fullGc();
+      r = this.read(day);
+      this.lastLive = r.used;
+      if (mustStop(r.used, r.limit)) throw new Error(heapStopMessage(r, totalmem()));
+    }
+    const v = assessHeap(r);
+    if (v.kind === 'warn' && !this.warned) {
+      this.warned = true;
+      this.warn(heapWarnMessage(r, v.projected, totalmem()));
+    }
+    return sliceHours(r.used / r.limit);
+  }
+
+  private read(day: number): HeapReading {
+    const { used_heap_size: used, heap_size_limit: limit } = getHeapStatistics();
+    this.first ??= { day, used };
+    return { day, firstDay: this.first.day, horizonDays: this.horizonDays, used, firstUsed: this.first.used, limit };
+  }
+}
+
+let gc: (() => void) | null = null;
+/** A full garbage collection (V8's gc(), exposed on first use: the CLI is not started with --expose-gc). */
+function fullGc(): void {
+  if (!gc) {
+    setFlagsFromString('--expose-gc');
+    gc = runInNewContext('gc') as () => void;
+  }
+  gc();
 }

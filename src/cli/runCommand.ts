@@ -1,8 +1,6 @@
 /** `depinsim run`: runs a scenario headless and writes the CSVs with their provenance sidecars. */
-import { totalmem } from 'node:os';
-import { getHeapStatistics, setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
-import { assessHeap, heapStopMessage, heapWarnMessage, sliceHours } from './memoryGuard.ts';
+import { HeapWatch } from './memoryGuard.ts';
+import { progressLine } from './progress.ts';
 import { checkOutputs, stageOutput, writeOutput, type StagedOutput } from './outputFiles.ts';
 import { createRun } from '../sim/run.ts';
 import { tableToCsv, formatCsvNumber } from '../sim/metrics/csv.ts';
@@ -63,21 +61,17 @@ export async function runCommand(arg: string, f: RunFlags): Promise<number> {
   // and the heap watched, yielding to the event loop between slices so a signal is seen (365 yields a
   // year: no measurable cost).
   let step = 24;
-  const heap = { firstDay: -1, firstUsed: 0, warned: false };
+  const heap = new HeapWatch(scenario.horizonDays, (message) => process.stderr.write(`depinsim: ${message}\n`));
   try {
     while (!run.done()) {
       run.advance(run.now() + step);
-      step = watchHeap(heap, run.now() / 24, scenario.horizonDays);
+      step = heap.check(run.now() / 24);
       await new Promise((r) => setImmediate(r));
       if (stopSignal) throw new Interrupted(`${stopSignal} at day ${(run.now() / 24).toFixed(0)}/${scenario.horizonDays}: nothing written (files already at the output paths are as they were)`);
       const t = performance.now();
       if (showProgress && t - lastReport > 2000) {
         lastReport = t;
-        const frac = run.now() / run.horizonHours;
-        const elapsed = (t - started) / 1000;
-        process.stderr.write(
-          `depinsim: day ${(run.now() / 24).toFixed(0)}/${scenario.horizonDays} (${(100 * frac).toFixed(0)}%), ${(run.eventsProcessed() / 1e6).toFixed(1)} M events, ${elapsed.toFixed(1)} s, ${timeLeft((elapsed * (1 - frac)) / frac)}\n`,
-        );
+        process.stderr.write(`depinsim: ${progressLine(run.now() / 24, scenario.horizonDays, run.eventsProcessed(), (t - started) / 1000)}\n`);
       }
     }
     leaseSink?.finish();
@@ -112,55 +106,6 @@ export async function runCommand(arg: string, f: RunFlags): Promise<number> {
     );
   }
   return EXIT.ok;
-}
-
-/**
- * Reads the heap after a slice: stops the run (throws) when it is nearly full, warns once when its
- * growth points past the limit. A heap that looks full may be mostly garbage not yet collected, so
- * a full collection confirms it first: a run that would finish is never stopped. Returns the next
- * slice in hours: shorter as the heap fills, so a fast-growing run is caught between slices.
- */
-function watchHeap(h: { firstDay: number; firstUsed: number; warned: boolean }, day: number, horizonDays: number): number {
-  const read = () => {
-    const { used_heap_size: used, heap_size_limit: limit } = getHeapStatistics();
-    return { day, firstDay: h.firstDay < 0 ? day : h.firstDay, horizonDays, used, firstUsed: h.firstDay < 0 ? used : h.firstUsed, limit };
-  };
-  let r = read();
-  h.firstDay = r.firstDay;
-  h.firstUsed = r.firstUsed;
-  let v = assessHeap(r);
-  if (v.kind === 'stop') {
-    fullGc();
-    r = read();
-    v = assessHeap(r);
-  }
-  if (v.kind === 'stop') throw new Error(heapStopMessage(r, totalmem()));
-  if (v.kind === 'warn' && !h.warned) {
-    h.warned = true;
-    process.stderr.write(`depinsim: ${heapWarnMessage(r, v.projected, totalmem())}\n`);
-  }
-  return sliceHours(r.used / r.limit);
-}
-
-let gc: (() => void) | null = null;
-/** A full garbage collection (V8's gc(), exposed on first use: the CLI is not started with --expose-gc). */
-function fullGc(): void {
-  if (!gc) {
-    setFlagsFromString('--expose-gc');
-    gc = runInNewContext('gc') as () => void;
-  }
-  gc();
-}
-
-/**
- * The wall time left, extrapolated from the pace so far (demand grows over a run, so late days cost a
- * little more: an estimate, worded as one).
- */
-export function timeLeft(seconds: number): string {
-  if (!Number.isFinite(seconds)) return 'time left unknown';
-  if (seconds < 90) return `about ${Math.max(1, Math.round(seconds))} s left`;
-  if (seconds < 5400) return `about ${Math.round(seconds / 60)} min left`;
-  return `about ${(seconds / 3600).toFixed(1)} h left`;
 }
 
 function mean(a: Float64Array): number {

@@ -1,19 +1,30 @@
 // The CLI's heap watch: a run that would fill Node's heap stops with a clear message, early enough.
 import { describe, expect, it } from 'vitest';
-import { assessHeap, heapRemedy, heapStopMessage, heapWarnMessage, sliceHours, STOP_SHARE } from '../../src/cli/memoryGuard.ts';
+import { assessHeap, heapRemedy, heapStopMessage, heapWarnMessage, mustStop, needsCollection, sliceHours, STOP_SHARE } from '../../src/cli/memoryGuard.ts';
 
 const MB = 2 ** 20;
 const GB = 2 ** 30;
-const reading = (o: Partial<Parameters<typeof assessHeap>[0]>) => ({ day: 50, firstDay: 1, horizonDays: 365, used: 100 * MB, firstUsed: 90 * MB, limit: 4096 * MB, ...o });
+const LIMIT = 4096 * MB;
+const reading = (o: Partial<Parameters<typeof assessHeap>[0]>) => ({ day: 50, firstDay: 1, horizonDays: 365, used: 100 * MB, firstUsed: 90 * MB, limit: LIMIT, ...o });
 
-describe('assessHeap', () => {
-  it('stops above the stop share of the limit, not below', () => {
-    expect(assessHeap(reading({ used: (STOP_SHARE + 0.01) * 4096 * MB })).kind).toBe('stop');
-    expect(assessHeap(reading({ used: (STOP_SHARE - 0.01) * 4096 * MB, firstUsed: (STOP_SHARE - 0.01) * 4096 * MB })).kind).toBe('ok');
+describe('when to collect and when to stop', () => {
+  it('collects once the heap passes the stop share, then again only after it grew by 5% of the limit', () => {
+    expect(needsCollection((STOP_SHARE - 0.01) * LIMIT, LIMIT, -1)).toBe(false);
+    expect(needsCollection((STOP_SHARE + 0.01) * LIMIT, LIMIT, -1)).toBe(true);
+    const live = 0.5 * LIMIT; // the last collection found half the limit live
+    expect(needsCollection((STOP_SHARE + 0.01) * LIMIT, LIMIT, (STOP_SHARE - 0.03) * LIMIT)).toBe(false);
+    expect(needsCollection((STOP_SHARE + 0.01) * LIMIT, LIMIT, live)).toBe(true);
   });
 
+  it('stops only when what is live after the collection passes the stop share', () => {
+    expect(mustStop((STOP_SHARE + 0.01) * LIMIT, LIMIT)).toBe(true);
+    expect(mustStop((STOP_SHARE - 0.01) * LIMIT, LIMIT)).toBe(false);
+  });
+});
+
+describe('assessHeap', () => {
   it('warns when the growth so far, carried to the horizon, passes the stop share', () => {
-    // 1 GB to 2 GB in 49 days: about 7.4 GB by day 365, past 0.8 x 4 GB
+    // 1 GB to 2 GB in 49 days: about 8.4 GB by day 365, past 0.65 x 4 GB
     const v = assessHeap(reading({ firstUsed: GB, used: 2 * GB }));
     expect(v.kind).toBe('warn');
     if (v.kind === 'warn') expect(v.projected / GB).toBeCloseTo(2 + (1 / 49) * 315, 5);
@@ -30,16 +41,16 @@ describe('assessHeap', () => {
 describe('sliceHours', () => {
   it('is a day while the heap has room and shrinks to an hour as it fills', () => {
     expect(sliceHours(0.3)).toBe(24);
-    expect(sliceHours(0.65)).toBe(6);
-    expect(sliceHours(0.75)).toBe(1);
+    expect(sliceHours(0.55)).toBe(6);
+    expect(sliceHours(0.62)).toBe(1);
   });
 });
 
 describe('messages', () => {
   it('suggest a larger heap the machine can give, in MB', () => {
-    expect(heapRemedy(4096 * MB, 24 * GB)).toBe('use a smaller --scale or --days, or give Node a larger heap: NODE_OPTIONS=--max-old-space-size=8192 (in MB; this machine has 24 GB)');
+    expect(heapRemedy(LIMIT, 24 * GB)).toBe('use a smaller --scale or --days, or give Node a larger heap: NODE_OPTIONS=--max-old-space-size=8192 (in MB; this machine has 24 GB)');
     // never more than 3/4 of the machine's memory
-    expect(heapRemedy(4096 * MB, 8 * GB)).toContain('--max-old-space-size=6144');
+    expect(heapRemedy(LIMIT, 8 * GB)).toContain('--max-old-space-size=6144');
   });
 
   it('say when the machine cannot give more', () => {
@@ -47,8 +58,8 @@ describe('messages', () => {
   });
 
   it('name the day, the sizes and the horizon', () => {
-    const r = reading({ day: 123.4, used: 3500 * MB });
-    expect(heapStopMessage(r, 24 * GB)).toMatch(/^out of memory at day 123\/365: the heap holds 3500 MB of Node's 4096 MB limit/);
-    expect(heapWarnMessage(r, 9000 * MB, 24 * GB)).toMatch(/^warning: at this pace the heap reaches about 9000 MB by day 365, past Node's 4096 MB limit/);
+    const r = reading({ day: 123.4, used: 2800 * MB });
+    expect(heapStopMessage(r, 24 * GB)).toMatch(/^out of memory at day 123\/365: 2800 MB live, too close to Node's 4096 MB heap limit to go on/);
+    expect(heapWarnMessage(r, 9000 * MB, 24 * GB)).toMatch(/^warning: at this pace the heap reaches about 9000 MB by day 365, more than fits in Node's 4096 MB heap limit/);
   });
 });

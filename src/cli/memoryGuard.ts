@@ -84,12 +84,45 @@ export function heapWarnMessage(r: HeapReading, projected: number, totalMemory: 
   return `warning: at this pace the heap reaches about ${mb(projected)} by day ${r.horizonDays}, more than fits in Node's ${mb(r.limit)} heap limit: the run would stop before the end; ${heapRemedy(r.limit, totalMemory)}`;
 }
 
+/**
+ * The heap in use rises with garbage and drops at each collection, so single readings say little
+ * about growth. The lowest reading over a window of slices is close to what was live after a
+ * collection: projections are drawn between these troughs, the first window's and the latest.
+ */
+export class Troughs {
+  private recent: number[] = [];
+  private firstLow = Infinity;
+  private seen = 0;
+
+  constructor(private window = 14) {}
+
+  add(used: number): void {
+    this.recent.push(used);
+    if (this.recent.length > this.window) this.recent.shift();
+    if (this.seen++ < this.window) this.firstLow = Math.min(this.firstLow, used);
+  }
+
+  /** True once a full window has been seen after the first one, so the two troughs differ in time. */
+  ready(): boolean {
+    return this.seen >= 2 * this.window;
+  }
+
+  first(): number {
+    return this.firstLow;
+  }
+
+  latest(): number {
+    return Math.min(...this.recent);
+  }
+}
+
 /** Reads Node's heap after each slice of a run and applies the rules above. */
 export class HeapWatch {
   private first: { day: number; used: number } | null = null;
   private warned = false;
   /** The live heap at the last full collection this watch forced (-1: none yet). */
   private lastLive = -1;
+  private troughs = new Troughs();
 
   constructor(
     private horizonDays: number,
@@ -109,7 +142,8 @@ export class HeapWatch {
       this.lastLive = r.used;
       if (mustStop(r.used, r.limit)) throw new Error(heapStopMessage(r, totalmem()));
     }
-    const v = assessHeap(r);
+    this.troughs.add(r.used);
+    const v = this.troughs.ready() ? assessHeap({ ...r, used: this.troughs.latest(), firstUsed: this.troughs.first() }) : { kind: 'ok' as const };
     if (v.kind === 'warn' && !this.warned) {
       this.warned = true;
       this.warn(heapWarnMessage(r, v.projected, totalmem()));

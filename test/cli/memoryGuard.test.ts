@@ -1,6 +1,6 @@
 // The CLI's heap watch: a run that would fill Node's heap stops with a clear message, early enough.
 import { describe, expect, it } from 'vitest';
-import { assessHeap, heapRemedy, heapStopMessage, heapWarnMessage, mustStop, needsCollection, sliceHours, STOP_SHARE } from '../../src/cli/memoryGuard.ts';
+import { assessHeap, heapRemedy, heapStopMessage, heapWarnMessage, mustStop, needsCollection, sliceHours, STOP_SHARE, Troughs } from '../../src/cli/memoryGuard.ts';
 
 const MB = 2 ** 20;
 const GB = 2 ** 30;
@@ -61,5 +61,22 @@ describe('messages', () => {
     const r = reading({ day: 123.4, used: 2800 * MB });
     expect(heapStopMessage(r, 24 * GB)).toMatch(/^out of memory at day 123\/365: 2800 MB live, too close to Node's 4096 MB heap limit to go on/);
     expect(heapWarnMessage(r, 9000 * MB, 24 * GB)).toMatch(/^warning: at this pace the heap reaches about 9000 MB by day 365, more than fits in Node's 4096 MB heap limit/);
+  });
+});
+
+describe('Troughs', () => {
+  it('follows the lows of a sawtooth, so garbage between collections does not read as growth', () => {
+    const t = new Troughs(5);
+    // live 100 MB all along, garbage piling up to +80 MB between collections
+    const saw = (i: number) => 100 + ((i * 20) % 100);
+    for (let i = 0; i < 9; i++) t.add(saw(i));
+    expect(t.ready()).toBe(false);
+    t.add(saw(9));
+    expect(t.ready()).toBe(true);
+    expect(t.first()).toBe(100);
+    expect(t.latest()).toBe(100);
+    // a sawtooth whose lows climb 10 MB a slice: the latest low is the live size now
+    for (let i = 10; i < 20; i++) t.add(100 + 10 * i + ((i * 20) % 100));
+    expect(t.latest()).toBe(100 + 10 * 15);
   });
 });

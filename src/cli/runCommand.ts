@@ -48,7 +48,14 @@ export async function runCommand(arg: string, f: RunFlags): Promise<number> {
   ]);
   const leaseOut = f.leases ? stageOutput(f.leases) : null;
   const leaseSink = leaseOut ? leaseWriter(leaseOut) : null;
-  const run = createRun(scenario, seed, { onLease: leaseSink?.write });
+  const run = (() => {
+    try {
+      return createRun(scenario, seed, { onLease: leaseSink?.write });
+    } catch (e) {
+      leaseOut?.discard(); // a run that fails in set-up leaves no .partial behind either
+      throw e;
+    }
+  })();
   const started = performance.now();
   const showProgress = !f.quiet;
   let lastReport = started;

@@ -11,7 +11,7 @@
  * regular files (/dev/stdout, a named pipe) are written in place, since they cannot be renamed over,
  * and get no sidecar: /dev/stdout.meta.json would be a stray file in /dev, not provenance.
  */
-import { accessSync, closeSync, constants, openSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { CliError } from './errors.ts';
 
@@ -63,11 +63,6 @@ function isSpecial(path: string): boolean {
   return st !== undefined && !st.isFile() && !st.isDirectory();
 }
 
-/** The name an output is written under until it is complete. */
-function partialPath(path: string): string {
-  return `${path}.partial`;
-}
-
 /** An output being written: append bytes, then publish it under its name, or discard it. */
 export interface StagedOutput {
   write(bytes: Uint8Array): void;
@@ -92,7 +87,7 @@ function cannotWrite(path: string, e: unknown): CliError {
 /** Opens `path` for writing, staged (see the header) unless it exists and is not a regular file. */
 export function stageOutput(path: string): StagedOutput {
   const inPlace = isSpecial(path);
-  const target = inPlace ? path : partialPath(path);
+  const target = inPlace ? path : `${path}.partial`; // the name it has until it is complete
   let fd = -1;
   try {
     fd = openSync(target, 'w');

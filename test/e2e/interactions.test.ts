@@ -31,7 +31,6 @@ afterAll(async () => {
 });
 
 type Hook = { status: string; rows: number; hash: string | null; seed: number | null; day: number; column(n: string): number[]; crashWorker(): void };
-const hook = <T>(page: Page, f: (h: Hook) => T) => page.evaluate(f as never, undefined) as Promise<T>;
 const hk = (page: Page) =>
   page.evaluate(() => {
     const h = (window as unknown as { __depinsim: Hook }).__depinsim;

@@ -309,7 +309,6 @@ export class Economy {
 
   /** A provider joins (initial population or entrant): its book, cheat flag and stake. Sets p.canServe. */
   onJoin(p: Provider): void {
-    const now = this.host.engine.now;
     const b: ProviderBook = {
       id: p.id,
       cheater: this.e.slashing.cheatShare > 0 && this.rngCheat() < this.e.slashing.cheatShare,

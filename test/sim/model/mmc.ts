@@ -16,7 +16,6 @@
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import { createRun } from '../../../src/sim/run.ts';
-import { parseScenario } from '../../../src/sim/scenario/validate.ts';
 import { deriveSeed } from '../../../src/sim/rng/streams.ts';
 import { col, erlangC, mean, mmcMeanWait, mmcScenario, stdErr, type MmcOptions } from '../helpers.ts';
 

@@ -104,15 +104,23 @@ export async function runCommand(arg: string, f: RunFlags): Promise<number> {
   }
   if (!f.quiet) {
     const last = table.rows - 1;
+    // every file the run wrote, so a script's log shows where each went (devices get no sidecar, but are not files)
+    const written = [f.out, f.leases && `${f.leases} (leases)`, f.providers && `${f.providers} (providers)`].filter((x): x is string => !!x);
     const util = mean(table.data.utilization);
     process.stderr.write(
       `depinsim: ${scenario.name} seed ${seed}, ${scenario.horizonDays} days, hash ${meta.scenarioHash}: ${meta.events} events in ${secs.toFixed(2)} s; ` +
-        `mean utilization ${(util * 100).toFixed(1)}%, last-day price $${formatCsvNumber(table.data.price_usd_per_gpu_h[last])}/GPU-h` +
-        (f.out ? `; wrote ${f.out} (+ .meta.json)` : '') +
+        `mean utilization ${(util * 100).toFixed(1)}%, last-day price ${usdPerGpuHour(table.data.price_usd_per_gpu_h[last])}` +
+        (written.length ? `; wrote ${written.join(', ')} (each with .meta.json)` : '') +
         '\n',
     );
   }
   return EXIT.ok;
+}
+
+/** A price for people: cents, or three significant digits below a dime; 'no trades' when the day had none. */
+function usdPerGpuHour(v: number): string {
+  if (Number.isNaN(v)) return 'none (no lease ran that day)';
+  return `$${v >= 0.1 ? v.toFixed(2) : v.toPrecision(3)}/GPU-h`;
 }
 
 function mean(a: Float64Array): number {

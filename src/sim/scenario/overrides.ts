@@ -1,8 +1,13 @@
 /**
  * `--set path=value` overrides, applied to the raw scenario before validation, so an override is
  * checked exactly like a field in a file (a misspelled path is an unknown field).
+ *
+ * An override inside an object the scenario leaves to its default starts from that default: setting
+ * `demand.classes.inference.patienceHours.mean=2` where the file gives no patience changes the
+ * default exponential's mean, rather than leaving an object with a mean and no distribution, and
+ * adding one weight to a defaulted weights table keeps the others.
  */
-import { ScenarioError } from './validate.ts';
+import { ScenarioError, validateScenario } from './validate.ts';
 
 /** Parses `a.b.c=value`; the value is JSON when it parses as JSON, else a plain string. */
 export function parseOverride(spec: string): { path: string[]; value: unknown } {
@@ -20,15 +25,32 @@ export function parseOverride(spec: string): { path: string[]; value: unknown } 
   return { path, value };
 }
 
-/** Returns a deep copy of `raw` with the value set at the path (objects created as needed). */
+/** The fully defaulted scenario (what `{}` resolves to), built once: where missing objects start from. */
+let defaultsTree: unknown = null;
+function defaultAt(path: readonly string[]): unknown {
+  if (defaultsTree === null) {
+    const r = validateScenario({});
+    defaultsTree = r.ok ? r.scenario : {};
+  }
+  let v: unknown = defaultsTree;
+  for (const k of path) {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return undefined;
+    v = (v as Record<string, unknown>)[k];
+  }
+  return v;
+}
+
+/** Returns a deep copy of `raw` with the value set at the path (missing objects start from their defaults). */
 export function applyOverride(raw: unknown, path: readonly string[], value: unknown): Record<string, unknown> {
   const root = deepCopy((raw ?? {}) as Record<string, unknown>);
   let o: Record<string, unknown> = root;
   for (let i = 0; i < path.length - 1; i++) {
     const k = path[i];
     const next = o[k];
-    if (next === undefined || next === null) o[k] = {};
-    else if (typeof next !== 'object') {
+    if (next === undefined || next === null) {
+      const d = defaultAt(path.slice(0, i + 1));
+      o[k] = d !== null && typeof d === 'object' && !Array.isArray(d) ? deepCopy(d) : {};
+    } else if (typeof next !== 'object') {
       throw new ScenarioError([{ path: path.slice(0, i + 1).join('.'), message: `is ${JSON.stringify(next)}, not an object: cannot set ${path.join('.')}` }], '--set');
     }
     o = o[k] as Record<string, unknown>;

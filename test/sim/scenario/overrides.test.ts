@@ -19,14 +19,33 @@ describe('--set overrides', () => {
     expect(() => parseOverride('demand..x=1')).toThrow(/without empty parts/);
   });
 
-  test('applyOverrides sets nested fields, creating objects, without touching the input', () => {
+  test('applyOverrides sets nested fields, creating objects from their defaults, without touching the input', () => {
     const raw = { horizonDays: 10, supply: { providers: 5 } };
     const out = applyOverrides(raw, ['supply.providers=7', 'market.weights.price=2', 'horizonDays=20']);
-    expect(out).toEqual({ horizonDays: 20, supply: { providers: 7 }, market: { weights: { price: 2 } } });
+    // an object the input has is edited in place; one it lacks starts as the default
+    expect(out.supply).toEqual({ providers: 7 });
+    expect(out.horizonDays).toBe(20);
+    expect(out.market).toEqual({ ...parseScenario({}).market, weights: { ...parseScenario({}).market.weights, price: 2 } });
     expect(raw).toEqual({ horizonDays: 10, supply: { providers: 5 } });
     const s = parseScenario(out);
     expect(s.market.weights.price).toBe(2);
     expect(s.market.weights.region).toBe(parseScenario({}).market.weights.region);
+  });
+
+  test('one field of a defaulted distribution can be set: the rest of the default stays', () => {
+    // baseline gives no patience for inference: the default is an exponential with a 1 h mean
+    const base = parseScenario({});
+    expect(base.demand.classes.inference.patienceHours).toEqual({ dist: 'exponential', mean: 1 });
+    const s = parseScenario(applyOverrides({}, ['demand.classes.inference.patienceHours.mean=2']));
+    expect(s.demand.classes.inference.patienceHours).toEqual({ dist: 'exponential', mean: 2 });
+    // and the other classes keep their own defaults
+    expect(s.demand.classes.training).toEqual(base.demand.classes.training);
+  });
+
+  test('a field the file gives is overridden in place, not reset to the default', () => {
+    const raw = { demand: { classes: { inference: { patienceHours: { dist: 'lognormal', median: 0.5, sigma: 1 } } } } };
+    const s = parseScenario(applyOverrides(raw, ['demand.classes.inference.patienceHours.sigma=0.5']));
+    expect(s.demand.classes.inference.patienceHours).toEqual({ dist: 'lognormal', median: 0.5, sigma: 0.5 });
   });
 
   test('later overrides win', () => {

@@ -14,6 +14,24 @@ import { runInNewContext } from 'node:vm';
  * above 80% of its maximum, and a collection forced there would count as one.
  */
 export const STOP_SHARE = 0.65;
+/**
+ * V8's heap limit (heap_size_limit) is the old generation's maximum (--max-old-space-size) plus the
+ * young generation's reserve, 3 x 16 MB semi-spaces on 64-bit. V8's abort counts against the old
+ * generation, so the shares here do too: against heap_size_limit, 65% of a 150 MB old space would be 86%.
+ */
+const YOUNG_RESERVE = 48 * 2 ** 20;
+
+/** The old generation's maximum: the heap limit the user sets with --max-old-space-size, in bytes. */
+export function oldSpaceLimit(heapSizeLimit: number): number {
+  return heapSizeLimit - YOUNG_RESERVE >= heapSizeLimit / 2 ? heapSizeLimit - YOUNG_RESERVE : heapSizeLimit;
+}
+
+/** The heap in use and its limit (the old generation's maximum), in bytes. */
+function heapNow(): { used: number; limit: number } {
+  const h = getHeapStatistics();
+  return { used: h.used_heap_size, limit: oldSpaceLimit(h.heap_size_limit) };
+}
+
 /** A heap that looks full is collected again only after it grew by this share of the limit. */
 const RECHECK_GROWTH = 0.05;
 
@@ -40,10 +58,14 @@ export interface HeapReading {
 
 export type HeapVerdict = { kind: 'ok' } | { kind: 'warn'; projected: number };
 
-/** Whether the growth so far, carried to the horizon, passes the stop share (after the first tenth). */
+/**
+ * Whether the growth so far, carried to the horizon, passes the stop share: after the first tenth,
+ * and not in the last tenth either (a warning there comes too late to act on, and a projection over a
+ * few days mostly reads noise: a stop, if one comes, says what to do).
+ */
 export function assessHeap(r: HeapReading): HeapVerdict {
   const span = r.day - r.firstDay;
-  if (span > 0 && r.day >= PROJECT_AFTER * r.horizonDays) {
+  if (span > 0 && r.day >= PROJECT_AFTER * r.horizonDays && r.day <= (1 - PROJECT_AFTER) * r.horizonDays) {
     const projected = r.used + ((r.used - r.firstUsed) / span) * (r.horizonDays - r.day);
     if (projected > STOP_SHARE * r.limit) return { kind: 'warn', projected };
   }
@@ -67,17 +89,22 @@ const MB = 2 ** 20;
 const mb = (bytes: number) => `${Math.round(bytes / MB)} MB`;
 
 /** What the user can do: run less, or (when the machine has the memory) give Node a larger heap. */
-export function heapRemedy(limit: number, totalMemory: number): string {
+export function heapRemedy(limit: number, totalMemory: number, smaller = '--scale or --days'): string {
   const limitMb = limit / MB;
   const roomMb = Math.floor((0.75 * totalMemory) / MB / 1024) * 1024;
   const suggestMb = Math.min(roomMb, Math.max(1024, Math.ceil((2 * limitMb) / 1024) * 1024));
   const gb = (totalMemory / 2 ** 30).toFixed(0);
-  if (suggestMb <= limitMb) return `use a smaller --scale or --days (Node's heap is already near what this machine's ${gb} GB allow)`;
-  return `use a smaller --scale or --days, or give Node a larger heap: NODE_OPTIONS=--max-old-space-size=${suggestMb} (in MB; this machine has ${gb} GB)`;
+  if (suggestMb <= limitMb) return `use a smaller ${smaller} (Node's heap is already near what this machine's ${gb} GB allow)`;
+  return `use a smaller ${smaller}, or give Node a larger heap: NODE_OPTIONS=--max-old-space-size=${suggestMb} (in MB; this machine has ${gb} GB)`;
 }
 
 export function heapStopMessage(r: HeapReading, totalMemory: number): string {
-  return `out of memory at day ${r.day.toFixed(0)}/${r.horizonDays}: ${mb(r.used)} live, too close to Node's ${mb(r.limit)} heap limit to go on (memory grows with --scale and with the days run); ${heapRemedy(r.limit, totalMemory)}`;
+  return `out of memory at day ${Math.floor(r.day)}/${r.horizonDays}: ${mb(r.used)} live, too close to Node's ${mb(r.limit)} heap limit to go on (memory grows with --scale and with the days run); ${heapRemedy(r.limit, totalMemory)}`;
+}
+
+/** The stop while the initial network is built (`where`: how far it got, e.g. '40960 of 400000 providers'). */
+export function setupStopMessage(where: string, used: number, limit: number, totalMemory: number): string {
+  return `out of memory while building the network (${where}): ${mb(used)} live, too close to Node's ${mb(limit)} heap limit to go on (memory grows with --scale); ${heapRemedy(limit, totalMemory, '--scale')}`;
 }
 
 export function heapWarnMessage(r: HeapReading, projected: number, totalMemory: number): string {
@@ -136,12 +163,12 @@ export class HeapWatch {
    */
   check(day: number): number {
     let r = this.read(day);
-    if (needsCollection(r.used, r.limit, this.lastLive)) {
-      fullGc();
-      r = this.read(day);
-      this.lastLive = r.used;
-      if (mustStop(r.used, r.limit)) throw new Error(heapStopMessage(r, totalmem()));
+    const live = this.collectIfFull(r.used, r.limit);
+    if (live >= 0) {
+      r = { ...r, used: live };
+      if (mustStop(live, r.limit)) throw new Error(heapStopMessage(r, totalmem()));
     }
+    this.troughs.add(r.used);
     this.troughs.add(r.used);
     const v = this.troughs.ready() ? assessHeap({ ...r, used: this.troughs.latest(), firstUsed: this.troughs.first() }) : { kind: 'ok' as const };
     if (v.kind === 'warn' && !this.warned) {
@@ -151,8 +178,26 @@ export class HeapWatch {
     return sliceHours(r.used / r.limit);
   }
 
+  /**
+   * The same stop while the initial network is built, before day 0: a set-up that alone does not fit
+   * (--scale 200 in a small heap) would otherwise end in V8's fatal error. `where` says how far it got.
+   */
+  checkSetup(where: string): void {
+    const { used, limit } = heapNow();
+    const live = this.collectIfFull(used, limit);
+    if (live >= 0 && mustStop(live, limit)) throw new Error(setupStopMessage(where, live, limit, totalmem()));
+  }
+
+  /** A full collection when the heap looks full (see needsCollection): returns the live bytes, or -1 when none was needed. */
+  private collectIfFull(used: number, limit: number): number {
+    if (!needsCollection(used, limit, this.lastLive)) return -1;
+    fullGc();
+    this.lastLive = getHeapStatistics().used_heap_size;
+    return this.lastLive;
+  }
+
   private read(day: number): HeapReading {
-    const { used_heap_size: used, heap_size_limit: limit } = getHeapStatistics();
+    const { used, limit } = heapNow();
     this.first ??= { day, used };
     return { day, firstDay: this.first.day, horizonDays: this.horizonDays, used, firstUsed: this.first.used, limit };
   }

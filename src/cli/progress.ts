@@ -1,9 +1,9 @@
 /** The progress line of a long CLI run, on stderr every few seconds. */
 
-/** "day 35/365 (10%), 0.4 M events, 2.2 s, about 21 s left" */
+/** "day 35/365 (10%), 0.4 M events, 2.2 s, about 21 s left": the days completed (36.5 is day 36), the share done. */
 export function progressLine(day: number, horizonDays: number, events: number, elapsedSeconds: number): string {
   const frac = day / horizonDays;
-  return `day ${day.toFixed(0)}/${horizonDays} (${(100 * frac).toFixed(0)}%), ${(events / 1e6).toFixed(1)} M events, ${elapsedSeconds.toFixed(1)} s, ${timeLeft((elapsedSeconds * (1 - frac)) / frac)}`;
+  return `day ${Math.floor(day)}/${horizonDays} (${(100 * frac).toFixed(0)}%), ${(events / 1e6).toFixed(1)} M events, ${elapsedSeconds.toFixed(1)} s, ${timeLeft((elapsedSeconds * (1 - frac)) / frac)}`;
 }
 
 /**

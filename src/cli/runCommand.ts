@@ -10,6 +10,7 @@ import { PROVIDER_COLUMNS, providerRows, providerRowsToCsv } from '../sim/econom
 import { loadScenario } from './loadScenario.ts';
 import { CliError, EXIT, Interrupted } from './errors.ts';
 import type { Scenario } from '../sim/scenario/schema.ts';
+import type { SetupStage } from '../sim/model/marketModel.ts';
 
 export interface RunFlags {
   seed?: string;
@@ -46,19 +47,34 @@ export async function runCommand(arg: string, f: RunFlags): Promise<number> {
     ['--leases', f.leases],
     ['--providers', f.providers],
   ]);
-  const leaseOut = f.leases ? stageOutput(f.leases) : null;
-  const leaseSink = leaseOut ? leaseWriter(leaseOut) : null;
-  const run = (() => {
-    try {
-      return createRun(scenario, seed, { onLease: leaseSink?.write });
-    } catch (e) {
-      leaseOut?.discard(); // a run that fails in set-up leaves no .partial behind either
-      throw e;
-    }
-  })();
-  const started = performance.now();
   const showProgress = !f.quiet;
-  let lastReport = started;
+  const heap = new HeapWatch(scenario.horizonDays, (message) => process.stderr.write(`depinsim: ${message}\n`));
+  const setupStarted = performance.now();
+  let lastReport = setupStarted;
+  // Building a large network takes seconds and most of the starting memory: report it, and stop
+  // cleanly if it will not fit.
+  const onSetup = (stage: SetupStage, done: number, total: number) => {
+    const where = `${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} ${stage}`;
+    heap.checkSetup(where);
+    const t = performance.now();
+    if (showProgress && t - lastReport > 2000) {
+      lastReport = t;
+      process.stderr.write(`depinsim: building the network: ${where}, ${((t - setupStarted) / 1000).toFixed(1)} s\n`);
+    }
+  };
+  // No lease ends during set-up, so the lease file is staged after it: a set-up that fails, or is
+  // stopped by Ctrl-C (which ends the process: the set-up does not yield to see signals), leaves no
+  // .partial behind.
+  let leaseSink: ReturnType<typeof leaseWriter> | null = null;
+  const onLease = (row: LeaseRow) => {
+    if (!leaseSink) throw new Error(`lease ${row.lease_id} ended during set-up, before the lease file was opened`);
+    leaseSink.write(row);
+  };
+  const run = createRun(scenario, seed, { onLease: f.leases ? onLease : undefined, onSetup });
+  const leaseOut = f.leases ? stageOutput(f.leases) : null;
+  leaseSink = leaseOut ? leaseWriter(leaseOut) : null;
+  const started = performance.now();
+  lastReport = started;
   // Ctrl-C (or a kill) stops the run between slices and removes the partial lease file; the previous
   // outputs at the given paths stay as they were.
   let stopSignal = '';
@@ -68,13 +84,12 @@ export async function runCommand(arg: string, f: RunFlags): Promise<number> {
   // and the heap watched, yielding to the event loop between slices so a signal is seen (365 yields a
   // year: no measurable cost).
   let step = 24;
-  const heap = new HeapWatch(scenario.horizonDays, (message) => process.stderr.write(`depinsim: ${message}\n`));
   try {
     while (!run.done()) {
       run.advance(run.now() + step);
       step = heap.check(run.now() / 24);
       await new Promise((r) => setImmediate(r));
-      if (stopSignal) throw new Interrupted(`${stopSignal} at day ${(run.now() / 24).toFixed(0)}/${scenario.horizonDays}: nothing written (files already at the output paths are as they were)`);
+      if (stopSignal) throw new Interrupted(`${stopSignal} at day ${Math.floor(run.now() / 24)}/${scenario.horizonDays}: nothing written (files already at the output paths are as they were)`);
       const t = performance.now();
       if (showProgress && t - lastReport > 2000) {
         lastReport = t;

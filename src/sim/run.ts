@@ -6,7 +6,7 @@
 import { createStreams } from './rng/streams.ts';
 import type { Scenario } from './scenario/schema.ts';
 import { scenarioHash } from './scenario/hash.ts';
-import { MarketModel } from './model/marketModel.ts';
+import { MarketModel, type ModelHooks } from './model/marketModel.ts';
 import type { LeaseRow } from './model/leaseRow.ts';
 import { ColumnStore, type MetricTable } from './metrics/table.ts';
 import { MARKET_COLUMNS } from './metrics/marketMetrics.ts';
@@ -20,6 +20,8 @@ export type { LeaseRow } from './model/leaseRow.ts';
 export interface RunOptions {
   /** Receives each lease as it ends (for the --leases export); nothing is kept in memory. */
   onLease?: (row: LeaseRow) => void;
+  /** Reports the building of the initial network (see ModelHooks.onSetup); throwing stops the set-up. */
+  onSetup?: ModelHooks['onSetup'];
 }
 
 export interface RunMeta {
@@ -51,7 +53,7 @@ export function columnsFor(scenario: Scenario): ColumnDef[] {
 }
 
 export function createRun(scenario: Scenario, seed: number, options: RunOptions = {}): Run {
-  const model = new MarketModel(scenario, createStreams(seed), { onLease: options.onLease });
+  const model = new MarketModel(scenario, createStreams(seed), { onLease: options.onLease, onSetup: options.onSetup });
   const store = new ColumnStore(columnsFor(scenario), Math.ceil((scenario.horizonDays * 24) / scenario.metrics.periodHours) + 1);
   model.onRow = (row) => store.push(row);
   model.init();

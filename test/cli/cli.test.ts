@@ -155,6 +155,17 @@ describe('depinsim run, out of memory', () => {
     expect(readFileSync(join(dir, 'mem.csv'), 'utf8')).toBe('earlier results\n');
     expect(readdirSync(dir).filter((n) => n.startsWith('mem-leases') || n.includes('partial'))).toEqual([]);
   });
+
+  it('a network too big to build in the heap stops during set-up with exit 1 and a remedy; nothing written', () => {
+    writeFileSync(join(dir, 'big.csv'), 'earlier results\n');
+    // the 30x baseline holds about 160 MB after set-up: more than 65% of a 150 MB heap
+    const r = spawnSync(process.execPath, ['--max-old-space-size=150', BIN, 'run', 'baseline', '--scale', '30', '--days', '2', '--out', 'big.csv', '--leases', 'big-leases.csv'], { encoding: 'utf8', cwd: dir });
+    expect(r.stderr).not.toMatch(/FATAL ERROR|\n\s+at /);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/depinsim: run failed: out of memory while building the network \([\d,]+ of [\d,]+ (providers|warm-start jobs)\): \d+ MB live, too close to Node's 150 MB heap limit .*NODE_OPTIONS=--max-old-space-size=\d+/);
+    expect(readFileSync(join(dir, 'big.csv'), 'utf8')).toBe('earlier results\n');
+    expect(readdirSync(dir).filter((n) => n.startsWith('big-leases') || n.includes('partial'))).toEqual([]);
+  });
 });
 
 describe('info commands and generated docs', () => {

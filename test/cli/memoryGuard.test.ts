@@ -1,6 +1,6 @@
 // The CLI's heap watch: a run that would fill Node's heap stops with a clear message, early enough.
 import { describe, expect, it } from 'vitest';
-import { assessHeap, heapRemedy, heapStopMessage, heapWarnMessage, mustStop, needsCollection, sliceHours, STOP_SHARE, Troughs } from '../../src/cli/memoryGuard.ts';
+import { assessHeap, heapRemedy, oldSpaceLimit, heapStopMessage, heapWarnMessage, mustStop, needsCollection, sliceHours, STOP_SHARE, Troughs } from '../../src/cli/memoryGuard.ts';
 
 const MB = 2 ** 20;
 const GB = 2 ** 30;
@@ -35,6 +35,19 @@ describe('assessHeap', () => {
 
   it('does not project from the first tenth of the horizon (set-up and warm-up)', () => {
     expect(assessHeap(reading({ day: 30, firstUsed: GB, used: 2 * GB })).kind).toBe('ok');
+  });
+
+  it('does not warn in the last tenth, when the run is nearly over', () => {
+    expect(assessHeap(reading({ day: 300, firstUsed: GB, used: 2.5 * GB })).kind).toBe('warn');
+    expect(assessHeap(reading({ day: 330, firstUsed: GB, used: 2.5 * GB })).kind).toBe('ok');
+  });
+});
+
+describe('oldSpaceLimit', () => {
+  it("is the --max-old-space-size the user set: V8's heap limit less the young generation's 48 MB", () => {
+    expect(oldSpaceLimit(198 * MB)).toBe(150 * MB); // node --max-old-space-size=150
+    expect(oldSpaceLimit(4144 * MB)).toBe(4096 * MB); // the default on this machine
+    expect(oldSpaceLimit(80 * MB)).toBe(80 * MB); // too small to hold the reserve: left as it is
   });
 });
 

@@ -20,7 +20,7 @@ describe('timeLeft', () => {
 
 describe('progressLine', () => {
   it('gives the day, the share done, the events, the time so far and the time left at that pace', () => {
-    expect(progressLine(36.5, 365, 412_345, 2.24)).toBe('day 37/365 (10%), 0.4 M events, 2.2 s, about 20 s left');
+    expect(progressLine(36.5, 365, 412_345, 2.24)).toBe('day 36/365 (10%), 0.4 M events, 2.2 s, about 20 s left');
     expect(progressLine(0, 365, 0, 0.1)).toBe('day 0/365 (0%), 0.0 M events, 0.1 s, time left unknown');
   });
 });

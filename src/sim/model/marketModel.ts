@@ -65,7 +65,17 @@ const UPTIME_PRIOR_H = 24;
 export interface ModelHooks {
   /** Called with each lease when it ends (completed, failed, expired, cancelled). */
   onLease?: (row: LeaseRow) => void;
+  /**
+   * Called now and then while the initial network is built (every SETUP_REPORT_EVERY providers or
+   * warm-start draws), which at large scale takes seconds and most of the starting memory: lets a
+   * caller show progress and stop a set-up that will not fit (by throwing). Draws nothing.
+   */
+  onSetup?: (stage: SetupStage, done: number, total: number) => void;
 }
+
+/** providers built; warm-start jobs: recent arrivals drawn to find those still running at t = 0. */
+export type SetupStage = 'providers' | 'warm-start jobs';
+const SETUP_REPORT_EVERY = 4096;
 
 export class MarketModel {
   readonly engine = new Engine(4096);
@@ -182,7 +192,11 @@ export class MarketModel {
     // others are part-way through an up interval (a fresh heavy-tailed interval for all would put a
     // burst of failures into the first day).
     this.steadyAvailability = this.s.demand.warmStart;
-    for (let i = 0; i < n; i++) this.addProvider(0);
+    const onSetup = this.hooks.onSetup;
+    for (let i = 0; i < n; i++) {
+      this.addProvider(0);
+      if (onSetup && (i + 1) % SETUP_REPORT_EVERY === 0) onSetup('providers', i + 1, n);
+    }
     this.steadyAvailability = false;
     this.economy?.init(this.horizonHours);
     if (this.s.demand.warmStart) this.warmStart();
@@ -219,6 +233,7 @@ export class MarketModel {
       const count = poisson(rng, weights[c] * window * this.s.demand.burstMeanJobs)();
       const life = new Float64Array(2);
       for (let k = 0; k < count; k++) {
+        if (this.hooks.onSetup && (k + 1) % SETUP_REPORT_EVERY === 0) this.hooks.onSetup('warm-start jobs', k + 1, count);
         const age = rng() * window;
         sampler.lifetime(c, life);
         const duration = life[0];

@@ -1,5 +1,5 @@
 /** Resolves a scenario argument (a preset name or a JSON file) and applies --set overrides. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { findPreset, PRESETS } from '../sim/scenario/presets.ts';
 import { applyOverrides } from '../sim/scenario/overrides.ts';
 import { parseJsonText, parseScenario } from '../sim/scenario/validate.ts';
@@ -8,6 +8,7 @@ import { CliError } from './errors.ts';
 
 export function loadRaw(arg: string): { raw: unknown; source: string } {
   if (existsSync(arg)) {
+    if (statSync(arg).isDirectory()) throw new CliError(`${arg} is a directory, not a scenario file (a .json file, or a preset: ${PRESETS.map((p) => p.name).join(', ')})`);
     let text: string;
     try {
       text = readFileSync(arg, 'utf8');

@@ -111,6 +111,9 @@ export function parseScenario(input: unknown, source = 'scenario'): Scenario {
 
 /** Parses JSON text; a syntax error becomes a ScenarioError naming the line and column (or the end of the file). */
 export function parseJsonText(text: string, source = 'scenario'): unknown {
+  // Editors on Windows save UTF-8 with a byte-order mark, which JSON.parse refuses: it is not content.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.trim() === '') throw new ScenarioError([{ path: '(file)', message: 'the file is empty: expected a JSON object such as {"horizonDays": 30}' }], source);
   try {
     return JSON.parse(text);
   } catch (e) {

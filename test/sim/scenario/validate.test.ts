@@ -128,7 +128,7 @@ describe('scenario validation', () => {
   test('truncated JSON (a file cut short) also says where: the end of the file', () => {
     // JSON.parse reports "Unexpected end of JSON input" without a position on Node 20, so the
     // location has to come from the text length; a user should not have to guess.
-    for (const text of ['{\n  "horizonDays": 365,\n  "supply": {', '']) {
+    for (const text of ['{\n  "horizonDays": 365,\n  "supply": {']) {
       let msg = '';
       try {
         parseScenarioText(text, 'cut.json');
@@ -138,6 +138,14 @@ describe('scenario validation', () => {
       expect(msg).toMatch(/malformed JSON/);
       expect(msg).toMatch(/line \d+, column \d+|end of (the )?file/);
     }
+  });
+
+  test('an empty file says it is empty', () => {
+    for (const text of ['', '  \n', '\ufeff']) expect(() => parseScenarioText(text, 'e.json')).toThrow(/^e\.json: \(file\): the file is empty/);
+  });
+
+  test('a UTF-8 byte-order mark (Windows editors) is not an error', () => {
+    expect(parseScenarioText('\ufeff{"horizonDays": 3}', 'bom.json').horizonDays).toBe(3);
   });
 
   test('valid JSON with a bad field goes through validation, not the JSON error', () => {

@@ -1,13 +1,13 @@
 /**
  * What a user does on the dashboard, in real headless Chromium, on short horizons so the suite
  * stays quick: run/pause/step/reset, edit a control, invalid input, pin and compare, CSV export
- * checked byte for byte against the CLI, JSON/SVG/PNG exports, share link round trip, tampered
- * links, reload keeping edits, and recovery from a worker crash.
+ * checked byte for byte against the CLI, JSON/SVG/PNG exports, share link round trip, opening a CLI
+ * results sidecar, tampered links, reload keeping edits, and recovery from a worker crash.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, mkdtempSync } from 'node:fs';
+import { readFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
@@ -256,6 +256,40 @@ describe('dashboard interactions', () => {
     expect(await other.page.locator('#horizon').inputValue()).toBe('15');
     expect(await column(other.page, 'utilization')).toEqual(util);
     await shot(other.page, '13-opened-share-link', false);
+  });
+
+  it('opening a CLI results sidecar reproduces that CLI run; a file that is not a scenario is refused and changes nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'depinsim-e2e-'));
+    const cliOut = join(dir, 'auction.csv');
+    execFileSync(process.execPath, ['bin/depinsim.js', 'run', 'baseline', '--seed', '6', '--days', '12', '--set', 'market.matcher=auction', '--out', cliOut, '--quiet'], { cwd: ROOT, stdio: 'pipe' });
+    const meta = JSON.parse(readFileSync(`${cliOut}.meta.json`, 'utf8')) as { scenario_hash: string };
+    const cliUtil = Papa.parse<Record<string, string>>(readFileSync(cliOut, 'utf8'), { header: true, skipEmptyLines: true }).data.map((r) => Number(r.utilization));
+
+    const { page, errors } = await open({ edits: { horizonDays: 20 }, seed: 1 });
+    await waitForStatus(page, 'done', 30_000);
+    const input = page.locator('[data-testid="open-file-input"]');
+    await input.setInputFiles(`${cliOut}.meta.json`);
+    await expect.poll(async () => (await hk(page)).hash, { timeout: 30_000 }).toBe(meta.scenario_hash);
+    await waitForStatus(page, 'done', 30_000);
+    const opened = await hk(page);
+    expect(opened.seed).toBe(6);
+    expect(opened.rows).toBe(12);
+    expect(await page.locator('#horizon').inputValue()).toBe('12');
+    expect(await page.locator('#preset option:checked').textContent()).toContain('(custom)');
+    expect(await page.locator('.msg[data-kind="info"]').last().textContent()).toContain('CLI provenance sidecar');
+    const util = await column(page, 'utilization');
+    expect(util.length).toBe(12);
+    util.forEach((u, i) => expect(u).toBeCloseTo(cliUtil[i], 6)); // the CSV keeps 7 significant digits
+
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, '{"horizonDays": -3}');
+    await input.setInputFiles(bad);
+    await expect.poll(() => page.locator('.msg[data-kind="error"]').count()).toBeGreaterThan(0);
+    expect(await page.locator('.msg[data-kind="error"]').last().textContent()).toMatch(/Nothing was opened: bad\.json is not a valid scenario: horizonDays: expected value >= 1, got -3/);
+    expect((await hk(page)).hash).toBe(meta.scenario_hash);
+    expect(await page.locator('#horizon').inputValue()).toBe('12');
+    await shot(page, '15-opened-cli-sidecar', false);
+    expect(errors).toEqual([]);
   });
 
   it('a tampered or hostile link is refused with a message and nothing from it runs or renders as HTML', async () => {

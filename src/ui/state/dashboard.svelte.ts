@@ -14,6 +14,7 @@ import { PRESETS, presetByName, type Preset } from '../lib/presets.ts';
 import { deriveColumns, KPIS, type WindowedTable } from '../lib/chartDefs.ts';
 import { loadPersisted, savePersisted } from '../lib/persist.ts';
 import { checkShare, decodeShare, encodeShare, SHARE_PARAM, tokenFromHash } from '../lib/share.ts';
+import { readScenarioFile } from '../lib/openScenario.ts';
 import { SimClient, type WorkerEvent } from '../lib/simClient.ts';
 import type { ColumnInfo, RunStatus } from '../../worker/api.ts';
 import type { Provenance } from '../lib/exporting.ts';
@@ -553,20 +554,51 @@ export class Dashboard {
     if (!d.ok) return refuse(d.reason);
     const c = checkShare(d.payload, validateScenario, scenarioHash, APP_VERSION);
     if (!c.ok) return refuse(c.reason);
-    const base = presetByName(d.payload.preset) ?? PRESETS[0];
-    this.preset = base.name;
-    // The link's scenario becomes edits over its preset, so the controls show it and the picker
-    // says "custom" whenever it differs from the preset.
-    const linkLeaves = flattenForEdits(d.payload.scenario);
+    const { preset, custom } = this.adopt(d.payload.scenario, d.payload.preset, d.payload.seed);
+    this.say('info', `Opened a shared run: ${preset}${custom ? ' (custom)' : ''}, seed ${d.payload.seed}, scenario ${d.payload.hash}.`);
+    return true;
+  }
+
+  /**
+   * Opens a scenario file (a scenario JSON, the dashboard's JSON export or a CLI .meta.json sidecar;
+   * see lib/openScenario.ts) and runs it, with the seed the file records. A file that does not hold a
+   * valid scenario changes nothing and says why.
+   */
+  openScenarioFile(text: string, fileName: string): boolean {
+    const r = readScenarioFile(text, fileName);
+    if (!r.ok) {
+      this.say('error', `Nothing was opened: ${r.reason.replace(/\.$/, '')}.`);
+      return false;
+    }
+    const seed = r.seed ?? this.seed;
+    const name = typeof r.raw.name === 'string' ? r.raw.name : '';
+    const { preset, custom } = this.adopt(r.raw, name, seed);
+    const edited = r.hashMismatch ? `; it was edited after it was saved (it records scenario ${r.hashMismatch})` : '';
+    this.say('info', `Opened ${fileName} (${r.kind}): ${preset}${custom ? ' (custom)' : ''}, seed ${seed}${r.seed === null ? ' (the file has none: kept)' : ''}, scenario ${r.hash}${edited}.`);
+    void this.run();
+    return true;
+  }
+
+  /**
+   * Makes a validated raw scenario the current one, as edits over a preset (the one named, else
+   * baseline), so the controls show its values and the picker says "custom" when it differs. Leaves
+   * are compared with the preset's resolved values, so a fully resolved scenario (a CLI sidecar's)
+   * gives edits only where it really differs.
+   */
+  private adopt(raw: Record<string, unknown>, presetName: string, seed: number): { preset: string; custom: boolean } {
+    const base = presetByName(presetName) ?? PRESETS[0];
+    const v = validateScenario(base.raw);
+    const resolved = v.ok ? v.scenario : base.raw;
+    const leaves = flattenForEdits(raw);
     const presetLeaves = flattenForEdits(base.raw);
     const edits: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(linkLeaves)) if (JSON.stringify(presetLeaves[k]) !== JSON.stringify(v)) edits[k] = v;
-    for (const k of Object.keys(presetLeaves)) if (!(k in linkLeaves)) edits[k] = getAt(defaults(), k);
+    for (const [k, val] of Object.entries(leaves)) if (JSON.stringify(getAt(resolved, k)) !== JSON.stringify(val)) edits[k] = val;
+    for (const k of Object.keys(presetLeaves)) if (!(k in leaves)) edits[k] = getAt(defaults(), k);
+    this.preset = base.name;
     this.edits = edits;
-    this.seed = d.payload.seed;
+    this.seed = seed;
     this.persist();
-    this.say('info', `Opened a shared run: ${base.name}${Object.keys(edits).length ? ' (custom)' : ''}, seed ${d.payload.seed}, scenario ${d.payload.hash}.`);
-    return true;
+    return { preset: base.name, custom: Object.keys(edits).length > 0 };
   }
 }
 

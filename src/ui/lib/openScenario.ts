@@ -1,0 +1,65 @@
+/**
+ * Reading a scenario file the user opens in the dashboard. Three kinds of JSON hold a scenario:
+ * a scenario file as the CLI takes it (scenarios/*.json), the dashboard's own JSON export
+ * ({depinsim_version, scenario_hash, seed, scenario, resolved}) and the CLI's provenance sidecar
+ * (<results>.csv.meta.json: {seed, scenario_hash, scenario_resolved, ...}). The last two also carry
+ * the seed, so opening one reproduces that run. Nothing is applied unless the scenario validates.
+ */
+import { parseJsonText, ScenarioError, validateScenario } from '../../sim/scenario/validate.ts';
+import { scenarioHash } from '../../sim/scenario/hash.ts';
+
+export type ScenarioFileKind = 'scenario file' | 'dashboard export' | 'CLI provenance sidecar';
+
+export type OpenedScenario =
+  | {
+      ok: true;
+      kind: ScenarioFileKind;
+      /** The raw scenario (what validateScenario takes). */
+      raw: Record<string, unknown>;
+      /** The seed the file records (exports and sidecars), else null. */
+      seed: number | null;
+      /** scenarioHash of the resolved scenario. */
+      hash: string;
+      /** When the file records a hash that the scenario no longer gives: it was edited after export. */
+      hashMismatch: string | null;
+    }
+  | { ok: false; reason: string };
+
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** At most this many problems are listed in the message; the rest are counted. */
+const SHOW_ISSUES = 3;
+
+export function readScenarioFile(text: string, fileName: string): OpenedScenario {
+  let json: unknown;
+  try {
+    json = parseJsonText(text, fileName);
+  } catch (e) {
+    return { ok: false, reason: e instanceof ScenarioError ? e.message : String(e) };
+  }
+  if (!isObject(json)) return { ok: false, reason: `${fileName}: expected a JSON object holding a scenario, got ${Array.isArray(json) ? 'an array' : JSON.stringify(json)}` };
+  let kind: ScenarioFileKind = 'scenario file';
+  let raw: unknown = json;
+  if ('scenario_resolved' in json) {
+    kind = 'CLI provenance sidecar';
+    raw = json.scenario_resolved;
+  } else if ('depinsim_version' in json && 'scenario' in json) {
+    kind = 'dashboard export';
+    raw = json.scenario;
+  }
+  if (!isObject(raw)) return { ok: false, reason: `${fileName}: the ${kind} holds no scenario object` };
+  let seed: number | null = null;
+  if (kind !== 'scenario file') {
+    if (!(Number.isSafeInteger(json.seed) && (json.seed as number) >= 0)) return { ok: false, reason: `${fileName}: the ${kind}'s seed should be a whole number >= 0, got ${JSON.stringify(json.seed)}` };
+    seed = json.seed as number;
+  }
+  const v = validateScenario(raw);
+  if (!v.ok) {
+    const shown = v.issues.slice(0, SHOW_ISSUES).map((i) => `${i.path}: ${i.message}`);
+    const more = v.issues.length - shown.length;
+    return { ok: false, reason: `${fileName} is not a valid scenario: ${shown.join('; ')}${more > 0 ? ` (and ${more} more)` : ''}` };
+  }
+  const hash = scenarioHash(v.scenario);
+  const recorded = typeof json.scenario_hash === 'string' ? json.scenario_hash : null;
+  return { ok: true, kind, raw, seed, hash, hashMismatch: recorded !== null && recorded !== hash ? recorded : null };
+}

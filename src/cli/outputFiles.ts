@@ -66,6 +66,10 @@ function isSpecial(path: string): boolean {
 /** An output being written: append bytes, then publish it under its name, or discard it. */
 export interface StagedOutput {
   write(bytes: Uint8Array): void;
+  /** Bytes written so far. */
+  written(): number;
+  /** True for a device or pipe, written in place (it takes no disk space). */
+  readonly inPlace: boolean;
   /** Puts the finished file in place; its sidecar (if given) is written after it (none for a device or pipe). */
   publish(sidecar?: string): void;
   /** Closes and removes what was written (the previous file at the path stays as it was). */
@@ -100,13 +104,17 @@ export function stageOutput(path: string): StagedOutput {
     fd = -1;
     closeSync(f);
   };
+  let total = 0;
   return {
+    inPlace,
+    written: () => total,
     write(bytes) {
       try {
         for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off);
       } catch (e) {
         throw cannotWrite(path, e);
       }
+      total += bytes.length;
     },
     publish(sidecar) {
       try {

@@ -1,5 +1,6 @@
 /** `depinsim run`: runs a scenario headless and writes the CSVs with their provenance sidecars. */
 import { HeapWatch } from './memoryGuard.ts';
+import { DiskWatch } from './diskWatch.ts';
 import { progressLine } from './progress.ts';
 import { checkOutputs, stageOutput, writeOutput, type StagedOutput } from './outputFiles.ts';
 import { createRun } from '../sim/run.ts';
@@ -73,6 +74,7 @@ export async function runCommand(arg: string, f: RunFlags): Promise<number> {
   const run = createRun(scenario, seed, { onLease: f.leases ? onLease : undefined, onSetup });
   const leaseOut = f.leases ? stageOutput(f.leases) : null;
   leaseSink = leaseOut ? leaseWriter(leaseOut) : null;
+  const disk = f.leases && leaseOut && !leaseOut.inPlace ? new DiskWatch(f.leases, scenario.horizonDays, (message) => process.stderr.write(`depinsim: ${message}\n`)) : null;
   const started = performance.now();
   lastReport = started;
   // Ctrl-C (or a kill) stops the run between slices and removes the partial lease file; the previous
@@ -88,6 +90,7 @@ export async function runCommand(arg: string, f: RunFlags): Promise<number> {
     while (!run.done()) {
       run.advance(run.now() + step);
       step = heap.check(run.now() / 24);
+      if (disk && leaseOut) disk.check(leaseOut.written(), run.now() / 24);
       await new Promise((r) => setImmediate(r));
       if (stopSignal) throw new Interrupted(`${stopSignal} at day ${Math.floor(run.now() / 24)}/${scenario.horizonDays}: nothing written (files already at the output paths are as they were)`);
       const t = performance.now();

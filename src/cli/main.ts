@@ -3,6 +3,7 @@
  *
  *   depinsim run <scenario file or preset> [--seed N] [--days D] [--scale X] [--set path=value ...]
  *                [--out file.csv] [--leases leases.csv] [--providers providers.csv] [--quiet]
+ *   depinsim run <scenario file or preset> --seeds 1-10 [...] [--out file.csv]   (replications)
  *   depinsim validate <file> [--set path=value ...]
  *   depinsim scenarios
  *   depinsim schema [--out file.json]
@@ -19,6 +20,9 @@ import { ScenarioError } from '../sim/scenario/validate.ts';
 const USAGE = `usage:
   depinsim run <scenario.json | preset> [--seed N] [--days D] [--scale X] [--set path=value ...]
                [--out results.csv] [--leases leases.csv] [--providers providers.csv] [--quiet]
+  depinsim run <scenario.json | preset> --seeds 1-10 [--threads T] [--days D] [--scale X] [--set ...]
+               [--out all.csv]   replications in parallel (T: one per core by default): one CSV with
+               a seed column, and each summary figure's mean with its 95% interval
   depinsim validate <scenario.json | preset> [--set path=value ...]
   depinsim scenarios            list the bundled presets and the question each answers
   depinsim schema [--out f]     JSON Schema of scenario files (for editors)
@@ -32,6 +36,8 @@ export async function main(argv: string[]): Promise<number> {
       strict: true,
       options: {
         seed: { type: 'string' },
+        seeds: { type: 'string' },
+        threads: { type: 'string' },
         days: { type: 'string' },
         scale: { type: 'string' },
         set: { type: 'string', multiple: true },

@@ -102,6 +102,11 @@ export function heapStopMessage(r: HeapReading, totalMemory: number): string {
   return `out of memory at day ${Math.floor(r.day)}/${r.horizonDays}: ${mb(r.used)} live, too close to Node's ${mb(r.limit)} heap limit to go on (memory grows with --scale and with the days run); ${heapRemedy(r.limit, totalMemory)}`;
 }
 
+/** How far the set-up got, for messages: "40,960 of 400,000 providers". */
+export function setupProgress(stage: string, done: number, total: number): string {
+  return `${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} ${stage}`;
+}
+
 /** The stop while the initial network is built (`where`: how far it got, e.g. '40960 of 400000 providers'). */
 export function setupStopMessage(where: string, used: number, limit: number, totalMemory: number): string {
   return `out of memory while building the network (${where}): ${mb(used)} live, too close to Node's ${mb(limit)} heap limit to go on (memory grows with --scale); ${heapRemedy(limit, totalMemory, '--scale')}`;

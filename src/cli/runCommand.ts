@@ -1,6 +1,8 @@
 /** `depinsim run`: runs a scenario headless and writes the CSVs with their provenance sidecars. */
-import { HeapWatch } from './memoryGuard.ts';
+import { HeapWatch, setupProgress } from './memoryGuard.ts';
 import { DiskWatch } from './diskWatch.ts';
+import { parseSeeds } from './seedList.ts';
+import { replicateCommand } from './replicate.ts';
 import { progressLine } from './progress.ts';
 import { checkOutputs, stageOutput, writeOutput, type StagedOutput } from './outputFiles.ts';
 import { createRun } from '../sim/run.ts';
@@ -22,6 +24,9 @@ export interface RunFlags {
   leases?: string;
   providers?: string;
   quiet?: boolean;
+  /** Several runs, one per seed (replicate.ts), on this many threads. */
+  seeds?: string;
+  threads?: string;
 }
 
 function intFlag(name: string, v: string | undefined, def: number, min: number, max: number): number {
@@ -39,6 +44,17 @@ export async function runCommand(arg: string, f: RunFlags): Promise<number> {
     if (!(x > 0)) throw new CliError(`--scale: expected a number > 0, got '${f.scale}'`);
     sets.push(`scale=${x}`);
   }
+  if (f.seeds !== undefined) {
+    // Replications: each run's leases or providers would need a file per seed; one long time series is the product.
+    for (const [flag, v] of [['--seed', f.seed], ['--leases', f.leases], ['--providers', f.providers]] as const) {
+      if (v !== undefined) throw new CliError(`${flag} writes one run's results: it cannot be combined with --seeds (run that seed alone with --seed N)`);
+    }
+    const seeds = parseSeeds(f.seeds);
+    const threads = f.threads === undefined ? undefined : intFlag('threads', f.threads, 1, 1, 256);
+    await replicateCommand(loadScenario(arg, sets), seeds, { out: f.out, quiet: f.quiet, threads });
+    return EXIT.ok;
+  }
+  if (f.threads !== undefined) throw new CliError('--threads sets how many runs go in parallel: it needs --seeds');
   const seed = intFlag('seed', f.seed, 1, 0, 2 ** 32 - 1);
   const scenario: Scenario = loadScenario(arg, sets);
 
@@ -55,7 +71,7 @@ export async function runCommand(arg: string, f: RunFlags): Promise<number> {
   // Building a large network takes seconds and most of the starting memory: report it, and stop
   // cleanly if it will not fit.
   const onSetup = (stage: SetupStage, done: number, total: number) => {
-    const where = `${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} ${stage}`;
+    const where = setupProgress(stage, done, total);
     heap.checkSetup(where);
     const t = performance.now();
     if (showProgress && t - lastReport > 2000) {

@@ -143,6 +143,56 @@ describe('depinsim run, interrupted', () => {
   });
 });
 
+describe('depinsim run --seeds (replications)', () => {
+  it('writes one CSV with a seed column, each seed exactly as --seed N writes it, and means with 95% intervals', () => {
+    const r = cli(['run', 'baseline', '--seeds', '1-3', '--days', '10', '--scale', '0.2', '--out', 'rep.csv']);
+    expect(r.code, r.err).toBe(0);
+    const lines = readFileSync(join(dir, 'rep.csv'), 'utf8').trim().split('\n');
+    expect(lines.length).toBe(1 + 3 * 10);
+    expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(['1', '2', '3'].flatMap((s) => Array(10).fill(s)));
+    expect(cli(['run', 'baseline', '--seed', '2', '--days', '10', '--scale', '0.2', '--out', 'one.csv', '--quiet']).code).toBe(0);
+    const one = readFileSync(join(dir, 'one.csv'), 'utf8').trim().split('\n');
+    expect(lines[0]).toBe(`seed,${one[0]}`);
+    expect(lines.slice(11, 21)).toEqual(one.slice(1).map((l) => `2,${l}`));
+    const meta = JSON.parse(readFileSync(join(dir, 'rep.csv.meta.json'), 'utf8'));
+    expect(meta).toMatchObject({ seeds: [1, 2, 3], days: 10, scenario: 'baseline' });
+    expect(meta.scenario_hash).toBe(JSON.parse(readFileSync(join(dir, 'one.csv.meta.json'), 'utf8')).scenario_hash);
+    expect(meta.columns[0].name).toBe('seed');
+    expect(r.err).toMatch(/baseline, 3 seeds \(1-3\), 10 days, hash [0-9a-f]{16}: [\d.]+ M events in [\d.]+ s on \d threads?; wrote rep\.csv/);
+    expect(r.err).toMatch(/across seeds: mean ± half-width of the 95% confidence interval \(Student's t, n = 3\)/);
+    expect(r.err).toMatch(/utilization \(mean of days\)\s+\d+\.\d% ± \d+\.\d%/);
+  });
+
+  it('refuses per-run outputs and bad seed lists as bad input', () => {
+    for (const [args, msg] of [
+      [['--seeds', '1-3', '--leases', 'l.csv'], /--leases writes one run's results: it cannot be combined with --seeds/],
+      [['--seeds', '1-3', '--seed', '2'], /--seed writes one run's results/],
+      [['--seeds', '4'], /give at least two seeds/],
+      [['--seeds', '2,2'], /seed 2 is listed twice/],
+      [['--threads', '2'], /--threads .* needs --seeds/],
+    ] as const) {
+      const r = cli(['run', 'baseline', '--days', '2', ...args]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.err).toMatch(msg);
+    }
+  });
+
+  it('Ctrl-C stops every run with exit 130 and writes nothing', async () => {
+    writeFileSync(join(dir, 'rep-keep.csv'), 'earlier results\n');
+    const child = spawn(process.execPath, [BIN, 'run', 'baseline', '--seeds', '1-4', '--days', '3650', '--out', 'rep-keep.csv'], { cwd: dir });
+    let err = '';
+    child.stderr.on('data', (b: Buffer) => {
+      err += b.toString();
+      if (/seeds done/.test(err) && !child.killed) child.kill('SIGINT');
+    });
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    expect(code).toBe(130);
+    expect(err).toMatch(/depinsim: SIGINT after 0 of 4 seeds: nothing written/);
+    expect(readFileSync(join(dir, 'rep-keep.csv'), 'utf8')).toBe('earlier results\n');
+    expect(readdirSync(dir).filter((n) => n.includes('partial'))).toEqual([]);
+  });
+});
+
 describe('depinsim run, out of memory', () => {
   it('a run that fills the heap warns early, then stops with exit 1 and a remedy, not a V8 crash; nothing written', () => {
     writeFileSync(join(dir, 'mem.csv'), 'earlier results\n');

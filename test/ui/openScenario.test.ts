@@ -30,6 +30,12 @@ describe('opening a scenario file in the dashboard', () => {
     expect(r).toMatchObject({ ok: true, kind: 'CLI provenance sidecar', seed: 3, hash, hashMismatch: null });
   });
 
+  it('a replications sidecar (--seeds) opens its first seed', () => {
+    const sidecar = { depinsim_version: '0.1.0', scenario: 'baseline', scenario_hash: hash, seeds: [4, 5, 6], days: 20, scale: 1, columns: [], scenario_resolved: resolved };
+    const r = readScenarioFile(JSON.stringify(sidecar), 'all.csv.meta.json');
+    expect(r).toMatchObject({ ok: true, kind: 'CLI provenance sidecar', seed: 4, seedsInFile: 3, hash });
+  });
+
   it('a file edited after it was saved opens, and says its recorded hash no longer matches', () => {
     const text = scenarioJson(resolved, { ...edited, horizonDays: 25 }, { version: '0.1.0', scenarioName: 'baseline', scenarioHash: hash, seed: 1, days: 20 });
     const r = readScenarioFile(text, 'export.json');

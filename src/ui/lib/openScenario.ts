@@ -22,6 +22,8 @@ export type OpenedScenario =
       hash: string;
       /** When the file records a hash that the scenario no longer gives: it was edited after export. */
       hashMismatch: string | null;
+      /** Seeds the file records (a --seeds sidecar lists several; `seed` is the first). */
+      seedsInFile: number;
     }
   | { ok: false; reason: string };
 
@@ -49,9 +51,14 @@ export function readScenarioFile(text: string, fileName: string): OpenedScenario
   }
   if (!isObject(raw)) return { ok: false, reason: `${fileName}: the ${kind} holds no scenario object` };
   let seed: number | null = null;
+  let seedsInFile = 1;
   if (kind !== 'scenario file') {
-    if (!(Number.isSafeInteger(json.seed) && (json.seed as number) >= 0)) return { ok: false, reason: `${fileName}: the ${kind}'s seed should be a whole number >= 0, got ${JSON.stringify(json.seed)}` };
-    seed = json.seed as number;
+    // a replications sidecar (--seeds) lists its seeds: the dashboard shows the first
+    const seeds = Array.isArray(json.seeds) && !('seed' in json) ? (json.seeds as unknown[]) : null;
+    const s = seeds ? seeds[0] : json.seed;
+    if (!(Number.isSafeInteger(s) && (s as number) >= 0)) return { ok: false, reason: `${fileName}: the ${kind}'s seed should be a whole number >= 0, got ${JSON.stringify(s)}` };
+    seed = s as number;
+    seedsInFile = seeds ? seeds.length : 1;
   }
   const v = validateScenario(raw);
   if (!v.ok) {
@@ -61,5 +68,5 @@ export function readScenarioFile(text: string, fileName: string): OpenedScenario
   }
   const hash = scenarioHash(v.scenario);
   const recorded = typeof json.scenario_hash === 'string' ? json.scenario_hash : null;
-  return { ok: true, kind, raw, seed, hash, hashMismatch: recorded !== null && recorded !== hash ? recorded : null };
+  return { ok: true, kind, raw, seed, hash, hashMismatch: recorded !== null && recorded !== hash ? recorded : null, seedsInFile };
 }

@@ -1,0 +1,44 @@
+/** Mean and 95% confidence interval across independent replications (Student's t). */
+
+/** Two-sided 95% quantiles of Student's t, t(0.975, df), for df = 1..30 (standard tables). */
+const T975 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042];
+
+/** t(0.975, df); above 30 degrees of freedom, interpolated in 1/df toward the normal 1.960 (within 0.001 of exact). */
+export function t975(df: number): number {
+  if (!(df >= 1)) return NaN;
+  if (df <= 30) return T975[Math.floor(df) - 1];
+  // anchors (df, t): 30 2.042, 60 2.000, 120 1.980, infinity 1.960
+  const anchors: [number, number][] = [
+    [30, 2.042],
+    [60, 2.0],
+    [120, 1.98],
+    [Infinity, 1.96],
+  ];
+  for (let i = 0; i < anchors.length - 1; i++) {
+    const [d0, t0] = anchors[i];
+    const [d1, t1] = anchors[i + 1];
+    if (df <= d1) {
+      const w = (1 / d0 - 1 / df) / (1 / d0 - (d1 === Infinity ? 0 : 1 / d1));
+      return t0 + w * (t1 - t0);
+    }
+  }
+  return 1.96;
+}
+
+export interface MeanCi {
+  n: number;
+  mean: number;
+  /** Half-width of the 95% interval: mean ± this. NaN with fewer than two values. */
+  half: number;
+}
+
+/** Over the finite values (a run whose figure is undefined is left out, and n says so). */
+export function meanCi95(values: readonly number[]): MeanCi {
+  const xs = values.filter(Number.isFinite);
+  const n = xs.length;
+  if (n === 0) return { n, mean: NaN, half: NaN };
+  const mean = xs.reduce((a, b) => a + b, 0) / n;
+  if (n < 2) return { n, mean, half: NaN };
+  const variance = xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (n - 1);
+  return { n, mean, half: (t975(n - 1) * Math.sqrt(variance)) / Math.sqrt(n) };
+}

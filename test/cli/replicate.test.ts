@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { parseSeeds } from '../../src/cli/seedList.ts';
+import { longCsv, seedRanges, summaryTable } from '../../src/cli/replicate.ts';
+import { meanCi95, t975 } from '../../src/cli/confidence.ts';
+import { CliError } from '../../src/cli/errors.ts';
+
+describe('parseSeeds', () => {
+  it('takes ranges and lists, in the order given', () => {
+    expect(parseSeeds('1-3')).toEqual([1, 2, 3]);
+    expect(parseSeeds('5, 1-2,9')).toEqual([5, 1, 2, 9]);
+    expect(parseSeeds('0-1')).toEqual([0, 1]);
+  });
+
+  it('refuses what is not a list of distinct whole seeds, as bad input naming the problem', () => {
+    const cases: [string, RegExp][] = [
+      ['3', /at least two seeds/],
+      ['3-1', /runs backwards/],
+      ['1,2,1', /seed 1 is listed twice/],
+      ['1-x', /'1-x' is not a seed/],
+      ['-1,2', /is not a seed/],
+      ['1.5,2', /is not a seed/],
+      ['1-20000', /at most 10000 seeds/],
+      ['1,4294967296', /seeds go up to 4294967295/],
+    ];
+    for (const [spec, re] of cases) {
+      expect(() => parseSeeds(spec), spec).toThrow(CliError);
+      expect(() => parseSeeds(spec), spec).toThrow(re);
+    }
+  });
+});
+
+describe('longCsv', () => {
+  it("puts the seed in front of each run's rows under one header", () => {
+    const csv = (s: number) => `day,x\n1,${s}0\n2,${s}1\n`;
+    expect(longCsv([7, 3], csv)).toBe('seed,day,x\n7,1,70\n7,2,71\n3,1,30\n3,2,31\n');
+  });
+});
+
+describe('confidence intervals', () => {
+  it("uses Student's t: exact table values up to 30 degrees of freedom, close to the normal beyond", () => {
+    expect(t975(1)).toBe(12.706);
+    expect(t975(9)).toBe(2.262);
+    expect(t975(60)).toBeCloseTo(2.0, 3);
+    expect(t975(1e9)).toBeCloseTo(1.96, 3);
+    expect(t975(40)).toBeGreaterThan(2.0);
+    expect(t975(40)).toBeLessThan(2.042);
+  });
+
+  it('mean ± t * s / sqrt(n), leaving out runs without a value', () => {
+    const ci = meanCi95([1, 2, 3, 4, 5]);
+    expect(ci.mean).toBe(3);
+    expect(ci.half).toBeCloseTo((2.776 * Math.sqrt(2.5)) / Math.sqrt(5), 10);
+    expect(meanCi95([1, NaN, 3])).toMatchObject({ n: 2, mean: 2 });
+    expect(Number.isNaN(meanCi95([4]).half)).toBe(true);
+  });
+
+  it('the summary shows each figure with its unit and interval, and says when a run had no value', () => {
+    const runs = [
+      { utilization: 0.5, fill_rate: 0.8, wait_mean_h: 0.1, price: 0.7, gmv_usd: 5e6 },
+      { utilization: 0.52, fill_rate: 0.82, wait_mean_h: 0.12, price: NaN, gmv_usd: 5.2e6 },
+      { utilization: 0.54, fill_rate: 0.84, wait_mean_h: 0.14, price: 0.72, gmv_usd: 5.4e6 },
+    ];
+    const text = summaryTable(runs);
+    expect(text).toContain('n = 3');
+    expect(text).toMatch(/utilization \(mean of days\)\s+52\.0% ± 5\.0%/); // s = 0.02, t(2) = 4.303: 4.97%
+    expect(text).toMatch(/price \(mean of days\)\s+\$0\.710\/GPU-h ± \$0\.127\/GPU-h \(2 runs with a value\)/);
+    expect(text).toMatch(/GMV \(whole run\)\s+\$5\.20 M ± \$0\.50 M/);
+  });
+});
+
+describe('seedRanges', () => {
+  it('writes runs of consecutive seeds as ranges', () => {
+    expect(seedRanges([1, 2, 3, 7, 9, 10])).toBe('1-3, 7, 9-10');
+  });
+});

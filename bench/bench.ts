@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --json] [--days D] [--scales 1,10,50] [--no-browser] [--no-economy-split] [--no-export]
+ * npm run bench [-- --json] [--days D] [--scales 1,10,50] [--no-browser] [--no-economy-split] [--no-export] [--no-replications]
  * Measures, in one run: (1) the engine against a bare typed-array heap loop on the same M/M/c model
  * (events/s and their ratio), (2) the full market model on the mmc preset, (3) the baseline at
  * several scales (providers and demand scaled together): events, wall seconds, events/s, peak memory,
@@ -8,9 +8,10 @@
  * relative to the bare loop timed around each run, so drift over the long runs cancels), (4) the share of run time the token economy costs
  * (baseline at 1x with economy.enabled true and false, alternating), (5) the dashboard's baseline year in headless Chromium: wall time
  * and main-thread long tasks, and the re-run after an edit to its first day and month on screen, (6) the CLI's baseline year at 1x with the per-lease export (--leases),
- * the researchers' heaviest output: wall time, rows and bytes written.
+ * the researchers' heaviest output: wall time, rows and bytes written, (7) four baseline years as
+ * replications (--seeds) on one thread per core: wall time per run.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +27,7 @@ const { values } = parseArgs({
     'no-browser': { type: 'boolean' },
     'no-economy-split': { type: 'boolean' },
     'no-export': { type: 'boolean' },
+    'no-replications': { type: 'boolean' },
   },
 });
 const days = Number(values.days ?? 365);
@@ -186,4 +188,22 @@ if (!values['no-export']) {
   }
 }
 
-if (values.json) process.stdout.write(JSON.stringify({ date: new Date().toISOString(), node: process.version, engine, mmc, baseline, baseline1xOnReferenceMachine: reference, scalingRatio: scaling, scalingRatioDriftCorrected: scalingDriftCorrected, economy, browser, leaseExport }) + '\n');
+// 7. Replications: four baseline years through `--seeds`, on one worker thread per core: what a
+// researcher waits for per run when runs go in parallel.
+let replications: { seeds: number; threads: number; seconds: number; secondsPerRun: number; bareEventsPerSecond: number } | null = null;
+if (!values['no-replications']) {
+  const seeds = 4;
+  const bareBefore = bareLoop(HORIZON).eventsPerSecond;
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ['bin/depinsim.js', 'run', 'baseline', '--seeds', `1-${seeds}`, '--days', String(days), '--out', '/dev/null'], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+  const seconds = (performance.now() - t0) / 1000;
+  if (r.status !== 0) throw new Error(`replications failed: ${r.stderr}`);
+  const threads = Number(/on (\d+) threads?/.exec(r.stderr)?.[1] ?? NaN);
+  replications = { seeds, threads, seconds: Number(seconds.toFixed(2)), secondsPerRun: Number((seconds / seeds).toFixed(2)), bareEventsPerSecond: Math.round(bareBefore) };
+  log(
+    `replications: ${seeds} baseline runs of ${days} days with --seeds on ${threads} threads: ${replications.seconds} s wall (process start included), ` +
+      `${replications.secondsPerRun} s per run (bare loop ${(bareBefore / 1e6).toFixed(2)} M ev/s just before)`,
+  );
+}
+
+if (values.json) process.stdout.write(JSON.stringify({ date: new Date().toISOString(), node: process.version, engine, mmc, baseline, baseline1xOnReferenceMachine: reference, scalingRatio: scaling, scalingRatioDriftCorrected: scalingDriftCorrected, economy, browser, leaseExport, replications }) + '\n');

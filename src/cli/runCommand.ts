@@ -151,7 +151,7 @@ export async function runCommand(arg: string, f: RunFlags): Promise<number> {
   return EXIT.ok;
 }
 
-/** A price for people: cents, or three significant digits below a dime; 'no trades' when the day had none. */
+/** A price for people: cents, or three significant digits below a dime; says so when no lease ran that day (NaN). */
 function usdPerGpuHour(v: number): string {
   if (Number.isNaN(v)) return 'none (no lease ran that day)';
   return `$${v >= 0.1 ? v.toFixed(2) : v.toPrecision(3)}/GPU-h`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseSeeds } from '../../src/cli/seedList.ts';
-import { longCsv, seedRanges, summaryTable } from '../../src/cli/replicate.ts';
+import { defaultThreads, longCsv, runMemoryEstimate, seedRanges, summaryTable } from '../../src/cli/replicate.ts';
 import { meanCi95, t975 } from '../../src/cli/confidence.ts';
 import { CliError } from '../../src/cli/errors.ts';
 
@@ -65,6 +65,20 @@ describe('confidence intervals', () => {
     expect(text).toMatch(/utilization \(mean of days\)\s+52\.0% ± 5\.0%/); // s = 0.02, t(2) = 4.303: 4.97%
     expect(text).toMatch(/price \(mean of days\)\s+\$0\.710\/GPU-h ± \$0\.127\/GPU-h \(2 runs with a value\)/);
     expect(text).toMatch(/GMV \(whole run\)\s+\$5\.20 M ± \$0\.50 M/);
+  });
+});
+
+describe('defaultThreads', () => {
+  const GB = 2 ** 30;
+  it('one per core, at most one per seed', () => {
+    expect(defaultThreads(2, 10, 20 * GB, 1)).toEqual({ threads: 2, limitedBy: 'cores' });
+    expect(defaultThreads(8, 3, 20 * GB, 1)).toEqual({ threads: 3, limitedBy: 'seeds' });
+  });
+
+  it('no more runs than the free memory holds (a container reporting 64 cores with 4 GB free, at 50x)', () => {
+    expect(runMemoryEstimate(50) / 2 ** 20).toBe(1028); // the 50x year peaked at 955 MB
+    expect(defaultThreads(64, 100, 4 * GB, 50)).toEqual({ threads: 3, limitedBy: 'memory' });
+    expect(defaultThreads(64, 100, 0.1 * GB, 50).threads).toBe(1); // always at least one
   });
 });
 

@@ -159,6 +159,9 @@ export class HeapWatch {
   constructor(
     private horizonDays: number,
     private warn: (message: string) => void,
+    /** The heap now, and a full collection (tests give their own). */
+    private heap: () => { used: number; limit: number } = heapNow,
+    private collect: () => void = fullGc,
   ) {}
 
   /**
@@ -174,7 +177,6 @@ export class HeapWatch {
       if (mustStop(live, r.limit)) throw new Error(heapStopMessage(r, totalmem()));
     }
     this.troughs.add(r.used);
-    this.troughs.add(r.used);
     const v = this.troughs.ready() ? assessHeap({ ...r, used: this.troughs.latest(), firstUsed: this.troughs.first() }) : { kind: 'ok' as const };
     if (v.kind === 'warn' && !this.warned) {
       this.warned = true;
@@ -188,7 +190,7 @@ export class HeapWatch {
    * (--scale 200 in a small heap) would otherwise end in V8's fatal error. `where` says how far it got.
    */
   checkSetup(where: string): void {
-    const { used, limit } = heapNow();
+    const { used, limit } = this.heap();
     const live = this.collectIfFull(used, limit);
     if (live >= 0 && mustStop(live, limit)) throw new Error(setupStopMessage(where, live, limit, totalmem()));
   }
@@ -196,13 +198,13 @@ export class HeapWatch {
   /** A full collection when the heap looks full (see needsCollection): returns the live bytes, or -1 when none was needed. */
   private collectIfFull(used: number, limit: number): number {
     if (!needsCollection(used, limit, this.lastLive)) return -1;
-    fullGc();
-    this.lastLive = getHeapStatistics().used_heap_size;
+    this.collect();
+    this.lastLive = this.heap().used;
     return this.lastLive;
   }
 
   private read(day: number): HeapReading {
-    const { used, limit } = heapNow();
+    const { used, limit } = this.heap();
     this.first ??= { day, used };
     return { day, firstDay: this.first.day, horizonDays: this.horizonDays, used, firstUsed: this.first.used, limit };
   }

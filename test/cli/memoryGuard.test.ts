@@ -1,6 +1,6 @@
 // The CLI's heap watch: a run that would fill Node's heap stops with a clear message, early enough.
 import { describe, expect, it } from 'vitest';
-import { assessHeap, heapRemedy, oldSpaceLimit, heapStopMessage, heapWarnMessage, mustStop, needsCollection, sliceHours, STOP_SHARE, Troughs } from '../../src/cli/memoryGuard.ts';
+import { assessHeap, HeapWatch, heapRemedy, oldSpaceLimit, heapStopMessage, heapWarnMessage, mustStop, needsCollection, sliceHours, STOP_SHARE, Troughs } from '../../src/cli/memoryGuard.ts';
 
 const MB = 2 ** 20;
 const GB = 2 ** 30;
@@ -91,5 +91,36 @@ describe('Troughs', () => {
     // a sawtooth whose lows climb 10 MB a slice: the latest low is the live size now
     for (let i = 10; i < 20; i++) t.add(100 + 10 * i + ((i * 20) % 100));
     expect(t.latest()).toBe(100 + 10 * 15);
+  });
+});
+
+describe('HeapWatch over a run (an injected heap)', () => {
+  it('warns once, when a full window of troughs after the first shows growth that will not fit', () => {
+    // 800 MB growing 40 MB a day, with up to 90 MB of garbage between collections
+    let day = 0;
+    const heap = () => ({ used: (800 + 40 * day + 30 * (day % 4)) * MB, limit: LIMIT });
+    const warnings: { day: number; text: string }[] = [];
+    const w = new HeapWatch(100, (text) => warnings.push({ day, text }), heap, () => {});
+    for (day = 1; day <= 40; day++) w.check(day); // (it would stop near day 46)
+    // troughs are compared once two windows of 14 daily readings are in: day 28
+    expect(warnings.map((x) => x.day)).toEqual([28]);
+    expect(warnings[0].text).toMatch(/^warning: at this pace the heap reaches about \d+ MB by day 100/);
+  });
+
+  it('collects when the heap looks full; stops only if what is live stays above the stop share', () => {
+    let used = 0.7 * LIMIT;
+    let collections = 0;
+    const garbage = (live: number) => () => {
+      collections++;
+      used = live;
+    };
+    // mostly garbage: the collection brings it down, the run goes on
+    const w = new HeapWatch(365, () => {}, () => ({ used, limit: LIMIT }), garbage(0.4 * LIMIT));
+    expect(() => w.check(10)).not.toThrow();
+    expect(collections).toBe(1);
+    // live data above the share: stopped, naming the day and the sizes
+    used = 0.72 * LIMIT;
+    const full = new HeapWatch(365, () => {}, () => ({ used, limit: LIMIT }), garbage(0.7 * LIMIT));
+    expect(() => full.check(40)).toThrow(/^out of memory at day 40\/365: 2867 MB live, too close to Node's 4096 MB heap limit/);
   });
 });

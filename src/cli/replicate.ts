@@ -52,9 +52,14 @@ export function defaultThreads(cores: number, seeds: number, freeBytes: number, 
 
 export async function replicateCommand(scenario: Scenario, seeds: number[], f: ReplicateFlags): Promise<void> {
   checkOutputs([['--out', f.out]]);
-  const auto = defaultThreads(availableParallelism(), seeds.length, freemem(), scenario.scale);
+  const cores = availableParallelism();
+  const free = freemem();
+  const auto = defaultThreads(cores, seeds.length, free, scenario.scale);
   const threads = f.threads !== undefined ? Math.max(1, Math.min(f.threads, seeds.length)) : auto.threads;
-  const memoryNote = f.threads === undefined && auto.limitedBy === 'memory' ? ` (fewer than the ${availableParallelism()} cores: each holds a run of about ${Math.round(runMemoryEstimate(scenario.scale) / 2 ** 20)} MB and ${Math.round(freemem() / 2 ** 20)} MB are free)` : '';
+  const memoryNote =
+    f.threads === undefined && auto.limitedBy === 'memory'
+      ? ` (fewer than the ${cores} cores: each holds a run of about ${Math.round(runMemoryEstimate(scenario.scale) / 2 ** 20)} MB and ${Math.round(free / 2 ** 20)} MB are free)`
+      : '';
   const say = (m: string) => process.stderr.write(`depinsim: ${m}\n`);
   const H = scenario.horizonDays;
   const started = performance.now();

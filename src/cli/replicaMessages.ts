@@ -14,14 +14,21 @@ export interface FigureDef {
   key: string;
   label: string;
   column: string;
-  reduce: 'mean' | 'sum';
+  /** mean and sum over the days with a value; last: the value on the last day (a level, such as a price). */
+  reduce: 'mean' | 'sum' | 'last';
   format: (v: number) => string;
 }
 
 const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
 const usd = (v: number) => `$${v.toFixed(3)}/GPU-h`;
 const hours = (v: number) => `${v.toFixed(2)} h`;
-const musd = (v: number) => `$${(v / 1e6).toFixed(2)} M`;
+/** USD amounts in M, k or plain dollars, so small runs do not read $0.00 M. */
+const money = (v: number) => {
+  const a = Math.abs(v);
+  if (a >= 1e6) return `$${(v / 1e6).toFixed(2)} M`;
+  if (a >= 1e3) return `$${(v / 1e3).toFixed(1)} k`;
+  return `$${v.toFixed(0)}`;
+};
 
 /** Means are over the days that have a value (NaN: undefined that day, e.g. no lease priced). */
 export const FIGURES: FigureDef[] = [
@@ -29,13 +36,24 @@ export const FIGURES: FigureDef[] = [
   { key: 'fill_rate', label: 'fill rate (mean of days)', column: 'fill_rate', reduce: 'mean', format: pct },
   { key: 'wait_mean_h', label: 'mean wait (mean of days)', column: 'wait_mean_h', reduce: 'mean', format: hours },
   { key: 'price', label: 'price (mean of days)', column: 'price_usd_per_gpu_h', reduce: 'mean', format: usd },
-  { key: 'gmv_usd', label: 'GMV (whole run)', column: 'gmv_usd', reduce: 'sum', format: musd },
+  { key: 'gmv_usd', label: 'GMV (whole run)', column: 'gmv_usd', reduce: 'sum', format: money },
+  // the token economy's, when it is on (a run without it has no such columns and they are left out)
+  { key: 'token_price_usd', label: 'token price (last day)', column: 'token_price_usd', reduce: 'last', format: (v) => `$${v.toFixed(3)}` },
+  { key: 'emission_income_share', label: 'income from emissions (mean of days)', column: 'emission_income_share', reduce: 'mean', format: pct },
+  { key: 'provider_profit_usd', label: 'provider profit (whole run)', column: 'provider_profit_usd', reduce: 'sum', format: money },
+  { key: 'providers_exited', label: 'providers exited (whole run)', column: 'providers_exited', reduce: 'sum', format: (v) => v.toFixed(0) },
 ];
 
+/** The figures of one run; a figure whose column the run does not have is absent. */
 export function runFigures(t: MetricTable): RunFigures {
   const out: RunFigures = {};
   for (const f of FIGURES) {
     const col = t.data[f.column];
+    if (!col) continue;
+    if (f.reduce === 'last') {
+      out[f.key] = t.rows > 0 ? col[t.rows - 1] : NaN;
+      continue;
+    }
     let s = 0;
     let n = 0;
     for (let i = 0; i < t.rows; i++) if (!Number.isNaN(col[i])) (s += col[i]), n++;

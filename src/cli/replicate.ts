@@ -179,9 +179,10 @@ export function longCsv(seeds: readonly number[], csvOf: (seed: number) => strin
 
 /** Each figure's mean across seeds ± the 95% interval's half-width. */
 export function summaryTable(perSeed: readonly Record<string, number>[]): string {
-  const width = Math.max(...FIGURES.map((f) => f.label.length));
+  const width = Math.max(...FIGURES.filter((f) => perSeed.some((r) => f.key in r)).map((f) => f.label.length));
   const lines = [`  across seeds: mean ± half-width of the 95% confidence interval (Student's t, n = ${perSeed.length})`];
   for (const fig of FIGURES) {
+    if (!perSeed.some((r) => fig.key in r)) continue; // a column this scenario does not have
     const ci = meanCi95(perSeed.map((r) => r[fig.key]));
     const n = ci.n < perSeed.length ? ` (${ci.n} runs with a value)` : '';
     lines.push(`  ${fig.label.padEnd(width)}  ${Number.isNaN(ci.mean) ? 'no value' : fig.format(ci.mean)}${Number.isNaN(ci.half) ? '' : ` ± ${fig.format(ci.half)}`}${n}`);

@@ -64,7 +64,17 @@ describe('confidence intervals', () => {
     expect(text).toContain('n = 3');
     expect(text).toMatch(/utilization \(mean of days\)\s+52\.0% ± 5\.0%/); // s = 0.02, t(2) = 4.303: 4.97%
     expect(text).toMatch(/price \(mean of days\)\s+\$0\.710\/GPU-h ± \$0\.127\/GPU-h \(2 runs with a value\)/);
-    expect(text).toMatch(/GMV \(whole run\)\s+\$5\.20 M ± \$0\.50 M/);
+    expect(text).toMatch(/GMV \(whole run\)\s+\$5\.20 M ± \$496\.9 k/);
+    // no token economy in these runs: its figures are left out, not shown as empty
+    expect(text).not.toContain('token price');
+  });
+
+  it("adds the token economy's figures when the runs have them", () => {
+    const run = (p: number) => ({ utilization: 0.5, fill_rate: 0.8, wait_mean_h: 0.1, price: 0.7, gmv_usd: 2e4, token_price_usd: p, emission_income_share: 0.2, provider_profit_usd: 1e5, providers_exited: 90 });
+    const text = summaryTable([run(0.8), run(1.0)]);
+    expect(text).toMatch(/token price \(last day\)\s+\$0\.900 ± \$1\.271/);
+    expect(text).toMatch(/GMV \(whole run\)\s+\$20\.0 k ± \$0\n/);
+    expect(text).toMatch(/providers exited \(whole run\)\s+90 ± 0/);
   });
 });
 

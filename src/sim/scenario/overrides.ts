@@ -7,7 +7,7 @@
  * default exponential's mean, rather than leaving an object with a mean and no distribution, and
  * adding one weight to a defaulted weights table keeps the others.
  */
-import { ScenarioError, validateScenario } from './validate.ts';
+import { scenarioDefaults, ScenarioError } from './validate.ts';
 
 /** Parses `a.b.c=value`; the value is JSON when it parses as JSON, else a plain string. */
 export function parseOverride(spec: string): { path: string[]; value: unknown } {
@@ -25,14 +25,9 @@ export function parseOverride(spec: string): { path: string[]; value: unknown } 
   return { path, value };
 }
 
-/** The fully defaulted scenario (what `{}` resolves to), built once: where missing objects start from. */
-let defaultsTree: unknown = null;
+/** The default at a path of the scenario (undefined past a leaf or an array). */
 function defaultAt(path: readonly string[]): unknown {
-  if (defaultsTree === null) {
-    const r = validateScenario({});
-    defaultsTree = r.ok ? r.scenario : {};
-  }
-  let v: unknown = defaultsTree;
+  let v: unknown = scenarioDefaults();
   for (const k of path) {
     if (v === null || typeof v !== 'object' || Array.isArray(v)) return undefined;
     v = (v as Record<string, unknown>)[k];

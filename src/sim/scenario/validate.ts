@@ -102,6 +102,17 @@ export function validateScenario(input: unknown): ValidationResult {
   return { ok: true, scenario: r.data };
 }
 
+let defaultsCache: Scenario | null = null;
+/** The fully defaulted scenario (what `{}` resolves to), built once: what a field left out becomes. */
+export function scenarioDefaults(): Scenario {
+  if (!defaultsCache) {
+    const r = validateScenario({});
+    if (!r.ok) throw new Error(`the scenario schema's defaults do not validate: ${r.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+    defaultsCache = r.scenario;
+  }
+  return defaultsCache;
+}
+
 /** Like validateScenario but throws a ScenarioError (one line per problem). */
 export function parseScenario(input: unknown, source = 'scenario'): Scenario {
   const r = validateScenario(input);

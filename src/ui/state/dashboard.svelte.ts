@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { scenarioSchema, type Scenario } from '../../sim/scenario/schema.ts';
-import { validateScenario } from '../../sim/scenario/validate.ts';
+import { scenarioDefaults, validateScenario } from '../../sim/scenario/validate.ts';
 import { scenarioHash } from '../../sim/scenario/hash.ts';
 import { VERSION } from '../../sim/version.ts';
 import { applyEdits, diffLeaves, getAt, type Difference } from '../lib/paths.ts';
@@ -70,10 +70,6 @@ export function allControls(): ControlSpec[] {
 function controlByPath(path: string): ControlSpec | undefined {
   byPathCache ??= new Map(allControls().map((c) => [c.path, c]));
   return byPathCache.get(path);
-}
-function defaults(): unknown {
-  const v = validateScenario({});
-  return v.ok ? v.scenario : {};
 }
 
 /** Minimum time between chart redraws while a run streams (ms). */
@@ -593,7 +589,7 @@ export class Dashboard {
     const presetLeaves = flattenForEdits(base.raw);
     const edits: Record<string, unknown> = {};
     for (const [k, val] of Object.entries(leaves)) if (JSON.stringify(getAt(resolved, k)) !== JSON.stringify(val)) edits[k] = val;
-    for (const k of Object.keys(presetLeaves)) if (!(k in leaves)) edits[k] = getAt(defaults(), k);
+    for (const k of Object.keys(presetLeaves)) if (!(k in leaves)) edits[k] = structuredClone(getAt(scenarioDefaults(), k)); // a copy: the defaults are shared
     this.preset = base.name;
     this.edits = edits;
     this.seed = seed;

@@ -4,6 +4,7 @@
  *   depinsim run <scenario file or preset> [--seed N] [--days D] [--scale X] [--set path=value ...]
  *                [--out file.csv] [--leases leases.csv] [--providers providers.csv] [--quiet]
  *   depinsim run <scenario file or preset> --seeds 1-10 [...] [--out file.csv]   (replications)
+ *   depinsim run <scenario file or preset> --sweep path=a,b,c [--sweep ...] [--seeds ...]   (a parameter grid)
  *   depinsim validate <file> [--set path=value ...]
  *   depinsim scenarios
  *   depinsim schema [--out file.json]
@@ -23,6 +24,10 @@ const USAGE = `usage:
   depinsim run <scenario.json | preset> --seeds 1-10 [--threads T] [--days D] [--scale X] [--set ...]
                [--out all.csv]   replications in parallel (T: one per core by default): one CSV with
                a seed column, and each summary figure's mean with its 95% interval
+  depinsim run <scenario.json | preset> --sweep path=a,b,c [--sweep path=start:stop:step ...]
+               [--seed N | --seeds 1-5] [--threads T] [--set ...] [--out sweep.csv]
+               every point of the grid (per seed), in parallel: one CSV with point, value and
+               seed columns, and a table of each point's summary figures
   depinsim validate <scenario.json | preset> [--set path=value ...]
   depinsim scenarios            list the bundled presets and the question each answers
   depinsim schema [--out f]     JSON Schema of scenario files (for editors)
@@ -38,6 +43,7 @@ export async function main(argv: string[]): Promise<number> {
         seed: { type: 'string' },
         seeds: { type: 'string' },
         threads: { type: 'string' },
+        sweep: { type: 'string', multiple: true },
         days: { type: 'string' },
         scale: { type: 'string' },
         set: { type: 'string', multiple: true },

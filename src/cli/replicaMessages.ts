@@ -1,18 +1,27 @@
-/** What a replication worker posts back, and the per-run figures the summary compares across seeds. */
+/** What a batch worker is sent and posts back, and the per-run figures the summaries compare across seeds and sweep points. */
 import type { MetricTable } from '../sim/metrics/table.ts';
 
 export type RunFigures = Record<string, number>;
 
+/** A run sent to a worker: its position in the batch, the scenario (an index into the batch's list) and the seed. */
+export interface RunJob {
+  run: number;
+  scenario: number;
+  seed: number;
+}
+
 export type WorkerReply =
-  | { type: 'progress'; seed: number; day: number; events: number }
-  | { type: 'warning'; seed: number; message: string }
-  | { type: 'done'; seed: number; csv: string; events: number; seconds: number; figures: RunFigures }
-  | { type: 'failed'; seed: number; message: string };
+  | { type: 'progress'; run: number; day: number; events: number }
+  | { type: 'warning'; run: number; message: string }
+  | { type: 'done'; run: number; csv: string; events: number; seconds: number; figures: RunFigures }
+  | { type: 'failed'; run: number; message: string };
 
 /** A summary figure of one run: how it is computed from the daily columns, and how it is shown. */
 export interface FigureDef {
   key: string;
   label: string;
+  /** A column heading for the sweep table (which says once what each is: mean of days, whole run, last day). */
+  short: string;
   column: string;
   /** mean and sum over the days with a value; last: the value on the last day (a level, such as a price). */
   reduce: 'mean' | 'sum' | 'last';
@@ -25,23 +34,24 @@ const hours = (v: number) => `${v.toFixed(2)} h`;
 /** USD amounts in M, k or plain dollars, so small runs do not read $0.00 M. */
 const money = (v: number) => {
   const a = Math.abs(v);
-  if (a >= 1e6) return `$${(v / 1e6).toFixed(2)} M`;
-  if (a >= 1e3) return `$${(v / 1e3).toFixed(1)} k`;
-  return `$${v.toFixed(0)}`;
+  const sign = v < 0 ? '-' : ''; // -$21.6 k, not $-21.6 k
+  if (a >= 1e6) return `${sign}$${(a / 1e6).toFixed(2)} M`;
+  if (a >= 1e3) return `${sign}$${(a / 1e3).toFixed(1)} k`;
+  return `${sign}$${a.toFixed(0)}`;
 };
 
 /** Means are over the days that have a value (NaN: undefined that day, e.g. no lease priced). */
 export const FIGURES: FigureDef[] = [
-  { key: 'utilization', label: 'utilization (mean of days)', column: 'utilization', reduce: 'mean', format: pct },
-  { key: 'fill_rate', label: 'fill rate (mean of days)', column: 'fill_rate', reduce: 'mean', format: pct },
-  { key: 'wait_mean_h', label: 'mean wait (mean of days)', column: 'wait_mean_h', reduce: 'mean', format: hours },
-  { key: 'price', label: 'price (mean of days)', column: 'price_usd_per_gpu_h', reduce: 'mean', format: usd },
-  { key: 'gmv_usd', label: 'GMV (whole run)', column: 'gmv_usd', reduce: 'sum', format: money },
+  { key: 'utilization', short: 'utilization', label: 'utilization (mean of days)', column: 'utilization', reduce: 'mean', format: pct },
+  { key: 'fill_rate', short: 'fill rate', label: 'fill rate (mean of days)', column: 'fill_rate', reduce: 'mean', format: pct },
+  { key: 'wait_mean_h', short: 'wait', label: 'mean wait (mean of days)', column: 'wait_mean_h', reduce: 'mean', format: hours },
+  { key: 'price', short: 'price', label: 'price (mean of days)', column: 'price_usd_per_gpu_h', reduce: 'mean', format: usd },
+  { key: 'gmv_usd', short: 'GMV', label: 'GMV (whole run)', column: 'gmv_usd', reduce: 'sum', format: money },
   // the token economy's, when it is on (a run without it has no such columns and they are left out)
-  { key: 'token_price_usd', label: 'token price (last day)', column: 'token_price_usd', reduce: 'last', format: (v) => `$${v.toFixed(3)}` },
-  { key: 'emission_income_share', label: 'income from emissions (mean of days)', column: 'emission_income_share', reduce: 'mean', format: pct },
-  { key: 'provider_profit_usd', label: 'provider profit (whole run)', column: 'provider_profit_usd', reduce: 'sum', format: money },
-  { key: 'providers_exited', label: 'providers exited (whole run)', column: 'providers_exited', reduce: 'sum', format: (v) => v.toFixed(0) },
+  { key: 'token_price_usd', short: 'token price', label: 'token price (last day)', column: 'token_price_usd', reduce: 'last', format: (v) => `$${v.toFixed(3)}` },
+  { key: 'emission_income_share', short: 'emission share', label: 'income from emissions (mean of days)', column: 'emission_income_share', reduce: 'mean', format: pct },
+  { key: 'provider_profit_usd', short: 'provider profit', label: 'provider profit (whole run)', column: 'provider_profit_usd', reduce: 'sum', format: money },
+  { key: 'providers_exited', short: 'exits', label: 'providers exited (whole run)', column: 'providers_exited', reduce: 'sum', format: (v) => v.toFixed(0) },
 ];
 
 /** The figures of one run; a figure whose column the run does not have is absent. */

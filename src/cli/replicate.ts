@@ -5,24 +5,17 @@
  * rows by seed then day; each seed's rows are exactly what `--seed N` writes. stderr gets progress
  * and, at the end, each summary figure's mean across seeds with its 95% confidence interval.
  */
-import { Worker } from 'node:worker_threads';
 import { availableParallelism, freemem } from 'node:os';
 import { columnsFor } from '../sim/run.ts';
 import { scenarioHash } from '../sim/scenario/hash.ts';
 import type { Scenario } from '../sim/scenario/schema.ts';
 import { VERSION } from '../sim/version.ts';
 import { meanCi95 } from './confidence.ts';
-import { Interrupted } from './errors.ts';
-import { checkOutputs, writeOutput } from './outputFiles.ts';
-import { timeLeft } from './progress.ts';
-import { FIGURES, type WorkerReply } from './replicaMessages.ts';
-
-const BOOT = new URL('./seedWorker.boot.mjs', import.meta.url);
-const ENTRY = new URL('./seedWorker.ts', import.meta.url).href;
+import { batchDone, runBatch, writeBatch } from './batch.ts';
+import { checkOutputs } from './outputFiles.ts';
+import { FIGURES } from './replicaMessages.ts';
 
 export const SEED_COLUMN = { name: 'seed', unit: '', description: 'Seed of the run the row belongs to (rows of one seed are what --seed N writes)' };
-
-type Done = Extract<WorkerReply, { type: 'done' }>;
 
 export interface ReplicateFlags {
   out?: string;
@@ -52,129 +45,74 @@ export function defaultThreads(cores: number, seeds: number, freeBytes: number, 
 
 export async function replicateCommand(scenario: Scenario, seeds: number[], f: ReplicateFlags): Promise<void> {
   checkOutputs([['--out', f.out]]);
-  const cores = availableParallelism();
-  const free = freemem();
-  const auto = defaultThreads(cores, seeds.length, free, scenario.scale);
-  const threads = f.threads !== undefined ? Math.max(1, Math.min(f.threads, seeds.length)) : auto.threads;
-  const memoryNote =
-    f.threads === undefined && auto.limitedBy === 'memory'
-      ? ` (fewer than the ${cores} cores: each holds a run of about ${Math.round(runMemoryEstimate(scenario.scale) / 2 ** 20)} MB and ${Math.round(free / 2 ** 20)} MB are free)`
-      : '';
-  const say = (m: string) => process.stderr.write(`depinsim: ${m}\n`);
+  const { threads, note } = chooseThreads(f.threads, seeds.length, scenario.scale);
   const H = scenario.horizonDays;
   const started = performance.now();
-  const results = new Map<number, Done>();
-  const running = new Map<number, { day: number; events: number }>();
-  let lastReport = started;
-
-  const report = () => {
-    const t = performance.now();
-    if (f.quiet || t - lastReport < 2000) return;
-    lastReport = t;
-    let events = 0;
-    let doneShare = results.size;
-    for (const r of results.values()) events += r.events;
-    for (const r of running.values()) (events += r.events), (doneShare += r.day / H);
-    const frac = doneShare / seeds.length;
-    const now = [...running].map(([s, r]) => `seed ${s} day ${Math.floor(r.day)}/${H}`).join(', ');
-    const secs = (t - started) / 1000;
-    say(`${results.size}/${seeds.length} seeds done${now ? ` (running: ${now})` : ''}, ${(events / 1e6).toFixed(1)} M events, ${secs.toFixed(1)} s, ${timeLeft((secs * (1 - frac)) / frac)}`);
-  };
-
-  const workers: Worker[] = [];
-  const retired = new Set<Worker>();
-  await new Promise<void>((resolve, reject) => {
-    const queue = [...seeds];
-    let settled = false;
-    const end = (e?: Error) => {
-      if (settled) return;
-      settled = true;
-      process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
-      for (const w of workers) if (!retired.has(w)) retired.add(w), void w.terminate();
-      if (e) reject(e);
-      else resolve();
-    };
-    const onSignal = (sig: string) => {
-      end(new Interrupted(`${sig} after ${results.size} of ${seeds.length} seeds: nothing written (files already at the output paths are as they were)`));
-    };
-    process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
-    const next = (w: Worker) => {
-      const seed = queue.shift();
-      if (seed === undefined) {
-        retired.add(w);
-        void w.terminate();
-        return;
-      }
-      running.set(seed, { day: 0, events: 0 });
-      w.postMessage({ seed });
-    };
-    for (let i = 0; i < threads; i++) {
-      const w = new Worker(BOOT, { workerData: { entry: ENTRY, scenario } });
-      workers.push(w);
-      w.on('message', (m: WorkerReply) => {
-        if (settled) return;
-        switch (m.type) {
-          case 'progress':
-            running.set(m.seed, { day: m.day, events: m.events });
-            report();
-            break;
-          case 'warning':
-            say(`seed ${m.seed}: ${m.message}`);
-            break;
-          case 'done':
-            running.delete(m.seed);
-            results.set(m.seed, m);
-            if (results.size === seeds.length) return end();
-            next(w);
-            report();
-            break;
-          case 'failed':
-            end(new Error(`seed ${m.seed}: ${m.message}`));
-            break;
-        }
-      });
-      w.on('error', (e) => end(new Error(`a worker thread failed: ${e.message}`)));
-      w.on('exit', (code) => {
-        if (!retired.has(w)) end(new Error(`a worker thread stopped unexpectedly (exit code ${code})`));
-      });
-      next(w);
-    }
+  const results = await runBatch({
+    scenarios: [scenario],
+    runs: seeds.map((seed) => ({ scenario: 0, seed })),
+    threads,
+    quiet: f.quiet,
+    label: (i) => `seed ${seeds[i]}`,
+    unit: 'seeds',
   });
-
   const secs = (performance.now() - started) / 1000;
-  const text = longCsv(seeds, (s) => results.get(s)!.csv);
+  const text = longCsv(seeds, (_s, i) => results[i].csv);
   const hash = scenarioHash(scenario);
-  const sidecar =
-    JSON.stringify(
-      { depinsim_version: VERSION, scenario: scenario.name, scenario_hash: hash, seeds, days: H, scale: scenario.scale, columns: [SEED_COLUMN, ...columnsFor(scenario)], scenario_resolved: scenario },
-      null,
-      2,
-    ) + '\n';
-  if (f.out) writeOutput(f.out, text, sidecar);
-  else process.stdout.write(text);
+  writeBatch(f.out, text, {
+    depinsim_version: VERSION,
+    scenario: scenario.name,
+    scenario_hash: hash,
+    seeds,
+    days: H,
+    scale: scenario.scale,
+    columns: [SEED_COLUMN, ...columnsFor(scenario)],
+    scenario_resolved: scenario,
+  });
   if (f.quiet) return;
-  let events = 0;
-  for (const r of results.values()) events += r.events;
-  say(
-    `${scenario.name}, ${seeds.length} seeds (${seedRanges(seeds)}), ${H} days, hash ${hash}: ${(events / 1e6).toFixed(2)} M events in ${secs.toFixed(1)} s on ${threads} thread${threads > 1 ? 's' : ''}${memoryNote}` +
-      (f.out ? `; wrote ${f.out} (with .meta.json)` : ''),
-  );
-  process.stderr.write(summaryTable(seeds.map((s) => results.get(s)!.figures)));
+  process.stderr.write(`depinsim: ${scenario.name}, ${seeds.length} seeds (${seedRanges(seeds)}), ${H} days, hash ${hash}: ${batchDone(results, secs, threads, note, f.out)}\n`);
+  process.stderr.write(summaryTable(results.map((r) => r.figures)));
+}
+
+/**
+ * The threads for a batch of `runs` runs at this scale: the user's number (at most one per run), or
+ * defaultThreads; `note` explains a number that memory chose, for the summary line.
+ */
+export function chooseThreads(given: number | undefined, runs: number, scale: number): { threads: number; note: string } {
+  if (given !== undefined) return { threads: Math.max(1, Math.min(given, runs)), note: '' };
+  const cores = availableParallelism();
+  const free = freemem();
+  const auto = defaultThreads(cores, runs, free, scale);
+  const note =
+    auto.limitedBy === 'memory'
+      ? ` (fewer than the ${cores} cores: each holds a run of about ${Math.round(runMemoryEstimate(scale) / 2 ** 20)} MB and ${Math.round(free / 2 ** 20)} MB are free)`
+      : '';
+  return { threads: auto.threads, note };
 }
 
 /** The runs' CSVs as one: `seed` in front of each row, one header, rows by seed then day. */
-export function longCsv(seeds: readonly number[], csvOf: (seed: number) => string): string {
-  const parts: string[] = [];
-  seeds.forEach((s, i) => {
-    const csv = csvOf(s);
+export function longCsv(seeds: readonly number[], csvOf: (seed: number, i: number) => string): string {
+  return prefixedCsv(
+    seeds.map((s, i) => ({ prefix: `${s}`, csv: csvOf(s, i) })),
+    'seed',
+  );
+}
+
+/**
+ * CSVs of several runs as one long table: `head` (the extra column names, comma-separated) in front of
+ * the runs' shared header, then each run's rows with its `prefix` (the extra cells) in front.
+ */
+export function prefixedCsv(parts: readonly { prefix: string; csv: string }[], head: string): string {
+  const out: string[] = [];
+  parts.forEach(({ prefix, csv }, i) => {
     const nl = csv.indexOf('\n');
-    if (i === 0) parts.push(`seed,${csv.slice(0, nl + 1)}`);
+    if (i === 0) out.push(`${head},${csv.slice(0, nl + 1)}`);
     const body = csv.slice(nl + 1);
     if (body === '') return;
-    const prefix = `${s},`;
-    parts.push(prefix + body.slice(0, -1).replace(/\n/g, `\n${prefix}`) + '\n');
+    const p = `${prefix},`;
+    out.push(p + body.slice(0, -1).replace(/\n/g, `\n${p}`) + '\n');
   });
-  return parts.join('');
+  return out.join('');
 }
 
 /** Each figure's mean across seeds ± the 95% interval's half-width. */

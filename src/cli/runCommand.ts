@@ -3,6 +3,8 @@ import { HeapWatch, setupProgress } from './memoryGuard.ts';
 import { DiskWatch } from './diskWatch.ts';
 import { parseSeeds } from './seedList.ts';
 import { replicateCommand } from './replicate.ts';
+import { planSweep, sweepCommand } from './sweep.ts';
+import { parseSweep } from './sweepSpec.ts';
 import { progressLine } from './progress.ts';
 import { checkOutputs, stageOutput, writeOutput, type StagedOutput } from './outputFiles.ts';
 import { createRun } from '../sim/run.ts';
@@ -27,6 +29,8 @@ export interface RunFlags {
   /** Several runs, one per seed (replicate.ts), on this many threads. */
   seeds?: string;
   threads?: string;
+  /** A parameter grid (sweep.ts): one `path=values` per swept field. */
+  sweep?: string[];
 }
 
 function intFlag(name: string, v: string | undefined, def: number, min: number, max: number): number {
@@ -44,6 +48,18 @@ export async function runCommand(arg: string, f: RunFlags): Promise<number> {
     if (!(x > 0)) throw new CliError(`--scale: expected a number > 0, got '${f.scale}'`);
     sets.push(`scale=${x}`);
   }
+  if (f.sweep?.length) {
+    // A sweep's per-run leases or providers would need a file per run; one long time series is the product.
+    for (const [flag, v] of [['--leases', f.leases], ['--providers', f.providers]] as const) {
+      if (v !== undefined) throw new CliError(`${flag} writes one run's results: it cannot be combined with --sweep (run that point alone with --set)`);
+    }
+    if (f.seed !== undefined && f.seeds !== undefined) throw new CliError('--seed and --seeds: give one (--seed N runs each point once, --seeds a-b each point per seed)');
+    const seeds = f.seeds !== undefined ? parseSeeds(f.seeds) : [intFlag('seed', f.seed, 1, 0, 2 ** 32 - 1)];
+    const axes = f.sweep.map(parseSweep);
+    const threads = f.threads === undefined ? undefined : intFlag('threads', f.threads, 1, 1, 256);
+    await sweepCommand(planSweep(arg, sets, axes, seeds.length), seeds, { out: f.out, quiet: f.quiet, threads });
+    return EXIT.ok;
+  }
   if (f.seeds !== undefined) {
     // Replications: each run's leases or providers would need a file per seed; one long time series is the product.
     for (const [flag, v] of [['--seed', f.seed], ['--leases', f.leases], ['--providers', f.providers]] as const) {
@@ -54,7 +70,7 @@ export async function runCommand(arg: string, f: RunFlags): Promise<number> {
     await replicateCommand(loadScenario(arg, sets), seeds, { out: f.out, quiet: f.quiet, threads });
     return EXIT.ok;
   }
-  if (f.threads !== undefined) throw new CliError('--threads sets how many runs go in parallel: it needs --seeds');
+  if (f.threads !== undefined) throw new CliError('--threads sets how many runs go in parallel: it needs --seeds or --sweep');
   const seed = intFlag('seed', f.seed, 1, 0, 2 ** 32 - 1);
   const scenario: Scenario = loadScenario(arg, sets);
 

@@ -193,6 +193,51 @@ describe('depinsim run --seeds (replications)', () => {
   });
 });
 
+describe('depinsim run --sweep (a parameter grid)', () => {
+  it("writes one CSV with point, value and seed columns, each run's rows exactly what --set and --seed write", () => {
+    const r = cli(['run', 'baseline', '--sweep', 'market.matcher=spheron,auction', '--sweep', 'demand.baseRateJobsPerHour=80:120:40', '--seeds', '1-2', '--days', '4', '--scale', '0.1', '--out', 'sweep.csv']);
+    expect(r.code, r.err).toBe(0);
+    const lines = readFileSync(join(dir, 'sweep.csv'), 'utf8').trim().split('\n');
+    expect(lines.length).toBe(1 + 4 * 2 * 4); // 4 points x 2 seeds x 4 days
+    // point -> seed -> day, the first sweep varying slowest
+    expect(lines.slice(1).map((l) => l.split(',').slice(0, 5).join(','))).toEqual(
+      [['spheron', 80], ['spheron', 120], ['auction', 80], ['auction', 120]].flatMap(([m, rate], k) =>
+        [1, 2].flatMap((seed) => [1, 2, 3, 4].map((day) => `${k + 1},${m},${rate},${seed},${day}`)),
+      ),
+    );
+    // point 3, seed 2 is the run --set gives
+    expect(cli(['run', 'baseline', '--set', 'market.matcher=auction', '--set', 'demand.baseRateJobsPerHour=80', '--seed', '2', '--days', '4', '--scale', '0.1', '--out', 'p3.csv', '--quiet']).code).toBe(0);
+    const one = readFileSync(join(dir, 'p3.csv'), 'utf8').trim().split('\n');
+    expect(lines[0]).toBe(`point,market.matcher,demand.baseRateJobsPerHour,seed,${one[0]}`);
+    expect(lines.slice(1).filter((l) => l.startsWith('3,auction,80,2,'))).toEqual(one.slice(1).map((l) => `3,auction,80,2,${l}`));
+    const meta = JSON.parse(readFileSync(join(dir, 'sweep.csv.meta.json'), 'utf8'));
+    expect(meta.sweep).toEqual([
+      { path: 'market.matcher', values: ['spheron', 'auction'] },
+      { path: 'demand.baseRateJobsPerHour', values: [80, 120] },
+    ]);
+    expect(meta.seeds).toEqual([1, 2]);
+    expect(meta.points[2]).toEqual({ point: 3, values: { 'market.matcher': 'auction', 'demand.baseRateJobsPerHour': 80 }, scenario_hash: JSON.parse(readFileSync(join(dir, 'p3.csv.meta.json'), 'utf8')).scenario_hash });
+    expect(meta.columns.slice(0, 5).map((c: { name: string }) => c.name)).toEqual(['point', 'market.matcher', 'demand.baseRateJobsPerHour', 'seed', 'day']);
+    expect(r.err).toMatch(/baseline, sweep of market\.matcher x demand\.baseRateJobsPerHour: 4 points x 2 seeds \(1-2\), [\d.]+ M events in [\d.]+ s on \d threads?; wrote sweep\.csv/);
+    expect(r.err).toMatch(/\n {2}3 +auction +80 +\d+\.\d% ± \d+\.\d%/);
+  });
+
+  it('refuses a bad sweep before any run, as bad input naming the point', () => {
+    for (const [args, msg] of [
+      [['--sweep', 'market.setupHours=1,30'], /at sweep point 2 \(market\.setupHours=30\): market\.setupHours: expected value <= 24, got 30/],
+      [['--sweep', 'market.setupHour=1,2'], /at sweep point 1 \(market\.setupHour=1\): market\.setupHour: unknown field/],
+      [['--sweep', 'market.setupHours=1,2', '--leases', 'l.csv'], /--leases writes one run's results: it cannot be combined with --sweep/],
+      [['--sweep', 'market.setupHours=1,2', '--seed', '1', '--seeds', '1-2'], /--seed and --seeds: give one/],
+      [['--sweep', 'market.setupHours=1,2', '--set', 'market.setupHours=3'], /set the same field/],
+    ] as const) {
+      const r = cli(['run', 'baseline', '--days', '2', ...args]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.err).toMatch(msg);
+      expect(r.err).not.toMatch(/\bat .*\.ts:\d+/); // no stack trace
+    }
+  });
+});
+
 describe('depinsim run, out of memory', () => {
   it('a run that fills the heap warns early, then stops with exit 1 and a remedy, not a V8 crash; nothing written', () => {
     writeFileSync(join(dir, 'mem.csv'), 'earlier results\n');

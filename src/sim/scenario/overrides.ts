@@ -15,14 +15,16 @@ export function parseOverride(spec: string): { path: string[]; value: unknown } 
   if (eq <= 0) throw new ScenarioError([{ path: spec || '(empty)', message: 'expected --set path=value, e.g. --set demand.baseRateJobsPerHour=60' }], '--set');
   const path = spec.slice(0, eq).trim().split('.');
   if (path.some((p) => p === '')) throw new ScenarioError([{ path: spec.slice(0, eq), message: 'expected a dotted path without empty parts' }], '--set');
-  const text = spec.slice(eq + 1);
-  let value: unknown = text;
+  return { path, value: parseOverrideValue(spec.slice(eq + 1)) };
+}
+
+/** An override's value: JSON when the text parses as JSON, else the text itself (a bare word such as `auction`). */
+export function parseOverrideValue(text: string): unknown {
   try {
-    value = JSON.parse(text);
+    return JSON.parse(text);
   } catch {
-    /* a bare word such as `auction` stays a string */
+    return text;
   }
-  return { path, value };
 }
 
 /** The default at a path of the scenario (undefined past a leaf or an array). */

@@ -1,0 +1,152 @@
+/**
+ * `depinsim run <scenario> --sweep path=values [--sweep ...] [--seeds 1-5]`: the same scenario at every
+ * point of a parameter grid ("what happens to utilization as the base rate goes from 80 to 160 jobs/h,
+ * under each matcher?"), each point run for each seed, in parallel (batch.ts). One long CSV in the
+ * hierarchy sweep point -> seed -> day: `point`, a column per swept path holding the point's value,
+ * `seed`, then the single-run columns; each (point, seed)'s rows are exactly what `--set path=value
+ * --seed N` writes. Every point's scenario is validated before any run starts, so a value out of range
+ * is bad input naming the point, not a failure an hour in. stderr ends with a table: per point, each
+ * summary figure (its mean across seeds with the 95% interval when there are several).
+ */
+import { columnsFor } from '../sim/run.ts';
+import { applyOverride, applyOverrides, parseOverride } from '../sim/scenario/overrides.ts';
+import { scenarioHash } from '../sim/scenario/hash.ts';
+import { parseScenario } from '../sim/scenario/validate.ts';
+import type { Scenario } from '../sim/scenario/schema.ts';
+import { VERSION } from '../sim/version.ts';
+import { csvCell } from '../sim/metrics/csv.ts';
+import { batchDone, runBatch, writeBatch } from './batch.ts';
+import { meanCi95 } from './confidence.ts';
+import { CliError } from './errors.ts';
+import { loadRaw } from './loadScenario.ts';
+import { checkOutputs } from './outputFiles.ts';
+import { FIGURES, type RunFigures } from './replicaMessages.ts';
+import { chooseThreads, prefixedCsv, SEED_COLUMN, seedRanges } from './replicate.ts';
+import { MAX_SWEEP_RUNS, sweepGrid, valueText, type SweepAxis } from './sweepSpec.ts';
+
+export const POINT_COLUMN = { name: 'point', unit: '', description: 'Sweep point the row belongs to, 1 to the number of points (the sidecar lists each point\'s values and scenario hash)' };
+
+export interface SweepFlags {
+  out?: string;
+  quiet?: boolean;
+  threads?: number;
+}
+
+/** A sweep's points: each one's values (one per axis) and its validated scenario. */
+export interface SweepPlan {
+  base: Scenario;
+  axes: SweepAxis[];
+  points: { values: unknown[]; scenario: Scenario }[];
+}
+
+/**
+ * Builds and validates every point's scenario: the scenario argument, then the --set overrides, then
+ * the point's values. A sweep path also given to --set, or swept twice, is refused (which would win?),
+ * and so is a sweep whose points would write different columns (the long CSV has one header).
+ */
+export function planSweep(arg: string, sets: readonly string[], axes: SweepAxis[], seeds: number): SweepPlan {
+  const { raw, source } = loadRaw(arg);
+  const seen = new Set<string>();
+  for (const a of axes) {
+    if (seen.has(a.path)) throw new CliError(`--sweep ${a.path} is given twice: give all its values in one --sweep`);
+    seen.add(a.path);
+  }
+  for (const s of sets) {
+    const p = parseOverride(s).path.join('.');
+    for (const a of axes) {
+      if (p === a.path || p.startsWith(`${a.path}.`) || a.path.startsWith(`${p}.`)) throw new CliError(`--set ${p} and --sweep ${a.path} set the same field: keep one`);
+    }
+  }
+  const grid = sweepGrid(axes);
+  if (grid.length * seeds > MAX_SWEEP_RUNS) throw new CliError(`--sweep: ${grid.length} points x ${seeds} seed${seeds > 1 ? 's' : ''} is ${grid.length * seeds} runs (at most ${MAX_SWEEP_RUNS})`);
+  const withSets = sets.length ? applyOverrides(raw, sets) : raw;
+  const base = parseScenario(withSets, sets.length ? `${source} with --set` : source);
+  const points = grid.map((values, k) => {
+    let r = withSets as Record<string, unknown>;
+    axes.forEach((a, i) => (r = applyOverride(r, a.path.split('.'), values[i])));
+    return { values, scenario: parseScenario(r, `${source} at sweep point ${k + 1} (${describePoint(axes, values)})`) };
+  });
+  const header = (s: Scenario) => columnsFor(s).map((c) => c.name).join(',');
+  const first = header(points[0].scenario);
+  const other = points.findIndex((p) => header(p.scenario) !== first);
+  if (other > 0) {
+    throw new CliError(
+      `--sweep: point ${other + 1} (${describePoint(axes, points[other].values)}) writes other CSV columns than point 1 (${describePoint(axes, points[0].values)}), ` +
+        'and a sweep writes one table: run those as separate sweeps',
+    );
+  }
+  return { base, axes, points };
+}
+
+export function describePoint(axes: readonly SweepAxis[], values: readonly unknown[]): string {
+  return axes.map((a, i) => `${a.path}=${valueText(values[i])}`).join(', ');
+}
+
+export async function sweepCommand(plan: SweepPlan, seeds: number[], f: SweepFlags): Promise<void> {
+  checkOutputs([['--out', f.out]]);
+  const { base, axes, points } = plan;
+  const runs = points.flatMap((_, k) => seeds.map((seed) => ({ scenario: k, seed })));
+  const maxScale = Math.max(...points.map((p) => p.scenario.scale));
+  const { threads, note } = chooseThreads(f.threads, runs.length, maxScale);
+  const started = performance.now();
+  const results = await runBatch({
+    scenarios: points.map((p) => p.scenario),
+    runs,
+    threads,
+    quiet: f.quiet,
+    label: (i) => `point ${runs[i].scenario + 1}${seeds.length > 1 ? ` seed ${runs[i].seed}` : ''}`,
+    unit: 'runs',
+  });
+  const secs = (performance.now() - started) / 1000;
+  const head = ['point', ...axes.map((a) => csvCell(a.path)), 'seed'].join(',');
+  const text = prefixedCsv(
+    runs.map((r, i) => ({ prefix: [r.scenario + 1, ...points[r.scenario].values.map((v) => csvCell(valueText(v))), r.seed].join(','), csv: results[i].csv })),
+    head,
+  );
+  const axisColumns = axes.map((a) => ({ name: a.path, unit: '', description: `Value of ${a.path} at this point (swept; see the scenario schema for its unit)` }));
+  writeBatch(f.out, text, {
+    depinsim_version: VERSION,
+    scenario: base.name,
+    scenario_hash: scenarioHash(base),
+    sweep: axes,
+    seeds,
+    points: points.map((p, k) => ({ point: k + 1, values: Object.fromEntries(axes.map((a, i) => [a.path, p.values[i]])), scenario_hash: scenarioHash(p.scenario) })),
+    days: base.horizonDays,
+    scale: base.scale,
+    columns: [POINT_COLUMN, ...axisColumns, SEED_COLUMN, ...columnsFor(points[0].scenario)],
+    scenario_resolved: base,
+  });
+  if (f.quiet) return;
+  const seedText = seeds.length > 1 ? `${seeds.length} seeds (${seedRanges(seeds)})` : `1 seed (${seeds[0]})`;
+  process.stderr.write(`depinsim: ${base.name}, sweep of ${axes.map((a) => a.path).join(' x ')}: ${points.length} points x ${seedText}, ${batchDone(results, secs, threads, note, f.out)}\n`);
+  const perPoint = points.map((_, k) => runs.flatMap((r, i) => (r.scenario === k ? [results[i].figures] : [])));
+  process.stderr.write(sweepTable(axes, points.map((p) => p.values), perPoint));
+}
+
+/**
+ * The summary: a row per point (its values, then each figure the runs have: the mean across seeds,
+ * ± the 95% interval's half-width when there are two or more), columns padded to line up.
+ */
+export function sweepTable(axes: readonly SweepAxis[], values: readonly unknown[][], perPoint: readonly RunFigures[][]): string {
+  const all = perPoint.flat();
+  const figs = FIGURES.filter((f) => all.some((r) => f.key in r));
+  const n = perPoint[0]?.length ?? 0;
+  const header = ['point', ...axes.map((a) => a.path), ...figs.map((f) => f.short)];
+  const rows = values.map((v, k) => [
+    `${k + 1}`,
+    ...v.map(valueText),
+    ...figs.map((f) => {
+      const ci = meanCi95(perPoint[k].map((r) => r[f.key]));
+      if (Number.isNaN(ci.mean)) return 'no value';
+      return Number.isNaN(ci.half) ? f.format(ci.mean) : `${f.format(ci.mean)} ± ${f.format(ci.half)}`;
+    }),
+  ]);
+  const widths = header.map((h, j) => Math.max(h.length, ...rows.map((r) => r[j].length)));
+  const line = (cells: string[]) => '  ' + cells.map((c, j) => c.padEnd(widths[j])).join('  ').trimEnd();
+  const kinds = (['mean', 'sum', 'last'] as const)
+    .map((r) => [r, figs.filter((f) => f.reduce === r).map((f) => f.short)] as const)
+    .filter(([, names]) => names.length)
+    .map(([r, names]) => `${names.join(', ')}: ${r === 'mean' ? 'mean of days' : r === 'sum' ? 'whole run' : 'last day'}`);
+  const across = n > 1 ? `mean across ${n} seeds ± half-width of the 95% confidence interval (Student's t)` : 'one seed per point';
+  return [`  per point, ${across}; ${kinds.join('; ')}`, line(header), ...rows.map(line)].join('\n') + '\n';
+}

@@ -36,6 +36,21 @@ describe('opening a scenario file in the dashboard', () => {
     expect(r).toMatchObject({ ok: true, kind: 'CLI provenance sidecar', seed: 4, seedsInFile: 3, hash });
   });
 
+  it("a sweep sidecar (--sweep) opens point 1: the base scenario with that point's values, as --set gives it", () => {
+    const base = parseScenario(applyOverrides(baselineRaw, ['horizonDays=20']));
+    const points = [
+      { point: 1, values: { 'market.matcher': 'auction' }, scenario_hash: hash },
+      { point: 2, values: { 'market.matcher': 'cheapest' }, scenario_hash: 'x' },
+    ];
+    const sidecar = { depinsim_version: '0.1.0', scenario: 'baseline', scenario_hash: scenarioHash(base), sweep: [{ path: 'market.matcher', values: ['auction', 'cheapest'] }], seeds: [2], points, scenario_resolved: base };
+    const r = readScenarioFile(JSON.stringify(sidecar), 'sweep.csv.meta.json');
+    expect(r).toMatchObject({ ok: true, kind: 'CLI provenance sidecar', seed: 2, hash, hashMismatch: null, sweep: { points: 2, opened: 'market.matcher=auction' } });
+    // a point the base cannot take is refused, naming it
+    const broken = readScenarioFile(JSON.stringify({ ...sidecar, points: [{ point: 1, values: { 'horizonDays.x': 1 } }] }), 'sweep.csv.meta.json');
+    expect(broken).toMatchObject({ ok: false });
+    expect(!broken.ok && broken.reason).toMatch(/sweep\.csv\.meta\.json: point 1 of the sweep cannot be set: .*horizonDays/);
+  });
+
   it('a file edited after it was saved opens, and says its recorded hash no longer matches', () => {
     const text = scenarioJson(resolved, { ...edited, horizonDays: 25 }, { version: '0.1.0', scenarioName: 'baseline', scenarioHash: hash, seed: 1, days: 20 });
     const r = readScenarioFile(text, 'export.json');

@@ -3,10 +3,13 @@
  * a scenario file as the CLI takes it (scenarios/*.json), the dashboard's own JSON export
  * ({depinsim_version, scenario_hash, seed, scenario, resolved}) and the CLI's provenance sidecar
  * (<results>.csv.meta.json: {seed, scenario_hash, scenario_resolved, ...}). The last two also carry
- * the seed, so opening one reproduces that run. Nothing is applied unless the scenario validates.
+ * the seed, so opening one reproduces that run. A sweep's sidecar (--sweep) holds the base scenario
+ * and each point's values: it opens point 1, the base with those values set, as `--set` would.
+ * Nothing is applied unless the scenario validates.
  */
 import { parseJsonText, ScenarioError, validateScenario } from '../../sim/scenario/validate.ts';
 import { scenarioHash } from '../../sim/scenario/hash.ts';
+import { applyOverride } from '../../sim/scenario/overrides.ts';
 
 export type ScenarioFileKind = 'scenario file' | 'dashboard export' | 'CLI provenance sidecar';
 
@@ -24,6 +27,8 @@ export type OpenedScenario =
       hashMismatch: string | null;
       /** Seeds the file records (a --seeds sidecar lists several; `seed` is the first). */
       seedsInFile: number;
+      /** A sweep sidecar's: the number of points and the values of point 1, the one opened ("market.matcher=auction"). */
+      sweep: { points: number; opened: string } | null;
     }
   | { ok: false; reason: string };
 
@@ -50,6 +55,20 @@ export function readScenarioFile(text: string, fileName: string): OpenedScenario
     raw = json.scenario;
   }
   if (!isObject(raw)) return { ok: false, reason: `${fileName}: the ${kind} holds no scenario object` };
+  let recorded = typeof json.scenario_hash === 'string' ? json.scenario_hash : null;
+  let sweep: { points: number; opened: string } | null = null;
+  if (kind === 'CLI provenance sidecar' && Array.isArray(json.points)) {
+    const p = json.points[0];
+    if (!isObject(p) || !isObject(p.values)) return { ok: false, reason: `${fileName}: the sweep sidecar's points[0] should hold the point's values` };
+    try {
+      for (const [path, value] of Object.entries(p.values)) raw = applyOverride(raw, path.split('.'), value);
+    } catch (e) {
+      return { ok: false, reason: `${fileName}: point 1 of the sweep cannot be set: ${(e as Error).message}` };
+    }
+    recorded = typeof p.scenario_hash === 'string' ? p.scenario_hash : null;
+    const opened = Object.entries(p.values).map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`);
+    sweep = { points: json.points.length, opened: opened.join(', ') };
+  }
   let seed: number | null = null;
   let seedsInFile = 1;
   if (kind !== 'scenario file') {
@@ -67,6 +86,5 @@ export function readScenarioFile(text: string, fileName: string): OpenedScenario
     return { ok: false, reason: `${fileName} is not a valid scenario: ${shown.join('; ')}${more > 0 ? ` (and ${more} more)` : ''}` };
   }
   const hash = scenarioHash(v.scenario);
-  const recorded = typeof json.scenario_hash === 'string' ? json.scenario_hash : null;
-  return { ok: true, kind, raw, seed, hash, hashMismatch: recorded !== null && recorded !== hash ? recorded : null, seedsInFile };
+  return { ok: true, kind, raw: raw as Record<string, unknown>, seed, hash, hashMismatch: recorded !== null && recorded !== hash ? recorded : null, seedsInFile, sweep };
 }

@@ -570,7 +570,8 @@ export class Dashboard {
     const name = typeof r.raw.name === 'string' ? r.raw.name : '';
     const { preset, custom } = this.adopt(r.raw, name, seed);
     const edited = r.hashMismatch ? `; it was edited after it was saved (it records scenario ${r.hashMismatch})` : '';
-    this.say('info', `Opened ${fileName} (${r.kind}): ${preset}${custom ? ' (custom)' : ''}, seed ${seed}${r.seed === null ? ' (the file has none: kept)' : r.seedsInFile > 1 ? ` (the first of its ${r.seedsInFile} seeds)` : ''}, scenario ${r.hash}${edited}.`);
+    const point = r.sweep ? `, point 1 of its ${r.sweep.points} (${r.sweep.opened})` : '';
+    this.say('info', `Opened ${fileName} (${r.kind})${point}: ${preset}${custom ? ' (custom)' : ''}, seed ${seed}${r.seed === null ? ' (the file has none: kept)' : r.seedsInFile > 1 ? ` (the first of its ${r.seedsInFile} seeds)` : ''}, scenario ${r.hash}${edited}.`);
     void this.run();
     return true;
   }

@@ -56,6 +56,9 @@ export async function runCommand(arg: string, f: RunFlags): Promise<number> {
     if (f.seed !== undefined && f.seeds !== undefined) throw new CliError('--seed and --seeds: give one (--seed N runs each point once, --seeds a-b each point per seed)');
     const seeds = f.seeds !== undefined ? parseSeeds(f.seeds) : [intFlag('seed', f.seed, 1, 0, 2 ** 32 - 1)];
     const axes = f.sweep.map(parseSweep);
+    for (const [flag, v, path] of [['--days', f.days, 'horizonDays'], ['--scale', f.scale, 'scale']] as const) {
+      if (v !== undefined && axes.some((a) => a.path === path)) throw new CliError(`${flag} and --sweep ${path} set the same field: keep one`);
+    }
     const threads = f.threads === undefined ? undefined : intFlag('threads', f.threads, 1, 1, 256);
     await sweepCommand(planSweep(arg, sets, axes, seeds.length), seeds, { out: f.out, quiet: f.quiet, threads });
     return EXIT.ok;

@@ -229,6 +229,7 @@ describe('depinsim run --sweep (a parameter grid)', () => {
       [['--sweep', 'market.setupHours=1,2', '--leases', 'l.csv'], /--leases writes one run's results: it cannot be combined with --sweep/],
       [['--sweep', 'market.setupHours=1,2', '--seed', '1', '--seeds', '1-2'], /--seed and --seeds: give one/],
       [['--sweep', 'market.setupHours=1,2', '--set', 'market.setupHours=3'], /set the same field/],
+      [['--sweep', 'horizonDays=1,3'], /--days and --sweep horizonDays set the same field/],
     ] as const) {
       const r = cli(['run', 'baseline', '--days', '2', ...args]);
       expect(r.code, args.join(' ')).toBe(2);

@@ -2,20 +2,24 @@
  * Many runs on worker threads: the engine of `--seeds` (replications) and `--sweep` (a parameter
  * grid). Each run is a (scenario, seed) pair; the scenarios are sent to every thread once, a run
  * names its scenario by index. Threads take the next run as they finish one, so a grid of unequal
- * runs (a larger scale, a longer horizon) keeps every core busy. stderr gets progress every few
- * seconds; Ctrl-C stops every thread with nothing written; a failed run names itself and ends the batch.
+ * runs (a larger scale, a longer horizon) keeps every core busy. Each result is handed on in run order
+ * as soon as the runs before it are in (a run that finishes early waits), and only its figures are
+ * kept. stderr gets progress every few seconds; Ctrl-C stops every thread; a failed run names itself
+ * and ends the batch.
  */
 import { Worker } from 'node:worker_threads';
 import type { Scenario } from '../sim/scenario/schema.ts';
 import { Interrupted } from './errors.ts';
-import { writeOutput } from './outputFiles.ts';
 import { timeLeft } from './progress.ts';
+import { LongCsvOutput } from './longCsv.ts';
 import type { RunJob, WorkerReply } from './replicaMessages.ts';
 
 const BOOT = new URL('./batchWorker.boot.mjs', import.meta.url);
 const ENTRY = new URL('./batchWorker.ts', import.meta.url).href;
 
 export type RunResult = Extract<WorkerReply, { type: 'done' }>;
+/** What the batch keeps of a run once its CSV has been handed on. */
+export type RunSummary = Pick<RunResult, 'events' | 'seconds' | 'figures'>;
 
 export interface BatchOptions {
   scenarios: readonly Scenario[];
@@ -27,14 +31,19 @@ export interface BatchOptions {
   label: (run: number) => string;
   /** What the batch is of, for the progress line: "seeds", "runs". */
   unit: string;
+  /** Each run's result, in run order (a throw ends the batch with that error). */
+  onResult: (run: number, r: RunResult) => void;
 }
 
-export async function runBatch(o: BatchOptions): Promise<RunResult[]> {
+export async function runBatch(o: BatchOptions): Promise<RunSummary[]> {
   const say = (m: string) => process.stderr.write(`depinsim: ${m}\n`);
   const total = o.runs.length;
   const started = performance.now();
-  const results: RunResult[] = new Array(total);
+  const summaries: RunSummary[] = [];
+  /** Finished runs waiting for an earlier one before they are handed on. */
+  const waiting = new Map<number, RunResult>();
   let finished = 0;
+  let finishedEvents = 0;
   const running = new Map<number, { day: number; events: number }>();
   let lastReport = started;
 
@@ -42,9 +51,8 @@ export async function runBatch(o: BatchOptions): Promise<RunResult[]> {
     const t = performance.now();
     if (o.quiet || t - lastReport < 2000) return;
     lastReport = t;
-    let events = 0;
-    let doneShare = 0;
-    for (const r of results) if (r) (events += r.events), (doneShare += 1);
+    let events = finishedEvents;
+    let doneShare = finished;
     for (const [i, r] of running) (events += r.events), (doneShare += r.day / o.scenarios[o.runs[i].scenario].horizonDays);
     const frac = doneShare / total;
     const now = [...running].map(([i, r]) => `${o.label(i)} day ${Math.floor(r.day)}/${o.scenarios[o.runs[i].scenario].horizonDays}`).join(', ');
@@ -96,7 +104,17 @@ export async function runBatch(o: BatchOptions): Promise<RunResult[]> {
             break;
           case 'done':
             running.delete(m.run);
-            results[m.run] = m;
+            finishedEvents += m.events;
+            waiting.set(m.run, m);
+            try {
+              for (let r = waiting.get(summaries.length); r; r = waiting.get(summaries.length)) {
+                waiting.delete(r.run);
+                o.onResult(r.run, r);
+                summaries.push({ events: r.events, seconds: r.seconds, figures: r.figures });
+              }
+            } catch (e) {
+              return end(e as Error);
+            }
             if (++finished === total) return end();
             next(w);
             report();
@@ -113,17 +131,34 @@ export async function runBatch(o: BatchOptions): Promise<RunResult[]> {
       next(w);
     }
   });
-  return results;
+  return summaries;
 }
 
-/** Writes a batch's long CSV to `out` with its sidecar `meta` (or the CSV to stdout). */
-export function writeBatch(out: string | undefined, text: string, meta: Record<string, unknown>): void {
-  if (out) writeOutput(out, text, JSON.stringify(meta, null, 2) + '\n');
-  else process.stdout.write(text);
+/**
+ * Runs a batch into one long CSV at `out` (or stdout): each run's rows led by `prefixOf(run)`'s cells
+ * under `head`'s column names, in run order, then the sidecar `meta`. A batch that fails or is
+ * interrupted writes nothing (the file at `out` stays as it was).
+ */
+export async function runBatchToCsv(
+  o: Omit<BatchOptions, 'onResult'>,
+  out: string | undefined,
+  head: string,
+  prefixOf: (run: number) => string,
+  meta: Record<string, unknown>,
+): Promise<RunSummary[]> {
+  const csv = new LongCsvOutput(out, head);
+  try {
+    const summaries = await runBatch({ ...o, onResult: (i, r) => csv.add(prefixOf(i), r.csv) });
+    csv.publish(meta);
+    return summaries;
+  } catch (e) {
+    csv.discard();
+    throw e;
+  }
 }
 
 /** The tail of a batch's summary line: "1.20 M events in 8.1 s on 2 threads; wrote f.csv (with .meta.json)". */
-export function batchDone(results: readonly RunResult[], seconds: number, threads: number, note: string, out: string | undefined): string {
+export function batchDone(results: readonly RunSummary[], seconds: number, threads: number, note: string, out: string | undefined): string {
   const events = results.reduce((s, r) => s + r.events, 0);
   return `${(events / 1e6).toFixed(2)} M events in ${seconds.toFixed(1)} s on ${threads} thread${threads > 1 ? 's' : ''}${note}` + (out ? `; wrote ${out} (with .meta.json)` : '');
 }

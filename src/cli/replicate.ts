@@ -11,7 +11,7 @@ import { scenarioHash } from '../sim/scenario/hash.ts';
 import type { Scenario } from '../sim/scenario/schema.ts';
 import { VERSION } from '../sim/version.ts';
 import { meanCi95 } from './confidence.ts';
-import { batchDone, runBatch, writeBatch } from './batch.ts';
+import { batchDone, runBatchToCsv } from './batch.ts';
 import { checkOutputs } from './outputFiles.ts';
 import { FIGURES } from './replicaMessages.ts';
 
@@ -48,27 +48,24 @@ export async function replicateCommand(scenario: Scenario, seeds: number[], f: R
   const { threads, note } = chooseThreads(f.threads, seeds.length, scenario.scale);
   const H = scenario.horizonDays;
   const started = performance.now();
-  const results = await runBatch({
-    scenarios: [scenario],
-    runs: seeds.map((seed) => ({ scenario: 0, seed })),
-    threads,
-    quiet: f.quiet,
-    label: (i) => `seed ${seeds[i]}`,
-    unit: 'seeds',
-  });
-  const secs = (performance.now() - started) / 1000;
-  const text = longCsv(seeds, (_s, i) => results[i].csv);
   const hash = scenarioHash(scenario);
-  writeBatch(f.out, text, {
-    depinsim_version: VERSION,
-    scenario: scenario.name,
-    scenario_hash: hash,
-    seeds,
-    days: H,
-    scale: scenario.scale,
-    columns: [SEED_COLUMN, ...columnsFor(scenario)],
-    scenario_resolved: scenario,
-  });
+  const results = await runBatchToCsv(
+    { scenarios: [scenario], runs: seeds.map((seed) => ({ scenario: 0, seed })), threads, quiet: f.quiet, label: (i) => `seed ${seeds[i]}`, unit: 'seeds' },
+    f.out,
+    'seed',
+    (i) => `${seeds[i]}`,
+    {
+      depinsim_version: VERSION,
+      scenario: scenario.name,
+      scenario_hash: hash,
+      seeds,
+      days: H,
+      scale: scenario.scale,
+      columns: [SEED_COLUMN, ...columnsFor(scenario)],
+      scenario_resolved: scenario,
+    },
+  );
+  const secs = (performance.now() - started) / 1000;
   if (f.quiet) return;
   process.stderr.write(`depinsim: ${scenario.name}, ${seeds.length} seeds (${seedRanges(seeds)}), ${H} days, hash ${hash}: ${batchDone(results, secs, threads, note, f.out)}\n`);
   process.stderr.write(summaryTable(results.map((r) => r.figures)));
@@ -88,31 +85,6 @@ export function chooseThreads(given: number | undefined, runs: number, scale: nu
       ? ` (fewer than the ${cores} cores: each holds a run of about ${Math.round(runMemoryEstimate(scale) / 2 ** 20)} MB and ${Math.round(free / 2 ** 20)} MB are free)`
       : '';
   return { threads: auto.threads, note };
-}
-
-/** The runs' CSVs as one: `seed` in front of each row, one header, rows by seed then day. */
-export function longCsv(seeds: readonly number[], csvOf: (seed: number, i: number) => string): string {
-  return prefixedCsv(
-    seeds.map((s, i) => ({ prefix: `${s}`, csv: csvOf(s, i) })),
-    'seed',
-  );
-}
-
-/**
- * CSVs of several runs as one long table: `head` (the extra column names, comma-separated) in front of
- * the runs' shared header, then each run's rows with its `prefix` (the extra cells) in front.
- */
-export function prefixedCsv(parts: readonly { prefix: string; csv: string }[], head: string): string {
-  const out: string[] = [];
-  parts.forEach(({ prefix, csv }, i) => {
-    const nl = csv.indexOf('\n');
-    if (i === 0) out.push(`${head},${csv.slice(0, nl + 1)}`);
-    const body = csv.slice(nl + 1);
-    if (body === '') return;
-    const p = `${prefix},`;
-    out.push(p + body.slice(0, -1).replace(/\n/g, `\n${p}`) + '\n');
-  });
-  return out.join('');
 }
 
 /** Each figure's mean across seeds ± the 95% interval's half-width. */

@@ -15,13 +15,13 @@ import { parseScenario } from '../sim/scenario/validate.ts';
 import type { Scenario } from '../sim/scenario/schema.ts';
 import { VERSION } from '../sim/version.ts';
 import { csvCell } from '../sim/metrics/csv.ts';
-import { batchDone, runBatch, writeBatch } from './batch.ts';
+import { batchDone, runBatchToCsv } from './batch.ts';
 import { meanCi95 } from './confidence.ts';
 import { CliError } from './errors.ts';
 import { loadRaw } from './loadScenario.ts';
 import { checkOutputs } from './outputFiles.ts';
 import { FIGURES, type RunFigures } from './replicaMessages.ts';
-import { chooseThreads, prefixedCsv, SEED_COLUMN, seedRanges } from './replicate.ts';
+import { chooseThreads, SEED_COLUMN, seedRanges } from './replicate.ts';
 import { MAX_SWEEP_RUNS, sweepGrid, valueText, type SweepAxis } from './sweepSpec.ts';
 
 export const POINT_COLUMN = { name: 'point', unit: '', description: 'Sweep point the row belongs to, 1 to the number of points (the sidecar lists each point\'s values and scenario hash)' };
@@ -89,33 +89,28 @@ export async function sweepCommand(plan: SweepPlan, seeds: number[], f: SweepFla
   const maxScale = Math.max(...points.map((p) => p.scenario.scale));
   const { threads, note } = chooseThreads(f.threads, runs.length, maxScale);
   const started = performance.now();
-  const results = await runBatch({
-    scenarios: points.map((p) => p.scenario),
-    runs,
-    threads,
-    quiet: f.quiet,
-    label: (i) => `point ${runs[i].scenario + 1}${seeds.length > 1 ? ` seed ${runs[i].seed}` : ''}`,
-    unit: 'runs',
-  });
-  const secs = (performance.now() - started) / 1000;
   const head = ['point', ...axes.map((a) => csvCell(a.path)), 'seed'].join(',');
-  const text = prefixedCsv(
-    runs.map((r, i) => ({ prefix: [r.scenario + 1, ...points[r.scenario].values.map((v) => csvCell(valueText(v))), r.seed].join(','), csv: results[i].csv })),
-    head,
-  );
+  const prefixOf = (i: number) => [runs[i].scenario + 1, ...points[runs[i].scenario].values.map((v) => csvCell(valueText(v))), runs[i].seed].join(',');
   const axisColumns = axes.map((a) => ({ name: a.path, unit: '', description: `Value of ${a.path} at this point (swept; see the scenario schema for its unit)` }));
-  writeBatch(f.out, text, {
-    depinsim_version: VERSION,
-    scenario: base.name,
-    scenario_hash: scenarioHash(base),
-    sweep: axes,
-    seeds,
-    points: points.map((p, k) => ({ point: k + 1, values: Object.fromEntries(axes.map((a, i) => [a.path, p.values[i]])), scenario_hash: scenarioHash(p.scenario) })),
-    days: base.horizonDays,
-    scale: base.scale,
-    columns: [POINT_COLUMN, ...axisColumns, SEED_COLUMN, ...columnsFor(points[0].scenario)],
-    scenario_resolved: base,
-  });
+  const results = await runBatchToCsv(
+    { scenarios: points.map((p) => p.scenario), runs, threads, quiet: f.quiet, label: (i) => `point ${runs[i].scenario + 1}${seeds.length > 1 ? ` seed ${runs[i].seed}` : ''}`, unit: 'runs' },
+    f.out,
+    head,
+    prefixOf,
+    {
+      depinsim_version: VERSION,
+      scenario: base.name,
+      scenario_hash: scenarioHash(base),
+      sweep: axes,
+      seeds,
+      points: points.map((p, k) => ({ point: k + 1, values: Object.fromEntries(axes.map((a, i) => [a.path, p.values[i]])), scenario_hash: scenarioHash(p.scenario) })),
+      days: base.horizonDays,
+      scale: base.scale,
+      columns: [POINT_COLUMN, ...axisColumns, SEED_COLUMN, ...columnsFor(points[0].scenario)],
+      scenario_resolved: base,
+    },
+  );
+  const secs = (performance.now() - started) / 1000;
   if (f.quiet) return;
   const seedText = seeds.length > 1 ? `${seeds.length} seeds (${seedRanges(seeds)})` : `1 seed (${seeds[0]})`;
   process.stderr.write(`depinsim: ${base.name}, sweep of ${axes.map((a) => a.path).join(' x ')}: ${points.length} points x ${seedText}, ${batchDone(results, secs, threads, note, f.out)}\n`);

@@ -222,6 +222,16 @@ describe('depinsim run --sweep (a parameter grid)', () => {
     expect(r.err).toMatch(/\n {2}3 +auction +80 +\d+\.\d% ± \d+\.\d%/);
   });
 
+  it('keeps point order when a later point finishes first', () => {
+    // point 1 is six times the network of the others: on two threads, points 2-4 finish before it
+    const r = cli(['run', 'baseline', '--sweep', 'scale=0.3,0.05,0.06,0.07', '--days', '3', '--threads', '2', '--quiet']);
+    expect(r.code, r.err).toBe(0);
+    const rows = r.out.trim().split('\n').slice(1);
+    expect(rows.map((l) => l.split(',').slice(0, 4).join(','))).toEqual(
+      ['0.3', '0.05', '0.06', '0.07'].flatMap((x, k) => [1, 2, 3].map((day) => `${k + 1},${x},1,${day}`)),
+    );
+  });
+
   it('refuses a bad sweep before any run, as bad input naming the point', () => {
     for (const [args, msg] of [
       [['--sweep', 'market.setupHours=1,30'], /at sweep point 2 \(market\.setupHours=30\): market\.setupHours: expected value <= 24, got 30/],

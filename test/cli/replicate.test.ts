@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseSeeds } from '../../src/cli/seedList.ts';
-import { defaultThreads, longCsv, runMemoryEstimate, seedRanges, summaryTable } from '../../src/cli/replicate.ts';
+import { defaultThreads, runMemoryEstimate, seedRanges, summaryTable } from '../../src/cli/replicate.ts';
+import { joinLong } from '../../src/cli/longCsv.ts';
 import { meanCi95, t975 } from '../../src/cli/confidence.ts';
 import { CliError } from '../../src/cli/errors.ts';
 
@@ -29,10 +30,10 @@ describe('parseSeeds', () => {
   });
 });
 
-describe('longCsv', () => {
+describe('the long CSV of replications', () => {
   it("puts the seed in front of each run's rows under one header", () => {
     const csv = (s: number) => `day,x\n1,${s}0\n2,${s}1\n`;
-    expect(longCsv([7, 3], csv)).toBe('seed,day,x\n7,1,70\n7,2,71\n3,1,30\n3,2,31\n');
+    expect(joinLong('seed', [7, 3].map((s) => ({ prefix: `${s}`, csv: csv(s) })))).toBe('seed,day,x\n7,1,70\n7,2,71\n3,1,30\n3,2,31\n');
   });
 });
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseSweep, sweepGrid, valueText } from '../../src/cli/sweepSpec.ts';
 import { planSweep, sweepTable } from '../../src/cli/sweep.ts';
-import { prefixedCsv } from '../../src/cli/replicate.ts';
+import { joinLong } from '../../src/cli/longCsv.ts';
 import { CliError } from '../../src/cli/errors.ts';
 import { ScenarioError } from '../../src/sim/scenario/validate.ts';
 
@@ -120,13 +120,10 @@ describe('planSweep', () => {
 
 describe('the sweep CSV', () => {
   it('puts the point, its values (quoted when they hold commas) and the seed in front of each row', () => {
-    const csv = prefixedCsv(
-      [
-        { prefix: `1,${'"[1,2]"'},7`, csv: 'day,x\n1,0.5\n2,0.6\n' },
-        { prefix: `2,${'"[3,4]"'},7`, csv: 'day,x\n1,0.7\n2,0.8\n' },
-      ],
-      'point,a.b,seed',
-    );
+    const csv = joinLong('point,a.b,seed', [
+      { prefix: `1,${'"[1,2]"'},7`, csv: 'day,x\n1,0.5\n2,0.6\n' },
+      { prefix: `2,${'"[3,4]"'},7`, csv: 'day,x\n1,0.7\n2,0.8\n' },
+    ]);
     expect(csv).toBe('point,a.b,seed,day,x\n1,"[1,2]",7,1,0.5\n1,"[1,2]",7,2,0.6\n2,"[3,4]",7,1,0.7\n2,"[3,4]",7,2,0.8\n');
     expect(valueText('auction')).toBe('auction');
     expect(valueText(0.25)).toBe('0.25');

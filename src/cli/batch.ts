@@ -11,7 +11,6 @@ import { Worker } from 'node:worker_threads';
 import type { Scenario } from '../sim/scenario/schema.ts';
 import { Interrupted } from './errors.ts';
 import { timeLeft } from './progress.ts';
-import { LongCsvOutput } from './longCsv.ts';
 import type { RunJob, WorkerReply } from './replicaMessages.ts';
 
 const BOOT = new URL('./batchWorker.boot.mjs', import.meta.url);
@@ -134,31 +133,45 @@ export async function runBatch(o: BatchOptions): Promise<RunSummary[]> {
   return summaries;
 }
 
-/**
- * Runs a batch into one long CSV at `out` (or stdout): each run's rows led by `prefixOf(run)`'s cells
- * under `head`'s column names, in run order, then the sidecar `meta`. A batch that fails or is
- * interrupted writes nothing (the file at `out` stays as it was).
- */
-export async function runBatchToCsv(
-  o: Omit<BatchOptions, 'onResult'>,
-  out: string | undefined,
-  head: string,
-  prefixOf: (run: number) => string,
-  meta: Record<string, unknown>,
-): Promise<RunSummary[]> {
-  const csv = new LongCsvOutput(out, head);
+/** Where a batch's results go, run by run in run order: staged, then published whole or discarded. */
+export interface RunSink {
+  add(run: number, r: RunResult): void;
+  /** The batch is complete: put the output in place. */
+  publish(): void;
+  /** The batch failed or was interrupted: remove what was written (what was at the path stays). */
+  discard(): void;
+}
+
+/** Opens the sinks in turn; if one cannot be opened, those already open are discarded (no stray partial files). */
+export function openSinks(...open: (() => RunSink | null)[]): RunSink[] {
+  const sinks: RunSink[] = [];
   try {
-    const summaries = await runBatch({ ...o, onResult: (i, r) => csv.add(prefixOf(i), r.csv) });
-    csv.publish(meta);
+    for (const o of open) {
+      const s = o();
+      if (s) sinks.push(s);
+    }
+    return sinks;
+  } catch (e) {
+    for (const s of sinks) s.discard();
+    throw e;
+  }
+}
+
+/** Runs a batch into its sinks (the long CSV, the bands); a batch that fails or is interrupted publishes nothing. */
+export async function runBatchInto(o: Omit<BatchOptions, 'onResult'>, sinks: readonly RunSink[]): Promise<RunSummary[]> {
+  try {
+    const summaries = await runBatch({ ...o, onResult: (i, r) => sinks.forEach((s) => s.add(i, r)) });
+    for (const s of sinks) s.publish();
     return summaries;
   } catch (e) {
-    csv.discard();
+    for (const s of sinks) s.discard();
     throw e;
   }
 }
 
 /** The tail of a batch's summary line: "1.20 M events in 8.1 s on 2 threads; wrote f.csv (with .meta.json)". */
-export function batchDone(results: readonly RunSummary[], seconds: number, threads: number, note: string, out: string | undefined): string {
+export function batchDone(results: readonly RunSummary[], seconds: number, threads: number, note: string, files: readonly string[]): string {
   const events = results.reduce((s, r) => s + r.events, 0);
-  return `${(events / 1e6).toFixed(2)} M events in ${seconds.toFixed(1)} s on ${threads} thread${threads > 1 ? 's' : ''}${note}` + (out ? `; wrote ${out} (with .meta.json)` : '');
+  const wrote = files.length === 0 ? '' : `; wrote ${files.join(', ')} (${files.length > 1 ? 'each ' : ''}with .meta.json)`;
+  return `${(events / 1e6).toFixed(2)} M events in ${seconds.toFixed(1)} s on ${threads} thread${threads > 1 ? 's' : ''}${note}${wrote}`;
 }

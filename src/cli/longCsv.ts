@@ -7,6 +7,7 @@
  * is, so a failed batch prints no partial table.
  */
 import { stageOutput, type StagedOutput } from './outputFiles.ts';
+import type { RunSink } from './batch.ts';
 
 /**
  * One run's rows with `prefix` (its cells, comma-separated) in front of each; the first run also
@@ -26,29 +27,34 @@ export function joinLong(head: string, parts: readonly { prefix: string; csv: st
   return parts.map((r, i) => prefixedChunk(head, r.prefix, r.csv, i === 0)).join('');
 }
 
-export class LongCsvOutput {
+export class LongCsvOutput implements RunSink {
   private file: StagedOutput | null;
   private buffered: string[] = [];
   private runs = 0;
 
-  /** `path`: the --out file (staged now, so an unwritable path fails before any run), or undefined for stdout. */
+  /**
+   * `path`: the --out file (staged now, so an unwritable path fails before any run), or undefined for
+   * stdout; `head`: the leading column names; `prefixOf(run)`: that run's leading cells; `meta`: the sidecar.
+   */
   constructor(
     path: string | undefined,
     private head: string,
+    private prefixOf: (run: number) => string,
+    private meta: Record<string, unknown>,
   ) {
     this.file = path === undefined ? null : stageOutput(path);
   }
 
-  /** Appends the next run's rows (runs must come in their output order). */
-  add(prefix: string, csv: string): void {
-    const chunk = prefixedChunk(this.head, prefix, csv, this.runs++ === 0);
+  /** Appends the next run's rows (runs come in their output order). */
+  add(run: number, r: { csv: string }): void {
+    const chunk = prefixedChunk(this.head, this.prefixOf(run), r.csv, this.runs++ === 0);
     if (this.file) this.file.write(Buffer.from(chunk, 'utf8'));
     else this.buffered.push(chunk);
   }
 
-  /** Puts the finished table in place with its sidecar (JSON of `meta`), or prints it. */
-  publish(meta: Record<string, unknown>): void {
-    if (this.file) this.file.publish(JSON.stringify(meta, null, 2) + '\n');
+  /** Puts the finished table in place with its sidecar, or prints it. */
+  publish(): void {
+    if (this.file) this.file.publish(JSON.stringify(this.meta, null, 2) + '\n');
     else process.stdout.write(this.buffered.join(''));
     this.buffered = [];
   }

@@ -22,10 +22,11 @@ const USAGE = `usage:
   depinsim run <scenario.json | preset> [--seed N] [--days D] [--scale X] [--set path=value ...]
                [--out results.csv] [--leases leases.csv] [--providers providers.csv] [--quiet]
   depinsim run <scenario.json | preset> --seeds 1-10 [--threads T] [--days D] [--scale X] [--set ...]
-               [--out all.csv]   replications in parallel (T: one per core by default): one CSV with
-               a seed column, and each summary figure's mean with its 95% interval
+               [--out all.csv] [--bands bands.csv]   replications in parallel (T: one per core by
+               default): one CSV with a seed column, each summary figure's mean with its 95%
+               interval, and with --bands each column's mean, p10, p50 and p90 per day
   depinsim run <scenario.json | preset> --sweep path=a,b,c [--sweep path=start:stop:step ...]
-               [--seed N | --seeds 1-5] [--threads T] [--set ...] [--out sweep.csv]
+               [--seed N | --seeds 1-5] [--threads T] [--set ...] [--out sweep.csv] [--bands b.csv]
                every point of the grid (per seed), in parallel: one CSV with point, value and
                seed columns, and a table of each point's summary figures
   depinsim validate <scenario.json | preset> [--set path=value ...]
@@ -44,6 +45,7 @@ export async function main(argv: string[]): Promise<number> {
         seeds: { type: 'string' },
         threads: { type: 'string' },
         sweep: { type: 'string', multiple: true },
+        bands: { type: 'string' },
         days: { type: 'string' },
         scale: { type: 'string' },
         set: { type: 'string', multiple: true },

@@ -11,7 +11,9 @@ import { scenarioHash } from '../sim/scenario/hash.ts';
 import type { Scenario } from '../sim/scenario/schema.ts';
 import { VERSION } from '../sim/version.ts';
 import { meanCi95 } from './confidence.ts';
-import { batchDone, runBatchToCsv } from './batch.ts';
+import { batchDone, openSinks, runBatchInto } from './batch.ts';
+import { BandWriter } from './bands.ts';
+import { LongCsvOutput } from './longCsv.ts';
 import { checkOutputs } from './outputFiles.ts';
 import { FIGURES } from './replicaMessages.ts';
 
@@ -22,6 +24,8 @@ export interface ReplicateFlags {
   quiet?: boolean;
   /** Worker threads (default: one per core, at most one per seed). */
   threads?: number;
+  /** Per-period mean and percentiles across the seeds (bands.ts). */
+  bands?: string;
 }
 
 /**
@@ -44,30 +48,27 @@ export function defaultThreads(cores: number, seeds: number, freeBytes: number, 
 }
 
 export async function replicateCommand(scenario: Scenario, seeds: number[], f: ReplicateFlags): Promise<void> {
-  checkOutputs([['--out', f.out]]);
+  checkOutputs([
+    ['--out', f.out],
+    ['--bands', f.bands],
+  ]);
   const { threads, note } = chooseThreads(f.threads, seeds.length, scenario.scale);
   const H = scenario.horizonDays;
   const started = performance.now();
   const hash = scenarioHash(scenario);
-  const results = await runBatchToCsv(
+  const meta = { depinsim_version: VERSION, scenario: scenario.name, scenario_hash: hash, seeds, days: H, scale: scenario.scale };
+  const runColumns = columnsFor(scenario);
+  const sinks = openSinks(
+    () => new LongCsvOutput(f.out, 'seed', (i) => `${seeds[i]}`, { ...meta, columns: [SEED_COLUMN, ...runColumns], scenario_resolved: scenario }),
+    () => (f.bands ? new BandWriter(f.bands, [], runColumns, seeds.length, () => ({ g: 0, prefix: '' }), { ...meta, scenario_resolved: scenario }) : null),
+  );
+  const results = await runBatchInto(
     { scenarios: [scenario], runs: seeds.map((seed) => ({ scenario: 0, seed })), threads, quiet: f.quiet, label: (i) => `seed ${seeds[i]}`, unit: 'seeds' },
-    f.out,
-    'seed',
-    (i) => `${seeds[i]}`,
-    {
-      depinsim_version: VERSION,
-      scenario: scenario.name,
-      scenario_hash: hash,
-      seeds,
-      days: H,
-      scale: scenario.scale,
-      columns: [SEED_COLUMN, ...columnsFor(scenario)],
-      scenario_resolved: scenario,
-    },
+    sinks,
   );
   const secs = (performance.now() - started) / 1000;
   if (f.quiet) return;
-  process.stderr.write(`depinsim: ${scenario.name}, ${seeds.length} seeds (${seedRanges(seeds)}), ${H} days, hash ${hash}: ${batchDone(results, secs, threads, note, f.out)}\n`);
+  process.stderr.write(`depinsim: ${scenario.name}, ${seeds.length} seeds (${seedRanges(seeds)}), ${H} days, hash ${hash}: ${batchDone(results, secs, threads, note, written(f.out, f.bands))}\n`);
   process.stderr.write(summaryTable(results.map((r) => r.figures)));
 }
 
@@ -110,4 +111,9 @@ export function seedRanges(seeds: readonly number[]): string {
     i = j + 1;
   }
   return out.join(', ');
+}
+
+/** The files a batch wrote, for its summary line: the long CSV, then the bands. */
+export function written(out: string | undefined, bands: string | undefined): string[] {
+  return [out, bands && `${bands} (bands)`].filter((x): x is string => !!x);
 }

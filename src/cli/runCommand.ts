@@ -5,6 +5,7 @@ import { parseSeeds } from './seedList.ts';
 import { replicateCommand } from './replicate.ts';
 import { planSweep, sweepCommand } from './sweep.ts';
 import { parseSweep } from './sweepSpec.ts';
+import { MAX_BAND_SEEDS } from './bands.ts';
 import { progressLine } from './progress.ts';
 import { checkOutputs, stageOutput, writeOutput, type StagedOutput } from './outputFiles.ts';
 import { createRun } from '../sim/run.ts';
@@ -31,6 +32,8 @@ export interface RunFlags {
   threads?: string;
   /** A parameter grid (sweep.ts): one `path=values` per swept field. */
   sweep?: string[];
+  /** With --seeds: per period, each column's mean and percentiles across the seeds (bands.ts). */
+  bands?: string;
 }
 
 function intFlag(name: string, v: string | undefined, def: number, min: number, max: number): number {
@@ -48,19 +51,24 @@ export async function runCommand(arg: string, f: RunFlags): Promise<number> {
     if (!(x > 0)) throw new CliError(`--scale: expected a number > 0, got '${f.scale}'`);
     sets.push(`scale=${x}`);
   }
+  if (f.bands !== undefined && f.seeds === undefined) throw new CliError('--bands gives percentiles across seeds: it needs --seeds (e.g. --seeds 1-20)');
+  const bandSeeds = (seeds: number[]) => {
+    if (f.bands !== undefined && seeds.length > MAX_BAND_SEEDS) throw new CliError(`--bands holds each point's values until its last seed is in: at most ${MAX_BAND_SEEDS} seeds, got ${seeds.length}`);
+    return seeds;
+  };
   if (f.sweep?.length) {
     // A sweep's per-run leases or providers would need a file per run; one long time series is the product.
     for (const [flag, v] of [['--leases', f.leases], ['--providers', f.providers]] as const) {
       if (v !== undefined) throw new CliError(`${flag} writes one run's results: it cannot be combined with --sweep (run that point alone with --set)`);
     }
     if (f.seed !== undefined && f.seeds !== undefined) throw new CliError('--seed and --seeds: give one (--seed N runs each point once, --seeds a-b each point per seed)');
-    const seeds = f.seeds !== undefined ? parseSeeds(f.seeds) : [intFlag('seed', f.seed, 1, 0, 2 ** 32 - 1)];
+    const seeds = f.seeds !== undefined ? bandSeeds(parseSeeds(f.seeds)) : [intFlag('seed', f.seed, 1, 0, 2 ** 32 - 1)];
     const axes = f.sweep.map(parseSweep);
     for (const [flag, v, path] of [['--days', f.days, 'horizonDays'], ['--scale', f.scale, 'scale']] as const) {
       if (v !== undefined && axes.some((a) => a.path === path)) throw new CliError(`${flag} and --sweep ${path} set the same field: keep one`);
     }
     const threads = f.threads === undefined ? undefined : intFlag('threads', f.threads, 1, 1, 256);
-    await sweepCommand(planSweep(arg, sets, axes, seeds.length), seeds, { out: f.out, quiet: f.quiet, threads });
+    await sweepCommand(planSweep(arg, sets, axes, seeds.length), seeds, { out: f.out, bands: f.bands, quiet: f.quiet, threads });
     return EXIT.ok;
   }
   if (f.seeds !== undefined) {
@@ -68,9 +76,9 @@ export async function runCommand(arg: string, f: RunFlags): Promise<number> {
     for (const [flag, v] of [['--seed', f.seed], ['--leases', f.leases], ['--providers', f.providers]] as const) {
       if (v !== undefined) throw new CliError(`${flag} writes one run's results: it cannot be combined with --seeds (run that seed alone with --seed N)`);
     }
-    const seeds = parseSeeds(f.seeds);
+    const seeds = bandSeeds(parseSeeds(f.seeds));
     const threads = f.threads === undefined ? undefined : intFlag('threads', f.threads, 1, 1, 256);
-    await replicateCommand(loadScenario(arg, sets), seeds, { out: f.out, quiet: f.quiet, threads });
+    await replicateCommand(loadScenario(arg, sets), seeds, { out: f.out, bands: f.bands, quiet: f.quiet, threads });
     return EXIT.ok;
   }
   if (f.threads !== undefined) throw new CliError('--threads sets how many runs go in parallel: it needs --seeds or --sweep');

@@ -15,19 +15,23 @@ import { parseScenario } from '../sim/scenario/validate.ts';
 import type { Scenario } from '../sim/scenario/schema.ts';
 import { VERSION } from '../sim/version.ts';
 import { csvCell } from '../sim/metrics/csv.ts';
-import { batchDone, runBatchToCsv } from './batch.ts';
+import { batchDone, openSinks, runBatchInto } from './batch.ts';
+import { BandWriter } from './bands.ts';
+import { LongCsvOutput } from './longCsv.ts';
 import { meanCi95 } from './confidence.ts';
 import { CliError } from './errors.ts';
 import { loadRaw } from './loadScenario.ts';
 import { checkOutputs } from './outputFiles.ts';
 import { FIGURES, type RunFigures } from './replicaMessages.ts';
-import { chooseThreads, SEED_COLUMN, seedRanges } from './replicate.ts';
+import { chooseThreads, SEED_COLUMN, seedRanges, written } from './replicate.ts';
 import { MAX_SWEEP_RUNS, sweepGrid, valueText, type SweepAxis } from './sweepSpec.ts';
 
 export const POINT_COLUMN = { name: 'point', unit: '', description: 'Sweep point the row belongs to, 1 to the number of points (the sidecar lists each point\'s values and scenario hash)' };
 
 export interface SweepFlags {
   out?: string;
+  /** Per point and period, mean and percentiles across the seeds (bands.ts). */
+  bands?: string;
   quiet?: boolean;
   threads?: number;
 }
@@ -83,37 +87,46 @@ export function describePoint(axes: readonly SweepAxis[], values: readonly unkno
 }
 
 export async function sweepCommand(plan: SweepPlan, seeds: number[], f: SweepFlags): Promise<void> {
-  checkOutputs([['--out', f.out]]);
+  checkOutputs([
+    ['--out', f.out],
+    ['--bands', f.bands],
+  ]);
   const { base, axes, points } = plan;
   const runs = points.flatMap((_, k) => seeds.map((seed) => ({ scenario: k, seed })));
   const maxScale = Math.max(...points.map((p) => p.scenario.scale));
   const { threads, note } = chooseThreads(f.threads, runs.length, maxScale);
   const started = performance.now();
   const head = ['point', ...axes.map((a) => csvCell(a.path)), 'seed'].join(',');
-  const prefixOf = (i: number) => [runs[i].scenario + 1, ...points[runs[i].scenario].values.map((v) => csvCell(valueText(v))), runs[i].seed].join(',');
+  /** A point's leading cells: its number and values. */
+  const pointCells = (k: number) => [k + 1, ...points[k].values.map((v) => csvCell(valueText(v)))].join(',');
+  const prefixOf = (i: number) => `${pointCells(runs[i].scenario)},${runs[i].seed}`;
   const axisColumns = axes.map((a) => ({ name: a.path, unit: '', description: `Value of ${a.path} at this point (swept; see the scenario schema for its unit)` }));
-  const results = await runBatchToCsv(
+  const meta = {
+    depinsim_version: VERSION,
+    scenario: base.name,
+    scenario_hash: scenarioHash(base),
+    sweep: axes,
+    seeds,
+    points: points.map((p, k) => ({ point: k + 1, values: Object.fromEntries(axes.map((a, i) => [a.path, p.values[i]])), scenario_hash: scenarioHash(p.scenario) })),
+    days: base.horizonDays,
+    scale: base.scale,
+  };
+  const runColumns = columnsFor(points[0].scenario);
+  const sinks = openSinks(
+    () => new LongCsvOutput(f.out, head, prefixOf, { ...meta, columns: [POINT_COLUMN, ...axisColumns, SEED_COLUMN, ...runColumns], scenario_resolved: base }),
+    () =>
+      f.bands
+        ? new BandWriter(f.bands, [POINT_COLUMN, ...axisColumns], runColumns, seeds.length, (i) => ({ g: runs[i].scenario, prefix: pointCells(runs[i].scenario) }), { ...meta, scenario_resolved: base })
+        : null,
+  );
+  const results = await runBatchInto(
     { scenarios: points.map((p) => p.scenario), runs, threads, quiet: f.quiet, label: (i) => `point ${runs[i].scenario + 1}${seeds.length > 1 ? ` seed ${runs[i].seed}` : ''}`, unit: 'runs' },
-    f.out,
-    head,
-    prefixOf,
-    {
-      depinsim_version: VERSION,
-      scenario: base.name,
-      scenario_hash: scenarioHash(base),
-      sweep: axes,
-      seeds,
-      points: points.map((p, k) => ({ point: k + 1, values: Object.fromEntries(axes.map((a, i) => [a.path, p.values[i]])), scenario_hash: scenarioHash(p.scenario) })),
-      days: base.horizonDays,
-      scale: base.scale,
-      columns: [POINT_COLUMN, ...axisColumns, SEED_COLUMN, ...columnsFor(points[0].scenario)],
-      scenario_resolved: base,
-    },
+    sinks,
   );
   const secs = (performance.now() - started) / 1000;
   if (f.quiet) return;
   const seedText = seeds.length > 1 ? `${seeds.length} seeds (${seedRanges(seeds)})` : `1 seed (${seeds[0]})`;
-  process.stderr.write(`depinsim: ${base.name}, sweep of ${axes.map((a) => a.path).join(' x ')}: ${points.length} points x ${seedText}, ${batchDone(results, secs, threads, note, f.out)}\n`);
+  process.stderr.write(`depinsim: ${base.name}, sweep of ${axes.map((a) => a.path).join(' x ')}: ${points.length} points x ${seedText}, ${batchDone(results, secs, threads, note, written(f.out, f.bands))}\n`);
   const perPoint = points.map((_, k) => runs.flatMap((r, i) => (r.scenario === k ? [results[i].figures] : [])));
   process.stderr.write(sweepTable(axes, points.map((p) => p.values), perPoint));
 }

@@ -163,6 +163,35 @@ describe('depinsim run --seeds (replications)', () => {
     expect(r.err).toMatch(/utilization \(mean of days\)\s+\d+\.\d% ± \d+\.\d%/);
   });
 
+  it('--bands: per day, each column\'s mean and percentiles across the seeds, as computed from the long CSV', () => {
+    const r = cli(['run', 'baseline', '--seeds', '1-5', '--days', '4', '--scale', '0.1', '--out', 'b-all.csv', '--bands', 'b-bands.csv']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toMatch(/wrote b-all\.csv, b-bands\.csv \(bands\) \(each with \.meta\.json\)/);
+    const parse = (f: string) => {
+      const [head, ...rows] = readFileSync(join(dir, f), 'utf8').trim().split('\n');
+      const names = head.split(',');
+      return rows.map((l) => Object.fromEntries(l.split(',').map((v, i) => [names[i], v])));
+    };
+    const all = parse('b-all.csv');
+    const bands = parse('b-bands.csv');
+    expect(bands.map((b) => b.day)).toEqual(['1', '2', '3', '4']);
+    for (const col of ['utilization', 'price_usd_per_gpu_h', 'jobs_arrived', 'token_price_usd']) {
+      for (const b of bands) {
+        const x = all.filter((a) => a.day === b.day).map((a) => Number(a[col])).sort((p, q) => p - q);
+        expect(x.length).toBe(5);
+        // type 7 with 5 values: p10 at 0.4 between the first two, p90 at 0.6 between the last two
+        const near = (got: string, want: number) => expect(Math.abs(Number(got) - want), `${col} day ${b.day}`).toBeLessThanOrEqual(Math.abs(want) * 1e-6 + 1e-9);
+        near(b[`${col}_mean`], x.reduce((s, v) => s + v, 0) / 5);
+        near(b[`${col}_p10`], x[0] + 0.4 * (x[1] - x[0]));
+        near(b[`${col}_p50`], x[2]);
+        near(b[`${col}_p90`], x[3] + 0.6 * (x[4] - x[3]));
+      }
+    }
+    const meta = JSON.parse(readFileSync(join(dir, 'b-bands.csv.meta.json'), 'utf8'));
+    expect(meta).toMatchObject({ seeds: [1, 2, 3, 4, 5], scenario: 'baseline' });
+    expect(meta.columns[0].name).toBe('day');
+  });
+
   it('refuses per-run outputs and bad seed lists as bad input', () => {
     for (const [args, msg] of [
       [['--seeds', '1-3', '--leases', 'l.csv'], /--leases writes one run's results: it cannot be combined with --seeds/],
@@ -170,6 +199,9 @@ describe('depinsim run --seeds (replications)', () => {
       [['--seeds', '4'], /give at least two seeds/],
       [['--seeds', '2,2'], /seed 2 is listed twice/],
       [['--threads', '2'], /--threads .* needs --seeds/],
+      [['--bands', 'b.csv'], /--bands gives percentiles across seeds: it needs --seeds/],
+      [['--seeds', '1-2001', '--bands', 'b.csv'], /at most 2000 seeds, got 2001/],
+      [['--seeds', '1-3', '--out', 'same.csv', '--bands', 'same.csv'], /--out and --bands name the same file/],
     ] as const) {
       const r = cli(['run', 'baseline', '--days', '2', ...args]);
       expect(r.code, args.join(' ')).toBe(2);
@@ -220,6 +252,23 @@ describe('depinsim run --sweep (a parameter grid)', () => {
     expect(meta.columns.slice(0, 5).map((c: { name: string }) => c.name)).toEqual(['point', 'market.matcher', 'demand.baseRateJobsPerHour', 'seed', 'day']);
     expect(r.err).toMatch(/baseline, sweep of market\.matcher x demand\.baseRateJobsPerHour: 4 points x 2 seeds \(1-2\), [\d.]+ M events in [\d.]+ s on \d threads?; wrote sweep\.csv/);
     expect(r.err).toMatch(/\n {2}3 +auction +80 +\d+\.\d% ± \d+\.\d%/);
+  });
+
+  it('--bands gives each point its own bands, led by the point and its values', () => {
+    const r = cli(['run', 'baseline', '--sweep', 'market.matcher=spheron,auction', '--seeds', '1-3', '--days', '2', '--scale', '0.1', '--bands', 'sw-bands.csv', '--quiet']);
+    expect(r.code, r.err).toBe(0);
+    const lines = readFileSync(join(dir, 'sw-bands.csv'), 'utf8').trim().split('\n');
+    expect(lines[0]).toMatch(/^point,market\.matcher,day,gpus_total_mean,gpus_total_p10,/);
+    expect(lines.slice(1).map((l) => l.split(',').slice(0, 3).join(','))).toEqual(['1,spheron,1', '1,spheron,2', '2,auction,1', '2,auction,2']);
+    // the long CSV went to stdout; its point 2 rows are what the bands summarize
+    const rows = r.out.trim().split('\n').slice(1).map((l) => l.split(','));
+    const head = r.out.split('\n')[0].split(',');
+    const u = head.indexOf('utilization');
+    const day1 = rows.filter((c) => c[0] === '2' && c[3] === '1').map((c) => Number(c[u])); // point, matcher, seed, day
+    expect(day1.length).toBe(3);
+    const bandHead = lines[0].split(',');
+    const b = lines[3].split(',');
+    expect(Number(b[bandHead.indexOf('utilization_mean')])).toBeCloseTo(day1.reduce((s, v) => s + v, 0) / 3, 6);
   });
 
   it('keeps point order when a later point finishes first', () => {

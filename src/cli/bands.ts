@@ -1,0 +1,139 @@
+/**
+ * `--bands file.csv` with `--seeds`: per period, each column's mean and 10th, 50th and 90th
+ * percentiles across the seeds, the table behind a fan chart (what DTSE-style dashboards export as
+ * `*_mean, *_p10, *_p90`). Computed from the numbers in the runs' CSVs, so anyone can recompute them
+ * from the long CSV. Percentiles interpolate linearly between order statistics (type 7 of Hyndman and
+ * Fan, the default of R's quantile() and numpy.percentile). A value undefined in some runs (NaN, an
+ * empty cell) is left out of that period's figures; undefined in every run, the cells are empty.
+ * With --sweep, each point gets its own bands, under the point's columns.
+ */
+import type { ColumnDef } from '../sim/metrics/table.ts';
+import { csvCell, formatCsvNumber } from '../sim/metrics/csv.ts';
+import type { RunSink } from './batch.ts';
+import { stageOutput, type StagedOutput } from './outputFiles.ts';
+
+/** The statistics of each column, in the order their columns appear. */
+export const BAND_STATS = [
+  { suffix: 'mean', p: NaN, what: 'Mean across seeds of' },
+  { suffix: 'p10', p: 0.1, what: '10th percentile across seeds of' },
+  { suffix: 'p50', p: 0.5, what: 'Median across seeds of' },
+  { suffix: 'p90', p: 0.9, what: '90th percentile across seeds of' },
+] as const;
+
+/** Quantile p of sorted values x[0..n) by linear interpolation (type 7); NaN when n is 0. */
+export function quantileType7(x: ArrayLike<number>, n: number, p: number): number {
+  if (n === 0) return NaN;
+  const h = (n - 1) * p;
+  const lo = Math.floor(h);
+  const hi = Math.min(n - 1, lo + 1);
+  // exactly on an order statistic, or two equal ones (infinite ones too: their difference would be NaN)
+  if (h === lo || x[lo] === x[hi]) return x[lo];
+  return x[lo] + (h - lo) * (x[hi] - x[lo]);
+}
+
+/** A CSV cell back to the number it was written from (csv.ts: '' is NaN, 'inf' and '-inf'). */
+function cellNumber(s: string): number {
+  if (s === '') return NaN;
+  if (s === 'inf') return Infinity;
+  if (s === '-inf') return -Infinity;
+  return Number(s);
+}
+
+/** Seeds at most with --bands: each point's values are held until its last seed is in (8 bytes x seeds x periods x columns: 400 MB for 2,000 seeded years). */
+export const MAX_BAND_SEEDS = 2000;
+
+/**
+ * The bands of groups of runs (a scenario's seeds; with --sweep, one group per point), each group's
+ * rows computed and written as soon as its last run is in, so only one group's values are held.
+ */
+export class BandWriter implements RunSink {
+  private out: StagedOutput;
+  private groupRuns = 0;
+  private group = -1;
+  private header = '';
+  private days: number[] = [];
+  /** Per column, value of run k in row r at [r * runsPerGroup + k]. */
+  private values: Float64Array[] = [];
+
+  /**
+   * Staged now, so an unwritable path fails before any run. `head`: the leading columns (the sweep's
+   * point and values; none for replications); `groupOf(run)`: the run's group and the cells that lead
+   * its rows; `meta`: the sidecar's provenance.
+   */
+  constructor(
+    path: string,
+    private head: readonly ColumnDef[],
+    private runColumns: readonly ColumnDef[],
+    private runsPerGroup: number,
+    private groupOf: (run: number) => { g: number; prefix: string },
+    private meta: Record<string, unknown>,
+  ) {
+    this.out = stageOutput(path);
+    this.out.write(Buffer.from([...head, ...bandColumns(runColumns)].map((c) => csvCell(c.name)).join(',') + '\n', 'utf8'));
+  }
+
+  /** Adds the next run's CSV (runs come group by group). */
+  add(run: number, res: { csv: string }): void {
+    const { g, prefix } = this.groupOf(run);
+    const lines = res.csv.split('\n');
+    if (lines[lines.length - 1] === '') lines.pop();
+    const rows = lines.length - 1;
+    if (g !== this.group) {
+      this.group = g;
+      this.groupRuns = 0;
+      this.header = lines[0];
+      this.days = [];
+      this.values = this.runColumns.slice(1).map(() => new Float64Array(rows * this.runsPerGroup).fill(NaN));
+    }
+    if (lines[0] !== this.header) throw new Error('runs of one scenario wrote different columns'); // one scenario, one column set
+    const k = this.groupRuns++;
+    for (let r = 0; r < rows; r++) {
+      const cells = lines[r + 1].split(',');
+      if (k === 0) this.days.push(cellNumber(cells[0]));
+      for (let c = 1; c < cells.length; c++) this.values[c - 1][r * this.runsPerGroup + k] = cellNumber(cells[c]);
+    }
+    if (this.groupRuns === this.runsPerGroup) this.out.write(Buffer.from(this.rows(prefix), 'utf8'));
+  }
+
+  private rows(prefix: string): string {
+    const n0 = this.runsPerGroup;
+    const buf = new Float64Array(n0);
+    const out: string[] = [];
+    for (let r = 0; r < this.days.length; r++) {
+      const cells = [formatCsvNumber(this.days[r])];
+      for (const col of this.values) {
+        let n = 0;
+        let sum = 0;
+        for (let k = 0; k < n0; k++) {
+          const v = col[r * n0 + k];
+          if (!Number.isNaN(v)) (buf[n++] = v), (sum += v);
+        }
+        const x = buf.subarray(0, n).sort();
+        for (const st of BAND_STATS) cells.push(formatCsvNumber(Number.isNaN(st.p) ? (n ? sum / n : NaN) : quantileType7(x, n, st.p)));
+      }
+      out.push((prefix ? `${prefix},` : '') + cells.join(','));
+    }
+    return out.length ? out.join('\n') + '\n' : '';
+  }
+
+  /** Puts the file in place, with a sidecar: the provenance, how the statistics are computed, the columns. */
+  publish(): void {
+    const statistics = 'mean, and percentiles by linear interpolation between order statistics (type 7, as R quantile() and numpy.percentile), over the runs with a value';
+    this.out.publish(JSON.stringify({ ...this.meta, statistics, columns: [...this.head, ...bandColumns(this.runColumns)] }, null, 2) + '\n');
+  }
+
+  discard(): void {
+    this.out.discard();
+  }
+}
+
+/** The bands file's columns after `day`: for each of the runs' columns, its mean, p10, p50 and p90. */
+export function bandColumns(columns: readonly ColumnDef[]): ColumnDef[] {
+  return [
+    columns[0],
+    ...columns.slice(1).flatMap((c) =>
+      BAND_STATS.map((st) => ({ name: `${c.name}_${st.suffix}`, unit: c.unit, description: `${st.what} ${c.name}: ${c.description}` })),
+    ),
+  ];
+}
+

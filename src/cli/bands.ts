@@ -9,35 +9,9 @@
  */
 import type { ColumnDef } from '../sim/metrics/table.ts';
 import { csvCell, formatCsvNumber } from '../sim/metrics/csv.ts';
+import { BAND_METHOD, bandCells, bandColumns, cellNumber } from '../sim/metrics/bandStats.ts';
 import type { RunSink } from './batch.ts';
 import { stageOutput, type StagedOutput } from './outputFiles.ts';
-
-/** The statistics of each column, in the order their columns appear. */
-export const BAND_STATS = [
-  { suffix: 'mean', p: NaN, what: 'Mean across seeds of' },
-  { suffix: 'p10', p: 0.1, what: '10th percentile across seeds of' },
-  { suffix: 'p50', p: 0.5, what: 'Median across seeds of' },
-  { suffix: 'p90', p: 0.9, what: '90th percentile across seeds of' },
-] as const;
-
-/** Quantile p of sorted values x[0..n) by linear interpolation (type 7); NaN when n is 0. */
-export function quantileType7(x: ArrayLike<number>, n: number, p: number): number {
-  if (n === 0) return NaN;
-  const h = (n - 1) * p;
-  const lo = Math.floor(h);
-  const hi = Math.min(n - 1, lo + 1);
-  // exactly on an order statistic, or two equal ones (infinite ones too: their difference would be NaN)
-  if (h === lo || x[lo] === x[hi]) return x[lo];
-  return x[lo] + (h - lo) * (x[hi] - x[lo]);
-}
-
-/** A CSV cell back to the number it was written from (csv.ts: '' is NaN, 'inf' and '-inf'). */
-function cellNumber(s: string): number {
-  if (s === '') return NaN;
-  if (s === 'inf') return Infinity;
-  if (s === '-inf') return -Infinity;
-  return Number(s);
-}
 
 /** Seeds at most with --bands: each point's values are held until its last seed is in (8 bytes x seeds x periods x columns: 400 MB for 2,000 seeded years). */
 export const MAX_BAND_SEEDS = 2000;
@@ -96,21 +70,12 @@ export class BandWriter implements RunSink {
   }
 
   private rows(prefix: string): string {
-    const n0 = this.runsPerGroup;
-    const buf = new Float64Array(n0);
+    const n = this.runsPerGroup;
+    const scratch = new Float64Array(n);
     const out: string[] = [];
     for (let r = 0; r < this.days.length; r++) {
       const cells = [formatCsvNumber(this.days[r])];
-      for (const col of this.values) {
-        let n = 0;
-        let sum = 0;
-        for (let k = 0; k < n0; k++) {
-          const v = col[r * n0 + k];
-          if (!Number.isNaN(v)) (buf[n++] = v), (sum += v);
-        }
-        const x = buf.subarray(0, n).sort();
-        for (const st of BAND_STATS) cells.push(formatCsvNumber(Number.isNaN(st.p) ? (n ? sum / n : NaN) : quantileType7(x, n, st.p)));
-      }
+      for (const col of this.values) cells.push(...bandCells(col.subarray(r * n, r * n + n), n, scratch));
       out.push((prefix ? `${prefix},` : '') + cells.join(','));
     }
     return out.length ? out.join('\n') + '\n' : '';
@@ -118,22 +83,10 @@ export class BandWriter implements RunSink {
 
   /** Puts the file in place, with a sidecar: the provenance, how the statistics are computed, the columns. */
   publish(): void {
-    const statistics = 'mean, and percentiles by linear interpolation between order statistics (type 7, as R quantile() and numpy.percentile), over the runs with a value';
-    this.out.publish(JSON.stringify({ ...this.meta, statistics, columns: [...this.head, ...bandColumns(this.runColumns)] }, null, 2) + '\n');
+    this.out.publish(JSON.stringify({ ...this.meta, statistics: BAND_METHOD, columns: [...this.head, ...bandColumns(this.runColumns)] }, null, 2) + '\n');
   }
 
   discard(): void {
     this.out.discard();
   }
 }
-
-/** The bands file's columns after `day`: for each of the runs' columns, its mean, p10, p50 and p90. */
-export function bandColumns(columns: readonly ColumnDef[]): ColumnDef[] {
-  return [
-    columns[0],
-    ...columns.slice(1).flatMap((c) =>
-      BAND_STATS.map((st) => ({ name: `${c.name}_${st.suffix}`, unit: c.unit, description: `${st.what} ${c.name}: ${c.description}` })),
-    ),
-  ];
-}
-

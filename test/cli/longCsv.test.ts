@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LongCsvOutput, prefixedChunk } from '../../src/cli/longCsv.ts';
-import { BandWriter, quantileType7 } from '../../src/cli/bands.ts';
+import { BandWriter } from '../../src/cli/bands.ts';
+import { quantileType7 } from '../../src/sim/metrics/quantile.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'depinsim-long-'));
 const partials = () => readdirSync(dir).filter((n) => n.endsWith('.partial'));

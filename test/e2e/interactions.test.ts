@@ -161,6 +161,43 @@ describe('dashboard interactions', () => {
     expect(await cmp.count()).toBe(0);
   });
 
+  it('Monte Carlo runs: bands on the charts, KPI ranges, and a bands CSV with the same bytes as the CLI', async () => {
+    const { page, errors } = await open({ edits: { horizonDays: 10 }, seed: 4 });
+    await waitForStatus(page, 'done', 30_000);
+    await page.selectOption('#runs', '5');
+    // the seed on the page and the four after it, on other workers; the main run is kept
+    await page.waitForFunction(() => (window as unknown as { __depinsim: { bandRuns: number } }).__depinsim.bandRuns === 5, null, { timeout: 120_000 });
+    await expect.poll(() => page.locator('[data-testid="mc-status"]').textContent()).toMatch(/bands: 5 runs done/);
+    const band = page.locator('[data-chart="utilization"] path[data-series="band:utilization"]');
+    expect(await band.getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+L/);
+    expect(await page.locator('[data-chart="utilization"] [data-testid="band-legend"]').textContent()).toContain('10th–90th percentile of 5 runs (seeds 4–8)');
+    expect(await page.locator('[data-kpi="utilization"] [data-testid="kpi-spread"]').textContent()).toMatch(/80% of 5 runs: \d+\.\d% – \d+\.\d%/);
+    const p10 = await page.evaluate(() => (window as unknown as { __depinsim: { bandColumn(n: string, w: string): number[] } }).__depinsim.bandColumn('utilization', 'p10'));
+    const p90 = await page.evaluate(() => (window as unknown as { __depinsim: { bandColumn(n: string, w: string): number[] } }).__depinsim.bandColumn('utilization', 'p90'));
+    expect(p10.length).toBe(10);
+    p10.forEach((v, i) => expect(v).toBeLessThan(p90[i])); // five seeds never agree to the last digit
+    await shot(page, 'monte-carlo');
+
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action="export-bands"]').click()]);
+    const file = join(DOWNLOADS, dl.suggestedFilename());
+    await dl.saveAs(file);
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain('# seeds: 4,5,6,7,8');
+    const dir = mkdtempSync(join(tmpdir(), 'depinsim-e2e-'));
+    const cliBands = join(dir, 'bands.csv');
+    execFileSync(process.execPath, ['bin/depinsim.js', 'run', 'baseline', '--seeds', '4-8', '--days', '10', '--out', join(dir, 'all.csv'), '--bands', cliBands, '--quiet'], { cwd: ROOT, stdio: 'pipe' });
+    const body = text
+      .split('\n')
+      .filter((l) => !l.startsWith('#'))
+      .join('\n');
+    expect(body).toBe(readFileSync(cliBands, 'utf8'));
+
+    // back to one run: the bands go
+    await page.selectOption('#runs', '1');
+    await expect.poll(() => band.count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
   it('CSV export has the same bytes as the CLI for the same scenario and seed', async () => {
     const { page } = await open({ edits: { horizonDays: 20 }, seed: 3 });
     await waitForStatus(page, 'done', 30_000);

@@ -7,6 +7,7 @@
  */
 import Papa from 'papaparse';
 import { formatCsvNumber } from '../../sim/metrics/csv.ts';
+import { asInCsv, BAND_METHOD, bandCells, bandColumns } from '../../sim/metrics/bandStats.ts';
 
 export interface Provenance {
   version: string;
@@ -119,4 +120,33 @@ export function readPngText(png: Uint8Array): Record<string, string> {
     o += 12 + len;
   }
   return out;
+}
+
+/**
+ * The Monte Carlo bands as CSV: provenance comments (with every seed), then per day each column's
+ * mean, p10, p50 and p90 across the runs, computed by the core's bandCells from the values as the
+ * runs' CSVs hold them: the body is byte for byte the CLI's `--seeds a-b --bands` file.
+ */
+export function bandsToCsv(columns: readonly { name: string; unit: string; description: string }[], tables: readonly { rows: number; data: Record<string, ArrayLike<number>> }[], seeds: readonly number[], p: Provenance): string {
+  // in seed order, as the CLI adds them (the mean's sum is then the same to the last bit)
+  const order = seeds.map((s, i) => [s, i]).sort((a, b) => a[0] - b[0]);
+  tables = order.map(([, i]) => tables[i]);
+  seeds = order.map(([s]) => s);
+  const cols = bandColumns(columns);
+  const rows = Math.max(0, ...tables.map((t) => t.rows));
+  const longest = tables.find((t) => t.rows === rows);
+  const n = tables.length;
+  const values = new Float64Array(n);
+  const scratch = new Float64Array(n);
+  const lines = [cols.map((c) => c.name).join(',')];
+  for (let r = 0; r < rows; r++) {
+    const cells = [formatCsvNumber(longest!.data[columns[0].name][r])];
+    for (const c of columns.slice(1)) {
+      tables.forEach((t, k) => (values[k] = r < t.rows && t.data[c.name] ? asInCsv(t.data[c.name][r]) : NaN));
+      cells.push(...bandCells(values, n, scratch));
+    }
+    lines.push(cells.join(','));
+  }
+  const head = provenanceComments(p).replace(/^# seed: .*$/m, `# seeds: ${seeds.join(',')}`) + `# statistics: ${BAND_METHOD}\n`;
+  return head + lines.join('\n') + '\n';
 }

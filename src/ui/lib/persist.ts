@@ -5,6 +5,8 @@
  */
 
 export const STORAGE_KEY = 'depinsim.dashboard.v1';
+/** The most Monte Carlo runs the dashboard offers (each takes a worker's time: a baseline year is about 10 s). */
+export const MAX_RUNS = 50;
 
 export interface Persisted {
   preset: string;
@@ -12,6 +14,8 @@ export interface Persisted {
   seed: number;
   speed: number;
   autoRun: boolean;
+  /** Monte Carlo runs (1: the seed alone). */
+  runs?: number;
 }
 
 export function loadPersisted(storage: { getItem(key: string): string | null } | undefined): Partial<Persisted> {
@@ -32,6 +36,7 @@ export function loadPersisted(storage: { getItem(key: string): string | null } |
     if (Number.isSafeInteger(o.seed) && (o.seed as number) >= 0) out.seed = o.seed as number;
     if (typeof o.speed === 'number' && o.speed >= 0) out.speed = o.speed;
     if (typeof o.autoRun === 'boolean') out.autoRun = o.autoRun;
+    if (Number.isSafeInteger(o.runs) && (o.runs as number) >= 1 && (o.runs as number) <= MAX_RUNS) out.runs = o.runs as number;
     return out;
   } catch {
     return {};

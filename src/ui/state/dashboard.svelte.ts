@@ -12,9 +12,12 @@ import { applyEdits, diffLeaves, getAt, type Difference } from '../lib/paths.ts'
 import { controlsFromJsonSchema, type ControlSpec } from '../lib/schemaControls.ts';
 import { PRESETS, presetByName, type Preset } from '../lib/presets.ts';
 import { deriveColumns, KPIS, type WindowedTable } from '../lib/chartDefs.ts';
-import { loadPersisted, savePersisted } from '../lib/persist.ts';
+import { loadPersisted, MAX_RUNS, savePersisted } from '../lib/persist.ts';
 import { checkShare, decodeShare, encodeShare, SHARE_PARAM, tokenFromHash } from '../lib/share.ts';
 import { readScenarioFile } from '../lib/openScenario.ts';
+import { ColumnBuffers } from '../lib/columnBuffers.ts';
+import { bandsOf, type BandView, type RunTable } from '../lib/bands.ts';
+import { Ensemble } from './ensemble.svelte.ts';
 import { SimClient, type WorkerEvent } from '../lib/simClient.ts';
 import type { ColumnInfo, RunStatus } from '../../worker/api.ts';
 import type { Provenance } from '../lib/exporting.ts';
@@ -79,34 +82,6 @@ const SLOW_PUBLISH_MS = 5000;
 
 const EMPTY: TableView = { rows: 0, data: {} };
 
-/** Growable column buffers the batches are appended to (not reactive; published as views). */
-class Buffers {
-  cols: Record<string, Float64Array> = {};
-  rows = 0;
-  reset() {
-    this.cols = {};
-    this.rows = 0;
-  }
-  append(from: number, n: number, data: Record<string, Float64Array>) {
-    const need = from + n;
-    for (const [name, part] of Object.entries(data)) {
-      let c = this.cols[name];
-      if (!c || c.length < need) {
-        const grown = new Float64Array(Math.max(64, need, (c?.length ?? 0) * 2)).fill(NaN);
-        if (c) grown.set(c);
-        c = this.cols[name] = grown;
-      }
-      c.set(part, from);
-    }
-    this.rows = Math.max(this.rows, need);
-  }
-  view(): TableView {
-    const data: Record<string, Float64Array> = {};
-    for (const [k, v] of Object.entries(this.cols)) data[k] = v.subarray(0, this.rows);
-    return { rows: this.rows, data };
-  }
-}
-
 export class Dashboard {
   readonly presets: Preset[] = PRESETS;
   get controls(): ControlSpec[] {
@@ -120,6 +95,8 @@ export class Dashboard {
   /** Simulated days per second; 0 = as fast as possible. */
   speed = $state(0);
   autoRun = $state(true);
+  /** Monte Carlo runs: the seed and the runs-1 seeds after it; more than one draws 10th-90th percentile bands. */
+  runs = $state(1);
 
   presetObj = $derived(presetByName(this.preset) ?? PRESETS[0]);
   presetResolved = $derived.by(() => {
@@ -161,12 +138,14 @@ export class Dashboard {
   hoverDay = $state<number | null>(null);
   logScale = $state<Record<string, boolean>>({});
   pinned = $state.raw<Pinned | null>(null);
+  /** The Monte Carlo runs beyond the main one (seeds seed+1 .. seed+runs-1). */
+  readonly ensemble = new Ensemble();
   messages = $state<Message[]>([]);
   /** Long tasks seen on the main thread while a run streamed (for the perf readout and tests). */
   longTasks = $state.raw<{ start: number; duration: number }[]>([]);
 
   private client: SimClient | null = null;
-  private buffers = new Buffers();
+  private buffers = new ColumnBuffers();
   private currentRunId = 0;
   private frame = 0;
   private publishTimer: ReturnType<typeof setTimeout> | null = null;
@@ -176,6 +155,26 @@ export class Dashboard {
   private autoTimer: ReturnType<typeof setTimeout> | null = null;
 
   // ---- derived views ----
+  /** The Monte Carlo runs finished so far: the main run once done, and the ensemble's, with their seeds. */
+  mcRuns = $derived.by((): { seeds: number[]; tables: RunTable[] } => {
+    const seeds: number[] = [];
+    const tables: RunTable[] = [];
+    if (this.runs < 2 || !this.info) return { seeds, tables };
+    if (this.status === 'done') {
+      seeds.push(this.info.seed);
+      tables.push(this.tableSlow);
+    }
+    const done = this.ensemble.tables;
+    for (const s of this.ensemble.seeds) {
+      const t = done.get(s);
+      if (t) seeds.push(s), tables.push(t);
+    }
+    return { seeds, tables };
+  });
+  /** Percentile bands over those runs (two at least). */
+  bands = $derived.by((): BandView | null => (this.mcRuns.tables.length >= 2 ? bandsOf(this.mcRuns.tables, this.mcRuns.seeds) : null));
+  /** Monte Carlo progress: runs finished of those asked (the main run counts once it is done). */
+  mcProgress = $derived({ done: (this.status === 'done' ? 1 : 0) + this.ensemble.tables.size, total: this.runs });
   days = $derived((this.info?.horizonHours ?? this.horizonDays * 24) / 24);
   xDomain = $derived<[number, number]>(this.window ?? [0, this.days]);
   progress = $derived(this.info ? Math.min(1, this.nowHours / this.info.horizonHours) : 0);
@@ -203,6 +202,7 @@ export class Dashboard {
       if (p.seed !== undefined) this.seed = p.seed;
       if (p.speed !== undefined) this.speed = p.speed;
       if (p.autoRun !== undefined) this.autoRun = p.autoRun;
+      if (p.runs !== undefined) this.runs = p.runs;
     }
     this.client = new SimClient({
       onEvent: (ev) => this.onWorkerEvent(ev),
@@ -219,6 +219,7 @@ export class Dashboard {
       seed: this.seed,
       speed: this.speed,
       autoRun: this.autoRun,
+      runs: this.runs,
     });
   }
 
@@ -338,6 +339,7 @@ export class Dashboard {
     }
     const raw = $state.snapshot(this.raw) as Record<string, unknown>;
     const seed = this.seed;
+    this.ensemble.cancel();
     const preset = this.isCustom ? `${this.preset} (custom)` : this.preset;
     this.currentRunId = this.client.peekNextRunId();
     this.buffers.reset();
@@ -363,6 +365,7 @@ export class Dashboard {
       return;
     }
     if (r.runId !== this.currentRunId) return; // a newer run was started meanwhile
+    this.startEnsemble(raw, r.seed, r.periodHours);
     this.info = {
       runId: r.runId,
       hash: r.hash,
@@ -376,6 +379,21 @@ export class Dashboard {
     };
     if (this.window && (this.window[1] > r.horizonHours / 24 || this.window[0] >= this.window[1])) this.window = null;
     if (this.status === 'starting') this.status = options.paused ? 'paused' : 'running';
+  }
+
+  /** The Monte Carlo runs of the current scenario: seeds seed+1 .. seed+runs-1 (none when runs is 1). */
+  private startEnsemble(raw: unknown, seed: number, periodHours: number): void {
+    if (this.runs < 2) return this.ensemble.cancel();
+    this.ensemble.start(raw, Array.from({ length: this.runs - 1 }, (_, i) => seed + 1 + i), periodHours);
+  }
+
+  /** Sets the number of Monte Carlo runs; the current run is kept, the other seeds are (re)started. */
+  setRuns(n: number): void {
+    if (!Number.isSafeInteger(n) || n < 1 || n > MAX_RUNS) return;
+    this.runs = n;
+    this.persist();
+    if (this.info && this.status !== 'invalid' && this.status !== 'error') this.startEnsemble(this.info.raw, this.info.seed, this.info.periodHours);
+    else this.ensemble.cancel();
   }
 
   private onWorkerEvent(ev: WorkerEvent): void {

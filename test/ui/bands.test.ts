@@ -1,0 +1,72 @@
+// Monte Carlo bands in the dashboard: percentiles across runs, and their CSV (the CLI's --bands text).
+import { describe, expect, it } from 'vitest';
+import { bandsOf, spreadOf } from '../../src/ui/lib/bands.ts';
+import { bandsToCsv } from '../../src/ui/lib/exporting.ts';
+
+const run = (rows: number, u: number[], extra: Record<string, number[]> = {}) => ({
+  rows,
+  data: {
+    day: Float64Array.from({ length: rows }, (_, i) => i + 1),
+    utilization: Float64Array.from(u),
+    ...Object.fromEntries(Object.entries(extra).map(([k, v]) => [k, Float64Array.from(v)])),
+  },
+});
+
+describe('bandsOf', () => {
+  it("per day, the 10th, 50th and 90th percentile of each column across the runs (numpy's default)", () => {
+    const b = bandsOf([run(2, [1, 10]), run(2, [2, 20]), run(2, [3, 30]), run(2, [4, 40]), run(2, [10, 100])], [1, 2, 3, 4, 5])!;
+    expect(b.runs).toBe(5);
+    expect(b.seeds).toEqual([1, 2, 3, 4, 5]);
+    expect(Array.from(b.day)).toEqual([1, 2]);
+    // numpy.percentile([1, 2, 3, 4, 10], [10, 50, 90]) = [1.4, 3, 7.6]
+    expect(b.p10.utilization[0]).toBeCloseTo(1.4, 12);
+    expect(b.p50.utilization[0]).toBe(3);
+    expect(b.p90.utilization[0]).toBeCloseTo(7.6, 12);
+    expect(b.p90.utilization[1]).toBeCloseTo(76, 10);
+    expect(b.p10.day).toBeUndefined(); // the day is the axis, not a band
+  });
+
+  it('leaves out a run without a value that day, and a run that has not reached it; NaN where none has one', () => {
+    const b = bandsOf([run(3, [0.2, NaN, NaN]), run(2, [0.4, 0.5]), run(3, [0.6, NaN, NaN])], [1, 2, 3])!;
+    expect(b.rows).toBe(3);
+    expect(b.p50.utilization[0]).toBeCloseTo(0.4, 12);
+    expect(b.p10.utilization[1]).toBe(0.5); // only run 2 has day 2
+    expect(b.p50.utilization[2]).toBeNaN();
+  });
+
+  it('only the columns every run has; none without runs', () => {
+    const b = bandsOf([run(1, [0.5], { price: [1] }), run(1, [0.6])], [1, 2])!;
+    expect(Object.keys(b.p50)).toEqual(['utilization']);
+    expect(bandsOf([], [])).toBeNull();
+  });
+});
+
+describe('spreadOf', () => {
+  it('the p10 and p90 of a KPI computed on each run, leaving out runs where it is undefined', () => {
+    expect(spreadOf([1, 2, 3, 4, 10, NaN])).toMatchObject({ n: 5, p10: 1.4 });
+    expect(spreadOf([1, 2, 3, 4, 10]).p90).toBeCloseTo(7.6, 12);
+  });
+});
+
+describe('bandsToCsv', () => {
+  const columns = [
+    { name: 'day', unit: 'day', description: 'd' },
+    { name: 'utilization', unit: 'share', description: 'u' },
+  ];
+  const p = { version: '0.1.0', scenarioName: 'baseline', scenarioHash: 'abc', seed: 1, days: 2 };
+
+  it('provenance with every seed, then mean, p10, p50, p90 per column and day, in seed order whatever the order given', () => {
+    const text = bandsToCsv(columns, [run(2, [0.3, NaN]), run(2, [0.1, NaN]), run(2, [0.2, 0.5])], [3, 1, 2], p);
+    const lines = text.trim().split('\n');
+    expect(lines.filter((l) => l.startsWith('#'))).toEqual([
+      '# depinsim_version: 0.1.0',
+      '# scenario: baseline',
+      '# scenario_hash: abc',
+      '# seeds: 1,2,3',
+      '# days: 2',
+      expect.stringMatching(/^# statistics: mean, and percentiles .*type 7/),
+    ]);
+    const body = lines.filter((l) => !l.startsWith('#'));
+    expect(body).toEqual(['day,utilization_mean,utilization_p10,utilization_p50,utilization_p90', '1,0.2,0.12,0.2,0.28', '2,0.5,0.5,0.5,0.5']);
+  });
+});

@@ -9,7 +9,7 @@ function store(init: Record<string, string> = {}) {
 describe('persisted edits', () => {
   it('round-trips what it saves', () => {
     const s = store();
-    const p = { preset: 'baseline', edits: { 'supply.providers': 500, 'demand.baseRateJobsPerHour': 'abc' }, seed: 3, speed: 5, autoRun: false };
+    const p = { preset: 'baseline', edits: { 'supply.providers': 500, 'demand.baseRateJobsPerHour': 'abc' }, seed: 3, speed: 5, autoRun: false, runs: 10 };
     savePersisted(s, p);
     expect(loadPersisted(s)).toEqual(p);
   });
@@ -17,6 +17,8 @@ describe('persisted edits', () => {
   it('drops what is malformed instead of failing', () => {
     expect(loadPersisted(store({ [STORAGE_KEY]: '{not json' }))).toEqual({});
     expect(loadPersisted(store({ [STORAGE_KEY]: JSON.stringify({ seed: -1, preset: 5, edits: { 'a..b': 1, ok: 2 }, speed: 'x' }) }))).toEqual({ edits: { ok: 2 } });
+    // Monte Carlo runs: a whole number from 1 to 50 (a stored 1e6 would start a million runs)
+    for (const runs of [0, 51, 1e6, 2.5, '5']) expect(loadPersisted(store({ [STORAGE_KEY]: JSON.stringify({ runs }) }))).toEqual({});
     expect(loadPersisted(undefined)).toEqual({});
   });
 

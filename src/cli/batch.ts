@@ -1,7 +1,7 @@
 /**
  * Many runs on worker threads: the engine of `--seeds` (replications) and `--sweep` (a parameter
- * grid). Each run is a (scenario, seed) pair; the scenarios are sent to every thread once, a run
- * names its scenario by index. Threads take the next run as they finish one, so a grid of unequal
+ * grid). Each run is a (scenario, seed) pair, sent to a thread with its scenario (a few kB), so a
+ * thread holds only the run it is on. Threads take the next run as they finish one, so a grid of unequal
  * runs (a larger scale, a longer horizon) keeps every core busy. Each result is handed on in run order
  * as soon as the runs before it are in (a run that finishes early waits), and only its figures are
  * kept. stderr gets progress every few seconds; Ctrl-C stops every thread; a failed run names itself
@@ -84,12 +84,12 @@ export async function runBatch(o: BatchOptions): Promise<RunSummary[]> {
       }
       const run = nextRun++;
       running.set(run, { day: 0, events: 0 });
-      const job: RunJob = { run, scenario: o.runs[run].scenario, seed: o.runs[run].seed };
+      const job: RunJob = { run, scenario: o.scenarios[o.runs[run].scenario], seed: o.runs[run].seed };
       w.postMessage(job);
     };
     const threads = Math.max(1, Math.min(o.threads, total));
     for (let i = 0; i < threads; i++) {
-      const w = new Worker(BOOT, { workerData: { entry: ENTRY, scenarios: o.scenarios } });
+      const w = new Worker(BOOT, { workerData: { entry: ENTRY } });
       workers.push(w);
       w.on('message', (m: WorkerReply) => {
         if (settled) return;

@@ -1,22 +1,19 @@
 /**
- * A batch worker thread (see batch.ts): holds the batch's scenarios and runs each (scenario, seed) the
- * main thread sends, one after another, posting back the run's CSV and its summary figures. The heap is
- * watched as in a single run, so a run that cannot fit stops with the same message.
+ * A batch worker thread (see batch.ts): runs each (scenario, seed) the main thread sends, one after
+ * another, posting back the run's CSV and its summary figures. The heap is watched as in a single run,
+ * so a run that cannot fit stops with the same message.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { createRun } from '../sim/run.ts';
 import { tableToCsv } from '../sim/metrics/csv.ts';
-import type { Scenario } from '../sim/scenario/schema.ts';
 import { HeapWatch, setupProgress } from './memoryGuard.ts';
 import { runFigures, type RunJob, type WorkerReply } from './replicaMessages.ts';
 
 const port = parentPort!;
-const { scenarios } = workerData as { scenarios: Scenario[] };
 const post = (m: WorkerReply) => port.postMessage(m);
 
-port.on('message', ({ run: id, scenario: si, seed }: RunJob) => {
+port.on('message', ({ run: id, scenario, seed }: RunJob) => {
   try {
-    const scenario = scenarios[si];
     const started = performance.now();
     const heap = new HeapWatch(scenario.horizonDays, (message) => post({ type: 'warning', run: id, message }));
     const run = createRun(scenario, seed, { onSetup: (stage, done, total) => heap.checkSetup(setupProgress(stage, done, total)) });

@@ -1,12 +1,13 @@
 /** What a batch worker is sent and posts back, and the per-run figures the summaries compare across seeds and sweep points. */
 import type { MetricTable } from '../sim/metrics/table.ts';
+import type { Scenario } from '../sim/scenario/schema.ts';
 
 export type RunFigures = Record<string, number>;
 
-/** A run sent to a worker: its position in the batch, the scenario (an index into the batch's list) and the seed. */
+/** A run sent to a worker: its position in the batch, its scenario (validated) and seed. */
 export interface RunJob {
   run: number;
-  scenario: number;
+  scenario: Scenario;
   seed: number;
 }
 

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { bandsOf, spreadOf } from '../../src/ui/lib/bands.ts';
 import { bandsToCsv } from '../../src/ui/lib/exporting.ts';
+import { ensembleWorkers } from '../../src/ui/lib/ensembleWorkers.ts';
 
 const run = (rows: number, u: number[], extra: Record<string, number[]> = {}) => ({
   rows,
@@ -68,5 +69,19 @@ describe('bandsToCsv', () => {
     ]);
     const body = lines.filter((l) => !l.startsWith('#'));
     expect(body).toEqual(['day,utilization_mean,utilization_p10,utilization_p50,utilization_p90', '1,0.2,0.12,0.2,0.28', '2,0.5,0.5,0.5,0.5']);
+  });
+});
+
+describe('ensembleWorkers', () => {
+  it('one per core beyond the main run, at most one per seed, at least one', () => {
+    expect(ensembleWorkers(9, 1, 8)).toBe(7);
+    expect(ensembleWorkers(4, 1, 8)).toBe(4);
+    expect(ensembleWorkers(9, 1, 2)).toBe(1);
+    expect(ensembleWorkers(9, 1, 1)).toBe(1);
+  });
+
+  it('no more runs at once than 2 GB holds: a 50x network (about 1 GB a run) gets one worker, whatever the cores', () => {
+    expect(ensembleWorkers(19, 50, 16)).toBe(1);
+    expect(ensembleWorkers(19, 10, 16)).toBe(6); // 308 MB a run
   });
 });

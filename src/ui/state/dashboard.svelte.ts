@@ -365,7 +365,7 @@ export class Dashboard {
       return;
     }
     if (r.runId !== this.currentRunId) return; // a newer run was started meanwhile
-    this.startEnsemble(raw, r.seed, r.periodHours);
+    this.startEnsemble(raw, r.seed, r.periodHours, (r.scenario as Scenario).scale);
     this.info = {
       runId: r.runId,
       hash: r.hash,
@@ -382,9 +382,9 @@ export class Dashboard {
   }
 
   /** The Monte Carlo runs of the current scenario: seeds seed+1 .. seed+runs-1 (none when runs is 1). */
-  private startEnsemble(raw: unknown, seed: number, periodHours: number): void {
+  private startEnsemble(raw: unknown, seed: number, periodHours: number, scale: number): void {
     if (this.runs < 2) return this.ensemble.cancel();
-    this.ensemble.start(raw, Array.from({ length: this.runs - 1 }, (_, i) => seed + 1 + i), periodHours);
+    this.ensemble.start(raw, Array.from({ length: this.runs - 1 }, (_, i) => seed + 1 + i), periodHours, scale);
   }
 
   /** Sets the number of Monte Carlo runs; the current run is kept, the other seeds are (re)started. */
@@ -392,7 +392,7 @@ export class Dashboard {
     if (!Number.isSafeInteger(n) || n < 1 || n > MAX_RUNS) return;
     this.runs = n;
     this.persist();
-    if (this.info && this.status !== 'invalid' && this.status !== 'error') this.startEnsemble(this.info.raw, this.info.seed, this.info.periodHours);
+    if (this.info && this.status !== 'invalid' && this.status !== 'error') this.startEnsemble(this.info.raw, this.info.seed, this.info.periodHours, this.info.scenario.scale);
     else this.ensemble.cancel();
   }
 

@@ -9,6 +9,7 @@ import { SimClient, type WorkerEvent } from '../lib/simClient.ts';
 import { deriveColumns } from '../lib/chartDefs.ts';
 import type { RunTable } from '../lib/bands.ts';
 import { ColumnBuffers } from '../lib/columnBuffers.ts';
+import { ensembleWorkers } from '../lib/ensembleWorkers.ts';
 
 /** A worker of the ensemble: its client, the run it is on and the rows streamed so far. */
 interface Slot {
@@ -30,25 +31,19 @@ export class Ensemble {
   private periodHours = 24;
   private generation = 0;
 
-  /** Workers to use: one per core beyond the main run's, at least one, at most one per seed. */
-  static workersFor(seeds: number): number {
-    const cores = typeof navigator !== 'undefined' && navigator.hardwareConcurrency ? navigator.hardwareConcurrency : 2;
-    return Math.max(1, Math.min(seeds, cores - 1));
-  }
-
   get running(): boolean {
     return this.seeds.length > 0 && this.tables.size < this.seeds.length && !this.error;
   }
 
   /** Runs `raw` (an already validated scenario) once per seed; replaces any ensemble in progress. */
-  start(raw: unknown, seeds: number[], periodHours: number): void {
+  start(raw: unknown, seeds: number[], periodHours: number, scale: number): void {
     this.cancel();
     const gen = ++this.generation;
     this.raw = raw;
     this.periodHours = periodHours;
     this.seeds = seeds;
     this.queue = [...seeds];
-    const want = Ensemble.workersFor(seeds.length);
+    const want = ensembleWorkers(seeds.length, scale, typeof navigator !== 'undefined' && navigator.hardwareConcurrency ? navigator.hardwareConcurrency : 2);
     while (this.slots.length < want) this.slots.push(this.newSlot());
     for (const slot of this.slots.slice(0, want)) void this.next(slot, gen);
   }

@@ -192,6 +192,26 @@ describe('dashboard interactions', () => {
       .join('\n');
     expect(body).toBe(readFileSync(cliBands, 'utf8'));
 
+    // pinned with its runs, then compared with a busier network: the baseline's band is outlined,
+    // and each KPI says whether the two ranges overlap
+    await page.locator('[data-action="pin"]').click();
+    const pinnedHash = (await hk(page)).hash;
+    await typeField(page, 'demand.baseRateJobsPerHour', '200');
+    await page.waitForFunction(
+      (old) => {
+        const h = (window as unknown as { __depinsim: { status: string; bandRuns: number; hash: string } }).__depinsim;
+        return h.hash !== old && h.status === 'done' && h.bandRuns === 5;
+      },
+      pinnedHash,
+      { timeout: 120_000 },
+    );
+    expect(await page.locator('[data-chart="utilization"] path[data-series="baseline-band:utilization"]').getAttribute('d')).toMatch(/^M/);
+    // 200 jobs/h against 120: utilization moves far beyond the seed-to-seed spread
+    expect(await page.locator('[data-kpi="utilization"] [data-testid="kpi-base-spread"]').textContent()).toMatch(/baseline: \d+\.\d% – \d+\.\d% · ranges apart/);
+    expect(await page.locator('[data-testid="compare"]').textContent()).toMatch(/with its 5 Monte Carlo\s+runs/);
+    await shot(page, 'monte-carlo-compare');
+    await page.locator('[data-action="unpin"]').click();
+
     // back to one run: the bands go
     await page.selectOption('#runs', '1');
     await expect.poll(() => band.count()).toBe(0);

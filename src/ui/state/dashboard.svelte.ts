@@ -55,6 +55,9 @@ export interface Pinned {
   info: RunInfo;
   table: TableView;
   providers: ProviderReport | null;
+  /** Its Monte Carlo runs and bands when it was pinned with two or more finished (else empty and null). */
+  runs: RunTable[];
+  bands: BandView | null;
 }
 
 export interface Message {
@@ -504,8 +507,11 @@ export class Dashboard {
     if (!this.info || this.table.rows === 0) return;
     const data: Record<string, Float64Array> = {};
     for (const [k, v] of Object.entries(this.table.data)) data[k] = v.slice();
-    this.pinned = { info: this.info, table: { rows: this.table.rows, data }, providers: this.providers };
-    this.say('success', `Pinned this run (${this.info.preset}, seed ${this.info.seed}) as the baseline. Change something and run again to compare.`);
+    // the Monte Carlo tables are never written to once finished: kept as they are
+    const runs = this.mcRuns.tables.length >= 2 ? [...this.mcRuns.tables] : [];
+    this.pinned = { info: this.info, table: { rows: this.table.rows, data }, providers: this.providers, runs, bands: runs.length ? this.bands : null };
+    const mc = runs.length ? ` with its ${runs.length} Monte Carlo runs` : '';
+    this.say('success', `Pinned this run (${this.info.preset}, seed ${this.info.seed})${mc} as the baseline. Change something and run again to compare.`);
   }
 
   unpin(): void {

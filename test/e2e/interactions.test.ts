@@ -218,6 +218,48 @@ describe('dashboard interactions', () => {
     expect(errors).toEqual([]);
   });
 
+  it('sweep a parameter: a KPI per point, the page\'s own value reproduces the page\'s run, out-of-range values refused', async () => {
+    const { page, errors } = await open({ edits: { horizonDays: 10 }, seed: 2 });
+    await waitForStatus(page, 'done', 30_000);
+    await page.locator('[data-testid="sweep"] summary').first().click();
+    // the range suggested around the page's value (120 jobs/h)
+    expect(await page.inputValue('[data-testid="sweep-from"]')).toBe('60');
+    expect(await page.inputValue('[data-testid="sweep-to"]')).toBe('180');
+    await page.selectOption('[data-testid="sweep-steps"]', '3');
+    await page.click('[data-action="sweep-run"]');
+    type SweepHook = { sweep: { done: number; total: number; points: { value: number; kpis: Record<string, { p50: number; n: number }> }[] }; kpi(id: string): number };
+    await page.waitForFunction(() => {
+      const s = (window as unknown as { __depinsim: SweepHook }).__depinsim.sweep;
+      return s.total === 3 && s.done === 3;
+    }, null, { timeout: 120_000 });
+    const { points, pageKpi } = await page.evaluate(() => {
+      const h = (window as unknown as { __depinsim: SweepHook }).__depinsim;
+      return { points: h.sweep.points, pageKpi: h.kpi('utilization') };
+    });
+    expect(points.map((p) => p.value)).toEqual([60, 120, 180]);
+    const u = points.map((p) => p.kpis.utilization.p50);
+    expect(u[0]).toBeLessThan(u[1]);
+    expect(u[1]).toBeLessThan(u[2]); // more demand, busier GPUs
+    // the point at the page's value with the page's seed is the page's run: the same utilization exactly
+    expect(u[1]).toBe(pageKpi);
+    expect(await page.locator('[data-testid="sweep-point"]').count()).toBe(3);
+    expect(await page.locator('[data-testid="sweep-current"]').count()).toBe(1);
+    await page.locator('[data-testid="sweep"]').screenshot({ path: join(ROOT, 'test-results/screenshots/sweep.png') });
+
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action="sweep-csv"]').click()]);
+    const file = join(DOWNLOADS, dl.suggestedFilename());
+    await dl.saveAs(file);
+    const parsed = Papa.parse<Record<string, string>>(readFileSync(file, 'utf8'), { header: true, comments: '#', skipEmptyLines: true });
+    expect(parsed.data.map((r) => r['demand.baseRateJobsPerHour'])).toEqual(['60', '120', '180']);
+    expect(Number(parsed.data[1].utilization_p50)).toBeCloseTo(pageKpi, 6);
+
+    // a value out of the field's range starts nothing and says which
+    await page.fill('[data-testid="sweep-from"]', '-10');
+    await page.click('[data-action="sweep-run"]');
+    expect(await page.locator('[data-testid="sweep"] [role="alert"]').textContent()).toMatch(/demand\.baseRateJobsPerHour = -10: demand\.baseRateJobsPerHour: expected value >= 0/);
+    expect(errors).toEqual([]);
+  });
+
   it('CSV export has the same bytes as the CLI for the same scenario and seed', async () => {
     const { page } = await open({ edits: { horizonDays: 20 }, seed: 3 });
     await waitForStatus(page, 'done', 30_000);

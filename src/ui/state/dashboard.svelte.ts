@@ -17,7 +17,8 @@ import { checkShare, decodeShare, encodeShare, SHARE_PARAM, tokenFromHash } from
 import { readScenarioFile } from '../lib/openScenario.ts';
 import { ColumnBuffers } from '../lib/columnBuffers.ts';
 import { bandsOf, type BandView, type RunTable } from '../lib/bands.ts';
-import { Ensemble } from './ensemble.svelte.ts';
+import { RunPool } from './runPool.svelte.ts';
+import { Sweep } from './sweep.svelte.ts';
 import { SimClient, type WorkerEvent } from '../lib/simClient.ts';
 import type { ColumnInfo, RunStatus } from '../../worker/api.ts';
 import type { Provenance } from '../lib/exporting.ts';
@@ -141,8 +142,10 @@ export class Dashboard {
   hoverDay = $state<number | null>(null);
   logScale = $state<Record<string, boolean>>({});
   pinned = $state.raw<Pinned | null>(null);
-  /** The Monte Carlo runs beyond the main one (seeds seed+1 .. seed+runs-1). */
-  readonly ensemble = new Ensemble();
+  /** The Monte Carlo runs beyond the main one (seeds seed+1 .. seed+runs-1), keyed by seed. */
+  readonly ensemble = new RunPool();
+  /** A parameter sweep of the page's scenario, on workers of its own. */
+  readonly sweep = new Sweep();
   messages = $state<Message[]>([]);
   /** Long tasks seen on the main thread while a run streamed (for the perf readout and tests). */
   longTasks = $state.raw<{ start: number; duration: number }[]>([]);
@@ -168,9 +171,9 @@ export class Dashboard {
       tables.push(this.tableSlow);
     }
     const done = this.ensemble.tables;
-    for (const s of this.ensemble.seeds) {
-      const t = done.get(s);
-      if (t) seeds.push(s), tables.push(t);
+    for (const j of this.ensemble.jobs) {
+      const t = done.get(j.key);
+      if (t) seeds.push(j.seed), tables.push(t);
     }
     return { seeds, tables };
   });
@@ -251,6 +254,11 @@ export class Dashboard {
   }
 
   // ---- editing ----
+
+  /** The page's scenario (preset and edits) with one more edit: a sweep point. */
+  rawWith(path: string, value: unknown): Record<string, unknown> {
+    return applyEdits(this.presetObj.raw, { ...($state.snapshot(this.edits) as Record<string, unknown>), [path]: value });
+  }
 
   /** The value a control shows: the user's edit (even if invalid), else the preset's value. */
   valueOf(path: string): unknown {
@@ -387,7 +395,8 @@ export class Dashboard {
   /** The Monte Carlo runs of the current scenario: seeds seed+1 .. seed+runs-1 (none when runs is 1). */
   private startEnsemble(raw: unknown, seed: number, periodHours: number, scale: number): void {
     if (this.runs < 2) return this.ensemble.cancel();
-    this.ensemble.start(raw, Array.from({ length: this.runs - 1 }, (_, i) => seed + 1 + i), periodHours, scale);
+    const jobs = Array.from({ length: this.runs - 1 }, (_, i) => ({ key: `seed ${seed + 1 + i}`, raw, seed: seed + 1 + i, periodHours }));
+    this.ensemble.start(jobs, scale);
   }
 
   /** Sets the number of Monte Carlo runs; the current run is kept, the other seeds are (re)started. */

@@ -1,0 +1,60 @@
+/**
+ * The dashboard's parameter sweep: the values a field takes, the scenario of each point (the page's
+ * scenario with that one value edited, as `depinsim run --set path=value` would give it), and each
+ * KPI over the whole run per point, summarized across its seeds (median, 10th and 90th percentile).
+ */
+import { quantileType7 } from '../../sim/metrics/quantile.ts';
+import { KPIS, type KpiDef } from './chartDefs.ts';
+import type { RunTable } from './bands.ts';
+
+/** Points in a sweep at most (each is a whole run per seed). */
+export const MAX_SWEEP_POINTS = 25;
+
+/**
+ * `steps` values evenly spaced from `from` to `to`, both included; whole numbers for an integer
+ * field (repeats dropped). Rounded to 12 significant digits, so 0.1 to 0.3 in 3 steps is 0.1, 0.2, 0.3.
+ */
+export function sweepValues(from: number, to: number, steps: number, integer: boolean): number[] {
+  if (!Number.isFinite(from) || !Number.isFinite(to) || !Number.isInteger(steps) || steps < 2) return [];
+  const out: number[] = [];
+  for (let i = 0; i < steps; i++) {
+    let v = from + ((to - from) * i) / (steps - 1);
+    v = integer ? Math.round(v) : Number(v.toPrecision(12));
+    if (!out.includes(v)) out.push(v);
+  }
+  return out;
+}
+
+/** A KPI over the whole run of a table (every row), as the cards compute it over a window. */
+export function kpiOfRun(k: KpiDef, t: RunTable, periodHours: number): number {
+  if (t.rows === 0 || k.needs.some((n) => !t.data[n])) return NaN;
+  return k.compute({ data: t.data, lo: 0, hi: t.rows - 1, periodHours });
+}
+
+export interface PointSummary {
+  value: number;
+  /** Per KPI id: median and 10th/90th percentile across the point's finished seeds, and how many. */
+  kpis: Record<string, { p10: number; p50: number; p90: number; n: number }>;
+  /** Seeds finished of those asked. */
+  done: number;
+}
+
+/** Per point, each KPI across its seeds; `tableOf(point, seed)` gives a finished run's table or undefined, `periodOf(point)` its metric period (h). */
+export function sweepSummary(values: readonly number[], seeds: readonly number[], tableOf: (point: number, seed: number) => RunTable | undefined, periodOf: (point: number) => number): PointSummary[] {
+  return values.map((value, p) => {
+    const tables = seeds.map((s) => tableOf(p, s)).filter((t): t is RunTable => !!t);
+    const kpis: PointSummary['kpis'] = {};
+    for (const k of KPIS) {
+      const x = Float64Array.from(tables.map((t) => kpiOfRun(k, t, periodOf(p))).filter((v) => Number.isFinite(v))).sort();
+      kpis[k.id] = { p10: quantileType7(x, x.length, 0.1), p50: quantileType7(x, x.length, 0.5), p90: quantileType7(x, x.length, 0.9), n: x.length };
+    }
+    return { value, kpis, done: tables.length };
+  });
+}
+
+/** The summary as CSV: one row per point, the value, then each KPI's p10, p50 and p90 (and the seeds with a value). */
+export function sweepCsv(path: string, rows: readonly PointSummary[], format: (v: number) => string): string {
+  const head = ['point', path, ...KPIS.flatMap((k) => [`${k.id}_p10`, `${k.id}_p50`, `${k.id}_p90`, `${k.id}_n`])];
+  const lines = rows.map((r, i) => [String(i + 1), format(r.value), ...KPIS.flatMap((k) => [format(r.kpis[k.id].p10), format(r.kpis[k.id].p50), format(r.kpis[k.id].p90), String(r.kpis[k.id].n)])].join(','));
+  return [head.join(','), ...lines].join('\n') + '\n';
+}

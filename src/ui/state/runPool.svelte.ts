@@ -1,0 +1,129 @@
+/**
+ * Runs in the browser beyond the one on screen, each on its own worker (one per core beyond the main
+ * run's, bounded by memory: lib/ensembleWorkers.ts), at full speed: the Monte Carlo seeds of the page's
+ * scenario, and the points of a parameter sweep. They are the same simulation as the main run (same
+ * worker code, same determinism): a (scenario, seed) here is exactly `depinsim run --seed s`. Each
+ * finished run's table (with the dashboard's derived columns) is kept by its key; starting again or
+ * cancelling drops them.
+ */
+import { SimClient, type WorkerEvent } from '../lib/simClient.ts';
+import { deriveColumns } from '../lib/chartDefs.ts';
+import type { RunTable } from '../lib/bands.ts';
+import { ColumnBuffers } from '../lib/columnBuffers.ts';
+import { ensembleWorkers } from '../lib/ensembleWorkers.ts';
+
+/** One run: its key (how its table is found), a validated raw scenario, the seed and its metric period. */
+export interface PoolJob {
+  key: string;
+  raw: unknown;
+  seed: number;
+  periodHours: number;
+}
+
+/** A worker of the pool: its client, the job it is on and the rows streamed so far. */
+interface Slot {
+  client: SimClient;
+  runId: number;
+  job: PoolJob | null;
+  buffers: ColumnBuffers;
+}
+
+export class RunPool {
+  /** The jobs of the current batch, their finished tables by key, and the first failure. */
+  jobs = $state.raw<PoolJob[]>([]);
+  tables = $state.raw<Map<string, RunTable>>(new Map());
+  error = $state<string | null>(null);
+
+  private slots: Slot[] = [];
+  private queue: PoolJob[] = [];
+  private generation = 0;
+
+  get running(): boolean {
+    return this.jobs.length > 0 && this.tables.size < this.jobs.length && !this.error;
+  }
+
+  /** Runs the jobs (their scenarios already validated; `scale`: the largest, for the memory bound); replaces a batch in progress. */
+  start(jobs: PoolJob[], scale: number): void {
+    this.cancel();
+    const gen = ++this.generation;
+    this.jobs = jobs;
+    this.queue = [...jobs];
+    const want = ensembleWorkers(jobs.length, scale, typeof navigator !== 'undefined' && navigator.hardwareConcurrency ? navigator.hardwareConcurrency : 2);
+    while (this.slots.length < want) this.slots.push(this.newSlot());
+    for (const slot of this.slots.slice(0, want)) void this.next(slot, gen);
+  }
+
+  /** Stops every run of the batch; its tables are dropped. */
+  cancel(): void {
+    this.generation++;
+    this.queue = [];
+    for (const s of this.slots) {
+      if (s.runId) void s.client.cancel().catch(() => undefined);
+      s.runId = 0;
+      s.job = null;
+      s.buffers.reset();
+    }
+    this.jobs = [];
+    this.tables = new Map();
+    this.error = null;
+  }
+
+  /** Ends the workers. */
+  dispose(): void {
+    this.cancel();
+    for (const s of this.slots) s.client.dispose();
+    this.slots = [];
+  }
+
+  private newSlot(): Slot {
+    const slot: Slot = { client: null as unknown as SimClient, runId: 0, job: null, buffers: new ColumnBuffers() };
+    slot.client = new SimClient({
+      onEvent: (ev) => this.onEvent(slot, ev),
+      onCrash: (msg) => {
+        slot.runId = 0;
+        this.error = `a worker crashed (${msg})`;
+      },
+    });
+    return slot;
+  }
+
+  private async next(slot: Slot, gen: number): Promise<void> {
+    if (gen !== this.generation) return;
+    const job = this.queue.shift();
+    slot.job = job ?? null;
+    if (!job) {
+      slot.runId = 0;
+      return;
+    }
+    slot.buffers.reset();
+    // events can arrive before start() resolves: expect the id the client will use
+    slot.runId = slot.client.peekNextRunId();
+    try {
+      const r = await slot.client.start(job.raw, job.seed, { speedDaysPerSecond: 0 });
+      if (!r.ok && gen === this.generation) this.error = `${job.key} did not start: ${r.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`;
+    } catch (e) {
+      if (gen === this.generation) this.error = `${job.key} did not start: ${e instanceof Error ? e.message : String(e)}`;
+    }
+  }
+
+  private onEvent(slot: Slot, ev: WorkerEvent): void {
+    const job = slot.job;
+    if (ev.runId !== slot.runId || slot.runId === 0 || !job) return;
+    if (ev.kind === 'error') {
+      this.error = `${job.key} stopped with an error: ${ev.message}`;
+      slot.runId = 0;
+      return;
+    }
+    if (ev.kind === 'rows' && ev.rows > 0) slot.buffers.append(ev.from, ev.rows, ev.data);
+    if (ev.status === 'done') {
+      const v = slot.buffers.view();
+      const data = { ...v.data, ...deriveColumns(v.data, v.rows, job.periodHours) };
+      const tables = new Map(this.tables);
+      tables.set(job.key, { rows: v.rows, data });
+      this.tables = tables;
+      slot.buffers = new ColumnBuffers(); // the table keeps the old buffers' arrays
+      slot.runId = 0; // a second 'done' of this run (a last batch, then the status) is ignored
+      void this.next(slot, this.generation);
+    }
+  }
+}

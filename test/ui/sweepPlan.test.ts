@@ -1,0 +1,72 @@
+// The dashboard's parameter sweep: its values, the KPIs per point across seeds, and its CSV.
+import { describe, expect, it } from 'vitest';
+import { kpiOfRun, sweepCsv, sweepSummary, sweepValues } from '../../src/ui/lib/sweepPlan.ts';
+import { KPIS } from '../../src/ui/lib/chartDefs.ts';
+
+describe('sweepValues', () => {
+  it('evenly spaced, both ends included, without floating-point residue', () => {
+    expect(sweepValues(60, 180, 5, false)).toEqual([60, 90, 120, 150, 180]);
+    expect(sweepValues(0.1, 0.3, 3, false)).toEqual([0.1, 0.2, 0.3]);
+    expect(sweepValues(1, 0, 3, false)).toEqual([1, 0.5, 0]);
+  });
+
+  it('whole numbers for an integer field, repeats dropped', () => {
+    expect(sweepValues(1, 3, 5, true)).toEqual([1, 2, 3]); // 1, 1.5, 2, 2.5, 3 rounded
+    expect(sweepValues(500, 3000, 3, true)).toEqual([500, 1750, 3000]);
+  });
+
+  it('nothing for a range it cannot space', () => {
+    expect(sweepValues(NaN, 1, 3, false)).toEqual([]);
+    expect(sweepValues(0, 1, 1, false)).toEqual([]);
+  });
+});
+
+// a run with a given utilization every day: busy / online GPUs
+const run = (u: number, rows = 4) => ({
+  rows,
+  data: {
+    day: Float64Array.from({ length: rows }, (_, i) => i + 1),
+    gpus_busy: new Float64Array(rows).fill(100 * u),
+    gpus_online: new Float64Array(rows).fill(100),
+    fill_rate: new Float64Array(rows).fill(0.8),
+  },
+});
+const utilization = KPIS.find((k) => k.id === 'utilization')!;
+
+describe('sweepSummary', () => {
+  it('per point, each KPI over the whole run: median and 10th/90th percentile across the seeds finished', () => {
+    const tables = new Map([
+      ['0/1', run(0.3)],
+      ['0/2', run(0.4)],
+      ['0/3', run(0.5)],
+      ['1/1', run(0.6)],
+    ]);
+    const rows = sweepSummary([60, 120], [1, 2, 3], (p, s) => tables.get(`${p}/${s}`), () => 24);
+    expect(rows[0].value).toBe(60);
+    expect(rows[0].done).toBe(3);
+    expect(rows[0].kpis.utilization.p50).toBeCloseTo(0.4, 12);
+    expect(rows[0].kpis.utilization.p10).toBeCloseTo(0.32, 12);
+    expect(rows[0].kpis.utilization.p90).toBeCloseTo(0.48, 12);
+    expect(rows[1]).toMatchObject({ value: 120, done: 1 });
+    expect(rows[1].kpis.utilization).toMatchObject({ n: 1 });
+    expect(rows[1].kpis.utilization.p50).toBeCloseTo(0.6, 12);
+    // a KPI whose columns the runs lack has no value, not a zero
+    expect(rows[0].kpis['burn-mint']).toMatchObject({ n: 0 });
+    expect(rows[0].kpis['burn-mint'].p50).toBeNaN();
+  });
+
+  it('a KPI over the whole run is the card\'s over a window covering every day', () => {
+    const t = run(0.5, 3);
+    t.data.gpus_busy[2] = 100; // the last day full
+    expect(kpiOfRun(utilization, t, 24)).toBeCloseTo(2 / 3, 12);
+  });
+});
+
+describe('sweepCsv', () => {
+  it('a row per point: the value, then each KPI\'s p10, p50, p90 and the seeds with a value', () => {
+    const rows = sweepSummary([60], [1], () => run(0.5), () => 24);
+    const [head, line] = sweepCsv('demand.baseRateJobsPerHour', rows, (v) => (Number.isNaN(v) ? '' : String(v))).trim().split('\n');
+    expect(head.split(',').slice(0, 6)).toEqual(['point', 'demand.baseRateJobsPerHour', 'utilization_p10', 'utilization_p50', 'utilization_p90', 'utilization_n']);
+    expect(line.split(',').slice(0, 6)).toEqual(['1', '60', '0.5', '0.5', '0.5', '1']);
+  });
+});

@@ -38,6 +38,8 @@ describe('bandsOf', () => {
   it('only the columns every run has; none without runs', () => {
     const b = bandsOf([run(1, [0.5], { price: [1] }), run(1, [0.6])], [1, 2])!;
     expect(Object.keys(b.p50)).toEqual(['utilization']);
+    // or those asked for
+    expect(Object.keys(bandsOf([run(1, [0.5], { price: [1] }), run(1, [0.6], { price: [2] })], [1, 2], new Set(['price']))!.p50)).toEqual(['price']);
     expect(bandsOf([], [])).toBeNull();
   });
 });

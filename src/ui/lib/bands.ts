@@ -26,14 +26,14 @@ export interface BandView {
 /** The share of runs between the lower and upper band (p10 to p90). */
 export const BAND_COVERAGE = 0.8;
 
-/** Per-row p10, p50 and p90 of every column the runs share (the day column excepted). */
-export function bandsOf(tables: readonly RunTable[], seeds: readonly number[]): BandView | null {
+/** Per-row p10, p50 and p90 of the columns the runs share (all but the day, or those in `only`). */
+export function bandsOf(tables: readonly RunTable[], seeds: readonly number[], only?: ReadonlySet<string>): BandView | null {
   if (tables.length === 0) return null;
   let longest = tables[0];
   for (const t of tables) if (t.rows > longest.rows) longest = t;
   const rows = longest.rows;
   const day = longest.data.day ?? new Float64Array(rows).map((_, i) => i + 1);
-  const columns = Object.keys(tables[0].data).filter((c) => c !== 'day' && tables.every((t) => t.data[c]));
+  const columns = Object.keys(tables[0].data).filter((c) => c !== 'day' && (!only || only.has(c)) && tables.every((t) => t.data[c]));
   const p10: Record<string, Float64Array> = {};
   const p50: Record<string, Float64Array> = {};
   const p90: Record<string, Float64Array> = {};

@@ -11,7 +11,7 @@ import { VERSION } from '../../sim/version.ts';
 import { applyEdits, diffLeaves, getAt, type Difference } from '../lib/paths.ts';
 import { controlsFromJsonSchema, type ControlSpec } from '../lib/schemaControls.ts';
 import { PRESETS, presetByName, type Preset } from '../lib/presets.ts';
-import { deriveColumns, KPIS, type WindowedTable } from '../lib/chartDefs.ts';
+import { CHARTS, deriveColumns, KPIS, type WindowedTable } from '../lib/chartDefs.ts';
 import { loadPersisted, MAX_RUNS, savePersisted } from '../lib/persist.ts';
 import { checkShare, decodeShare, encodeShare, SHARE_PARAM, tokenFromHash } from '../lib/share.ts';
 import { readScenarioFile } from '../lib/openScenario.ts';
@@ -85,6 +85,9 @@ const PUBLISH_MS = 150;
 const SLOW_PUBLISH_MS = 5000;
 
 const EMPTY: TableView = { rows: 0, data: {} };
+
+/** The columns the charts draw as lines: the only ones that get Monte Carlo bands (a year of 50 runs sorts less). */
+const BANDED_COLUMNS: ReadonlySet<string> = new Set(CHARTS.flatMap((c) => c.series.filter((s) => (s.type ?? 'line') === 'line').map((s) => s.column)));
 
 export class Dashboard {
   readonly presets: Preset[] = PRESETS;
@@ -178,7 +181,7 @@ export class Dashboard {
     return { seeds, tables };
   });
   /** Percentile bands over those runs (two at least). */
-  bands = $derived.by((): BandView | null => (this.mcRuns.tables.length >= 2 ? bandsOf(this.mcRuns.tables, this.mcRuns.seeds) : null));
+  bands = $derived.by((): BandView | null => (this.mcRuns.tables.length >= 2 ? bandsOf(this.mcRuns.tables, this.mcRuns.seeds, BANDED_COLUMNS) : null));
   /** Monte Carlo progress: runs finished of those asked (the main run counts once it is done). */
   mcProgress = $derived({ done: (this.status === 'done' ? 1 : 0) + this.ensemble.tables.size, total: this.runs });
   days = $derived((this.info?.horizonHours ?? this.horizonDays * 24) / 24);

@@ -212,6 +212,14 @@ describe('dashboard interactions', () => {
     await shot(page, 'monte-carlo-compare');
     await page.locator('[data-action="unpin"]').click();
 
+    // a share link brings the runs with it: opened in a fresh page, the bands come back
+    const url = await page.evaluate(() => (window as unknown as { __depinsim: { shareUrl(): string } }).__depinsim.shareUrl());
+    const other = await open({}, url);
+    await other.page.waitForFunction(() => (window as unknown as { __depinsim: { bandRuns: number } }).__depinsim.bandRuns === 5, null, { timeout: 120_000 });
+    expect(await other.page.$eval('#runs', (e) => (e as HTMLSelectElement).value)).toBe('5');
+    expect(other.errors).toEqual([]);
+    await other.context.close();
+
     // back to one run: the bands go
     await page.selectOption('#runs', '1');
     await expect.poll(() => band.count()).toBe(0);

@@ -20,6 +20,17 @@ describe('share links', () => {
     expect(c.ok).toBe(true);
   });
 
+  it('carries the Monte Carlo runs when there are several, from 2 to 50, and nothing else', () => {
+    const p = { ...payload(), runs: 10 };
+    expect(decodeShare(encodeShare(p))).toEqual({ ok: true, payload: p });
+    // a link without runs (one run, or made before there were runs) decodes as it always did
+    expect(decodeShare(encodeShare(payload()))).toEqual({ ok: true, payload: payload() });
+    for (const runs of [1, 51, 2.5, '5']) {
+      const d = decodeShare(encodeShare({ ...payload(), runs } as unknown as SharePayload));
+      expect(d, String(runs)).toEqual({ ok: false, reason: 'the link is damaged: runs should be a whole number from 2 to 50' });
+    }
+  });
+
   it('reads the token from a location hash', () => {
     expect(tokenFromHash('#run=abc')).toBe('abc');
     expect(tokenFromHash('#x=1&run=abc')).toBe('abc');

@@ -1,6 +1,7 @@
 /**
- * Share links: the scenario (as the user's raw input: preset plus edits) and the seed, in the URL
- * fragment as base64url JSON with a version, the scenario hash and a checksum.
+ * Share links: the scenario (as the user's raw input: preset plus edits), the seed and, when more
+ * than one, the number of Monte Carlo runs, in the URL fragment as base64url JSON with a version,
+ * the scenario hash and a checksum.
  *
  * Opening a link never runs or shows anything it has not checked: the payload must decode, parse
  * as JSON of the expected shape, pass scenario validation, and reproduce the hash it carries. A link
@@ -21,7 +22,12 @@ export interface SharePayload {
   hash: string;
   /** The raw scenario (what validateScenario takes). */
   scenario: Record<string, unknown>;
+  /** Monte Carlo runs (2 to MAX_LINK_RUNS), when the shared view has bands; absent for one run. */
+  runs?: number;
 }
+
+/** The most Monte Carlo runs a link may ask for (the dashboard's own limit). */
+export const MAX_LINK_RUNS = 50;
 
 function utf8ToBase64Url(text: string): string {
   const bytes = new TextEncoder().encode(text);
@@ -87,7 +93,10 @@ export function decodeShare(token: string): DecodeResult {
   if (b.scenario === null || typeof b.scenario !== 'object' || Array.isArray(b.scenario)) return { ok: false, reason: 'the link is damaged: the scenario is not an object' };
   const { c, ...rest } = b;
   if (typeof c !== 'string' || checksum(rest) !== c) return { ok: false, reason: 'the link was altered: its checksum does not match its contents' };
-  const extra = Object.keys(rest).filter((k) => !['v', 'app', 'preset', 'seed', 'hash', 'scenario'].includes(k));
+  if (rest.runs !== undefined && !(Number.isSafeInteger(rest.runs) && (rest.runs as number) >= 2 && (rest.runs as number) <= MAX_LINK_RUNS)) {
+    return { ok: false, reason: `the link is damaged: runs should be a whole number from 2 to ${MAX_LINK_RUNS}` };
+  }
+  const extra = Object.keys(rest).filter((k) => !['v', 'app', 'preset', 'seed', 'hash', 'scenario', 'runs'].includes(k));
   if (extra.length) return { ok: false, reason: 'the link is damaged: unexpected fields' };
   return { ok: true, payload: rest as unknown as SharePayload };
 }

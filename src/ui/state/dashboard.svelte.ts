@@ -567,7 +567,8 @@ export class Dashboard {
   shareUrl(): string | null {
     const i = this.info;
     if (!i) return null;
-    const token = encodeShare({ v: 1, app: APP_VERSION, preset: this.preset, seed: i.seed, hash: i.hash, scenario: i.raw });
+    // the Monte Carlo runs only when there are several: a single-run link is as it always was
+    const token = encodeShare({ v: 1, app: APP_VERSION, preset: this.preset, seed: i.seed, hash: i.hash, scenario: i.raw, ...(this.runs > 1 ? { runs: this.runs } : {}) });
     const u = new URL(location.href);
     u.hash = `${SHARE_PARAM}=${token}`;
     return u.toString();
@@ -587,7 +588,13 @@ export class Dashboard {
     const c = checkShare(d.payload, validateScenario, scenarioHash, APP_VERSION);
     if (!c.ok) return refuse(c.reason);
     const { preset, custom } = this.adopt(d.payload.scenario, d.payload.preset, d.payload.seed);
-    this.say('info', `Opened a shared run: ${preset}${custom ? ' (custom)' : ''}, seed ${d.payload.seed}, scenario ${d.payload.hash}.`);
+    const runs = d.payload.runs ?? 1;
+    if (runs !== this.runs) {
+      this.runs = runs;
+      this.persist();
+    }
+    const mc = runs > 1 ? ` with ${runs} Monte Carlo runs` : '';
+    this.say('info', `Opened a shared run: ${preset}${custom ? ' (custom)' : ''}, seed ${d.payload.seed}${mc}, scenario ${d.payload.hash}.`);
     return true;
   }
 

@@ -7,8 +7,17 @@ import { scenarioHash } from '../sim/scenario/hash.ts';
 import { parseScenario } from '../sim/scenario/validate.ts';
 import { loadScenario } from './loadScenario.ts';
 import { EXIT } from './errors.ts';
+import { describePoint, planSweep } from './sweep.ts';
+import { parseSweep } from './sweepSpec.ts';
 
-export function validateCommand(arg: string, sets: string[]): number {
+export function validateCommand(arg: string, sets: string[], sweeps: string[] = []): number {
+  if (sweeps.length) {
+    // every point of the grid, as `run --sweep` would check them before running any
+    const plan = planSweep(arg, sets, sweeps.map(parseSweep), 1);
+    process.stdout.write(`ok: ${arg} with the sweep is ${plan.points.length} valid scenarios\n`);
+    plan.points.forEach((p, k) => process.stdout.write(`  point ${k + 1} (${describePoint(plan.axes, p.values)}): hash ${scenarioHash(p.scenario)}\n`));
+    return EXIT.ok;
+  }
   const s = loadScenario(arg, sets);
   process.stdout.write(`ok: ${arg} is a valid scenario ('${s.name}', hash ${scenarioHash(s)})\n`);
   return EXIT.ok;

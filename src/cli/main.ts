@@ -29,7 +29,7 @@ const USAGE = `usage:
                [--seed N | --seeds 1-5] [--threads T] [--set ...] [--out sweep.csv] [--bands b.csv]
                every point of the grid (per seed), in parallel: one CSV with point, value and
                seed columns, and a table of each point's summary figures
-  depinsim validate <scenario.json | preset> [--set path=value ...]
+  depinsim validate <scenario.json | preset> [--set path=value ...] [--sweep path=values ...]
   depinsim scenarios            list the bundled presets and the question each answers
   depinsim schema [--out f]     JSON Schema of scenario files (for editors)
 exit codes: 0 ok, 1 run failed, 2 bad input, 130 interrupted (nothing written)`;
@@ -65,7 +65,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'run':
         return await runCommand(one(rest, 'run'), values);
       case 'validate':
-        return validateCommand(one(rest, 'validate'), values.set ?? []);
+        return validateCommand(one(rest, 'validate'), values.set ?? [], values.sweep ?? []);
       case 'scenarios':
         return scenariosCommand();
       case 'schema':

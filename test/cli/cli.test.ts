@@ -271,6 +271,16 @@ describe('depinsim run --sweep (a parameter grid)', () => {
     expect(Number(b[bandHead.indexOf('utilization_mean')])).toBeCloseTo(day1.reduce((s, v) => s + v, 0) / 3, 6);
   });
 
+  it('validate --sweep checks every point without running, naming each with its hash', () => {
+    const ok = cli(['validate', 'baseline', '--sweep', 'market.matcher=spheron,auction', '--sweep', 'market.setupHours=0.1,0.2']);
+    expect(ok.code, ok.err).toBe(0);
+    expect(ok.out).toMatch(/^ok: baseline with the sweep is 4 valid scenarios\n/);
+    expect(ok.out).toMatch(/ {2}point 3 \(market\.matcher=auction, market\.setupHours=0\.1\): hash [0-9a-f]{16}\n/);
+    const bad = cli(['validate', 'baseline', '--sweep', 'market.setupHours=1,30']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/at sweep point 2 \(market\.setupHours=30\): market\.setupHours: expected value <= 24, got 30/);
+  });
+
   it('keeps point order when a later point finishes first', () => {
     // point 1 is six times the network of the others: on two threads, points 2-4 finish before it
     const r = cli(['run', 'baseline', '--sweep', 'scale=0.3,0.05,0.06,0.07', '--days', '3', '--threads', '2', '--quiet']);

@@ -7,7 +7,7 @@
  * the bare loop just before each run; the events/s ratio of the smallest to the largest scale also
  * relative to the bare loop timed around each run, so drift over the long runs cancels), (4) the share of run time the token economy costs
  * (baseline at 1x with economy.enabled true and false, alternating), (5) the dashboard's baseline year in headless Chromium: wall time
- * and main-thread long tasks, and the re-run after an edit to its first day and month on screen, (6) the CLI's baseline year at 1x with the per-lease export (--leases),
+ * and main-thread long tasks, the re-run after an edit to its first day and month on screen, and Monte Carlo bands of 5 runs, (6) the CLI's baseline year at 1x with the per-lease export (--leases),
  * the researchers' heaviest output: wall time, rows and bytes written, (7) four baseline years as
  * replications (--seeds) on one thread per core: wall time per run.
  */
@@ -164,7 +164,7 @@ if (!values['no-browser']) {
   if ('skipped' in browser) log(`browser: skipped, ${browser.skipped}`);
   else
     log(
-      `browser: baseline year, from load: first day on screen ${(browser.wallMsLoadToFirstDay / 1000).toFixed(2)} s, first 30 days ${(browser.wallMsLoadToFirstMonth / 1000).toFixed(2)} s, done ${(browser.wallMsLoadToDone / 1000).toFixed(1)} s; after an edit (base rate typed in): first day ${(browser.wallMsEditToFirstDay / 1000).toFixed(2)} s, first 30 days ${(browser.wallMsEditToFirstMonth / 1000).toFixed(2)} s; main-thread long tasks at start-up ${browser.startup.count} (longest ${browser.startup.longestMs} ms), during the run ${browser.duringRun.count} (longest ${browser.duringRun.longestMs} ms, ${browser.duringRun.totalMs} ms in all)`,
+      `browser: baseline year, from load: first day on screen ${(browser.wallMsLoadToFirstDay / 1000).toFixed(2)} s, first 30 days ${(browser.wallMsLoadToFirstMonth / 1000).toFixed(2)} s, done ${(browser.wallMsLoadToDone / 1000).toFixed(1)} s; after an edit (base rate typed in): first day ${(browser.wallMsEditToFirstDay / 1000).toFixed(2)} s, first 30 days ${(browser.wallMsEditToFirstMonth / 1000).toFixed(2)} s; main-thread long tasks at start-up ${browser.startup.count} (longest ${browser.startup.longestMs} ms), during the run ${browser.duringRun.count} (longest ${browser.duringRun.longestMs} ms, ${browser.duringRun.totalMs} ms in all); Monte Carlo, 5 runs of the year: bands in ${(browser.wallMsMonteCarlo5 / 1000).toFixed(1)} s, long tasks meanwhile ${browser.duringMonteCarlo.count} (longest ${browser.duringMonteCarlo.longestMs} ms)`,
     );
 }
 

@@ -4,7 +4,9 @@
  * the last row, and main-thread long tasks (> 50 ms) at start-up and during the run, read
  * from the app's PerformanceObserver (window.__depinsim.longTasks). Then what a user exploring
  * scenarios waits for: an edit (demand.baseRateJobsPerHour typed in, Enter) to the re-run's first day
- * and first 30 days on screen, the app's 250 ms re-run delay included. Builds into a temporary folder.
+ * and first 30 days on screen, the app's 250 ms re-run delay included. Then Monte Carlo: Runs set to
+ * 5 on the finished year, to the bands of all five runs on screen, with the long tasks meanwhile.
+ * Builds into a temporary folder.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,6 +23,9 @@ export interface BrowserResult {
   wallMsEditToFirstMonth: number;
   startup: { count: number; longestMs: number; totalMs: number };
   duringRun: { count: number; longestMs: number; totalMs: number };
+  /** Monte Carlo: Runs set to 5 on the finished (edited) year, to the bands of all 5 on screen, and the long tasks meanwhile. */
+  wallMsMonteCarlo5: number;
+  duringMonteCarlo: { count: number; longestMs: number; totalMs: number };
 }
 
 const STARTUP_MS = 2000;
@@ -69,12 +74,30 @@ export async function browserBaseline(): Promise<BrowserResult | { skipped: stri
     const wallMsEditToFirstDay = Date.now() - t1;
     await newRowsAtLeast(30);
     const wallMsEditToFirstMonth = Date.now() - t1;
+    // Monte Carlo: four more seeds of the year on the other workers, until the bands of five are drawn
+    await page.waitForFunction(() => (globalThis as unknown as { __depinsim: { status: string } }).__depinsim.status === 'done', undefined, { timeout: 600_000, polling: 200 });
+    const mcStart = await page.evaluate(() => performance.now());
+    const t2 = Date.now();
+    await page.selectOption('#runs', '5');
+    await page.waitForFunction(() => (globalThis as unknown as { __depinsim: { bandRuns: number } }).__depinsim.bandRuns === 5, undefined, { timeout: 900_000, polling: 200 });
+    const wallMsMonteCarlo5 = Date.now() - t2;
+    const ltAll = await page.evaluate(() => (globalThis as unknown as { __depinsim: { longTasks: { start: number; duration: number }[] } }).__depinsim.longTasks);
     const part = (a: typeof lt) => ({
       count: a.length,
       longestMs: Math.round(Math.max(0, ...a.map((t) => t.duration))),
       totalMs: Math.round(a.reduce((s, t) => s + t.duration, 0)),
     });
-    return { wallMsLoadToFirstDay, wallMsLoadToFirstMonth, wallMsLoadToDone, wallMsEditToFirstDay, wallMsEditToFirstMonth, startup: part(lt.filter((t) => t.start < STARTUP_MS)), duringRun: part(lt.filter((t) => t.start >= STARTUP_MS)) };
+    return {
+      wallMsLoadToFirstDay,
+      wallMsLoadToFirstMonth,
+      wallMsLoadToDone,
+      wallMsEditToFirstDay,
+      wallMsEditToFirstMonth,
+      startup: part(lt.filter((t) => t.start < STARTUP_MS)),
+      duringRun: part(lt.filter((t) => t.start >= STARTUP_MS)),
+      wallMsMonteCarlo5,
+      duringMonteCarlo: part(ltAll.filter((t) => t.start >= mcStart)),
+    };
   } finally {
     await browser.close();
     await new Promise<void>((r) => server.httpServer.close(() => r()));

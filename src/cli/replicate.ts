@@ -7,6 +7,7 @@
  */
 import { availableParallelism, freemem } from 'node:os';
 import { columnsFor } from '../sim/run.ts';
+import { runMemoryEstimateMb } from '../sim/runMemory.ts';
 import { scenarioHash } from '../sim/scenario/hash.ts';
 import type { Scenario } from '../sim/scenario/schema.ts';
 import { VERSION } from '../sim/version.ts';
@@ -28,12 +29,9 @@ export interface ReplicateFlags {
   bands?: string;
 }
 
-/**
- * Peak memory of one run, estimated from the bench's baseline years (148 MB at 1x, 346 MB at 10x,
- * 955 MB at 50x): a base plus a share per unit of scale, rounded up.
- */
+/** Peak memory of one run in bytes (the shared estimate, sim/runMemory.ts). */
 export function runMemoryEstimate(scale: number): number {
-  return (128 + 18 * scale) * 2 ** 20;
+  return runMemoryEstimateMb(scale) * 2 ** 20;
 }
 
 /**

@@ -61,8 +61,10 @@ export function planSweep(arg: string, sets: readonly string[], axes: SweepAxis[
       if (p === a.path || p.startsWith(`${a.path}.`) || a.path.startsWith(`${p}.`)) throw new CliError(`--set ${p} and --sweep ${a.path} set the same field: keep one`);
     }
   }
+  // counted before the grid is built: two ranges of 10,000 values would be 10^8 points
+  const nPoints = axes.reduce((n, a) => n * a.values.length, 1);
+  if (nPoints * seeds > MAX_SWEEP_RUNS) throw new CliError(`--sweep: ${nPoints} points x ${seeds} seed${seeds > 1 ? 's' : ''} is ${nPoints * seeds} runs (at most ${MAX_SWEEP_RUNS})`);
   const grid = sweepGrid(axes);
-  if (grid.length * seeds > MAX_SWEEP_RUNS) throw new CliError(`--sweep: ${grid.length} points x ${seeds} seed${seeds > 1 ? 's' : ''} is ${grid.length * seeds} runs (at most ${MAX_SWEEP_RUNS})`);
   const withSets = sets.length ? applyOverrides(raw, sets) : raw;
   const base = parseScenario(withSets, sets.length ? `${source} with --set` : source);
   const points = grid.map((values, k) => {
@@ -127,7 +129,8 @@ export async function sweepCommand(plan: SweepPlan, seeds: number[], f: SweepFla
   if (f.quiet) return;
   const seedText = seeds.length > 1 ? `${seeds.length} seeds (${seedRanges(seeds)})` : `1 seed (${seeds[0]})`;
   process.stderr.write(`depinsim: ${base.name}, sweep of ${axes.map((a) => a.path).join(' x ')}: ${points.length} points x ${seedText}, ${batchDone(results, secs, threads, note, written(f.out, f.bands))}\n`);
-  const perPoint = points.map((_, k) => runs.flatMap((r, i) => (r.scenario === k ? [results[i].figures] : [])));
+  // runs go point by point, each point's seeds together
+  const perPoint = points.map((_, k) => results.slice(k * seeds.length, (k + 1) * seeds.length).map((r) => r.figures));
   process.stderr.write(sweepTable(axes, points.map((p) => p.values), perPoint));
 }
 

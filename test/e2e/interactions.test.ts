@@ -226,6 +226,52 @@ describe('dashboard interactions', () => {
     expect(errors).toEqual([]);
   });
 
+  it('a scenario and seed run before is shown again from memory, Monte Carlo seeds included; Run simulates it again', async () => {
+    type CacheHook = { fromCache: boolean; mcFromCache: number; bandRuns: number; bandColumn(n: string, w: string): number[] };
+    const cacheHook = () =>
+      page.evaluate(() => {
+        const h = (window as unknown as { __depinsim: CacheHook }).__depinsim;
+        return { fromCache: h.fromCache, mcFromCache: h.mcFromCache, bandRuns: h.bandRuns, p90: h.bandColumn('utilization', 'p90') };
+      });
+    const { page, errors } = await open({ edits: { horizonDays: 8 }, seed: 2 });
+    await waitForStatus(page, 'done', 30_000);
+    await page.selectOption('#runs', '5');
+    await page.waitForFunction(() => (window as unknown as { __depinsim: CacheHook }).__depinsim.bandRuns === 5, null, { timeout: 60_000 });
+    const first = await hk(page);
+    const firstUtil = await column(page, 'utilization');
+    const firstBands = await cacheHook();
+    expect(firstBands.fromCache).toBe(false);
+    expect(firstBands.mcFromCache).toBe(0);
+
+    // another scenario, then back to the first: no simulation, the same numbers, the same bands
+    await typeField(page, 'supply.providers', '700');
+    await expect.poll(async () => (await hk(page)).hash, { timeout: 10_000 }).not.toBe(first.hash);
+    await waitForStatus(page, 'done', 30_000);
+    expect((await cacheHook()).fromCache).toBe(false);
+    await typeField(page, 'supply.providers', '2000'); // the preset's own value: the edit goes away
+    await expect.poll(async () => (await hk(page)).hash, { timeout: 10_000 }).toBe(first.hash);
+    await waitForStatus(page, 'done', 5_000);
+    const back = await cacheHook();
+    expect(back.fromCache).toBe(true);
+    expect(back.mcFromCache).toBe(4);
+    expect(back.bandRuns).toBe(5);
+    expect(back.p90).toEqual(firstBands.p90);
+    expect(await column(page, 'utilization')).toEqual(firstUtil);
+    expect(await page.locator('[data-testid="run-status"]').textContent()).toContain('finished (from memory)');
+    expect(await page.locator('[data-testid="mc-status"]').textContent()).toMatch(/bands: 5 runs done\s*\(4 from memory\)/);
+    // the provider report came back too: its chart and export are there without a worker
+    await expect.poll(() => page.locator('[data-action="export-providers"]').isDisabled()).toBe(false);
+
+    // Run simulates it again: the same bytes, as determinism promises
+    await page.locator('[data-action="run"]').click();
+    await expect.poll(async () => (await cacheHook()).fromCache, { timeout: 10_000 }).toBe(false);
+    await waitForStatus(page, 'done', 30_000);
+    expect((await hk(page)).hash).toBe(first.hash);
+    expect(await column(page, 'utilization')).toEqual(firstUtil);
+    expect(await page.locator('[data-testid="run-status"]').textContent()).not.toContain('from memory');
+    expect(errors).toEqual([]);
+  });
+
   it('sweep a parameter: a KPI per point, the page\'s own value reproduces the page\'s run, out-of-range values refused', async () => {
     const { page, errors } = await open({ edits: { horizonDays: 10 }, seed: 2 });
     await waitForStatus(page, 'done', 30_000);

@@ -18,6 +18,7 @@ import { readScenarioFile } from '../lib/openScenario.ts';
 import { ColumnBuffers } from '../lib/columnBuffers.ts';
 import { bandsOf, type BandView, type RunTable } from '../lib/bands.ts';
 import { RunPool } from './runPool.svelte.ts';
+import { RunCache } from '../lib/runCache.ts';
 import { Sweep } from './sweep.svelte.ts';
 import { SimClient, type WorkerEvent } from '../lib/simClient.ts';
 import type { ColumnInfo, RunStatus } from '../../worker/api.ts';
@@ -145,10 +146,14 @@ export class Dashboard {
   hoverDay = $state<number | null>(null);
   logScale = $state<Record<string, boolean>>({});
   pinned = $state.raw<Pinned | null>(null);
+  /** This session's finished runs by scenario hash and seed: what was run once is shown again at once. */
+  readonly cache = new RunCache();
   /** The Monte Carlo runs beyond the main one (seeds seed+1 .. seed+runs-1), keyed by seed. */
-  readonly ensemble = new RunPool();
+  readonly ensemble = new RunPool(this.cache);
   /** A parameter sweep of the page's scenario, on workers of its own. */
-  readonly sweep = new Sweep();
+  readonly sweep = new Sweep(this.cache);
+  /** The run on screen was taken from the cache (same scenario and seed run before), not simulated again. */
+  fromCache = $state(false);
   messages = $state<Message[]>([]);
   /** Long tasks seen on the main thread while a run streamed (for the perf readout and tests). */
   longTasks = $state.raw<{ start: number; duration: number }[]>([]);
@@ -338,8 +343,12 @@ export class Dashboard {
 
   // ---- running ----
 
-  /** Validates and starts a new run of the current scenario and seed. */
-  async run(options: { paused?: boolean } = {}): Promise<void> {
+  /**
+   * Validates and starts a new run of the current scenario and seed. A run to the end (not paused)
+   * of a scenario and seed already run in this session is shown from the cache at once, unless
+   * `fresh` asks for it to be simulated again (the Run button).
+   */
+  async run(options: { paused?: boolean; fresh?: boolean } = {}): Promise<void> {
     if (!this.client) return;
     if (!this.validation.ok) {
       this.status = 'invalid';
@@ -355,6 +364,9 @@ export class Dashboard {
     const seed = this.seed;
     this.ensemble.cancel();
     const preset = this.isCustom ? `${this.preset} (custom)` : this.preset;
+    const hash = this.currentHash;
+    if (!options.paused && !options.fresh && hash && this.showCached(hash, raw, seed, preset)) return;
+    this.fromCache = false;
     this.currentRunId = this.client.peekNextRunId();
     this.buffers.reset();
     this.table = EMPTY;
@@ -379,7 +391,7 @@ export class Dashboard {
       return;
     }
     if (r.runId !== this.currentRunId) return; // a newer run was started meanwhile
-    this.startEnsemble(raw, r.seed, r.periodHours, (r.scenario as Scenario).scale);
+    this.startEnsemble(raw, r.seed, r.periodHours, (r.scenario as Scenario).scale, r.hash);
     this.info = {
       runId: r.runId,
       hash: r.hash,
@@ -395,10 +407,56 @@ export class Dashboard {
     if (this.status === 'starting') this.status = options.paused ? 'paused' : 'running';
   }
 
+  /**
+   * Shows the run of (hash, seed) from the cache as the page's run, if it was on screen before:
+   * the worker's current run is stopped, and the Monte Carlo seeds start (from the cache too where
+   * they can). Returns false when it is not cached.
+   */
+  private showCached(hash: string, raw: Record<string, unknown>, seed: number, preset: string): boolean {
+    const hit = this.cache.screen(RunCache.key(hash, seed));
+    const scenario = this.validation.ok ? this.validation.scenario : null;
+    if (!hit || !scenario || !this.client) return false;
+    const sc = hit.screen;
+    void this.client.cancel().catch(() => undefined);
+    // events of the stopped run carry an older id and are ignored; the next start() takes this one
+    this.currentRunId = this.client.peekNextRunId();
+    this.buffers.reset();
+    this.info = { runId: this.currentRunId, hash, seed, horizonHours: sc.horizonHours, periodHours: sc.periodHours, columns: sc.columns, scenario: JSON.parse(JSON.stringify(scenario)) as Scenario, raw, preset };
+    this.table = hit.table;
+    this.tableSlow = hit.table;
+    this.providers = sc.providers ? { ...sc.providers, runId: this.currentRunId } : null;
+    this.nowHours = sc.horizonHours;
+    this.eventsProcessed = sc.eventsProcessed;
+    this.busyMs = sc.busyMs;
+    this.startIssues = [];
+    this.status = 'done';
+    this.fromCache = true;
+    if (this.window && (this.window[1] > sc.horizonHours / 24 || this.window[0] >= this.window[1])) this.window = null;
+    this.startEnsemble(raw, seed, sc.periodHours, scenario.scale, hash);
+    return true;
+  }
+
+  /** Keeps the page's finished run (with its provider report) in the cache. */
+  private remember(info: RunInfo, providers: ProviderReport | null): void {
+    const t = this.tableSlow;
+    if (this.status !== 'done' || t.rows === 0) return;
+    // compact copies: the views keep the growable buffers (up to twice the rows) alive
+    const data: Record<string, Float64Array> = {};
+    for (const [k, v] of Object.entries(t.data)) data[k] = v.slice();
+    this.cache.putScreen(RunCache.key(info.hash, info.seed), { rows: t.rows, data }, {
+      horizonHours: info.horizonHours,
+      periodHours: info.periodHours,
+      columns: info.columns,
+      providers,
+      eventsProcessed: this.eventsProcessed,
+      busyMs: this.busyMs,
+    });
+  }
+
   /** The Monte Carlo runs of the current scenario: seeds seed+1 .. seed+runs-1 (none when runs is 1). */
-  private startEnsemble(raw: unknown, seed: number, periodHours: number, scale: number): void {
+  private startEnsemble(raw: unknown, seed: number, periodHours: number, scale: number, hash: string): void {
     if (this.runs < 2) return this.ensemble.cancel();
-    const jobs = Array.from({ length: this.runs - 1 }, (_, i) => ({ key: `seed ${seed + 1 + i}`, raw, seed: seed + 1 + i, periodHours }));
+    const jobs = Array.from({ length: this.runs - 1 }, (_, i) => ({ key: `seed ${seed + 1 + i}`, raw, seed: seed + 1 + i, periodHours, cacheKey: RunCache.key(hash, seed + 1 + i) }));
     this.ensemble.start(jobs, scale);
   }
 
@@ -407,7 +465,7 @@ export class Dashboard {
     if (!Number.isSafeInteger(n) || n < 1 || n > MAX_RUNS) return;
     this.runs = n;
     this.persist();
-    if (this.info && this.status !== 'invalid' && this.status !== 'error') this.startEnsemble(this.info.raw, this.info.seed, this.info.periodHours, this.info.scenario.scale);
+    if (this.info && this.status !== 'invalid' && this.status !== 'error') this.startEnsemble(this.info.raw, this.info.seed, this.info.periodHours, this.info.scenario.scale, this.info.hash);
     else this.ensemble.cancel();
   }
 
@@ -435,9 +493,12 @@ export class Dashboard {
   private async fetchProviders(runId: number) {
     try {
       const r = await this.client?.providers();
-      if (r && r.runId === this.currentRunId && runId === this.currentRunId) this.providers = r;
+      if (r && r.runId === this.currentRunId && runId === this.currentRunId) {
+        this.providers = r;
+        if (this.info?.runId === runId) this.remember(this.info, r);
+      }
     } catch {
-      // The report is optional: the charts that need it say so.
+      // The report is optional: the charts that need it say so (and the run is not cached without it).
     }
   }
 
@@ -485,7 +546,8 @@ export class Dashboard {
       const s = await this.client?.resume();
       if (s) this.status = s;
     } else if (this.status === 'idle' || this.status === 'error' || this.status === 'done' || this.status === 'invalid') {
-      await this.run();
+      // the Run button: simulate again even if this scenario and seed are cached
+      await this.run({ fresh: true });
     }
   }
 

@@ -4,13 +4,15 @@
  * scenario, and the points of a parameter sweep. They are the same simulation as the main run (same
  * worker code, same determinism): a (scenario, seed) here is exactly `depinsim run --seed s`. Each
  * finished run's table (with the dashboard's derived columns) is kept by its key; starting again or
- * cancelling drops them.
+ * cancelling drops them. With a run cache, a job whose (scenario hash, seed) was already run in this
+ * session takes that table at once instead of a worker, and every finished run goes into the cache.
  */
 import { SimClient, type WorkerEvent } from '../lib/simClient.ts';
 import { deriveColumns } from '../lib/chartDefs.ts';
 import type { RunTable } from '../lib/bands.ts';
 import { ColumnBuffers } from '../lib/columnBuffers.ts';
 import { ensembleWorkers } from '../lib/ensembleWorkers.ts';
+import type { RunCache } from '../lib/runCache.ts';
 
 /** One run: its key (how its table is found), a validated raw scenario, the seed and its metric period. */
 export interface PoolJob {
@@ -18,6 +20,8 @@ export interface PoolJob {
   raw: unknown;
   seed: number;
   periodHours: number;
+  /** Its run-cache key (RunCache.key of the scenario's hash and the seed), if it may be cached. */
+  cacheKey?: string;
 }
 
 /** A worker of the pool: its client, the job it is on and the rows streamed so far. */
@@ -38,6 +42,12 @@ export class RunPool {
   private queue: PoolJob[] = [];
   private generation = 0;
 
+  /** Where finished runs are kept and looked up (by PoolJob.cacheKey); none: every job runs. */
+  constructor(public cache: RunCache | null = null) {}
+
+  /** Jobs of the current batch that were taken from the run cache rather than run. */
+  fromCache = $state(0);
+
   get running(): boolean {
     return this.jobs.length > 0 && this.tables.size < this.jobs.length && !this.error;
   }
@@ -47,8 +57,16 @@ export class RunPool {
     this.cancel();
     const gen = ++this.generation;
     this.jobs = jobs;
-    this.queue = [...jobs];
-    const want = ensembleWorkers(jobs.length, scale, typeof navigator !== 'undefined' && navigator.hardwareConcurrency ? navigator.hardwareConcurrency : 2);
+    const cached = new Map<string, RunTable>();
+    for (const j of jobs) {
+      const hit = j.cacheKey ? this.cache?.get(j.cacheKey) : undefined;
+      if (hit) cached.set(j.key, hit.table);
+    }
+    this.tables = cached;
+    this.fromCache = cached.size;
+    this.queue = jobs.filter((j) => !cached.has(j.key));
+    if (this.queue.length === 0) return;
+    const want = ensembleWorkers(this.queue.length, scale, typeof navigator !== 'undefined' && navigator.hardwareConcurrency ? navigator.hardwareConcurrency : 2);
     while (this.slots.length < want) this.slots.push(this.newSlot());
     for (const slot of this.slots.slice(0, want)) void this.next(slot, gen);
   }
@@ -65,6 +83,7 @@ export class RunPool {
     }
     this.jobs = [];
     this.tables = new Map();
+    this.fromCache = 0;
     this.error = null;
   }
 
@@ -118,9 +137,11 @@ export class RunPool {
     if (ev.status === 'done') {
       const v = slot.buffers.view();
       const data = { ...v.data, ...deriveColumns(v.data, v.rows, job.periodHours) };
+      const table = { rows: v.rows, data };
       const tables = new Map(this.tables);
-      tables.set(job.key, { rows: v.rows, data });
+      tables.set(job.key, table);
       this.tables = tables;
+      if (job.cacheKey) this.cache?.putTable(job.cacheKey, table);
       slot.buffers = new ColumnBuffers(); // the table keeps the old buffers' arrays
       slot.runId = 0; // a second 'done' of this run (a last batch, then the status) is ignored
       void this.next(slot, this.generation);

@@ -5,6 +5,8 @@
  * KPI over the whole run per point: the median across seeds, with the 10th to 90th percentile.
  */
 import { validateScenario } from '../../sim/scenario/validate.ts';
+import { scenarioHash } from '../../sim/scenario/hash.ts';
+import { RunCache } from '../lib/runCache.ts';
 import type { Scenario } from '../../sim/scenario/schema.ts';
 import type { ControlSpec } from '../lib/schemaControls.ts';
 import { MAX_SWEEP_POINTS, sweepSummary, sweepValues, type PointSummary } from '../lib/sweepPlan.ts';
@@ -23,6 +25,10 @@ export interface SweepPlan {
 
 export class Sweep {
   readonly pool = new RunPool();
+  /** Points already run in this session (this sweep before, the page's runs, Monte Carlo seeds) come from the cache. */
+  constructor(cache: RunCache | null = null) {
+    this.pool.cache = cache;
+  }
   plan = $state.raw<SweepPlan | null>(null);
   error = $state<string | null>(null);
   summary = $derived.by((): PointSummary[] => {
@@ -63,7 +69,10 @@ export class Sweep {
       raws.push(raw);
     }
     const seeds = Array.from({ length: seedsPerPoint }, (_, i) => seed + i);
-    const jobs: PoolJob[] = values.flatMap((_, p) => seeds.map((s) => ({ key: jobKey(p, s), raw: raws[p], seed: s, periodHours: scenarios[p].metrics.periodHours })));
+    const hashes = scenarios.map((sc) => scenarioHash(sc));
+    const jobs: PoolJob[] = values.flatMap((_, p) =>
+      seeds.map((s) => ({ key: jobKey(p, s), raw: raws[p], seed: s, periodHours: scenarios[p].metrics.periodHours, cacheKey: RunCache.key(hashes[p], s) })),
+    );
     this.plan = { control, values, seeds, periods: scenarios.map((s) => s.metrics.periodHours), current: typeof current === 'number' ? current : null, hash };
     this.pool.start(jobs, Math.max(...scenarios.map((s) => s.scale)));
     return true;

@@ -80,6 +80,11 @@ export async function browserBaseline(): Promise<BrowserResult | { skipped: stri
     const t2 = Date.now();
     await page.selectOption('#runs', '5');
     await page.waitForFunction(() => (globalThis as unknown as { __depinsim: { bandRuns: number } }).__depinsim.bandRuns === 5, undefined, { timeout: 900_000, polling: 200 });
+    // and every chart's band drawn (they reach the charts one chart per task)
+    await page.waitForFunction(() => {
+        const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<{ textContent: string | null }> } }).document;
+        return Array.from(doc.querySelectorAll('[data-testid="band-legend"]')).every((e) => e.textContent?.includes('of 5 runs'));
+      }, undefined, { timeout: 60_000, polling: 50 });
     const wallMsMonteCarlo5 = Date.now() - t2;
     const ltAll = await page.evaluate(() => (globalThis as unknown as { __depinsim: { longTasks: { start: number; duration: number }[] } }).__depinsim.longTasks);
     const part = (a: typeof lt) => ({

@@ -168,9 +168,10 @@ describe('dashboard interactions', () => {
     // the seed on the page and the four after it, on other workers; the main run is kept
     await page.waitForFunction(() => (window as unknown as { __depinsim: { bandRuns: number } }).__depinsim.bandRuns === 5, null, { timeout: 120_000 });
     await expect.poll(() => page.locator('[data-testid="mc-status"]').textContent()).toMatch(/bands: 5 runs done/);
+    // new bands reach the charts one chart per task: wait for this chart's
+    await expect.poll(() => page.locator('[data-chart="utilization"] [data-testid="band-legend"]').textContent()).toContain('10th–90th percentile of 5 runs (seeds 4–8)');
     const band = page.locator('[data-chart="utilization"] path[data-series="band:utilization"]');
     expect(await band.getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+L/);
-    expect(await page.locator('[data-chart="utilization"] [data-testid="band-legend"]').textContent()).toContain('10th–90th percentile of 5 runs (seeds 4–8)');
     expect(await page.locator('[data-kpi="utilization"] [data-testid="kpi-spread"]').textContent()).toMatch(/80% of 5 runs: \d+\.\d% – \d+\.\d%/);
     const p10 = await page.evaluate(() => (window as unknown as { __depinsim: { bandColumn(n: string, w: string): number[] } }).__depinsim.bandColumn('utilization', 'p10'));
     const p90 = await page.evaluate(() => (window as unknown as { __depinsim: { bandColumn(n: string, w: string): number[] } }).__depinsim.bandColumn('utilization', 'p90'));

@@ -172,7 +172,7 @@ describe('dashboard interactions', () => {
     await expect.poll(() => page.locator('[data-chart="utilization"] [data-testid="band-legend"]').textContent()).toContain('10th–90th percentile of 5 runs (seeds 4–8)');
     const band = page.locator('[data-chart="utilization"] path[data-series="band:utilization"]');
     expect(await band.getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+L/);
-    expect(await page.locator('[data-kpi="utilization"] [data-testid="kpi-spread"]').textContent()).toMatch(/80% of 5 runs: \d+\.\d% – \d+\.\d%/);
+    expect(await page.locator('[data-kpi="utilization"] [data-testid="kpi-spread"]').textContent()).toMatch(/80% of 5 runs: \d+\.\d+% – \d+\.\d+%/);
     const p10 = await page.evaluate(() => (window as unknown as { __depinsim: { bandColumn(n: string, w: string): number[] } }).__depinsim.bandColumn('utilization', 'p10'));
     const p90 = await page.evaluate(() => (window as unknown as { __depinsim: { bandColumn(n: string, w: string): number[] } }).__depinsim.bandColumn('utilization', 'p90'));
     expect(p10.length).toBe(10);
@@ -208,7 +208,7 @@ describe('dashboard interactions', () => {
     );
     expect(await page.locator('[data-chart="utilization"] path[data-series="baseline-band:utilization"]').getAttribute('d')).toMatch(/^M/);
     // 200 jobs/h against 120: utilization moves far beyond the seed-to-seed spread
-    expect(await page.locator('[data-kpi="utilization"] [data-testid="kpi-base-spread"]').textContent()).toMatch(/baseline: \d+\.\d% – \d+\.\d% · ranges apart/);
+    expect(await page.locator('[data-kpi="utilization"] [data-testid="kpi-base-spread"]').textContent()).toMatch(/baseline: \d+\.\d+% – \d+\.\d+% · ranges apart/);
     expect(await page.locator('[data-testid="compare"]').textContent()).toMatch(/with its 5 Monte Carlo\s+runs/);
     await shot(page, 'monte-carlo-compare');
     await page.locator('[data-action="unpin"]').click();

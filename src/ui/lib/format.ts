@@ -3,26 +3,36 @@ import { format } from 'd3';
 
 const compact = format('.3~s');
 const fixed2 = format(',.2f');
-const fixed3 = format(',.3~f');
+// below 1, three significant digits: a burn-to-mint ratio of 0.00087 must not read as 0.001, nor 0.0004 as 0
+const sig3 = format('.3~r');
+const sig2 = format('.2~r');
 const int = format(',d');
 const pct = format('.1%');
 
-/** Human formatting by unit: shares as %, USD with $, large counts compact (k, M, G). */
-export function formatValue(v: number | undefined | null, unit = ''): string {
+/**
+ * Human formatting by unit: shares as %, USD with $, large counts compact (k, M, G). `digits`
+ * asks for that many significant digits (shares: digits - 2 decimals of a percent) where the
+ * default would round two different numbers to the same text (formatRange).
+ */
+export function formatValue(v: number | undefined | null, unit = '', digits = 0): string {
   if (v === undefined || v === null || Number.isNaN(v)) return 'n/a';
   if (v === Infinity) return '∞';
   if (v === -Infinity) return '-∞';
   const u = unit.toLowerCase();
-  if (u === 'share' || u.startsWith('share ') || u === '%' || u === 'share of gmv') return pct(v);
+  if (u === 'share' || u.startsWith('share ') || u === '%' || u === 'share of gmv') return digits ? format(`.${digits - 2}%`)(v) : pct(v);
   const a = Math.abs(v);
   let s: string;
-  if (a >= 1e5) s = compact(v).replace('G', 'B');
+  if (digits) s = a >= 1e5 ? format(`.${digits}~s`)(v).replace('G', 'B') : format(`,.${digits}~r`)(v);
+  else if (a >= 1e5) s = compact(v).replace('G', 'B');
   else if (Number.isInteger(v)) s = int(v);
   else if (a >= 100) s = int(Math.round(v));
   else if (a >= 1) s = fixed2(v);
-  else s = fixed3(v);
-  if (u.startsWith('usd') && !u.includes('/')) return `$${s}`.replace('$-', '-$');
-  if (u.startsWith('usd/')) return `$${s}/${unit.slice(4)}`;
+  else s = sig3(v);
+  // the sign before the dollar (d3 writes a Unicode minus): −$21,600, not $−21,600
+  const neg = s.startsWith('−') || s.startsWith('-');
+  const money = neg ? `−$${s.slice(1)}` : `$${s}`;
+  if (u.startsWith('usd') && !u.includes('/')) return money;
+  if (u.startsWith('usd/')) return `${money}/${unit.slice(4)}`;
   return s;
 }
 
@@ -48,4 +58,33 @@ export function tickFormat(unit: string): (v: number) => string {
 
 export function formatDays(d: number): string {
   return `day ${Math.round(d)}`;
+}
+
+/**
+ * A change against the pinned baseline: "▲ +10.2 pp", "▼ −$0.133", "= no change". Shares change in
+ * percentage points; a change too small for one decimal keeps two significant digits, so a real
+ * difference never reads as "+0" beside the words better or worse.
+ */
+export function formatDelta(d: number, unit = ''): string {
+  if (d === 0) return '= no change';
+  const arrow = d > 0 ? '▲' : '▼';
+  const sign = d > 0 ? '+' : '−';
+  const a = Math.abs(d);
+  const u = unit.toLowerCase();
+  if (u === 'share') {
+    const pp = a * 100;
+    return `${arrow} ${sign}${pp >= 0.1 ? pp.toFixed(1) : sig2(pp)} pp`;
+  }
+  return `${arrow} ${sign}${formatValue(a, u.startsWith('usd/') ? 'USD' : unit)}`;
+}
+
+/** "lo – hi", with more digits when the usual ones would print two different ends the same. */
+export function formatRange(lo: number, hi: number, unit = ''): string {
+  let a = formatValue(lo, unit);
+  let b = formatValue(hi, unit);
+  for (let digits = 4; a === b && lo !== hi && digits <= 6; digits++) {
+    a = formatValue(lo, unit, digits);
+    b = formatValue(hi, unit, digits);
+  }
+  return `${a} – ${b}`;
 }

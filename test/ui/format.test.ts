@@ -1,0 +1,47 @@
+// What the KPI cards, tooltips and tables print: small numbers keep their digits, a change never
+// reads as zero, and a range never prints its two different ends the same.
+import { describe, expect, it } from 'vitest';
+import { formatDelta, formatRange, formatValue } from '../../src/ui/lib/format.ts';
+
+describe('formatValue', () => {
+  it('keeps three significant digits below 1, so a small ratio is not rounded to 0.001 or 0', () => {
+    expect(formatValue(0.000873, 'ratio')).toBe('0.000873');
+    expect(formatValue(0.0004, 'ratio')).toBe('0.0004');
+    expect(formatValue(0.762, 'USD/GPU-h')).toBe('$0.762/GPU-h');
+    expect(formatValue(0.5)).toBe('0.5');
+  });
+
+  it('shares as percent, money with the sign first, large counts compact', () => {
+    expect(formatValue(0.531, 'share')).toBe('53.1%');
+    expect(formatValue(-21600, 'USD')).toBe('−$21,600');
+    expect(formatValue(-0.05, 'USD/GPU-h')).toBe('−$0.05/GPU-h');
+    expect(formatValue(4_213_043)).toBe('4.21M');
+    expect(formatValue(48.4246, 'months')).toBe('48.42');
+    expect(formatValue(NaN)).toBe('n/a');
+  });
+});
+
+describe('formatDelta', () => {
+  it('a share changes in percentage points; a tiny change keeps two significant digits', () => {
+    expect(formatDelta(0.102, 'share')).toBe('▲ +10.2 pp');
+    expect(formatDelta(-0.00012, 'share')).toBe('▼ −0.012 pp');
+  });
+
+  it('a change too small for the usual digits still shows, with its sign', () => {
+    expect(formatDelta(0.00004, 'ratio')).toBe('▲ +0.00004');
+    expect(formatDelta(-0.133, 'USD/GPU-h')).toBe('▼ −$0.133');
+    expect(formatDelta(0, 'share')).toBe('= no change');
+  });
+});
+
+describe('formatRange', () => {
+  it('adds digits until the two ends differ', () => {
+    expect(formatRange(0.0821, 0.0824, 'share')).toBe('8.21% – 8.24%');
+    expect(formatRange(1234.5, 1234.6)).toBe('1,234.5 – 1,234.6');
+    expect(formatRange(0.60812, 0.65104, 'share')).toBe('60.8% – 65.1%');
+  });
+
+  it('equal ends stay as they are', () => {
+    expect(formatRange(0.082, 0.082, 'share')).toBe('8.2% – 8.2%');
+  });
+});

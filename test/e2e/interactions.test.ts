@@ -273,7 +273,7 @@ describe('dashboard interactions', () => {
     expect(errors).toEqual([]);
   });
 
-  it('sweep a parameter: a KPI per point, the page\'s own value reproduces the page\'s run, out-of-range values refused', async () => {
+  it('sweep a parameter: a KPI per point, the page\'s own value is the page\'s run, a repeated sweep comes from memory, out-of-range values refused', async () => {
     const { page, errors } = await open({ edits: { horizonDays: 10 }, seed: 2 });
     await waitForStatus(page, 'done', 30_000);
     await page.locator('[data-testid="sweep"] summary').first().click();
@@ -282,7 +282,7 @@ describe('dashboard interactions', () => {
     expect(await page.inputValue('[data-testid="sweep-to"]')).toBe('180');
     await page.selectOption('[data-testid="sweep-steps"]', '3');
     await page.click('[data-action="sweep-run"]');
-    type SweepHook = { sweep: { done: number; total: number; points: { value: number; kpis: Record<string, { p50: number; n: number }> }[] }; kpi(id: string): number };
+    type SweepHook = { sweep: { done: number; total: number; fromCache: number; points: { value: number; kpis: Record<string, { p50: number; n: number }> }[] }; kpi(id: string): number };
     await page.waitForFunction(() => {
       const s = (window as unknown as { __depinsim: SweepHook }).__depinsim.sweep;
       return s.total === 3 && s.done === 3;
@@ -295,8 +295,10 @@ describe('dashboard interactions', () => {
     const u = points.map((p) => p.kpis.utilization.p50);
     expect(u[0]).toBeLessThan(u[1]);
     expect(u[1]).toBeLessThan(u[2]); // more demand, busier GPUs
-    // the point at the page's value with the page's seed is the page's run: the same utilization exactly
+    // the point at the page's value with the page's seed is the page's run (taken from memory, not run again)
     expect(u[1]).toBe(pageKpi);
+    expect(await page.evaluate(() => (window as unknown as { __depinsim: SweepHook }).__depinsim.sweep.fromCache)).toBe(1);
+    expect(await page.locator('[data-testid="sweep-status"]').textContent()).toMatch(/done \(1 from memory\)/);
     expect(await page.locator('[data-testid="sweep-point"]').count()).toBe(3);
     expect(await page.locator('[data-testid="sweep-current"]').count()).toBe(1);
     await page.locator('[data-testid="sweep"]').screenshot({ path: join(ROOT, 'test-results/screenshots/sweep.png') });
@@ -307,6 +309,15 @@ describe('dashboard interactions', () => {
     const parsed = Papa.parse<Record<string, string>>(readFileSync(file, 'utf8'), { header: true, comments: '#', skipEmptyLines: true });
     expect(parsed.data.map((r) => r['demand.baseRateJobsPerHour'])).toEqual(['60', '120', '180']);
     expect(Number(parsed.data[1].utilization_p50)).toBeCloseTo(pageKpi, 6);
+
+    // the same sweep again: every point from memory, the same numbers
+    await page.click('[data-action="sweep-run"]');
+    await page.waitForFunction(() => {
+      const s = (window as unknown as { __depinsim: SweepHook }).__depinsim.sweep;
+      return s.done === 3 && s.fromCache === 3;
+    }, null, { timeout: 5_000 });
+    const again = await page.evaluate(() => (window as unknown as { __depinsim: SweepHook }).__depinsim.sweep.points);
+    expect(again.map((p) => p.kpis.utilization.p50)).toEqual(u);
 
     // a value out of the field's range starts nothing and says which
     await page.fill('[data-testid="sweep-from"]', '-10');

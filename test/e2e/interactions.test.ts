@@ -39,10 +39,12 @@ const hk = (page: Page) =>
 const column = (page: Page, name: string) => page.evaluate((n) => (window as unknown as { __depinsim: Hook }).__depinsim.column(n), name);
 
 /** A fresh page whose stored edits (first load only) set a short horizon and the given options. */
-async function open(stored: { edits?: Record<string, unknown>; seed?: number; speed?: number; preset?: string } = {}, url = baseUrl) {
+async function open(stored: { edits?: Record<string, unknown>; seed?: number; speed?: number; preset?: string; runs?: number; cores?: number } = {}, url = baseUrl) {
   const { context, page, errors } = await newPage(browser);
   contexts.push(context);
-  const value = JSON.stringify({ preset: stored.preset ?? 'baseline', edits: stored.edits ?? { horizonDays: 20 }, seed: stored.seed ?? 1, speed: stored.speed ?? 0, autoRun: true });
+  const value = JSON.stringify({ preset: stored.preset ?? 'baseline', edits: stored.edits ?? { horizonDays: 20 }, seed: stored.seed ?? 1, speed: stored.speed ?? 0, autoRun: true, runs: stored.runs ?? 1 });
+  // the number of cores the page sees, when a test depends on it
+  if (stored.cores) await context.addInitScript((n) => Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => n }), stored.cores);
   await context.addInitScript(
     ([k, v]) => {
       if (!localStorage.getItem(k)) localStorage.setItem(k, v);
@@ -224,6 +226,20 @@ describe('dashboard interactions', () => {
     // back to one run: the bands go
     await page.selectOption('#runs', '1');
     await expect.poll(() => band.count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('on 2 cores the Monte Carlo seeds wait for the page run, then take both cores', async () => {
+    // 8 simulated days a second: the page run goes for about 2.5 s
+    const { page, errors } = await open({ edits: { horizonDays: 20 }, seed: 3, speed: 8, runs: 5, cores: 2 });
+    await waitForStatus(page, 'running', 30_000);
+    await expect.poll(() => page.locator('[data-testid="mc-status"]').textContent()).toMatch(/bands: 0\/5 runs\s*\(the other seeds start when this run is done\)/);
+    expect(await page.evaluate(() => (window as unknown as { __depinsim: { mcActive: number } }).__depinsim.mcActive)).toBe(0);
+    await waitForStatus(page, 'done', 30_000);
+    // the page run done, both cores run seeds
+    await page.waitForFunction(() => (window as unknown as { __depinsim: { mcActive: number } }).__depinsim.mcActive === 2, null, { timeout: 5_000, polling: 10 });
+    await page.waitForFunction(() => (window as unknown as { __depinsim: { bandRuns: number } }).__depinsim.bandRuns === 5, null, { timeout: 60_000 });
+    expect(await page.locator('[data-testid="mc-status"]').textContent()).toMatch(/bands: 5 runs done/);
     expect(errors).toEqual([]);
   });
 

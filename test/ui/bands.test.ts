@@ -75,15 +75,23 @@ describe('bandsToCsv', () => {
 });
 
 describe('ensembleWorkers', () => {
-  it('one per core beyond the main run, at most one per seed, at least one', () => {
-    expect(ensembleWorkers(9, 1, 8)).toBe(7);
+  it('while the page run goes, two cores are left to it and to drawing it; on 2 cores the batch waits', () => {
+    expect(ensembleWorkers(9, 1, 8, true)).toBe(6);
+    expect(ensembleWorkers(4, 1, 8, true)).toBe(4);
+    expect(ensembleWorkers(9, 1, 2, true)).toBe(0);
+    expect(ensembleWorkers(9, 1, 1, true)).toBe(0);
+  });
+
+  it('once the page run is done, every core, at most one per job, at least one', () => {
+    expect(ensembleWorkers(9, 1, 8)).toBe(8);
     expect(ensembleWorkers(4, 1, 8)).toBe(4);
-    expect(ensembleWorkers(9, 1, 2)).toBe(1);
+    expect(ensembleWorkers(9, 1, 2)).toBe(2);
     expect(ensembleWorkers(9, 1, 1)).toBe(1);
   });
 
   it('no more runs at once than 2 GB holds: a 50x network (about 1 GB a run) gets one worker, whatever the cores', () => {
     expect(ensembleWorkers(19, 50, 16)).toBe(1);
+    expect(ensembleWorkers(19, 50, 16, true)).toBe(1);
     expect(ensembleWorkers(19, 10, 16)).toBe(6); // 308 MB a run
   });
 });

@@ -5,11 +5,14 @@ import { runMemoryEstimateMb } from '../../sim/runMemory.ts';
 export const ENSEMBLE_MEMORY_MB = 2048;
 
 /**
- * One per core beyond the main run's, at most one per seed, and no more runs at once than
- * ENSEMBLE_MEMORY_MB holds (each worker holds a whole run: sim/runMemory.ts, the estimate the CLI
- * uses for --seeds), at least one.
+ * How many runs of a batch (Monte Carlo seeds, sweep points) go at once: no more than one per job,
+ * and no more than ENSEMBLE_MEMORY_MB holds (each worker holds a whole run: sim/runMemory.ts, the
+ * estimate the CLI uses for --seeds). Cores: while the page's own run is going, two are left to it
+ * and to drawing it (on 2 cores the batch waits: run beside it, it made the page's year take 40%
+ * longer and finished the bands no sooner); once it is done, every core, and at least one worker.
  */
-export function ensembleWorkers(seeds: number, scale: number, cores: number): number {
-  const byMemory = Math.floor(ENSEMBLE_MEMORY_MB / runMemoryEstimateMb(scale));
-  return Math.max(1, Math.min(seeds, cores - 1, byMemory));
+export function ensembleWorkers(jobs: number, scale: number, cores: number, pageRunGoing = false): number {
+  const byMemory = Math.max(1, Math.floor(ENSEMBLE_MEMORY_MB / runMemoryEstimateMb(scale)));
+  if (pageRunGoing) return Math.max(0, Math.min(jobs, cores - 2, byMemory));
+  return Math.max(1, Math.min(jobs, cores, byMemory));
 }

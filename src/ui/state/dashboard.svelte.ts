@@ -223,6 +223,14 @@ export class Dashboard {
       onCrash: (msg) => this.onCrash(msg),
     });
     this.observeLongTasks();
+    // Monte Carlo and sweep runs leave the page's own run two cores while it goes (ensembleWorkers.ts)
+    $effect.root(() => {
+      $effect(() => {
+        const going = this.status === 'running' || this.status === 'starting';
+        this.ensemble.setPageRunGoing(going);
+        this.sweep.pool.setPageRunGoing(going);
+      });
+    });
     void this.run();
   }
 

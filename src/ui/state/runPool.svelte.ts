@@ -41,6 +41,12 @@ export class RunPool {
   private slots: Slot[] = [];
   private queue: PoolJob[] = [];
   private generation = 0;
+  /** The batch's largest scale (for the memory bound), and whether the page's own run is going (it gets two cores). */
+  private scale = 1;
+  private pageRunGoing = false;
+  /** Runs going now, and runs waiting for a worker. */
+  active = $state(0);
+  waiting = $state(0);
 
   /** Where finished runs are kept and looked up (by PoolJob.cacheKey); none: every job runs. */
   constructor(public cache: RunCache | null = null) {}
@@ -65,10 +71,45 @@ export class RunPool {
     this.tables = cached;
     this.fromCache = cached.size;
     this.queue = jobs.filter((j) => !cached.has(j.key));
-    if (this.queue.length === 0) return;
-    const want = ensembleWorkers(this.queue.length, scale, typeof navigator !== 'undefined' && navigator.hardwareConcurrency ? navigator.hardwareConcurrency : 2);
+    this.scale = scale;
+    this.fill(gen);
+  }
+
+  /**
+   * Tells the pool whether the page's own run is going: while it is, the batch leaves it two cores
+   * (lib/ensembleWorkers.ts); when it stops, more runs start. Runs going on are never stopped.
+   */
+  setPageRunGoing(going: boolean): void {
+    if (going === this.pageRunGoing) return;
+    this.pageRunGoing = going;
+    this.fill(this.generation);
+  }
+
+  private limit(): number {
+    const cores = typeof navigator !== 'undefined' && navigator.hardwareConcurrency ? navigator.hardwareConcurrency : 2;
+    return ensembleWorkers(this.queue.length + this.busy(), this.scale, cores, this.pageRunGoing);
+  }
+
+  private busy(): number {
+    let n = 0;
+    for (const s of this.slots) if (s.job) n++;
+    return n;
+  }
+
+  /** Starts waiting jobs on idle workers, up to the limit. */
+  private fill(gen: number): void {
+    const want = this.limit();
     while (this.slots.length < want) this.slots.push(this.newSlot());
-    for (const slot of this.slots.slice(0, want)) void this.next(slot, gen);
+    for (const slot of this.slots) {
+      if (this.queue.length === 0 || this.busy() >= want) break;
+      if (!slot.job) void this.next(slot, gen);
+    }
+    this.counts();
+  }
+
+  private counts(): void {
+    this.active = this.busy();
+    this.waiting = this.queue.length;
   }
 
   /** Stops every run of the batch; its tables are dropped. */
@@ -84,6 +125,7 @@ export class RunPool {
     this.jobs = [];
     this.tables = new Map();
     this.fromCache = 0;
+    this.counts();
     this.error = null;
   }
 
@@ -108,8 +150,11 @@ export class RunPool {
 
   private async next(slot: Slot, gen: number): Promise<void> {
     if (gen !== this.generation) return;
-    const job = this.queue.shift();
+    // past the limit (the page's run started meanwhile): this worker waits
+    slot.job = null;
+    const job = this.busy() < this.limit() ? this.queue.shift() : undefined;
     slot.job = job ?? null;
+    this.counts();
     if (!job) {
       slot.runId = 0;
       return;

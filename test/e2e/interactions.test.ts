@@ -229,15 +229,17 @@ describe('dashboard interactions', () => {
     expect(errors).toEqual([]);
   });
 
-  it('on 2 cores the Monte Carlo seeds wait for the page run, then take both cores', async () => {
-    // 8 simulated days a second: the page run goes for about 2.5 s
-    const { page, errors } = await open({ edits: { horizonDays: 20 }, seed: 3, speed: 8, runs: 5, cores: 2 });
+  it('on 2 cores the Monte Carlo seeds wait for the page run at full speed, and take both cores when it is paced to be watched or done', async () => {
+    // at full speed, 60 days take the page run a couple of seconds
+    const { page, errors } = await open({ edits: { horizonDays: 60 }, seed: 3, runs: 5, cores: 2 });
     await waitForStatus(page, 'running', 30_000);
     await expect.poll(() => page.locator('[data-testid="mc-status"]').textContent()).toMatch(/bands: 0\/5 runs\s*\(the other seeds start when this run is done\)/);
     expect(await page.evaluate(() => (window as unknown as { __depinsim: { mcActive: number } }).__depinsim.mcActive)).toBe(0);
-    await waitForStatus(page, 'done', 30_000);
-    // the page run done, both cores run seeds
+    // a run paced to be watched (5 days a second) keeps no cores from them
+    await page.selectOption('#speed', '5');
     await page.waitForFunction(() => (window as unknown as { __depinsim: { mcActive: number } }).__depinsim.mcActive === 2, null, { timeout: 5_000, polling: 10 });
+    await page.selectOption('#speed', '0');
+    await waitForStatus(page, 'done', 30_000);
     await page.waitForFunction(() => (window as unknown as { __depinsim: { bandRuns: number } }).__depinsim.bandRuns === 5, null, { timeout: 60_000 });
     expect(await page.locator('[data-testid="mc-status"]').textContent()).toMatch(/bands: 5 runs done/);
     expect(errors).toEqual([]);

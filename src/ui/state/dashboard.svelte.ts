@@ -80,6 +80,9 @@ function controlByPath(path: string): ControlSpec | undefined {
   return byPathCache.get(path);
 }
 
+/** Below this pace (simulated days/s) the page's run is being watched, not waited for: it keeps no cores from batch runs. */
+const WATCHED_SPEED = 20;
+
 /** Minimum time between chart redraws while a run streams (ms). */
 const PUBLISH_MS = 150;
 /** Charts scrolled out of view redraw at most this often (ms). */
@@ -223,10 +226,11 @@ export class Dashboard {
       onCrash: (msg) => this.onCrash(msg),
     });
     this.observeLongTasks();
-    // Monte Carlo and sweep runs leave the page's own run two cores while it goes (ensembleWorkers.ts)
+    // Monte Carlo and sweep runs leave the page's own run two cores while it goes (ensembleWorkers.ts),
+    // unless it is paced to be watched (a few simulated days a second use a sliver of a core)
     $effect.root(() => {
       $effect(() => {
-        const going = this.status === 'running' || this.status === 'starting';
+        const going = (this.status === 'running' || this.status === 'starting') && !(this.speed > 0 && this.speed < WATCHED_SPEED);
         this.ensemble.setPageRunGoing(going);
         this.sweep.pool.setPageRunGoing(going);
       });

@@ -7,7 +7,7 @@
  * the bare loop just before each run; the events/s ratio of the smallest to the largest scale also
  * relative to the bare loop timed around each run, so drift over the long runs cancels), (4) the share of run time the token economy costs
  * (baseline at 1x with economy.enabled true and false, alternating), (5) the dashboard's baseline year in headless Chromium: wall time
- * and main-thread long tasks, the re-run after an edit to its first day and month on screen, and Monte Carlo bands of 5 runs, (6) the CLI's baseline year at 1x with the per-lease export (--leases),
+ * and main-thread long tasks, the re-run after an edit to its first day and month on screen, and Monte Carlo bands of 5 runs, (5b) the core's baseline year alone in a Chromium Web Worker (the engine the dashboard runs it in), also on the reference scale, (6) the CLI's baseline year at 1x with the per-lease export (--leases),
  * the researchers' heaviest output: wall time, rows and bytes written, (7) four baseline years as
  * replications (--seeds) on one thread per core: wall time per run.
  */
@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { bareLoop, engineLoop } from './mmcLoops.ts';
 import { browserBaseline } from './browserRun.ts';
+import { browserCoreYear } from './browserCoreRun.ts';
 
 const { values } = parseArgs({
   options: {
@@ -168,6 +169,18 @@ if (!values['no-browser']) {
     );
 }
 
+// 5b. The core alone in a Chromium Web Worker: the JavaScript engine the dashboard runs it in.
+let browserCore: Awaited<ReturnType<typeof browserCoreYear>> | null = null;
+if (!values['no-browser']) {
+  browserCore = await browserCoreYear(days, REPEATS, REFERENCE_BARE);
+  if ('skipped' in browserCore) log(`browser core: skipped, ${browserCore.skipped}`);
+  else
+    log(
+      `browser core: baseline ${days} days in a Chromium worker, no UI: ${(browserCore.events / 1e6).toFixed(2)} M events in ${browserCore.seconds} s (median of ${browserCore.runs.join(', ')} s); ` +
+        `on the reference machine ${browserCore.referenceSeconds} s (bare loop in the same worker ${browserCore.bareEventsPerSecond.map((b) => (b / 1e6).toFixed(2)).join(', ')} M ev/s)`,
+    );
+}
+
 // 6. The CLI with the per-lease export, as a researcher runs it (the process includes tsx's start-up).
 let leaseExport: { seconds: number; rows: number; megabytes: number } | null = null;
 if (!values['no-export']) {
@@ -206,4 +219,4 @@ if (!values['no-replications']) {
   );
 }
 
-if (values.json) process.stdout.write(JSON.stringify({ date: new Date().toISOString(), node: process.version, engine, mmc, baseline, baseline1xOnReferenceMachine: reference, scalingRatio: scaling, scalingRatioDriftCorrected: scalingDriftCorrected, economy, browser, leaseExport, replications }) + '\n');
+if (values.json) process.stdout.write(JSON.stringify({ date: new Date().toISOString(), node: process.version, engine, mmc, baseline, baseline1xOnReferenceMachine: reference, scalingRatio: scaling, scalingRatioDriftCorrected: scalingDriftCorrected, economy, browser, browserCore, leaseExport, replications }) + '\n');

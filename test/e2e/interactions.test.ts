@@ -344,6 +344,37 @@ describe('dashboard interactions', () => {
     expect(errors).toEqual([]);
   });
 
+  it('sensitivity: every first-screen parameter moved down and up, bars ranked by swing, the page run as reference, CSV', async () => {
+    const { page, errors } = await open({ edits: { horizonDays: 10 }, seed: 2 });
+    await waitForStatus(page, 'done', 30_000);
+    const pageUtil = await page.evaluate(() => (window as unknown as { __depinsim: { kpi(id: string): number } }).__depinsim.kpi('utilization'));
+    await page.locator('[data-testid="tornado"] summary').first().click();
+    await page.selectOption('[data-testid="tornado-change"]', '0.5');
+    await page.click('[data-action="tornado-run"]');
+    await expect.poll(() => page.locator('[data-testid="tornado-status"]').textContent(), { timeout: 180_000, interval: 500 }).toMatch(/:\s*done \(\d+ from memory\)/);
+    // the baseline's take rate is 0: a share of it moves nothing, and the panel says so
+    expect(await page.locator('[data-testid="tornado-skipped"]').textContent()).toMatch(/Take rate \(its value is 0/);
+    const paths = await page.locator('[data-testid="tornado-bar"]').evaluateAll((gs) => gs.map((g) => g.getAttribute('data-path')));
+    expect(paths.length).toBeGreaterThanOrEqual(15);
+    expect(paths).toContain('demand.baseRateJobsPerHour');
+    await page.locator('[data-testid="tornado"]').screenshot({ path: join(ROOT, 'test-results/screenshots/tornado.png') });
+
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action="tornado-csv"]').click()]);
+    const file = join(DOWNLOADS, dl.suggestedFilename());
+    await dl.saveAs(file);
+    const text = readFileSync(file, 'utf8');
+    // the reference is the page's own run: the same utilization (to the CSV's 7 significant digits)
+    expect(Number(/at the page's values: ([\d.e-]+)/.exec(text)?.[1])).toBeCloseTo(pageUtil, 7);
+    const rowsCsv = Papa.parse<Record<string, string>>(text, { header: true, comments: '#', skipEmptyLines: true }).data;
+    expect(rowsCsv.map((r) => r.parameter)).toEqual(paths); // the chart's order
+    const swings = rowsCsv.map((r) => Number(r.utilization_swing));
+    swings.slice(1).forEach((s, i) => expect(s).toBeLessThanOrEqual(swings[i])); // widest first
+    const rate = rowsCsv.find((r) => r.parameter === 'demand.baseRateJobsPerHour')!;
+    expect([rate.value_low, rate.value_page, rate.value_high]).toEqual(['60', '120', '180']);
+    expect(Number(rate.utilization_at_high)).toBeGreaterThan(Number(rate.utilization_at_low)); // more demand, busier GPUs
+    expect(errors).toEqual([]);
+  });
+
   it('CSV export has the same bytes as the CLI for the same scenario and seed', async () => {
     const { page } = await open({ edits: { horizonDays: 20 }, seed: 3 });
     await waitForStatus(page, 'done', 30_000);

@@ -20,6 +20,7 @@ import { bandsOf, type BandView, type RunTable } from '../lib/bands.ts';
 import { RunPool } from './runPool.svelte.ts';
 import { RunCache } from '../lib/runCache.ts';
 import { Sweep } from './sweep.svelte.ts';
+import { Tornado } from './tornado.svelte.ts';
 import { SimClient, type WorkerEvent } from '../lib/simClient.ts';
 import type { ColumnInfo, RunStatus } from '../../worker/api.ts';
 import type { Provenance } from '../lib/exporting.ts';
@@ -155,6 +156,8 @@ export class Dashboard {
   readonly ensemble = new RunPool(this.cache);
   /** A parameter sweep of the page's scenario, on workers of its own. */
   readonly sweep = new Sweep(this.cache);
+  /** One-at-a-time sensitivity of a KPI to the first-screen parameters, on workers of its own. */
+  readonly tornado = new Tornado(this.cache);
   /** The run on screen was taken from the cache (same scenario and seed run before), not simulated again. */
   fromCache = $state(false);
   messages = $state<Message[]>([]);
@@ -233,6 +236,7 @@ export class Dashboard {
         const going = (this.status === 'running' || this.status === 'starting') && !(this.speed > 0 && this.speed < WATCHED_SPEED);
         this.ensemble.setPageRunGoing(going);
         this.sweep.pool.setPageRunGoing(going);
+        this.tornado.pool.setPageRunGoing(going);
       });
     });
     void this.run();

@@ -1,0 +1,101 @@
+/**
+ * One-at-a-time sensitivity (a tornado chart): each parameter of a set moved down and up by the same
+ * fraction of its value on the page, everything else as on the page, and a KPI over the whole run at
+ * each end. The parameters are ranked by the swing, the distance between the KPI at the two ends:
+ * the first bar is the parameter the KPI depends on most, over that range.
+ */
+import { quantileType7 } from '../../sim/metrics/quantile.ts';
+import type { KpiDef } from './chartDefs.ts';
+import type { RunTable } from './bands.ts';
+import type { ControlSpec } from './schemaControls.ts';
+import { kpiOfRun } from './sweepPlan.ts';
+
+/** The changes offered, as fractions of the page's value. */
+export const TORNADO_CHANGES = [0.1, 0.2, 0.5] as const;
+
+export interface TornadoParam {
+  path: string;
+  label: string;
+  unit: string;
+  base: number;
+  low: number;
+  high: number;
+}
+
+/**
+ * The two ends for a field whose page value is `base`: base x (1 - f) and base x (1 + f), whole
+ * numbers for an integer field, held within the field's range. Null, with the reason, when there
+ * is nothing to move: a value of 0 (a fraction of it is 0) or both ends pinned to the page's value.
+ */
+export function tornadoEnds(c: ControlSpec, base: number, fraction: number): { low: number; high: number } | { reason: string } {
+  if (!Number.isFinite(base)) return { reason: 'not a number on the page' };
+  if (base === 0) return { reason: 'its value is 0, so a share of it moves nothing' };
+  const round = (v: number) => (c.kind === 'integer' ? Math.round(v) : Number(v.toPrecision(12)));
+  const clamp = (v: number) => Math.min(c.max ?? Infinity, Math.max(c.min ?? -Infinity, v));
+  let low = clamp(round(base * (1 - fraction)));
+  let high = clamp(round(base * (1 + fraction)));
+  if (low > high) [low, high] = [high, low]; // a negative value
+  // an exclusive lower bound (> 0) the low end may not touch
+  if (c.exclusiveMin && c.min !== undefined && low <= c.min) low = base;
+  if (low === base && high === base) return { reason: 'the field’s range leaves no room either way' };
+  return { low, high };
+}
+
+export interface TornadoBar extends TornadoParam {
+  /** The KPI's median across seeds at each end, and the seeds finished there. */
+  atLow: number;
+  atHigh: number;
+  nLow: number;
+  nHigh: number;
+  /** |atHigh - atLow|; NaN until both ends have a value. */
+  swing: number;
+}
+
+function median(values: number[]): number {
+  const x = Float64Array.from(values.filter((v) => Number.isFinite(v))).sort();
+  return quantileType7(x, x.length, 0.5);
+}
+
+/**
+ * The bars for KPI `k`, widest swing first (bars still missing an end last, in the parameters' order).
+ * `tableOf(param, end, seed)` gives a finished run or undefined; `period` is the metric period (h).
+ */
+export function tornadoBars(
+  params: readonly TornadoParam[],
+  seeds: readonly number[],
+  k: KpiDef,
+  tableOf: (param: number, end: 'low' | 'high', seed: number) => RunTable | undefined,
+  period: number,
+): TornadoBar[] {
+  const at = (i: number, end: 'low' | 'high') => {
+    const v = seeds.map((s) => tableOf(i, end, s)).filter((t): t is RunTable => !!t).map((t) => kpiOfRun(k, t, period));
+    return { m: median(v), n: v.filter((x) => Number.isFinite(x)).length };
+  };
+  const bars = params.map((p, i) => {
+    const lo = at(i, 'low');
+    const hi = at(i, 'high');
+    return { ...p, atLow: lo.m, atHigh: hi.m, nLow: lo.n, nHigh: hi.n, swing: Math.abs(hi.m - lo.m) };
+  });
+  // stable: equal swings keep the parameters' order
+  return bars
+    .map((b, i) => ({ b, i }))
+    .sort((x, y) => {
+      const a = x.b.swing;
+      const c = y.b.swing;
+      if (Number.isNaN(a) !== Number.isNaN(c)) return Number.isNaN(a) ? 1 : -1;
+      return (Number.isNaN(a) ? 0 : c - a) || x.i - y.i;
+    })
+    .map((x) => x.b);
+}
+
+/** The KPI across the page scenario's seeds (the bars' common reference). */
+export function tornadoBase(seeds: readonly number[], k: KpiDef, tableOf: (seed: number) => RunTable | undefined, period: number): number {
+  return median(seeds.map((s) => tableOf(s)).filter((t): t is RunTable => !!t).map((t) => kpiOfRun(k, t, period)));
+}
+
+/** The bars as CSV, widest swing first: the parameter, its values at the page and both ends, the KPI at both ends and the swing. */
+export function tornadoCsv(kpiId: string, bars: readonly TornadoBar[], format: (v: number) => string): string {
+  const head = ['rank', 'parameter', 'value_page', 'value_low', 'value_high', `${kpiId}_at_low`, `${kpiId}_at_high`, `${kpiId}_swing`, 'seeds_low', 'seeds_high'];
+  const lines = bars.map((b, i) => [String(i + 1), b.path, format(b.base), format(b.low), format(b.high), format(b.atLow), format(b.atHigh), format(b.swing), String(b.nLow), String(b.nHigh)].join(','));
+  return [head.join(','), ...lines].join('\n') + '\n';
+}

@@ -1,0 +1,70 @@
+// One-at-a-time sensitivity: the ends each parameter moves to, the bars ranked by swing, and their CSV.
+import { describe, expect, it } from 'vitest';
+import { tornadoBars, tornadoBase, tornadoCsv, tornadoEnds, type TornadoParam } from '../../src/ui/lib/tornadoPlan.ts';
+import { KPIS } from '../../src/ui/lib/chartDefs.ts';
+import type { ControlSpec } from '../../src/ui/lib/schemaControls.ts';
+
+const control = (over: Partial<ControlSpec> = {}): ControlSpec => ({ path: 'demand.baseRateJobsPerHour', group: 'demand', kind: 'number', label: 'Base rate', unit: 'jobs/h', description: '', min: 0, ...over });
+const utilization = KPIS.find((k) => k.id === 'utilization')!;
+/** A one-day run whose utilization is u. */
+const run = (u: number) => ({ rows: 1, data: { gpus_busy: Float64Array.of(u * 100), gpus_online: Float64Array.of(100) } });
+
+describe('tornadoEnds', () => {
+  it('moves the page value down and up by the fraction', () => {
+    expect(tornadoEnds(control(), 120, 0.2)).toEqual({ low: 96, high: 144 });
+    expect(tornadoEnds(control(), 0.3, 0.1)).toEqual({ low: 0.27, high: 0.33 }); // not 0.27000000000000002
+  });
+
+  it('whole numbers for an integer field, within the field range', () => {
+    expect(tornadoEnds(control({ kind: 'integer' }), 32, 0.1)).toEqual({ low: 29, high: 35 });
+    expect(tornadoEnds(control({ max: 1 }), 0.9, 0.2)).toEqual({ low: 0.72, high: 1 });
+    expect(tornadoEnds(control({ min: 1 }), 1, 0.2)).toEqual({ low: 1, high: 1.2 }); // burst mean 1: only up
+    expect(tornadoEnds(control({ min: 0, exclusiveMin: true }), 0.01, 1)).toEqual({ low: 0.01, high: 0.02 });
+  });
+
+  it('says why a parameter cannot move: a value of 0, or no room in its range', () => {
+    expect(tornadoEnds(control(), 0, 0.2)).toEqual({ reason: expect.stringMatching(/value is 0/) });
+    expect(tornadoEnds(control({ min: 5, max: 5 }), 5, 0.2)).toEqual({ reason: expect.stringMatching(/no room/) });
+    expect(tornadoEnds(control(), NaN, 0.2)).toEqual({ reason: expect.stringMatching(/not a number/) });
+  });
+});
+
+describe('tornadoBars', () => {
+  const params: TornadoParam[] = [
+    { path: 'a', label: 'A', unit: '', base: 1, low: 0.8, high: 1.2 },
+    { path: 'b', label: 'B', unit: '', base: 1, low: 0.8, high: 1.2 },
+    { path: 'c', label: 'C', unit: '', base: 1, low: 0.8, high: 1.2 },
+  ];
+  // utilization at each end: A moves it 0.50 -> 0.55, B 0.40 -> 0.70 (the widest), C only has its low end so far
+  const u: Record<string, number | undefined> = { 'a low': 0.5, 'a high': 0.55, 'b low': 0.4, 'b high': 0.7, 'c low': 0.45 };
+  const tableOf = (i: number, end: 'low' | 'high') => {
+    const v = u[`${params[i].path} ${end}`];
+    return v === undefined ? undefined : run(v);
+  };
+
+  it('ranks by the swing between the two ends, widest first; a bar still missing an end goes last', () => {
+    const bars = tornadoBars(params, [1], utilization, tableOf, 24);
+    expect(bars.map((b) => b.path)).toEqual(['b', 'a', 'c']);
+    expect(bars[0].swing).toBeCloseTo(0.3, 12);
+    expect(bars[0].atLow).toBeCloseTo(0.4, 12);
+    expect(bars[2].nHigh).toBe(0);
+    expect(bars[2].swing).toBeNaN();
+  });
+
+  it('the median across seeds at each end, and the page value across its seeds', () => {
+    const bySeed: Record<number, number> = { 1: 0.5, 2: 0.6, 3: 0.9 };
+    const bars = tornadoBars(params.slice(0, 1), [1, 2, 3], utilization, (_, end, s) => run(end === 'low' ? bySeed[s] : bySeed[s] + 0.1), 24);
+    expect(bars[0].atLow).toBeCloseTo(0.6, 12);
+    expect(bars[0].atHigh).toBeCloseTo(0.7, 12);
+    expect(bars[0].nLow).toBe(3);
+    expect(tornadoBase([1, 2, 3], utilization, (s) => run(bySeed[s]), 24)).toBeCloseTo(0.6, 12);
+  });
+
+  it('CSV: one row per parameter in rank order, with both ends and the swing', () => {
+    const csv = tornadoCsv('utilization', tornadoBars(params, [1], utilization, tableOf, 24), (v) => (Number.isFinite(v) ? String(Number(v.toFixed(6))) : ''));
+    const lines = csv.trim().split('\n');
+    expect(lines[0]).toBe('rank,parameter,value_page,value_low,value_high,utilization_at_low,utilization_at_high,utilization_swing,seeds_low,seeds_high');
+    expect(lines[1]).toBe('1,b,1,0.8,1.2,0.4,0.7,0.3,1,1');
+    expect(lines[3]).toBe('3,c,1,0.8,1.2,0.45,,,1,0');
+  });
+});

@@ -52,12 +52,17 @@ describe('deterministic math', () => {
 
   test('pow within a few ulp (times |y log x|) for the exponents the simulation uses; integer powers by squaring', () => {
     const xs = logUniform(50_000, 1e-6, 1e6);
-    // exp(y log x) carries the rounding of y log x: a few ulp times |y log x|
+    // exp(y log x) carries the rounding of y log x: a few ulp times |y log x|. The worst error over
+    // its tolerance is checked once (an expect per sample made this test take seconds under load).
     for (const y of [0.37, 1 / 0.7, 2.5, -1 / 3, 1 / 120]) {
+      let worst = 0;
+      let at = NaN;
       for (const x of xs) {
         const tol = (Math.abs(y * Math.log(x)) + 4) * 1.2e-16;
-        expect(Math.abs(pow(x, y) - Math.pow(x, y)) / Math.pow(x, y), `pow(${x}, ${y})`).toBeLessThan(tol);
+        const r = Math.abs(pow(x, y) - Math.pow(x, y)) / Math.pow(x, y) / tol;
+        if (!(r <= worst)) (worst = r), (at = x);
       }
+      expect(worst, `pow(${at}, ${y}): error ${worst} x its tolerance`).toBeLessThan(1);
     }
     expect(pow(2, -10)).toBe(1 / 1024);
     expect(pow(0.99, 30)).toBeCloseTo(Math.pow(0.99, 30), 15);

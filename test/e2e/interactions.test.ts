@@ -163,7 +163,7 @@ describe('dashboard interactions', () => {
     expect(await cmp.count()).toBe(0);
   });
 
-  it('Monte Carlo runs: bands on the charts, KPI ranges, and a bands CSV with the same bytes as the CLI', async () => {
+  it('Monte Carlo runs: bands on the charts, KPI ranges, exceedance counts, and a bands CSV with the same bytes as the CLI', async () => {
     const { page, errors } = await open({ edits: { horizonDays: 10 }, seed: 4 });
     await waitForStatus(page, 'done', 30_000);
     await page.selectOption('#runs', '5');
@@ -180,6 +180,17 @@ describe('dashboard interactions', () => {
     expect(p10.length).toBe(10);
     p10.forEach((v, i) => expect(v).toBeLessThan(p90[i])); // five seeds never agree to the last digit
     await shot(page, 'monte-carlo');
+
+    // exceedance: in how many of the 5 runs is utilization below a line? Every run is below 100%, none below 0%
+    const util = page.locator('[data-testid="risk-rule"][data-kpi="utilization"]');
+    expect(await util.locator('[data-testid="risk-answer"]').textContent()).toMatch(/\d of 5 runs · \d+% \(90%: \d+%–\d+%\)/);
+    await util.locator('[data-testid="risk-threshold"]').fill('100');
+    await util.locator('[data-testid="risk-threshold"]').press('Enter');
+    await expect.poll(() => util.locator('[data-testid="risk-answer"]').textContent()).toMatch(/5 of 5 runs · 100% \(90%: 6\d%–100%\)/);
+    await util.locator('[data-testid="risk-threshold"]').fill('0');
+    await util.locator('[data-testid="risk-threshold"]').press('Enter');
+    await expect.poll(() => util.locator('[data-testid="risk-answer"]').textContent()).toMatch(/0 of 5 runs · 0% \(90%: 0%–3\d%\)/);
+    expect(await util.locator('.detail').textContent()).toBe('Utilization below 0.0%');
 
     const [dl] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action="export-bands"]').click()]);
     const file = join(DOWNLOADS, dl.suggestedFilename());

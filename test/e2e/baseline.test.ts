@@ -6,10 +6,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { launch, newPage, shot, waitForStatus, SCREENSHOTS } from './browser.ts';
+import { launch, newPage, seriousAxeViolations, shot, waitForStatus, SCREENSHOTS } from './browser.ts';
 
-const require = createRequire(import.meta.url);
 const baseUrl = inject('baseUrl');
 
 let browser: Browser;
@@ -105,15 +103,7 @@ describe('baseline on first load', () => {
   });
 
   it('has no serious or critical axe-core violations on the first screen', async () => {
-    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-    const result = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-      const r = await axe.run(document, { resultTypes: ['violations'] });
-      return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
-    });
-    const serious = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    if (result.length) console.log('[e2e] axe violations:', JSON.stringify(result, null, 1));
-    expect(serious).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
   });
 
   it('fits a 1280 px laptop screen without horizontal scrolling', async () => {

@@ -5,6 +5,9 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+const requireFromHere = createRequire(import.meta.url);
 
 export const SCREENSHOTS = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
 export const DOWNLOADS = fileURLToPath(new URL('../../test-results/downloads/', import.meta.url));
@@ -66,4 +69,16 @@ export async function typeField(page: Page, path: string, value: string): Promis
   const id = `#f-${path.replace(/[^A-Za-z0-9]+/g, '-')}`;
   await page.locator(id).fill(value);
   await page.locator(id).press('Enter');
+}
+
+/** axe-core's serious and critical violations on the page as it is now (all of them are logged). */
+export async function seriousAxeViolations(page: Page): Promise<{ id: string; impact: string; help: string; nodes: string[] }[]> {
+  await page.addScriptTag({ path: requireFromHere.resolve('axe-core/axe.min.js') });
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+  });
+  if (result.length) console.log('[e2e] axe violations:', JSON.stringify(result, null, 1));
+  return result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }

@@ -11,7 +11,7 @@ import { readFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { launch, newPage, shot, waitForStatus, rows, typeField, DOWNLOADS } from './browser.ts';
+import { launch, newPage, seriousAxeViolations, shot, waitForStatus, rows, typeField, DOWNLOADS } from './browser.ts';
 import { STORAGE_KEY } from '../../src/ui/lib/persist.ts';
 import { encodeShare, decodeShare, tokenFromHash } from '../../src/ui/lib/share.ts';
 import { readPngText } from '../../src/ui/lib/exporting.ts';
@@ -383,6 +383,8 @@ describe('dashboard interactions', () => {
     const rate = rowsCsv.find((r) => r.parameter === 'demand.baseRateJobsPerHour')!;
     expect([rate.value_low, rate.value_page, rate.value_high]).toEqual(['60', '120', '180']);
     expect(Number(rate.utilization_at_high)).toBeGreaterThan(Number(rate.utilization_at_low)); // more demand, busier GPUs
+    // the open panels, their forms and the tornado's SVG pass axe too
+    expect(await seriousAxeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
   });
 

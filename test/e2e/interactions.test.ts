@@ -360,6 +360,10 @@ describe('dashboard interactions', () => {
     await waitForStatus(page, 'done', 30_000);
     const pageUtil = await page.evaluate(() => (window as unknown as { __depinsim: { kpi(id: string): number } }).__depinsim.kpi('utilization'));
     await page.locator('[data-testid="tornado"] summary').first().click();
+    // every numeric parameter of a group can be chosen instead; the panel says how many runs that is
+    await page.selectOption('[data-testid="tornado-set"]', 'market');
+    await expect.poll(() => page.locator('[data-testid="tornado"] .what').first().textContent()).toMatch(/The \d+ numeric parameters of market, .*: \d+ runs of 10 days/);
+    await page.selectOption('[data-testid="tornado-set"]', 'first');
     await page.selectOption('[data-testid="tornado-change"]', '0.5');
     await page.click('[data-action="tornado-run"]');
     await expect.poll(() => page.locator('[data-testid="tornado-status"]').textContent(), { timeout: 180_000, interval: 500 }).toMatch(/:\s*done \(\d+ from memory\)/);

@@ -355,6 +355,48 @@ describe('dashboard interactions', () => {
     expect(errors).toEqual([]);
   });
 
+  it('sweep two parameters: a heatmap cell per combination, the page\'s own cell outlined, a CSV with both values, grids past 49 points refused', async () => {
+    const { page, errors } = await open({ edits: { horizonDays: 10 }, seed: 2 });
+    await waitForStatus(page, 'done', 30_000);
+    const pageUtil = await page.evaluate(() => (window as unknown as { __depinsim: { kpi(id: string): number } }).__depinsim.kpi('utilization'));
+    await page.locator('[data-testid="sweep"] summary').first().click();
+    await page.selectOption('[data-testid="sweep-steps"]', '3'); // base rate 60, 120, 180
+    await page.check('[data-testid="sweep-grid"]');
+    await page.selectOption('[data-testid="sweep-path2"]', 'supply.providers');
+    await expect.poll(() => page.inputValue('[data-testid="sweep-to2"]')).toBe('3000'); // suggested around the page's 2,000
+    await page.selectOption('[data-testid="sweep-steps2"]', '3');
+    await page.click('[data-action="sweep-run"]');
+    await page.waitForFunction(() => {
+      const s = (window as unknown as { __depinsim: { sweep: { done: number; total: number } } }).__depinsim.sweep;
+      return s.total === 9 && s.done === 9;
+    }, null, { timeout: 120_000 });
+    const cells = await page.locator('[data-testid="sweep-cell"]').evaluateAll((gs) => gs.map((g) => ({ v1: Number(g.getAttribute('data-v1')), v2: Number(g.getAttribute('data-v2')), u: Number(g.getAttribute('data-p50')) })));
+    expect(cells.length).toBe(9);
+    const u = (v1: number, v2: number) => cells.find((c) => c.v1 === v1 && c.v2 === v2)!.u;
+    // more demand, busier GPUs; more providers, idler GPUs
+    for (const v2 of [1000, 2000, 3000]) expect(u(60, v2)).toBeLessThan(u(180, v2));
+    for (const v1 of [60, 120, 180]) expect(u(v1, 1000)).toBeGreaterThan(u(v1, 3000));
+    // the page's own combination is the page's run, outlined
+    expect(u(120, 2000)).toBe(pageUtil);
+    expect(await page.locator('[data-testid="sweep-cell"][data-v1="120"][data-v2="2000"] rect').getAttribute('stroke')).not.toBe('none');
+    await page.locator('[data-testid="sweep"]').screenshot({ path: join(ROOT, 'test-results/screenshots/sweep-grid.png') });
+
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action="sweep-csv"]').click()]);
+    const file = join(DOWNLOADS, dl.suggestedFilename());
+    await dl.saveAs(file);
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain('# sweep: demand.baseRateJobsPerHour x supply.providers (first varies slowest)');
+    const parsed = Papa.parse<Record<string, string>>(text, { header: true, comments: '#', skipEmptyLines: true }).data;
+    expect(parsed.map((r) => `${r['demand.baseRateJobsPerHour']}/${r['supply.providers']}`)).toEqual(['60/1000', '60/2000', '60/3000', '120/1000', '120/2000', '120/3000', '180/1000', '180/2000', '180/3000']);
+
+    // 11 x 7 = 77 points: refused before anything runs
+    await page.selectOption('[data-testid="sweep-steps"]', '11');
+    await page.selectOption('[data-testid="sweep-steps2"]', '7');
+    await page.click('[data-action="sweep-run"]');
+    expect(await page.locator('[data-testid="sweep"] [role="alert"]').textContent()).toMatch(/at most 49 points in a grid \(11 x 7 asked\)/);
+    expect(errors).toEqual([]);
+  });
+
   it('sensitivity: every first-screen parameter moved down and up, bars ranked by swing, the page run as reference, CSV', async () => {
     const { page, errors } = await open({ edits: { horizonDays: 10 }, seed: 2 });
     await waitForStatus(page, 'done', 30_000);

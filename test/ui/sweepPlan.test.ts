@@ -70,3 +70,16 @@ describe('sweepCsv', () => {
     expect(line.split(',').slice(0, 6)).toEqual(['1', '60', '0.5', '0.5', '0.5', '1']);
   });
 });
+
+describe('a grid of two parameters', () => {
+  it('each point carries its second value, and the CSV a column for it after the first', () => {
+    const rows = sweepSummary([60, 60], [1], (p) => run(p === 0 ? 0.4 : 0.3), () => 24, [1000, 2000]);
+    expect(rows.map((r) => [r.value, r.value2])).toEqual([
+      [60, 1000],
+      [60, 2000],
+    ]);
+    const lines = sweepCsv('demand.baseRateJobsPerHour', rows, (v) => (Number.isNaN(v) ? '' : String(v)), 'supply.providers').trim().split('\n');
+    expect(lines[0].split(',').slice(0, 4)).toEqual(['point', 'demand.baseRateJobsPerHour', 'supply.providers', 'utilization_p10']);
+    expect(lines[2].split(',').slice(0, 5)).toEqual(['2', '60', '2000', '0.3', '0.3']);
+  });
+});

@@ -9,6 +9,8 @@ import type { RunTable } from './bands.ts';
 
 /** Points in a sweep at most (each is a whole run per seed). */
 export const MAX_SWEEP_POINTS = 25;
+/** Points in a grid of two parameters at most (7 x 7). */
+export const MAX_GRID_POINTS = 49;
 
 /**
  * `steps` values evenly spaced from `from` to `to`, both included; whole numbers for an integer
@@ -33,14 +35,25 @@ export function kpiOfRun(k: KpiDef, t: RunTable, periodHours: number): number {
 
 export interface PointSummary {
   value: number;
+  /** The second parameter's value, in a grid of two. */
+  value2?: number;
   /** Per KPI id: median and 10th/90th percentile across the point's finished seeds, and how many. */
   kpis: Record<string, { p10: number; p50: number; p90: number; n: number }>;
   /** Seeds finished of those asked. */
   done: number;
 }
 
-/** Per point, each KPI across its seeds; `tableOf(point, seed)` gives a finished run's table or undefined, `periodOf(point)` its metric period (h). */
-export function sweepSummary(values: readonly number[], seeds: readonly number[], tableOf: (point: number, seed: number) => RunTable | undefined, periodOf: (point: number) => number): PointSummary[] {
+/**
+ * Per point, each KPI across its seeds; `tableOf(point, seed)` gives a finished run's table or
+ * undefined, `periodOf(point)` its metric period (h). In a grid, `values2` holds each point's second value.
+ */
+export function sweepSummary(
+  values: readonly number[],
+  seeds: readonly number[],
+  tableOf: (point: number, seed: number) => RunTable | undefined,
+  periodOf: (point: number) => number,
+  values2?: readonly number[],
+): PointSummary[] {
   return values.map((value, p) => {
     const tables = seeds.map((s) => tableOf(p, s)).filter((t): t is RunTable => !!t);
     const kpis: PointSummary['kpis'] = {};
@@ -48,13 +61,18 @@ export function sweepSummary(values: readonly number[], seeds: readonly number[]
       const x = Float64Array.from(tables.map((t) => kpiOfRun(k, t, periodOf(p))).filter((v) => Number.isFinite(v))).sort();
       kpis[k.id] = { p10: quantileType7(x, x.length, 0.1), p50: quantileType7(x, x.length, 0.5), p90: quantileType7(x, x.length, 0.9), n: x.length };
     }
-    return { value, kpis, done: tables.length };
+    return { value, ...(values2 ? { value2: values2[p] } : {}), kpis, done: tables.length };
   });
 }
 
-/** The summary as CSV: one row per point, the value, then each KPI's p10, p50 and p90 (and the seeds with a value). */
-export function sweepCsv(path: string, rows: readonly PointSummary[], format: (v: number) => string): string {
-  const head = ['point', path, ...KPIS.flatMap((k) => [`${k.id}_p10`, `${k.id}_p50`, `${k.id}_p90`, `${k.id}_n`])];
-  const lines = rows.map((r, i) => [String(i + 1), format(r.value), ...KPIS.flatMap((k) => [format(r.kpis[k.id].p10), format(r.kpis[k.id].p50), format(r.kpis[k.id].p90), String(r.kpis[k.id].n)])].join(','));
+/**
+ * The summary as CSV: one row per point, the value (and in a grid the second parameter's, `path2`),
+ * then each KPI's p10, p50 and p90 (and the seeds with a value).
+ */
+export function sweepCsv(path: string, rows: readonly PointSummary[], format: (v: number) => string, path2?: string): string {
+  const head = ['point', path, ...(path2 ? [path2] : []), ...KPIS.flatMap((k) => [`${k.id}_p10`, `${k.id}_p50`, `${k.id}_p90`, `${k.id}_n`])];
+  const lines = rows.map((r, i) =>
+    [String(i + 1), format(r.value), ...(path2 ? [format(r.value2 ?? NaN)] : []), ...KPIS.flatMap((k) => [format(r.kpis[k.id].p10), format(r.kpis[k.id].p50), format(r.kpis[k.id].p90), String(r.kpis[k.id].n)])].join(','),
+  );
   return [head.join(','), ...lines].join('\n') + '\n';
 }

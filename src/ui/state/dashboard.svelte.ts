@@ -281,7 +281,12 @@ export class Dashboard {
 
   /** The page's scenario (preset and edits) with one more edit: a sweep point. */
   rawWith(path: string, value: unknown): Record<string, unknown> {
-    return applyEdits(this.presetObj.raw, { ...($state.snapshot(this.edits) as Record<string, unknown>), [path]: value });
+    return this.rawWithEdits({ [path]: value });
+  }
+
+  /** The page's scenario with more edits (a point of a grid of two parameters). */
+  rawWithEdits(more: Record<string, unknown>): Record<string, unknown> {
+    return applyEdits(this.presetObj.raw, { ...($state.snapshot(this.edits) as Record<string, unknown>), ...more });
   }
 
   /** The value a control shows: the user's edit (even if invalid), else the preset's value. */

@@ -9,7 +9,7 @@ import { scenarioHash } from '../../sim/scenario/hash.ts';
 import { RunCache } from '../lib/runCache.ts';
 import type { Scenario } from '../../sim/scenario/schema.ts';
 import type { ControlSpec } from '../lib/schemaControls.ts';
-import { MAX_SWEEP_POINTS, sweepSummary, sweepValues, type PointSummary } from '../lib/sweepPlan.ts';
+import { MAX_GRID_POINTS, MAX_SWEEP_POINTS, sweepSummary, sweepValues, type PointSummary } from '../lib/sweepPlan.ts';
 import { RunPool, type PoolJob } from './runPool.svelte.ts';
 
 export interface SweepPlan {
@@ -21,6 +21,19 @@ export interface SweepPlan {
   /** The field's value on the page (drawn as a marker), if numeric. */
   current: number | null;
   hash: string;
+  /** A second parameter, for a grid: its values and page value. Points go first value slowest (as the CLI's --sweep). */
+  second: { control: ControlSpec; values: number[]; current: number | null } | null;
+  /** Each point's values: [first] or [first, second]. */
+  points: number[][];
+}
+
+/** The second parameter of a grid, as the form gives it. */
+export interface SecondSpec {
+  control: ControlSpec;
+  from: number;
+  to: number;
+  steps: number;
+  current: unknown;
 }
 
 export class Sweep {
@@ -35,17 +48,35 @@ export class Sweep {
     const p = this.plan;
     if (!p) return [];
     const tables = this.pool.tables;
-    return sweepSummary(p.values, p.seeds, (i, s) => tables.get(jobKey(i, s)), (i) => p.periods[i]);
+    return sweepSummary(
+      p.points.map((v) => v[0]),
+      p.seeds,
+      (i, s) => tables.get(jobKey(i, s)),
+      (i) => p.periods[i],
+      p.second ? p.points.map((v) => v[1]) : undefined,
+    );
   });
   done = $derived(this.pool.tables.size);
   total = $derived(this.pool.jobs.length);
 
   /**
-   * Plans and starts a sweep of `control` from `from` to `to` in `steps` values, `seedsPerPoint` seeds
-   * from `seed`, each point `rawWith(value)`. Every point is validated first: an invalid one (a value
-   * out of the field's range, say) starts nothing and says which. Returns whether it started.
+   * Plans and starts a sweep of `control` from `from` to `to` in `steps` values (and, with `second`,
+   * of a second parameter: every combination), `seedsPerPoint` seeds from `seed`, each point
+   * `rawWith(value, value2)`. Every point is validated first: an invalid one (a value out of the
+   * field's range, say) starts nothing and says which. Returns whether it started.
    */
-  start(control: ControlSpec, from: number, to: number, steps: number, seed: number, seedsPerPoint: number, rawWith: (v: number) => unknown, current: unknown, hash: string): boolean {
+  start(
+    control: ControlSpec,
+    from: number,
+    to: number,
+    steps: number,
+    seed: number,
+    seedsPerPoint: number,
+    rawWith: (v: number, v2?: number) => unknown,
+    current: unknown,
+    hash: string,
+    second: SecondSpec | null = null,
+  ): boolean {
     this.error = null;
     const values = sweepValues(from, to, steps, control.kind === 'integer');
     if (values.length < 2) {
@@ -56,13 +87,31 @@ export class Sweep {
       this.error = `at most ${MAX_SWEEP_POINTS} points`;
       return false;
     }
+    let values2: number[] | null = null;
+    if (second) {
+      if (second.control.path === control.path) {
+        this.error = `the two parameters are the same (${control.path})`;
+        return false;
+      }
+      values2 = sweepValues(second.from, second.to, second.steps, second.control.kind === 'integer');
+      if (values2.length < 2) {
+        this.error = `the second parameter needs two different values (from ${second.from} to ${second.to} in ${second.steps} steps)`;
+        return false;
+      }
+      if (values.length * values2.length > MAX_GRID_POINTS) {
+        this.error = `at most ${MAX_GRID_POINTS} points in a grid (${values.length} x ${values2.length} asked)`;
+        return false;
+      }
+    }
+    const points = values2 ? values.flatMap((v) => values2.map((v2) => [v, v2])) : values.map((v) => [v]);
     const scenarios: Scenario[] = [];
     const raws: unknown[] = [];
-    for (const v of values) {
-      const raw = rawWith(v);
+    for (const pt of points) {
+      const raw = rawWith(pt[0], pt[1]);
       const r = validateScenario(raw);
       if (!r.ok) {
-        this.error = `${control.path} = ${v}: ${r.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`;
+        const where = second ? `${control.path} = ${pt[0]}, ${second.control.path} = ${pt[1]}` : `${control.path} = ${pt[0]}`;
+        this.error = `${where}: ${r.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`;
         return false;
       }
       scenarios.push(r.scenario);
@@ -70,10 +119,20 @@ export class Sweep {
     }
     const seeds = Array.from({ length: seedsPerPoint }, (_, i) => seed + i);
     const hashes = scenarios.map((sc) => scenarioHash(sc));
-    const jobs: PoolJob[] = values.flatMap((_, p) =>
+    const jobs: PoolJob[] = points.flatMap((_, p) =>
       seeds.map((s) => ({ key: jobKey(p, s), raw: raws[p], seed: s, periodHours: scenarios[p].metrics.periodHours, cacheKey: RunCache.key(hashes[p], s) })),
     );
-    this.plan = { control, values, seeds, periods: scenarios.map((s) => s.metrics.periodHours), current: typeof current === 'number' ? current : null, hash };
+    const num = (v: unknown) => (typeof v === 'number' ? v : null);
+    this.plan = {
+      control,
+      values,
+      seeds,
+      periods: scenarios.map((s) => s.metrics.periodHours),
+      current: num(current),
+      hash,
+      second: second && values2 ? { control: second.control, values: values2, current: num(second.current) } : null,
+      points,
+    };
     this.pool.start(jobs, Math.max(...scenarios.map((s) => s.scale)));
     return true;
   }

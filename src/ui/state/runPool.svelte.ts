@@ -1,7 +1,8 @@
 /**
- * Runs in the browser beyond the one on screen, each on its own worker (one per core beyond the main
- * run's, bounded by memory: lib/ensembleWorkers.ts), at full speed: the Monte Carlo seeds of the page's
- * scenario, and the points of a parameter sweep. They are the same simulation as the main run (same
+ * Runs in the browser beyond the one on screen, each on its own worker at full speed (while the
+ * page's own run goes they leave it two cores, then take every core; bounded by memory:
+ * lib/ensembleWorkers.ts): the Monte Carlo seeds of the page's scenario, the points of a parameter
+ * sweep, the ends of a sensitivity run. They are the same simulation as the main run (same
  * worker code, same determinism): a (scenario, seed) here is exactly `depinsim run --seed s`. Each
  * finished run's table (with the dashboard's derived columns) is kept by its key; starting again or
  * cancelling drops them. With a run cache, a job whose (scenario hash, seed) was already run in this
@@ -47,12 +48,11 @@ export class RunPool {
   /** Runs going now, and runs waiting for a worker. */
   active = $state(0);
   waiting = $state(0);
+  /** Jobs of the current batch that were taken from the run cache rather than run. */
+  fromCache = $state(0);
 
   /** Where finished runs are kept and looked up (by PoolJob.cacheKey); none: every job runs. */
   constructor(public cache: RunCache | null = null) {}
-
-  /** Jobs of the current batch that were taken from the run cache rather than run. */
-  fromCache = $state(0);
 
   get running(): boolean {
     return this.jobs.length > 0 && this.tables.size < this.jobs.length && !this.error;

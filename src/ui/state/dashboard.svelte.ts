@@ -156,7 +156,7 @@ export class Dashboard {
   readonly ensemble = new RunPool(this.cache);
   /** A parameter sweep of the page's scenario, on workers of its own. */
   readonly sweep = new Sweep(this.cache);
-  /** One-at-a-time sensitivity of a KPI to the first-screen parameters, on workers of its own. */
+  /** One-at-a-time sensitivity of a KPI to a set of parameters (the first screen's, or a group's), on workers of its own. */
   readonly tornado = new Tornado(this.cache);
   /** The run on screen was taken from the cache (same scenario and seed run before), not simulated again. */
   fromCache = $state(false);
@@ -229,7 +229,7 @@ export class Dashboard {
       onCrash: (msg) => this.onCrash(msg),
     });
     this.observeLongTasks();
-    // Monte Carlo and sweep runs leave the page's own run two cores while it goes (ensembleWorkers.ts),
+    // Monte Carlo, sweep and sensitivity runs leave the page's own run two cores while it goes (ensembleWorkers.ts),
     // unless it is paced to be watched (a few simulated days a second use a sliver of a core)
     $effect.root(() => {
       $effect(() => {

@@ -37,6 +37,8 @@ const hk = (page: Page) =>
     return { status: h.status, rows: h.rows, hash: h.hash, seed: h.seed, day: h.day };
   });
 const column = (page: Page, name: string) => page.evaluate((n) => (window as unknown as { __depinsim: Hook }).__depinsim.column(n), name);
+/** A KPI of the run on screen over the selected window, as its card shows it. */
+const pageKpi = (page: Page, id: string) => page.evaluate((k) => (window as unknown as { __depinsim: { kpi(id: string): number } }).__depinsim.kpi(k), id);
 
 /** A fresh page whose stored edits (first load only) set a short horizon and the given options. */
 async function open(stored: { edits?: Record<string, unknown>; seed?: number; speed?: number; preset?: string; runs?: number; cores?: number } = {}, url = baseUrl) {
@@ -358,7 +360,7 @@ describe('dashboard interactions', () => {
   it('sweep two parameters: a heatmap cell per combination, the page\'s own cell outlined, a CSV with both values, grids past 49 points refused', async () => {
     const { page, errors } = await open({ edits: { horizonDays: 10 }, seed: 2 });
     await waitForStatus(page, 'done', 30_000);
-    const pageUtil = await page.evaluate(() => (window as unknown as { __depinsim: { kpi(id: string): number } }).__depinsim.kpi('utilization'));
+    const pageUtil = await pageKpi(page, 'utilization');
     await page.locator('[data-testid="sweep"] summary').first().click();
     await page.selectOption('[data-testid="sweep-steps"]', '3'); // base rate 60, 120, 180
     await page.check('[data-testid="sweep-grid"]');
@@ -400,7 +402,7 @@ describe('dashboard interactions', () => {
   it('sensitivity: every first-screen parameter moved down and up, bars ranked by swing, the page run as reference, CSV', async () => {
     const { page, errors } = await open({ edits: { horizonDays: 10 }, seed: 2 });
     await waitForStatus(page, 'done', 30_000);
-    const pageUtil = await page.evaluate(() => (window as unknown as { __depinsim: { kpi(id: string): number } }).__depinsim.kpi('utilization'));
+    const pageUtil = await pageKpi(page, 'utilization');
     await page.locator('[data-testid="tornado"] summary').first().click();
     // every numeric parameter of a group can be chosen instead; the panel says how many runs that is
     await page.selectOption('[data-testid="tornado-set"]', 'market');

@@ -1,7 +1,7 @@
 // What the KPI cards, tooltips and tables print: small numbers keep their digits, a change never
 // reads as zero, and a range never prints its two different ends the same.
 import { describe, expect, it } from 'vitest';
-import { formatDelta, formatRange, formatValue } from '../../src/ui/lib/format.ts';
+import { formatDelta, formatRange, formatValue, tickFormat } from '../../src/ui/lib/format.ts';
 
 describe('formatValue', () => {
   it('keeps three significant digits below 1, so a small ratio is not rounded to 0.001 or 0', () => {
@@ -43,5 +43,17 @@ describe('formatRange', () => {
 
   it('equal ends stay as they are', () => {
     expect(formatRange(0.082, 0.082, 'share')).toBe('8.2% – 8.2%');
+  });
+});
+
+describe('tickFormat', () => {
+  it('gives share ticks the decimals their step needs, so no two ticks read the same', () => {
+    const ticks = [0.08, 0.085, 0.09, 0.095, 0.1];
+    const labels = ticks.map(tickFormat('share', ticks));
+    expect(labels).toEqual(['8.0%', '8.5%', '9.0%', '9.5%', '10.0%']);
+    expect(new Set(labels).size).toBe(ticks.length);
+    expect([0, 0.2, 0.4].map(tickFormat('share', [0, 0.2, 0.4]))).toEqual(['0%', '20%', '40%']);
+    // without the ticks: whole percents, as before
+    expect(tickFormat('share')(0.5)).toBe('50%');
   });
 });

@@ -1,5 +1,5 @@
 /** Number formatting for the screen (never for CSV: that is formatCsvNumber in the core). */
-import { format } from 'd3';
+import { format, precisionFixed } from 'd3';
 
 const compact = format('.3~s');
 const fixed2 = format(',.2f');
@@ -44,10 +44,16 @@ export function formatWithUnit(v: number | undefined | null, unit = ''): string 
   return `${s} ${unit}`;
 }
 
-/** Short axis tick formatting. */
-export function tickFormat(unit: string): (v: number) => string {
+/**
+ * Short axis tick formatting. Given the axis's ticks, shares get as many decimals as the tick step
+ * needs: ticks 0.08, 0.085, 0.09 must not all read as whole percents ("8% 9% 9%").
+ */
+export function tickFormat(unit: string, ticks: readonly number[] = []): (v: number) => string {
   const u = unit.toLowerCase();
-  if (u === 'share') return format('.0%');
+  if (u === 'share') {
+    const step = ticks.length > 1 ? Math.abs(ticks[1] - ticks[0]) : 0;
+    return format(`.${step > 0 ? Math.max(0, precisionFixed(step) - 2) : 0}%`);
+  }
   return (v: number) => {
     const a = Math.abs(v);
     if (a >= 1000) return compact(v).replace('G', 'B');

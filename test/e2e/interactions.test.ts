@@ -194,6 +194,48 @@ describe('dashboard interactions', () => {
     await expect.poll(() => util.locator('[data-testid="risk-answer"]').textContent()).toMatch(/0 of 5 runs · 0% \(90%: 0%–3\d%\)/);
     expect(await util.locator('.detail').textContent()).toBe('Utilization below 0.0%');
 
+    // a dot per run under each rule, filled exactly for the runs counted; picking one draws that run
+    // on the charts, and its CSV is the CLI's run of that seed, byte for byte
+    const dots = util.locator('[data-testid="run-strip"] g.dot');
+    expect(await dots.count()).toBe(5);
+    expect(await util.locator('g.dot[data-crosses="yes"]').count()).toBe(0);
+    await util.locator('[data-testid="risk-threshold"]').fill('100');
+    await util.locator('[data-testid="risk-threshold"]').press('Enter');
+    await expect.poll(() => util.locator('g.dot[data-crosses="yes"]').count()).toBe(5);
+    const label = (await util.locator('g.dot[data-seed="6"] title').textContent()) ?? '';
+    const seed6 = Number(/seed 6: ([\d.]+)%/.exec(label)?.[1]);
+    expect(seed6).toBeGreaterThan(0);
+    expect(await page.locator('path[data-series^="run:"]').count()).toBe(0);
+    await util.locator('g.dot[data-seed="6"]').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('[data-testid="picked-run"]').textContent()).toContain('The run with seed 6 is drawn');
+    expect(await util.locator('g.dot[data-seed="6"]').getAttribute('aria-pressed')).toBe('true');
+    const picked = page.locator('[data-chart="utilization"] path[data-series="run:utilization"]');
+    await expect.poll(() => picked.getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+L/);
+    expect(await page.locator('[data-chart="utilization"] [data-testid="picked-legend"]').textContent()).toContain('seed 6');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    const [pdl] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action="export-picked"]').click()]);
+    expect(pdl.suggestedFilename()).toContain('seed6');
+    const pfile = join(DOWNLOADS, pdl.suggestedFilename());
+    await pdl.saveAs(pfile);
+    const ptext = readFileSync(pfile, 'utf8');
+    expect(ptext).toContain('# seed: 6');
+    const pdir = mkdtempSync(join(tmpdir(), 'depinsim-e2e-'));
+    execFileSync(process.execPath, ['bin/depinsim.js', 'run', 'baseline', '--seed', '6', '--days', '10', '--out', join(pdir, 'six.csv'), '--quiet'], { cwd: ROOT, stdio: 'pipe' });
+    const six = readFileSync(join(pdir, 'six.csv'), 'utf8');
+    expect(ptext.split('\n').filter((l) => !l.startsWith('#')).join('\n')).toBe(six);
+    // the dot's value is that run's utilization over the window (all 10 days): busy / online GPU-hours
+    const rows = Papa.parse<Record<string, string>>(six, { header: true, skipEmptyLines: true }).data;
+    const busy = rows.reduce((a, r) => a + Number(r.gpus_busy), 0);
+    const online = rows.reduce((a, r) => a + Number(r.gpus_online), 0);
+    expect(Math.abs(seed6 - (busy / online) * 100)).toBeLessThanOrEqual(0.051); // the label has one decimal
+    // the page's own seed is not drawn twice; clicking the picked dot again clears the pick
+    await util.locator('g.dot[data-seed="4"]').click();
+    await expect.poll(() => page.locator('[data-testid="picked-run"]').textContent()).toContain("Seed 4 is the page's own run");
+    expect(await page.locator('path[data-series^="run:"]').count()).toBe(0);
+    await util.locator('g.dot[data-seed="4"]').click();
+    await expect.poll(() => page.locator('[data-testid="picked-run"]').count()).toBe(0);
+
     const [dl] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action="export-bands"]').click()]);
     const file = join(DOWNLOADS, dl.suggestedFilename());
     await dl.saveAs(file);

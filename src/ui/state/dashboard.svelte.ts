@@ -191,6 +191,17 @@ export class Dashboard {
     }
     return { seeds, tables };
   });
+  /**
+   * One Monte Carlo run picked from the spread (the dots of the exceedance rules), drawn as thin lines on
+   * every chart beside the page's run so an outlier can be looked at day by day. Only a run that is
+   * part of the current set counts: a new scenario or fewer runs drop the pick by themselves.
+   */
+  pickedSeed = $state<number | null>(null);
+  picked = $derived.by((): { seed: number; table: RunTable; isPageRun: boolean } | null => {
+    const i = this.pickedSeed === null ? -1 : this.mcRuns.seeds.indexOf(this.pickedSeed);
+    if (i < 0) return null;
+    return { seed: this.mcRuns.seeds[i], table: this.mcRuns.tables[i], isPageRun: this.mcRuns.seeds[i] === this.info?.seed };
+  });
   /** Percentile bands over those runs (two at least). */
   bands = $derived.by((): BandView | null => (this.mcRuns.tables.length >= 2 ? bandsOf(this.mcRuns.tables, this.mcRuns.seeds, BANDED_COLUMNS) : null));
   /** Monte Carlo progress: runs finished of those asked (the main run counts once it is done). */

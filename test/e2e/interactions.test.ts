@@ -236,6 +236,17 @@ describe('dashboard interactions', () => {
     await util.locator('g.dot[data-seed="4"]').click();
     await expect.poll(() => page.locator('[data-testid="picked-run"]').count()).toBe(0);
 
+    // Is N enough? The running median after all 5 runs is the median of the 5 dots (an odd count: one of them)
+    const titles = await util.locator('g.dot title').allTextContents();
+    const utils = titles.map((t) => /: ([\d.]+%)/.exec(t)?.[1] ?? '');
+    const sorted = [...utils].sort((a, b) => parseFloat(a) - parseFloat(b));
+    const reading = page.getByTestId('convergence-reading');
+    expect(await reading.textContent()).toContain(`After 5 runs: median ${sorted[2]}, 10th–90th percentile`);
+    expect(await reading.textContent()).toMatch(/Over the last 2 runs the median moved [+−][\d.]+ pp/);
+    expect(await page.locator('[data-testid="convergence"] path[data-series="conv-median"]').getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+(L[\d.]+,[\d.]+){4}$/);
+    await page.selectOption('[data-testid="conv-kpi"]', 'payback');
+    await expect.poll(() => reading.textContent()).toContain('months');
+
     const [dl] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action="export-bands"]').click()]);
     const file = join(DOWNLOADS, dl.suggestedFilename());
     await dl.saveAs(file);

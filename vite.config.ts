@@ -5,9 +5,10 @@
  */
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { modelIdPlugin } from './scripts/modelIdPlugin.ts';
 
 export default defineConfig({
-  plugins: [svelte()],
+  plugins: [svelte(), modelIdPlugin()],
   worker: { format: 'es' },
   server: { open: true },
   build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 1500 },

@@ -354,6 +354,19 @@ describe('dashboard interactions', () => {
     expect((await hk(page)).hash).toBe(first.hash);
     expect(await column(page, 'utilization')).toEqual(firstUtil);
     expect(await page.locator('[data-testid="run-status"]').textContent()).not.toContain('from memory');
+
+    // a reload keeps them too (the browser's IndexedDB, filed under the model's code fingerprint):
+    // the page run and its four seeds come back without a worker, with the same numbers
+    await page.reload();
+    await waitForStatus(page, 'done', 5_000);
+    await page.waitForFunction(() => (window as unknown as { __depinsim: CacheHook }).__depinsim.bandRuns === 5, null, { timeout: 5_000 });
+    const reloaded = await cacheHook();
+    expect(reloaded.fromCache).toBe(true);
+    expect(reloaded.mcFromCache).toBe(4);
+    expect(reloaded.p90).toEqual(firstBands.p90);
+    expect((await hk(page)).hash).toBe(first.hash);
+    expect(await column(page, 'utilization')).toEqual(firstUtil);
+    await expect.poll(() => page.locator('[data-action="export-providers"]').isDisabled()).toBe(false);
     expect(errors).toEqual([]);
   });
 

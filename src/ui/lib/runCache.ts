@@ -6,9 +6,10 @@
  *
  * Entries are a run's table (with the dashboard's derived columns), plus, for a run that was on
  * screen, what the page needs to show it as its own: the column list, the per-provider report and
- * the run's event count and time. Memory only (a reload starts empty): a cache kept across versions
- * of the code could show numbers the current code would not give. Bounded by an estimate of its
- * bytes, the least recently used entry going first.
+ * the run's event count and time. Bounded by an estimate of its bytes, the least recently used
+ * entry going first. With a store behind it (runStore.ts: IndexedDB, filed under the model's code
+ * fingerprint), every run kept is also written there, and restore() brings a run back from it after
+ * a reload; without one it is memory only.
  */
 import type { RunTable } from './bands.ts';
 import type { ColumnInfo } from '../../worker/api.ts';
@@ -23,6 +24,12 @@ export interface ScreenRun {
   busyMs: number;
 }
 
+/** A store behind the cache, keeping runs across reloads (runStore.ts); best effort, never throws. */
+export interface RunStore {
+  get(key: string): Promise<CachedRun | undefined>;
+  put(key: string, run: CachedRun, bytes: number): Promise<void>;
+}
+
 export interface CachedRun {
   table: RunTable;
   screen: ScreenRun | null;
@@ -30,6 +37,11 @@ export interface CachedRun {
 
 /** Default bound: a year's table is ~0.25 MB, its provider report ~3 MB; this keeps hundreds of tables. */
 export const RUN_CACHE_BYTES = 160 * 2 ** 20;
+/**
+ * A provider report above this is not written to the store (the table still is): copying it for
+ * IndexedDB is main-thread work, about 10 ms per MB, and a 10x network's report is ~30 MB.
+ */
+export const STORE_PROVIDERS_MAX_BYTES = 8 * 2 ** 20;
 
 // A provider record's fields as a browser keeps them (numbers and short strings, with the object's own overhead).
 const BYTES_PER_FIELD = 24;
@@ -39,7 +51,28 @@ export class RunCache {
   private entries = new Map<string, { run: CachedRun; bytes: number }>();
   private total = 0;
 
-  constructor(readonly budgetBytes = RUN_CACHE_BYTES) {}
+  constructor(
+    readonly budgetBytes = RUN_CACHE_BYTES,
+    private store: RunStore | null = null,
+  ) {}
+
+  /** True when runs are also kept across reloads. */
+  get persistent(): boolean {
+    return this.store !== null;
+  }
+
+  /**
+   * The run for key from memory, or else from the store (then kept in memory too); with
+   * `screen`, only a run that can be shown as the page's run counts.
+   */
+  async restore(key: string, screen = false): Promise<CachedRun | undefined> {
+    const hit = screen ? this.screen(key) : this.get(key);
+    if (hit || !this.store) return hit;
+    const run = await this.store.get(key);
+    if (!run || (screen && !run.screen)) return undefined;
+    if (!(screen ? this.screen(key) : this.get(key))) this.put(key, run, false);
+    return screen ? this.screen(key) : this.get(key);
+  }
 
   static key(hash: string, seed: number): string {
     return `${hash}#${seed}`;
@@ -83,13 +116,18 @@ export class RunCache {
     this.total = 0;
   }
 
-  private put(key: string, run: CachedRun): void {
+  /** Keeps run under key in memory and, unless it came from there (`toStore` false), in the store. */
+  private put(key: string, run: CachedRun, toStore = true): void {
     const old = this.entries.get(key);
     if (old) {
       this.entries.delete(key);
       this.total -= old.bytes;
     }
     const bytes = sizeOf(run);
+    if (toStore && this.store) {
+      const kept = forStore(run);
+      void this.store.put(key, kept, sizeOf(kept));
+    }
     if (bytes > this.budgetBytes) return; // larger than the whole cache: not kept
     this.entries.set(key, { run, bytes });
     this.total += bytes;
@@ -101,6 +139,17 @@ export class RunCache {
   }
 }
 
+/**
+ * What is written to the store: columns copied to their own buffers (a view into a growable
+ * buffer would take the whole buffer along), and the provider report only when it is small.
+ */
+function forStore(run: CachedRun): CachedRun {
+  const data: Record<string, Float64Array> = {};
+  for (const [k, col] of Object.entries(run.table.data)) data[k] = col.byteLength === col.buffer.byteLength ? col : col.slice();
+  const table = { rows: run.table.rows, data };
+  return { table, screen: providerBytes(run) > STORE_PROVIDERS_MAX_BYTES ? null : run.screen };
+}
+
 /** Estimated bytes held: the columns' buffers (a view may keep a larger buffer alive) and the provider report. */
 function sizeOf(run: CachedRun): number {
   let b = 0;
@@ -110,7 +159,10 @@ function sizeOf(run: CachedRun): number {
     seen.add(col.buffer);
     b += col.buffer.byteLength;
   }
+  return b + providerBytes(run);
+}
+
+function providerBytes(run: CachedRun): number {
   const rows = run.screen?.providers?.rows;
-  if (rows && rows.length) b += rows.length * Object.keys(rows[0]).length * BYTES_PER_FIELD;
-  return b;
+  return rows && rows.length ? rows.length * Object.keys(rows[0]).length * BYTES_PER_FIELD : 0;
 }

@@ -18,7 +18,9 @@ import { readScenarioFile } from '../lib/openScenario.ts';
 import { ColumnBuffers } from '../lib/columnBuffers.ts';
 import { bandsOf, type BandView, type RunTable } from '../lib/bands.ts';
 import { RunPool } from './runPool.svelte.ts';
-import { RunCache } from '../lib/runCache.ts';
+import { RUN_CACHE_BYTES, RunCache } from '../lib/runCache.ts';
+import { IndexedDbRunStore } from '../lib/runStore.ts';
+import { MODEL_ID } from 'virtual:depinsim-model-id';
 import { Sweep } from './sweep.svelte.ts';
 import { Tornado } from './tornado.svelte.ts';
 import { SimClient, type WorkerEvent } from '../lib/simClient.ts';
@@ -150,8 +152,8 @@ export class Dashboard {
   hoverDay = $state<number | null>(null);
   logScale = $state<Record<string, boolean>>({});
   pinned = $state.raw<Pinned | null>(null);
-  /** This session's finished runs by scenario hash and seed: what was run once is shown again at once. */
-  readonly cache = new RunCache();
+  /** Finished runs by scenario hash and seed, in memory and kept across reloads: what was run once is shown again at once. */
+  readonly cache = new RunCache(RUN_CACHE_BYTES, new IndexedDbRunStore(MODEL_ID));
   /** The Monte Carlo runs beyond the main one (seeds seed+1 .. seed+runs-1), keyed by seed. */
   readonly ensemble = new RunPool(this.cache);
   /** A parameter sweep of the page's scenario, on workers of its own. */
@@ -167,6 +169,8 @@ export class Dashboard {
   private client: SimClient | null = null;
   private buffers = new ColumnBuffers();
   private currentRunId = 0;
+  /** Calls of run(), so one that waited for the run store knows whether a newer one came meanwhile. */
+  private runCalls = 0;
   private frame = 0;
   private publishTimer: ReturnType<typeof setTimeout> | null = null;
   private lastPublish = 0;
@@ -397,18 +401,16 @@ export class Dashboard {
     this.ensemble.cancel();
     const preset = this.isCustom ? `${this.preset} (custom)` : this.preset;
     const hash = this.currentHash;
-    if (!options.paused && !options.fresh && hash && this.showCached(hash, raw, seed, preset)) return;
-    this.fromCache = false;
-    this.currentRunId = this.client.peekNextRunId();
-    this.buffers.reset();
-    this.table = EMPTY;
-    this.tableSlow = EMPTY;
-    this.providers = null;
-    this.nowHours = 0;
-    this.eventsProcessed = 0;
-    this.busyMs = 0;
-    this.status = 'starting';
-    this.startIssues = [];
+    const call = ++this.runCalls;
+    const cacheable = !options.paused && !options.fresh && !!hash;
+    if (cacheable && this.showCached(hash, raw, seed, preset)) return;
+    this.clearForNewRun();
+    if (cacheable && this.cache.persistent) {
+      // not in memory: maybe kept from before a reload (a few ms to look)
+      const kept = await this.cache.restore(RunCache.key(hash, seed), true);
+      if (call !== this.runCalls) return; // a newer run() was called meanwhile
+      if (kept && this.showCached(hash, raw, seed, preset)) return;
+    }
     let r;
     try {
       r = await this.client.start(raw, seed, { speedDaysPerSecond: this.speed, paused: options.paused });
@@ -437,6 +439,21 @@ export class Dashboard {
     };
     if (this.window && (this.window[1] > r.horizonHours / 24 || this.window[0] >= this.window[1])) this.window = null;
     if (this.status === 'starting') this.status = options.paused ? 'paused' : 'running';
+  }
+
+  /** The page shows no run while a new one starts; events of the one before are ignored from now on. */
+  private clearForNewRun(): void {
+    this.fromCache = false;
+    this.currentRunId = this.client!.peekNextRunId();
+    this.buffers.reset();
+    this.table = EMPTY;
+    this.tableSlow = EMPTY;
+    this.providers = null;
+    this.nowHours = 0;
+    this.eventsProcessed = 0;
+    this.busyMs = 0;
+    this.status = 'starting';
+    this.startIssues = [];
   }
 
   /**

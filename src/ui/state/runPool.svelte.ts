@@ -72,6 +72,24 @@ export class RunPool {
     this.fromCache = cached.size;
     this.queue = jobs.filter((j) => !cached.has(j.key));
     this.scale = scale;
+    if (this.cache?.persistent && this.queue.some((j) => j.cacheKey)) void this.restoreThenFill(gen);
+    else this.fill(gen);
+  }
+
+  /**
+   * Takes the jobs kept across reloads (the cache's store) from there, then runs the rest. The
+   * queue stays empty while it looks, so no worker starts a job that is about to be found.
+   */
+  private async restoreThenFill(gen: number): Promise<void> {
+    const pending = this.queue;
+    this.queue = [];
+    const found = await Promise.all(pending.map((j) => (j.cacheKey ? this.cache!.restore(j.cacheKey) : undefined)));
+    if (gen !== this.generation) return;
+    const tables = new Map(this.tables);
+    pending.forEach((j, i) => found[i] && tables.set(j.key, found[i].table));
+    this.tables = tables;
+    this.fromCache = tables.size;
+    this.queue = pending.filter((j) => !tables.has(j.key));
     this.fill(gen);
   }
 

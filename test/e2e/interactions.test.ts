@@ -356,7 +356,13 @@ describe('dashboard interactions', () => {
     expect(await page.locator('[data-testid="run-status"]').textContent()).not.toContain('from memory');
 
     // a reload keeps them too (the browser's IndexedDB, filed under the model's code fingerprint):
-    // the page run and its four seeds come back without a worker, with the same numbers
+    // the page run and its four seeds come back without a worker, with the same numbers; so do the
+    // exceedance rules as edited and the KPI "Is N enough?" follows
+    const util = page.locator('[data-testid="risk-rule"][data-kpi="utilization"]');
+    await util.locator('[data-testid="risk-threshold"]').fill('45');
+    await util.locator('[data-testid="risk-threshold"]').press('Enter');
+    await util.locator('[data-testid="risk-cmp"]').selectOption('>');
+    await page.selectOption('[data-testid="conv-kpi"]', 'payback');
     await page.reload();
     await waitForStatus(page, 'done', 5_000);
     await page.waitForFunction(() => (window as unknown as { __depinsim: CacheHook }).__depinsim.bandRuns === 5, null, { timeout: 5_000 });
@@ -367,6 +373,10 @@ describe('dashboard interactions', () => {
     expect((await hk(page)).hash).toBe(first.hash);
     expect(await column(page, 'utilization')).toEqual(firstUtil);
     await expect.poll(() => page.locator('[data-action="export-providers"]').isDisabled()).toBe(false);
+    expect(await util.locator('[data-testid="risk-threshold"]').inputValue()).toBe('45');
+    expect(await util.locator('[data-testid="risk-cmp"]').inputValue()).toBe('>');
+    expect(await util.locator('.detail').textContent()).toBe('Utilization above 45.0%');
+    expect(await page.locator('[data-testid="conv-kpi"]').inputValue()).toBe('payback');
     expect(errors).toEqual([]);
   });
 

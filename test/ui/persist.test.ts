@@ -22,6 +22,23 @@ describe('persisted edits', () => {
     expect(loadPersisted(undefined)).toEqual({});
   });
 
+  it('keeps the exceedance rules as edited, and refuses a list with a broken rule as a whole', () => {
+    const rules = [
+      { kpi: 'utilization', cmp: '>' as const, threshold: 0.45 },
+      { kpi: 'payback', cmp: '<' as const, threshold: 36 },
+    ];
+    const s = store();
+    savePersisted(s, { preset: 'baseline', edits: {}, seed: 1, speed: 0, autoRun: true, rules, convergenceKpi: 'payback' });
+    expect(loadPersisted(s)).toMatchObject({ rules, convergenceKpi: 'payback' });
+    const bad = (r: unknown) => loadPersisted(store({ [STORAGE_KEY]: JSON.stringify({ rules: [rules[0], r] }) })).rules;
+    expect(bad({ kpi: 'payback', cmp: '>=', threshold: 1 })).toBeUndefined();
+    expect(bad({ kpi: 'payback', cmp: '>', threshold: 'x' })).toBeUndefined();
+    expect(bad({ kpi: '<img src=x>', cmp: '>', threshold: 1 })).toBeUndefined();
+    expect(bad(null)).toBeUndefined();
+    expect(loadPersisted(store({ [STORAGE_KEY]: JSON.stringify({ rules: Array(9).fill(rules[0]) }) })).rules).toBeUndefined();
+    expect(loadPersisted(store({ [STORAGE_KEY]: JSON.stringify({ convergenceKpi: 5 }) }))).toEqual({});
+  });
+
   it('survives a storage that throws (private mode, quota)', () => {
     expect(() => savePersisted({ setItem: () => { throw new Error('quota'); } }, { preset: 'b', edits: {}, seed: 1, speed: 0, autoRun: true })).not.toThrow();
   });

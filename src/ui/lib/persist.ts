@@ -1,5 +1,5 @@
 /**
- * The user's edits survive a reload: preset, edits, seed, speed and layout choices go to
+ * The user's edits survive a reload: preset, edits, seed, speed, the exceedance rules and layout choices go to
  * localStorage on every change and come back on load. Stored data is untrusted input: it is
  * shape-checked here and validated like any other scenario before it is run.
  */
@@ -16,7 +16,14 @@ export interface Persisted {
   autoRun: boolean;
   /** Monte Carlo runs (1: the seed alone). */
   runs?: number;
+  /** The exceedance rules as edited (lib/exceedance.ts), and the KPI "Is N enough?" follows. */
+  rules?: { kpi: string; cmp: '<' | '>'; threshold: number }[];
+  convergenceKpi?: string;
 }
+
+/** Rules kept at most: the panel shows four. */
+const MAX_RULES = 8;
+const isKpiId = (v: unknown): v is string => typeof v === 'string' && /^[a-z0-9-]{1,40}$/.test(v);
 
 export function loadPersisted(storage: { getItem(key: string): string | null } | undefined): Partial<Persisted> {
   if (!storage) return {};
@@ -37,6 +44,15 @@ export function loadPersisted(storage: { getItem(key: string): string | null } |
     if (typeof o.speed === 'number' && o.speed >= 0) out.speed = o.speed;
     if (typeof o.autoRun === 'boolean') out.autoRun = o.autoRun;
     if (Number.isSafeInteger(o.runs) && (o.runs as number) >= 1 && (o.runs as number) <= MAX_RUNS) out.runs = o.runs as number;
+    if (Array.isArray(o.rules) && o.rules.length <= MAX_RULES) {
+      type Rule = NonNullable<Persisted['rules']>[number];
+      const rules = (o.rules as Record<string, unknown>[]).filter(
+        (r): r is Rule => !!r && typeof r === 'object' && isKpiId(r.kpi) && (r.cmp === '<' || r.cmp === '>') && typeof r.threshold === 'number' && Number.isFinite(r.threshold),
+      );
+      // all or nothing: a partly broken list would renumber the panel's rules
+      if (rules.length === o.rules.length && rules.length > 0) out.rules = rules.map((r) => ({ kpi: r.kpi, cmp: r.cmp, threshold: r.threshold }));
+    }
+    if (isKpiId(o.convergenceKpi)) out.convergenceKpi = o.convergenceKpi;
     return out;
   } catch {
     return {};

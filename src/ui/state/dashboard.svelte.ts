@@ -17,6 +17,7 @@ import { checkShare, decodeShare, encodeShare, SHARE_PARAM, tokenFromHash } from
 import { readScenarioFile } from '../lib/openScenario.ts';
 import { ColumnBuffers } from '../lib/columnBuffers.ts';
 import { bandsOf, type BandView, type RunTable } from '../lib/bands.ts';
+import { DEFAULT_RULES, type ExceedanceRule } from '../lib/exceedance.ts';
 import { RunPool } from './runPool.svelte.ts';
 import { RUN_CACHE_BYTES, RunCache } from '../lib/runCache.ts';
 import { IndexedDbRunStore } from '../lib/runStore.ts';
@@ -111,6 +112,9 @@ export class Dashboard {
   autoRun = $state(true);
   /** Monte Carlo runs: the seed and the runs-1 seeds after it; more than one draws 10th-90th percentile bands. */
   runs = $state(1);
+  /** The exceedance rules of the Monte Carlo panel, and the KPI its "Is N enough?" chart follows (kept across reloads). */
+  riskRules = $state<ExceedanceRule[]>(DEFAULT_RULES.map((r) => ({ ...r })));
+  convergenceKpi = $state('utilization');
 
   presetObj = $derived(presetByName(this.preset) ?? PRESETS[0]);
   presetResolved = $derived.by(() => {
@@ -239,6 +243,10 @@ export class Dashboard {
       if (p.autoRun !== undefined) this.autoRun = p.autoRun;
       if (p.runs !== undefined) this.runs = p.runs;
     }
+    // view choices, not part of a shared run: from storage even when a link opened the page
+    const view = loadPersisted(globalThis.localStorage);
+    if (view.rules) this.riskRules = view.rules.map((r) => ({ ...r, kpi: KPIS.some((k) => k.id === r.kpi) ? r.kpi : KPIS[0].id }));
+    if (view.convergenceKpi && KPIS.some((k) => k.id === view.convergenceKpi)) this.convergenceKpi = view.convergenceKpi;
     this.client = new SimClient({
       onEvent: (ev) => this.onWorkerEvent(ev),
       onCrash: (msg) => this.onCrash(msg),
@@ -265,6 +273,8 @@ export class Dashboard {
       speed: this.speed,
       autoRun: this.autoRun,
       runs: this.runs,
+      rules: $state.snapshot(this.riskRules),
+      convergenceKpi: this.convergenceKpi,
     });
   }
 

@@ -181,6 +181,16 @@ describe('dashboard interactions', () => {
     const p90 = await page.evaluate(() => (window as unknown as { __depinsim: { bandColumn(n: string, w: string): number[] } }).__depinsim.bandColumn('utilization', 'p90'));
     expect(p10.length).toBe(10);
     p10.forEach((v, i) => expect(v).toBeLessThan(p90[i])); // five seeds never agree to the last digit
+    // the fan's darker middle, 25th to 75th percentile, inside the 10th-90th band
+    const p25 = await page.evaluate(() => (window as unknown as { __depinsim: { bandColumn(n: string, w: string): number[] } }).__depinsim.bandColumn('utilization', 'p25'));
+    const p75 = await page.evaluate(() => (window as unknown as { __depinsim: { bandColumn(n: string, w: string): number[] } }).__depinsim.bandColumn('utilization', 'p75'));
+    p25.forEach((v, i) => {
+      expect(v).toBeGreaterThanOrEqual(p10[i]);
+      expect(v).toBeLessThan(p75[i]);
+      expect(p75[i]).toBeLessThanOrEqual(p90[i]);
+    });
+    expect(await page.locator('[data-chart="utilization"] path[data-series="band50:utilization"]').getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+L/);
+    expect(await page.locator('[data-chart="utilization"] [data-testid="band-legend"]').textContent()).toContain('darker: 25th–75th');
     await shot(page, 'monte-carlo');
 
     // exceedance: in how many of the 5 runs is utilization below a line? Every run is below 100%, none below 0%

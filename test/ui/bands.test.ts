@@ -14,7 +14,7 @@ const run = (rows: number, u: number[], extra: Record<string, number[]> = {}) =>
 });
 
 describe('bandsOf', () => {
-  it("per day, the 10th, 50th and 90th percentile of each column across the runs (numpy's default)", () => {
+  it("per day, the 10th, 25th, 50th, 75th and 90th percentile of each column across the runs (numpy's default)", () => {
     const b = bandsOf([run(2, [1, 10]), run(2, [2, 20]), run(2, [3, 30]), run(2, [4, 40]), run(2, [10, 100])], [1, 2, 3, 4, 5])!;
     expect(b.runs).toBe(5);
     expect(b.seeds).toEqual([1, 2, 3, 4, 5]);
@@ -24,6 +24,9 @@ describe('bandsOf', () => {
     expect(b.p50.utilization[0]).toBe(3);
     expect(b.p90.utilization[0]).toBeCloseTo(7.6, 12);
     expect(b.p90.utilization[1]).toBeCloseTo(76, 10);
+    // numpy.percentile([1, 2, 3, 4, 10], [25, 75]) = [2, 4]: the fan's darker middle
+    expect(b.p25.utilization[0]).toBe(2);
+    expect(b.p75.utilization[0]).toBe(4);
     expect(b.p10.day).toBeUndefined(); // the day is the axis, not a band
   });
 

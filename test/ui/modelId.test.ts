@@ -19,7 +19,7 @@ function project(): string {
 }
 
 describe('modelId', () => {
-  it('changes with the core, the worker or the version, not with the UI', () => {
+  it('changes with the core, the worker, the version or the locked dependencies, not with the UI', () => {
     const root = project();
     const id = modelId(root);
     expect(id).toMatch(/^[0-9a-f]{16}$/);
@@ -34,6 +34,9 @@ describe('modelId', () => {
     const beforeVersion = modelId(root);
     writeFileSync(join(root, 'package.json'), '{"version":"0.2.0"}\n');
     expect(modelId(root)).not.toBe(beforeVersion);
+    const beforeLock = modelId(root);
+    writeFileSync(join(root, 'package-lock.json'), '{"packages":{"node_modules/seedrandom":{"version":"3.0.5"}}}\n');
+    expect(modelId(root)).not.toBe(beforeLock);
   });
 
   it('covers a file added to the core', () => {

@@ -467,6 +467,17 @@ describe('dashboard interactions', () => {
     // the page's own combination is the page's run, outlined
     expect(u(120, 2000)).toBe(pageUtil);
     expect(await page.locator('[data-testid="sweep-cell"][data-v1="120"][data-v2="2000"] rect').getAttribute('stroke')).not.toBe('none');
+    // the feasible region: cells whose median utilization is above the page's own are marked, and counted
+    await page.check('[data-testid="sweep-goal"]');
+    await page.fill('[data-testid="sweep-goal-threshold"]', String(Math.round(pageUtil * 1000) / 10));
+    const above = cells.filter((c) => c.u > Math.round(pageUtil * 1000) / 1000);
+    expect(above.length).toBeGreaterThan(0);
+    expect(above.length).toBeLessThan(9);
+    await expect.poll(() => page.locator('[data-testid="sweep-cell"][data-meets="yes"]').count()).toBe(above.length);
+    for (const c of above) expect(await page.locator(`[data-testid="sweep-cell"][data-v1="${c.v1}"][data-v2="${c.v2}"]`).getAttribute('data-meets')).toBe('yes');
+    expect(await page.locator('[data-testid="sweep-goal-count"]').textContent()).toContain(`${above.length} of 9`);
+    await page.selectOption('[data-testid="sweep-goal-cmp"]', '<');
+    await expect.poll(() => page.locator('[data-testid="sweep-cell"][data-meets="yes"]').count()).toBe(cells.filter((c) => c.u < Math.round(pageUtil * 1000) / 1000).length);
     await page.locator('[data-testid="sweep"]').screenshot({ path: join(ROOT, 'test-results/screenshots/sweep-grid.png') });
 
     const [dl] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action="sweep-csv"]').click()]);

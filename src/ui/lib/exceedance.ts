@@ -22,6 +22,14 @@ export const DEFAULT_RULES: ExceedanceRule[] = [
   { kpi: 'inflation', cmp: '>', threshold: 0.1 },
 ];
 
+/** A side and a line, in a KPI's own unit: the part of a rule that says whether a value crosses. */
+export type Line = Pick<ExceedanceRule, 'cmp' | 'threshold'>;
+
+/** Whether v is strictly past the line (NaN never is; an infinite payback is above any line). */
+export function crosses(v: number, line: Line): boolean {
+  return line.cmp === '<' ? v < line.threshold : v > line.threshold;
+}
+
 export interface Exceedance {
   /** Runs crossing the threshold, runs with a value, their share, and its 90% Wilson interval. */
   k: number;
@@ -54,7 +62,7 @@ export function exceedance(values: readonly number[], rule: ExceedanceRule): Exc
   for (const v of values) {
     if (Number.isNaN(v)) continue;
     n++;
-    if (rule.cmp === '<' ? v < rule.threshold : v > rule.threshold) k++;
+    if (crosses(v, rule)) k++;
   }
   return { k, n, p: n ? k / n : NaN, ...wilson(k, n) };
 }

@@ -9,7 +9,7 @@
  * Pure: the component only turns the result into SVG.
  */
 import { scaleLinear } from 'd3';
-import type { ExceedanceRule } from './exceedance.ts';
+import { crosses, type ExceedanceRule } from './exceedance.ts';
 
 export interface StripDot {
   seed: number;
@@ -85,7 +85,7 @@ export function runStrip(values: readonly number[], seeds: readonly number[], ru
     let row = 0;
     while (row < lastX.length && cx - lastX[row] < minGap) row++;
     lastX[row] = cx;
-    dots.push({ seed: seeds[i], value: v, x: cx, row, crosses: rule.cmp === '<' ? v < rule.threshold : v > rule.threshold });
+    dots.push({ seed: seeds[i], value: v, x: cx, row, crosses: crosses(v, rule) });
   }
   return {
     domain,

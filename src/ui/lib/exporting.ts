@@ -47,6 +47,11 @@ export function columnsToCsv(columns: string[], data: Record<string, ArrayLike<n
   return provenanceComments(p) + text + '\n';
 }
 
+/** A run's daily time series as a file: its name (with hash and seed) and the CSV text, as the CLI's `--out` after the `#` lines. */
+export function timeseriesFile(columns: readonly { name: string }[], table: { rows: number; data: Record<string, ArrayLike<number>> }, p: Provenance): { name: string; text: string } {
+  return { name: `${baseFileName(p, 'timeseries')}.csv`, text: columnsToCsv(columns.map((c) => c.name), table.data, table.rows, p) };
+}
+
 export function scenarioJson(resolved: unknown, raw: unknown, p: Provenance): string {
   return (
     JSON.stringify(

@@ -252,7 +252,7 @@ describe('dashboard interactions', () => {
     const sorted = [...utils].sort((a, b) => parseFloat(a) - parseFloat(b));
     const reading = page.getByTestId('convergence-reading');
     expect(await reading.textContent()).toContain(`After 5 runs: median ${sorted[2]}, 10th–90th percentile`);
-    expect(await reading.textContent()).toMatch(/Over the last 2 runs the median moved [+−][\d.]+ pp/);
+    expect(await reading.textContent()).toMatch(/Over the last 2 runs the median (moved [▲▼] [+−][\d.]+ pp|did not move) \(from /);
     expect(await page.locator('[data-testid="convergence"] path[data-series="conv-median"]').getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+(L[\d.]+,[\d.]+){4}$/);
     await page.selectOption('[data-testid="conv-kpi"]', 'payback');
     await expect.poll(() => reading.textContent()).toContain('months');

@@ -1,6 +1,6 @@
 // Exceedance probabilities across Monte Carlo runs, with the Wilson interval a handful of runs needs.
 import { describe, expect, it } from 'vitest';
-import { exceedance, wilson } from '../../src/ui/lib/exceedance.ts';
+import { exceedance, lineFromText, lineText, lineUnit, wilson } from '../../src/ui/lib/exceedance.ts';
 
 describe('wilson', () => {
   it("matches Newcombe's (1998) published 95% Wilson intervals", () => {
@@ -37,5 +37,18 @@ describe('exceedance', () => {
     const e = exceedance([NaN, Infinity, 12, 30], { kpi: 'payback', cmp: '>', threshold: 24 });
     expect(e).toMatchObject({ k: 2, n: 3 });
     expect(exceedance([NaN], { kpi: 'payback', cmp: '>', threshold: 24 }).p).toBeNaN();
+  });
+});
+
+describe('a line as typed', () => {
+  it('reads shares in percent and other units as they are; refuses what is not a number', () => {
+    expect(lineFromText('30', 'share')).toBeCloseTo(0.3, 12);
+    expect(lineFromText(' 24 ', 'months')).toBe(24);
+    expect(lineFromText('', 'share')).toBeNull();
+    expect(lineFromText('abc', 'months')).toBeNull();
+    expect(lineText(0.3, 'share')).toBe('30');
+    expect(lineText(0.073, 'share')).toBe('7.3'); // not 7.300000000000001
+    expect(lineFromText(lineText(0.8, 'ratio'), 'ratio')).toBe(0.8);
+    expect([lineUnit('share'), lineUnit('ratio'), lineUnit('index 0-1'), lineUnit('months')]).toEqual(['%', '', '', 'months']);
   });
 });

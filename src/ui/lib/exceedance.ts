@@ -30,6 +30,26 @@ export function crosses(v: number, line: Line): boolean {
   return line.cmp === '<' ? v < line.threshold : v > line.threshold;
 }
 
+/**
+ * A line as the user types it: shares in percent ("30" is 0.3), everything else in the KPI's own
+ * unit. null for text that is not a number (the field keeps it; the line keeps its last value).
+ */
+export function lineFromText(text: string, unit: string): number | null {
+  const n = Number(text.trim());
+  if (text.trim() === '' || !Number.isFinite(n)) return null;
+  return unit === 'share' ? n / 100 : n;
+}
+
+/** A line's value as its field shows it (the inverse of lineFromText). */
+export function lineText(threshold: number, unit: string): string {
+  return String(unit === 'share' ? Number((threshold * 100).toPrecision(10)) : threshold);
+}
+
+/** The unit written after a line's field: % for shares, none for ratios and indexes. */
+export function lineUnit(unit: string): string {
+  return unit === 'share' ? '%' : unit === 'ratio' || unit.startsWith('index') ? '' : unit;
+}
+
 export interface Exceedance {
   /** Runs crossing the threshold, runs with a value, their share, and its 90% Wilson interval. */
   k: number;

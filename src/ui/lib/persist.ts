@@ -1,6 +1,6 @@
 /**
- * The user's edits survive a reload: preset, edits, seed, speed, the exceedance rules and layout choices go to
- * localStorage on every change and come back on load. Stored data is untrusted input: it is
+ * The user's edits survive a reload: preset, edits, seed, speed, the exceedance rules and layout
+ * choices go to localStorage on every change and come back on load. Stored data is untrusted input: it is
  * shape-checked here and validated like any other scenario before it is run.
  */
 

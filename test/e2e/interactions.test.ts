@@ -165,6 +165,76 @@ describe('dashboard interactions', () => {
     expect(await cmp.count()).toBe(0);
   });
 
+  it('compare scenarios: kept runs and the run on screen side by side, KPI changes against A, one metric of all, the long CSV as the CLI writes it', async () => {
+    const { page, errors } = await open({ edits: { horizonDays: 10 } });
+    await waitForStatus(page, 'done', 30_000);
+    const utilA = await pageKpi(page, 'utilization');
+    await page.locator('[data-action="pin"]').click();
+    const hashA = (await hk(page)).hash!;
+    // B: more demand; kept beside A
+    await typeField(page, 'demand.baseRateJobsPerHour', '200');
+    await page.waitForFunction((old) => ((w) => w.hash !== old && w.status === 'done')((window as unknown as { __depinsim: Hook }).__depinsim), hashA, { timeout: 30_000 });
+    const hashB = (await hk(page)).hash!;
+    const utilB = await pageKpi(page, 'utilization');
+    await page.locator('[data-action="keep"]').click();
+    // the run on screen is B now: it cannot be kept twice
+    expect(await page.locator('[data-action="keep"]').isDisabled()).toBe(true);
+    // the run on screen: B with another seed, a third column
+    await page.locator('#seed').fill('3');
+    await page.locator('#seed').press('Enter');
+    await expect.poll(async () => (await hk(page)).seed, { timeout: 10_000 }).toBe(3);
+    await waitForStatus(page, 'done', 30_000);
+
+    const cmp = page.getByTestId('compare');
+    await expect.poll(() => cmp.locator('.chips li').count()).toBe(3);
+    expect(await cmp.locator('.chips li[data-entry="B"]').textContent()).toContain('baseRateJobsPerHour 200');
+    expect(await cmp.locator('.chips li[data-entry="now"]').textContent()).toContain('seed 3');
+    // the KPI table: each run's utilization as its own card gave it, B's change against A in pp and words
+    const cell = (e: string) => cmp.locator(`[data-testid="compare-kpis"] tr[data-kpi="utilization"] td[data-entry="${e}"]`);
+    const pct = async (e: string) => Number(((await cell(e).locator('.v').textContent()) ?? '').replace('%', '')) / 100;
+    expect(await pct('A')).toBeCloseTo(utilA, 3);
+    expect(await pct('B')).toBeCloseTo(utilB, 3);
+    expect(await cell('B').locator('.d').textContent()).toMatch(new RegExp(`^▲ \\+${((utilB - utilA) * 100).toFixed(1)} pp better$`));
+    expect(await cmp.locator('[data-testid="compare-params"]').textContent()).toMatch(/seed[\s\S]*demand\.baseRateJobsPerHour/);
+    // one metric of all three, and as a difference from A: A is then the flat zero line
+    for (const id of ['A', 'B', 'now']) expect(await cmp.locator(`path[data-series="compare:${id}"]`).getAttribute('d')).toMatch(/^M/);
+    await cmp.getByTestId('compare-difference').check();
+    const flat = await cmp.locator('path[data-series="compare:A"]').getAttribute('d');
+    const ys = new Set([...(flat ?? '').matchAll(/[ML][\d.]+,([\d.]+)/g)].map((m) => m[1]));
+    expect(ys.size).toBe(1);
+    // hovering reads every run's value that day
+    const box = (await cmp.getByTestId('compare-chart').boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height / 2);
+    await expect.poll(() => cmp.getByTestId('compare-tip').textContent()).toMatch(/A: = no change[\s\S]*B: [▲▼=][\s\S]*now: /);
+    await cmp.scrollIntoViewIfNeeded();
+    await shot(page, 'compare-scenarios', false);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    // the long CSV: one line per scenario, day and metric; B's values are the CLI's for that scenario and seed
+    const [dl] = await Promise.all([page.waitForEvent('download'), cmp.locator('[data-action="export-compare-long"]').click()]);
+    const file = join(DOWNLOADS, dl.suggestedFilename());
+    await dl.saveAs(file);
+    const long = Papa.parse<Record<string, string>>(readFileSync(file, 'utf8'), { header: true, comments: '#', skipEmptyLines: true }).data;
+    expect(new Set(long.map((r) => r.scenario))).toEqual(new Set(['A', 'B', 'now']));
+    const dir = mkdtempSync(join(tmpdir(), 'depinsim-e2e-'));
+    execFileSync(process.execPath, ['bin/depinsim.js', 'run', 'baseline', '--seed', '1', '--days', '10', '--set', 'demand.baseRateJobsPerHour=200', '--out', join(dir, 'b.csv'), '--quiet'], { cwd: ROOT, stdio: 'pipe' });
+    const cli = Papa.parse<Record<string, string>>(readFileSync(join(dir, 'b.csv'), 'utf8'), { header: true, comments: '#', skipEmptyLines: true }).data;
+    const fromB = long.filter((r) => r.scenario === 'B' && r.metric === 'utilization');
+    expect(fromB.map((r) => r.value)).toEqual(cli.map((r) => r.utilization));
+    expect(fromB[0].params_hash).toBe(hashB);
+    expect(long.filter((r) => r.scenario === 'A')).toHaveLength(cli.length * (Object.keys(cli[0]).length - 1));
+
+    // B becomes the baseline: the charts' dotted line and the cards' changes follow it
+    await cmp.locator('.chips li[data-entry="B"] [data-action="make-baseline"]').click();
+    expect(await cmp.locator('.chips li[data-entry="A"] code').getAttribute('title')).toContain(hashB);
+    await expect.poll(() => page.locator('[data-kpi="utilization"] .delta').textContent()).toMatch(/vs pinned baseline/);
+    // removing the baseline leaves the other kept run as A
+    await cmp.locator('.chips li[data-entry="A"] [data-action="drop-kept"]').click();
+    expect(await cmp.locator('.chips li[data-entry="A"] code').getAttribute('title')).toContain(hashA);
+    expect(await cmp.locator('.chips li').count()).toBe(2);
+    expect(errors).toEqual([]);
+  });
+
   it('Monte Carlo runs: bands on the charts, KPI ranges, exceedance counts, and a bands CSV with the same bytes as the CLI', async () => {
     const { page, errors } = await open({ edits: { horizonDays: 10 }, seed: 4 });
     await waitForStatus(page, 'done', 30_000);

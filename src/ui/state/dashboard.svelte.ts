@@ -8,16 +8,17 @@ import { scenarioSchema, type Scenario } from '../../sim/scenario/schema.ts';
 import { scenarioDefaults, validateScenario } from '../../sim/scenario/validate.ts';
 import { scenarioHash } from '../../sim/scenario/hash.ts';
 import { VERSION } from '../../sim/version.ts';
-import { applyEdits, diffLeaves, getAt, type Difference } from '../lib/paths.ts';
+import { applyEdits, getAt } from '../lib/paths.ts';
 import { controlsFromJsonSchema, type ControlSpec } from '../lib/schemaControls.ts';
 import { PRESETS, presetByName, type Preset } from '../lib/presets.ts';
-import { CHARTS, deriveColumns, KPIS, type WindowedTable } from '../lib/chartDefs.ts';
+import { CHARTS, deriveColumns, KPIS } from '../lib/chartDefs.ts';
 import { loadPersisted, MAX_RUNS, savePersisted } from '../lib/persist.ts';
 import { checkShare, decodeShare, encodeShare, SHARE_PARAM, tokenFromHash } from '../lib/share.ts';
 import { readScenarioFile } from '../lib/openScenario.ts';
 import { ColumnBuffers } from '../lib/columnBuffers.ts';
 import { bandsOf, type BandView, type RunTable } from '../lib/bands.ts';
 import { DEFAULT_RULES, type ExceedanceRule } from '../lib/exceedance.ts';
+import { compareEntries, keepRefusal, kpiOf, MAX_KEPT, rowsInWindow, withBaseline, type CompareEntry, type ComparedRun } from '../lib/compareSet.ts';
 import { RunPool } from './runPool.svelte.ts';
 import { RUN_CACHE_BYTES, RunCache } from '../lib/runCache.ts';
 import { IndexedDbRunStore } from '../lib/runStore.ts';
@@ -155,7 +156,14 @@ export class Dashboard {
   window = $state<[number, number] | null>(null);
   hoverDay = $state<number | null>(null);
   logScale = $state<Record<string, boolean>>({});
-  pinned = $state.raw<Pinned | null>(null);
+  /**
+   * Runs kept to compare (Compare scenarios, lib/compareSet.ts), at most MAX_KEPT: the first is the
+   * baseline every chart draws dotted and every KPI card measures its change against.
+   */
+  kept = $state.raw<Pinned[]>([]);
+  get pinned(): Pinned | null {
+    return this.kept[0] ?? null;
+  }
   /** Finished runs by scenario hash and seed, in memory and kept across reloads: what was run once is shown again at once. */
   readonly cache = new RunCache(RUN_CACHE_BYTES, new IndexedDbRunStore(MODEL_ID));
   /** The Monte Carlo runs beyond the main one (seeds seed+1 .. seed+runs-1), keyed by seed. */
@@ -218,14 +226,6 @@ export class Dashboard {
   xDomain = $derived<[number, number]>(this.window ?? [0, this.days]);
   progress = $derived(this.info ? Math.min(1, this.nowHours / this.info.horizonHours) : 0);
   simSpeed = $derived(this.busyMs > 50 ? this.nowHours / 24 / (this.busyMs / 1000) : NaN);
-  differences = $derived.by((): Difference[] => {
-    const p = this.pinned;
-    const i = this.info;
-    if (!p || !i) return [];
-    const d = diffLeaves(p.info.scenario, i.scenario, (path) => ['name', 'question', 'description', '$schema'].includes(path));
-    if (p.info.seed !== i.seed) d.unshift({ path: 'seed', a: p.info.seed, b: i.seed });
-    return d;
-  });
 
   constructor() {}
 
@@ -636,45 +636,66 @@ export class Dashboard {
 
   // ---- compare ----
 
+  /** Why the run on screen cannot be kept to compare (null: it can). */
+  keepBlocked = $derived.by((): string | null => {
+    const i = this.info;
+    if (!i || this.table.rows === 0) return 'no run on screen yet';
+    return keepRefusal(this.kept.map(comparedOf), comparedOf({ info: i, table: this.table, runs: [] }));
+  });
+
+  /** Keeps the run on screen (with its Monte Carlo runs, when two or more are done) to compare; the first kept is the baseline. */
   pin(): void {
     if (!this.info || this.table.rows === 0) return;
+    const refusal = this.keepBlocked;
+    if (refusal) {
+      this.say('error', `Not kept: ${refusal}.`);
+      return;
+    }
     const data: Record<string, Float64Array> = {};
     for (const [k, v] of Object.entries(this.table.data)) data[k] = v.slice();
     // the Monte Carlo tables are never written to once finished: kept as they are
     const runs = this.mcRuns.tables.length >= 2 ? [...this.mcRuns.tables] : [];
-    this.pinned = { info: this.info, table: { rows: this.table.rows, data }, providers: this.providers, runs, bands: runs.length ? this.bands : null };
+    const p: Pinned = { info: this.info, table: { rows: this.table.rows, data }, providers: this.providers, runs, bands: runs.length ? this.bands : null };
+    this.kept = [...this.kept, p];
     const mc = runs.length ? ` with its ${runs.length} Monte Carlo runs` : '';
-    this.say('success', `Pinned this run (${this.info.preset}, seed ${this.info.seed})${mc} as the baseline. Change something and run again to compare.`);
+    const who = `${this.info.preset}, seed ${this.info.seed}`;
+    if (this.kept.length === 1) this.say('success', `Pinned this run (${who})${mc} as the baseline. Change something and run again to compare.`);
+    else this.say('success', `Kept this run (${who})${mc} as ${String.fromCharCode(64 + this.kept.length)} to compare with the baseline (${this.kept.length} of ${MAX_KEPT}).`);
   }
 
+  /** Drops every kept run (the charts lose their dotted baseline). */
   unpin(): void {
-    this.pinned = null;
+    this.kept = [];
   }
+
+  /** Drops kept run i; when it was the baseline, the next one becomes it. */
+  dropKept(i: number): void {
+    this.kept = this.kept.filter((_, j) => j !== i);
+  }
+
+  /** Makes kept run i the baseline (the charts' dotted lines and the KPI deltas follow). */
+  makeBaseline(i: number): void {
+    this.kept = withBaseline(this.kept, i);
+  }
+
+  /** The comparison's columns: the kept runs (A = baseline) and the run on screen unless it is one of them. */
+  comparison = $derived.by((): CompareEntry[] => {
+    if (this.kept.length === 0) return [];
+    const i = this.info;
+    const mc = this.mcRuns.tables.length >= 2 ? this.mcRuns.tables : [];
+    const onScreen = i && this.table.rows > 0 ? comparedOf({ info: i, table: this.table, runs: mc }) : null;
+    return compareEntries(this.kept.map(comparedOf), onScreen);
+  });
 
   // ---- KPIs over the window ----
 
   windowRows(t: TableView): [number, number] | null {
-    const day = t.data.day;
-    if (!day || t.rows === 0) return null;
-    const [a, b] = this.xDomain;
-    let lo = -1;
-    let hi = -1;
-    for (let i = 0; i < t.rows; i++) {
-      if (day[i] > a && day[i] <= b + 1e-9) {
-        if (lo < 0) lo = i;
-        hi = i;
-      }
-    }
-    return lo < 0 ? null : [lo, hi];
+    return t.rows === 0 ? null : rowsInWindow(t, this.xDomain);
   }
 
   kpi(id: string, t: TableView, periodHours: number): number {
     const k = KPIS.find((x) => x.id === id);
-    const w = this.windowRows(t);
-    if (!k || !w) return NaN;
-    if (k.needs.some((n) => !t.data[n])) return NaN;
-    const wt: WindowedTable = { data: t.data, lo: w[0], hi: w[1], periodHours };
-    return k.compute(wt);
+    return k ? kpiOf(k, t, periodHours, this.xDomain) : NaN;
   }
 
   // ---- provenance and sharing ----
@@ -761,6 +782,12 @@ export class Dashboard {
     this.persist();
     return { preset: base.name, custom: Object.keys(edits).length > 0 };
   }
+}
+
+/** A kept run (or the run on screen) as the comparison reads it. */
+function comparedOf(p: Pick<Pinned, 'info' | 'table' | 'runs'>): ComparedRun {
+  const i = p.info;
+  return { hash: i.hash, seed: i.seed, preset: i.preset, scenario: i.scenario, periodHours: i.periodHours, table: p.table, runs: p.runs };
 }
 
 /**

@@ -1,0 +1,273 @@
+/**
+ * Compare scenarios (research/dashboards.md §6.4): up to four kept runs, the first of them the
+ * baseline, side by side with the run on screen. Pure functions over the kept runs: which columns
+ * the comparison has, the KPI matrix (each KPI per scenario, with its change against the baseline
+ * and, when both have Monte Carlo runs, whether their 80% ranges overlap), the parameters that
+ * differ, a metric aligned by day (or as a difference from the baseline) and the long-format CSV.
+ */
+import Papa from 'papaparse';
+import { formatCsvNumber } from '../../sim/metrics/csv.ts';
+import { diffLeaves } from './paths.ts';
+import { OKABE_ITO, type KpiDef } from './chartDefs.ts';
+import { spreadOf, type RunTable } from './bands.ts';
+
+/** Kept runs at most: the baseline and three more (four Okabe-Ito colours with a dash each stay legible). */
+export const MAX_KEPT = 4;
+
+/** What a comparison needs of a run: the scenario it ran, its table and its Monte Carlo runs. */
+export interface ComparedRun {
+  hash: string;
+  seed: number;
+  /** Preset the run was made from, "(custom)" when edited ("baseline (custom)"). */
+  preset: string;
+  scenario: unknown;
+  periodHours: number;
+  table: RunTable;
+  /** Its Monte Carlo runs (two or more, else empty). */
+  runs: readonly RunTable[];
+}
+
+/** One column of the comparison: a kept run (A..D) or the run on screen. */
+export interface CompareEntry {
+  run: ComparedRun;
+  /** "A".."D", or "now" for the run on screen when it is not one of the kept. */
+  id: string;
+  /** Who it is: "baseline (custom), seed 1". */
+  label: string;
+  /** What differs from A, shortly ("baseRateJobsPerHour 200, takeRate 0.2"); '' for A itself. */
+  change: string;
+  color: string;
+  dash: string;
+  baseline: boolean;
+}
+
+const STYLES = [
+  { color: OKABE_ITO.black, dash: '' },
+  { color: OKABE_ITO.blue, dash: '7 3' },
+  { color: OKABE_ITO.vermillion, dash: '2 3' },
+  { color: OKABE_ITO.green, dash: '10 3 2 3' },
+] as const;
+const ON_SCREEN = { color: OKABE_ITO.orange, dash: '4 2 1 2' };
+
+export const runKey = (r: { hash: string; seed: number }) => `${r.hash}:${r.seed}`;
+
+export function runLabel(r: ComparedRun): string {
+  return `${r.preset}, seed ${r.seed}`;
+}
+
+const IGNORED = (p: string) => ['name', 'question', 'description', '$schema'].includes(p);
+
+/** What differs in b from a, in a few words: the last part of each differing path and b's value, then the seed. */
+export function changeFrom(a: ComparedRun, b: ComparedRun, most = 2): string {
+  const parts = diffLeaves(a.scenario, b.scenario, IGNORED).map((d) => `${d.path.split('.').pop()} ${short(d.b)}`);
+  if (a.seed !== b.seed) parts.push(`seed ${b.seed}`);
+  if (parts.length === 0) return 'same as A';
+  return parts.length > most ? `${parts.slice(0, most).join(', ')} and ${parts.length - most} more` : parts.join(', ');
+}
+
+function short(v: unknown): string {
+  if (v === undefined) return '(not set)';
+  const s = JSON.stringify(v);
+  return s.length > 24 ? `${s.slice(0, 21)}…` : s;
+}
+
+/** Why a run cannot be kept (null: it can). */
+export function keepRefusal(kept: readonly ComparedRun[], r: ComparedRun): string | null {
+  const i = kept.findIndex((k) => runKey(k) === runKey(r));
+  if (i >= 0) return `this run is already kept, as ${String.fromCharCode(65 + i)}`;
+  if (kept.length >= MAX_KEPT) return `${MAX_KEPT} runs are kept already; remove one first`;
+  return null;
+}
+
+/** The list with the run at i moved to the front (it becomes the baseline); the others keep their order. */
+export function withBaseline<T>(kept: readonly T[], i: number): T[] {
+  if (i <= 0 || i >= kept.length) return [...kept];
+  return [kept[i], ...kept.slice(0, i), ...kept.slice(i + 1)];
+}
+
+/** The comparison's columns: the kept runs, then the run on screen unless it is one of them. */
+export function compareEntries(kept: readonly ComparedRun[], onScreen: ComparedRun | null): CompareEntry[] {
+  const out: CompareEntry[] = kept.map((run, i) => ({
+    run,
+    id: String.fromCharCode(65 + i),
+    label: runLabel(run),
+    change: i === 0 ? '' : changeFrom(kept[0], run),
+    ...STYLES[i % STYLES.length],
+    baseline: i === 0,
+  }));
+  if (onScreen && onScreen.table.rows > 0 && kept.length > 0 && !kept.some((k) => runKey(k) === runKey(onScreen))) {
+    out.push({ run: onScreen, id: 'now', label: `on screen: ${runLabel(onScreen)}`, change: changeFrom(kept[0], onScreen), ...ON_SCREEN, baseline: false });
+  }
+  return out;
+}
+
+/** Rows of a table inside the day window (a, b], inclusive indices, or null when none is. */
+export function rowsInWindow(t: RunTable, [a, b]: readonly [number, number]): [number, number] | null {
+  const day = t.data.day;
+  if (!day) return null;
+  let lo = -1;
+  let hi = -1;
+  for (let i = 0; i < t.rows; i++) {
+    if (day[i] > a && day[i] <= b + 1e-9) {
+      if (lo < 0) lo = i;
+      hi = i;
+    }
+  }
+  return lo < 0 ? null : [lo, hi];
+}
+
+/** A KPI of a table over the window (NaN when it lacks a column or a row in the window). */
+export function kpiOf(k: KpiDef, t: RunTable, periodHours: number, window: readonly [number, number]): number {
+  const w = rowsInWindow(t, window);
+  if (!w || k.needs.some((n) => !t.data[n])) return NaN;
+  return k.compute({ data: t.data, lo: w[0], hi: w[1], periodHours });
+}
+
+export interface KpiCell {
+  value: number;
+  /** Value minus the baseline's (NaN for the baseline itself or when either is undefined). */
+  delta: number;
+  /** 'better' / 'worse' by the KPI's good direction, '' when it has none or nothing changed. */
+  verdict: 'better' | 'worse' | '';
+  /** 10th-90th percentile over its Monte Carlo runs, when it has two or more. */
+  spread: { p10: number; p90: number; n: number } | null;
+  /** Against the baseline's spread: do the two 80% ranges overlap (null: one of them has no runs)? */
+  overlap: boolean | null;
+}
+
+export interface KpiRow {
+  kpi: KpiDef;
+  cells: KpiCell[];
+}
+
+/** Each KPI for each entry over the window, with the change against the first entry (the baseline). */
+export function kpiMatrix(kpis: readonly KpiDef[], entries: readonly CompareEntry[], window: readonly [number, number]): KpiRow[] {
+  return kpis.map((k) => {
+    const spreads = entries.map((e) => {
+      if (e.run.runs.length < 2) return null;
+      const s = spreadOf(e.run.runs.map((r) => kpiOf(k, r, e.run.periodHours, window)));
+      return s.n >= 2 ? s : null;
+    });
+    const base = entries.length ? kpiOf(k, entries[0].run.table, entries[0].run.periodHours, window) : NaN;
+    const cells = entries.map((e, i): KpiCell => {
+      const value = i === 0 ? base : kpiOf(k, e.run.table, e.run.periodHours, window);
+      const delta = i === 0 || !Number.isFinite(value) || !Number.isFinite(base) ? NaN : value - base;
+      const verdict = !Number.isFinite(delta) || delta === 0 || k.better === 'neither' ? '' : delta > 0 === (k.better === 'up') ? 'better' : 'worse';
+      const s = spreads[i];
+      const b = spreads[0];
+      const overlap = i === 0 || !s || !b ? null : s.p10 <= b.p90 && b.p10 <= s.p90;
+      return { value, delta, verdict, spread: s, overlap };
+    });
+    return { kpi: k, cells };
+  });
+}
+
+export interface ParameterRow {
+  path: string;
+  values: unknown[];
+}
+
+/** Parameters (and the seed) where any entry differs from the baseline, with every entry's value. */
+export function parameterMatrix(entries: readonly CompareEntry[]): ParameterRow[] {
+  if (entries.length < 2) return [];
+  const paths = new Set<string>();
+  for (const e of entries.slice(1)) for (const d of diffLeaves(entries[0].run.scenario, e.run.scenario, IGNORED)) paths.add(d.path);
+  const rows = [...paths].sort().map((path) => ({ path, values: entries.map((e) => leafAt(e.run.scenario, path)) }));
+  if (entries.some((e) => e.run.seed !== entries[0].run.seed)) rows.unshift({ path: 'seed', values: entries.map((e) => e.run.seed) });
+  return rows;
+}
+
+function leafAt(root: unknown, path: string): unknown {
+  let cur: unknown = root;
+  for (const k of path.split('.')) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string, unknown>)[k];
+  }
+  return cur;
+}
+
+/**
+ * A column of each entry on the baseline's days: the values themselves, or (difference) each value
+ * minus the baseline's on the same day. Days are matched by value, so runs of different horizons
+ * line up; a day one of them lacks is NaN (a gap).
+ */
+export function alignedSeries(entries: readonly CompareEntry[], column: string, difference: boolean): { day: Float64Array; values: Float64Array[] } {
+  const longest = entries.reduce<RunTable | null>((m, e) => (!m || e.run.table.rows > m.rows ? e.run.table : m), null);
+  const day = longest?.data.day ? longest.data.day.slice(0, longest.rows) : new Float64Array(0);
+  const at = (t: RunTable): Float64Array => {
+    const out = new Float64Array(day.length).fill(NaN);
+    const d = t.data.day;
+    const c = t.data[column];
+    if (!d || !c) return out;
+    const byDay = new Map<number, number>();
+    for (let i = 0; i < t.rows; i++) byDay.set(d[i], c[i]);
+    for (let i = 0; i < day.length; i++) out[i] = byDay.get(day[i]) ?? NaN;
+    return out;
+  };
+  const raw = entries.map((e) => at(e.run.table));
+  if (!difference || raw.length === 0) return { day, values: raw };
+  const base = raw[0];
+  return { day, values: raw.map((v) => v.map((x, i) => x - base[i])) };
+}
+
+/**
+ * Every entry's time series in long format, one line per (scenario, day, metric):
+ * `scenario,scenario_name,params_hash,seed,day,metric,unit,value`, the cadCAD-style layout a
+ * dataframe reads without reshaping. Numbers are written as the core writes its CSV.
+ */
+export function longFormatCsv(entries: readonly CompareEntry[], columns: readonly { name: string; unit: string }[], header: string): string {
+  const data: (string | number)[][] = [];
+  for (const e of entries) {
+    const t = e.run.table;
+    const day = t.data.day;
+    if (!day) continue;
+    for (let i = 0; i < t.rows; i++) {
+      for (const c of columns) {
+        if (c.name === 'day' || !t.data[c.name]) continue;
+        data.push([e.id, fullName(e), e.run.hash, e.run.seed, formatCsvNumber(day[i]), c.name, c.unit, formatCsvNumber(t.data[c.name][i])]);
+      }
+    }
+  }
+  const fields = ['scenario', 'scenario_name', 'params_hash', 'seed', 'day', 'metric', 'unit', 'value'];
+  return header + Papa.unparse({ fields, data }, { newline: '\n' }) + '\n';
+}
+
+/** The KPI matrix as CSV: one line per (KPI, scenario), with the window and the change against the baseline. */
+export function kpiMatrixCsv(rows: readonly KpiRow[], entries: readonly CompareEntry[], window: readonly [number, number], header: string): string {
+  const data: (string | number)[][] = [];
+  for (const r of rows) {
+    r.cells.forEach((c, i) => {
+      const e = entries[i];
+      data.push([
+        r.kpi.id,
+        r.kpi.unit,
+        e.id,
+        fullName(e),
+        e.run.hash,
+        e.run.seed,
+        formatCsvNumber(window[0]),
+        formatCsvNumber(window[1]),
+        formatCsvNumber(c.value),
+        formatCsvNumber(c.delta),
+        c.spread ? formatCsvNumber(c.spread.p10) : '',
+        c.spread ? formatCsvNumber(c.spread.p90) : '',
+        c.spread ? c.spread.n : '',
+      ]);
+    });
+  }
+  const fields = ['kpi', 'unit', 'scenario', 'scenario_name', 'params_hash', 'seed', 'from_day', 'to_day', 'value', 'delta_vs_baseline', 'p10', 'p90', 'runs'];
+  return header + Papa.unparse({ fields, data }, { newline: '\n' }) + '\n';
+}
+
+/** `#` lines naming the version, each compared scenario (id, name, hash, seed) and the window, for the comparison's CSV files. */
+export function comparisonComments(version: string, entries: readonly CompareEntry[], window?: readonly [number, number]): string {
+  const lines = [`# depinsim_version: ${version}`];
+  for (const e of entries) lines.push(`# scenario ${e.id}${e.baseline ? ' (baseline)' : ''}: ${fullName(e).replace(/[\r\n]/g, ' ')} · hash ${e.run.hash} · seed ${e.run.seed}`);
+  if (window) lines.push(`# window: days ${formatCsvNumber(window[0])} to ${formatCsvNumber(window[1])}`);
+  return lines.join('\n') + '\n';
+}
+
+/** Who a scenario is and what it changes: "baseline (custom), seed 1: baseRateJobsPerHour 200". */
+export function fullName(e: CompareEntry): string {
+  return e.change ? `${e.label}: ${e.change}` : e.label;
+}

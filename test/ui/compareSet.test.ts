@@ -1,0 +1,168 @@
+// Compare scenarios: which runs can be kept, the KPI matrix against the baseline, the parameters
+// that differ, a metric aligned by day, and the comparison's CSV files.
+import { describe, expect, it } from 'vitest';
+import Papa from 'papaparse';
+import {
+  alignedSeries,
+  compareEntries,
+  comparisonComments,
+  keepRefusal,
+  kpiMatrix,
+  kpiMatrixCsv,
+  longFormatCsv,
+  MAX_KEPT,
+  parameterMatrix,
+  withBaseline,
+  type ComparedRun,
+} from '../../src/ui/lib/compareSet.ts';
+import { KPIS } from '../../src/ui/lib/chartDefs.ts';
+
+const kpi = (id: string) => KPIS.find((k) => k.id === id)!;
+
+function run(over: Partial<ComparedRun> & { busy?: number[]; online?: number[]; gini?: number[] } = {}): ComparedRun {
+  const busy = over.busy ?? [50, 60, 70];
+  const online = over.online ?? busy.map(() => 100);
+  const rows = busy.length;
+  return {
+    hash: 'h1',
+    seed: 1,
+    preset: 'baseline',
+    scenario: { demand: { baseRateJobsPerHour: 120 }, market: { matcher: 'spheron' } },
+    periodHours: 24,
+    runs: [],
+    table: {
+      rows,
+      data: {
+        day: Float64Array.from({ length: rows }, (_, i) => i + 1),
+        gpus_busy: Float64Array.from(busy),
+        gpus_online: Float64Array.from(online),
+        revenue_gini: Float64Array.from(over.gini ?? busy.map(() => 0.5)),
+      },
+    },
+    ...over,
+  };
+}
+
+describe('keeping runs to compare', () => {
+  it('refuses a run already kept (naming its letter) and a fifth run; another seed of the same scenario is a new run', () => {
+    const kept = [run(), run({ hash: 'h2' })];
+    expect(keepRefusal(kept, run({ hash: 'h2' }))).toMatch(/already kept, as B/);
+    expect(keepRefusal(kept, run({ seed: 2 }))).toBeNull();
+    const full = Array.from({ length: MAX_KEPT }, (_, i) => run({ seed: i + 1 }));
+    expect(keepRefusal(full, run({ seed: 99 }))).toMatch(/4 runs are kept already/);
+  });
+
+  it('making a run the baseline moves it first and keeps the others in order', () => {
+    expect(withBaseline(['a', 'b', 'c', 'd'], 2)).toEqual(['c', 'a', 'b', 'd']);
+    expect(withBaseline(['a', 'b'], 0)).toEqual(['a', 'b']);
+  });
+
+  it('lettered columns, the first the baseline, each with its own colour and dash; the run on screen last unless it is kept', () => {
+    const kept = [run(), run({ hash: 'h2', preset: 'baseline (custom)', scenario: { demand: { baseRateJobsPerHour: 200 }, market: { matcher: 'spheron' } } })];
+    const e = compareEntries(kept, run({ hash: 'h3', seed: 5 }));
+    expect(e.map((x) => x.id)).toEqual(['A', 'B', 'now']);
+    expect(e.map((x) => x.baseline)).toEqual([true, false, false]);
+    expect(e[1].label).toBe('baseline (custom), seed 1');
+    expect(e[1].change).toBe('baseRateJobsPerHour 200'); // what tells B from A
+    expect(e[2].change).toBe('seed 5');
+    expect(e[0].change).toBe('');
+    expect(new Set(e.map((x) => x.color)).size).toBe(3);
+    expect(new Set(e.map((x) => x.dash)).size).toBe(3);
+    // the run on screen is B itself: not a column twice
+    expect(compareEntries(kept, run({ hash: 'h2' })).map((x) => x.id)).toEqual(['A', 'B']);
+  });
+});
+
+describe('the KPI matrix', () => {
+  it("each KPI per run over the window, its change against A and whether that is better, by the KPI's direction", () => {
+    const e = compareEntries([run({ busy: [50, 60, 70] }), run({ hash: 'h2', busy: [40, 40, 40], gini: [0.3, 0.3, 0.3] })], null);
+    const rows = kpiMatrix([kpi('utilization'), kpi('gini'), kpi('inflation')], e, [0, 3]);
+    const u = rows[0].cells;
+    expect(u[0].value).toBeCloseTo(0.6, 12); // (50+60+70)/300
+    expect(u[1].value).toBeCloseTo(0.4, 12);
+    expect(u[1].delta).toBeCloseTo(-0.2, 12);
+    expect(u[1].verdict).toBe('worse'); // utilization: up is better
+    expect(rows[1].cells[1].verdict).toBe('better'); // a lower Gini is better
+    expect(Number.isNaN(u[0].delta)).toBe(true); // A against itself: no change shown
+    expect(rows[2].cells[1].value).toBeNaN(); // no supply column in these runs
+    // over days 2-3 only
+    expect(kpiMatrix([kpi('utilization')], e, [1, 3])[0].cells[0].value).toBeCloseTo(0.65, 12);
+  });
+
+  it('with Monte Carlo runs on both sides, says whether the 80% ranges overlap', () => {
+    const mc = (busy: number) => [0.9, 0.95, 1, 1.05, 1.1].map((f) => run({ busy: [busy * f] }).table);
+    const a = run({ busy: [50], runs: mc(50) });
+    const near = run({ hash: 'h2', busy: [51], runs: mc(51) });
+    const far = run({ hash: 'h3', busy: [80], runs: mc(80) });
+    const alone = run({ hash: 'h4', busy: [80] });
+    const cells = kpiMatrix([kpi('utilization')], compareEntries([a, near, far, alone], null), [0, 1])[0].cells;
+    expect(cells.map((c) => c.overlap)).toEqual([null, true, false, null]);
+    expect(cells[2].spread!.n).toBe(5);
+  });
+});
+
+describe('the parameters that differ', () => {
+  it('lists every path where a run differs from A, with every run’s value, and the seed when seeds differ', () => {
+    const e = compareEntries(
+      [
+        run(),
+        run({ hash: 'h2', scenario: { demand: { baseRateJobsPerHour: 200 }, market: { matcher: 'spheron' } } }),
+        run({ hash: 'h3', seed: 2, scenario: { demand: { baseRateJobsPerHour: 120 }, market: { matcher: 'auction' } } }),
+      ],
+      null,
+    );
+    const rows = parameterMatrix(e);
+    expect(rows.map((r) => r.path)).toEqual(['seed', 'demand.baseRateJobsPerHour', 'market.matcher']);
+    expect(rows[1].values).toEqual([120, 200, 120]);
+    expect(rows[2].values).toEqual(['spheron', 'spheron', 'auction']);
+    expect(parameterMatrix(compareEntries([run()], null))).toEqual([]);
+  });
+});
+
+describe('a metric of every run by day', () => {
+  it('lines up runs on the same days, NaN where a shorter run ends; as a difference A is zero', () => {
+    const e = compareEntries([run({ busy: [50, 60, 70] }), run({ hash: 'h2', busy: [55, 65] })], null);
+    const v = alignedSeries(e, 'gpus_busy', false);
+    expect(Array.from(v.day)).toEqual([1, 2, 3]);
+    expect(Array.from(v.values[1]).slice(0, 2)).toEqual([55, 65]);
+    expect(v.values[1][2]).toBeNaN();
+    const d = alignedSeries(e, 'gpus_busy', true);
+    expect(Array.from(d.values[0])).toEqual([0, 0, 0]);
+    expect(Array.from(d.values[1]).slice(0, 2)).toEqual([5, 5]);
+  });
+});
+
+describe("the comparison's CSV files", () => {
+  const e = compareEntries([run(), run({ hash: 'h2', busy: [1.5, 2, 2.25], scenario: { demand: { baseRateJobsPerHour: 200 }, market: { matcher: 'spheron' } } })], null);
+  const cols = [
+    { name: 'day', unit: 'day' },
+    { name: 'gpus_busy', unit: 'GPUs' },
+    { name: 'gpus_online', unit: 'GPUs' },
+  ];
+
+  it('long format: one line per scenario, day and metric, named and hashed, numbers as the core writes them', () => {
+    const text = longFormatCsv(e, cols, comparisonComments('9.9.9', e));
+    expect(text).toContain('# scenario A (baseline): baseline, seed 1 · hash h1 · seed 1');
+    const parsed = Papa.parse<Record<string, string>>(text, { header: true, comments: '#', skipEmptyLines: true });
+    expect(parsed.meta.fields).toEqual(['scenario', 'scenario_name', 'params_hash', 'seed', 'day', 'metric', 'unit', 'value']);
+    expect(parsed.data).toHaveLength(2 * 3 * 2);
+    const b = parsed.data.filter((r) => r.scenario === 'B' && r.metric === 'gpus_busy');
+    expect(b.map((r) => r.value)).toEqual(['1.5', '2', '2.25']);
+    expect(b[0].scenario_name).toBe('baseline, seed 1: baseRateJobsPerHour 200'); // quoted in the file: it has a comma
+    expect(b[0].params_hash).toBe('h2');
+  });
+
+  it('the KPI table: one line per KPI and scenario with the window and the change against A', () => {
+    const rows = kpiMatrix([kpi('utilization')], e, [0, 3]);
+    const text = kpiMatrixCsv(rows, e, [0, 3], comparisonComments('9.9.9', e, [0, 3]));
+    expect(text).toContain('# window: days 0 to 3');
+    const parsed = Papa.parse<Record<string, string>>(text, { header: true, comments: '#', skipEmptyLines: true });
+    expect(parsed.data.map((r) => [r.kpi, r.scenario, r.from_day, r.to_day])).toEqual([
+      ['utilization', 'A', '0', '3'],
+      ['utilization', 'B', '0', '3'],
+    ]);
+    expect(parsed.data[0].delta_vs_baseline).toBe(''); // A against itself
+    expect(Number(parsed.data[1].delta_vs_baseline)).toBeCloseTo(5.75 / 300 - 0.6, 6);
+    expect(Number(parsed.data[1].value)).toBeCloseTo(5.75 / 300, 6);
+  });
+});

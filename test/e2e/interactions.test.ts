@@ -224,6 +224,24 @@ describe('dashboard interactions', () => {
     expect(fromB[0].params_hash).toBe(hashB);
     expect(long.filter((r) => r.scenario === 'A')).toHaveLength(cli.length * (Object.keys(cli[0]).length - 1));
 
+    // a reload brings the kept runs back from the browser's store, A first, with the same numbers
+    await page.reload();
+    await waitForStatus(page, 'done', 30_000);
+    await expect.poll(() => cmp.locator('.chips li').count(), { timeout: 30_000 }).toBe(3);
+    expect(await pct('A')).toBeCloseTo(utilA, 3);
+    expect(await pct('B')).toBeCloseTo(utilB, 3);
+    // a share link carries them: a fresh browser, whose store is empty, simulates them again
+    const url = await page.evaluate(() => (window as unknown as { __depinsim: { shareUrl(): string } }).__depinsim.shareUrl());
+    const other = await open({}, url);
+    const ocmp = other.page.getByTestId('compare');
+    await expect.poll(() => ocmp.locator('.chips li').count(), { timeout: 60_000 }).toBe(3);
+    expect(await ocmp.locator('.chips li[data-entry="A"] code').getAttribute('title')).toContain(hashA);
+    const otherA = Number(((await ocmp.locator('[data-testid="compare-kpis"] tr[data-kpi="utilization"] td[data-entry="A"] .v').textContent()) ?? '').replace('%', '')) / 100;
+    expect(otherA).toBeCloseTo(utilA, 3);
+    await expect.poll(() => other.page.locator('.messages').textContent()).toMatch(/Brought back 2 runs kept to compare from the link \(simulated again\)/);
+    expect(other.errors).toEqual([]);
+    await other.context.close();
+
     // B becomes the baseline: the charts' dotted line and the cards' changes follow it
     await cmp.locator('.chips li[data-entry="B"] [data-action="make-baseline"]').click();
     expect(await cmp.locator('.chips li[data-entry="A"] code').getAttribute('title')).toContain(hashB);

@@ -39,6 +39,19 @@ describe('persisted edits', () => {
     expect(loadPersisted(store({ [STORAGE_KEY]: JSON.stringify({ convergenceKpi: 5 }) }))).toEqual({});
   });
 
+  it('keeps the runs kept to compare as references (no numbers), and refuses a list with a broken or repeated one as a whole', () => {
+    const ref = { preset: 'baseline (custom)', seed: 3, hash: '0123456789abcdef', scenario: { horizonDays: 30 }, seeds: [3, 4] };
+    const other = { preset: 'halving', seed: 1, hash: 'fedcba9876543210', scenario: {} };
+    const s = store();
+    savePersisted(s, { preset: 'baseline', edits: {}, seed: 1, speed: 0, autoRun: true, compare: [ref, other] });
+    expect(loadPersisted(s).compare).toEqual([ref, other]);
+    const load = (compare: unknown) => loadPersisted(store({ [STORAGE_KEY]: JSON.stringify({ compare }) })).compare;
+    expect(load([ref, { ...other, seed: 'x' }])).toBeUndefined();
+    expect(load([ref, ref])).toBeUndefined(); // the same run twice
+    expect(load([{ ...ref, seeds: [3] }])).toBeUndefined(); // Monte Carlo runs are two or more
+    expect(load([])).toBeUndefined();
+  });
+
   it('survives a storage that throws (private mode, quota)', () => {
     expect(() => savePersisted({ setItem: () => { throw new Error('quota'); } }, { preset: 'b', edits: {}, seed: 1, speed: 0, autoRun: true })).not.toThrow();
   });

@@ -31,6 +31,19 @@ describe('share links', () => {
     }
   });
 
+  it('carries the runs kept to compare (scenario, seed, hash, Monte Carlo seeds), shape-checked as a whole', () => {
+    const b = payload({ horizonDays: 30, demand: { baseRateJobsPerHour: 200 } });
+    const p: SharePayload = { ...payload(), compare: [{ preset: 'baseline (custom)', seed: 42, hash: b.hash, scenario: b.scenario, seeds: [42, 43, 44] }] };
+    expect(decodeShare(encodeShare(p))).toEqual({ ok: true, payload: p });
+    const bad = (compare: unknown) => decodeShare(encodeShare({ ...payload(), compare } as unknown as SharePayload));
+    const damaged = { ok: false, reason: 'the link is damaged: the runs to compare are not a list of scenarios with seeds and hashes' };
+    expect(bad([])).toEqual(damaged);
+    expect(bad([{ preset: 'x', seed: -1, hash: b.hash, scenario: {} }])).toEqual(damaged);
+    expect(bad([{ preset: 'x', seed: 1, hash: 'nothex', scenario: {} }])).toEqual(damaged);
+    expect(bad([{ preset: 'x', seed: 1, hash: b.hash, scenario: {}, extra: 1 }])).toEqual(damaged);
+    expect(bad(Array.from({ length: 5 }, (_, i) => ({ preset: 'x', seed: i, hash: b.hash, scenario: {} })))).toEqual(damaged);
+  });
+
   it('reads the token from a location hash', () => {
     expect(tokenFromHash('#run=abc')).toBe('abc');
     expect(tokenFromHash('#x=1&run=abc')).toBe('abc');

@@ -1,8 +1,10 @@
 /**
- * The user's edits survive a reload: preset, edits, seed, speed, the exceedance rules and layout
- * choices go to localStorage on every change and come back on load. Stored data is untrusted input: it is
+ * The user's edits survive a reload: preset, edits, seed, speed, the exceedance rules, the runs kept
+ * to compare and layout choices go to localStorage on every change and come back on load. Stored data is untrusted input: it is
  * shape-checked here and validated like any other scenario before it is run.
  */
+
+import { readKeptRefs, type KeptRef } from './keptRefs.ts';
 
 export const STORAGE_KEY = 'depinsim.dashboard.v1';
 /** The most Monte Carlo runs the dashboard offers (each takes a worker's time: a baseline year is about 10 s). */
@@ -19,6 +21,8 @@ export interface Persisted {
   /** The exceedance rules as edited (lib/exceedance.ts), and the KPI "Is N enough?" follows. */
   rules?: { kpi: string; cmp: '<' | '>'; threshold: number }[];
   convergenceKpi?: string;
+  /** The runs kept to compare (lib/keptRefs.ts), A first. */
+  compare?: KeptRef[];
 }
 
 /** Rules kept at most: the panel shows four. */
@@ -53,6 +57,8 @@ export function loadPersisted(storage: { getItem(key: string): string | null } |
       if (rules.length === o.rules.length && rules.length > 0) out.rules = rules.map((r) => ({ kpi: r.kpi, cmp: r.cmp, threshold: r.threshold }));
     }
     if (isKpiId(o.convergenceKpi)) out.convergenceKpi = o.convergenceKpi;
+    const compare = readKeptRefs(o.compare);
+    if (compare && compare.length > 0) out.compare = compare;
     return out;
   } catch {
     return {};

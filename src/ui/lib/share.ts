@@ -1,13 +1,15 @@
 /**
- * Share links: the scenario (as the user's raw input: preset plus edits), the seed and, when more
- * than one, the number of Monte Carlo runs, in the URL fragment as base64url JSON with a version,
- * the scenario hash and a checksum.
+ * Share links: the scenario (as the user's raw input: preset plus edits), the seed, when more
+ * than one the number of Monte Carlo runs, and the runs kept to compare if any, in the URL
+ * fragment as base64url JSON with a version, the scenario hash and a checksum.
  *
  * Opening a link never runs or shows anything it has not checked: the payload must decode, parse
  * as JSON of the expected shape, pass scenario validation, and reproduce the hash it carries. A link
  * that fails any of these is refused with a message. The checksum detects accidental or casual
  * edits (a changed digit); it is not a signature. Text from a link is only ever rendered as text.
  */
+
+import { readKeptRefs, type KeptRef } from './keptRefs.ts';
 
 export const SHARE_PARAM = 'run';
 const MAX_LINK_CHARS = 64_000;
@@ -24,6 +26,8 @@ export interface SharePayload {
   scenario: Record<string, unknown>;
   /** Monte Carlo runs (2 to MAX_LINK_RUNS), when the shared view has bands; absent for one run. */
   runs?: number;
+  /** The runs kept to compare (A first), when there are any: each checked like the link's own scenario before it runs. */
+  compare?: KeptRef[];
 }
 
 /** The most Monte Carlo runs a link may ask for (the dashboard's own limit). */
@@ -96,7 +100,8 @@ export function decodeShare(token: string): DecodeResult {
   if (rest.runs !== undefined && !(Number.isSafeInteger(rest.runs) && (rest.runs as number) >= 2 && (rest.runs as number) <= MAX_LINK_RUNS)) {
     return { ok: false, reason: `the link is damaged: runs should be a whole number from 2 to ${MAX_LINK_RUNS}` };
   }
-  const extra = Object.keys(rest).filter((k) => !['v', 'app', 'preset', 'seed', 'hash', 'scenario', 'runs'].includes(k));
+  if (rest.compare !== undefined && !readKeptRefs(rest.compare)?.length) return { ok: false, reason: 'the link is damaged: the runs to compare are not a list of scenarios with seeds and hashes' };
+  const extra = Object.keys(rest).filter((k) => !['v', 'app', 'preset', 'seed', 'hash', 'scenario', 'runs', 'compare'].includes(k));
   if (extra.length) return { ok: false, reason: 'the link is damaged: unexpected fields' };
   return { ok: true, payload: rest as unknown as SharePayload };
 }

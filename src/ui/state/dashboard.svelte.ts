@@ -13,12 +13,14 @@ import { controlsFromJsonSchema, type ControlSpec } from '../lib/schemaControls.
 import { PRESETS, presetByName, type Preset } from '../lib/presets.ts';
 import { CHARTS, deriveColumns, KPIS } from '../lib/chartDefs.ts';
 import { loadPersisted, MAX_RUNS, savePersisted } from '../lib/persist.ts';
+import type { KeptRef } from '../lib/keptRefs.ts';
 import { checkShare, decodeShare, encodeShare, SHARE_PARAM, tokenFromHash } from '../lib/share.ts';
 import { readScenarioFile } from '../lib/openScenario.ts';
 import { ColumnBuffers } from '../lib/columnBuffers.ts';
 import { bandsOf, type BandView, type RunTable } from '../lib/bands.ts';
 import { DEFAULT_RULES, type ExceedanceRule } from '../lib/exceedance.ts';
-import { compareEntries, keepRefusal, kpiOf, MAX_KEPT, rowsInWindow, withBaseline, type CompareEntry, type ComparedRun } from '../lib/compareSet.ts';
+import { compareEntries, kpiOf, MAX_KEPT, rowsInWindow, type CompareEntry } from '../lib/compareSet.ts';
+import { comparedOf, KeptRuns } from './keptRuns.svelte.ts';
 import { RunPool } from './runPool.svelte.ts';
 import { RUN_CACHE_BYTES, RunCache } from '../lib/runCache.ts';
 import { IndexedDbRunStore } from '../lib/runStore.ts';
@@ -64,6 +66,8 @@ export interface Pinned {
   providers: ProviderReport | null;
   /** Its Monte Carlo runs and bands when it was pinned with two or more finished (else empty and null). */
   runs: RunTable[];
+  /** Their seeds (empty without runs). */
+  seeds: number[];
   bands: BandView | null;
 }
 
@@ -156,13 +160,12 @@ export class Dashboard {
   window = $state<[number, number] | null>(null);
   hoverDay = $state<number | null>(null);
   logScale = $state<Record<string, boolean>>({});
-  /**
-   * Runs kept to compare (Compare scenarios, lib/compareSet.ts), at most MAX_KEPT: the first is the
-   * baseline every chart draws dotted and every KPI card measures its change against.
-   */
-  kept = $state.raw<Pinned[]>([]);
+  /** The runs kept to compare (Compare scenarios), A first: A is the baseline the charts draw dotted. */
+  get kept(): Pinned[] {
+    return this.keptRuns.kept;
+  }
   get pinned(): Pinned | null {
-    return this.kept[0] ?? null;
+    return this.keptRuns.kept[0] ?? null;
   }
   /** Finished runs by scenario hash and seed, in memory and kept across reloads: what was run once is shown again at once. */
   readonly cache = new RunCache(RUN_CACHE_BYTES, new IndexedDbRunStore(MODEL_ID));
@@ -172,6 +175,13 @@ export class Dashboard {
   readonly sweep = new Sweep(this.cache);
   /** One-at-a-time sensitivity of a KPI to a set of parameters (the first screen's, or a group's), on workers of its own. */
   readonly tornado = new Tornado(this.cache);
+  /** The runs kept to compare, restored across reloads and from links on workers of their own. */
+  readonly keptRuns = new KeptRuns(
+    this.cache,
+    () => this.persist(),
+    (kind, text) => this.say(kind, text),
+    BANDED_COLUMNS,
+  );
   /** The run on screen was taken from the cache (same scenario and seed run before), not simulated again. */
   fromCache = $state(false);
   messages = $state<Message[]>([]);
@@ -260,10 +270,20 @@ export class Dashboard {
         this.ensemble.setPageRunGoing(going);
         this.sweep.pool.setPageRunGoing(going);
         this.tornado.pool.setPageRunGoing(going);
+        this.keptRuns.pool.setPageRunGoing(going);
       });
+      // runs kept to compare, brought back from the last visit or a link: in place once all are there
+      $effect(() => this.keptRuns.settle());
     });
     void this.run();
+    // the runs kept to compare: the link's, else the last visit's
+    const keptRefs = this.linkKept ?? view.compare;
+    if (keptRefs) this.keptRuns.restore(keptRefs, this.linkKept ? 'the link' : 'the last visit');
+    this.linkKept = null;
   }
+
+  /** Runs to compare carried by the link that opened the page (restored once the page is set up). */
+  private linkKept: KeptRef[] | null = null;
 
   persist(): void {
     savePersisted(globalThis.localStorage, {
@@ -275,6 +295,7 @@ export class Dashboard {
       runs: this.runs,
       rules: $state.snapshot(this.riskRules),
       convergenceKpi: this.convergenceKpi,
+      compare: this.keptRuns.refs(),
     });
   }
 
@@ -640,7 +661,8 @@ export class Dashboard {
   keepBlocked = $derived.by((): string | null => {
     const i = this.info;
     if (!i || this.table.rows === 0) return 'no run on screen yet';
-    return keepRefusal(this.kept.map(comparedOf), comparedOf({ info: i, table: this.table, runs: [] }));
+    if (this.keptRuns.restoring) return 'the runs kept before are still being brought back';
+    return this.keptRuns.refusal(comparedOf({ info: i, table: this.table, runs: [] }));
   });
 
   /** Keeps the run on screen (with its Monte Carlo runs, when two or more are done) to compare; the first kept is the baseline. */
@@ -654,28 +676,19 @@ export class Dashboard {
     const data: Record<string, Float64Array> = {};
     for (const [k, v] of Object.entries(this.table.data)) data[k] = v.slice();
     // the Monte Carlo tables are never written to once finished: kept as they are
-    const runs = this.mcRuns.tables.length >= 2 ? [...this.mcRuns.tables] : [];
-    const p: Pinned = { info: this.info, table: { rows: this.table.rows, data }, providers: this.providers, runs, bands: runs.length ? this.bands : null };
-    this.kept = [...this.kept, p];
+    const many = this.mcRuns.tables.length >= 2;
+    const runs = many ? [...this.mcRuns.tables] : [];
+    this.keptRuns.keep({ info: this.info, table: { rows: this.table.rows, data }, providers: this.providers, runs, seeds: many ? [...this.mcRuns.seeds] : [], bands: many ? this.bands : null });
     const mc = runs.length ? ` with its ${runs.length} Monte Carlo runs` : '';
     const who = `${this.info.preset}, seed ${this.info.seed}`;
-    if (this.kept.length === 1) this.say('success', `Pinned this run (${who})${mc} as the baseline. Change something and run again to compare.`);
-    else this.say('success', `Kept this run (${who})${mc} as ${String.fromCharCode(64 + this.kept.length)} to compare with the baseline (${this.kept.length} of ${MAX_KEPT}).`);
+    const n = this.kept.length;
+    if (n === 1) this.say('success', `Pinned this run (${who})${mc} as the baseline. Change something and run again to compare.`);
+    else this.say('success', `Kept this run (${who})${mc} as ${String.fromCharCode(64 + n)} to compare with the baseline (${n} of ${MAX_KEPT}).`);
   }
 
   /** Drops every kept run (the charts lose their dotted baseline). */
   unpin(): void {
-    this.kept = [];
-  }
-
-  /** Drops kept run i; when it was the baseline, the next one becomes it. */
-  dropKept(i: number): void {
-    this.kept = this.kept.filter((_, j) => j !== i);
-  }
-
-  /** Makes kept run i the baseline (the charts' dotted lines and the KPI deltas follow). */
-  makeBaseline(i: number): void {
-    this.kept = withBaseline(this.kept, i);
+    this.keptRuns.clear();
   }
 
   /** The comparison's columns: the kept runs (A = baseline) and the run on screen unless it is one of them. */
@@ -710,7 +723,8 @@ export class Dashboard {
     const i = this.info;
     if (!i) return null;
     // the Monte Carlo runs only when there are several: a single-run link is as it always was
-    const token = encodeShare({ v: 1, app: APP_VERSION, preset: this.preset, seed: i.seed, hash: i.hash, scenario: i.raw, ...(this.runs > 1 ? { runs: this.runs } : {}) });
+    const compare = this.keptRuns.refs();
+    const token = encodeShare({ v: 1, app: APP_VERSION, preset: this.preset, seed: i.seed, hash: i.hash, scenario: i.raw, ...(this.runs > 1 ? { runs: this.runs } : {}), ...(compare.length ? { compare } : {}) });
     const u = new URL(location.href);
     u.hash = `${SHARE_PARAM}=${token}`;
     return u.toString();
@@ -736,6 +750,12 @@ export class Dashboard {
       this.persist();
     }
     const mc = runs > 1 ? ` with ${runs} Monte Carlo runs` : '';
+    const compare = d.payload.compare;
+    if (compare) {
+      // at start-up, once the page is set up (init); later (the link pasted into the address bar), now
+      if (this.client) this.keptRuns.restore(compare, 'the link');
+      else this.linkKept = compare;
+    }
     this.say('info', `Opened a shared run: ${preset}${custom ? ' (custom)' : ''}, seed ${d.payload.seed}${mc}, scenario ${d.payload.hash}.`);
     return true;
   }
@@ -782,12 +802,6 @@ export class Dashboard {
     this.persist();
     return { preset: base.name, custom: Object.keys(edits).length > 0 };
   }
-}
-
-/** A kept run (or the run on screen) as the comparison reads it. */
-function comparedOf(p: Pick<Pinned, 'info' | 'table' | 'runs'>): ComparedRun {
-  const i = p.info;
-  return { hash: i.hash, seed: i.seed, preset: i.preset, scenario: i.scenario, periodHours: i.periodHours, table: p.table, runs: p.runs };
 }
 
 /**

@@ -311,6 +311,17 @@ describe('dashboard interactions', () => {
     const picked = page.locator('[data-chart="utilization"] path[data-series="run:utilization"]');
     await expect.poll(() => picked.getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+L/);
     expect(await page.locator('[data-chart="utilization"] [data-testid="picked-legend"]').textContent()).toContain('seed 6');
+    // on a chart of many series, a legend entry picks one out: the others (and their thin lines, fans) fade
+    const uchart = page.locator('[data-chart="utilization"]');
+    await uchart.locator('button[data-focus="utilization_high"]').click();
+    expect(await uchart.locator('button[data-focus="utilization_high"]').getAttribute('aria-pressed')).toBe('true');
+    expect(await uchart.locator('path[data-series="run:utilization_high"]').getAttribute('opacity')).toBeNull();
+    expect(await uchart.locator('path[data-series="utilization_high"]').getAttribute('opacity')).toBeNull();
+    expect(await picked.getAttribute('opacity')).toBe('0.12');
+    expect(await uchart.locator('path[data-series="band:utilization"]').getAttribute('opacity')).toBe('0.12');
+    await shot(page, 'picked-run-focus', false);
+    await uchart.locator('button[data-focus="utilization_high"]').click();
+    expect(await picked.getAttribute('opacity')).toBeNull();
     expect(await seriousAxeViolations(page)).toEqual([]);
     const [pdl] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action="export-picked"]').click()]);
     expect(pdl.suggestedFilename()).toContain('seed6');

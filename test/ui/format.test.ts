@@ -1,7 +1,7 @@
 // What the KPI cards, tooltips and tables print: small numbers keep their digits, a change never
 // reads as zero, and a range never prints its two different ends the same.
 import { describe, expect, it } from 'vitest';
-import { formatDelta, formatRange, formatValue, tickFormat } from '../../src/ui/lib/format.ts';
+import { formatDelta, formatRange, formatValue, labelFormat, tickFormat } from '../../src/ui/lib/format.ts';
 
 describe('formatValue', () => {
   it('keeps three significant digits below 1, so a small ratio is not rounded to 0.001 or 0', () => {
@@ -55,5 +55,19 @@ describe('tickFormat', () => {
     expect([0, 0.2, 0.4].map(tickFormat('share', [0, 0.2, 0.4]))).toEqual(['0%', '20%', '40%']);
     // without the ticks: whole percents, as before
     expect(tickFormat('share')(0.5)).toBe('50%');
+  });
+});
+
+describe('labelFormat', () => {
+  it('gives side-by-side share labels the decimals that tell the closest two apart, at most two', () => {
+    const cells = [0.54, 0.543, 0.61, 0.7];
+    const f = labelFormat('share', cells);
+    expect(cells.map(f)).toEqual(['54.0%', '54.3%', '61.0%', '70.0%']);
+    expect([0.5, 0.6].map(labelFormat('share', [0.5, 0.6]))).toEqual(['50%', '60%']);
+    // nearly equal cells: two decimals, no more
+    expect(labelFormat('share', [0.5, 0.500001])(0.5)).toBe('50.00%');
+    // NaN cells (not run yet) and a single value change nothing
+    expect(labelFormat('share', [NaN, 0.5])(0.5)).toBe('50%');
+    expect(labelFormat('USD/GPU-h', [1.234, 1.235])(1.234)).toBe('1.234');
   });
 });

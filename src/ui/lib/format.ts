@@ -62,6 +62,18 @@ export function tickFormat(unit: string, ticks: readonly number[] = []): (v: num
   };
 }
 
+/**
+ * Labels for a set of values that sit side by side (a heatmap's cells): shares get the decimals
+ * the closest two distinct values need to read differently (54.0% and 54.3%, not 54% twice), at
+ * most two; other units as tickFormat writes them.
+ */
+export function labelFormat(unit: string, values: readonly number[]): (v: number) => string {
+  const x = [...new Set(values.filter((v) => Number.isFinite(v)))].sort((a, b) => a - b);
+  let gap = Infinity;
+  for (let i = 1; i < x.length; i++) gap = Math.min(gap, x[i] - x[i - 1]);
+  return tickFormat(unit, Number.isFinite(gap) ? [0, Math.max(gap, 1e-4)] : []);
+}
+
 export function formatDays(d: number): string {
   return `day ${Math.round(d)}`;
 }

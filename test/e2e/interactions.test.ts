@@ -67,6 +67,9 @@ describe('dashboard interactions', () => {
     await page.waitForTimeout(700);
     expect((await hk(page)).day).toBe(paused.day);
     expect(await page.locator('[data-action="run"]').textContent()).toBe('Resume');
+    // a run part-way is not kept to compare (a kept run is a whole run)
+    expect(await page.locator('[data-action="pin"]').isDisabled()).toBe(true);
+    expect(await page.locator('[data-action="pin"]').getAttribute('title')).toContain('not finished yet');
 
     await page.locator('[data-action="step"]').click();
     await expect.poll(() => rows(page)).toBe(paused.rows + 1);

@@ -661,6 +661,8 @@ export class Dashboard {
   keepBlocked = $derived.by((): string | null => {
     const i = this.info;
     if (!i || this.table.rows === 0) return 'no run on screen yet';
+    // a kept run is a whole run: it comes back whole after a reload, and compares like for like
+    if (this.status !== 'done') return 'the run on screen is not finished yet';
     if (this.keptRuns.restoring) return 'the runs kept before are still being brought back';
     return this.keptRuns.refusal(comparedOf({ info: i, table: this.table, runs: [] }));
   });

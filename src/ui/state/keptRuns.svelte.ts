@@ -71,15 +71,18 @@ export class KeptRuns {
     this.changed();
   }
 
-  /** The kept runs as references (for storage and links). */
+  /** The kept runs as references (for storage and links); runs still being brought back come first, as they will. */
   refs(): KeptRef[] {
-    return this.kept.map((p) => ({
+    const kept: KeptRef[] = this.kept.map((p) => ({
       preset: p.info.preset,
       seed: p.info.seed,
       hash: p.info.hash,
       scenario: p.info.raw,
       ...(p.seeds.length >= 2 ? { seeds: [...p.seeds] } : {}),
     }));
+    const pending = this.restoring?.items.map((x) => x.ref) ?? [];
+    const keys = new Set(pending.map(runKey));
+    return [...pending, ...kept.filter((r) => !keys.has(runKey(r)))].slice(0, MAX_KEPT);
   }
 
   /**

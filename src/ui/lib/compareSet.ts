@@ -7,7 +7,7 @@
  */
 import Papa from 'papaparse';
 import { formatCsvNumber } from '../../sim/metrics/csv.ts';
-import { diffLeaves } from './paths.ts';
+import { diffLeaves, getAt } from './paths.ts';
 import { OKABE_ITO, type KpiDef } from './chartDefs.ts';
 import { spreadOf, type RunTable } from './bands.ts';
 
@@ -59,16 +59,17 @@ const IGNORED = (p: string) => ['name', 'question', 'description', '$schema'].in
 
 /** What differs in b from a, in a few words: the last part of each differing path and b's value, then the seed. */
 export function changeFrom(a: ComparedRun, b: ComparedRun, most = 2): string {
-  const parts = diffLeaves(a.scenario, b.scenario, IGNORED).map((d) => `${d.path.split('.').pop()} ${short(d.b)}`);
+  const parts = diffLeaves(a.scenario, b.scenario, IGNORED).map((d) => `${d.path.split('.').pop()} ${shortValue(d.b)}`);
   if (a.seed !== b.seed) parts.push(`seed ${b.seed}`);
   if (parts.length === 0) return 'same as A';
   return parts.length > most ? `${parts.slice(0, most).join(', ')} and ${parts.length - most} more` : parts.join(', ');
 }
 
-function short(v: unknown): string {
+/** A parameter's value as short text: JSON, cut to `max` characters with an ellipsis. */
+export function shortValue(v: unknown, max = 24): string {
   if (v === undefined) return '(not set)';
   const s = JSON.stringify(v);
-  return s.length > 24 ? `${s.slice(0, 21)}…` : s;
+  return s.length > max ? `${s.slice(0, max - 3)}…` : s;
 }
 
 /** Why a run cannot be kept (null: it can). */
@@ -172,18 +173,9 @@ export function parameterMatrix(entries: readonly CompareEntry[]): ParameterRow[
   if (entries.length < 2) return [];
   const paths = new Set<string>();
   for (const e of entries.slice(1)) for (const d of diffLeaves(entries[0].run.scenario, e.run.scenario, IGNORED)) paths.add(d.path);
-  const rows = [...paths].sort().map((path) => ({ path, values: entries.map((e) => leafAt(e.run.scenario, path)) }));
+  const rows = [...paths].sort().map((path) => ({ path, values: entries.map((e) => getAt(e.run.scenario, path)) }));
   if (entries.some((e) => e.run.seed !== entries[0].run.seed)) rows.unshift({ path: 'seed', values: entries.map((e) => e.run.seed) });
   return rows;
-}
-
-function leafAt(root: unknown, path: string): unknown {
-  let cur: unknown = root;
-  for (const k of path.split('.')) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string, unknown>)[k];
-  }
-  return cur;
 }
 
 /**

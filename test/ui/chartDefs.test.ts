@@ -1,18 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { CHARTS, KPIS, deriveColumns } from '../../src/ui/lib/chartDefs.ts';
 import { MARKET_COLUMNS } from '../../src/sim/metrics/marketMetrics.ts';
+import { ECONOMY_COLUMNS } from '../../src/sim/metrics/economyMetrics.ts';
 
 const f = (...v: number[]) => new Float64Array(v);
 
 describe('chart and KPI definitions', () => {
-  it('every market chart reads columns the core produces (no silent schema drift)', () => {
-    const names = new Set(MARKET_COLUMNS.map((c) => c.name));
-    const derived = new Set(['capacity_gpu_h', 'net_issuance_tokens', 'circulating_tokens', 'burned_cumulative_tokens']);
-    for (const id of ['supply-demand', 'utilization', 'prices']) {
-      const chart = CHARTS.find((c) => c.id === id)!;
-      for (const s of chart.series) expect(names.has(s.column) || derived.has(s.column), `${id}: ${s.column}`).toBe(true);
-      for (const n of chart.needs) expect(names.has(n), `${id} needs ${n}`).toBe(true);
+  it('every chart reads columns the core produces or the dashboard derives (no silent schema drift)', () => {
+    const names = new Set([...MARKET_COLUMNS, ...ECONOMY_COLUMNS].map((c) => c.name));
+    const derived = new Set(Object.keys(deriveColumns(Object.fromEntries([...names].map((n) => [n, f(1)])), 1, 24)));
+    expect([...derived].sort()).toEqual(['burned_cumulative_tokens', 'capacity_gpu_h', 'circulating_tokens', 'net_issuance_tokens', 'protocol_earnings_usd', 'supply_side_usd']);
+    for (const chart of CHARTS) {
+      for (const s of chart.series) expect(names.has(s.column) || derived.has(s.column), `${chart.id}: ${s.column}`).toBe(true);
+      for (const n of chart.needs) expect(names.has(n), `${chart.id} needs ${n}`).toBe(true);
     }
+  });
+
+  it('splits what tenants pay into the providers\' share and the protocol\'s fees, and nets the incentives against the fees', () => {
+    const d = deriveColumns({ gmv_usd: f(1000, 0, NaN), fees_usd: f(100, 0, 5), provider_rewards_usd: f(250, 40, 1) }, 3, 24);
+    expect(Array.from(d.supply_side_usd)).toEqual([900, 0, NaN]);
+    // earnings = revenue - token incentives: negative when emissions pay more than the take brings in
+    expect(Array.from(d.protocol_earnings_usd)).toEqual([-150, -40, 4]);
   });
 
   it('derives capacity, net issuance, cumulative burn and circulating supply, NaN-safe', () => {

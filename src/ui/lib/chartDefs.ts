@@ -1,7 +1,7 @@
 /**
  * What the dashboard draws: the charts (series, units, scales) and the KPI cards (definitions and
  * how each is computed over the selected window). Columns come from the core's metric table; a few
- * are derived here (capacity, net issuance, circulating supply, cumulative burn). A chart whose
+ * are derived here (capacity, net issuance, circulating supply, cumulative burn, the providers' share of payments, protocol earnings). A chart whose
  * columns are not in the table yet says so instead of drawing zeros.
  */
 
@@ -125,6 +125,24 @@ export const CHARTS: ChartDef[] = [
     ],
   },
   {
+    // research/dashboards.md §6.2 #6 (Token Terminal's terms: fees = what users pay, revenue = the
+    // protocol's share, earnings = revenue - token incentives): is the network paid for by its
+    // tenants or by its emissions?
+    id: 'revenue-incentives',
+    title: 'Network revenue and token incentives',
+    subtitle: 'Tenants\' payments per day: providers\' share and protocol fees (up); token rewards to providers in USD (down); line: earnings = fees − incentives',
+    unit: 'USD',
+    log: 'never',
+    needs: ['gmv_usd', 'fees_usd', 'provider_rewards_usd'],
+    pendingNote: ECONOMY_NOTE,
+    series: [
+      { column: 'supply_side_usd', label: 'Providers\' share of payments', color: OKABE_ITO.sky, type: 'stack' },
+      { column: 'fees_usd', label: 'Protocol fees (revenue)', color: OKABE_ITO.blue, type: 'stack' },
+      { column: 'provider_rewards_usd', label: 'Token incentives', color: OKABE_ITO.purple, type: 'barDown' },
+      { column: 'protocol_earnings_usd', label: 'Protocol earnings', color: OKABE_ITO.black, width: 2 },
+    ],
+  },
+  {
     id: 'providers',
     title: 'Providers joining and leaving',
     subtitle: 'Joins (up) and exits (down) per day, left axis; providers active, right axis',
@@ -191,6 +209,9 @@ export function deriveColumns(data: Record<string, Float64Array>, rows: number, 
     out[name] = a;
   };
   make('capacity_gpu_h', ['gpus_online'], (i, [g]) => g[i] * periodHours);
+  // what tenants paid less the protocol's take (the CSV's provider_revenue_usd also holds staker fee shares)
+  make('supply_side_usd', ['gmv_usd', 'fees_usd'], (i, [g, f]) => g[i] - f[i]);
+  make('protocol_earnings_usd', ['fees_usd', 'provider_rewards_usd'], (i, [f, r]) => f[i] - r[i]);
   make('net_issuance_tokens', ['minted_tokens', 'burned_tokens'], (i, [m, b]) => m[i] - b[i]);
   if (col('burned_tokens')) {
     const b = col('burned_tokens');

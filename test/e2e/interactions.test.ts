@@ -242,6 +242,10 @@ describe('dashboard interactions', () => {
     const otherA = Number(((await ocmp.locator('[data-testid="compare-kpis"] tr[data-kpi="utilization"] td[data-entry="A"] .v').textContent()) ?? '').replace('%', '')) / 100;
     expect(otherA).toBeCloseTo(utilA, 3);
     await expect.poll(() => other.page.locator('.messages').textContent()).toMatch(/Brought back 2 runs kept to compare from the link \(simulated again\)/);
+    // simulated again, the baseline comes back whole: its provider report draws its dotted Lorenz curve
+    const dist = other.page.locator('figure[data-chart="provider-distribution"]');
+    await expect.poll(() => dist.locator('path[data-series="baseline:lorenz"]').count(), { timeout: 30_000 }).toBe(1);
+    expect(await dist.textContent()).toMatch(/Gini 0\.\d\d \(baseline 0\.\d\d\)/);
     expect(other.errors).toEqual([]);
     await other.context.close();
 

@@ -104,7 +104,8 @@ export class KeptRuns {
     for (const { ref, scenario } of items) {
       for (const seed of [ref.seed, ...(ref.seeds ?? [])]) {
         const key = RunCache.key(ref.hash, seed);
-        jobs.set(key, { key, raw: ref.scenario, seed, periodHours: scenario.metrics.periodHours, cacheKey: key });
+        // the kept run itself comes back with its provider report (the charts' baseline Lorenz curve); its Monte Carlo seeds need only their tables
+        jobs.set(key, { key, raw: ref.scenario, seed, periodHours: scenario.metrics.periodHours, cacheKey: key, screen: seed === ref.seed || jobs.get(key)?.screen });
       }
     }
     this.restoring = { items, origin };
@@ -135,7 +136,7 @@ export class KeptRuns {
       const key = RunCache.key(ref.hash, ref.seed);
       const seeds = ref.seeds ?? [];
       const runs = seeds.map((s) => tables.get(RunCache.key(ref.hash, s))!);
-      const screen = pool.cache?.get(key)?.screen ?? null;
+      const screen = pool.screens.get(key) ?? pool.cache?.get(key)?.screen ?? null;
       const info: RunInfo = {
         runId: 0,
         hash: ref.hash,

@@ -13,7 +13,8 @@ import { deriveColumns } from '../lib/chartDefs.ts';
 import type { RunTable } from '../lib/bands.ts';
 import { ColumnBuffers } from '../lib/columnBuffers.ts';
 import { ensembleWorkers } from '../lib/ensembleWorkers.ts';
-import type { RunCache } from '../lib/runCache.ts';
+import type { RunCache, ScreenRun } from '../lib/runCache.ts';
+import type { ColumnInfo } from '../../worker/api.ts';
 
 /** One run: its key (how its table is found), a validated raw scenario, the seed and its metric period. */
 export interface PoolJob {
@@ -23,6 +24,11 @@ export interface PoolJob {
   periodHours: number;
   /** Its run-cache key (RunCache.key of the scenario's hash and the seed), if it may be cached. */
   cacheKey?: string;
+  /**
+   * Also read the per-provider report and the column list when it finishes (a run that will be shown
+   * as the page's own, e.g. a kept run brought back): they land in `screens` and the cache.
+   */
+  screen?: boolean;
 }
 
 /** A worker of the pool: its client, the job it is on and the rows streamed so far. */
@@ -31,12 +37,16 @@ interface Slot {
   runId: number;
   job: PoolJob | null;
   buffers: ColumnBuffers;
+  /** The column list of the run going on (from its start). */
+  columns: ColumnInfo[];
 }
 
 export class RunPool {
   /** The jobs of the current batch, their finished tables by key, and the first failure. */
   jobs = $state.raw<PoolJob[]>([]);
   tables = $state.raw<Map<string, RunTable>>(new Map());
+  /** What it takes to show a `screen` job's run as the page's own, by key (set before its table). */
+  screens = new Map<string, ScreenRun>();
   error = $state<string | null>(null);
 
   private slots: Slot[] = [];
@@ -66,7 +76,7 @@ export class RunPool {
     const cached = new Map<string, RunTable>();
     for (const j of jobs) {
       const hit = j.cacheKey ? this.cache?.get(j.cacheKey) : undefined;
-      if (hit) cached.set(j.key, hit.table);
+      if (hit && (!j.screen || hit.screen)) cached.set(j.key, hit.table);
     }
     this.tables = cached;
     this.fromCache = cached.size;
@@ -86,7 +96,8 @@ export class RunPool {
     const found = await Promise.all(pending.map((j) => (j.cacheKey ? this.cache!.restore(j.cacheKey) : undefined)));
     if (gen !== this.generation) return;
     const tables = new Map(this.tables);
-    pending.forEach((j, i) => found[i] && tables.set(j.key, found[i].table));
+    // a job that needs the provider report takes a stored run only if the report was stored too
+    pending.forEach((j, i) => found[i] && (!j.screen || found[i].screen) && tables.set(j.key, found[i].table));
     this.tables = tables;
     this.fromCache = tables.size;
     this.queue = pending.filter((j) => !tables.has(j.key));
@@ -142,6 +153,7 @@ export class RunPool {
     }
     this.jobs = [];
     this.tables = new Map();
+    this.screens = new Map();
     this.fromCache = 0;
     this.counts();
     this.error = null;
@@ -155,7 +167,7 @@ export class RunPool {
   }
 
   private newSlot(): Slot {
-    const slot: Slot = { client: null as unknown as SimClient, runId: 0, job: null, buffers: new ColumnBuffers() };
+    const slot: Slot = { client: null as unknown as SimClient, runId: 0, job: null, buffers: new ColumnBuffers(), columns: [] };
     slot.client = new SimClient({
       onEvent: (ev) => this.onEvent(slot, ev),
       onCrash: (msg) => {
@@ -182,6 +194,7 @@ export class RunPool {
     slot.runId = slot.client.peekNextRunId();
     try {
       const r = await slot.client.start(job.raw, job.seed, { speedDaysPerSecond: 0 });
+      if (r.ok) slot.columns = r.columns;
       if (!r.ok && gen === this.generation) this.error = `${job.key} did not start: ${r.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`;
     } catch (e) {
       if (gen === this.generation) this.error = `${job.key} did not start: ${e instanceof Error ? e.message : String(e)}`;
@@ -201,13 +214,36 @@ export class RunPool {
       const v = slot.buffers.view();
       const data = { ...v.data, ...deriveColumns(v.data, v.rows, job.periodHours) };
       const table = { rows: v.rows, data };
-      const tables = new Map(this.tables);
-      tables.set(job.key, table);
-      this.tables = tables;
-      if (job.cacheKey) this.cache?.putTable(job.cacheKey, table);
       slot.buffers = new ColumnBuffers(); // the table keeps the old buffers' arrays
       slot.runId = 0; // a second 'done' of this run (a last batch, then the status) is ignored
-      void this.next(slot, this.generation);
+      const gen = this.generation;
+      if (!job.screen) {
+        this.finished(job, table, null);
+        void this.next(slot, gen);
+        return;
+      }
+      // the report is read before this worker starts another run (which would replace it)
+      const screen: ScreenRun = { horizonHours: ev.nowHours, periodHours: job.periodHours, columns: slot.columns, providers: null, eventsProcessed: ev.eventsProcessed, busyMs: ev.busyMs };
+      void slot.client
+        .providers()
+        .then((r) => (screen.providers = r && { runId: 0, nowHours: r.nowHours, rows: r.rows }))
+        .catch(() => undefined) // optional, as for the page's own run: the charts that need it say so
+        .then(() => {
+          if (gen !== this.generation) return;
+          this.finished(job, table, screen);
+          void this.next(slot, gen);
+        });
     }
+  }
+
+  /** Files a finished run's table (and, for a `screen` job, what it takes to show it) under its key. */
+  private finished(job: PoolJob, table: RunTable, screen: ScreenRun | null): void {
+    if (screen) this.screens.set(job.key, screen);
+    const tables = new Map(this.tables);
+    tables.set(job.key, table);
+    this.tables = tables;
+    if (!job.cacheKey) return;
+    if (screen) this.cache?.putScreen(job.cacheKey, table, screen);
+    else this.cache?.putTable(job.cacheKey, table);
   }
 }

@@ -76,7 +76,8 @@ export class RunPool {
     const cached = new Map<string, RunTable>();
     for (const j of jobs) {
       const hit = j.cacheKey ? this.cache?.get(j.cacheKey) : undefined;
-      if (hit && (!j.screen || hit.screen)) cached.set(j.key, hit.table);
+      // a stored run is taken as it is: without its provider report only when that was too large to store (lib/runCache.ts)
+      if (hit) cached.set(j.key, hit.table);
     }
     this.tables = cached;
     this.fromCache = cached.size;
@@ -96,8 +97,7 @@ export class RunPool {
     const found = await Promise.all(pending.map((j) => (j.cacheKey ? this.cache!.restore(j.cacheKey) : undefined)));
     if (gen !== this.generation) return;
     const tables = new Map(this.tables);
-    // a job that needs the provider report takes a stored run only if the report was stored too
-    pending.forEach((j, i) => found[i] && (!j.screen || found[i].screen) && tables.set(j.key, found[i].table));
+    pending.forEach((j, i) => found[i] && tables.set(j.key, found[i].table));
     this.tables = tables;
     this.fromCache = tables.size;
     this.queue = pending.filter((j) => !tables.has(j.key));

@@ -260,6 +260,46 @@ describe('dashboard interactions', () => {
     expect(errors).toEqual([]);
   });
 
+  it('compare with Monte Carlo runs: bands per run, the change against A seed by seed, and every run in the long CSV as the CLI gives it', async () => {
+    const { page, errors } = await open({ edits: { horizonDays: 10 }, runs: 5 });
+    const bandRuns = () => page.evaluate(() => (window as unknown as { __depinsim: { bandRuns: number } }).__depinsim.bandRuns);
+    await expect.poll(bandRuns, { timeout: 120_000 }).toBe(5);
+    await page.locator('[data-action="pin"]').click();
+    const hashA = (await hk(page)).hash!;
+    // the same seeds (1-5) with more demand: each seed gives both scenarios the same luck
+    await typeField(page, 'demand.baseRateJobsPerHour', '200');
+    await page.waitForFunction((old) => ((w) => w.hash !== old && w.status === 'done')((window as unknown as { __depinsim: Hook }).__depinsim), hashA, { timeout: 30_000 });
+    await expect.poll(bandRuns, { timeout: 120_000 }).toBe(5);
+    const cmp = page.getByTestId('compare');
+    const cell = cmp.locator('[data-testid="compare-kpis"] tr[data-kpi="utilization"] td[data-entry="now"]');
+    await expect.poll(() => cell.locator('.p').textContent()).toMatch(/^by seed \(5\): \+\d+\.\d to \+\d+\.\d pp · clear$/);
+    expect(await cell.locator('.s').textContent()).toMatch(/^80%: /);
+    // the KPI card says the same
+    expect(await page.locator('[data-kpi="utilization"] [data-testid="kpi-paired"]').textContent()).toBe((await cell.locator('.p').textContent())!.trim());
+    // a band per run in its colour; as a difference, only the paired change (A against itself has none)
+    for (const id of ['A', 'now']) expect(await cmp.locator(`path[data-series="compare-band:${id}"]`).getAttribute('d')).toMatch(/^M/);
+    await cmp.getByTestId('compare-difference').check();
+    expect(await cmp.locator('path[data-series="compare-band:A"]').count()).toBe(0);
+    expect(await cmp.locator('path[data-series="compare-band:now"]').getAttribute('d')).toMatch(/^M/);
+    expect(await cmp.getByTestId('compare-band-note').textContent()).toContain('change against A on each seed both ran');
+    const box = (await cmp.getByTestId('compare-chart').boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2);
+    await expect.poll(() => cmp.getByTestId('compare-tip').textContent()).toMatch(/now: [▲▼][^(]*\(80%: [−+][\d.]+ to [−+][\d.]+ pp\)/);
+    await cmp.scrollIntoViewIfNeeded();
+    await shot(page, 'compare-monte-carlo', false);
+    // every run in the long CSV: seed 3 of the run on screen is `depinsim run --seed 3` of its scenario
+    const [dl] = await Promise.all([page.waitForEvent('download'), cmp.locator('[data-action="export-compare-long-runs"]').click()]);
+    const file = join(DOWNLOADS, dl.suggestedFilename());
+    await dl.saveAs(file);
+    const long = Papa.parse<Record<string, string>>(readFileSync(file, 'utf8'), { header: true, comments: '#', skipEmptyLines: true }).data;
+    expect(new Set(long.filter((r) => r.scenario === 'A').map((r) => r.seed))).toEqual(new Set(['1', '2', '3', '4', '5']));
+    const dir = mkdtempSync(join(tmpdir(), 'depinsim-e2e-'));
+    execFileSync(process.execPath, ['bin/depinsim.js', 'run', 'baseline', '--seed', '3', '--days', '10', '--set', 'demand.baseRateJobsPerHour=200', '--out', join(dir, 'b3.csv'), '--quiet'], { cwd: ROOT, stdio: 'pipe' });
+    const cli = Papa.parse<Record<string, string>>(readFileSync(join(dir, 'b3.csv'), 'utf8'), { header: true, comments: '#', skipEmptyLines: true }).data;
+    expect(long.filter((r) => r.scenario === 'now' && r.seed === '3' && r.metric === 'gpus_busy').map((r) => r.value)).toEqual(cli.map((r) => r.gpus_busy));
+    expect(errors).toEqual([]);
+  });
+
   it('Monte Carlo runs: bands on the charts, KPI ranges, exceedance counts, and a bands CSV with the same bytes as the CLI', async () => {
     const { page, errors } = await open({ edits: { horizonDays: 10 }, seed: 4 });
     await waitForStatus(page, 'done', 30_000);

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import {
+  alignedBands,
   alignedSeries,
   compareEntries,
   comparisonComments,
@@ -30,6 +31,7 @@ function run(over: Partial<ComparedRun> & { busy?: number[]; online?: number[]; 
     scenario: { demand: { baseRateJobsPerHour: 120 }, market: { matcher: 'spheron' } },
     periodHours: 24,
     runs: [],
+    seeds: [],
     table: {
       rows,
       data: {
@@ -99,6 +101,28 @@ describe('the KPI matrix', () => {
     expect(cells.map((c) => c.overlap)).toEqual([null, true, false, null]);
     expect(cells[2].spread!.n).toBe(5);
   });
+
+  it('on the seeds both ran, the change against A seed by seed: clear when its 80% range excludes zero, though the two ranges overlap', () => {
+    // the seeds' luck moves both scenarios alike (common random numbers): B is 1 GPU busier on every seed
+    const luck = [0.9, 0.95, 1, 1.05, 1.1];
+    const mc = (busy: number, first = 1) => ({ runs: luck.map((f) => run({ busy: [50 * f + busy - 50] }).table), seeds: luck.map((_, i) => first + i) });
+    const a = run({ busy: [50], ...mc(50) });
+    const b = run({ hash: 'h2', busy: [51], ...mc(51) });
+    const otherSeeds = run({ hash: 'h3', busy: [51], ...mc(51, 6) });
+    const partly = run({ hash: 'h4', busy: [51], runs: [...mc(51).runs.slice(3), ...mc(51, 6).runs.slice(0, 3)], seeds: [4, 5, 6, 7, 8] });
+    const cells = kpiMatrix([kpi('utilization')], compareEntries([a, b, otherSeeds, partly], null), [0, 1])[0].cells;
+    expect(cells[1].overlap).toBe(true); // the ranges alone cannot tell
+    expect(cells[1].paired!.n).toBe(5);
+    expect(cells[1].paired!.p10).toBeCloseTo(0.01, 12);
+    expect(cells[1].paired!.p90).toBeCloseTo(0.01, 12);
+    expect(cells[1].paired!.clear).toBe(true);
+    expect(cells[2].paired).toBeNull(); // seeds 6-10 against 1-5: nothing to pair
+    expect(cells[3].paired!.n).toBe(2); // seeds 4 and 5 only
+    expect(cells[0].paired).toBeNull();
+    // a change that goes either way over the seeds is not clear
+    const mixed = run({ hash: 'h5', busy: [50], runs: luck.map((f, i) => run({ busy: [50 * f + (i % 2 ? 1 : -1)] }).table), seeds: [1, 2, 3, 4, 5] });
+    expect(kpiMatrix([kpi('utilization')], compareEntries([a, mixed], null), [0, 1])[0].cells[1].paired!.clear).toBe(false);
+  });
 });
 
 describe('the parameters that differ', () => {
@@ -132,6 +156,25 @@ describe('a metric of every run by day', () => {
   });
 });
 
+describe('Monte Carlo bands of the compared runs', () => {
+  const three = (f: number, first: number) => ({ runs: [0, 1, 2].map((k) => run({ busy: [10 * f + k, 20 * f + k, 30 * f + k] }).table), seeds: [first, first + 1, first + 2] });
+  it("each run's band over its own runs; as a difference, the change against A paired by seed, none for A or for runs of other seeds", () => {
+    const e = compareEntries([run({ busy: [10, 20, 30], ...three(1, 1) }), run({ hash: 'h2', busy: [20, 40, 60], ...three(2, 1) }), run({ hash: 'h3', busy: [20, 40, 60], ...three(2, 7) }), run({ hash: 'h4' })], null);
+    const v = alignedBands(e, 'gpus_busy', false);
+    expect(v[3]).toBeNull(); // no Monte Carlo runs
+    expect(Array.from(v[0]!.p10)).toEqual([10.2, 20.2, 30.2]); // 10th percentile of 10, 11, 12
+    expect(Array.from(v[0]!.p90)).toEqual([11.8, 21.8, 31.8]);
+    expect(v[0]!.paired).toBe(false);
+    const d = alignedBands(e, 'gpus_busy', true);
+    expect(d[0]).toBeNull();
+    expect(d[2]).toBeNull(); // seeds 7-9 against 1-3
+    // B - A on each of seeds 1-3 is exactly 10, 20, 30 (the seeds' offsets cancel)
+    expect(Array.from(d[1]!.p10)).toEqual([10, 20, 30]);
+    expect(Array.from(d[1]!.p90)).toEqual([10, 20, 30]);
+    expect(d[1]!.paired).toBe(true);
+  });
+});
+
 describe("the comparison's CSV files", () => {
   const e = compareEntries([run(), run({ hash: 'h2', busy: [1.5, 2, 2.25], scenario: { demand: { baseRateJobsPerHour: 200 }, market: { matcher: 'spheron' } } })], null);
   const cols = [
@@ -152,6 +195,17 @@ describe("the comparison's CSV files", () => {
     expect(b[0].params_hash).toBe('h2');
   });
 
+  it('long format with every run: a line per seed of each Monte Carlo run, a run without them under its own seed', () => {
+    const mc = { runs: [run({ busy: [1, 2, 3] }).table, run({ busy: [4, 5, 6] }).table], seeds: [1, 2] };
+    const em = compareEntries([run(mc), e[1].run], null);
+    const parsed = Papa.parse<Record<string, string>>(longFormatCsv(em, cols, '', true), { header: true, skipEmptyLines: true }).data;
+    const a = parsed.filter((r) => r.scenario === 'A' && r.metric === 'gpus_busy');
+    expect(a.map((r) => [r.seed, r.value])).toEqual([['1', '1'], ['1', '2'], ['1', '3'], ['2', '4'], ['2', '5'], ['2', '6']]);
+    expect(parsed.filter((r) => r.scenario === 'B' && r.metric === 'gpus_busy').map((r) => r.seed)).toEqual(['1', '1', '1']);
+    // without the flag, the run itself only
+    expect(Papa.parse(longFormatCsv(em, cols, ''), { header: true, skipEmptyLines: true }).data).toHaveLength(2 * 3 * 2);
+  });
+
   it('the KPI table: one line per KPI and scenario with the window and the change against A', () => {
     const rows = kpiMatrix([kpi('utilization')], e, [0, 3]);
     const text = kpiMatrixCsv(rows, e, [0, 3], comparisonComments('9.9.9', e, [0, 3]));
@@ -164,5 +218,8 @@ describe("the comparison's CSV files", () => {
     expect(parsed.data[0].delta_vs_baseline).toBe(''); // A against itself
     expect(Number(parsed.data[1].delta_vs_baseline)).toBeCloseTo(5.75 / 300 - 0.6, 6);
     expect(Number(parsed.data[1].value)).toBeCloseTo(5.75 / 300, 6);
+    // no Monte Carlo runs: the ranges are empty
+    expect([parsed.data[1].p10, parsed.data[1].delta_p10, parsed.data[1].paired_seeds]).toEqual(['', '', '']);
+    expect(parsed.meta.fields!.slice(-3)).toEqual(['delta_p10', 'delta_p90', 'paired_seeds']);
   });
 });

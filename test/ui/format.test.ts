@@ -1,7 +1,7 @@
 // What the KPI cards, tooltips and tables print: small numbers keep their digits, a change never
 // reads as zero, and a range never prints its two different ends the same.
 import { describe, expect, it } from 'vitest';
-import { formatDelta, formatRange, formatValue, labelFormat, tickFormat } from '../../src/ui/lib/format.ts';
+import { formatDelta, formatRange, formatSignedRange, formatValue, labelFormat, tickFormat } from '../../src/ui/lib/format.ts';
 
 describe('formatValue', () => {
   it('keeps three significant digits below 1, so a small ratio is not rounded to 0.001 or 0', () => {
@@ -31,6 +31,15 @@ describe('formatDelta', () => {
     expect(formatDelta(0.00004, 'ratio')).toBe('▲ +0.00004');
     expect(formatDelta(-0.133, 'USD/GPU-h')).toBe('▼ −$0.133');
     expect(formatDelta(0, 'share')).toBe('= no change');
+  });
+});
+
+describe('formatSignedRange', () => {
+  it('a range of changes with signs, the unit once', () => {
+    expect(formatSignedRange(0.004, 0.011, 'share')).toBe('+0.4 to +1.1 pp');
+    expect(formatSignedRange(-0.002, 0.003, 'share')).toBe('−0.2 to +0.3 pp');
+    expect(formatSignedRange(-0.05, -0.01, 'USD/GPU-h')).toBe('−$0.05 to −$0.01');
+    expect(formatSignedRange(0, 2.5, 'months')).toBe('0 to +2.50');
   });
 });
 

@@ -23,8 +23,10 @@ export interface ComparedRun {
   scenario: unknown;
   periodHours: number;
   table: RunTable;
-  /** Its Monte Carlo runs (two or more, else empty). */
+  /** Its Monte Carlo runs (two or more, else empty), the run itself among them. */
   runs: readonly RunTable[];
+  /** Their seeds, in the same order. */
+  seeds: readonly number[];
 }
 
 /** One column of the comparison: a kept run (A..D) or the run on screen. */
@@ -134,6 +136,13 @@ export interface KpiCell {
   spread: { p10: number; p90: number; n: number } | null;
   /** Against the baseline's spread: do the two 80% ranges overlap (null: one of them has no runs)? */
   overlap: boolean | null;
+  /**
+   * The change against A seed by seed, over the seeds both ran (two or more; null otherwise): its
+   * 10th-90th percentile. Every concern draws from its own stream seeded by the seed, so two
+   * scenarios on one seed share their luck (common random numbers) and the paired change is far
+   * less noisy than two independent ranges; `clear` when the range does not include zero.
+   */
+  paired: { p10: number; p90: number; n: number; clear: boolean } | null;
 }
 
 export interface KpiRow {
@@ -157,10 +166,30 @@ export function kpiMatrix(kpis: readonly KpiDef[], entries: readonly CompareEntr
       const s = spreads[i];
       const b = spreads[0];
       const overlap = i === 0 || !s || !b ? null : s.p10 <= b.p90 && b.p10 <= s.p90;
-      return { value, delta, verdict, spread: s, overlap };
+      return { value, delta, verdict, spread: s, overlap, paired: i === 0 ? null : pairedKpi(k, entries[0].run, e.run, window) };
     });
     return { kpi: k, cells };
   });
+}
+
+/** The Monte Carlo runs of a and b on the seeds both ran, paired by seed (in a's seed order). */
+type SeededRuns = Pick<ComparedRun, 'runs' | 'seeds' | 'periodHours'>;
+
+export function sharedSeeds(a: SeededRuns, b: SeededRuns): { seed: number; a: RunTable; b: RunTable }[] {
+  const out: { seed: number; a: RunTable; b: RunTable }[] = [];
+  a.seeds.forEach((seed, i) => {
+    const j = b.seeds.indexOf(seed);
+    if (j >= 0 && a.runs[i] && b.runs[j]) out.push({ seed, a: a.runs[i], b: b.runs[j] });
+  });
+  return out;
+}
+
+/** 10th-90th percentile of a KPI's change b - a over the seeds both ran (null under two). */
+export function pairedKpi(k: KpiDef, a: SeededRuns, b: SeededRuns, window: readonly [number, number]): KpiCell['paired'] {
+  const pairs = sharedSeeds(a, b);
+  if (pairs.length < 2) return null;
+  const s = spreadOf(pairs.map((p) => kpiOf(k, p.b, b.periodHours, window) - kpiOf(k, p.a, a.periodHours, window)));
+  return s.n >= 2 ? { ...s, clear: s.p10 > 0 || s.p90 < 0 } : null;
 }
 
 export interface ParameterRow {
@@ -184,39 +213,95 @@ export function parameterMatrix(entries: readonly CompareEntry[]): ParameterRow[
  * line up; a day one of them lacks is NaN (a gap).
  */
 export function alignedSeries(entries: readonly CompareEntry[], column: string, difference: boolean): { day: Float64Array; values: Float64Array[] } {
-  const longest = entries.reduce<RunTable | null>((m, e) => (!m || e.run.table.rows > m.rows ? e.run.table : m), null);
-  const day = longest?.data.day ? longest.data.day.slice(0, longest.rows) : new Float64Array(0);
-  const at = (t: RunTable): Float64Array => {
-    const out = new Float64Array(day.length).fill(NaN);
-    const d = t.data.day;
-    const c = t.data[column];
-    if (!d || !c) return out;
-    const byDay = new Map<number, number>();
-    for (let i = 0; i < t.rows; i++) byDay.set(d[i], c[i]);
-    for (let i = 0; i < day.length; i++) out[i] = byDay.get(day[i]) ?? NaN;
-    return out;
-  };
-  const raw = entries.map((e) => at(e.run.table));
+  const day = comparisonDays(entries);
+  const raw = entries.map((e) => onDays(e.run.table, column, day));
   if (!difference || raw.length === 0) return { day, values: raw };
   const base = raw[0];
   return { day, values: raw.map((v) => v.map((x, i) => x - base[i])) };
 }
 
+/** The days of the comparison: those of its longest run. */
+function comparisonDays(entries: readonly CompareEntry[]): Float64Array {
+  const longest = entries.reduce<RunTable | null>((m, e) => (!m || e.run.table.rows > m.rows ? e.run.table : m), null);
+  return longest?.data.day ? longest.data.day.slice(0, longest.rows) : new Float64Array(0);
+}
+
+/** A column of a table on the given days (matched by value; NaN where the table has no such day or column). */
+function onDays(t: RunTable, column: string, day: Float64Array): Float64Array {
+  const out = new Float64Array(day.length).fill(NaN);
+  const d = t.data.day;
+  const c = t.data[column];
+  if (!d || !c) return out;
+  const byDay = new Map<number, number>();
+  for (let i = 0; i < t.rows; i++) byDay.set(d[i], c[i]);
+  for (let i = 0; i < day.length; i++) out[i] = byDay.get(day[i]) ?? NaN;
+  return out;
+}
+
+/** A band of one entry on the comparison's days: 10th and 90th percentile per day over n runs. */
+export interface CompareBand {
+  p10: Float64Array;
+  p90: Float64Array;
+  n: number;
+  /** In a difference view: the change against A seed by seed (its seeds); else the runs' own values. */
+  paired: boolean;
+}
+
 /**
- * Every entry's time series in long format, one line per (scenario, day, metric):
+ * Each entry's Monte Carlo band for a column, on alignedSeries' days: the 10th-90th percentile per
+ * day over its runs; as a difference from A, the percentiles of the change against A seed by seed
+ * over the seeds both ran (A itself and an entry sharing fewer than two seeds with it get none:
+ * runs of other seeds do not pair). Null for an entry without runs.
+ */
+export function alignedBands(entries: readonly CompareEntry[], column: string, difference: boolean): (CompareBand | null)[] {
+  const day = comparisonDays(entries);
+  const percentiles = (tables: Float64Array[], paired: boolean): CompareBand => {
+    const p10 = new Float64Array(day.length);
+    const p90 = new Float64Array(day.length);
+    const buf: number[] = [];
+    for (let i = 0; i < day.length; i++) {
+      buf.length = 0;
+      for (const t of tables) if (Number.isFinite(t[i])) buf.push(t[i]);
+      const s = spreadOf(buf);
+      p10[i] = s.n >= 2 ? s.p10 : NaN;
+      p90[i] = s.n >= 2 ? s.p90 : NaN;
+    }
+    return { p10, p90, n: tables.length, paired };
+  };
+  return entries.map((e, k) => {
+    if (!difference) return e.run.runs.length >= 2 ? percentiles(e.run.runs.map((t) => onDays(t, column, day)), false) : null;
+    if (k === 0) return null;
+    const pairs = sharedSeeds(entries[0].run, e.run);
+    if (pairs.length < 2) return null;
+    return percentiles(
+      pairs.map((p) => {
+        const a = onDays(p.a, column, day);
+        return onDays(p.b, column, day).map((x, i) => x - a[i]);
+      }),
+      true,
+    );
+  });
+}
+
+/**
+ * Every entry's time series in long format, one line per (scenario, day, metric), or with
+ * `everyRun` per (scenario, seed, day, metric) over each entry's Monte Carlo runs:
  * `scenario,scenario_name,params_hash,seed,day,metric,unit,value`, the cadCAD-style layout a
  * dataframe reads without reshaping. Numbers are written as the core writes its CSV.
  */
-export function longFormatCsv(entries: readonly CompareEntry[], columns: readonly { name: string; unit: string }[], header: string): string {
+export function longFormatCsv(entries: readonly CompareEntry[], columns: readonly { name: string; unit: string }[], header: string, everyRun = false): string {
   const data: (string | number)[][] = [];
   for (const e of entries) {
-    const t = e.run.table;
-    const day = t.data.day;
-    if (!day) continue;
-    for (let i = 0; i < t.rows; i++) {
-      for (const c of columns) {
-        if (c.name === 'day' || !t.data[c.name]) continue;
-        data.push([e.id, fullName(e), e.run.hash, e.run.seed, formatCsvNumber(day[i]), c.name, c.unit, formatCsvNumber(t.data[c.name][i])]);
+    // everyRun: each of its Monte Carlo runs under its own seed (the run itself is one of them)
+    const tables = everyRun && e.run.runs.length >= 2 ? e.run.runs.map((t, k) => ({ t, seed: e.run.seeds[k] })) : [{ t: e.run.table, seed: e.run.seed }];
+    for (const { t, seed } of tables) {
+      const day = t.data.day;
+      if (!day) continue;
+      for (let i = 0; i < t.rows; i++) {
+        for (const c of columns) {
+          if (c.name === 'day' || !t.data[c.name]) continue;
+          data.push([e.id, fullName(e), e.run.hash, seed, formatCsvNumber(day[i]), c.name, c.unit, formatCsvNumber(t.data[c.name][i])]);
+        }
       }
     }
   }
@@ -224,7 +309,10 @@ export function longFormatCsv(entries: readonly CompareEntry[], columns: readonl
   return header + Papa.unparse({ fields, data }, { newline: '\n' }) + '\n';
 }
 
-/** The KPI matrix as CSV: one line per (KPI, scenario), with the window and the change against the baseline. */
+/**
+ * The KPI matrix as CSV: one line per (KPI, scenario), with the window, the change against the
+ * baseline, the 80% range over its Monte Carlo runs and that of its change against A seed by seed.
+ */
 export function kpiMatrixCsv(rows: readonly KpiRow[], entries: readonly CompareEntry[], window: readonly [number, number], header: string): string {
   const data: (string | number)[][] = [];
   for (const r of rows) {
@@ -244,10 +332,13 @@ export function kpiMatrixCsv(rows: readonly KpiRow[], entries: readonly CompareE
         c.spread ? formatCsvNumber(c.spread.p10) : '',
         c.spread ? formatCsvNumber(c.spread.p90) : '',
         c.spread ? c.spread.n : '',
+        c.paired ? formatCsvNumber(c.paired.p10) : '',
+        c.paired ? formatCsvNumber(c.paired.p90) : '',
+        c.paired ? c.paired.n : '',
       ]);
     });
   }
-  const fields = ['kpi', 'unit', 'scenario', 'scenario_name', 'params_hash', 'seed', 'from_day', 'to_day', 'value', 'delta_vs_baseline', 'p10', 'p90', 'runs'];
+  const fields = ['kpi', 'unit', 'scenario', 'scenario_name', 'params_hash', 'seed', 'from_day', 'to_day', 'value', 'delta_vs_baseline', 'p10', 'p90', 'runs', 'delta_p10', 'delta_p90', 'paired_seeds'];
   return header + Papa.unparse({ fields, data }, { newline: '\n' }) + '\n';
 }
 

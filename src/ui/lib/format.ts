@@ -85,15 +85,28 @@ export function formatDays(d: number): string {
  */
 export function formatDelta(d: number, unit = ''): string {
   if (d === 0) return '= no change';
-  const arrow = d > 0 ? '▲' : '▼';
+  return `${d > 0 ? '▲' : '▼'} ${formatSigned(d, unit)}`;
+}
+
+/** A change with its sign and unit, no arrow: "+0.7 pp", "−$0.03"; shares in percentage points. */
+export function formatSigned(d: number, unit = ''): string {
+  if (d === 0) return unit.toLowerCase() === 'share' ? '0 pp' : '0';
   const sign = d > 0 ? '+' : '−';
   const a = Math.abs(d);
   const u = unit.toLowerCase();
   if (u === 'share') {
     const pp = a * 100;
-    return `${arrow} ${sign}${pp >= 0.1 ? pp.toFixed(1) : sig2(pp)} pp`;
+    return `${sign}${pp >= 0.1 ? pp.toFixed(1) : sig2(pp)} pp`;
   }
-  return `${arrow} ${sign}${formatValue(a, u.startsWith('usd/') ? 'USD' : unit)}`;
+  return `${sign}${formatValue(a, u.startsWith('usd/') ? 'USD' : unit)}`;
+}
+
+/** A range of changes, "+0.4 to +1.1 pp" (the unit once when both ends share it). */
+export function formatSignedRange(lo: number, hi: number, unit = ''): string {
+  const a = formatSigned(lo, unit);
+  const b = formatSigned(hi, unit);
+  const tail = b.match(/ [^\d\s]+$/)?.[0];
+  return tail && a.endsWith(tail) ? `${a.slice(0, -tail.length)} to ${b}` : `${a} to ${b}`;
 }
 
 /** "lo – hi", with more digits when the usual ones would print two different ends the same. */

@@ -664,7 +664,7 @@ export class Dashboard {
     // a kept run is a whole run: it comes back whole after a reload, and compares like for like
     if (this.status !== 'done') return 'the run on screen is not finished yet';
     if (this.keptRuns.restoring) return 'the runs kept before are still being brought back';
-    return this.keptRuns.refusal(comparedOf({ info: i, table: this.table, runs: [] }));
+    return this.keptRuns.refusal(comparedOf({ info: i, table: this.table, runs: [], seeds: [] }));
   });
 
   /** Keeps the run on screen (with its Monte Carlo runs, when two or more are done) to compare; the first kept is the baseline. */
@@ -697,8 +697,8 @@ export class Dashboard {
   comparison = $derived.by((): CompareEntry[] => {
     if (this.kept.length === 0) return [];
     const i = this.info;
-    const mc = this.mcRuns.tables.length >= 2 ? this.mcRuns.tables : [];
-    const onScreen = i && this.table.rows > 0 ? comparedOf({ info: i, table: this.table, runs: mc }) : null;
+    const many = this.mcRuns.tables.length >= 2;
+    const onScreen = i && this.table.rows > 0 ? comparedOf({ info: i, table: this.table, runs: many ? this.mcRuns.tables : [], seeds: many ? this.mcRuns.seeds : [] }) : null;
     return compareEntries(this.kept.map(comparedOf), onScreen);
   });
 

@@ -18,9 +18,9 @@ import { RunPool, type PoolJob } from './runPool.svelte.ts';
 import type { Pinned, RunInfo } from './dashboard.svelte.ts';
 
 /** A kept run as the comparison reads it. */
-export function comparedOf(p: Pick<Pinned, 'info' | 'table' | 'runs'>): ComparedRun {
+export function comparedOf(p: Pick<Pinned, 'info' | 'table' | 'runs' | 'seeds'>): ComparedRun {
   const i = p.info;
-  return { hash: i.hash, seed: i.seed, preset: i.preset, scenario: i.scenario, periodHours: i.periodHours, table: p.table, runs: p.runs };
+  return { hash: i.hash, seed: i.seed, preset: i.preset, scenario: i.scenario, periodHours: i.periodHours, table: p.table, runs: p.runs, seeds: p.seeds };
 }
 
 interface Restoring {

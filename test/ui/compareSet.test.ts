@@ -115,13 +115,14 @@ describe('the KPI matrix', () => {
     expect(cells[1].paired!.n).toBe(5);
     expect(cells[1].paired!.p10).toBeCloseTo(0.01, 12);
     expect(cells[1].paired!.p90).toBeCloseTo(0.01, 12);
-    expect(cells[1].paired!.clear).toBe(true);
+    expect(cells[1].paired!.word).toBe('clear');
     expect(cells[2].paired).toBeNull(); // seeds 6-10 against 1-5: nothing to pair
     expect(cells[3].paired!.n).toBe(2); // seeds 4 and 5 only
+    expect(cells[3].paired!.word).toBe('too few seeds'); // its range, but no verdict
     expect(cells[0].paired).toBeNull();
     // a change that goes either way over the seeds is not clear
     const mixed = run({ hash: 'h5', busy: [50], runs: luck.map((f, i) => run({ busy: [50 * f + (i % 2 ? 1 : -1)] }).table), seeds: [1, 2, 3, 4, 5] });
-    expect(kpiMatrix([kpi('utilization')], compareEntries([a, mixed], null), [0, 1])[0].cells[1].paired!.clear).toBe(false);
+    expect(kpiMatrix([kpi('utilization')], compareEntries([a, mixed], null), [0, 1])[0].cells[1].paired!.word).toBe('within noise');
   });
 });
 

@@ -140,9 +140,10 @@ export interface KpiCell {
    * The change against A seed by seed, over the seeds both ran (two or more; null otherwise): its
    * 10th-90th percentile. Every concern draws from its own stream seeded by the seed, so two
    * scenarios on one seed share their luck (common random numbers) and the paired change is far
-   * less noisy than two independent ranges; `clear` when the range does not include zero.
+   * less noisy than two independent ranges. `word`: 'clear' when the range leaves out zero,
+   * 'within noise' when it does not, 'too few seeds' under PAIRED_MIN_SEEDS (two values do not make a range worth a word).
    */
-  paired: { p10: number; p90: number; n: number; clear: boolean } | null;
+  paired: { p10: number; p90: number; n: number; word: 'clear' | 'within noise' | 'too few seeds' } | null;
 }
 
 export interface KpiRow {
@@ -172,6 +173,9 @@ export function kpiMatrix(kpis: readonly KpiDef[], entries: readonly CompareEntr
   });
 }
 
+/** Shared seeds under which a paired change gets no verdict, only its range. */
+export const PAIRED_MIN_SEEDS = 5;
+
 /** The Monte Carlo runs of a and b on the seeds both ran, paired by seed (in a's seed order). */
 type SeededRuns = Pick<ComparedRun, 'runs' | 'seeds' | 'periodHours'>;
 
@@ -189,7 +193,8 @@ export function pairedKpi(k: KpiDef, a: SeededRuns, b: SeededRuns, window: reado
   const pairs = sharedSeeds(a, b);
   if (pairs.length < 2) return null;
   const s = spreadOf(pairs.map((p) => kpiOf(k, p.b, b.periodHours, window) - kpiOf(k, p.a, a.periodHours, window)));
-  return s.n >= 2 ? { ...s, clear: s.p10 > 0 || s.p90 < 0 } : null;
+  if (s.n < 2) return null;
+  return { ...s, word: s.n < PAIRED_MIN_SEEDS ? 'too few seeds' : s.p10 > 0 || s.p90 < 0 ? 'clear' : 'within noise' };
 }
 
 export interface ParameterRow {

@@ -45,6 +45,19 @@ describe('chart and KPI definitions', () => {
     expect(fill.compute({ data: { fill_rate: f(NaN) }, lo: 0, hi: 0, periodHours: 24 })).toBeNaN();
   });
 
+  it('KPIs: the mean wait weighs each day by its leases started, in minutes; lease failures are a ratio of sums', () => {
+    const wait = KPIS.find((k) => k.id === 'wait')!;
+    // day 2 has no match (NaN wait): it counts for neither the sum nor the weight
+    const t = { data: { wait_mean_h: f(0.1, NaN, 0.4), wait_p95_h: f(0.5, NaN, 1.25), jobs_started: f(300, 50, 100) }, lo: 0, hi: 2, periodHours: 24 };
+    expect(wait.compute(t)).toBeCloseTo((60 * (0.1 * 300 + 0.4 * 100)) / 400, 10);
+    expect(wait.detail!(t)).toBe("worst day's 95th pct 1.3 h");
+    expect(wait.detail!({ ...t, hi: 0 })).toBe("worst day's 95th pct 30 min");
+    const fail = KPIS.find((k) => k.id === 'failures')!;
+    const u = { data: { leases_failed: f(10, 30), jobs_started: f(100, 100) }, lo: 0, hi: 1, periodHours: 24 };
+    expect(fail.compute(u)).toBeCloseTo(0.2);
+    expect(fail.detail!(u)).toBe('40 of 200 started');
+  });
+
   it('KPIs: buyer price vs cloud weighs the cloud price by GPU-hours served', () => {
     const k = KPIS.find((x) => x.id === 'buyer-price')!;
     const t = { data: { gmv_usd: f(10, 30), gpu_hours_served: f(10, 30), cloud_price_usd_per_gpu_h: f(2, 4) }, lo: 0, hi: 1, periodHours: 24 };

@@ -97,6 +97,36 @@ export const CHARTS: ChartDef[] = [
     ],
   },
   {
+    // the tenant's side of the market: how long an order waits, and what becomes of the leases
+    id: 'waits',
+    title: 'Waiting for a GPU',
+    subtitle: 'Time from order to match, mean and 95th percentile of the orders matched each day (left, hours); orders waiting, time-average (right)',
+    unit: 'h',
+    rightUnit: 'orders',
+    log: 'never',
+    needs: ['wait_mean_h', 'queue_len_mean'],
+    series: [
+      { column: 'wait_mean_h', label: 'Mean wait', color: OKABE_ITO.blue, width: 2 },
+      { column: 'wait_p95_h', label: '95th percentile wait', color: OKABE_ITO.vermillion, dash: '6 3', width: 1.5 },
+      { column: 'queue_len_mean', label: 'Orders waiting (right axis)', color: OKABE_ITO.grey, dash: '2 3', width: 1.5, right: true },
+    ],
+  },
+  {
+    id: 'outcomes',
+    title: 'Leases started, finished, failed',
+    subtitle: 'Per day: leases started and jobs completed; leases failed (provider down or caught cheating; the rest of the work is ordered again), orders expired unserved, leases cancelled by the tenant',
+    unit: 'per day',
+    log: 'auto',
+    needs: ['jobs_started', 'leases_failed', 'jobs_expired'],
+    series: [
+      { column: 'jobs_started', label: 'Started', color: OKABE_ITO.blue, width: 2 },
+      { column: 'jobs_completed', label: 'Completed', color: OKABE_ITO.green, dash: '7 3', width: 2 },
+      { column: 'leases_failed', label: 'Failed', color: OKABE_ITO.vermillion, width: 2 },
+      { column: 'jobs_expired', label: 'Expired', color: OKABE_ITO.orange, dash: '2 3', width: 2 },
+      { column: 'jobs_cancelled', label: 'Cancelled', color: OKABE_ITO.grey, dash: '10 3 2 3', width: 1.5 },
+    ],
+  },
+  {
     id: 'prices',
     title: 'Price per GPU-hour by tier vs the cloud',
     subtitle: 'Realized price (solid) against the cloud on-demand reference for the same work (dashed)',
@@ -278,6 +308,11 @@ function lastFinite(a: Float64Array | undefined, lo: number, hi: number): number
 
 const ratio = (a: number, b: number) => (b > 0 ? a / b : NaN);
 
+/** 1 where a value is finite, 0 elsewhere: a weight that drops the days an average skips. */
+function finiteMask(a: Float64Array | undefined): Float64Array | undefined {
+  return a && a.map((v) => (Number.isFinite(v) ? 1 : 0));
+}
+
 export const KPIS: KpiDef[] = [
   {
     id: 'utilization',
@@ -296,6 +331,35 @@ export const KPIS: KpiDef[] = [
     needs: ['fill_rate'],
     definition: 'Orders matched / (orders matched + orders expired), mean of the daily values in the window. Expired orders left for the cloud.',
     compute: (t) => mean(t.data.fill_rate, t.lo, t.hi),
+  },
+  {
+    id: 'wait',
+    title: 'Mean wait',
+    unit: 'min',
+    better: 'down',
+    needs: ['wait_mean_h', 'jobs_started'],
+    definition: 'Mean time from order to match over the window, in minutes (the CSV has hours, wait_mean_h): the daily means weighted by the leases started each day. The detail line is the highest daily 95th percentile in the window.',
+    compute: (t) => 60 * ratio(sum(t.data.wait_mean_h, t.lo, t.hi, t.data.jobs_started), sum(t.data.jobs_started, t.lo, t.hi, finiteMask(t.data.wait_mean_h))),
+    detail: (t) => {
+      const p = t.data.wait_p95_h;
+      let m = -Infinity;
+      if (p) for (let i = t.lo; i <= t.hi; i++) if (Number.isFinite(p[i])) m = Math.max(m, p[i]);
+      return Number.isFinite(m) ? `worst day's 95th pct ${m < 1 ? `${Math.round(m * 60)} min` : `${m.toFixed(1)} h`}` : null;
+    },
+  },
+  {
+    id: 'failures',
+    title: 'Lease failures',
+    unit: 'share',
+    better: 'down',
+    needs: ['leases_failed', 'jobs_started'],
+    definition: 'Leases failed / leases started over the window: how often a tenant\'s lease ends because its provider went down (or was caught cheating). The failed work is ordered again. The detail line gives the counts.',
+    compute: (t) => ratio(sum(t.data.leases_failed, t.lo, t.hi), sum(t.data.jobs_started, t.lo, t.hi)),
+    detail: (t) => {
+      const f = sum(t.data.leases_failed, t.lo, t.hi);
+      const st = sum(t.data.jobs_started, t.lo, t.hi);
+      return st > 0 ? `${Math.round(f).toLocaleString('en-US')} of ${Math.round(st).toLocaleString('en-US')} started` : null;
+    },
   },
   {
     id: 'buyer-price',

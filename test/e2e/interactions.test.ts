@@ -108,6 +108,22 @@ describe('dashboard interactions', () => {
     expect(errors).toEqual([]);
   });
 
+  it('the mmc preset is read against queueing theory: rho and the Erlang C wait on the cards and as reference lines, gone when one knob leaves the queue', async () => {
+    const { page, errors } = await open({ preset: 'mmc' });
+    await waitForStatus(page, 'done', 60_000);
+    expect(await page.locator('[data-kpi="utilization"] [data-testid="kpi-theory"]').textContent()).toBe('theory (M/M/c, c = 100, λ = 90/h, 1/μ = 1 h): 90.0%');
+    expect(await page.locator('[data-kpi="wait"] [data-testid="kpi-theory"]').textContent()).toBe('theory (Erlang C): 1.30 min');
+    // the simulated utilization is the theory's within sampling error (test/sim/model/queueing.test.ts holds it to a confidence bound)
+    expect(Math.abs((await pageKpi(page, 'utilization')) - 0.9)).toBeLessThan(0.03);
+    expect(await page.locator('figure[data-chart="utilization"] text[data-ref]').textContent()).toBe('M/M/c theory: ρ = 0.900');
+    expect(await page.locator('figure[data-chart="waits"] text[data-ref]').textContent()).toBe('Erlang C mean wait 1.30 min');
+    // one knob off the queue (a daily cycle) and the theory is gone
+    await typeField(page, 'demand.diurnalAmplitude', '0.3');
+    await expect.poll(() => page.locator('[data-testid="kpi-theory"]').count(), { timeout: 30_000 }).toBe(0);
+    expect(await page.locator('text[data-ref]').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
   it('changing a control turns the preset into custom and re-runs with the new value', async () => {
     const { page } = await open();
     await waitForStatus(page, 'done', 30_000);

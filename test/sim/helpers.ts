@@ -101,21 +101,8 @@ export function mmcScenario(o: MmcOptions): Scenario {
   return parseScenario(mmcRaw(o));
 }
 
-/** Erlang C: probability that an arrival waits in an M/M/c queue with offered load a = lambda/mu. */
-export function erlangC(c: number, a: number): number {
-  if (!(a < c)) throw new Error(`unstable queue: a=${a} >= c=${c}`);
-  // Erlang B by the stable recursion, then C from B.
-  let b = 1;
-  for (let k = 1; k <= c; k++) b = (a * b) / (k + a * b);
-  const rho = a / c;
-  return b / (1 - rho + rho * b);
-}
-
-/** Mean wait in queue of M/M/c, hours: C(c, a) / (c mu - lambda). */
-export function mmcMeanWait(c: number, lambda: number, meanServiceH: number): number {
-  const mu = 1 / meanServiceH;
-  return erlangC(c, lambda / mu) / (c * mu - lambda);
-}
+// Erlang C and the M/M/c mean wait live in the core (the dashboard draws them next to a run)
+export { erlangC, mmcMeanWait } from '../../src/sim/scenario/queueTheory.ts';
 
 export function mean(xs: readonly number[]): number {
   return xs.reduce((a, b) => a + b, 0) / xs.length;

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { scenarioSchema, type Scenario } from '../../sim/scenario/schema.ts';
 import { scenarioDefaults, validateScenario } from '../../sim/scenario/validate.ts';
 import { scenarioHash } from '../../sim/scenario/hash.ts';
+import { mmcOf, type MmcTheory } from '../../sim/scenario/queueTheory.ts';
 import { VERSION } from '../../sim/version.ts';
 import { applyEdits, getAt } from '../lib/paths.ts';
 import { controlsFromJsonSchema, type ControlSpec } from '../lib/schemaControls.ts';
@@ -229,6 +230,8 @@ export class Dashboard {
     return { seed: this.mcRuns.seeds[i], table: this.mcRuns.tables[i], isPageRun: this.mcRuns.seeds[i] === this.info?.seed };
   });
   /** Percentile bands over those runs (two at least). */
+  /** The M/M/c queue the run on screen is, if it is exactly one: its theory is drawn next to the run. */
+  theory = $derived.by((): MmcTheory | null => (this.info ? mmcOf(this.info.scenario) : null));
   bands = $derived.by((): BandView | null => (this.mcRuns.tables.length >= 2 ? bandsOf(this.mcRuns.tables, this.mcRuns.seeds, BANDED_COLUMNS) : null));
   /** Monte Carlo progress: runs finished of those asked (the main run counts once it is done). */
   mcProgress = $derived({ done: (this.status === 'done' ? 1 : 0) + this.ensemble.tables.size, total: this.runs });

@@ -1,0 +1,35 @@
+// Queueing theory on the dashboard: reference lines and KPI values for an M/M/c scenario only.
+import { describe, expect, it } from 'vitest';
+import { theoryKpi, theoryRefs } from '../../src/ui/lib/theoryRefs.ts';
+import { mmcOf } from '../../src/sim/scenario/queueTheory.ts';
+import { findPreset } from '../../src/sim/scenario/presets.ts';
+import { applyOverrides } from '../../src/sim/scenario/overrides.ts';
+import { parseScenario } from '../../src/sim/scenario/validate.ts';
+
+const theory = (...sets: string[]) => mmcOf(parseScenario(applyOverrides(findPreset('mmc')!.raw, sets)));
+
+describe('queueing theory next to the run', () => {
+  it('the mmc preset: rho on the utilization chart, the Erlang C wait on the waits chart, both on their cards', () => {
+    const t = theory();
+    expect(theoryRefs(t, 'utilization')).toEqual([{ value: 0.9, label: 'M/M/c theory: ρ = 0.900' }]);
+    const w = theoryRefs(t, 'waits');
+    expect(w[0].value).toBeCloseTo(0.02169, 5);
+    expect(w[0].label).toBe('Erlang C mean wait 1.30 min');
+    expect(theoryRefs(t, 'prices')).toEqual([]);
+    expect(theoryKpi(t, 'utilization')!.text).toBe('theory (M/M/c, c = 100, λ = 90/h, 1/μ = 1 h): 90.0%');
+    expect(theoryKpi(t, 'wait')!.value).toBeCloseTo(60 * 0.02169, 3);
+    expect(theoryKpi(t, 'gini')).toBeNull();
+  });
+
+  it('an overloaded queue gets no lines, and the utilization card says why', () => {
+    const t = theory('demand.baseRateJobsPerHour=110');
+    expect(theoryRefs(t, 'utilization')).toEqual([]);
+    expect(theoryKpi(t, 'utilization')!.text).toMatch(/ρ = 1\.10 ≥ 1, the queue grows without bound/);
+    expect(theoryKpi(t, 'wait')).toBeNull();
+  });
+
+  it('a scenario that is not the queue gets nothing', () => {
+    expect(theoryRefs(null, 'utilization')).toEqual([]);
+    expect(theoryKpi(null, 'utilization')).toBeNull();
+  });
+});

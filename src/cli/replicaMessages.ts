@@ -27,9 +27,12 @@ export interface FigureDef {
   /** mean and sum over the days with a value; last: the value on the last day (a level, such as a price). */
   reduce: 'mean' | 'sum' | 'last';
   format: (v: number) => string;
+  /** How a difference of two values is shown when not as the value itself (a share's in percentage points). */
+  delta?: (v: number) => string;
 }
 
 const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
+const pp = (v: number) => `${(100 * v).toFixed(2)} pp`;
 const usd = (v: number) => `$${v.toFixed(3)}/GPU-h`;
 const hours = (v: number) => `${v.toFixed(2)} h`;
 /** USD amounts in M, k or plain dollars, so small runs do not read $0.00 M. */
@@ -43,14 +46,14 @@ const money = (v: number) => {
 
 /** Means are over the days that have a value (NaN: undefined that day, e.g. no lease priced). */
 export const FIGURES: FigureDef[] = [
-  { key: 'utilization', short: 'utilization', label: 'utilization (mean of days)', column: 'utilization', reduce: 'mean', format: pct },
-  { key: 'fill_rate', short: 'fill rate', label: 'fill rate (mean of days)', column: 'fill_rate', reduce: 'mean', format: pct },
+  { key: 'utilization', short: 'utilization', label: 'utilization (mean of days)', column: 'utilization', reduce: 'mean', format: pct, delta: pp },
+  { key: 'fill_rate', short: 'fill rate', label: 'fill rate (mean of days)', column: 'fill_rate', reduce: 'mean', format: pct, delta: pp },
   { key: 'wait_mean_h', short: 'wait', label: 'mean wait (mean of days)', column: 'wait_mean_h', reduce: 'mean', format: hours },
   { key: 'price', short: 'price', label: 'price (mean of days)', column: 'price_usd_per_gpu_h', reduce: 'mean', format: usd },
   { key: 'gmv_usd', short: 'GMV', label: 'GMV (whole run)', column: 'gmv_usd', reduce: 'sum', format: money },
   // the token economy's, when it is on (a run without it has no such columns and they are left out)
   { key: 'token_price_usd', short: 'token price', label: 'token price (last day)', column: 'token_price_usd', reduce: 'last', format: (v) => `$${v.toFixed(3)}` },
-  { key: 'emission_income_share', short: 'emission share', label: 'income from emissions (mean of days)', column: 'emission_income_share', reduce: 'mean', format: pct },
+  { key: 'emission_income_share', short: 'emission share', label: 'income from emissions (mean of days)', column: 'emission_income_share', reduce: 'mean', format: pct, delta: pp },
   { key: 'provider_profit_usd', short: 'provider profit', label: 'provider profit (whole run)', column: 'provider_profit_usd', reduce: 'sum', format: money },
   { key: 'providers_exited', short: 'exits', label: 'providers exited (whole run)', column: 'providers_exited', reduce: 'sum', format: (v) => v.toFixed(0) },
 ];

@@ -6,7 +6,8 @@
  * `seed`, then the single-run columns; each (point, seed)'s rows are exactly what `--set path=value
  * --seed N` writes. Every point's scenario is validated before any run starts, so a value out of range
  * is bad input naming the point, not a failure an hour in. stderr ends with a table: per point, each
- * summary figure (its mean across seeds with the 95% interval when there are several).
+ * summary figure (its mean across seeds with the 95% interval when there are several), and with
+ * several seeds a second one: each point's change against point 1 seed by seed.
  */
 import { columnsFor } from '../sim/run.ts';
 import { applyOverride, applyOverrides, parseOverride } from '../sim/scenario/overrides.ts';
@@ -22,7 +23,7 @@ import { meanCi95 } from './confidence.ts';
 import { CliError } from './errors.ts';
 import { loadRaw } from './loadScenario.ts';
 import { checkOutputs } from './outputFiles.ts';
-import { FIGURES, type RunFigures } from './replicaMessages.ts';
+import { FIGURES, type FigureDef, type RunFigures } from './replicaMessages.ts';
 import { chooseThreads, SEED_COLUMN, seedRanges, written } from './replicate.ts';
 import { MAX_SWEEP_RUNS, sweepGrid, valueText, type SweepAxis } from './sweepSpec.ts';
 
@@ -132,6 +133,7 @@ export async function sweepCommand(plan: SweepPlan, seeds: number[], f: SweepFla
   // runs go point by point, each point's seeds together
   const perPoint = points.map((_, k) => results.slice(k * seeds.length, (k + 1) * seeds.length).map((r) => r.figures));
   process.stderr.write(sweepTable(axes, points.map((p) => p.values), perPoint));
+  if (seeds.length > 1 && points.length > 1) process.stderr.write(pairedTable(axes, points.map((p) => p.values), perPoint));
 }
 
 /**
@@ -139,8 +141,7 @@ export async function sweepCommand(plan: SweepPlan, seeds: number[], f: SweepFla
  * ± the 95% interval's half-width when there are two or more), columns padded to line up.
  */
 export function sweepTable(axes: readonly SweepAxis[], values: readonly unknown[][], perPoint: readonly RunFigures[][]): string {
-  const all = perPoint.flat();
-  const figs = FIGURES.filter((f) => all.some((r) => f.key in r));
+  const figs = figuresOf(perPoint);
   const n = perPoint[0]?.length ?? 0;
   const header = ['point', ...axes.map((a) => a.path), ...figs.map((f) => f.short)];
   const rows = values.map((v, k) => [
@@ -152,12 +153,50 @@ export function sweepTable(axes: readonly SweepAxis[], values: readonly unknown[
       return Number.isNaN(ci.half) ? f.format(ci.mean) : `${f.format(ci.mean)} ± ${f.format(ci.half)}`;
     }),
   ]);
-  const widths = header.map((h, j) => Math.max(h.length, ...rows.map((r) => r[j].length)));
-  const line = (cells: string[]) => '  ' + cells.map((c, j) => c.padEnd(widths[j])).join('  ').trimEnd();
   const kinds = (['mean', 'sum', 'last'] as const)
     .map((r) => [r, figs.filter((f) => f.reduce === r).map((f) => f.short)] as const)
     .filter(([, names]) => names.length)
     .map(([r, names]) => `${names.join(', ')}: ${r === 'mean' ? 'mean of days' : r === 'sum' ? 'whole run' : 'last day'}`);
   const across = n > 1 ? `mean across ${n} seeds ± half-width of the 95% confidence interval (Student's t)` : 'one seed per point';
-  return [`  per point, ${across}; ${kinds.join('; ')}`, line(header), ...rows.map(line)].join('\n') + '\n';
+  return [`  per point, ${across}; ${kinds.join('; ')}`, ...aligned(header, rows)].join('\n') + '\n';
+}
+
+/** The figures the runs have, in FIGURES' order. */
+function figuresOf(perPoint: readonly RunFigures[][]): FigureDef[] {
+  const all = perPoint.flat();
+  return FIGURES.filter((f) => all.some((r) => f.key in r));
+}
+
+/** Header and rows as lines of columns padded to line up. */
+function aligned(header: string[], rows: string[][]): string[] {
+  const widths = header.map((h, j) => Math.max(h.length, ...rows.map((r) => r[j].length)));
+  const line = (cells: string[]) => '  ' + cells.map((c, j) => c.padEnd(widths[j])).join('  ').trimEnd();
+  return [line(header), ...rows.map(line)];
+}
+
+/**
+ * Each point's change against point 1, seed by seed: every point ran the same seeds, and every
+ * concern draws from a stream seeded by the seed, so on one seed two points share their luck
+ * (common random numbers) and the paired differences vary far less than the points' own values.
+ * Per figure: the mean difference ± the 95% half-width (Student's t over the seeds), marked * when
+ * the interval leaves out zero. perPoint[k][i] is point k's run on the i-th seed.
+ */
+export function pairedTable(axes: readonly SweepAxis[], values: readonly unknown[][], perPoint: readonly RunFigures[][]): string {
+  const figs = figuresOf(perPoint);
+  const n = perPoint[0]?.length ?? 0;
+  const header = ['point', ...axes.map((a) => a.path), ...figs.map((f) => f.short)];
+  const signed = (f: FigureDef, d: number) => `${d > 0 ? '+' : d < 0 ? '-' : ''}${(f.delta ?? f.format)(Math.abs(d))}`;
+  const rows = values.slice(1).map((v, j) => [
+    `${j + 2}`,
+    ...v.map(valueText),
+    ...figs.map((f) => {
+      const ci = meanCi95(perPoint[j + 1].map((r, i) => r[f.key] - perPoint[0][i][f.key]));
+      if (Number.isNaN(ci.mean)) return 'no value';
+      if (Number.isNaN(ci.half)) return signed(f, ci.mean);
+      const clear = ci.mean - ci.half > 0 || ci.mean + ci.half < 0;
+      return `${signed(f, ci.mean)} ± ${(f.delta ?? f.format)(ci.half)}${clear ? ' *' : ''}`;
+    }),
+  ]);
+  const title = `  change against point 1 (${values[0].map(valueText).join(', ')}) seed by seed over ${n} seeds (common random numbers): mean ± 95% half-width; * the interval leaves out zero`;
+  return [title, ...aligned(header, rows)].join('\n') + '\n';
 }

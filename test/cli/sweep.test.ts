@@ -1,7 +1,7 @@
 // Parameter sweeps: how values are written, the grid's order, the summary table and the long CSV.
 import { describe, expect, it } from 'vitest';
 import { parseSweep, sweepGrid, valueText } from '../../src/cli/sweepSpec.ts';
-import { planSweep, sweepTable } from '../../src/cli/sweep.ts';
+import { pairedTable, planSweep, sweepTable } from '../../src/cli/sweep.ts';
 import { joinLong } from '../../src/cli/longCsv.ts';
 import { CliError } from '../../src/cli/errors.ts';
 import { ScenarioError } from '../../src/sim/scenario/validate.ts';
@@ -157,5 +157,19 @@ describe('sweepTable', () => {
     expect(text).toContain("mean across 3 seeds ± half-width of the 95% confidence interval (Student's t)");
     expect(text).toMatch(/1\s+spheron\s+52\.0% ± 5\.0%/);
     expect(text).toMatch(/2\s+auction\s+60\.0% ± 0\.0%/);
+  });
+
+  it('the change against point 1 seed by seed: a shift shared by every seed is exact, shares in pp, * when the interval leaves out zero', () => {
+    // each seed's luck moves both points alike; point 2 is 2 pp busier on every seed, and its profit moves either way
+    const text = pairedTable(axes, [['spheron'], ['auction']], [
+      [fig(0.5, 100), fig(0.55, 300), fig(0.6, 200)],
+      [fig(0.52, 150), fig(0.57, 250), fig(0.62, 200)],
+    ]);
+    const lines = text.trimEnd().split('\n');
+    expect(lines[0]).toBe('  change against point 1 (spheron) seed by seed over 3 seeds (common random numbers): mean ± 95% half-width; * the interval leaves out zero');
+    const cells = lines[2].trim().split(/ {2,}/);
+    expect(cells.slice(0, 3)).toEqual(['2', 'auction', '+2.00 pp ± 0.00 pp *']);
+    expect(cells[cells.length - 1]).toMatch(/^\$0 ± \$\d+$/); // +50, -50, 0: no clear change, no star
+    expect(lines).toHaveLength(3); // point 1 has no row against itself
   });
 });

@@ -75,6 +75,15 @@ describe('baseline on first load', () => {
       expect(unavailable).toEqual([]);
     }
 
+    // The run in short: the cards' own numbers, in sentences
+    const summary = (await page.getByTestId('run-summary').textContent()) ?? '';
+    expect(summary).toMatch(/^Over the 365 days of the run: GPUs were busy /);
+    for (const id of ['utilization', 'failures']) {
+      const v = ((await page.locator(`[data-kpi="${id}"] .value`).textContent()) ?? '').trim();
+      expect(summary, id).toContain(`${v} of`);
+    }
+    expect(summary).toMatch(/Providers earned \$[\d.]+ per GPU-hour served/);
+
     // Long tasks (> 50 ms) on the main thread: start-up (parsing, first render, the first rows)
     // is reported apart from the rest of the run, which is what "responsive while running" means.
     const lt = info.longTasks;

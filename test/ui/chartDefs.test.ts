@@ -72,6 +72,12 @@ describe('chart and KPI definitions', () => {
     expect(k.detail!(t)).toBe('20% funded by emissions');
   });
 
+  it('KPIs: the median payback is the last defined day, infinite when the median provider does not pay back (not an older finite day)', () => {
+    const k = KPIS.find((x) => x.id === 'payback')!;
+    expect(k.compute({ data: { payback_months_median: f(30, Infinity) }, lo: 0, hi: 1, periodHours: 24 })).toBe(Infinity);
+    expect(k.compute({ data: { payback_months_median: f(30, NaN) }, lo: 0, hi: 1, periodHours: 24 })).toBe(30);
+  });
+
   it('KPIs: annualized net inflation from the supply over the window', () => {
     const k = KPIS.find((x) => x.id === 'inflation')!;
     const supply = new Float64Array(366).map((_, i) => 1000 * 1.1 ** (i / 365));

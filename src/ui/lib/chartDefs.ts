@@ -300,9 +300,10 @@ function mean(a: Float64Array | undefined, lo: number, hi: number): number {
   return n ? s / n : NaN;
 }
 
-function lastFinite(a: Float64Array | undefined, lo: number, hi: number): number {
+/** The latest value in the window that is defined (not NaN); an infinite one counts (a payback never reached is inf). */
+function lastDefined(a: Float64Array | undefined, lo: number, hi: number): number {
   if (!a) return NaN;
-  for (let i = hi; i >= lo; i--) if (Number.isFinite(a[i])) return a[i];
+  for (let i = hi; i >= lo; i--) if (!Number.isNaN(a[i])) return a[i];
   return NaN;
 }
 
@@ -411,7 +412,7 @@ export const KPIS: KpiDef[] = [
     definition: 'Annualized change of the token supply over the window: (supply at end / supply at start)^(365 / days) - 1. Negative means the supply shrinks.',
     compute: (t) => {
       const s = t.data.supply_tokens;
-      if (!s || t.hi <= t.lo) return lastFinite(t.data.net_inflation_annual, t.lo, t.hi);
+      if (!s || t.hi <= t.lo) return lastDefined(t.data.net_inflation_annual, t.lo, t.hi);
       const a = s[t.lo];
       const b = s[t.hi];
       const days = ((t.hi - t.lo) * t.periodHours) / 24;
@@ -425,7 +426,7 @@ export const KPIS: KpiDef[] = [
     better: 'down',
     needs: ['payback_months_median'],
     definition: 'Median over providers of hardware cost / monthly net profit at the end of the window; infinite when the median provider makes no profit. Healthy under 12 months, critical above 24.',
-    compute: (t) => lastFinite(t.data.payback_months_median, t.lo, t.hi),
+    compute: (t) => lastDefined(t.data.payback_months_median, t.lo, t.hi),
   },
   {
     id: 'gini',
@@ -434,6 +435,6 @@ export const KPIS: KpiDef[] = [
     better: 'down',
     needs: ['revenue_gini'],
     definition: 'Gini coefficient of provider revenue at the end of the window: 0 when every provider earns the same, 1 when one earns everything.',
-    compute: (t) => lastFinite(t.data.revenue_gini, t.lo, t.hi),
+    compute: (t) => lastDefined(t.data.revenue_gini, t.lo, t.hi),
   },
 ];

@@ -1,0 +1,107 @@
+/**
+ * The run in a few plain sentences (research/dashboards.md §4: "plain language over formula", and a
+ * text summary beside the charts for those who do not read charts): what the KPI cards say over the
+ * selected window, each number as its card prints it, set against the reference points the cards'
+ * definitions name (utilization of live networks, payback thresholds, burn-to-mint of 1), and,
+ * with a pinned baseline, what changed most against it. Facts about the run only: no advice.
+ */
+import { KPIS, type KpiDef, type WindowedTable } from './chartDefs.ts';
+import { formatSigned, formatValue, formatWithUnit } from './format.ts';
+
+export interface SummarySentence {
+  /** What the sentence is about (a test and the page can find it by this). */
+  id: 'window' | 'utilization' | 'tenants' | 'failures' | 'providers' | 'token' | 'baseline';
+  text: string;
+}
+
+export interface SummaryBaseline {
+  /** "A (baseline, seed 1)". */
+  label: string;
+  table: WindowedTable;
+  /** A KPI's verdict seed by seed against the baseline, when both ran shared seeds ('clear', 'within noise', 'too few seeds'). */
+  verdict?: (kpiId: string) => string | null;
+}
+
+const kpi = (id: string): KpiDef => KPIS.find((k) => k.id === id)!;
+const value = (id: string, t: WindowedTable) => (kpi(id).needs.every((n) => !!t.data[n]) ? kpi(id).compute(t) : NaN);
+const show = (id: string, t: WindowedTable) => formatValue(value(id, t), kpi(id).unit);
+
+/** Live networks' GPU utilization (Akash 2024, research/depin_mechanisms.md §8 #30). */
+const LIVE_UTILIZATION: [number, number] = [0.5, 0.7];
+
+/** The sentences, in reading order; a sentence whose figures the run does not have is left out. */
+export function runSummary(t: WindowedTable, span: { from: number; to: number; whole: boolean; done: boolean }, base: SummaryBaseline | null = null): SummarySentence[] {
+  const out: SummarySentence[] = [];
+  const days = Math.round(span.to - span.from);
+  out.push({ id: 'window', text: span.whole ? `${span.done ? 'Over the' : 'So far, over the first'} ${days} days of the run:` : `Over days ${Math.round(span.from)}–${Math.round(span.to)} (the selected window):` });
+
+  const u = value('utilization', t);
+  if (Number.isFinite(u)) {
+    const where =
+      u < LIVE_UTILIZATION[0] ? 'below the 50–70% live networks report (Akash, 2024): much of the capacity idles'
+      : u <= LIVE_UTILIZATION[1] ? 'within the 50–70% live networks report (Akash, 2024)'
+      : u < 0.9 ? 'above the 50–70% live networks report (Akash, 2024): a busy network'
+      : 'near saturation: orders queue for GPUs';
+    out.push({ id: 'utilization', text: `GPUs were busy ${show('utilization', t)} of the hours they were online, ${where}.` });
+  }
+
+  const price = value('buyer-price', t);
+  if (Number.isFinite(price)) {
+    const ofCloud = kpi('buyer-price').detail?.(t);
+    const fill = value('fill-rate', t);
+    const wait = value('wait', t);
+    const parts = [`Tenants paid ${formatValue(price, 'USD')} per GPU-hour${ofCloud ? `, ${ofCloud.replace(' of cloud (', ' of what the cloud charges for the same GPUs (')}` : ''}`];
+    if (Number.isFinite(fill)) parts.push(`${show('fill-rate', t)} of orders found a GPU before their patience ran out`);
+    if (Number.isFinite(wait)) parts.push(`the mean wait for a match was ${formatWithUnit(wait, 'min')}`);
+    out.push({ id: 'tenants', text: `${parts.join('; ')}.` });
+  }
+
+  const failed = value('failures', t);
+  if (Number.isFinite(failed)) {
+    out.push({ id: 'failures', text: failed === 0 ? 'No lease failed.' : `${show('failures', t)} of leases failed when their provider went down (${kpi('failures').detail?.(t)}); their remaining work was ordered again.` });
+  }
+
+  const earn = value('provider-earnings', t);
+  if (Number.isFinite(earn)) {
+    const funded = kpi('provider-earnings').detail?.(t);
+    const pay = value('payback', t);
+    const payText =
+      pay === Infinity ? 'the median provider does not pay back its hardware at these earnings'
+      : !Number.isFinite(pay) ? ''
+      : `the median provider pays back its hardware in ${show('payback', t)} months (${pay < 12 ? 'healthy: under 12' : pay <= 24 ? 'slow: 12 to 24' : 'critical: above 24'})`;
+    out.push({ id: 'providers', text: `Providers earned ${formatValue(earn, 'USD')} per GPU-hour served${funded ? `, ${funded.replace(' funded by emissions', ' of it from token emissions')}` : ''}${payText ? `; ${payText}` : ''}.` });
+  }
+
+  const infl = value('inflation', t);
+  const bm = value('burn-mint', t);
+  if (Number.isFinite(infl) && Number.isFinite(bm)) {
+    const dir = infl > 0 ? `grew ${show('inflation', t)} a year` : infl < 0 ? `shrank ${formatValue(-infl, 'share')} a year` : 'held steady';
+    const burn = bm >= 1 ? 'more tokens were burned than minted' : `${show('burn-mint', t)} tokens were burned per token minted, so emissions outpace burns`;
+    out.push({ id: 'token', text: `The token supply ${dir} (annualized): ${burn}.` });
+  }
+
+  if (base) {
+    const changes = KPIS.filter((k) => k.better !== 'neither')
+      .map((k) => {
+        const a = value(k.id, base.table);
+        const b = value(k.id, t);
+        const rel = Number.isFinite(a) && Number.isFinite(b) && a !== b ? Math.abs(b - a) / Math.max(Math.abs(a), 1e-12) : 0;
+        return { k, d: b - a, rel };
+      })
+      .filter((c) => c.rel > 0.005 && Number.isFinite(c.d))
+      .sort((p, q) => q.rel - p.rel)
+      .slice(0, 4);
+    const text = changes.length
+      ? `Against ${base.label}: ${changes
+          .map(({ k, d }) => {
+            const word = base.verdict?.(k.id);
+            const good = (d > 0) === (k.better === 'up') ? 'better' : 'worse';
+            const unit = k.unit === 'months' || k.unit === 'min' ? ` ${k.unit}` : '';
+            return `${k.title.toLowerCase()} ${formatSigned(d, k.unit)}${unit} (${good}${word ? `, ${word} seed by seed` : ''})`;
+          })
+          .join(', ')}.`
+      : `Against ${base.label}: no KPI moved by more than half a percent.`;
+    out.push({ id: 'baseline', text });
+  }
+  return out;
+}

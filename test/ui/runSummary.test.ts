@@ -1,0 +1,66 @@
+// The run in plain sentences: the cards' numbers, their reference points, and the changes against a baseline.
+import { describe, expect, it } from 'vitest';
+import { runSummary } from '../../src/ui/lib/runSummary.ts';
+import type { WindowedTable } from '../../src/ui/lib/chartDefs.ts';
+
+const f = (...v: number[]) => new Float64Array(v);
+
+function table(over: Record<string, Float64Array> = {}): WindowedTable {
+  return {
+    data: {
+      day: f(1, 2),
+      gpus_busy: f(60, 60),
+      gpus_online: f(100, 100),
+      gmv_usd: f(100, 100),
+      gpu_hours_served: f(100, 100),
+      cloud_price_usd_per_gpu_h: f(4, 4),
+      fill_rate: f(0.9, 0.8),
+      wait_mean_h: f(0.1, 0.1),
+      wait_p95_h: f(0.5, 0.5),
+      jobs_started: f(100, 100),
+      leases_failed: f(10, 30),
+      ...over,
+    },
+    lo: 0,
+    hi: 1,
+    periodHours: 24,
+  };
+}
+const whole = { from: 0, to: 2, whole: true, done: true };
+const text = (id: string, s: ReturnType<typeof runSummary>) => s.find((x) => x.id === id)?.text;
+
+describe('the run in short', () => {
+  it("says the cards' numbers as the cards print them, against the reference points", () => {
+    const s = runSummary(table(), whole);
+    expect(text('window', s)).toBe('Over the 2 days of the run:');
+    expect(text('utilization', s)).toBe('GPUs were busy 60.0% of the hours they were online, within the 50–70% live networks report (Akash, 2024).');
+    expect(text('tenants', s)).toBe('Tenants paid $1 per GPU-hour, 25% of what the cloud charges for the same GPUs ($4.00); 85.0% of orders found a GPU before their patience ran out; the mean wait for a match was 6 min.');
+    expect(text('failures', s)).toBe('20.0% of leases failed when their provider went down (40 of 200 started); their remaining work was ordered again.');
+    // a run without the economy columns says nothing about providers' earnings or the token
+    expect(text('providers', s)).toBeUndefined();
+    expect(text('token', s)).toBeUndefined();
+    expect(text('utilization', runSummary(table({ gpus_busy: f(95, 95) }), whole))).toMatch(/near saturation/);
+    expect(text('utilization', runSummary(table({ gpus_busy: f(20, 20) }), whole))).toMatch(/below the 50–70%.*idles/);
+    expect(text('window', runSummary(table(), { from: 30, to: 90, whole: false, done: true }))).toBe('Over days 30–90 (the selected window):');
+    expect(text('window', runSummary(table(), { ...whole, done: false }))).toBe('So far, over the first 2 days of the run:');
+  });
+
+  it("the providers' payback against 12 and 24 months, and the token's direction", () => {
+    const eco = (payback: number, burned: number) =>
+      table({ provider_revenue_usd: f(80, 80), provider_rewards_usd: f(20, 20), payback_months_median: f(payback, payback), supply_tokens: f(1000, 1000 * 1.1 ** (1 / 365)), minted_tokens: f(10, 10), burned_tokens: f(burned, burned) });
+    const s = runSummary(eco(8, 2), whole);
+    expect(text('providers', s)).toBe('Providers earned $1 per GPU-hour served, 20% of it from token emissions; the median provider pays back its hardware in 8 months (healthy: under 12).');
+    expect(text('token', s)).toBe('The token supply grew 10.0% a year (annualized): 0.2 tokens were burned per token minted, so emissions outpace burns.');
+    expect(text('providers', runSummary(eco(30, 2), whole))).toMatch(/in 30 months \(critical: above 24\)/);
+    expect(text('providers', runSummary(eco(Infinity, 2), whole))).toMatch(/does not pay back its hardware at these earnings/);
+    expect(text('token', runSummary(eco(8, 12), whole))).toMatch(/more tokens were burned than minted/);
+  });
+
+  it('against a pinned baseline: the largest changes, better or worse in words, with the verdict seed by seed when there is one', () => {
+    const base = { label: 'the pinned baseline (baseline, seed 1)', table: table({ gpus_busy: f(50, 50), leases_failed: f(30, 30) }), verdict: (id: string) => (id === 'utilization' ? 'clear' : null) };
+    const s = runSummary(table(), whole, base);
+    // the largest relative change first; KPIs that did not move are not listed
+    expect(text('baseline', s)).toBe('Against the pinned baseline (baseline, seed 1): lease failures −10.0 pp (better), utilization +10.0 pp (better, clear seed by seed).');
+    expect(text('baseline', runSummary(table(), whole, { ...base, table: table() }))).toBe('Against the pinned baseline (baseline, seed 1): no KPI moved by more than half a percent.');
+  });
+});

@@ -292,6 +292,8 @@ describe('dashboard interactions', () => {
     expect(await cell.locator('.s').textContent()).toMatch(/^80%: /);
     // the KPI card says the same
     expect(await page.locator('[data-kpi="utilization"] [data-testid="kpi-paired"]').textContent()).toBe((await cell.locator('.p').textContent())!.trim());
+    // and the run in short names the change with its verdict
+    expect(await page.locator('[data-testid="run-summary"] [data-sentence="baseline"]').textContent()).toMatch(/^Against the pinned baseline \(baseline \(custom\), seed 1\): .*utilization \+\d+\.\d pp \(better, clear seed by seed\)/);
     // a band per run in its colour; as a difference, only the paired change (A against itself has none)
     for (const id of ['A', 'now']) expect(await cmp.locator(`path[data-series="compare-band:${id}"]`).getAttribute('d')).toMatch(/^M/);
     await cmp.getByTestId('compare-difference').check();

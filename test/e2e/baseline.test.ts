@@ -119,4 +119,20 @@ describe('baseline on first load', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
   });
+
+  it('on a 390 px phone: no horizontal scrolling, every button in reach, the results before the parameters', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await page.waitForTimeout(200);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+      const share = (await page.locator('[data-action="share"], button:has-text("Share")').first().boundingBox())!;
+      expect(share.x + share.width).toBeLessThanOrEqual(390);
+      const cards = (await page.locator('[data-kpi="utilization"]').boundingBox())!;
+      const params = (await page.locator('.side').boundingBox())!;
+      expect(cards.y).toBeLessThan(params.y);
+      await shot(page, '04-phone', false);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
+  });
 });

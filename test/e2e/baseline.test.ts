@@ -84,6 +84,13 @@ describe('baseline on first load', () => {
     }
     expect(summary).toMatch(/Providers earned \$[\d.]+ per GPU-hour served/);
 
+    // Providers by type: every type of the baseline, and those still in add up to the CSV's providers_active on the last day
+    const types = page.getByTestId('archetype-table');
+    await expect.poll(() => types.locator('tbody tr').count(), { timeout: 10_000 }).toBe(4);
+    const inNow = (await types.locator('td[data-col="providers"]').allTextContents()).map((t) => Number(t.split('/')[0].replace(/[^\d]/g, '')));
+    const activeCol = await page.evaluate(() => (window as unknown as { __depinsim: { column(n: string): number[] } }).__depinsim.column('providers_active'));
+    expect(inNow.reduce((a, b) => a + b, 0)).toBe(activeCol[activeCol.length - 1]);
+
     // Long tasks (> 50 ms) on the main thread: start-up (parsing, first render, the first rows)
     // is reported apart from the rest of the run, which is what "responsive while running" means.
     const lt = info.longTasks;

@@ -1,0 +1,61 @@
+// Summaries of the per-provider report: payback bins, the income Lorenz curve, and the figures per provider type.
+import { describe, expect, it } from 'vitest';
+import { archetypeSummary, lorenz, paybackBins, type ProviderRecord } from '../../src/ui/lib/providerStats.ts';
+
+function provider(over: ProviderRecord): ProviderRecord {
+  return {
+    archetype: 'home',
+    active: 1,
+    gpus: 1,
+    joined_day: 0,
+    exited_day: NaN,
+    busy_gpu_hours: 500,
+    online_gpu_hours: 1000,
+    leases_completed: 9,
+    leases_failed: 1,
+    revenue_usd: 300,
+    rewards_usd: 100,
+    profit_usd: 50,
+    payback_months: 20,
+    ...over,
+  };
+}
+
+describe('provider report summaries', () => {
+  it('payback bins stacked by type, "never" with the longest', () => {
+    const bins = paybackBins([provider({ payback_months: 3 }), provider({ payback_months: Infinity, archetype: 'farm' }), provider({ payback_months: 200 })]);
+    expect(bins[0].total).toBe(1);
+    expect(bins[bins.length - 1].byArchetype).toEqual({ farm: 1, home: 1 });
+    expect(bins[bins.length - 1].stackTop.farm).toBe(2); // home below farm
+  });
+
+  it('the Lorenz curve and Gini of income: 0 when all earn alike, toward 1 when one earns it all', () => {
+    expect(lorenz([provider({}), provider({})]).gini).toBeCloseTo(0, 12);
+    const one = lorenz([provider({ revenue_usd: 0, rewards_usd: 0 }), provider({ revenue_usd: 0, rewards_usd: 0 }), provider({ revenue_usd: 0, rewards_usd: 0 }), provider({})]);
+    expect(one.gini).toBeCloseTo(0.75, 12); // (n - 1) / n with n = 4
+  });
+
+  it('per provider type: hours, failures and income as ratios of sums, profit per provider-month over the days each was in, the median payback of those still in', () => {
+    const rows = [
+      provider({ payback_months: 10 }),
+      provider({ payback_months: Infinity, busy_gpu_hours: 100, online_gpu_hours: 1000, leases_completed: 1, leases_failed: 3, gpus: 2 }),
+      // left on day 30.4375 (one month) after joining on day 0
+      provider({ active: 0, exited_day: 365.25 / 12, payback_months: 5, profit_usd: -20 }),
+      provider({ archetype: 'datacenter', gpus: 8, busy_gpu_hours: 900, online_gpu_hours: 1000, leases_completed: 10, leases_failed: 0, revenue_usd: 900, rewards_usd: 0, profit_usd: 300, payback_months: 30 }),
+    ];
+    const [home, dc] = archetypeSummary(rows, 365.25);
+    expect(home.archetype).toBe('home');
+    expect([home.providers, home.active, home.gpus]).toEqual([3, 2, 3]);
+    expect(home.utilization).toBeCloseTo(1100 / 3000, 12);
+    expect(home.failureShare).toBeCloseTo(5 / 24, 12); // 1 + 3 + 1 failed of 24 ended
+    expect(home.incomePerGpuHour).toBeCloseTo(1200 / 1100, 12);
+    expect(home.rewardShare).toBeCloseTo(0.25, 12);
+    expect(home.profitPerProviderMonth).toBeCloseTo(80 / 25, 12); // 12 + 12 + 1 provider-months
+    expect(home.medianPaybackMonths).toBe(Infinity); // of 10 and never: the leaver does not count
+    expect(dc.failureShare).toBe(0);
+    expect(dc.medianPaybackMonths).toBe(30);
+    // types with no provider are left out; without the economy there is no profit to show (not 0)
+    expect(archetypeSummary(rows, 365.25).map((r) => r.archetype)).toEqual(['home', 'datacenter']);
+    expect(archetypeSummary([provider({ profit_usd: NaN })], 10)[0].profitPerProviderMonth).toBeNaN();
+  });
+});

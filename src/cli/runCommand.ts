@@ -1,4 +1,6 @@
 /** `depinsim run`: runs a scenario headless and writes the CSVs with their provenance sidecars. */
+import { mmcOf } from '../sim/scenario/queueTheory.ts';
+import { theoryLine } from './theoryLine.ts';
 import { HeapWatch, setupProgress } from './memoryGuard.ts';
 import { DiskWatch } from './diskWatch.ts';
 import { parseSeeds } from './seedList.ts';
@@ -174,6 +176,8 @@ export async function runCommand(arg: string, f: RunFlags): Promise<number> {
         (written.length ? `; wrote ${written.join(', ')} (each with .meta.json)` : '') +
         '\n',
     );
+    const theory = mmcOf(scenario);
+    if (theory) process.stderr.write(theoryLine(theory, table));
   }
   return EXIT.ok;
 }

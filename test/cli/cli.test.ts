@@ -61,6 +61,13 @@ describe('depinsim run', () => {
     expect(hy.scenario_resolved.market.matcher).toBe('auction');
     expect(hy.scenario_hash).not.toBe(hx.scenario_hash);
   });
+
+  it('an M/M/c scenario prints queueing theory beside the run; any other does not', () => {
+    const r = cli(['run', 'mmc', '--days', '5', '--out', 'mmc.csv']);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/this scenario is an M\/M\/c queue \(c = 100, lambda = 90\/h, 1\/mu = 1 h\): theory utilization 90\.0%, mean wait 0\.0217 h \(Erlang C\); simulated over days 2-5 \d+\.\d% and [\d.]+ h/);
+    expect(cli(['run', 'mmc', '--days', '5', '--set', 'demand.diurnalAmplitude=0.2', '--out', 'mmc2.csv']).err).not.toMatch(/M\/M\/c/);
+  });
 });
 
 describe('bad input: one line naming the field, exit code 2, no stack trace', () => {

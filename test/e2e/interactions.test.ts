@@ -923,6 +923,7 @@ describe('dashboard interactions', () => {
 
     // Hover: one tooltip per chart lists every series at the hovered day, in every chart at once.
     const plot = page.locator('figure[data-chart="utilization"] .plot svg[role="img"]');
+    await plot.scrollIntoViewIfNeeded(); // below the fold of an 800 px window, under the cards and the run in short
     const box = (await plot.boundingBox())!;
     await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
     const tip = page.locator('figure[data-chart="utilization"] .tooltip');

@@ -607,6 +607,37 @@ describe('dashboard interactions', () => {
     expect(errors).toEqual([]);
   });
 
+  it('sweep with several seeds: each point as its change from the first point seed by seed, narrower than the points\' own spread, and in the CSV', async () => {
+    const { page, errors } = await open({ edits: { horizonDays: 10 }, seed: 2 });
+    await waitForStatus(page, 'done', 30_000);
+    await page.locator('[data-testid="sweep"] summary').first().click();
+    await page.selectOption('[data-testid="sweep-steps"]', '3');
+    await page.selectOption('[data-testid="sweep-seeds"]', '3');
+    await page.click('[data-action="sweep-run"]');
+    type S = { p10: number; p50: number; p90: number; n: number };
+    type Hook = { sweep: { done: number; total: number; points: { value: number; kpis: Record<string, S>; change: Record<string, S> }[] } };
+    await page.waitForFunction(() => ((s) => s.total === 9 && s.done === 9)((window as unknown as { __depinsim: Hook }).__depinsim.sweep), null, { timeout: 120_000 });
+    const points = await page.evaluate(() => (window as unknown as { __depinsim: Hook }).__depinsim.sweep.points);
+    const c = points[2].change.utilization;
+    expect(c.n).toBe(3);
+    expect(c.p10).toBeGreaterThan(0); // three times the demand: busier on every seed
+    // the seeds' luck cancels in the change: its spread is narrower than the point's own
+    expect(c.p90 - c.p10).toBeLessThan(points[2].kpis.utilization.p90 - points[2].kpis.utilization.p10);
+    await page.check('[data-testid="sweep-change"]');
+    expect(await page.locator('[data-testid="sweep"] path[data-series="sweep-change"]').getAttribute('d')).toMatch(/^M/);
+    expect(await page.locator('[data-testid="sweep"] .legend').textContent()).toMatch(/median change from the first point/);
+    const firstRow = await page.locator('[data-testid="sweep"] table.data tbody tr').first().textContent();
+    expect(firstRow).toContain('(reference)');
+    await page.locator('[data-testid="sweep"]').screenshot({ path: join(ROOT, 'test-results/screenshots/sweep-change.png') });
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action="sweep-csv"]').click()]);
+    const file = join(DOWNLOADS, dl.suggestedFilename());
+    await dl.saveAs(file);
+    const rowsCsv = Papa.parse<Record<string, string>>(readFileSync(file, 'utf8'), { header: true, comments: '#', skipEmptyLines: true }).data;
+    expect(rowsCsv[0].utilization_change_n).toBe('0');
+    expect(Number(rowsCsv[2].utilization_change_p50)).toBeCloseTo(c.p50, 6);
+    expect(errors).toEqual([]);
+  });
+
   it('sweep two parameters: a heatmap cell per combination, the page\'s own cell outlined, a CSV with both values, grids past 49 points refused', async () => {
     const { page, errors } = await open({ edits: { horizonDays: 10 }, seed: 2 });
     await waitForStatus(page, 'done', 30_000);

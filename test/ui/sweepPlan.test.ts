@@ -55,6 +55,30 @@ describe('sweepSummary', () => {
     expect(rows[0].kpis['burn-mint'].p50).toBeNaN();
   });
 
+  it('the change against the first point seed by seed, over the seeds both finished: narrow where the seeds move both alike', () => {
+    // each seed's luck moves both points alike; the second point is 5 pp busier on every seed
+    const tables = new Map([
+      ['0/1', run(0.3)],
+      ['0/2', run(0.4)],
+      ['0/3', run(0.5)],
+      ['1/1', run(0.35)],
+      ['1/2', run(0.45)],
+    ]);
+    const rows = sweepSummary([60, 120], [1, 2, 3], (p, s) => tables.get(`${p}/${s}`), () => 24);
+    expect(rows[0].change.utilization.n).toBe(0); // the first point against itself
+    const c = rows[1].change.utilization;
+    expect(c.n).toBe(2); // seed 3 of point 2 not finished
+    expect(c.p10).toBeCloseTo(0.05, 12);
+    expect(c.p90).toBeCloseTo(0.05, 12);
+    expect(rows[1].kpis.utilization.p90 - rows[1].kpis.utilization.p10).toBeGreaterThan(0.05); // the point's own spread is wide
+    const [head, , line2] = sweepCsv('x', rows, (v) => (Number.isNaN(v) ? '' : String(Number(v.toFixed(6))))).trim().split('\n');
+    const h = head.split(',');
+    const at = (name: string) => h.indexOf(name);
+    expect(at('utilization_change_p50')).toBeGreaterThan(at('gini_n')); // after every existing column
+    expect(line2.split(',')[at('utilization_change_p50')]).toBe('0.05');
+    expect(line2.split(',')[at('utilization_change_n')]).toBe('2');
+  });
+
   it('a KPI over the whole run is the card\'s over a window covering every day', () => {
     const t = run(0.5, 3);
     t.data.gpus_busy[2] = 100; // the last day full

@@ -33,12 +33,31 @@ export function kpiOfRun(k: KpiDef, t: RunTable, periodHours: number): number {
   return k.compute({ data: t.data, lo: 0, hi: t.rows - 1, periodHours });
 }
 
+export interface Spread {
+  p10: number;
+  p50: number;
+  p90: number;
+  n: number;
+}
+
+function spread(values: readonly number[]): Spread {
+  const x = Float64Array.from(values.filter((v) => Number.isFinite(v))).sort();
+  return { p10: quantileType7(x, x.length, 0.1), p50: quantileType7(x, x.length, 0.5), p90: quantileType7(x, x.length, 0.9), n: x.length };
+}
+
 export interface PointSummary {
   value: number;
   /** The second parameter's value, in a grid of two. */
   value2?: number;
   /** Per KPI id: median and 10th/90th percentile across the point's finished seeds, and how many. */
-  kpis: Record<string, { p10: number; p50: number; p90: number; n: number }>;
+  kpis: Record<string, Spread>;
+  /**
+   * Per KPI id: the change against the first point seed by seed (this point's value minus the first
+   * point's on the same seed, over the seeds both have finished): its median and 10th/90th
+   * percentile. Every point runs the same seeds, and a seed gives them the same luck (common random
+   * numbers), so these spread far less than the points' own values. All n = 0 for the first point.
+   */
+  change: Record<string, Spread>;
   /** Seeds finished of those asked. */
   done: number;
 }
@@ -54,25 +73,45 @@ export function sweepSummary(
   periodOf: (point: number) => number,
   values2?: readonly number[],
 ): PointSummary[] {
+  // each KPI of each (point, seed), NaN where that run has not finished
+  const at = values.map((_, p) => {
+    const tables = seeds.map((s) => tableOf(p, s));
+    return Object.fromEntries(KPIS.map((k) => [k.id, tables.map((t) => (t ? kpiOfRun(k, t, periodOf(p)) : NaN))]));
+  });
   return values.map((value, p) => {
-    const tables = seeds.map((s) => tableOf(p, s)).filter((t): t is RunTable => !!t);
     const kpis: PointSummary['kpis'] = {};
+    const change: PointSummary['change'] = {};
     for (const k of KPIS) {
-      const x = Float64Array.from(tables.map((t) => kpiOfRun(k, t, periodOf(p))).filter((v) => Number.isFinite(v))).sort();
-      kpis[k.id] = { p10: quantileType7(x, x.length, 0.1), p50: quantileType7(x, x.length, 0.5), p90: quantileType7(x, x.length, 0.9), n: x.length };
+      kpis[k.id] = spread(at[p][k.id]);
+      change[k.id] = spread(p === 0 ? [] : at[p][k.id].map((v, i) => v - at[0][k.id][i]));
     }
-    return { value, ...(values2 ? { value2: values2[p] } : {}), kpis, done: tables.length };
+    const done = seeds.filter((s) => !!tableOf(p, s)).length;
+    return { value, ...(values2 ? { value2: values2[p] } : {}), kpis, change, done };
   });
 }
 
 /**
  * The summary as CSV: one row per point, the value (and in a grid the second parameter's, `path2`),
- * then each KPI's p10, p50 and p90 (and the seeds with a value).
+ * then each KPI's p10, p50 and p90 (and the seeds with a value), then each KPI's change against
+ * point 1 seed by seed (`_change_p10/_p50/_p90` and the seeds paired; empty for point 1).
  */
 export function sweepCsv(path: string, rows: readonly PointSummary[], format: (v: number) => string, path2?: string): string {
-  const head = ['point', path, ...(path2 ? [path2] : []), ...KPIS.flatMap((k) => [`${k.id}_p10`, `${k.id}_p50`, `${k.id}_p90`, `${k.id}_n`])];
+  const head = [
+    'point',
+    path,
+    ...(path2 ? [path2] : []),
+    ...KPIS.flatMap((k) => [`${k.id}_p10`, `${k.id}_p50`, `${k.id}_p90`, `${k.id}_n`]),
+    ...KPIS.flatMap((k) => [`${k.id}_change_p10`, `${k.id}_change_p50`, `${k.id}_change_p90`, `${k.id}_change_n`]),
+  ];
+  const cells = (s: Spread) => (s.n === 0 ? ['', '', '', '0'] : [format(s.p10), format(s.p50), format(s.p90), String(s.n)]);
   const lines = rows.map((r, i) =>
-    [String(i + 1), format(r.value), ...(path2 ? [format(r.value2 ?? NaN)] : []), ...KPIS.flatMap((k) => [format(r.kpis[k.id].p10), format(r.kpis[k.id].p50), format(r.kpis[k.id].p90), String(r.kpis[k.id].n)])].join(','),
+    [
+      String(i + 1),
+      format(r.value),
+      ...(path2 ? [format(r.value2 ?? NaN)] : []),
+      ...KPIS.flatMap((k) => [format(r.kpis[k.id].p10), format(r.kpis[k.id].p50), format(r.kpis[k.id].p90), String(r.kpis[k.id].n)]),
+      ...KPIS.flatMap((k) => cells(r.change[k.id])),
+    ].join(','),
   );
   return [head.join(','), ...lines].join('\n') + '\n';
 }

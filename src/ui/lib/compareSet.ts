@@ -176,9 +176,10 @@ export function kpiMatrix(kpis: readonly KpiDef[], entries: readonly CompareEntr
 /** Shared seeds under which a paired change gets no verdict, only its range. */
 export const PAIRED_MIN_SEEDS = 5;
 
-/** The Monte Carlo runs of a and b on the seeds both ran, paired by seed (in a's seed order). */
+/** What pairing by seed needs of a run: its Monte Carlo runs, their seeds and its metric period. */
 type SeededRuns = Pick<ComparedRun, 'runs' | 'seeds' | 'periodHours'>;
 
+/** The Monte Carlo runs of a and b on the seeds both ran, paired by seed (in a's seed order). */
 export function sharedSeeds(a: SeededRuns, b: SeededRuns): { seed: number; a: RunTable; b: RunTable }[] {
   const out: { seed: number; a: RunTable; b: RunTable }[] = [];
   a.seeds.forEach((seed, i) => {

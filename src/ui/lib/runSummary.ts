@@ -15,7 +15,7 @@ export interface SummarySentence {
 }
 
 export interface SummaryBaseline {
-  /** "A (baseline, seed 1)". */
+  /** Who the baseline is, as the sentence names it: "the pinned baseline (baseline, seed 1)". */
   label: string;
   table: WindowedTable;
   /** A KPI's verdict seed by seed against the baseline, when both ran shared seeds ('clear', 'within noise', 'too few seeds'). */

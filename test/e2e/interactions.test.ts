@@ -728,6 +728,30 @@ describe('dashboard interactions', () => {
     expect(errors).toEqual([]);
   });
 
+  it('sensitivity with several seeds: a bar every seed moves the same way is marked, and the CSV gives the change per seed', async () => {
+    const { page, errors } = await open({ edits: { horizonDays: 5 }, seed: 2 });
+    await waitForStatus(page, 'done', 30_000);
+    await page.locator('[data-testid="tornado"] summary').first().click();
+    await page.selectOption('[data-testid="tornado-change"]', '0.5');
+    await page.selectOption('[data-testid="tornado-seeds"]', '3');
+    await page.click('[data-action="tornado-run"]');
+    await expect.poll(() => page.locator('[data-testid="tornado-status"]').textContent(), { timeout: 240_000, interval: 500 }).toMatch(/:\s*done/);
+    // half and one and a half times the demand: busier GPUs on every seed
+    const rateBar = page.locator('[data-testid="tornado-bar"][data-path="demand.baseRateJobsPerHour"]');
+    expect(await rateBar.locator('[data-testid="tornado-same-sign"]').count()).toBe(1);
+    expect(await page.locator('[data-testid="tornado"] .legend').textContent()).toMatch(/✓: on every seed the KPI moved the same way/);
+    await page.locator('[data-testid="tornado"]').screenshot({ path: join(ROOT, 'test-results/screenshots/tornado-seeds.png') });
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action="tornado-csv"]').click()]);
+    const file = join(DOWNLOADS, dl.suggestedFilename());
+    await dl.saveAs(file);
+    const rowsCsv = Papa.parse<Record<string, string>>(readFileSync(file, 'utf8'), { header: true, comments: '#', skipEmptyLines: true }).data;
+    const rate = rowsCsv.find((r) => r.parameter === 'demand.baseRateJobsPerHour')!;
+    expect(rate.seeds_paired).toBe('3');
+    expect(Number(rate.utilization_change_min_per_seed)).toBeGreaterThan(0);
+    expect(Number(rate.utilization_change_max_per_seed)).toBeGreaterThanOrEqual(Number(rate.utilization_change_min_per_seed));
+    expect(errors).toEqual([]);
+  });
+
   it('CSV export has the same bytes as the CLI for the same scenario and seed', async () => {
     const { page } = await open({ edits: { horizonDays: 20 }, seed: 3 });
     await waitForStatus(page, 'done', 30_000);

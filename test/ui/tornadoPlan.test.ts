@@ -60,11 +60,25 @@ describe('tornadoBars', () => {
     expect(tornadoBase([1, 2, 3], utilization, (s) => run(bySeed[s]), 24)).toBeCloseTo(0.6, 12);
   });
 
+  it('seed by seed: a short bar that every seed moves the same way is not noise; one that flips sign is', () => {
+    // the seeds' luck (0.5, 0.6, 0.9) is shared by both ends: +0.01 on every seed
+    const bySeed: Record<number, number> = { 1: 0.5, 2: 0.6, 3: 0.9 };
+    const steady = tornadoBars(params.slice(0, 1), [1, 2, 3], utilization, (_, end, s) => run(end === 'low' ? bySeed[s] : bySeed[s] + 0.01), 24)[0];
+    expect(steady.perSeed.n).toBe(3);
+    expect(steady.perSeed.min).toBeCloseTo(0.01, 12);
+    expect(steady.perSeed.sameSign).toBe(true);
+    const flips: Record<number, number> = { 1: 0.02, 2: -0.01, 3: 0.01 };
+    const noisy = tornadoBars(params.slice(0, 1), [1, 2, 3], utilization, (_, end, s) => run(end === 'low' ? bySeed[s] : bySeed[s] + flips[s]), 24)[0];
+    expect(noisy.perSeed.sameSign).toBe(false);
+    // one seed cannot say
+    expect(tornadoBars(params.slice(0, 1), [1], utilization, (_, end) => run(end === 'low' ? 0.5 : 0.6), 24)[0].perSeed.sameSign).toBe(false);
+  });
+
   it('CSV: one row per parameter in rank order, with both ends and the swing', () => {
     const csv = tornadoCsv('utilization', tornadoBars(params, [1], utilization, tableOf, 24), (v) => (Number.isFinite(v) ? String(Number(v.toFixed(6))) : ''));
     const lines = csv.trim().split('\n');
-    expect(lines[0]).toBe('rank,parameter,value_page,value_low,value_high,utilization_at_low,utilization_at_high,utilization_swing,seeds_low,seeds_high');
-    expect(lines[1]).toBe('1,b,1,0.8,1.2,0.4,0.7,0.3,1,1');
-    expect(lines[3]).toBe('3,c,1,0.8,1.2,0.45,,,1,0');
+    expect(lines[0]).toBe('rank,parameter,value_page,value_low,value_high,utilization_at_low,utilization_at_high,utilization_swing,seeds_low,seeds_high,utilization_change_min_per_seed,utilization_change_max_per_seed,seeds_paired');
+    expect(lines[1]).toBe('1,b,1,0.8,1.2,0.4,0.7,0.3,1,1,0.3,0.3,1');
+    expect(lines[3]).toBe('3,c,1,0.8,1.2,0.45,,,1,0,,,0');
   });
 });

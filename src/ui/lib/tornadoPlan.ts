@@ -49,6 +49,13 @@ export interface TornadoBar extends TornadoParam {
   nHigh: number;
   /** |atHigh - atLow|; NaN until both ends have a value. */
   swing: number;
+  /**
+   * The change from the low end to the high end seed by seed (KPI at high minus at low on the same
+   * seed, over the seeds with both ends): its least and greatest, and on how many seeds. A seed
+   * gives both ends the same luck (common random numbers), so when every seed moves the KPI the
+   * same way (`sameSign`, two seeds or more) the bar is not seed noise, however short.
+   */
+  perSeed: { min: number; max: number; n: number; sameSign: boolean };
 }
 
 function median(values: number[]): number {
@@ -71,10 +78,22 @@ export function tornadoBars(
     const v = seeds.map((s) => tableOf(i, end, s)).filter((t): t is RunTable => !!t).map((t) => kpiOfRun(k, t, period));
     return { m: median(v), n: v.filter((x) => Number.isFinite(x)).length };
   };
+  const perSeed = (i: number) => {
+    const d: number[] = [];
+    for (const s of seeds) {
+      const lo = tableOf(i, 'low', s);
+      const hi = tableOf(i, 'high', s);
+      const v = lo && hi ? kpiOfRun(k, hi, period) - kpiOfRun(k, lo, period) : NaN;
+      if (Number.isFinite(v)) d.push(v);
+    }
+    const min = d.length ? Math.min(...d) : NaN;
+    const max = d.length ? Math.max(...d) : NaN;
+    return { min, max, n: d.length, sameSign: d.length >= 2 && (min > 0 || max < 0) };
+  };
   const bars = params.map((p, i) => {
     const lo = at(i, 'low');
     const hi = at(i, 'high');
-    return { ...p, atLow: lo.m, atHigh: hi.m, nLow: lo.n, nHigh: hi.n, swing: Math.abs(hi.m - lo.m) };
+    return { ...p, atLow: lo.m, atHigh: hi.m, nLow: lo.n, nHigh: hi.n, swing: Math.abs(hi.m - lo.m), perSeed: perSeed(i) };
   });
   // stable: equal swings keep the parameters' order
   return bars
@@ -93,9 +112,14 @@ export function tornadoBase(seeds: readonly number[], k: KpiDef, tableOf: (seed:
   return median(seeds.map((s) => tableOf(s)).filter((t): t is RunTable => !!t).map((t) => kpiOfRun(k, t, period)));
 }
 
-/** The bars as CSV, widest swing first: the parameter, its values at the page and both ends, the KPI at both ends and the swing. */
+/**
+ * The bars as CSV, widest swing first: the parameter, its values at the page and both ends, the KPI
+ * at both ends and the swing, then the change high minus low seed by seed (least, greatest, seeds).
+ */
 export function tornadoCsv(kpiId: string, bars: readonly TornadoBar[], format: (v: number) => string): string {
-  const head = ['rank', 'parameter', 'value_page', 'value_low', 'value_high', `${kpiId}_at_low`, `${kpiId}_at_high`, `${kpiId}_swing`, 'seeds_low', 'seeds_high'];
-  const lines = bars.map((b, i) => [String(i + 1), b.path, format(b.base), format(b.low), format(b.high), format(b.atLow), format(b.atHigh), format(b.swing), String(b.nLow), String(b.nHigh)].join(','));
+  const head = ['rank', 'parameter', 'value_page', 'value_low', 'value_high', `${kpiId}_at_low`, `${kpiId}_at_high`, `${kpiId}_swing`, 'seeds_low', 'seeds_high', `${kpiId}_change_min_per_seed`, `${kpiId}_change_max_per_seed`, 'seeds_paired'];
+  const lines = bars.map((b, i) =>
+    [String(i + 1), b.path, format(b.base), format(b.low), format(b.high), format(b.atLow), format(b.atHigh), format(b.swing), String(b.nLow), String(b.nHigh), format(b.perSeed.min), format(b.perSeed.max), String(b.perSeed.n)].join(','),
+  );
   return [head.join(','), ...lines].join('\n') + '\n';
 }

@@ -124,6 +124,18 @@ describe('dashboard interactions', () => {
     expect(errors).toEqual([]);
   });
 
+  it('the token_crash preset answers its question: the security budget (stake value) drawn and said to fall', async () => {
+    const { page, errors } = await open({ preset: 'token_crash', edits: {} }); // the whole 180 days: the crash is at day 90
+    await waitForStatus(page, 'done', 90_000);
+    const chart = page.locator('figure[data-chart="security"]');
+    expect(await chart.getAttribute('data-available')).toBe('yes');
+    expect(await chart.locator('path[data-series="stake_value_usd"]').getAttribute('d')).toMatch(/^M/);
+    const stake = await page.evaluate(() => (window as unknown as { __depinsim: { column(n: string): number[] } }).__depinsim.column('stake_value_usd'));
+    expect(stake[stake.length - 1]).toBeLessThan(stake[0] * 0.5); // the price falls 70%: so does the stake's worth
+    expect(await page.locator('[data-testid="run-summary"] [data-sentence="security"]').textContent()).toMatch(/^The providers' stake, the network's security budget, was worth \$[\d.]+M at the end, down \d+(\.\d)?% from \$[\d.]+M at the start\.$/);
+    expect(errors).toEqual([]);
+  });
+
   it('changing a control turns the preset into custom and re-runs with the new value', async () => {
     const { page } = await open();
     await waitForStatus(page, 'done', 30_000);

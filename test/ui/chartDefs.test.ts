@@ -9,7 +9,7 @@ describe('chart and KPI definitions', () => {
   it('every chart reads columns the core produces or the dashboard derives (no silent schema drift)', () => {
     const names = new Set([...MARKET_COLUMNS, ...ECONOMY_COLUMNS].map((c) => c.name));
     const derived = new Set(Object.keys(deriveColumns(Object.fromEntries([...names].map((n) => [n, f(1)])), 1, 24)));
-    expect([...derived].sort()).toEqual(['burned_cumulative_tokens', 'capacity_gpu_h', 'circulating_tokens', 'net_issuance_tokens', 'protocol_earnings_usd', 'supply_side_usd']);
+    expect([...derived].sort()).toEqual(['burned_cumulative_tokens', 'capacity_gpu_h', 'circulating_tokens', 'net_issuance_tokens', 'protocol_earnings_usd', 'staking_ratio', 'supply_side_usd', 'treasury_value_usd']);
     for (const chart of CHARTS) {
       for (const s of chart.series) expect(names.has(s.column) || derived.has(s.column), `${chart.id}: ${s.column}`).toBe(true);
       for (const n of chart.needs) expect(names.has(n), `${chart.id} needs ${n}`).toBe(true);
@@ -21,6 +21,12 @@ describe('chart and KPI definitions', () => {
     expect(Array.from(d.supply_side_usd)).toEqual([900, 0, NaN]);
     // earnings = revenue - token incentives: negative when emissions pay more than the take brings in
     expect(Array.from(d.protocol_earnings_usd)).toEqual([-150, -40, 4]);
+  });
+
+  it('the staked share of the supply, and the treasury valued at the day\'s price with its USD', () => {
+    const d = deriveColumns({ staked_tokens: f(30, 0), supply_tokens: f(100, 0), treasury_tokens: f(10, 20), token_price_usd: f(2, 0.5), treasury_usd: f(5, NaN) }, 2, 24);
+    expect(Array.from(d.staking_ratio)).toEqual([0.3, NaN]); // no supply: no share
+    expect(Array.from(d.treasury_value_usd)).toEqual([25, NaN]);
   });
 
   it('derives capacity, net issuance, cumulative burn and circulating supply, NaN-safe', () => {

@@ -54,6 +54,9 @@ describe('the run in short', () => {
     expect(text('providers', runSummary(eco(30, 2), whole))).toMatch(/in 30 months \(critical: above 24\)/);
     expect(text('providers', runSummary(eco(Infinity, 2), whole))).toMatch(/does not pay back its hardware at these earnings/);
     expect(text('token', runSummary(eco(8, 12), whole))).toMatch(/more tokens were burned than minted/);
+    // the security budget over the window, when the run has stake
+    expect(text('security', runSummary(table({ stake_value_usd: f(20e6, 4.5e6) }), whole))).toBe("The providers' stake, the network's security budget, was worth $4.5M at the end, down 77.5% from $20M at the start.");
+    expect(text('security', s)).toBeUndefined();
   });
 
   it('against a pinned baseline: the largest changes, better or worse in words, with the verdict seed by seed when there is one', () => {

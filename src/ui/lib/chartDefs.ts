@@ -1,7 +1,7 @@
 /**
  * What the dashboard draws: the charts (series, units, scales) and the KPI cards (definitions and
  * how each is computed over the selected window). Columns come from the core's metric table; a few
- * are derived here (capacity, net issuance, circulating supply, cumulative burn, the providers' share of payments, protocol earnings). A chart whose
+ * are derived here (capacity, net issuance, circulating supply, cumulative burn, the providers' share of payments, protocol earnings, staking ratio, treasury value). A chart whose
  * columns are not in the table yet says so instead of drawing zeros.
  */
 
@@ -197,6 +197,23 @@ export const CHARTS: ChartDef[] = [
     series: [{ column: 'token_price_usd', label: 'Token price', color: OKABE_ITO.purple, width: 2 }],
   },
   {
+    // the token_crash preset's question: how far does the USD value of stake (what an attacker must
+    // put at risk, the network's security budget) fall with the price? (research §6.2 #11-12)
+    id: 'security',
+    title: 'Security budget and treasury',
+    subtitle: 'USD value of the providers\' stake (the security budget) and of the treasury (its tokens at the day\'s price plus its USD), left; share of the token supply staked, right',
+    unit: 'USD',
+    rightUnit: 'share',
+    log: 'never',
+    needs: ['stake_value_usd', 'staked_tokens', 'supply_tokens'],
+    pendingNote: ECONOMY_NOTE,
+    series: [
+      { column: 'stake_value_usd', label: 'Stake value (security budget)', color: OKABE_ITO.blue, width: 2 },
+      { column: 'treasury_value_usd', label: 'Treasury value', color: OKABE_ITO.green, dash: '7 3', width: 2 },
+      { column: 'staking_ratio', label: 'Staked share of supply (right axis)', color: OKABE_ITO.vermillion, dash: '2 3', width: 2, right: true },
+    ],
+  },
+  {
     id: 'mint-burn',
     title: 'Minted vs burned',
     subtitle: 'Tokens minted (up) and burned (down) per day; the line is net issuance',
@@ -241,6 +258,11 @@ export function deriveColumns(data: Record<string, Float64Array>, rows: number, 
   make('capacity_gpu_h', ['gpus_online'], (i, [g]) => g[i] * periodHours);
   // what tenants paid less the protocol's take (the CSV's provider_revenue_usd also holds staker fee shares)
   make('supply_side_usd', ['gmv_usd', 'fees_usd'], (i, [g, f]) => g[i] - f[i]);
+  make('staking_ratio', ['staked_tokens', 'supply_tokens'], (i, [st, su]) => (su[i] > 0 ? st[i] / su[i] : NaN));
+  make('treasury_value_usd', ['treasury_tokens', 'token_price_usd'], (i, [tt, p]) => {
+    const usd = col('treasury_usd');
+    return tt[i] * p[i] + (usd ? usd[i] : 0);
+  });
   make('protocol_earnings_usd', ['fees_usd', 'provider_rewards_usd'], (i, [f, r]) => f[i] - r[i]);
   make('net_issuance_tokens', ['minted_tokens', 'burned_tokens'], (i, [m, b]) => m[i] - b[i]);
   if (col('burned_tokens')) {

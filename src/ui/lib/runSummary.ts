@@ -10,7 +10,7 @@ import { formatSigned, formatValue, formatWithUnit } from './format.ts';
 
 export interface SummarySentence {
   /** What the sentence is about (a test and the page can find it by this). */
-  id: 'window' | 'utilization' | 'tenants' | 'failures' | 'providers' | 'token' | 'baseline';
+  id: 'window' | 'utilization' | 'tenants' | 'failures' | 'providers' | 'token' | 'security' | 'baseline';
   text: string;
 }
 
@@ -78,6 +78,15 @@ export function runSummary(t: WindowedTable, span: { from: number; to: number; w
     const dir = infl > 0 ? `grew ${show('inflation', t)} a year` : infl < 0 ? `shrank ${formatValue(-infl, 'share')} a year` : 'held steady';
     const burn = bm >= 1 ? 'more tokens were burned than minted' : `${show('burn-mint', t)} tokens were burned per token minted, so emissions outpace burns`;
     out.push({ id: 'token', text: `The token supply ${dir} (annualized): ${burn}.` });
+  }
+
+  // the security budget: what the stake is worth at the window's two ends
+  const stake = t.data.stake_value_usd;
+  if (stake && t.hi > t.lo && Number.isFinite(stake[t.lo]) && Number.isFinite(stake[t.hi]) && stake[t.lo] > 0) {
+    const a = stake[t.lo];
+    const b = stake[t.hi];
+    const move = Math.abs(b / a - 1) < 0.005 ? 'about the same as' : `${b > a ? 'up' : 'down'} ${formatValue(Math.abs(b / a - 1), 'share')} from`;
+    out.push({ id: 'security', text: `The providers' stake, the network's security budget, was worth ${formatValue(b, 'USD')} at the end, ${move} ${formatValue(a, 'USD')} at the start.` });
   }
 
   if (base) {

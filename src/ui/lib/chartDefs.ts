@@ -214,6 +214,21 @@ export const CHARTS: ChartDef[] = [
     ],
   },
   {
+    // the cheating preset's question: how fast do spot checks catch the cheaters, at what cost?
+    id: 'slashing',
+    title: 'Slashing and cheating',
+    subtitle: 'Slashing events per day (downtime during leases and cheaters caught), left; share of the network\'s GPUs held by cheating providers, right',
+    unit: 'slashes/day',
+    rightUnit: 'share',
+    log: 'never',
+    needs: ['slashes', 'cheater_share'],
+    pendingNote: ECONOMY_NOTE,
+    series: [
+      { column: 'slashes', label: 'Slashes', color: OKABE_ITO.vermillion, type: 'barUp' },
+      { column: 'cheater_share', label: 'GPUs of cheating providers (right axis)', color: OKABE_ITO.black, width: 2, right: true },
+    ],
+  },
+  {
     id: 'mint-burn',
     title: 'Minted vs burned',
     subtitle: 'Tokens minted (up) and burned (down) per day; the line is net issuance',

@@ -65,7 +65,7 @@ describe('sweepSummary', () => {
       ['1/2', run(0.45)],
     ]);
     const rows = sweepSummary([60, 120], [1, 2, 3], (p, s) => tables.get(`${p}/${s}`), () => 24);
-    expect(rows[0].change.utilization.n).toBe(0); // the first point against itself
+    expect(rows[0].change.utilization).toMatchObject({ p10: 0, p50: 0, p90: 0, n: 3 }); // the first point against itself
     const c = rows[1].change.utilization;
     expect(c.n).toBe(2); // seed 3 of point 2 not finished
     expect(c.p10).toBeCloseTo(0.05, 12);

@@ -55,7 +55,8 @@ export interface PointSummary {
    * Per KPI id: the change against the first point seed by seed (this point's value minus the first
    * point's on the same seed, over the seeds both have finished): its median and 10th/90th
    * percentile. Every point runs the same seeds, and a seed gives them the same luck (common random
-   * numbers), so these spread far less than the points' own values. All n = 0 for the first point.
+   * numbers), so these spread far less than the points' own values. The first point's is 0 on
+   * each of its finished seeds (it is the reference).
    */
   change: Record<string, Spread>;
   /** Seeds finished of those asked. */
@@ -83,7 +84,7 @@ export function sweepSummary(
     const change: PointSummary['change'] = {};
     for (const k of KPIS) {
       kpis[k.id] = spread(at[p][k.id]);
-      change[k.id] = spread(p === 0 ? [] : at[p][k.id].map((v, i) => v - at[0][k.id][i]));
+      change[k.id] = spread(at[p][k.id].map((v, i) => v - at[0][k.id][i]));
     }
     const done = seeds.filter((s) => !!tableOf(p, s)).length;
     return { value, ...(values2 ? { value2: values2[p] } : {}), kpis, change, done };
@@ -93,7 +94,7 @@ export function sweepSummary(
 /**
  * The summary as CSV: one row per point, the value (and in a grid the second parameter's, `path2`),
  * then each KPI's p10, p50 and p90 (and the seeds with a value), then each KPI's change against
- * point 1 seed by seed (`_change_p10/_p50/_p90` and the seeds paired; empty for point 1).
+ * point 1 seed by seed (`_change_p10/_p50/_p90` and the seeds paired; 0 for point 1 itself).
  */
 export function sweepCsv(path: string, rows: readonly PointSummary[], format: (v: number) => string, path2?: string): string {
   const head = [
@@ -103,14 +104,13 @@ export function sweepCsv(path: string, rows: readonly PointSummary[], format: (v
     ...KPIS.flatMap((k) => [`${k.id}_p10`, `${k.id}_p50`, `${k.id}_p90`, `${k.id}_n`]),
     ...KPIS.flatMap((k) => [`${k.id}_change_p10`, `${k.id}_change_p50`, `${k.id}_change_p90`, `${k.id}_change_n`]),
   ];
-  const cells = (s: Spread) => (s.n === 0 ? ['', '', '', '0'] : [format(s.p10), format(s.p50), format(s.p90), String(s.n)]);
   const lines = rows.map((r, i) =>
     [
       String(i + 1),
       format(r.value),
       ...(path2 ? [format(r.value2 ?? NaN)] : []),
       ...KPIS.flatMap((k) => [format(r.kpis[k.id].p10), format(r.kpis[k.id].p50), format(r.kpis[k.id].p90), String(r.kpis[k.id].n)]),
-      ...KPIS.flatMap((k) => cells(r.change[k.id])),
+      ...KPIS.flatMap((k) => [format(r.change[k.id].p10), format(r.change[k.id].p50), format(r.change[k.id].p90), String(r.change[k.id].n)]),
     ].join(','),
   );
   return [head.join(','), ...lines].join('\n') + '\n';

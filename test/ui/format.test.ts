@@ -1,7 +1,7 @@
 // What the KPI cards, tooltips and tables print: small numbers keep their digits, a change never
 // reads as zero, and a range never prints its two different ends the same.
 import { describe, expect, it } from 'vitest';
-import { formatDelta, formatRange, formatSignedRange, formatValue, labelFormat, tickFormat } from '../../src/ui/lib/format.ts';
+import { changeTickFormat, formatDelta, formatRange, formatSignedRange, formatValue, labelFormat, tickFormat } from '../../src/ui/lib/format.ts';
 
 describe('formatValue', () => {
   it('keeps three significant digits below 1, so a small ratio is not rounded to 0.001 or 0', () => {
@@ -31,6 +31,16 @@ describe('formatDelta', () => {
     expect(formatDelta(0.00004, 'ratio')).toBe('▲ +0.00004');
     expect(formatDelta(-0.133, 'USD/GPU-h')).toBe('▼ −$0.133');
     expect(formatDelta(0, 'share')).toBe('= no change');
+  });
+});
+
+describe('changeTickFormat', () => {
+  it('signed ticks; a change of shares in pp with the decimals its step needs', () => {
+    const pp = changeTickFormat('share', [-0.05, 0, 0.05]);
+    expect([-0.05, 0, 0.05].map(pp)).toEqual(['−5', '0', '+5']);
+    expect(changeTickFormat('share', [0, 0.005])(0.005)).toBe('+0.5');
+    const months = changeTickFormat('months', [-2, 0, 2]);
+    expect([-2, 0, 2].map(months)).toEqual(['−2', '0', '+2']);
   });
 });
 

@@ -63,6 +63,20 @@ export function tickFormat(unit: string, ticks: readonly number[] = []): (v: num
 }
 
 /**
+ * Ticks of an axis of changes (a difference from a baseline): signed, "+5" or "−0.5", zero as "0";
+ * a change of shares in percentage points with the decimals the step needs (the axis says "pp").
+ */
+export function changeTickFormat(unit: string, ticks: readonly number[] = []): (v: number) => string {
+  if (unit.toLowerCase() === 'share') {
+    const step = ticks.length > 1 ? Math.abs(ticks[1] - ticks[0]) * 100 : 1;
+    const f = format(`+.${precisionFixed(step)}f`);
+    return (v) => (v === 0 ? '0' : f(v * 100));
+  }
+  const plain = tickFormat(unit, ticks);
+  return (v) => (v > 0 ? `+${plain(v)}` : plain(v));
+}
+
+/**
  * Labels for a set of values that sit side by side (a heatmap's cells): shares get the decimals
  * the closest two distinct values need to read differently (54.0% and 54.3%, not 54% twice), at
  * most two; other units as tickFormat writes them.

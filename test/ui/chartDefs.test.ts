@@ -62,6 +62,9 @@ describe('chart and KPI definitions', () => {
     const u = { data: { leases_failed: f(10, 30), jobs_started: f(100, 100) }, lo: 0, hi: 1, periodHours: 24 };
     expect(fail.compute(u)).toBeCloseTo(0.2);
     expect(fail.detail!(u)).toBe('40 of 200 started');
+    // with the resumes column (runs since the outage grace): how many leases rode out an outage
+    expect(fail.detail!({ ...u, data: { ...u.data, leases_resumed: f(1200, 34) } })).toBe('40 of 200 started; 1,234 resumed after an outage');
+    expect(fail.detail!({ ...u, data: { ...u.data, leases_resumed: f(0, 0) } })).toBe('40 of 200 started');
   });
 
   it('KPIs: buyer price vs cloud weighs the cloud price by GPU-hours served', () => {

@@ -35,7 +35,7 @@ describe('the run in short', () => {
     expect(text('window', s)).toBe('Over the 2 days of the run:');
     expect(text('utilization', s)).toBe('GPUs were busy 60.0% of the hours they were online, within the 50–70% live networks report (Akash, 2024).');
     expect(text('tenants', s)).toBe('Tenants paid $1 per GPU-hour, 25% of what the cloud charges for the same GPUs ($4.00); 85.0% of orders found a GPU before their patience ran out; the mean wait for a match was 6 min.');
-    expect(text('failures', s)).toBe('20.0% of leases failed when their provider went down (40 of 200 started); their remaining work was ordered again.');
+    expect(text('failures', s)).toBe('20.0% of leases failed (40 of 200 started): their provider stayed down past the outage grace or was caught cheating, and their remaining work was ordered again.');
     // a run without the economy columns says nothing about providers' earnings or the token
     expect(text('providers', s)).toBeUndefined();
     expect(text('token', s)).toBeUndefined();

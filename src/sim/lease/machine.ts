@@ -6,8 +6,14 @@
  *
  *   ordered --match--> matched --start--> active --complete--> completed
  *   ordered --expire--> expired          (no match within the tenant's patience)
- *   ordered|matched|active --cancel--> cancelled   (the tenant withdraws or closes early)
- *   matched|active --fail--> failed      (provider down, or caught cheating: the rest is re-queued)
+ *   ordered|matched|active|stalled --cancel--> cancelled   (the tenant withdraws or closes early)
+ *   matched|active|stalled --fail--> failed      (provider down, or caught cheating: the rest is re-queued)
+ *   active --stall--> stalled --resume--> active  (provider down, back within the retry grace)
+ *
+ * A stalled lease keeps its GPUs and its progress but neither runs nor bills: its end waits, the
+ * provider is paid for the run so far, and a grace timer starts. If the provider is back before it
+ * runs out the lease resumes where it stopped; otherwise it fails (Akash's provider monitor retries
+ * a deployment for about 2 h, then closes the lease as Unstable: research §8 #42).
  */
 import type { Lease, LeaseState } from '../model/types.ts';
 
@@ -17,7 +23,9 @@ export type LeaseEvent =
   | { type: 'complete' }
   | { type: 'expire' }
   | { type: 'cancel' }
-  | { type: 'fail'; reason: string };
+  | { type: 'fail'; reason: string }
+  | { type: 'stall'; reason: string }
+  | { type: 'resume' };
 
 export type LeaseEventType = LeaseEvent['type'];
 
@@ -37,12 +45,19 @@ export type Effect =
   /** Re-order the work that remains (hours at full speed). */
   | { type: 'requeue'; workHours: number }
   /** The order leaves the queue. */
-  | { type: 'dequeue' };
+  | { type: 'dequeue' }
+  /** The lease's pending timer (its end, or its retry grace) is void. */
+  | { type: 'cancelTimer' }
+  /** Pay the provider for the hours run so far (no refund: the lease goes on). */
+  | { type: 'pay'; runHours: number }
+  /** Start the retry grace: the lease fails if its provider is not back when it runs out. */
+  | { type: 'scheduleGrace' };
 
 export const TRANSITIONS: Record<LeaseState, Partial<Record<LeaseEventType, LeaseState>>> = {
   ordered: { match: 'matched', expire: 'expired', cancel: 'cancelled' },
   matched: { start: 'active', fail: 'failed', cancel: 'cancelled' },
-  active: { complete: 'completed', fail: 'failed', cancel: 'cancelled' },
+  active: { complete: 'completed', fail: 'failed', cancel: 'cancelled', stall: 'stalled' },
+  stalled: { resume: 'active', fail: 'failed', cancel: 'cancelled' },
   completed: {},
   failed: {},
   expired: {},
@@ -60,9 +75,9 @@ export class ForbiddenTransition extends Error {
   }
 }
 
-/** Hours the lease has run (0 unless it became active). */
+/** Hours the lease has run by `now` (0 until it starts; a stall's hours are not run hours). */
 export function runHours(l: Lease, now: number): number {
-  return l.state === 'active' ? now - l.startedAt : 0;
+  return l.state === 'active' ? now - l.runFrom : l.ranHours;
 }
 
 /** Work left after a failure, keeping what the last checkpoint saved (0 interval: all progress kept). */
@@ -99,6 +114,10 @@ export const FX_REPUTATION_GOOD = 7;
 export const FX_REPUTATION_BAD = 8;
 /** arg: hours of work left. */
 export const FX_REQUEUE = 9;
+export const FX_CANCEL_TIMER = 10;
+/** arg: hours run. */
+export const FX_PAY = 11;
+export const FX_SCHEDULE_GRACE = 12;
 
 /** A growable stack of (code, arg) effect pairs; a nested transition appends above its caller's and truncates back. */
 export class EffectBuffer {
@@ -152,6 +171,15 @@ export function decodeEffects(l: Lease, buf: EffectBuffer, from = 0): Effect[] {
       case FX_REQUEUE:
         out.push({ type: 'requeue', workHours: a });
         break;
+      case FX_CANCEL_TIMER:
+        out.push({ type: 'cancelTimer' });
+        break;
+      case FX_PAY:
+        out.push({ type: 'pay', runHours: a });
+        break;
+      case FX_SCHEDULE_GRACE:
+        out.push({ type: 'scheduleGrace' });
+        break;
       default:
         throw new Error(`unknown effect code ${buf.code[i]}`);
     }
@@ -181,13 +209,30 @@ export function advance(l: Lease, ev: LeaseEvent, now: number, fx: EffectBuffer)
       break;
     case 'start':
       l.startedAt = now;
-      if (l.cancelAfterHours < l.workHours) fx.push(FX_SCHEDULE_CLOSE, l.cancelAfterHours);
-      else fx.push(FX_SCHEDULE_END, l.workHours);
+      l.runFrom = now;
+      scheduleEnd(l, fx);
+      break;
+    case 'stall': {
+      l.ranHours = now - l.runFrom;
+      l.stalledAt = now;
+      l.stallReason = ev.reason;
+      fx.push(FX_CANCEL_TIMER);
+      fx.push(FX_PAY, l.ranHours);
+      fx.push(FX_SCHEDULE_GRACE);
+      break;
+    }
+    case 'resume':
+      endStall(l, now);
+      // run hours count on from where they stopped
+      l.runFrom = now - l.ranHours;
+      fx.push(FX_CANCEL_TIMER);
+      scheduleEnd(l, fx);
       break;
     case 'complete':
+      l.ranHours = now - l.runFrom;
       l.endedAt = now;
       l.endReason = 'completed';
-      fx.push(FX_SETTLE, now - l.startedAt);
+      fx.push(FX_SETTLE, l.ranHours);
       fx.push(FX_RELEASE);
       fx.push(FX_REPUTATION_GOOD);
       break;
@@ -197,16 +242,20 @@ export function advance(l: Lease, ev: LeaseEvent, now: number, fx: EffectBuffer)
       fx.push(FX_DEQUEUE);
       break;
     case 'cancel':
+      l.ranHours = runHours(l, now);
+      endStall(l, now);
       l.endedAt = now;
       l.endReason = 'tenant';
       if (l.state === 'ordered') fx.push(FX_DEQUEUE);
       else {
-        fx.push(FX_SETTLE, runHours(l, now));
+        fx.push(FX_SETTLE, l.ranHours);
         fx.push(FX_RELEASE);
       }
       break;
     case 'fail': {
       const ran = runHours(l, now);
+      l.ranHours = ran;
+      endStall(l, now);
       l.endedAt = now;
       l.endReason = ev.reason;
       fx.push(FX_SETTLE, ran);
@@ -217,6 +266,22 @@ export function advance(l: Lease, ev: LeaseEvent, now: number, fx: EffectBuffer)
     }
   }
   l.state = to;
+}
+
+/**
+ * Schedules the end of the run from where it stands: the tenant's close if it comes before the work
+ * is done, else the end of the work (both in run hours, less those already run).
+ */
+function scheduleEnd(l: Lease, fx: EffectBuffer): void {
+  if (l.cancelAfterHours < l.workHours) fx.push(FX_SCHEDULE_CLOSE, l.cancelAfterHours - l.ranHours);
+  else fx.push(FX_SCHEDULE_END, l.workHours - l.ranHours);
+}
+
+/** Adds the stall in progress, if any, to the lease's stalled hours. */
+function endStall(l: Lease, now: number): void {
+  if (l.state !== 'stalled') return;
+  l.stalledHours += now - l.stalledAt;
+  l.stalledAt = NaN;
 }
 
 /** Field-by-field copy: one fixed object shape, much cheaper than a spread on the hot path. */
@@ -241,6 +306,11 @@ export function copyLease(l: Lease): Lease {
     matchedAt: l.matchedAt,
     startedAt: l.startedAt,
     endedAt: l.endedAt,
+    runFrom: l.runFrom,
+    ranHours: l.ranHours,
+    stalledAt: l.stalledAt,
+    stalledHours: l.stalledHours,
+    stallReason: l.stallReason,
     provider: l.provider,
     tier: l.tier,
     priceUsdPerGpuHour: l.priceUsdPerGpuHour,

@@ -18,6 +18,7 @@ export class RunningBills {
   private provider = new Int32Array(1024);
   /** Price x GPUs, USD per hour (the product the per-lease settlement forms first). */
   private rate = new Float64Array(1024);
+  /** Where each lease's run hours count from (its start, moved on by the stalls since: Lease.runFrom). */
   private startedAt = new Float64Array(1024);
   private escrow = new Float64Array(1024);
   private paid = new Float64Array(1024);
@@ -28,13 +29,13 @@ export class RunningBills {
   /** Number of running leases. */
   size = 0;
 
-  /** Starts billing a lease that just became active; returns its slot. */
+  /** Starts billing a lease that just became active (started, or resumed after a stall); returns its slot. */
   open(l: Lease): number {
     const s = this.free.length > 0 ? this.free.pop()! : this.top++;
     if (s >= this.live.length) this.grow();
     this.provider[s] = l.provider;
     this.rate[s] = l.priceUsdPerGpuHour * l.gpus;
-    this.startedAt[s] = l.startedAt;
+    this.startedAt[s] = l.runFrom;
     this.escrow[s] = l.escrowUnits;
     this.paid[s] = l.paidUnits;
     this.live[s] = 1;

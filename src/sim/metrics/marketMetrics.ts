@@ -25,7 +25,8 @@ export const MARKET_COLUMNS: ColumnDef[] = [
   { name: 'jobs_completed', unit: 'jobs', description: 'Jobs whose work finished in the period' },
   { name: 'jobs_expired', unit: 'orders', description: 'Orders that left unserved in the period because no match came within the tenant\'s patience' },
   { name: 'jobs_cancelled', unit: 'leases', description: 'Leases the tenant closed early in the period' },
-  { name: 'leases_failed', unit: 'leases', description: 'Leases that failed in the period (provider went down or was caught cheating); their remaining work is re-ordered' },
+  { name: 'leases_failed', unit: 'leases', description: 'Leases that failed in the period (provider down for longer than the outage grace, gone, or caught cheating); their remaining work is re-ordered' },
+  { name: 'leases_resumed', unit: 'leases', description: 'Stalled leases that resumed in the period because their provider came back within the outage grace' },
   { name: 'queue_len_mean', unit: 'orders', description: 'Time-average number of orders waiting for a match over the period' },
   { name: 'wait_mean_h', unit: 'h', description: 'Mean time from order to match, over orders matched in the period' },
   { name: 'wait_p95_h', unit: 'h', description: '95th percentile of the time from order to match, over orders matched in the period' },
@@ -66,6 +67,7 @@ export class MarketMetrics {
   expired = 0;
   cancelled = 0;
   failed = 0;
+  resumed = 0;
   matched = 0;
   demandedGpuH = 0;
   private waits: number[] = [];
@@ -120,6 +122,7 @@ export class MarketMetrics {
     out[o++] = this.expired;
     out[o++] = this.cancelled;
     out[o++] = this.failed;
+    out[o++] = this.resumed;
     out[o++] = this.queueH / periodHours;
     out[o++] = div(this.waitSum, this.waits.length);
     out[o++] = this.waits.length ? quantileSorted(this.waits, 0.95) : NaN;
@@ -139,7 +142,7 @@ export class MarketMetrics {
     this.billed.fill(0);
     this.cloudBilled.fill(0);
     this.queueH = 0;
-    this.arrived = this.started = this.completed = this.expired = this.cancelled = this.failed = this.matched = 0;
+    this.arrived = this.started = this.completed = this.expired = this.cancelled = this.failed = this.resumed = this.matched = 0;
     this.demandedGpuH = 0;
     this.waits.length = 0;
     this.waitSum = 0;

@@ -26,13 +26,14 @@ export interface LeaseRow {
   cloud_usd_per_gpu_h: number;
   gpu_hours: number;
   billed_usd: number;
+  stalled_h: number;
 }
 
 export const LEASE_COLUMNS: (keyof LeaseRow)[] = [
   'lease_id', 'job_id', 'attempt', 'job_class', 'gpus', 'min_vram_gb', 'tenant_region', 'region_locked',
   'provider_id', 'archetype', 'gpu_model', 'tier', 'provider_region', 'ordered_h', 'matched_h', 'started_h',
   'ended_h', 'outcome', 'end_reason', 'budget_usd_per_gpu_h', 'price_usd_per_gpu_h', 'cloud_usd_per_gpu_h',
-  'gpu_hours', 'billed_usd',
+  'gpu_hours', 'billed_usd', 'stalled_h',
 ];
 
 /**
@@ -64,6 +65,7 @@ export function writeLeaseRow(w: CsvBytes, r: LeaseRow): void {
   w.num(r.cloud_usd_per_gpu_h);
   w.num(r.gpu_hours);
   w.num(r.billed_usd);
+  w.num(r.stalled_h);
   w.endRow();
 }
 
@@ -91,6 +93,7 @@ export const LEASE_DOCS: [keyof LeaseRow, string, string][] = [
   ['budget_usd_per_gpu_h', 'USD/GPU-h', 'Most the tenant would pay'],
   ['price_usd_per_gpu_h', 'USD/GPU-h', 'Price of the lease (empty if never matched)'],
   ['cloud_usd_per_gpu_h', 'USD/GPU-h', 'Cloud on-demand price of the cheapest GPU that fits: the outside option'],
-  ['gpu_hours', 'GPU-h', 'GPU-hours run'],
+  ['gpu_hours', 'GPU-h', 'GPU-hours run (stalls not included)'],
   ['billed_usd', 'USD', 'USD paid for the lease'],
+  ['stalled_h', 'h', 'Hours the lease spent stalled, its provider down, waiting within the outage grace (market.outageGraceHours)'],
 ];

@@ -3,8 +3,9 @@
  * the lease machine decide, the handlers here apply their decisions and schedule what follows.
  *
  * Events: arrival, patience (order gives up), start (lease begins running), end (work done or the
- * tenant closes), window (home sharing window opens/closes), failure (outage starts/ends),
- * sample (metrics period ends; leases settle), reprice (daily ask adjustment).
+ * tenant closes), window (home sharing window opens/closes), failure (outage starts/ends), grace
+ * (a stalled lease's provider did not come back in time), sample (metrics period ends; leases
+ * settle), reprice (daily ask adjustment).
  */
 import { Engine } from '../core/engine.ts';
 import { IntMap } from '../core/intMap.ts';
@@ -16,8 +17,11 @@ import { forbidNonFinite } from './guards.ts';
 import {
   advance,
   EffectBuffer,
+  runHours,
+  FX_CANCEL_TIMER,
   FX_DEQUEUE,
   FX_ESCROW,
+  FX_PAY,
   FX_RELEASE,
   FX_REPUTATION_BAD,
   FX_REPUTATION_GOOD,
@@ -25,6 +29,7 @@ import {
   FX_RESERVE,
   FX_SCHEDULE_CLOSE,
   FX_SCHEDULE_END,
+  FX_SCHEDULE_GRACE,
   FX_SETTLE,
   type LeaseEvent,
 } from '../lease/machine.ts';
@@ -58,6 +63,7 @@ const START: LeaseEvent = { type: 'start' };
 const COMPLETE: LeaseEvent = { type: 'complete' };
 const CANCEL: LeaseEvent = { type: 'cancel' };
 const EXPIRE: LeaseEvent = { type: 'expire' };
+const RESUME: LeaseEvent = { type: 'resume' };
 
 /** Prior for observed uptime: a new provider starts with this many hours of clean record. */
 const UPTIME_PRIOR_H = 24;
@@ -134,7 +140,7 @@ export class MarketModel {
   readonly acct: { tenants: number; escrow: number; treasury: number };
 
   // event kinds
-  private K: Record<'arrival' | 'patience' | 'start' | 'end' | 'window' | 'failure' | 'sample' | 'reprice', number>;
+  private K: Record<'arrival' | 'patience' | 'start' | 'end' | 'window' | 'failure' | 'grace' | 'sample' | 'reprice', number>;
 
   constructor(
     readonly s: Scenario,
@@ -150,6 +156,7 @@ export class MarketModel {
       end: e.register('end', (id, cancel) => this.onEnd(id, cancel === 1)),
       window: e.register('window', (pid, gen) => this.onWindow(pid, gen)),
       failure: e.register('failure', (pid, gen) => this.onFailure(pid, gen)),
+      grace: e.register('grace', (id) => this.onGrace(id)),
       sample: e.register('sample', () => this.onSample()),
       reprice: e.register('reprice', () => this.onReprice()),
     };
@@ -380,12 +387,19 @@ export class MarketModel {
     this.usage.onlineChanged(p.id, now, was);
     this.sig.set(p.id, UPTIME, this.uptime(p));
     if (!is) {
-      // Every lease on the provider fails; what remains of the work is re-ordered.
+      // Running leases stall, to fail if the provider is not back within the grace (at once when it
+      // is 0); leases still being set up fail now. What remains of a failed lease's work is re-ordered.
       this.economy?.downtimeStart(p);
-      for (const id of this.held.list(p.id)) this.apply(id, { type: 'fail', reason });
+      const grace = this.s.market.outageGraceHours > 0;
+      for (const id of this.held.list(p.id)) {
+        const l = this.leases.get(id)!;
+        this.apply(id, grace && l.state === 'active' ? { type: 'stall', reason } : { type: 'fail', reason });
+      }
       this.index.update(p, p.canServe);
     } else {
       this.economy?.downtimeEnd(p);
+      // back within the grace: its stalled leases run on (only stalled leases hold GPUs on a provider coming back)
+      for (const id of this.held.list(p.id)) this.apply(id, RESUME);
       this.index.update(p, p.canServe);
       this.capacityFreed(p);
     }
@@ -398,6 +412,14 @@ export class MarketModel {
     this.sig.windowEnd[pid] = p.inWindow ? now : now + p.windowHours;
     this.setAvailability(p, true, 'provider offline');
     this.engine.after(p.inWindow ? p.windowHours : 24 - p.windowHours, this.K.window, pid, gen);
+  }
+
+  /** The retry grace of a stalled lease ran out: it fails with the reason it stalled for. */
+  private onGrace(id: number): void {
+    const l = this.leases.get(id);
+    if (!l || l.state !== 'stalled') return;
+    l.timerHandle = -1; // this event was that timer
+    this.apply(id, { type: 'fail', reason: l.stallReason });
   }
 
   private onFailure(pid: number, gen: number): void {
@@ -447,6 +469,11 @@ export class MarketModel {
     l.matchedAt = NaN;
     l.startedAt = NaN;
     l.endedAt = NaN;
+    l.runFrom = NaN;
+    l.ranHours = 0;
+    l.stalledAt = NaN;
+    l.stalledHours = 0;
+    l.stallReason = '';
     l.provider = -1;
     l.tier = -1;
     l.priceUsdPerGpuHour = NaN;
@@ -575,7 +602,8 @@ export class MarketModel {
         m.billRate[l.tier] += l.priceUsdPerGpuHour * l.gpus;
         m.cloudRate[l.tier] += l.cloudUsdPerGpuHour * l.gpus;
         if (this.bills) l.billSlot = this.bills.open(l);
-        if (this.warm.size === 0 || !this.warm.delete(id)) m.started++;
+        if (ev.type === 'resume') m.resumed++;
+        else if (this.warm.size === 0 || !this.warm.delete(id)) m.started++;
         break;
       }
       case 'completed':
@@ -651,11 +679,20 @@ export class MarketModel {
       }
       case FX_REQUEUE: {
         if (arg <= 1e-9) break;
-        const ran = l.state === 'failed' && !Number.isNaN(l.startedAt) ? this.engine.now - l.startedAt : 0;
         const d = this.reorderDraw(l);
-        this.order(d, l.jobId, l.attempt + 1, arg, l.cancelAfterHours - ran);
+        this.order(d, l.jobId, l.attempt + 1, arg, l.cancelAfterHours - l.ranHours);
         break;
       }
+      case FX_CANCEL_TIMER:
+        if (l.timerHandle >= 0) this.engine.cancel(l.timerHandle);
+        l.timerHandle = -1;
+        break;
+      case FX_PAY:
+        this.settle(l, arg);
+        break;
+      case FX_SCHEDULE_GRACE:
+        l.timerHandle = this.engine.after(this.s.market.outageGraceHours, this.K.grace, l.id);
+        break;
       case FX_SCHEDULE_END:
       case FX_SCHEDULE_CLOSE:
         l.timerHandle = this.engine.after(arg, this.K.end, l.id, code === FX_SCHEDULE_CLOSE ? 1 : 0);
@@ -745,7 +782,7 @@ export class MarketModel {
     // leases are paid in tokens, whose escrow is held per lease.
     if (!this.bills) {
       this.leases.forEach((l) => {
-        if (l.state === 'active') this.settle(l, now - l.startedAt);
+        if (l.state === 'active') this.settle(l, runHours(l, now));
       });
     } else {
       if (this.owed.length < this.providers.length) this.owed = new Float64Array(Math.max(this.providers.length, 2 * this.owed.length));
@@ -787,7 +824,6 @@ export class MarketModel {
 
   private leaseRow(l: Lease): LeaseRow {
     const p = l.provider >= 0 ? this.providers[l.provider] : null;
-    const ran = Number.isNaN(l.startedAt) ? 0 : l.endedAt - l.startedAt;
     return {
       lease_id: l.id,
       job_id: l.jobId,
@@ -811,8 +847,9 @@ export class MarketModel {
       budget_usd_per_gpu_h: l.budgetUsdPerGpuHour,
       price_usd_per_gpu_h: l.priceUsdPerGpuHour,
       cloud_usd_per_gpu_h: l.cloudUsdPerGpuHour,
-      gpu_hours: ran * l.gpus,
+      gpu_hours: l.ranHours * l.gpus,
       billed_usd: l.paidUnits / UNITS_PER,
+      stalled_h: l.stalledHours,
     };
   }
 }

@@ -65,7 +65,7 @@ export function isOnline(p: Provider): boolean {
   return p.active && p.inWindow && !p.failed;
 }
 
-export const LEASE_STATES = ['ordered', 'matched', 'active', 'completed', 'failed', 'expired', 'cancelled'] as const;
+export const LEASE_STATES = ['ordered', 'matched', 'active', 'stalled', 'completed', 'failed', 'expired', 'cancelled'] as const;
 export type LeaseState = (typeof LEASE_STATES)[number];
 
 /** One order and the lease that serves it. A job that fails is re-ordered as a new lease for what remains. */
@@ -94,6 +94,16 @@ export interface Lease {
   matchedAt: number;
   startedAt: number;
   endedAt: number;
+  /** While active: the time from which its run hours count (the start, moved on by the stalls since). */
+  runFrom: number;
+  /** Hours run up to the last stop (a stall or the end); while active, runHours() counts from runFrom. */
+  ranHours: number;
+  /** When the stall in progress began (NaN when not stalled). */
+  stalledAt: number;
+  /** Hours spent stalled, provider down, before this stall (all of them once the lease has ended). */
+  stalledHours: number;
+  /** Why the lease stalled: its end reason if the retry grace runs out. */
+  stallReason: string;
   provider: number;
   tier: number;
   priceUsdPerGpuHour: number;

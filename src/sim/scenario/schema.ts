@@ -255,6 +255,10 @@ export const scenarioSchema = z.strictObject({
       candidateSample: int(32, 1, 100000, { unit: 'providers', doc: 'Candidates the matcher scores per order: a random sample of the eligible set (32 loses ~3% of score against exhaustive search, research/perf.md §4 [C])' }),
       queueScanDepth: int(256, 1, 1e6, { unit: 'orders', doc: 'When capacity frees, how deep into the FCFS queue the matcher looks for an order the provider can serve (backfill window) [D]' }),
       setupHours: num(0.05, 0, 24, { unit: 'h', doc: 'From match to running: image pull and start (minutes on Akash/Spheron [D])' }),
+      outageGraceHours: num(2, 0, 48, {
+        unit: 'h',
+        doc: 'How long a running lease waits for its provider to come back from an outage before it fails and its work is re-ordered; back in time, it resumes where it stopped (Akash provider monitor: retries ~2 h, then closes the lease as Unstable, research §8 #42 [V]). 0: leases fail the moment their provider goes down',
+      }),
     },
     'Market: matching and leases',
   ),

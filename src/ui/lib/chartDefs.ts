@@ -114,7 +114,7 @@ export const CHARTS: ChartDef[] = [
   {
     id: 'outcomes',
     title: 'Leases started, finished, failed',
-    subtitle: 'Per day: leases started and jobs completed; leases failed (provider down or caught cheating; the rest of the work is ordered again), orders expired unserved, leases cancelled by the tenant',
+    subtitle: 'Per day: leases started and jobs completed; leases failed (provider down past the outage grace, or caught cheating; the rest of the work is ordered again) and leases that rode out an outage within the grace; orders expired unserved, leases cancelled by the tenant',
     unit: 'per day',
     log: 'auto',
     needs: ['jobs_started', 'leases_failed', 'jobs_expired'],
@@ -122,6 +122,7 @@ export const CHARTS: ChartDef[] = [
       { column: 'jobs_started', label: 'Started', color: OKABE_ITO.blue, width: 2 },
       { column: 'jobs_completed', label: 'Completed', color: OKABE_ITO.green, dash: '7 3', width: 2 },
       { column: 'leases_failed', label: 'Failed', color: OKABE_ITO.vermillion, width: 2 },
+      { column: 'leases_resumed', label: 'Resumed after an outage', color: OKABE_ITO.sky, dash: '1 2', width: 2 },
       { column: 'jobs_expired', label: 'Expired', color: OKABE_ITO.orange, dash: '2 3', width: 2 },
       { column: 'jobs_cancelled', label: 'Cancelled', color: OKABE_ITO.grey, dash: '10 3 2 3', width: 1.5 },
     ],
@@ -391,12 +392,16 @@ export const KPIS: KpiDef[] = [
     unit: 'share',
     better: 'down',
     needs: ['leases_failed', 'jobs_started'],
-    definition: 'Leases failed / leases started over the window: how often a tenant\'s lease ends because its provider went down (or was caught cheating). The failed work is ordered again. The detail line gives the counts.',
+    definition: 'Leases failed / leases started over the window: how often a tenant\'s lease ends because its provider stayed down past the outage grace (market.outageGraceHours, 2 h by default) or was caught cheating. The failed work is ordered again. The detail line gives the counts, and how many leases rode out a shorter outage.',
     compute: (t) => ratio(sum(t.data.leases_failed, t.lo, t.hi), sum(t.data.jobs_started, t.lo, t.hi)),
     detail: (t) => {
       const f = sum(t.data.leases_failed, t.lo, t.hi);
       const st = sum(t.data.jobs_started, t.lo, t.hi);
-      return st > 0 ? `${Math.round(f).toLocaleString('en-US')} of ${Math.round(st).toLocaleString('en-US')} started` : null;
+      if (!(st > 0)) return null;
+      const counts = `${Math.round(f).toLocaleString('en-US')} of ${Math.round(st).toLocaleString('en-US')} started`;
+      // (runs stored before the outage grace have no resumes column)
+      const resumed = t.data.leases_resumed ? sum(t.data.leases_resumed, t.lo, t.hi) : 0;
+      return resumed > 0 ? `${counts}; ${Math.round(resumed).toLocaleString('en-US')} resumed after an outage` : counts;
     },
   },
   {

@@ -58,7 +58,7 @@ export function runSummary(t: WindowedTable, span: { from: number; to: number; w
 
   const failed = value('failures', t);
   if (Number.isFinite(failed)) {
-    out.push({ id: 'failures', text: failed === 0 ? 'No lease failed.' : `${show('failures', t)} of leases failed when their provider went down (${kpi('failures').detail?.(t)}); their remaining work was ordered again.` });
+    out.push({ id: 'failures', text: failed === 0 ? 'No lease failed.' : `${show('failures', t)} of leases failed (${kpi('failures').detail?.(t)}): their provider stayed down past the outage grace or was caught cheating, and their remaining work was ordered again.` });
   }
 
   const earn = value('provider-earnings', t);

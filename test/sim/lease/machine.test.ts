@@ -4,7 +4,7 @@ import { advance, copyLease, decodeEffects, EffectBuffer, FX_DEQUEUE, ForbiddenT
 import { LEASE_STATES, type Lease, type LeaseState } from '../../../src/sim/model/types.ts';
 import { blankLease } from '../../../src/sim/lease/pool.ts';
 
-const EVENT_TYPES: LeaseEventType[] = ['match', 'start', 'complete', 'expire', 'cancel', 'fail'];
+const EVENT_TYPES: LeaseEventType[] = ['match', 'start', 'complete', 'expire', 'cancel', 'fail', 'stall', 'resume'];
 
 /** An order as the model places it (a blank record with the order's fields set). */
 function lease(over: Partial<Lease> = {}): Lease {
@@ -34,9 +34,12 @@ function leaseIn(state: LeaseState, over: Partial<Lease> = {}): Lease {
     case 'matched':
       return lease({ state, ...matched, ...over });
     case 'active':
-      return lease({ state, ...matched, startedAt: 2.5, ...over });
+      return lease({ state, ...matched, startedAt: 2.5, runFrom: 2.5, ...over });
+    case 'stalled':
+      // ran 1.5 h from 2.5, stalled at 4 (after an earlier stall of 0.25 h), with its grace timer pending
+      return lease({ state, ...matched, startedAt: 2.25, runFrom: 2.5, ranHours: 1.5, stalledAt: 4, stalledHours: 0.25, stallReason: 'provider offline', timerHandle: 12, ...over });
     default:
-      return lease({ state, ...matched, startedAt: 2.5, endedAt: 3, ...over });
+      return lease({ state, ...matched, startedAt: 2.5, runFrom: 2.5, ranHours: 0.5, endedAt: 3, ...over });
   }
 }
 
@@ -47,6 +50,8 @@ const EVENTS: Record<LeaseEventType, LeaseEvent> = {
   expire: { type: 'expire' },
   cancel: { type: 'cancel' },
   fail: { type: 'fail', reason: 'provider failure' },
+  stall: { type: 'stall', reason: 'provider failure' },
+  resume: { type: 'resume' },
 };
 
 /** The specification, written out independently of the implementation. */
@@ -124,6 +129,52 @@ const SPEC: Record<string, { to: LeaseState; fx: (l: Lease, now: number) => Effe
       { type: 'release', provider: 9, gpus: l.gpus },
     ],
   },
+  'active/stall': {
+    to: 'stalled',
+    // the end waits, the run so far is paid, the grace starts; the GPUs stay held
+    fx: (_l, now) => [{ type: 'cancelTimer' }, { type: 'pay', runHours: now - 2.5 }, { type: 'scheduleGrace' }],
+    check: (n, _p, now) => {
+      expect(n.ranHours).toBe(now - 2.5);
+      expect(n.stalledAt).toBe(now);
+      expect(n.stallReason).toBe('provider failure');
+      expect(Number.isNaN(n.endedAt)).toBe(true);
+    },
+  },
+  'stalled/resume': {
+    to: 'active',
+    // ran 1.5 of 10 h: the end comes after the 8.5 h of work left
+    fx: () => [{ type: 'cancelTimer' }, { type: 'scheduleEnd', afterHours: 8.5, cancel: false }],
+    check: (n, _p, now) => {
+      expect(n.stalledHours).toBe(0.25 + (now - 4));
+      expect(Number.isNaN(n.stalledAt)).toBe(true);
+      // run hours count on from 1.5
+      expect(runHours(n, now)).toBe(1.5);
+      expect(runHours(n, now + 2)).toBe(3.5);
+      expect(n.startedAt).toBe(2.25);
+    },
+  },
+  'stalled/fail': {
+    to: 'failed',
+    fx: (l) => [
+      { type: 'settle', runHours: 1.5 },
+      { type: 'release', provider: 9, gpus: l.gpus },
+      { type: 'reputation', provider: 9, good: false },
+      { type: 'requeue', workHours: l.workHours - 1.5 },
+    ],
+    check: (n, _p, now) => {
+      expect(n.endedAt).toBe(now);
+      expect(n.ranHours).toBe(1.5);
+      expect(n.stalledHours).toBe(0.25 + (now - 4));
+    },
+  },
+  'stalled/cancel': {
+    to: 'cancelled',
+    fx: (l) => [
+      { type: 'settle', runHours: 1.5 },
+      { type: 'release', provider: 9, gpus: l.gpus },
+    ],
+    check: (n) => expect(n.endReason).toBe('tenant'),
+  },
 };
 
 describe('lease state machine', () => {
@@ -173,8 +224,27 @@ describe('lease state machine', () => {
     expect(m.escrowUsd).toBe(1.5 * 2 * 3);
   });
 
+  test('a resumed lease closes early after the run hours the tenant wanted, counting those before the stall', () => {
+    const [next, fx] = transition(leaseIn('stalled', { cancelAfterHours: 3 }), EVENTS.resume, 9);
+    expect(next.state).toBe('active');
+    expect(fx).toEqual([{ type: 'cancelTimer' }, { type: 'scheduleEnd', afterHours: 1.5, cancel: true }]);
+  });
+
+  test('a lease that stalls, resumes and completes is settled for its run hours only', () => {
+    const fx = new EffectBuffer();
+    const l = leaseIn('active', { workHours: 4 }); // started at 2.5
+    advance(l, { type: 'stall', reason: 'provider failure' }, 3.5, fx); // ran 1 h
+    advance(l, EVENTS.resume, 5, fx); // down 1.5 h
+    expect(decodeEffects(l, fx).at(-1)).toEqual({ type: 'scheduleEnd', afterHours: 3, cancel: false });
+    fx.n = 0;
+    advance(l, EVENTS.complete, 8, fx);
+    expect(decodeEffects(l, fx)[0]).toEqual({ type: 'settle', runHours: 4 });
+    expect(l.stalledHours).toBe(1.5);
+    expect(l.ranHours).toBe(4);
+  });
+
   test('a failure keeps only checkpointed work', () => {
-    const l = leaseIn('active', { checkpointHours: 1, workHours: 10, startedAt: 2 });
+    const l = leaseIn('active', { checkpointHours: 1, workHours: 10, startedAt: 2, runFrom: 2 });
     const [, fx] = transition(l, EVENTS.fail, 4.7); // ran 2.7 h: 2 h checkpointed
     expect(fx.find((f) => f.type === 'requeue')).toEqual({ type: 'requeue', workHours: 8 });
   });
@@ -214,6 +284,9 @@ describe('lease state machine', () => {
     expect(runHours(leaseIn('active'), 5)).toBe(2.5);
     expect(runHours(leaseIn('matched'), 5)).toBe(0);
     expect(runHours(leaseIn('ordered'), 5)).toBe(0);
+    // a stalled lease's run hours stand still
+    expect(runHours(leaseIn('stalled'), 5)).toBe(1.5);
+    expect(runHours(leaseIn('stalled'), 50)).toBe(1.5);
   });
 
   test('copyLease copies every field (no field forgotten when Lease grows)', () => {

@@ -27,7 +27,7 @@ describe('RunningBills', () => {
             provider: x.provider,
             gpus: x.gpus,
             priceUsdPerGpuHour: x.price,
-            startedAt: x.start,
+            runFrom: x.start,
             escrowUnits: Math.round(x.price * x.gpus * x.escrowH * UNITS_PER),
           }));
           const slots = ref.map((l) => bills.open(l));
@@ -39,7 +39,7 @@ describe('RunningBills', () => {
             const want = new Float64Array(6);
             for (const l of ref) {
               // the per-lease settlement of the model
-              const due = Math.min(l.escrowUnits, Math.round(l.priceUsdPerGpuHour * l.gpus * (now - l.startedAt) * UNITS_PER));
+              const due = Math.min(l.escrowUnits, Math.round(l.priceUsdPerGpuHour * l.gpus * (now - l.runFrom) * UNITS_PER));
               if (due - l.paidUnits > 0) {
                 want[l.provider] += due - l.paidUnits;
                 l.paidUnits = due;
@@ -59,19 +59,30 @@ describe('RunningBills', () => {
     );
   });
 
+  test('a lease resumed after a stall bills on from the hours it had run and been paid for', () => {
+    const bills = new RunningBills();
+    // ran 2 h at $1.5/GPU-h on 2 GPUs, paid for them at the stall, resumed at t = 10
+    const paid = Math.round(1.5 * 2 * 2 * UNITS_PER);
+    const s = bills.open({ ...blankLease(), provider: 3, priceUsdPerGpuHour: 1.5, gpus: 2, runFrom: 10 - 2, paidUnits: paid, escrowUnits: 1e12 });
+    const owed = new Float64Array(4);
+    bills.settle(11, owed);
+    expect(owed[3]).toBe(Math.round(1.5 * 2 * 3 * UNITS_PER) - paid); // one hour since the resume: the stall's hours are not billed
+    expect(bills.close(s)).toBe(Math.round(1.5 * 2 * 3 * UNITS_PER));
+  });
+
   test('a closed slot is reused, and closing it twice is an error', () => {
     const bills = new RunningBills();
-    const a = bills.open({ ...blankLease(), provider: 1, priceUsdPerGpuHour: 1, startedAt: 0, escrowUnits: 10 });
+    const a = bills.open({ ...blankLease(), provider: 1, priceUsdPerGpuHour: 1, runFrom: 0, escrowUnits: 10 });
     bills.close(a);
     expect(() => bills.close(a)).toThrow(/not open/);
-    const b = bills.open({ ...blankLease(), provider: 2, priceUsdPerGpuHour: 1, startedAt: 0, escrowUnits: 10 });
+    const b = bills.open({ ...blankLease(), provider: 2, priceUsdPerGpuHour: 1, runFrom: 0, escrowUnits: 10 });
     expect(b).toBe(a);
   });
 
   test('grows past its initial size without losing a bill', () => {
     const bills = new RunningBills();
     const n = 3000;
-    for (let i = 0; i < n; i++) bills.open({ ...blankLease(), provider: i % 7, priceUsdPerGpuHour: 1, gpus: 1, startedAt: 0, escrowUnits: 1e9 });
+    for (let i = 0; i < n; i++) bills.open({ ...blankLease(), provider: i % 7, priceUsdPerGpuHour: 1, gpus: 1, runFrom: 0, escrowUnits: 1e9 });
     const owed = new Float64Array(7);
     bills.settle(2, owed); // 2 h at $1/GPU-h each
     expect(owed.reduce((s, x) => s + x, 0)).toBe(n * 2 * UNITS_PER);

@@ -5,6 +5,7 @@
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import { UNITS_PER } from '../../../src/sim/economy/ledger.ts';
+import { runHours } from '../../../src/sim/lease/machine.ts';
 import { createRun, type LeaseRow, type Run } from '../../../src/sim/run.ts';
 import { parseScenario } from '../../../src/sim/scenario/validate.ts';
 import { formatCsvNumber, tableToCsv } from '../../../src/sim/metrics/csv.ts';
@@ -70,7 +71,7 @@ describe.each([
     }
     for (const l of live()) {
       if (Number.isNaN(l.startedAt)) continue;
-      const h = (d.T - l.startedAt) * l.gpus;
+      const h = runHours(l, d.T) * l.gpus; // a stalled lease's stall is not run time
       gpuH += h;
       usd += h * l.priceUsdPerGpuHour;
     }

@@ -785,6 +785,7 @@ export class Economy {
     if (!p.active) return;
     const b = this.books[p.id];
     b.caught = true;
+    this.counters.caught++;
     this.slash(p, b, b.stakeUnits * this.e.slashing.cheatSlashShare, 'misconduct slash');
     // the reputation is lost
     p.leasesFailed += p.leasesCompleted + 1;
@@ -797,7 +798,8 @@ export class Economy {
     } else {
       for (const id of this.host.leasesOn(p)) {
         const l = this.host.leases.get(id);
-        if (l && l.state === 'active') this.host.failLease(id, 'caught cheating');
+        // (a lease stalled by an outage fails too: what ran was not the work)
+        if (l && (l.state === 'active' || l.state === 'stalled')) this.host.failLease(id, 'caught cheating');
       }
     }
   }

@@ -34,6 +34,7 @@ export const ECONOMY_COLUMNS: ColumnDef[] = [
   { name: 'payback_months_median', unit: 'months', description: 'Median over active providers of (hardware price + stake bought) / trailing monthly cash profit (income - energy - ops); inf when the median provider does not pay back' },
   { name: 'revenue_gini', unit: 'Gini', description: 'Gini coefficient of provider income (lease revenue + rewards, USD) over the period across active providers' },
   { name: 'cheater_share', unit: 'share of GPUs', description: 'Share of the network\'s GPUs held by cheating providers at the end of the period' },
+  { name: 'cheaters_caught', unit: 'providers', description: 'Cheating providers caught by spot checks in the period (each slashed if it has stake, and banned or failed its leases)' },
   { name: 'token_buy_usd', unit: 'USD', description: 'USD of tokens bought in the period (tenants, stake purchases, fee buy-backs)' },
   { name: 'token_sell_usd', unit: 'USD', description: 'USD of tokens sold in the period (providers\' token income, unstaked tokens, tenants\' redemptions)' },
 ];
@@ -52,6 +53,7 @@ export class EconomyCounters {
   costsUsd = 0;
   joined = 0;
   exited = 0;
+  caught = 0;
   buyUsd = 0;
   sellUsd = 0;
 
@@ -59,7 +61,7 @@ export class EconomyCounters {
     this.mintedUnits = this.burnedUnits = this.slashedUnits = this.slashes = 0;
     this.availRewardUnits = this.workRewardUnits = 0;
     this.feesUsd = this.revenueUsd = this.rewardsUsd = this.costsUsd = 0;
-    this.joined = this.exited = 0;
+    this.joined = this.exited = this.caught = 0;
     this.buyUsd = this.sellUsd = 0;
   }
 }
@@ -109,6 +111,7 @@ export function sampleEconomy(c: EconomyCounters, v: EconomyLevels, periodHours:
   out[o++] = v.paybackMedian;
   out[o++] = v.gini;
   out[o++] = v.cheaterShare;
+  out[o++] = c.caught;
   out[o++] = c.buyUsd;
   out[o++] = c.sellUsd;
   return o;

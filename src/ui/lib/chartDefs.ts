@@ -218,14 +218,15 @@ export const CHARTS: ChartDef[] = [
     // the cheating preset's question: how fast do spot checks catch the cheaters, at what cost?
     id: 'slashing',
     title: 'Slashing and cheating',
-    subtitle: 'Slashing events per day (downtime during leases and cheaters caught), left; share of the network\'s GPUs held by cheating providers, right',
-    unit: 'slashes/day',
+    subtitle: 'Per day, left: slashing events (downtime during leases and caught cheating) and cheating providers caught by spot checks; right: share of the network\'s GPUs held by cheating providers',
+    unit: 'per day',
     rightUnit: 'share',
     log: 'never',
     needs: ['slashes', 'cheater_share'],
     pendingNote: ECONOMY_NOTE,
     series: [
       { column: 'slashes', label: 'Slashes', color: OKABE_ITO.vermillion, type: 'barUp' },
+      { column: 'cheaters_caught', label: 'Cheaters caught', color: OKABE_ITO.blue, width: 2 },
       { column: 'cheater_share', label: 'GPUs of cheating providers (right axis)', color: OKABE_ITO.black, width: 2, right: true },
     ],
   },

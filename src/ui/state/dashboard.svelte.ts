@@ -341,18 +341,26 @@ export class Dashboard {
   /** The value a control shows: the user's edit (even if invalid), else the preset's value. */
   valueOf(path: string): unknown {
     if (path in this.edits) return this.edits[path];
-    const c = controlByPath(path);
+    // (the controls are built only when needed: with no edits, as at start-up, the preset answers)
+    const c = this.hasEdits() ? controlByPath(path) : undefined;
     if (c?.weightMapParent && c.weightMapParent in this.edits) {
       const map = this.edits[c.weightMapParent] as Record<string, unknown> | undefined;
       return map?.[path.split('.').pop()!] ?? 0;
     }
     const v = getAt(this.presetResolved, path);
-    return v === undefined ? c?.default : v;
+    return v === undefined ? (c ?? controlByPath(path))?.default : v;
   }
 
   isEdited(path: string): boolean {
+    if (path in this.edits) return true;
+    if (!this.hasEdits()) return false;
     const c = controlByPath(path);
-    return path in this.edits || (!!c?.weightMapParent && c.weightMapParent in this.edits);
+    return !!c?.weightMapParent && c.weightMapParent in this.edits;
+  }
+
+  private hasEdits(): boolean {
+    for (const _ in this.edits) return true;
+    return false;
   }
 
   /** Records an edit (any value: validation reports bad ones next to the field). */

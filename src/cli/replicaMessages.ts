@@ -24,8 +24,14 @@ export interface FigureDef {
   /** A column heading for the sweep table (which says once what each is: mean of days, whole run, last day). */
   short: string;
   column: string;
-  /** mean and sum over the days with a value; last: the value on the last day (a level, such as a price). */
-  reduce: 'mean' | 'sum' | 'last';
+  /**
+   * mean and sum over the days with a value; last: the value on the last day (a level, such as a
+   * price); ratio: the column's whole-run sum over the sum of `per` (a share of events, such as
+   * leases failed of leases started, which a mean of daily shares would weigh wrongly).
+   */
+  reduce: 'mean' | 'sum' | 'last' | 'ratio';
+  /** The denominator column of a ratio. */
+  per?: string;
   format: (v: number) => string;
   /** How a difference of two values is shown when not as the value itself (a share's in percentage points). */
   delta?: (v: number) => string;
@@ -49,6 +55,7 @@ export const FIGURES: FigureDef[] = [
   { key: 'utilization', short: 'utilization', label: 'utilization (mean of days)', column: 'utilization', reduce: 'mean', format: pct, delta: pp },
   { key: 'fill_rate', short: 'fill rate', label: 'fill rate (mean of days)', column: 'fill_rate', reduce: 'mean', format: pct, delta: pp },
   { key: 'wait_mean_h', short: 'wait', label: 'mean wait (mean of days)', column: 'wait_mean_h', reduce: 'mean', format: hours },
+  { key: 'lease_failures', short: 'failures', label: 'lease failures (failed / started, whole run)', column: 'leases_failed', per: 'jobs_started', reduce: 'ratio', format: pct, delta: pp },
   { key: 'price', short: 'price', label: 'price (mean of days)', column: 'price_usd_per_gpu_h', reduce: 'mean', format: usd },
   { key: 'gmv_usd', short: 'GMV', label: 'GMV (whole run)', column: 'gmv_usd', reduce: 'sum', format: money },
   // the token economy's, when it is on (a run without it has no such columns and they are left out)
@@ -66,6 +73,18 @@ export function runFigures(t: MetricTable): RunFigures {
     if (!col) continue;
     if (f.reduce === 'last') {
       out[f.key] = t.rows > 0 ? col[t.rows - 1] : NaN;
+      continue;
+    }
+    const sumOf = (c: ArrayLike<number>) => {
+      let s = 0;
+      for (let i = 0; i < t.rows; i++) if (!Number.isNaN(c[i])) s += c[i];
+      return s;
+    };
+    if (f.reduce === 'ratio') {
+      const per = t.data[f.per!];
+      if (!per) continue;
+      const d = sumOf(per);
+      out[f.key] = d > 0 ? sumOf(col) / d : NaN;
       continue;
     }
     let s = 0;

@@ -1,0 +1,23 @@
+/** The per-run summary figures the CLI's --seeds and --sweep tables compare. */
+import { describe, expect, test } from 'vitest';
+import { runFigures } from '../../src/cli/replicaMessages.ts';
+import type { MetricTable } from '../../src/sim/metrics/table.ts';
+
+function table(data: Record<string, number[]>): MetricTable {
+  const cols = Object.fromEntries(Object.entries(data).map(([k, v]) => [k, Float64Array.from(v)]));
+  return { columns: [], rows: Object.values(data)[0].length, data: cols };
+}
+
+describe('run figures', () => {
+  test('lease failures are failed / started over the whole run, not a mean of daily shares', () => {
+    // day 1: 1 of 10 failed (10%), day 2: 3 of 30 (10%), day 3: 6 of 10 (60%): 10 of 50 = 20%, where the mean of days would say 27%
+    const f = runFigures(table({ leases_failed: [1, 3, 6], jobs_started: [10, 30, 10], utilization: [0.5, 0.6, NaN] }));
+    expect(f.lease_failures).toBeCloseTo(0.2, 12);
+    expect(f.utilization).toBeCloseTo(0.55, 12); // a mean over the days that have a value
+  });
+
+  test('no lease started: no failure share; a run without the columns has no such figure', () => {
+    expect(runFigures(table({ leases_failed: [0, 0], jobs_started: [0, 0] })).lease_failures).toBeNaN();
+    expect('lease_failures' in runFigures(table({ utilization: [0.5] }))).toBe(false);
+  });
+});

@@ -273,8 +273,10 @@ export function advance(l: Lease, ev: LeaseEvent, now: number, fx: EffectBuffer)
  * is done, else the end of the work (both in run hours, less those already run).
  */
 function scheduleEnd(l: Lease, fx: EffectBuffer): void {
-  if (l.cancelAfterHours < l.workHours) fx.push(FX_SCHEDULE_CLOSE, l.cancelAfterHours - l.ranHours);
-  else fx.push(FX_SCHEDULE_END, l.workHours - l.ranHours);
+  // (never below 0: a stall at the very time the run was due to end leaves ran = work give or take
+  // a rounding, and the engine refuses the past)
+  if (l.cancelAfterHours < l.workHours) fx.push(FX_SCHEDULE_CLOSE, Math.max(0, l.cancelAfterHours - l.ranHours));
+  else fx.push(FX_SCHEDULE_END, Math.max(0, l.workHours - l.ranHours));
 }
 
 /** Adds the stall in progress, if any, to the lease's stalled hours. */

@@ -230,6 +230,17 @@ describe('lease state machine', () => {
     expect(fx).toEqual([{ type: 'cancelTimer' }, { type: 'scheduleEnd', afterHours: 1.5, cancel: true }]);
   });
 
+  test('a lease stalled at the very time its run was due to end resumes with an end now, never in the past', () => {
+    // 0.3 h of work started at 0.7, due to end at 0.7 + 0.3: stalled then, it has run (0.7 + 0.3) - 0.7 = 0.30000000000000004 h
+    const l = leaseIn('active', { workHours: 0.3, startedAt: 0.7, runFrom: 0.7 });
+    const fx = new EffectBuffer();
+    advance(l, { type: 'stall', reason: 'provider failure' }, 0.7 + 0.3, fx);
+    expect(l.ranHours).toBeGreaterThan(l.workHours);
+    fx.n = 0;
+    advance(l, EVENTS.resume, 2, fx);
+    expect(decodeEffects(l, fx).at(-1)).toEqual({ type: 'scheduleEnd', afterHours: 0, cancel: false });
+  });
+
   test('a lease that stalls, resumes and completes is settled for its run hours only', () => {
     const fx = new EffectBuffer();
     const l = leaseIn('active', { workHours: 4 }); // started at 2.5

@@ -8,6 +8,7 @@ import { replicateCommand } from './replicate.ts';
 import { planSweep, sweepCommand } from './sweep.ts';
 import { parseSweep } from './sweepSpec.ts';
 import { MAX_BAND_SEEDS } from './bands.ts';
+import { runFigures } from './replicaMessages.ts';
 import { progressLine } from './progress.ts';
 import { checkOutputs, stageOutput, writeOutput, type StagedOutput } from './outputFiles.ts';
 import { createRun } from '../sim/run.ts';
@@ -170,9 +171,11 @@ export async function runCommand(arg: string, f: RunFlags): Promise<number> {
     // every file the run wrote, so a script's log shows where each went (devices get no sidecar, but are not files)
     const written = [f.out, f.leases && `${f.leases} (leases)`, f.providers && `${f.providers} (providers)`].filter((x): x is string => !!x);
     const util = mean(table.data.utilization);
+    const failures = runFigures(table).lease_failures;
     process.stderr.write(
       `depinsim: ${scenario.name} seed ${seed}, ${scenario.horizonDays} days, hash ${meta.scenarioHash}: ${meta.events} events in ${secs.toFixed(2)} s; ` +
         `mean utilization ${(util * 100).toFixed(1)}%, last-day price ${usdPerGpuHour(table.data.price_usd_per_gpu_h[last])}` +
+        (Number.isFinite(failures) ? `, leases failed ${(failures * 100).toFixed(1)}% of those started` : '') +
         (written.length ? `; wrote ${written.join(', ')} (each with .meta.json)` : '') +
         '\n',
     );

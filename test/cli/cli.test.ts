@@ -44,6 +44,17 @@ describe('depinsim run', () => {
     expect(JSON.parse(readFileSync(join(dir, 'l.csv.meta.json'), 'utf8')).scenario_hash).toBe(meta.scenario_hash);
   });
 
+  it("ends with a summary line on stderr whose failure share is the CSV's leases failed / started", () => {
+    const r = cli(['run', 'baseline', '--seed', '1', '--days', '8', '--scale', '0.2', '--out', 's.csv']);
+    expect(r.code, r.err).toBe(0);
+    const [head, ...rows] = readFileSync(join(dir, 's.csv'), 'utf8').trim().split('\n');
+    const names = head.split(',');
+    const total = (c: string) => rows.reduce((s, l) => s + Number(l.split(',')[names.indexOf(c)]), 0);
+    const share = total('leases_failed') / total('jobs_started');
+    expect(share).toBeGreaterThan(0);
+    expect(r.err).toContain(`leases failed ${(100 * share).toFixed(1)}% of those started; wrote s.csv`);
+  });
+
   it('gives identical bytes for the same seed and other numbers for another seed', () => {
     for (const [f, seed] of [['s1.csv', '3'], ['s2.csv', '3'], ['s3.csv', '4']]) {
       expect(cli(['run', 'baseline', '--seed', seed, '--days', '10', '--scale', '0.1', '--out', f, '--quiet']).code).toBe(0);

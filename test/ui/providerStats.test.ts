@@ -13,6 +13,7 @@ function provider(over: ProviderRecord): ProviderRecord {
     online_gpu_hours: 1000,
     leases_completed: 9,
     leases_failed: 1,
+    leases_resumed: 2,
     revenue_usd: 300,
     rewards_usd: 100,
     profit_usd: 50,
@@ -52,7 +53,11 @@ describe('provider report summaries', () => {
     expect(home.rewardShare).toBeCloseTo(0.25, 12);
     expect(home.profitPerProviderMonth).toBeCloseTo(80 / 25, 12); // 12 + 12 + 1 provider-months
     expect(home.medianPaybackMonths).toBe(Infinity); // of 10 and never: the leaver does not count
+    expect(home.resumesPerLease).toBeCloseTo(6 / 24, 12); // 2 + 2 + 2 resumes over 24 leases ended
     expect(dc.failureShare).toBe(0);
+    // a report from before the outage grace has no resumes to count: not 0
+    const { leases_resumed: _, ...old } = provider({});
+    expect(archetypeSummary([old], 10)[0].resumesPerLease).toBeNaN();
     expect(dc.medianPaybackMonths).toBe(30);
     // types with no provider are left out; without the economy there is no profit to show (not 0)
     expect(archetypeSummary(rows, 365.25).map((r) => r.archetype)).toEqual(['home', 'datacenter']);

@@ -29,6 +29,7 @@ export interface ProviderRow {
   online_gpu_hours: number;
   leases_completed: number;
   leases_failed: number;
+  leases_resumed: number;
   revenue_usd: number;
   rewards_tokens: number;
   rewards_usd: number;
@@ -68,6 +69,7 @@ export const PROVIDER_COLUMNS: { name: keyof ProviderRow; unit: string; descript
   { name: 'online_gpu_hours', unit: 'GPU-h', description: 'GPU-hours online (in the sharing window and up)' },
   { name: 'leases_completed', unit: 'leases', description: 'Leases completed on the provider (reset when caught cheating)' },
   { name: 'leases_failed', unit: 'leases', description: 'Leases that failed on the provider' },
+  { name: 'leases_resumed', unit: 'resumes', description: 'Times a lease on the provider stalled in an outage and resumed because the provider was back within the outage grace' },
   { name: 'revenue_usd', unit: 'USD', description: 'Lease income net of protocol fees (tokens valued when received), plus staker fee shares' },
   { name: 'rewards_tokens', unit: 'tokens', description: 'Emission rewards received (availability + work)' },
   { name: 'rewards_usd', unit: 'USD', description: 'Rewards valued at the price of the day they were paid' },
@@ -118,6 +120,7 @@ export function providerRows(model: ReportSource): ProviderRow[] {
       online_gpu_hours: model.usage.get(p.id, ONLINE_TOTAL),
       leases_completed: p.leasesCompleted,
       leases_failed: p.leasesFailed,
+      leases_resumed: p.leasesResumed,
       revenue_usd: b && eco ? eco.revenueUsd(p.id) : NaN,
       rewards_tokens: b ? b.rewardsTokens : NaN,
       rewards_usd: b ? b.rewardsUsd : NaN,

@@ -602,7 +602,10 @@ export class MarketModel {
         m.billRate[l.tier] += l.priceUsdPerGpuHour * l.gpus;
         m.cloudRate[l.tier] += l.cloudUsdPerGpuHour * l.gpus;
         if (this.bills) l.billSlot = this.bills.open(l);
-        if (ev.type === 'resume') m.resumed++;
+        if (ev.type === 'resume') {
+          m.resumed++;
+          p.leasesResumed++;
+        }
         else if (this.warm.size === 0 || !this.warm.delete(id)) m.started++;
         break;
       }

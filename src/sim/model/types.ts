@@ -42,6 +42,8 @@ export interface Provider {
   // observed record, read by the matcher (hours online: model/usage.ts)
   leasesCompleted: number;
   leasesFailed: number;
+  /** Times a lease on it stalled in an outage and resumed within the outage grace. */
+  leasesResumed: number;
   slashes: number;
   stakeTokens: number;
   /** GPUs running an active lease. */

@@ -68,6 +68,7 @@ export function createProviderFactory(s: Scenario, rng: Rng): ProviderFactory {
         windowHours: Math.min(24, windowHours),
         leasesCompleted: 0,
         leasesFailed: 0,
+        leasesResumed: 0,
         slashes: 0,
         stakeTokens: 0,
         busyGpus: 0,

@@ -89,6 +89,11 @@ export interface ArchetypeRow {
   utilization: number;
   /** Leases that failed on their GPUs / leases that ended completed or failed there. */
   failureShare: number;
+  /**
+   * Resumes after an outage (a lease that stalled and whose provider came back within the grace) per
+   * lease ended there; NaN for a report from before the outage grace (no such column).
+   */
+  resumesPerLease: number;
   /** Income (lease revenue + rewards in USD) per busy GPU-hour, and the share of it from rewards. */
   incomePerGpuHour: number;
   rewardShare: number;
@@ -131,6 +136,7 @@ export function archetypeSummary(rows: readonly ProviderRecord[], nowDay: number
         gpus: sum('gpus', live),
         utilization: sum('online_gpu_hours') > 0 ? busy / sum('online_gpu_hours') : NaN,
         failureShare: ended > 0 ? sum('leases_failed') / ended : NaN,
+        resumesPerLease: ended > 0 && of.some((r) => 'leases_resumed' in r) ? sum('leases_resumed') / ended : NaN,
         incomePerGpuHour: busy > 0 ? income / busy : NaN,
         rewardShare: income > 0 ? sum('rewards_usd') / income : NaN,
         // without the token economy the report has no profit figures: not a profit of 0

@@ -9,6 +9,7 @@ import { createRun } from '../../../src/sim/run.ts';
 import { parseScenario } from '../../../src/sim/scenario/validate.ts';
 import { isOnline } from '../../../src/sim/model/types.ts';
 import { UNITS_PER } from '../../../src/sim/economy/ledger.ts';
+import { providerRows } from '../../../src/sim/economy/providerReport.ts';
 import type { LeaseRow } from '../../../src/sim/model/leaseRow.ts';
 import { col, mmcRaw, runAll } from '../helpers.ts';
 
@@ -71,6 +72,11 @@ describe('outage grace', () => {
       }
     }
     expect(stalledSeen).toBeGreaterThan(0);
+    // the provider report counts each provider's resumes; over the whole run, together they are the CSV's
+    run.advance(run.horizonHours);
+    const resumes = sum(providerRows(run.model).map((r) => r.leases_resumed));
+    expect(resumes).toBeGreaterThan(0);
+    expect(resumes).toBe(sum(col(run.table(), 'leases_resumed')));
   });
 
   test('grace 0: every outage fails its leases at once, as before the grace existed', () => {

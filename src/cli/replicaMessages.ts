@@ -75,22 +75,23 @@ export function runFigures(t: MetricTable): RunFigures {
       out[f.key] = t.rows > 0 ? col[t.rows - 1] : NaN;
       continue;
     }
-    const sumOf = (c: ArrayLike<number>) => {
-      let s = 0;
-      for (let i = 0; i < t.rows; i++) if (!Number.isNaN(c[i])) s += c[i];
-      return s;
-    };
+    const [s, n] = sumOfDays(col, t.rows);
     if (f.reduce === 'ratio') {
       const per = t.data[f.per!];
       if (!per) continue;
-      const d = sumOf(per);
-      out[f.key] = d > 0 ? sumOf(col) / d : NaN;
+      const d = sumOfDays(per, t.rows)[0];
+      out[f.key] = d > 0 ? s / d : NaN;
       continue;
     }
-    let s = 0;
-    let n = 0;
-    for (let i = 0; i < t.rows; i++) if (!Number.isNaN(col[i])) (s += col[i]), n++;
     out[f.key] = f.reduce === 'sum' ? s : n > 0 ? s / n : NaN;
   }
   return out;
+}
+
+/** Sum of a column over the days that have a value, and their number. */
+function sumOfDays(c: ArrayLike<number>, rows: number): [number, number] {
+  let s = 0;
+  let n = 0;
+  for (let i = 0; i < rows; i++) if (!Number.isNaN(c[i])) (s += c[i]), n++;
+  return [s, n];
 }

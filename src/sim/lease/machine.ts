@@ -212,7 +212,7 @@ export function advance(l: Lease, ev: LeaseEvent, now: number, fx: EffectBuffer)
       l.runFrom = now;
       scheduleEnd(l, fx);
       break;
-    case 'stall': {
+    case 'stall':
       l.ranHours = now - l.runFrom;
       l.stalledAt = now;
       l.stallReason = ev.reason;
@@ -220,7 +220,6 @@ export function advance(l: Lease, ev: LeaseEvent, now: number, fx: EffectBuffer)
       fx.push(FX_PAY, l.ranHours);
       fx.push(FX_SCHEDULE_GRACE);
       break;
-    }
     case 'resume':
       endStall(l, now);
       // run hours count on from where they stopped

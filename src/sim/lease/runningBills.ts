@@ -19,7 +19,7 @@ export class RunningBills {
   /** Price x GPUs, USD per hour (the product the per-lease settlement forms first). */
   private rate = new Float64Array(1024);
   /** Where each lease's run hours count from (its start, moved on by the stalls since: Lease.runFrom). */
-  private startedAt = new Float64Array(1024);
+  private runFrom = new Float64Array(1024);
   private escrow = new Float64Array(1024);
   private paid = new Float64Array(1024);
   private live = new Uint8Array(1024);
@@ -35,7 +35,7 @@ export class RunningBills {
     if (s >= this.live.length) this.grow();
     this.provider[s] = l.provider;
     this.rate[s] = l.priceUsdPerGpuHour * l.gpus;
-    this.startedAt[s] = l.runFrom;
+    this.runFrom[s] = l.runFrom;
     this.escrow[s] = l.escrowUnits;
     this.paid[s] = l.paidUnits;
     this.live[s] = 1;
@@ -62,10 +62,10 @@ export class RunningBills {
    * each owes to owed[its provider], in base units.
    */
   settle(now: number, owed: Float64Array): void {
-    const { provider, rate, startedAt, escrow, paid, live } = this;
+    const { provider, rate, runFrom, escrow, paid, live } = this;
     for (let s = 0; s < this.top; s++) {
       if (live[s] === 0) continue;
-      const due = Math.min(escrow[s], Math.round(rate[s] * (now - startedAt[s]) * UNITS_PER));
+      const due = Math.min(escrow[s], Math.round(rate[s] * (now - runFrom[s]) * UNITS_PER));
       const pay = due - paid[s];
       if (pay <= 0) continue;
       paid[s] = due;
@@ -78,7 +78,7 @@ export class RunningBills {
     this.provider = grown(this.provider, n);
     this.live = grown(this.live, n);
     this.rate = grown(this.rate, n);
-    this.startedAt = grown(this.startedAt, n);
+    this.runFrom = grown(this.runFrom, n);
     this.escrow = grown(this.escrow, n);
     this.paid = grown(this.paid, n);
   }

@@ -359,8 +359,7 @@ export class Dashboard {
   }
 
   private hasEdits(): boolean {
-    for (const _ in this.edits) return true;
-    return false;
+    return Object.keys(this.edits).length > 0;
   }
 
   /** Records an edit (any value: validation reports bad ones next to the field). */

@@ -16,6 +16,15 @@ describe('chart and KPI definitions', () => {
     }
   });
 
+  it('a chart with a log toggle has nothing a log axis cannot place: no bars drawn downwards, no stacks', () => {
+    for (const chart of CHARTS) {
+      if (chart.log === 'never') continue;
+      for (const s of chart.series) expect(s.type === 'barDown' || s.type === 'stack', `${chart.id}: ${s.column}`).toBe(false);
+    }
+    // the slashing chart can go log, so its few caught cheaters show beside ~100 slashes a day
+    expect(CHARTS.find((c) => c.id === 'slashing')?.log).toBe('auto');
+  });
+
   it('splits what tenants pay into the providers\' share and the protocol\'s fees, and nets the incentives against the fees', () => {
     const d = deriveColumns({ gmv_usd: f(1000, 0, NaN), fees_usd: f(100, 0, 5), provider_rewards_usd: f(250, 40, 1) }, 3, 24);
     expect(Array.from(d.supply_side_usd)).toEqual([900, 0, NaN]);

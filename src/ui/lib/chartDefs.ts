@@ -54,7 +54,11 @@ export interface ChartDef {
   unit: string;
   rightUnit?: string;
   series: SeriesDef[];
-  /** 'auto' switches to log when positive values span more than two orders of magnitude. */
+  /**
+   * 'auto' switches to log when positive values span more than two orders of magnitude; the user can
+   * toggle it either way. 'never' for charts a log axis cannot show: ones with negative values (bars
+   * drawn downwards, profits) or stacked areas.
+   */
   log: 'auto' | 'never' | 'default-on';
   /** Fixed y domain, e.g. [0, 1] for shares. */
   yDomain?: [number, number];
@@ -221,7 +225,8 @@ export const CHARTS: ChartDef[] = [
     subtitle: 'Per day, left: slashing events (downtime during leases and caught cheating) and cheating providers caught by spot checks; right: share of the network\'s GPUs held by cheating providers',
     unit: 'per day',
     rightUnit: 'share',
-    log: 'never',
+    // a log axis shows the few cheaters caught beside ~100 downtime slashes a day
+    log: 'auto',
     needs: ['slashes', 'cheater_share'],
     pendingNote: ECONOMY_NOTE,
     series: [

@@ -100,12 +100,16 @@ export function createRateModel(s: Scenario): RateModel {
  * Next arrival time after `t` (hours) by thinning; +Infinity if none before `horizon`.
  * The bound is taken per day-long window; crossing a window edge restarts from the edge, which is
  * exact because the candidate process is memoryless.
+ *
+ * `jobsPerArrival`: the mean batch each arrival brings (demand.burstMeanJobs). Arrivals come that
+ * many times less often than the job rate, so batching makes demand bursty without changing how
+ * many jobs arrive on average (1: one job per arrival, the plain process).
  */
-export function nextArrival(rates: RateModel, t: number, horizon: number, rng: Rng): number {
+export function nextArrival(rates: RateModel, t: number, horizon: number, rng: Rng, jobsPerArrival = 1): number {
   let now = t;
   while (now < horizon) {
     const edge = Math.min(horizon, (Math.floor(now / 24) + 1) * 24);
-    const lmax = rates.bound(now, edge);
+    const lmax = rates.bound(now, edge) / jobsPerArrival;
     if (lmax <= 0) {
       now = edge;
       continue;
@@ -116,7 +120,7 @@ export function nextArrival(rates: RateModel, t: number, horizon: number, rng: R
       continue;
     }
     now = cand;
-    if (rng() * lmax <= rates.total(now)) return now;
+    if (rng() * lmax <= rates.total(now) / jobsPerArrival) return now;
   }
   return Infinity;
 }

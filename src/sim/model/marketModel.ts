@@ -207,7 +207,7 @@ export class MarketModel {
     this.steadyAvailability = false;
     this.economy?.init(this.horizonHours);
     if (this.s.demand.warmStart) this.warmStart();
-    const first = nextArrival(this.rates, 0, this.horizonHours, this.streams.get('arrivals'));
+    const first = nextArrival(this.rates, 0, this.horizonHours, this.streams.get('arrivals'), this.s.demand.burstMeanJobs);
     if (first < Infinity) this.engine.at(first, this.K.arrival);
     this.scheduleSample(0);
     // Daily: observed uptime refreshed for the matcher, asks adjusted toward target utilization.
@@ -237,7 +237,7 @@ export class MarketModel {
     for (let c = 0; c < JOB_CLASSES.length; c++) {
       const cls = this.s.demand.classes[JOB_CLASSES[c]];
       const window = Math.min(cls.maxDurationHours, 90 * 24);
-      const count = poisson(rng, weights[c] * window * this.s.demand.burstMeanJobs)();
+      const count = poisson(rng, weights[c] * window)();
       const life = new Float64Array(2);
       for (let k = 0; k < count; k++) {
         if (this.hooks.onSetup && (k + 1) % SETUP_REPORT_EVERY === 0) this.hooks.onSetup('warm-start jobs', k + 1, count);
@@ -441,7 +441,7 @@ export class MarketModel {
       this.metrics.demandedGpuH += d.gpus * d.durationHours;
       this.order(d, this.nextJobId++, 0, d.durationHours, d.cancelAfterHours);
     }
-    const next = nextArrival(this.rates, now, this.horizonHours, this.streams.get('arrivals'));
+    const next = nextArrival(this.rates, now, this.horizonHours, this.streams.get('arrivals'), this.s.demand.burstMeanJobs);
     if (next < Infinity) this.engine.at(next, this.K.arrival);
   }
 

@@ -20,6 +20,7 @@ import { batchDone, openSinks, runBatchInto } from './batch.ts';
 import { BandWriter } from './bands.ts';
 import { LongCsvOutput } from './longCsv.ts';
 import { meanCi95 } from './confidence.ts';
+import { CLEAR_LEVEL, holmAdjust, pairedTTest } from '../sim/metrics/significance.ts';
 import { CliError } from './errors.ts';
 import { loadRaw } from './loadScenario.ts';
 import { checkOutputs } from './outputFiles.ts';
@@ -178,25 +179,30 @@ function aligned(header: string[], rows: string[][]): string[] {
  * Each point's change against point 1, seed by seed: every point ran the same seeds, and every
  * concern draws from a stream seeded by the seed, so on one seed two points share their luck
  * (common random numbers) and the paired differences vary far less than the points' own values.
- * Per figure: the mean difference ± the 95% half-width (Student's t over the seeds), marked * when
- * the interval leaves out zero. perPoint[k][i] is point k's run on the i-th seed.
+ * Per figure: the mean difference ± the 95% half-width (Student's t over the seeds), marked * when a
+ * paired t-test finds the change at 5% after Holm's correction over every change in the table (a
+ * sweep of 3 points and 10 figures makes 20 tests; at 5% each, one would look clear by chance in
+ * 64% of such tables). perPoint[k][i] is point k's run on the i-th seed.
  */
 export function pairedTable(axes: readonly SweepAxis[], values: readonly unknown[][], perPoint: readonly RunFigures[][]): string {
   const figs = figuresOf(perPoint);
   const n = perPoint[0]?.length ?? 0;
   const header = ['point', ...axes.map((a) => a.path), ...figs.map((f) => f.short)];
   const signed = (f: FigureDef, d: number) => `${d > 0 ? '+' : d < 0 ? '-' : ''}${(f.delta ?? f.format)(Math.abs(d))}`;
+  const diffs = values.slice(1).map((_, j) => figs.map((f) => perPoint[j + 1].map((r, i) => r[f.key] - perPoint[0][i][f.key])));
+  const adjusted = holmAdjust(diffs.flat().map((d) => pairedTTest(d).p));
+  const tests = adjusted.filter((p) => !Number.isNaN(p)).length;
   const rows = values.slice(1).map((v, j) => [
     `${j + 2}`,
     ...v.map(valueText),
-    ...figs.map((f) => {
-      const ci = meanCi95(perPoint[j + 1].map((r, i) => r[f.key] - perPoint[0][i][f.key]));
+    ...figs.map((f, k) => {
+      const ci = meanCi95(diffs[j][k]);
       if (Number.isNaN(ci.mean)) return 'no value';
       if (Number.isNaN(ci.half)) return signed(f, ci.mean);
-      const clear = ci.mean - ci.half > 0 || ci.mean + ci.half < 0;
+      const clear = adjusted[j * figs.length + k] < CLEAR_LEVEL;
       return `${signed(f, ci.mean)} ± ${(f.delta ?? f.format)(ci.half)}${clear ? ' *' : ''}`;
     }),
   ]);
-  const title = `  change against point 1 (${values[0].map(valueText).join(', ')}) seed by seed over ${n} seeds (common random numbers): mean ± 95% half-width; * the interval leaves out zero`;
+  const title = `  change against point 1 (${values[0].map(valueText).join(', ')}) seed by seed over ${n} seeds (common random numbers): mean ± 95% half-width; * clear at 5% (paired t-test, Holm's correction over the table's ${tests} tests)`;
   return [title, ...aligned(header, rows)].join('\n') + '\n';
 }

@@ -124,6 +124,24 @@ describe('the KPI matrix', () => {
     const mixed = run({ hash: 'h5', busy: [50], runs: luck.map((f, i) => run({ busy: [50 * f + (i % 2 ? 1 : -1)] }).table), seeds: [1, 2, 3, 4, 5] });
     expect(kpiMatrix([kpi('utilization')], compareEntries([a, mixed], null), [0, 1])[0].cells[1].paired!.word).toBe('within noise');
   });
+
+  it('judges every change by seed in the table together: one clear alone (p = 0.02) is within noise among three', () => {
+    const luck = [0.9, 0.95, 1, 1.05, 1.1];
+    const seeds = { seeds: [1, 2, 3, 4, 5] };
+    const a = run({ busy: [50], runs: luck.map((f) => run({ busy: [50 * f] }).table), ...seeds });
+    // busier by 1, 2.5, 0.2, 2 and 1.5 GPUs on the five seeds: t = 3.6 on 4 df
+    const ups = [1, 2.5, 0.2, 2, 1.5];
+    const b = run({ hash: 'h2', busy: [51], runs: luck.map((f, i) => run({ busy: [50 * f + ups[i]] }).table), ...seeds });
+    const alone = kpiMatrix([kpi('utilization')], compareEntries([a, b], null), [0, 1])[0].cells[1].paired!;
+    expect(alone.p).toBeCloseTo(0.0224, 3);
+    expect(alone.word).toBe('clear');
+    // the same change beside two entries that change nothing: three tests, 0.022 x 3 = 0.067
+    const same = (hash: string) => run({ hash, busy: [50], runs: luck.map((f) => run({ busy: [50 * f] }).table), ...seeds });
+    const three = kpiMatrix([kpi('utilization')], compareEntries([a, b, same('h3'), same('h4')], null), [0, 1])[0].cells[1].paired!;
+    expect(three.p).toBe(alone.p);
+    expect(three.pAdjusted).toBeCloseTo(3 * alone.p, 12);
+    expect(three.word).toBe('within noise');
+  });
 });
 
 describe('the parameters that differ', () => {

@@ -10,6 +10,7 @@ import { formatCsvNumber } from '../../sim/metrics/csv.ts';
 import { diffLeaves, getAt } from './paths.ts';
 import { OKABE_ITO, type KpiDef } from './chartDefs.ts';
 import { spreadOf, type RunTable } from './bands.ts';
+import { CLEAR_LEVEL, holmAdjust, pairedTTest } from '../../sim/metrics/significance.ts';
 
 /** Kept runs at most: the baseline and three more (four Okabe-Ito colours with a dash each stay legible). */
 export const MAX_KEPT = 4;
@@ -138,12 +139,25 @@ export interface KpiCell {
   overlap: boolean | null;
   /**
    * The change against A seed by seed, over the seeds both ran (two or more; null otherwise): its
-   * 10th-90th percentile. Every concern draws from its own stream seeded by the seed, so two
-   * scenarios on one seed share their luck (common random numbers) and the paired change is far
-   * less noisy than two independent ranges. `word`: 'clear' when the range leaves out zero,
-   * 'within noise' when it does not, 'too few seeds' under PAIRED_MIN_SEEDS (two values do not make a range worth a word).
+   * 10th-90th percentile, and the paired t-test's two-sided p-value. Every concern draws from its
+   * own stream seeded by the seed, so two scenarios on one seed share their luck (common random
+   * numbers) and the paired change is far less noisy than two independent ranges. `word`: 'clear'
+   * when the test finds the change at 5% after Holm's correction over every paired change the table
+   * shows (`pAdjusted`; ten KPIs tested one by one would flag a change that is not there in 40% of
+   * tables), 'within noise' when it does not, 'too few seeds' under PAIRED_MIN_SEEDS.
    */
-  paired: { p10: number; p90: number; n: number; word: 'clear' | 'within noise' | 'too few seeds' } | null;
+  paired: PairedChange | null;
+}
+
+export interface PairedChange {
+  p10: number;
+  p90: number;
+  n: number;
+  /** Paired t-test of "no change", two-sided. */
+  p: number;
+  /** p after Holm's correction over the family of changes it was judged with (p when judged alone). */
+  pAdjusted: number;
+  word: 'clear' | 'within noise' | 'too few seeds';
 }
 
 export interface KpiRow {
@@ -151,9 +165,13 @@ export interface KpiRow {
   cells: KpiCell[];
 }
 
-/** Each KPI for each entry over the window, with the change against the first entry (the baseline). */
+/**
+ * Each KPI for each entry over the window, with the change against the first entry (the baseline).
+ * The paired changes of the whole matrix (every KPI of every entry) are one family for Holm's
+ * correction.
+ */
 export function kpiMatrix(kpis: readonly KpiDef[], entries: readonly CompareEntry[], window: readonly [number, number]): KpiRow[] {
-  return kpis.map((k) => {
+  const rows = kpis.map((k) => {
     const spreads = entries.map((e) => {
       if (e.run.runs.length < 2) return null;
       const s = spreadOf(e.run.runs.map((r) => kpiOf(k, r, e.run.periodHours, window)));
@@ -170,6 +188,28 @@ export function kpiMatrix(kpis: readonly KpiDef[], entries: readonly CompareEntr
       return { value, delta, verdict, spread: s, overlap, paired: i === 0 ? null : pairedKpi(k, entries[0].run, e.run, window) };
     });
     return { kpi: k, cells };
+  });
+  judgeTogether(rows.flatMap((r) => r.cells.map((c) => c.paired)));
+  return rows;
+}
+
+/**
+ * Each KPI's change from run a to run b seed by seed (pairedKpi), the KPIs judged as one family
+ * (Holm): what the KPI cards and the run summary say against the pinned baseline.
+ */
+export function pairedKpis(kpis: readonly KpiDef[], a: SeededRuns, b: SeededRuns, window: readonly [number, number]): Map<string, PairedChange | null> {
+  const out = new Map(kpis.map((k) => [k.id, pairedKpi(k, a, b, window)] as const));
+  judgeTogether([...out.values()]);
+  return out;
+}
+
+/** Holm's correction over a family of paired changes (those with a test and enough seeds), then each one's word. */
+function judgeTogether(family: readonly (PairedChange | null)[]): void {
+  const tested = family.filter((c): c is PairedChange => !!c && c.n >= PAIRED_MIN_SEEDS && !Number.isNaN(c.p));
+  const adjusted = holmAdjust(tested.map((c) => c.p));
+  tested.forEach((c, i) => {
+    c.pAdjusted = adjusted[i];
+    c.word = adjusted[i] < CLEAR_LEVEL ? 'clear' : 'within noise';
   });
 }
 
@@ -189,13 +229,20 @@ export function sharedSeeds(a: SeededRuns, b: SeededRuns): { seed: number; a: Ru
   return out;
 }
 
-/** 10th-90th percentile of a KPI's change b - a over the seeds both ran (null under two). */
-export function pairedKpi(k: KpiDef, a: SeededRuns, b: SeededRuns, window: readonly [number, number]): KpiCell['paired'] {
+/**
+ * A KPI's change b - a over the seeds both ran (null under two): its 10th-90th percentile and its
+ * paired t-test, judged alone (pAdjusted = p). A table of several changes judges them together:
+ * kpiMatrix, pairedKpis.
+ */
+export function pairedKpi(k: KpiDef, a: SeededRuns, b: SeededRuns, window: readonly [number, number]): PairedChange | null {
   const pairs = sharedSeeds(a, b);
   if (pairs.length < 2) return null;
-  const s = spreadOf(pairs.map((p) => kpiOf(k, p.b, b.periodHours, window) - kpiOf(k, p.a, a.periodHours, window)));
+  const diffs = pairs.map((p) => kpiOf(k, p.b, b.periodHours, window) - kpiOf(k, p.a, a.periodHours, window));
+  const s = spreadOf(diffs);
   if (s.n < 2) return null;
-  return { ...s, word: s.n < PAIRED_MIN_SEEDS ? 'too few seeds' : s.p10 > 0 || s.p90 < 0 ? 'clear' : 'within noise' };
+  const { p } = pairedTTest(diffs);
+  const word = s.n < PAIRED_MIN_SEEDS ? 'too few seeds' : p < CLEAR_LEVEL ? 'clear' : 'within noise';
+  return { ...s, p, pAdjusted: p, word };
 }
 
 export interface ParameterRow {

@@ -133,3 +133,10 @@ export function formatRange(lo: number, hi: number, unit = ''): string {
   }
   return `${a} – ${b}`;
 }
+
+/** A p-value for a tooltip: two significant digits, "< 0.001" below that (more digits would be noise). */
+export function formatP(p: number): string {
+  if (Number.isNaN(p)) return 'n/a';
+  if (p < 0.001) return '< 0.001';
+  return p >= 0.1 ? p.toFixed(2) : p.toPrecision(2);
+}

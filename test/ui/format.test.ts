@@ -1,7 +1,7 @@
 // What the KPI cards, tooltips and tables print: small numbers keep their digits, a change never
 // reads as zero, and a range never prints its two different ends the same.
 import { describe, expect, it } from 'vitest';
-import { changeTickFormat, formatDelta, formatRange, formatSignedRange, formatValue, labelFormat, tickFormat } from '../../src/ui/lib/format.ts';
+import { changeTickFormat, formatDelta, formatP, formatRange, formatSignedRange, formatValue, labelFormat, tickFormat } from '../../src/ui/lib/format.ts';
 
 describe('formatValue', () => {
   it('keeps three significant digits below 1, so a small ratio is not rounded to 0.001 or 0', () => {
@@ -88,5 +88,16 @@ describe('labelFormat', () => {
     // NaN cells (not run yet) and a single value change nothing
     expect(labelFormat('share', [NaN, 0.5])(0.5)).toBe('50%');
     expect(labelFormat('USD/GPU-h', [1.234, 1.235])(1.234)).toBe('1.234');
+  });
+});
+
+describe('p-values in tooltips', () => {
+  it('two significant digits, "< 0.001" below that, n/a for no test', () => {
+    expect(formatP(0.0224)).toBe('0.022');
+    expect(formatP(0.067)).toBe('0.067');
+    expect(formatP(0.5)).toBe('0.50');
+    expect(formatP(1)).toBe('1.00');
+    expect(formatP(0.0004)).toBe('< 0.001');
+    expect(formatP(NaN)).toBe('n/a');
   });
 });

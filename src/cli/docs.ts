@@ -7,6 +7,7 @@ import { jsonSchema } from './infoCommands.ts';
 import { createRun } from '../sim/run.ts';
 import { parseScenario } from '../sim/scenario/validate.ts';
 import { LEASE_DOCS } from '../sim/model/leaseRow.ts';
+import { ARCHETYPES } from '../sim/scenario/schema.ts';
 
 export const BEGIN = '<!-- BEGIN GENERATED: csv-columns (npm run docs) -->';
 export const END = '<!-- END GENERATED: csv-columns -->';
@@ -15,7 +16,17 @@ export function columnsMarkdown(): string {
   const run = createRun(parseScenario({ horizonDays: 1, scale: 0.01 }), 1);
   const cols = run.table().columns;
   const lines = ['| column | unit | definition |', '|---|---|---|'];
-  for (const c of cols) lines.push(`| \`${c.name}\` | ${c.unit} | ${c.description.replace(/\|/g, '\\|')} |`);
+  // a column per provider type is documented once, as name_<type>
+  const [first, ...others] = ARCHETYPES;
+  const perType = (name: string) => name.endsWith(`_${first}`) && others.every((a) => cols.some((c) => c.name === `${name.slice(0, -first.length)}${a}`));
+  const typed = new Set(cols.filter((c) => perType(c.name)).flatMap((c) => ARCHETYPES.map((a) => `${c.name.slice(0, -first.length)}${a}`)));
+  for (const c of cols) {
+    if (typed.has(c.name) && !perType(c.name)) continue;
+    const name = perType(c.name) ? `${c.name.slice(0, -first.length)}<type>` : c.name;
+    const desc = perType(c.name) ? c.description.replace(`type-${first}`, 'type-<type>').replace(`type ${first}`, 'type <type>') : c.description;
+    lines.push(`| \`${name}\` | ${c.unit} | ${desc.replace(/\|/g, '\\|')} |`);
+  }
+  lines.push('', `\`<type>\` is each provider type: ${ARCHETYPES.join(', ')} (four columns each, in that order).`);
   lines.push('', 'Per-lease export (`--leases`), one row per lease when it ends:', '', '| column | unit | definition |', '|---|---|---|');
   for (const [name, unit, desc] of LEASE_DOCS) lines.push(`| \`${name}\` | ${unit} | ${desc} |`);
   return lines.join('\n');

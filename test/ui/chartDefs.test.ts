@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { CHARTS, KPIS, deriveColumns } from '../../src/ui/lib/chartDefs.ts';
-import { MARKET_COLUMNS } from '../../src/sim/metrics/marketMetrics.ts';
+import { MARKET_COLUMNS, TYPE_MARKET_COLUMNS } from '../../src/sim/metrics/marketMetrics.ts';
+import { TYPE_ECONOMY_COLUMNS } from '../../src/sim/economy/typeBooks.ts';
 import { ECONOMY_COLUMNS } from '../../src/sim/metrics/economyMetrics.ts';
 
 const f = (...v: number[]) => new Float64Array(v);
 
 describe('chart and KPI definitions', () => {
   it('every chart reads columns the core produces or the dashboard derives (no silent schema drift)', () => {
-    const names = new Set([...MARKET_COLUMNS, ...ECONOMY_COLUMNS].map((c) => c.name));
+    const names = new Set([...MARKET_COLUMNS, ...ECONOMY_COLUMNS, ...TYPE_MARKET_COLUMNS, ...TYPE_ECONOMY_COLUMNS].map((c) => c.name));
     const derived = new Set(Object.keys(deriveColumns(Object.fromEntries([...names].map((n) => [n, f(1)])), 1, 24)));
-    expect([...derived].sort()).toEqual(['burned_cumulative_tokens', 'capacity_gpu_h', 'circulating_tokens', 'net_issuance_tokens', 'protocol_earnings_usd', 'staking_ratio', 'supply_side_usd', 'treasury_value_usd']);
+    expect([...derived].sort()).toEqual(['burned_cumulative_tokens', 'capacity_gpu_h', 'circulating_tokens', 'net_issuance_tokens', 'profit_per_gpu_usd_datacenter', 'profit_per_gpu_usd_farm', 'profit_per_gpu_usd_home', 'profit_per_gpu_usd_university', 'protocol_earnings_usd', 'staking_ratio', 'supply_side_usd', 'treasury_value_usd']);
     for (const chart of CHARTS) {
       for (const s of chart.series) expect(names.has(s.column) || derived.has(s.column), `${chart.id}: ${s.column}`).toBe(true);
       for (const n of chart.needs) expect(names.has(n), `${chart.id} needs ${n}`).toBe(true);
@@ -30,6 +31,17 @@ describe('chart and KPI definitions', () => {
     expect(Array.from(d.supply_side_usd)).toEqual([900, 0, NaN]);
     // earnings = revenue - token incentives: negative when emissions pay more than the take brings in
     expect(Array.from(d.protocol_earnings_usd)).toEqual([-150, -40, 4]);
+  });
+
+  it('a type\'s profit per GPU and day: income less costs over the type\'s GPUs in the network, none without GPUs', () => {
+    const d = deriveColumns(
+      { provider_revenue_usd_home: f(100, 50), provider_rewards_usd_home: f(20, 10), provider_costs_usd_home: f(60, 90), gpus_total_home: f(10, 0) },
+      2,
+      48,
+    );
+    // (100 + 20 - 60) / 10 GPUs / 2 days per period
+    expect(Array.from(d.profit_per_gpu_usd_home)).toEqual([3, NaN]);
+    expect(d.profit_per_gpu_usd_farm).toBeUndefined();
   });
 
   it('the staked share of the supply, and the treasury valued at the day\'s price with its USD', () => {

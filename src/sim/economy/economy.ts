@@ -38,6 +38,7 @@ import type { EconomyParams } from '../scenario/economySchema.ts';
 import { GPU_CATALOGUE } from '../supply/catalogue.ts';
 import { createProviderFactory, type ProviderFactory } from '../supply/population.ts';
 import { pow } from '../core/detMath.ts';
+import { TypeBooks, type TypeBookSource } from './typeBooks.ts';
 
 export { ECONOMY_COLUMNS };
 
@@ -881,6 +882,22 @@ export class Economy {
   // ---------------------------------------------------------------- metrics
 
   /** Appends the economy's columns for the period ending now. */
+  private typeBooks = new TypeBooks();
+  private bookSource: TypeBookSource = {
+    revenueUsd: (p) => this.revenueUsd(p.id),
+    rewardsUsd: (p) => this.books[p.id].rewardsUsd,
+    costsUsd: (p) => {
+      const b = this.books[p.id];
+      return b.energyUsd + b.opsUsd + b.capexUsd + b.stakeCostUsd;
+    },
+    paybackMonths: (p) => paybackMonths(this.books[p.id]),
+  };
+
+  /** The period's providers' economics by type (TYPE_ECONOMY_COLUMNS) into `out` from `offset`; returns the next offset. */
+  sampleTypes(out: number[], offset: number): number {
+    return this.typeBooks.sample(this.host.providers, this.bookSource, out, offset);
+  }
+
   sample(periodHours: number, out: number[], offset: number): number {
     const host = this.host;
     const L = host.ledger;

@@ -10,9 +10,11 @@
  */
 import { quantileSorted } from 'simple-statistics';
 import { TIERS } from '../supply/catalogue.ts';
+import { ARCHETYPES } from '../scenario/schema.ts';
 import type { ColumnDef } from './table.ts';
 
 const NT = TIERS.length;
+const NA = ARCHETYPES.length;
 
 export const MARKET_COLUMNS: ColumnDef[] = [
   { name: 'day', unit: 'day', description: 'Simulated day at the end of the period (period 1 of a daily run ends on day 1)' },
@@ -42,6 +44,23 @@ export const MARKET_COLUMNS: ColumnDef[] = [
   ...TIERS.map((t) => ({ name: `cloud_price_usd_per_gpu_h_${t}`, unit: 'USD/GPU-h', description: `Cloud on-demand reference for the work served on ${t}-tier GPUs in the period` })),
 ];
 
+/**
+ * The market by provider type (home, farm, datacenter, university), appended after the economy's
+ * columns: what each kind of provider contributes and gets, period by period. Each column sums over
+ * the types to its network-wide one (providers_active, gpus_total, gpus_online, gpus_busy,
+ * jobs_completed, leases_failed, leases_resumed).
+ */
+export const TYPE_MARKET_COLUMNS: ColumnDef[] = [
+  ...ARCHETYPES.map((a) => ({ name: `providers_active_${a}`, unit: 'providers', description: `Providers of type ${a} in the network at the end of the period` })),
+  ...ARCHETYPES.map((a) => ({ name: `gpus_total_${a}`, unit: 'GPUs', description: `GPUs of type-${a} providers in the network at the end of the period` })),
+  ...ARCHETYPES.map((a) => ({ name: `gpus_online_${a}`, unit: 'GPUs', description: `Time-average number of type-${a} providers' GPUs online over the period` })),
+  ...ARCHETYPES.map((a) => ({ name: `gpus_busy_${a}`, unit: 'GPUs', description: `Time-average number of type-${a} providers' GPUs running an active lease over the period` })),
+  ...ARCHETYPES.map((a) => ({ name: `utilization_${a}`, unit: 'share', description: `Utilization of type-${a} providers' GPUs (busy / online GPU-hours in the period)` })),
+  ...ARCHETYPES.map((a) => ({ name: `leases_completed_${a}`, unit: 'leases', description: `Leases on type-${a} providers whose work finished in the period` })),
+  ...ARCHETYPES.map((a) => ({ name: `leases_failed_${a}`, unit: 'leases', description: `Leases on type-${a} providers that failed in the period` })),
+  ...ARCHETYPES.map((a) => ({ name: `leases_resumed_${a}`, unit: 'leases', description: `Stalled leases on type-${a} providers that resumed in the period, their provider back within the outage grace` })),
+];
+
 export class MarketMetrics {
   // current levels
   onlineGpus = new Float64Array(NT);
@@ -53,6 +72,16 @@ export class MarketMetrics {
   queueLen = 0;
   gpusTotal = 0;
   providersActive = 0;
+  /** The same by provider type (ARCHETYPES order): current levels, then period counters. */
+  onlineByType = new Float64Array(NA);
+  busyByType = new Float64Array(NA);
+  gpusByType = new Float64Array(NA);
+  providersByType = new Float64Array(NA);
+  completedByType = new Float64Array(NA);
+  failedByType = new Float64Array(NA);
+  resumedByType = new Float64Array(NA);
+  private onlineHByType = new Float64Array(NA);
+  private busyHByType = new Float64Array(NA);
   // integrals over the period
   private onlineH = new Float64Array(NT);
   private busyH = new Float64Array(NT);
@@ -82,6 +111,10 @@ export class MarketMetrics {
       this.busyH[i] += this.busyGpus[i] * dt;
       this.billed[i] += this.billRate[i] * dt;
       this.cloudBilled[i] += this.cloudRate[i] * dt;
+    }
+    for (let a = 0; a < NA; a++) {
+      this.onlineHByType[a] += this.onlineByType[a] * dt;
+      this.busyHByType[a] += this.busyByType[a] * dt;
     }
     this.queueH += this.queueLen * dt;
     this.last = now;
@@ -146,6 +179,26 @@ export class MarketMetrics {
     this.demandedGpuH = 0;
     this.waits.length = 0;
     this.waitSum = 0;
+    return o;
+  }
+
+  /** Writes the period's TYPE_MARKET_COLUMNS into `out` from `offset` (after sample() at the same instant), then resets them. */
+  sampleTypes(periodHours: number, out: number[], offset: number): number {
+    let o = offset;
+    const div = (a: number, b: number) => (b > 0 ? a / b : NaN);
+    for (let a = 0; a < NA; a++) out[o++] = this.providersByType[a];
+    for (let a = 0; a < NA; a++) out[o++] = this.gpusByType[a];
+    for (let a = 0; a < NA; a++) out[o++] = this.onlineHByType[a] / periodHours;
+    for (let a = 0; a < NA; a++) out[o++] = this.busyHByType[a] / periodHours;
+    for (let a = 0; a < NA; a++) out[o++] = div(this.busyHByType[a], this.onlineHByType[a]);
+    for (let a = 0; a < NA; a++) out[o++] = this.completedByType[a];
+    for (let a = 0; a < NA; a++) out[o++] = this.failedByType[a];
+    for (let a = 0; a < NA; a++) out[o++] = this.resumedByType[a];
+    this.onlineHByType.fill(0);
+    this.busyHByType.fill(0);
+    this.completedByType.fill(0);
+    this.failedByType.fill(0);
+    this.resumedByType.fill(0);
     return o;
   }
 }

@@ -283,6 +283,8 @@ export class MarketModel {
     sig.windowEnd[p.id] = Infinity;
     this.metrics.gpusTotal += p.gpus;
     this.metrics.providersActive++;
+    this.metrics.gpusByType[p.archetype] += p.gpus;
+    this.metrics.providersByType[p.archetype]++;
     if (p.windowHours < 24) {
       // Is `now` inside today's window [start, start + hours) (mod 24)?
       const h = (((now - p.windowStartHour) % 24) + 24) % 24;
@@ -292,7 +294,7 @@ export class MarketModel {
       this.engine.at(next, this.K.window, p.id, p.gen);
     }
     if (p.reliability < 1) this.engine.at(now + this.firstAvailabilityChange(p), this.K.failure, p.id, p.gen);
-    if (isOnline(p)) this.metrics.onlineGpus[p.tier] += p.gpus;
+    if (isOnline(p)) this.onlineGpusChanged(p, p.gpus);
     this.economy?.onJoin(p);
     this.relist(p);
     return p;
@@ -315,7 +317,7 @@ export class MarketModel {
     for (const id of this.held.list(p.id)) this.apply(id, { type: 'fail', reason });
     if (isOnline(p)) {
       this.usage.onlineChanged(p.id, now, true);
-      this.metrics.onlineGpus[p.tier] -= p.gpus;
+      this.onlineGpusChanged(p, -p.gpus);
     }
     p.active = false;
     p.gen++;
@@ -323,6 +325,14 @@ export class MarketModel {
     this.index.update(p, false);
     this.metrics.gpusTotal -= p.gpus;
     this.metrics.providersActive--;
+    this.metrics.gpusByType[p.archetype] -= p.gpus;
+    this.metrics.providersByType[p.archetype]--;
+  }
+
+  /** GPUs of p going online (+) or offline (-), in the network's and its type's online counts. */
+  private onlineGpusChanged(p: Provider, delta: number): void {
+    this.metrics.onlineGpus[p.tier] += delta;
+    this.metrics.onlineByType[p.archetype] += delta;
   }
 
   /** Ids of the leases holding GPUs on p (matched or active), a copy. */
@@ -382,8 +392,7 @@ export class MarketModel {
     const is = isOnline(p);
     if (was === is) return;
     this.metrics.advance(now);
-    if (was) this.metrics.onlineGpus[p.tier] -= p.gpus;
-    else this.metrics.onlineGpus[p.tier] += p.gpus;
+    this.onlineGpusChanged(p, was ? -p.gpus : p.gpus);
     this.usage.onlineChanged(p.id, now, was);
     this.sig.set(p.id, UPTIME, this.uptime(p));
     if (!is) {
@@ -584,6 +593,7 @@ export class MarketModel {
       }
       p.busyGpus -= l.gpus;
       m.busyGpus[l.tier] -= l.gpus;
+      m.busyByType[p.archetype] -= l.gpus;
       m.billRate[l.tier] -= l.priceUsdPerGpuHour * l.gpus;
       m.cloudRate[l.tier] -= l.cloudUsdPerGpuHour * l.gpus;
     }
@@ -599,11 +609,13 @@ export class MarketModel {
         this.accrue(p);
         p.busyGpus += l.gpus;
         m.busyGpus[l.tier] += l.gpus;
+        m.busyByType[p.archetype] += l.gpus;
         m.billRate[l.tier] += l.priceUsdPerGpuHour * l.gpus;
         m.cloudRate[l.tier] += l.cloudUsdPerGpuHour * l.gpus;
         if (this.bills) l.billSlot = this.bills.open(l);
         if (ev.type === 'resume') {
           m.resumed++;
+          m.resumedByType[p.archetype]++;
           p.leasesResumed++;
         }
         else if (this.warm.size === 0 || !this.warm.delete(id)) m.started++;
@@ -611,6 +623,7 @@ export class MarketModel {
       }
       case 'completed':
         m.completed++;
+        m.completedByType[this.providers[l.provider].archetype]++;
         break;
       case 'expired':
         m.expired++;
@@ -620,6 +633,8 @@ export class MarketModel {
         break;
       case 'failed':
         m.failed++;
+        // a lease fails only once matched: it has a provider
+        m.failedByType[this.providers[l.provider].archetype]++;
         break;
       default:
         break;
@@ -801,8 +816,11 @@ export class MarketModel {
     const period = now - this.lastSampleAt;
     this.lastSampleAt = now;
     this.lastRow.length = 0;
-    const o = this.metrics.sample(now, period, this.lastRow, 0);
-    this.economy?.sample(period, this.lastRow, o);
+    // the columns in run.ts' columnsFor order: market, economy, market by type, economy by type
+    let o = this.metrics.sample(now, period, this.lastRow, 0);
+    if (this.economy) o = this.economy.sample(period, this.lastRow, o);
+    o = this.metrics.sampleTypes(period, this.lastRow, o);
+    this.economy?.sampleTypes(this.lastRow, o);
     this.onRow?.(this.lastRow);
     this.sampleIndex++;
     if (now < this.horizonHours) this.scheduleSample(now);

@@ -33,6 +33,16 @@ export const TIER_DASH: Record<(typeof TIERS)[number], string> = {
   ultra: '4 2 1 2',
 };
 
+/** Provider types (ARCHETYPES order), one colour and dash each, in every chart and table that splits by type. */
+export const ARCHETYPE_COLORS: Record<string, string> = {
+  home: OKABE_ITO.orange,
+  farm: OKABE_ITO.sky,
+  datacenter: OKABE_ITO.blue,
+  university: OKABE_ITO.purple,
+};
+const ARCHETYPE_DASH: Record<string, string> = { home: '', farm: '6 3', datacenter: '2 2', university: '10 3 2 3' };
+const TYPES = Object.keys(ARCHETYPE_COLORS);
+
 export type SeriesType = 'line' | 'area' | 'stack' | 'barUp' | 'barDown';
 
 export interface SeriesDef {
@@ -178,6 +188,31 @@ export const CHARTS: ChartDef[] = [
     ],
   },
   {
+    // who the network works for: the Providers-by-type table's utilization and profit, day by day
+    id: 'types-utilization',
+    title: 'Utilization by provider type',
+    subtitle: 'Busy / online GPU-hours of each type\'s GPUs per day; the network\'s for reference',
+    unit: 'share',
+    log: 'never',
+    yDomain: [0, 1],
+    needs: TYPES.map((a) => `utilization_${a}`),
+    series: [
+      { column: 'utilization', label: 'All providers', color: OKABE_ITO.black, width: 2.5 },
+      ...TYPES.map((a) => ({ column: `utilization_${a}`, label: a, color: ARCHETYPE_COLORS[a], dash: ARCHETYPE_DASH[a], width: 1.8 })),
+    ],
+  },
+  {
+    id: 'types-profit',
+    title: 'Profit per GPU by provider type',
+    subtitle: 'Lease income + rewards − costs per day, over the type\'s GPUs in the network (a data centre has ~28, a home gamer 1-2): which hardware pays',
+    unit: 'USD/GPU-day',
+    log: 'never',
+    needs: TYPES.map((a) => `provider_costs_usd_${a}`),
+    pendingNote: ECONOMY_NOTE,
+    series: TYPES.map((a) => ({ column: `profit_per_gpu_usd_${a}`, label: a, color: ARCHETYPE_COLORS[a], dash: ARCHETYPE_DASH[a], width: 1.8 })),
+    refs: [{ value: 0, label: 'break-even' }],
+  },
+  {
     id: 'providers',
     title: 'Providers joining and leaving',
     subtitle: 'Joins (up) and exits (down) per day, left axis; providers active, right axis',
@@ -287,6 +322,10 @@ export function deriveColumns(data: Record<string, Float64Array>, rows: number, 
   });
   make('protocol_earnings_usd', ['fees_usd', 'provider_rewards_usd'], (i, [f, r]) => f[i] - r[i]);
   make('net_issuance_tokens', ['minted_tokens', 'burned_tokens'], (i, [m, b]) => m[i] - b[i]);
+  // a type's profit per GPU in the network and day (no GPUs: no figure)
+  for (const a of TYPES) {
+    make(`profit_per_gpu_usd_${a}`, [`provider_revenue_usd_${a}`, `provider_rewards_usd_${a}`, `provider_costs_usd_${a}`, `gpus_total_${a}`], (i, [r, w, c, n]) => (n[i] > 0 ? (r[i] + w[i] - c[i]) / n[i] / (periodHours / 24) : NaN));
+  }
   if (col('burned_tokens')) {
     const b = col('burned_tokens');
     const a = new Float64Array(rows);

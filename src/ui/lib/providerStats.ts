@@ -1,14 +1,8 @@
 /** Summaries of the per-provider report for the distribution chart: payback bins and a Lorenz curve. */
-import { OKABE_ITO } from './chartDefs.ts';
+import { ARCHETYPE_COLORS } from './chartDefs.ts';
 
 export type ProviderRecord = Record<string, number | string>;
 
-export const ARCHETYPE_COLORS: Record<string, string> = {
-  home: OKABE_ITO.orange,
-  farm: OKABE_ITO.sky,
-  datacenter: OKABE_ITO.blue,
-  university: OKABE_ITO.purple,
-};
 
 /** Payback bins in months: [lo, hi); the last one, 120+, also holds "never" (no profit to pay back from). */
 export const PAYBACK_BINS: { label: string; lo: number; hi: number }[] = [
@@ -145,4 +139,59 @@ export function archetypeSummary(rows: readonly ProviderRecord[], nowDay: number
       };
     })
     .filter((r) => r.providers > 0);
+}
+
+/** A run's columns over rows lo..hi (inclusive), as the KPIs read them. */
+export interface WindowRows {
+  data: Record<string, ArrayLike<number> | undefined>;
+  lo: number;
+  hi: number;
+  periodHours: number;
+}
+
+/** True when the run has the per-type columns (0.3.0 and later, with the token economy for the money ones). */
+export function hasTypeColumns(w: Pick<WindowRows, 'data'>): boolean {
+  return Object.keys(ARCHETYPE_COLORS).every((a) => !!w.data[`gpus_busy_${a}`]);
+}
+
+/**
+ * Per provider type over a time window, from the per-type columns: the table's figures for any
+ * window, while the run goes on. Flows are summed over the window's periods; who is in, their GPUs
+ * and the median payback are those at the window's last period. `providers` (who took part) is NaN:
+ * only the per-provider report knows it. Money figures are NaN without the token economy's columns.
+ */
+export function typeSummary(w: WindowRows): ArchetypeRow[] {
+  const total = (name: string) => {
+    const c = w.data[name];
+    if (!c) return NaN;
+    let s = 0;
+    for (let i = w.lo; i <= w.hi; i++) if (Number.isFinite(c[i])) s += c[i];
+    return s;
+  };
+  const last = (name: string) => w.data[name]?.[w.hi] ?? NaN;
+  const div = (a: number, b: number) => (b > 0 ? a / b : NaN);
+  return Object.keys(ARCHETYPE_COLORS)
+    .map((archetype) => {
+      const busyH = total(`gpus_busy_${archetype}`) * w.periodHours;
+      const ended = total(`leases_completed_${archetype}`) + total(`leases_failed_${archetype}`);
+      const revenue = total(`provider_revenue_usd_${archetype}`);
+      const rewards = total(`provider_rewards_usd_${archetype}`);
+      const income = revenue + rewards;
+      // provider-months: the providers in at the end of each period, for the period's length
+      const months = (total(`providers_active_${archetype}`) * w.periodHours) / 24 / DAYS_PER_MONTH;
+      return {
+        archetype,
+        providers: NaN,
+        active: last(`providers_active_${archetype}`),
+        gpus: last(`gpus_total_${archetype}`),
+        utilization: div(total(`gpus_busy_${archetype}`), total(`gpus_online_${archetype}`)),
+        failureShare: div(total(`leases_failed_${archetype}`), ended),
+        resumesPerLease: div(total(`leases_resumed_${archetype}`), ended),
+        incomePerGpuHour: div(income, busyH),
+        rewardShare: div(rewards, income),
+        profitPerProviderMonth: div(income - total(`provider_costs_usd_${archetype}`), months),
+        medianPaybackMonths: last(`payback_months_median_${archetype}`),
+      };
+    })
+    .filter((r) => r.active > 0 || total(`gpus_online_${r.archetype}`) > 0);
 }

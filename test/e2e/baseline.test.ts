@@ -59,13 +59,13 @@ describe('baseline on first load', () => {
         pendingText: f.querySelector('.pending')?.textContent ?? '',
       })),
     );
-    expect(charts.length).toBe(14);
+    expect(charts.length).toBe(16);
     for (const c of charts) {
       if (c.available === 'yes') expect(c.drawn, `chart ${c.id} has no drawn data`).toBeGreaterThan(0);
       else expect(c.pendingText).toContain('Not available yet');
     }
     // The market charts exist in the core today; they must be drawn.
-    for (const id of ['supply-demand', 'utilization', 'prices']) {
+    for (const id of ['supply-demand', 'utilization', 'prices', 'types-utilization', 'types-profit']) {
       expect(charts.find((c) => c.id === id)?.available).toBe('yes');
     }
     // When the core has the economy, every chart lights up, including the provider distribution.

@@ -369,6 +369,14 @@ describe('dashboard interactions', () => {
     await expect.poll(() => util.locator('[data-testid="risk-answer"]').textContent()).toMatch(/0 of 5 runs · 0% \(90%: 0%–3\d%\)/);
     expect(await util.locator('.detail').textContent()).toBe('Utilization below 0.0%');
 
+    // which provider type earns most per GPU-day: every type of the baseline, each place given once per run
+    const ranks = page.getByTestId('type-ranks');
+    expect(await ranks.locator('tbody tr').count()).toBe(4);
+    for (const place of [1, 2, 3, 4]) {
+      const counts = (await ranks.locator(`td[data-rank="${place}"]`).allTextContents()).map((t) => Number(t.split(' of ')[0]));
+      expect(counts.reduce((a, b) => a + b, 0), `place ${place}`).toBe(5);
+    }
+
     // a dot per run under each rule, filled exactly for the runs counted; picking one draws that run
     // on the charts, and its CSV is the CLI's run of that seed, byte for byte
     const dots = util.locator('[data-testid="run-strip"] g.dot');

@@ -39,6 +39,7 @@ import { GPU_CATALOGUE } from '../supply/catalogue.ts';
 import { createProviderFactory, type ProviderFactory } from '../supply/population.ts';
 import { pow } from '../core/detMath.ts';
 import { TypeBooks, type TypeBookSource } from './typeBooks.ts';
+import { UnlockSales, unlockedBy } from './vesting.ts';
 
 export { ECONOMY_COLUMNS };
 
@@ -150,6 +151,8 @@ export class Economy {
     tenantTokens: number;
     escrowTokens: number;
     credits: number;
+    locked: number;
+    unlocked: number;
   };
   /** Exact running totals in base units (asserted against the ledger each epoch). */
   genesisUnits = 0;
@@ -206,6 +209,8 @@ export class Economy {
       tenantTokens: L.account('tenant tokens'),
       escrowTokens: L.account('escrow tokens'),
       credits: L.account('compute credit issuer', ['credit']),
+      locked: L.account('locked for team and investors'),
+      unlocked: L.account('unlocked holders'),
     };
     this.price = initialPrice(this.e.token.initialPriceUsd);
     this.rngToken = streams.get('token');
@@ -220,6 +225,10 @@ export class Economy {
     this.kEpoch = host.engine.register('epoch', () => this.onEpoch());
     // Genesis: the initial supply is held by the market (outside holders).
     this.mint(this.a.market, Math.round(this.e.token.initialSupply * this.scale * UNITS_PER), 'genesis');
+    // ... less what is locked for the team and investors, released on the vesting schedule
+    this.lockedUnits = Math.floor(this.e.vesting.lockedShare * this.mintedUnits);
+    if (this.lockedUnits > 0) L.transferUnits('token', this.a.market, this.a.locked, this.lockedUnits, 'locked at genesis');
+    this.unlockSales = new UnlockSales(this.e.vesting);
     this.genesisUnits = this.mintedUnits;
     this.mintedUnits = 0;
     this.counters.mintedUnits = 0;
@@ -288,6 +297,25 @@ export class Economy {
       this.counters.buyUsd += usd / UNITS_PER;
     }
     return usd;
+  }
+
+  /** Tokens locked at genesis (economy.vesting), and the holders' sales of what unlocks. */
+  private lockedUnits = 0;
+  private unlockSales: UnlockSales;
+
+  /** End of day `day`: releases what the schedule unlocks by then, and sells today's share of the unlocks. */
+  private vest(day: number): void {
+    if (this.lockedUnits <= 0) return;
+    const L = this.host.ledger;
+    const released = this.lockedUnits - L.balanceUnits('token', this.a.locked);
+    const due = unlockedBy(this.e.vesting, this.lockedUnits, day) - released;
+    if (due > 0) {
+      L.transferUnits('token', this.a.locked, this.a.unlocked, due, 'unlocked');
+      this.counters.unlockedUnits += due;
+      this.unlockSales.unlocked(due);
+    }
+    const sell = Math.min(this.unlockSales.today(), L.balanceUnits('token', this.a.unlocked));
+    if (sell > 0) this.counters.unlockSellUsd += this.sell(this.a.unlocked, this.a.unlocked, sell, 'unlocked tokens sold') / UNITS_PER;
   }
 
   /** Sells `tokUnits` from `from` at the current price, USD to `usdTo`. Returns the USD units. */
@@ -743,7 +771,8 @@ export class Economy {
     for (const p of caught) this.caughtCheating(p);
     for (const p of exits) if (p.active) this.exit(p, 'provider exit');
 
-    // 6. price, entry
+    // 6. unlocks and what their holders sell, then price, entry
+    this.vest(day + 1);
     const supply = this.supplyUnits() / UNITS_PER;
     this.price = stepPrice(this.price, e.price, day, this.netBuyUsd, supply, this.rngToken);
     this.netBuyUsd = 0;
@@ -928,6 +957,7 @@ export class Economy {
         paybackMedian: median(pay),
         gini: gini(inc),
         cheaterShare: host.metrics.gpusTotal > 0 ? this.cheatGpus / host.metrics.gpusTotal : NaN,
+        lockedUnits: L.balanceUnits('token', this.a.locked),
       },
       periodHours,
       UNITS_PER,

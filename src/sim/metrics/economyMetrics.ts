@@ -36,7 +36,10 @@ export const ECONOMY_COLUMNS: ColumnDef[] = [
   { name: 'cheater_share', unit: 'share of GPUs', description: 'Share of the network\'s GPUs held by cheating providers at the end of the period' },
   { name: 'cheaters_caught', unit: 'providers', description: 'Cheating providers caught by spot checks in the period (each slashed if it has stake, and banned or failed its leases)' },
   { name: 'token_buy_usd', unit: 'USD', description: 'USD of tokens bought in the period (tenants, stake purchases, fee buy-backs)' },
-  { name: 'token_sell_usd', unit: 'USD', description: 'USD of tokens sold in the period (providers\' token income, unstaked tokens, tenants\' redemptions)' },
+  { name: 'token_sell_usd', unit: 'USD', description: 'USD of tokens sold in the period (providers\' token income, unstaked tokens, tenants\' redemptions, unlocked tokens)' },
+  { name: 'locked_tokens', unit: 'tokens', description: 'Tokens still locked for the team and investors at the end of the period (economy.vesting; part of the supply, not circulating)' },
+  { name: 'unlocked_tokens', unit: 'tokens', description: 'Tokens released from the lock in the period (the cliff, then linear vesting)' },
+  { name: 'unlock_sell_usd', unit: 'USD', description: 'USD of unlocked tokens their holders sold in the period (included in token_sell_usd)' },
 ];
 
 /** Period counters of the economy, in tokens or USD (floats for reporting; the ledger keeps the exact units). */
@@ -56,6 +59,8 @@ export class EconomyCounters {
   caught = 0;
   buyUsd = 0;
   sellUsd = 0;
+  unlockedUnits = 0;
+  unlockSellUsd = 0;
 
   reset(): void {
     this.mintedUnits = this.burnedUnits = this.slashedUnits = this.slashes = 0;
@@ -63,6 +68,7 @@ export class EconomyCounters {
     this.feesUsd = this.revenueUsd = this.rewardsUsd = this.costsUsd = 0;
     this.joined = this.exited = this.caught = 0;
     this.buyUsd = this.sellUsd = 0;
+    this.unlockedUnits = this.unlockSellUsd = 0;
   }
 }
 
@@ -76,6 +82,7 @@ export interface EconomyLevels {
   paybackMedian: number;
   gini: number;
   cheaterShare: number;
+  lockedUnits: number;
 }
 
 /** Writes the economy's part of a row from `offset`; returns the next offset. */
@@ -114,6 +121,9 @@ export function sampleEconomy(c: EconomyCounters, v: EconomyLevels, periodHours:
   out[o++] = c.caught;
   out[o++] = c.buyUsd;
   out[o++] = c.sellUsd;
+  out[o++] = v.lockedUnits / U;
+  out[o++] = c.unlockedUnits / U;
+  out[o++] = c.unlockSellUsd;
   return o;
 }
 

@@ -8,7 +8,7 @@
  * per-provider economics.
  */
 import { z } from 'zod';
-import { bool, choice, group, num } from './params.ts';
+import { bool, choice, group, int, num } from './params.ts';
 
 const perArchetype = (d: { home: number; farm: number; datacenter: number; university: number }, min: number, max: number, unit: string, doc: string) =>
   group(
@@ -93,6 +93,17 @@ export const economySchema = group(
         shocks: z.array(priceShock).max(100).default([]).meta({ description: 'Scheduled moves of the exogenous path (token crash -70% over 30 days: research §9 #7)' }),
       },
       'Token price: exogenous path x endogenous pressure, updated daily',
+    ),
+    vesting: group(
+      {
+        lockedShare: num(0, 0, 0.9, { unit: 'share of initial supply', doc: 'Tokens held back at genesis for the team and investors and released on the schedule below; 0 (the baseline): none, the whole initial supply circulates from day 0 [D]' }),
+        cliffDays: int(365, 0, 3650, { unit: 'days', doc: 'Nothing unlocks before this day; a 1-year cliff is the usual term for team and investor tokens [U]' }),
+        cliffShare: num(0.25, 0, 1, { unit: 'share of the locked tokens', doc: 'Released at once on the cliff day (25%: a 4-year schedule with a 1-year cliff [U])' }),
+        vestingDays: int(1095, 0, 3650, { unit: 'days', doc: 'The rest vests linearly, a little each day, over this many days after the cliff; 0 releases it all on the cliff day [U]' }),
+        sellShare: num(0.5, 0, 1, { unit: 'share of unlocked tokens', doc: 'Share of each unlock its holders sell; they keep the rest [D]' }),
+        sellDays: int(30, 1, 365, { unit: 'days', doc: 'They sell it evenly over this many days from the unlock, working the order through a thin market [D]' }),
+      },
+      'Vesting: tokens locked at genesis, their unlocks, and what the holders sell',
     ),
     participation: group(
       {

@@ -54,6 +54,8 @@ export interface SeriesDef {
   width?: number;
   /** Secondary y axis on the right (different unit or magnitude). */
   right?: boolean;
+  /** Drawn (and in the legend) only when the column holds a value other than 0: for mechanisms a scenario may not have, such as token unlocks. */
+  onlyWhenNonZero?: boolean;
 }
 
 export interface ChartDef {
@@ -229,12 +231,17 @@ export const CHARTS: ChartDef[] = [
   {
     id: 'token-price',
     title: 'Token price',
-    subtitle: 'Market price of the network token at the end of each day',
+    subtitle: 'Market price of the network token at the end of each day; in a scenario with token unlocks, what their holders sell (right)',
     unit: 'USD/token',
     log: 'auto',
     needs: ['token_price_usd'],
     pendingNote: ECONOMY_NOTE,
-    series: [{ column: 'token_price_usd', label: 'Token price', color: OKABE_ITO.purple, width: 2 }],
+    rightUnit: 'USD/day',
+    series: [
+      { column: 'token_price_usd', label: 'Token price', color: OKABE_ITO.purple, width: 2 },
+      // the unlock shock's sell pressure, in scenarios that lock tokens (economy.vesting)
+      { column: 'unlock_sell_usd', label: 'Unlocked tokens sold (right axis)', color: OKABE_ITO.vermillion, dash: '4 2', width: 1.5, right: true, onlyWhenNonZero: true },
+    ],
   },
   {
     // the token_crash preset's question: how far does the USD value of stake (what an attacker must
@@ -287,13 +294,14 @@ export const CHARTS: ChartDef[] = [
   {
     id: 'supply-stack',
     title: 'Token supply stack',
-    subtitle: 'Circulating, staked and treasury tokens, with the cumulative burn on top',
+    subtitle: 'Circulating, locked (vesting), staked and treasury tokens, with the cumulative burn on top',
     unit: 'tokens',
     log: 'never',
     needs: ['supply_tokens'],
     pendingNote: ECONOMY_NOTE,
     series: [
       { column: 'circulating_tokens', label: 'Circulating', color: OKABE_ITO.sky, type: 'stack' },
+      { column: 'locked_tokens', label: 'Locked (team, investors)', color: OKABE_ITO.grey, type: 'stack', onlyWhenNonZero: true },
       { column: 'staked_tokens', label: 'Staked', color: OKABE_ITO.blue, type: 'stack' },
       { column: 'treasury_tokens', label: 'Treasury', color: OKABE_ITO.green, type: 'stack' },
       { column: 'burned_cumulative_tokens', label: 'Burned (cumulative)', color: OKABE_ITO.orange, type: 'stack' },
@@ -339,7 +347,8 @@ export function deriveColumns(data: Record<string, Float64Array>, rows: number, 
   make('circulating_tokens', ['supply_tokens'], (i, [s]) => {
     const st = col('staked_tokens');
     const tr = col('treasury_tokens');
-    return s[i] - (st ? st[i] : 0) - (tr ? tr[i] : 0);
+    const lk = col('locked_tokens');
+    return s[i] - (st ? st[i] : 0) - (tr ? tr[i] : 0) - (lk ? lk[i] : 0);
   });
   return out;
 }

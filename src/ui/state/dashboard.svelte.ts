@@ -8,6 +8,7 @@ import { scenarioSchema, type Scenario } from '../../sim/scenario/schema.ts';
 import { scenarioDefaults, validateScenario } from '../../sim/scenario/validate.ts';
 import { scenarioHash } from '../../sim/scenario/hash.ts';
 import { mmcOf, type MmcTheory } from '../../sim/scenario/queueTheory.ts';
+import { scheduledEvents, type ScheduledEvent } from '../lib/scheduledEvents.ts';
 import { VERSION } from '../../sim/version.ts';
 import { applyEdits, getAt } from '../lib/paths.ts';
 import { controlsFromJsonSchema, type ControlSpec } from '../lib/schemaControls.ts';
@@ -232,6 +233,8 @@ export class Dashboard {
   /** Percentile bands over those runs (two at least). */
   /** The M/M/c queue the run on screen is, if it is exactly one: its theory is drawn next to the run. */
   theory = $derived.by((): MmcTheory | null => (this.info ? mmcOf(this.info.scenario) : null));
+  /** What the run's scenario schedules by day (shocks, halvings, the unlock cliff): the charts mark them. */
+  events = $derived.by((): ScheduledEvent[] => (this.info ? scheduledEvents(this.info.scenario) : []));
   bands = $derived.by((): BandView | null => (this.mcRuns.tables.length >= 2 ? bandsOf(this.mcRuns.tables, this.mcRuns.seeds, BANDED_COLUMNS) : null));
   /** Monte Carlo progress: runs finished of those asked (the main run counts once it is done). */
   mcProgress = $derived({ done: (this.status === 'done' ? 1 : 0) + this.ensemble.tables.size, total: this.runs });

@@ -1,0 +1,55 @@
+/**
+ * What the scenario schedules to happen, by day: demand shocks, token price shocks, emission
+ * halvings and the token unlock's cliff (research/dashboards.md: "unlock / regime markers"). The
+ * charts mark them, so a jump reads against its cause and a run that has not reached a day yet
+ * shows what is coming (the forward-looking schedule users ask for).
+ */
+import type { Scenario } from '../../sim/scenario/schema.ts';
+import { formatValue } from './format.ts';
+
+export interface ScheduledEvent {
+  day: number;
+  /** A word or two, drawn beside the marker. */
+  label: string;
+  /** One sentence, for the marker's tooltip. */
+  detail: string;
+}
+
+const times = (m: number) => `×${Number(m.toPrecision(3))}`;
+
+export function scheduledEvents(s: Scenario): ScheduledEvent[] {
+  const out: ScheduledEvent[] = [];
+  for (const sh of s.demand.shocks) {
+    const who = sh.classes?.length ? ` (${sh.classes.join(', ')})` : '';
+    out.push({
+      day: sh.startDay,
+      label: `demand ${times(sh.multiplier)}`,
+      detail: `Demand shock from day ${sh.startDay}: arrivals${who} ${times(sh.multiplier)}, ramping over ${sh.rampDays} days, ${sh.durationDays} days at full, then ramping back`,
+    });
+  }
+  const e = s.economy;
+  if (e.enabled) {
+    for (const sh of e.price.shocks) {
+      out.push({
+        day: sh.startDay,
+        label: `token ${times(sh.multiplier)}`,
+        detail: `Token price shock from day ${sh.startDay}: the exogenous price path moves ${times(sh.multiplier)} over ${sh.durationDays} days, for good`,
+      });
+    }
+    if (e.emission.schedule === 'halving') {
+      for (let d = e.emission.halvingDays; d < s.horizonDays; d += e.emission.halvingDays) {
+        out.push({ day: d, label: 'halving', detail: `Emission halves on day ${d} (every ${e.emission.halvingDays} days)` });
+      }
+    }
+    const v = e.vesting;
+    if (v.lockedShare > 0) {
+      const locked = v.lockedShare * e.token.initialSupply * s.scale;
+      out.push({
+        day: v.cliffDays,
+        label: 'unlock',
+        detail: `Token unlock on day ${v.cliffDays}: ${formatValue(v.cliffShare * locked, 'tokens')} tokens of the ${formatValue(locked, 'tokens')} locked for the team and investors, the rest over ${v.vestingDays} days; holders sell ${Math.round(v.sellShare * 100)}% of each unlock over ${v.sellDays} days`,
+      });
+    }
+  }
+  return out.filter((ev) => ev.day > 0 && ev.day < s.horizonDays).sort((a, b) => a.day - b.day);
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { scheduledEvents } from '../../src/ui/lib/scheduledEvents.ts';
+import { findPreset } from '../../src/sim/scenario/presets.ts';
+import { parseScenario } from '../../src/sim/scenario/validate.ts';
+import { applyOverrides } from '../../src/sim/scenario/overrides.ts';
+
+const preset = (name: string, ...sets: string[]) => parseScenario(applyOverrides(findPreset(name)!.raw, sets));
+
+describe('what a scenario schedules, by day', () => {
+  it('the baseline schedules nothing', () => {
+    expect(scheduledEvents(preset('baseline'))).toEqual([]);
+  });
+
+  it('the unlock shock: the cliff, with how much unlocks and what the holders sell', () => {
+    const [ev, ...rest] = scheduledEvents(preset('unlock_shock'));
+    expect(rest).toEqual([]);
+    expect(ev.day).toBe(90);
+    expect(ev.label).toBe('unlock');
+    expect(ev.detail).toMatch(/^Token unlock on day 90: 37\.5 ?M tokens of the 150 ?M locked/);
+    expect(ev.detail).toContain('holders sell 50% of each unlock over 30 days');
+  });
+
+  it('demand and token shocks and halvings, in day order; nothing past the horizon or on day 0', () => {
+    const evs = scheduledEvents(preset('token_crash', 'economy.emission.schedule=halving', 'economy.emission.halvingDays=60'));
+    expect(evs.map((e) => [e.day, e.label])).toEqual([
+      [60, 'halving'],
+      [90, 'token ×0.3'],
+      [120, 'halving'],
+    ]);
+    const boom = scheduledEvents(preset('demand_boom'));
+    expect(boom.length).toBeGreaterThan(0);
+    expect(boom[0].label).toMatch(/^demand ×/);
+    expect(scheduledEvents(preset('unlock_shock', 'horizonDays=60'))).toEqual([]);
+  });
+
+  it('a scenario without the token economy has only its demand shocks', () => {
+    expect(scheduledEvents(preset('unlock_shock', 'economy.enabled=false'))).toEqual([]);
+  });
+});

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { ARCHETYPES } from '../../src/sim/scenario/schema.ts';
 import { small, runToEnd, col } from './fixtures.ts';
 import { tableToCsv } from '../../src/sim/metrics/csv.ts';
 import { UNITS_PER } from '../../src/sim/economy/ledger.ts';
@@ -28,6 +29,14 @@ const economyArb = fc.record({
     banOnCatch: fc.boolean(),
   }),
   price: fc.record({ volatilityPerYear: fc.double({ min: 0, max: 3, noNaN: true }), impactHalfLifeDays: fc.constantFrom(1, 30, 1e12) }),
+  vesting: fc.record({
+    lockedShare: fc.constantFrom(0, 0.3, 0.9),
+    cliffDays: fc.integer({ min: 0, max: 8 }),
+    cliffShare: fc.double({ min: 0, max: 1, noNaN: true }),
+    vestingDays: fc.integer({ min: 0, max: 8 }),
+    sellShare: fc.double({ min: 0, max: 1, noNaN: true }),
+    sellDays: fc.integer({ min: 1, max: 5 }),
+  }),
 });
 
 describe('token conservation', () => {
@@ -47,6 +56,15 @@ describe('token conservation', () => {
         for (let r = 0; r < supply.length; r++) {
           expect(supply[r] - prev).toBeCloseTo(minted[r] - burned[r], 5);
           prev = supply[r];
+        }
+        // unlocks come out of the lock, and the providers' money by type adds up to the network's, in every payment mode
+        const locked = col(run, 'locked_tokens');
+        const unlocked = col(run, 'unlocked_tokens');
+        for (let r = 1; r < supply.length; r++) expect(locked[r - 1] - locked[r]).toBeCloseTo(unlocked[r], 5);
+        for (const flow of ['provider_revenue_usd', 'provider_rewards_usd', 'provider_costs_usd']) {
+          const total = col(run, flow);
+          const typed = ARCHETYPES.map((a) => col(run, `${flow}_${a}`));
+          total.forEach((v, r) => expect(typed.reduce((acc, c) => acc + c[r], 0)).toBeCloseTo(v, 4));
         }
       }),
       { numRuns: 25 },

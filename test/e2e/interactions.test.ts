@@ -240,6 +240,13 @@ describe('dashboard interactions', () => {
     await cmp.scrollIntoViewIfNeeded();
     await shot(page, 'compare-scenarios', false);
     expect(await seriousAxeViolations(page)).toEqual([]);
+    // a second metric beside the first (small multiples), each with its heading and every run's line; and gone again
+    await cmp.locator('[data-action="compare-add-metric"]').click();
+    expect(await cmp.locator('figure.one').count()).toBe(2);
+    expect(await cmp.locator('figure.one figcaption').count()).toBe(2);
+    expect(await cmp.locator('figure.one').nth(1).locator('path[data-series="compare:B"]').getAttribute('d')).toMatch(/^M/);
+    await cmp.locator('[data-action="compare-remove-metric"]').click();
+    expect(await cmp.locator('figure.one').count()).toBe(1);
 
     // the long CSV: one line per scenario, day and metric; B's values are the CLI's for that scenario and seed
     const [dl] = await Promise.all([page.waitForEvent('download'), cmp.locator('[data-action="export-compare-long"]').click()]);

@@ -33,6 +33,12 @@ describe('what a scenario schedules, by day', () => {
     expect(scheduledEvents(preset('unlock_shock', 'horizonDays=60'))).toEqual([]);
   });
 
+  it('a rival network, from its first day', () => {
+    const [ev] = scheduledEvents(preset('vampire_attack'));
+    expect([ev.day, ev.label]).toEqual([60, 'rival']);
+    expect(ev.detail).toBe('A rival network from day 60 for 90 days: exit hazard ×3, would-be entrants ×0.25 (providers: all)');
+  });
+
   it('a scenario without the token economy has only its demand shocks', () => {
     expect(scheduledEvents(preset('unlock_shock', 'economy.enabled=false'))).toEqual([]);
   });

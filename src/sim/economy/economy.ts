@@ -40,6 +40,7 @@ import { createProviderFactory, type ProviderFactory } from '../supply/populatio
 import { pow } from '../core/detMath.ts';
 import { TypeBooks, type TypeBookSource } from './typeBooks.ts';
 import { UnlockSales, unlockedBy } from './vesting.ts';
+import { competitorFactor } from './competitors.ts';
 
 export { ECONOMY_COLUMNS };
 
@@ -664,6 +665,8 @@ export class Economy {
     let paidW = 0;
     const sell = e.participation.sellShare;
     const churn = e.participation.baseChurnPerMonth;
+    // a rival's offer, per provider type (1 outside its days)
+    const rival = ARCHETYPES.map((a) => competitorFactor(e.participation.competitors, a, day + 1, 'exitMultiplier'));
     const sens = e.participation.exitSensitivity;
     const q = e.slashing.detectionProb;
     for (let i = 0; i < P_.length; i++) {
@@ -736,7 +739,7 @@ export class Economy {
       const base = churn[arch] / 30;
       if (base > 0 || sens > 0) {
         const margin = b.trailDays >= e.participation.trailingDays && b.trailCost > 0 ? b.trailIncome / b.trailCost - 1 : 0;
-        const h = base * (1 + sens * Math.max(0, -margin));
+        const h = base * (1 + sens * Math.max(0, -margin)) * rival[p.archetype];
         if (h > 0 && this.rngExit() < h) exits.push(p);
       }
     }
@@ -880,7 +883,7 @@ export class Economy {
   private considerEntrants(now: number): void {
     const pp = this.e.participation;
     for (let a = 0; a < ARCHETYPES.length; a++) {
-      const lambda = (pp.entryCandidatesPerMonth[ARCHETYPES[a]] * this.initialCount[a]) / 30;
+      const lambda = ((pp.entryCandidatesPerMonth[ARCHETYPES[a]] * this.initialCount[a]) / 30) * competitorFactor(pp.competitors, ARCHETYPES[a], this.day + 1, 'entryMultiplier');
       if (!(lambda > 0)) continue;
       const n = poisson(this.rngEntry, lambda)();
       for (let k = 0; k < n; k++) {

@@ -21,6 +21,15 @@ const perArchetype = (d: { home: number; farm: number; datacenter: number; unive
     doc,
   );
 
+/** A rival network luring providers away for a while (research/dashboards.md: the "vampire competitor" preset). */
+const competitor = z.strictObject({
+  startDay: z.number().min(0).max(36500).meta({ unit: 'day', description: 'Day the rival\'s offer starts' }),
+  durationDays: z.number().min(0).max(36500).meta({ unit: 'days', description: 'How long it lasts' }),
+  exitMultiplier: z.number().min(0).max(100).default(3).meta({ unit: 'x exit hazard', description: 'Every provider\'s daily exit hazard (churn and losses) is multiplied by this while the offer lasts [D]' }),
+  entryMultiplier: z.number().min(0).max(100).default(0.25).meta({ unit: 'x entry candidates', description: 'Latent providers looking at joining, multiplied by this while it lasts: they go to the rival [D]' }),
+  archetypes: z.array(z.enum(['home', 'farm', 'datacenter', 'university'])).optional().meta({ description: 'Provider types the offer reaches (all if omitted)' }),
+});
+
 const priceShock = z.strictObject({
   startDay: z.number().min(0).max(36500).meta({ unit: 'day', description: 'Day the shock starts' }),
   durationDays: z.number().min(0).max(36500).default(0).meta({ unit: 'days', description: 'Days over which the price moves to the new level (log-linear); 0 is a jump' }),
@@ -116,6 +125,7 @@ export const economySchema = group(
         entryHurdle: num(0.1, -1, 10, { unit: 'margin', doc: 'Expected margin (income / cost - 1) a latent provider needs to join [D]' }),
         entryLagDays: perArchetype({ home: 1, farm: 14, datacenter: 90, university: 60 }, 0, 730, 'days', 'From the decision to join to coming online (procurement 60-120 d for data centres, research §9 #4 [D])'),
         entry: bool(true, 'Latent providers join when the expected margin pays'),
+        competitors: z.array(competitor).max(20).default([]).meta({ description: 'Rival networks luring providers away for a while: exits up, entrants down (the vampire_attack preset)' }),
       },
       'Provider participation: token sales, exit and entry',
     ),

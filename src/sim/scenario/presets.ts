@@ -10,6 +10,7 @@ import tokenCrash from '../../../scenarios/token_crash.json' with { type: 'json'
 import demandBoom from '../../../scenarios/demand_boom.json' with { type: 'json' };
 import cheating from '../../../scenarios/cheating.json' with { type: 'json' };
 import unlockShock from '../../../scenarios/unlock_shock.json' with { type: 'json' };
+import vampireAttack from '../../../scenarios/vampire_attack.json' with { type: 'json' };
 
 export interface Preset {
   name: string;
@@ -17,7 +18,7 @@ export interface Preset {
   raw: Record<string, unknown>;
 }
 
-const RAW: Record<string, unknown>[] = [baseline, halving, tokenCrash, unlockShock, demandBoom, cheating, mmc];
+const RAW: Record<string, unknown>[] = [baseline, halving, tokenCrash, unlockShock, vampireAttack, demandBoom, cheating, mmc];
 
 export const PRESETS: Preset[] = RAW.map((raw) => ({
   name: String(raw.name),

@@ -1,6 +1,6 @@
 /**
- * What the scenario schedules to happen, by day: demand shocks, token price shocks, emission
- * halvings and the token unlock's cliff (research/dashboards.md: "unlock / regime markers"). The
+ * What the scenario schedules to happen, by day: demand shocks, token price shocks, a rival
+ * network's offer, emission halvings and the token unlock's cliff (research/dashboards.md: "unlock / regime markers"). The
  * charts mark them, so a jump reads against its cause and a run that has not reached a day yet
  * shows what is coming (the forward-looking schedule users ask for).
  */
@@ -34,6 +34,14 @@ export function scheduledEvents(s: Scenario): ScheduledEvent[] {
         day: sh.startDay,
         label: `token ${times(sh.multiplier)}`,
         detail: `Token price shock from day ${sh.startDay}: the exogenous price path moves ${times(sh.multiplier)} over ${sh.durationDays} days, for good`,
+      });
+    }
+    for (const c of e.participation.competitors) {
+      const who = c.archetypes?.length ? c.archetypes.join(', ') : 'all';
+      out.push({
+        day: c.startDay,
+        label: 'rival',
+        detail: `A rival network from day ${c.startDay} for ${c.durationDays} days: exit hazard ${times(c.exitMultiplier)}, would-be entrants ${times(c.entryMultiplier)} (providers: ${who})`,
       });
     }
     if (e.emission.schedule === 'halving') {

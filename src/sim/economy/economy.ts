@@ -913,7 +913,7 @@ export class Economy {
 
   // ---------------------------------------------------------------- metrics
 
-  /** Appends the economy's columns for the period ending now. */
+  /** Sums the providers' books by type for the per-type columns (typeBooks.ts). */
   private typeBooks = new TypeBooks();
   private bookSource: TypeBookSource = {
     revenueUsd: (p) => this.revenueUsd(p.id),
@@ -930,6 +930,7 @@ export class Economy {
     return this.typeBooks.sample(this.host.providers, this.bookSource, out, offset);
   }
 
+  /** Appends the economy's columns for the period ending now. */
   sample(periodHours: number, out: number[], offset: number): number {
     const host = this.host;
     const L = host.ledger;

@@ -59,7 +59,7 @@ describe('baseline on first load', () => {
         pendingText: f.querySelector('.pending')?.textContent ?? '',
       })),
     );
-    expect(charts.length).toBe(16);
+    expect(charts.length).toBe(17);
     for (const c of charts) {
       if (c.available === 'yes') expect(c.drawn, `chart ${c.id} has no drawn data`).toBeGreaterThan(0);
       else expect(c.pendingText).toContain('Not available yet');

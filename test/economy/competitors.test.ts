@@ -35,5 +35,10 @@ describe('a rival network luring providers away', () => {
     expect(sum(exits, 10, 20)).toBeGreaterThan(2 * sum(exitsQuiet, 10, 20));
     expect(sum(col(lured, 'providers_joined'), 11, days)).toBeLessThan(sum(col(quiet, 'providers_joined'), 11, days));
     expect(col(lured, 'providers_active')[days - 1]).toBeLessThan(col(quiet, 'providers_active')[days - 1]);
+    // why they left: the rival's share of each exit's hazard (here 3/4 of it, its multiplier being 4), only on its days
+    const rivalExits = col(lured, 'providers_exited_rival');
+    expect(sum(rivalExits, 10, 20)).toBeCloseTo(0.75 * sum(exits, 10, 20), 9);
+    expect(sum(rivalExits, 0, 10) + sum(rivalExits, 20, days)).toBe(0);
+    expect(sum(col(quiet, 'providers_exited_rival'))).toBe(0);
   });
 });

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ARCHETYPES } from '../../src/sim/scenario/schema.ts';
-import { small, runToEnd, col } from './fixtures.ts';
+import { small, runToEnd, col, sum } from './fixtures.ts';
 import { tableToCsv } from '../../src/sim/metrics/csv.ts';
 import { UNITS_PER } from '../../src/sim/economy/ledger.ts';
 
@@ -61,6 +61,12 @@ describe('token conservation', () => {
         const locked = col(run, 'locked_tokens');
         const unlocked = col(run, 'unlocked_tokens');
         for (let r = 1; r < supply.length; r++) expect(locked[r - 1] - locked[r]).toBeCloseTo(unlocked[r], 5);
+        // every exit has its causes, shared out: churn + losses + rival + banned = exits, every period
+        const exited = col(run, 'providers_exited');
+        const causes = ['churn', 'losses', 'rival', 'banned'].map((c) => col(run, `providers_exited_${c}`));
+        exited.forEach((v, r) => expect(causes.reduce((acc, c) => acc + c[r], 0)).toBeCloseTo(v, 9));
+        // a caught cheater is banned only when the scenario bans
+        if (!eco.slashing.banOnCatch) expect(sum(causes[3])).toBe(0);
         for (const flow of ['provider_revenue_usd', 'provider_rewards_usd', 'provider_costs_usd']) {
           const total = col(run, flow);
           const typed = ARCHETYPES.map((a) => col(run, `${flow}_${a}`));

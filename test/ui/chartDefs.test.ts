@@ -10,7 +10,7 @@ describe('chart and KPI definitions', () => {
   it('every chart reads columns the core produces or the dashboard derives (no silent schema drift)', () => {
     const names = new Set([...MARKET_COLUMNS, ...ECONOMY_COLUMNS, ...TYPE_MARKET_COLUMNS, ...TYPE_ECONOMY_COLUMNS].map((c) => c.name));
     const derived = new Set(Object.keys(deriveColumns(Object.fromEntries([...names].map((n) => [n, f(1)])), 1, 24)));
-    expect([...derived].sort()).toEqual(['burned_cumulative_tokens', 'capacity_gpu_h', 'circulating_tokens', 'net_issuance_tokens', 'profit_per_gpu_usd_datacenter', 'profit_per_gpu_usd_farm', 'profit_per_gpu_usd_home', 'profit_per_gpu_usd_university', 'protocol_earnings_usd', 'staking_ratio', 'supply_side_usd', 'treasury_value_usd']);
+    expect([...derived].sort()).toEqual(['burned_cumulative_tokens', 'capacity_gpu_h', 'circulating_tokens', 'exited_cumulative_banned', 'exited_cumulative_churn', 'exited_cumulative_losses', 'exited_cumulative_rival', 'net_issuance_tokens', 'profit_per_gpu_usd_datacenter', 'profit_per_gpu_usd_farm', 'profit_per_gpu_usd_home', 'profit_per_gpu_usd_university', 'protocol_earnings_usd', 'staking_ratio', 'supply_side_usd', 'treasury_value_usd']);
     for (const chart of CHARTS) {
       for (const s of chart.series) expect(names.has(s.column) || derived.has(s.column), `${chart.id}: ${s.column}`).toBe(true);
       for (const n of chart.needs) expect(names.has(n), `${chart.id} needs ${n}`).toBe(true);

@@ -658,6 +658,8 @@ export class Economy {
     // 4. per provider: rewards, books, sales, stake, spot checks, exit hazard
     const alpha = 1 / e.participation.trailingDays;
     const exits: Provider[] = [];
+    /** Per exit, the shares of its hazard from churn, losses and a rival (three numbers each). */
+    const exitWhy: number[] = [];
     const caught: Provider[] = [];
     const cells = this.cells;
     const cellDay = new Float64Array(cells.length);
@@ -739,8 +741,14 @@ export class Economy {
       const base = churn[arch] / 30;
       if (base > 0 || sens > 0) {
         const margin = b.trailDays >= e.participation.trailingDays && b.trailCost > 0 ? b.trailIncome / b.trailCost - 1 : 0;
-        const h = base * (1 + sens * Math.max(0, -margin)) * rival[p.archetype];
-        if (h > 0 && this.rngExit() < h) exits.push(p);
+        const losses = sens * Math.max(0, -margin);
+        const h = base * (1 + losses) * rival[p.archetype];
+        if (h > 0 && this.rngExit() < h) {
+          exits.push(p);
+          // why: each part of the hazard's share of it (churn 1, losses L, the rival's (1 + L)(R - 1), over (1 + L) R)
+          const r = rival[p.archetype];
+          exitWhy.push(1 / ((1 + losses) * r), losses / ((1 + losses) * r), (r - 1) / r);
+        }
       }
     }
     // provider pools: any rounding remainder stays in the reward pool for tomorrow
@@ -772,7 +780,13 @@ export class Economy {
     }
     this.payStakers();
     for (const p of caught) this.caughtCheating(p);
-    for (const p of exits) if (p.active) this.exit(p, 'provider exit');
+    exits.forEach((p, k) => {
+      if (!p.active) return;
+      this.exit(p, 'provider exit');
+      this.counters.exitedChurn += exitWhy[3 * k];
+      this.counters.exitedLosses += exitWhy[3 * k + 1];
+      this.counters.exitedRival += exitWhy[3 * k + 2];
+    });
 
     // 6. unlocks and what their holders sell, then price, entry
     this.vest(day + 1);
@@ -828,6 +842,7 @@ export class Economy {
     b.cheater = false;
     if (this.e.slashing.banOnCatch) {
       this.exit(p, 'caught cheating');
+      this.counters.exitedBanned++;
     } else {
       for (const id of this.host.leasesOn(p)) {
         const l = this.host.leases.get(id);

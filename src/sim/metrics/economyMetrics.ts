@@ -40,6 +40,10 @@ export const ECONOMY_COLUMNS: ColumnDef[] = [
   { name: 'locked_tokens', unit: 'tokens', description: 'Tokens still locked for the team and investors at the end of the period (economy.vesting; part of the supply, not circulating)' },
   { name: 'unlocked_tokens', unit: 'tokens', description: 'Tokens released from the lock in the period (the cliff, then linear vesting)' },
   { name: 'unlock_sell_usd', unit: 'USD', description: 'USD of unlocked tokens their holders sold in the period (included in token_sell_usd)' },
+  { name: 'providers_exited_churn', unit: 'providers', description: 'Exits in the period attributed to the base churn: each exit on the hazard counts for the base\'s share of its hazard (so the four causes sum to providers_exited; not whole numbers)' },
+  { name: 'providers_exited_losses', unit: 'providers', description: 'Exits attributed to losses: the share of each exit\'s hazard from its trailing losses (economy.participation.exitSensitivity)' },
+  { name: 'providers_exited_rival', unit: 'providers', description: 'Exits attributed to a rival network\'s offer: the share of each exit\'s hazard from economy.participation.competitors' },
+  { name: 'providers_exited_banned', unit: 'providers', description: 'Cheating providers caught and banned in the period (economy.slashing.banOnCatch)' },
 ];
 
 /** Period counters of the economy, in tokens or USD (floats for reporting; the ledger keeps the exact units). */
@@ -61,6 +65,11 @@ export class EconomyCounters {
   sellUsd = 0;
   unlockedUnits = 0;
   unlockSellUsd = 0;
+  /** Exits by cause (fractional: an exit on the hazard is shared out by the parts of its hazard). */
+  exitedChurn = 0;
+  exitedLosses = 0;
+  exitedRival = 0;
+  exitedBanned = 0;
 
   reset(): void {
     this.mintedUnits = this.burnedUnits = this.slashedUnits = this.slashes = 0;
@@ -69,6 +78,7 @@ export class EconomyCounters {
     this.joined = this.exited = this.caught = 0;
     this.buyUsd = this.sellUsd = 0;
     this.unlockedUnits = this.unlockSellUsd = 0;
+    this.exitedChurn = this.exitedLosses = this.exitedRival = this.exitedBanned = 0;
   }
 }
 
@@ -124,6 +134,10 @@ export function sampleEconomy(c: EconomyCounters, v: EconomyLevels, periodHours:
   out[o++] = v.lockedUnits / U;
   out[o++] = c.unlockedUnits / U;
   out[o++] = c.unlockSellUsd;
+  out[o++] = c.exitedChurn;
+  out[o++] = c.exitedLosses;
+  out[o++] = c.exitedRival;
+  out[o++] = c.exitedBanned;
   return o;
 }
 

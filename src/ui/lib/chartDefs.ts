@@ -229,6 +229,22 @@ export const CHARTS: ChartDef[] = [
     ],
   },
   {
+    // research/dashboards.md §6.2 #9: exits split by cause
+    id: 'exit-causes',
+    title: 'Why providers leave',
+    subtitle: 'Exits so far by cause: each exit on the daily hazard is shared out by the parts of its hazard (base churn, trailing losses, a rival\'s offer); banned cheaters apart',
+    unit: 'providers',
+    log: 'never',
+    needs: ['providers_exited_churn'],
+    pendingNote: ECONOMY_NOTE,
+    series: [
+      { column: 'exited_cumulative_churn', label: 'Churn (would leave anyway)', color: OKABE_ITO.sky, type: 'stack' },
+      { column: 'exited_cumulative_losses', label: 'Losses', color: OKABE_ITO.vermillion, type: 'stack' },
+      { column: 'exited_cumulative_rival', label: 'A rival\'s offer', color: OKABE_ITO.purple, type: 'stack', onlyWhenNonZero: true },
+      { column: 'exited_cumulative_banned', label: 'Banned for cheating', color: OKABE_ITO.black, type: 'stack', onlyWhenNonZero: true },
+    ],
+  },
+  {
     id: 'token-price',
     title: 'Token price',
     subtitle: 'Market price of the network token at the end of each day; in a scenario with token unlocks, what their holders sell (right)',
@@ -334,16 +350,20 @@ export function deriveColumns(data: Record<string, Float64Array>, rows: number, 
   for (const a of TYPES) {
     make(`profit_per_gpu_usd_${a}`, [`provider_revenue_usd_${a}`, `provider_rewards_usd_${a}`, `provider_costs_usd_${a}`, `gpus_total_${a}`], (i, [r, w, c, n]) => (n[i] > 0 ? (r[i] + w[i] - c[i]) / n[i] / (periodHours / 24) : NaN));
   }
-  if (col('burned_tokens')) {
-    const b = col('burned_tokens');
+  // running totals: the cumulative burn, exits by cause
+  const cumulative = (from: string, to: string) => {
+    const b = col(from);
+    if (!b) return;
     const a = new Float64Array(rows);
     let s = 0;
     for (let i = 0; i < rows; i++) {
       if (Number.isFinite(b[i])) s += b[i];
       a[i] = s;
     }
-    out.burned_cumulative_tokens = a;
-  }
+    out[to] = a;
+  };
+  cumulative('burned_tokens', 'burned_cumulative_tokens');
+  for (const c of ['churn', 'losses', 'rival', 'banned']) cumulative(`providers_exited_${c}`, `exited_cumulative_${c}`);
   make('circulating_tokens', ['supply_tokens'], (i, [s]) => {
     const st = col('staked_tokens');
     const tr = col('treasury_tokens');

@@ -30,6 +30,24 @@ const whole = { from: 0, to: 2, whole: true, done: true };
 const text = (id: string, s: ReturnType<typeof runSummary>) => s.find((x) => x.id === id)?.text;
 
 describe('the run in short', () => {
+  it('who came and went, and why they left, in shares of the exits', () => {
+    const s = runSummary(
+      table({
+        providers_exited: f(10, 30),
+        providers_exited_churn: f(6, 10),
+        providers_exited_losses: f(4, 5),
+        providers_exited_rival: f(0, 15),
+        providers_exited_banned: f(0, 0),
+        providers_joined: f(3, 4),
+        providers_active: f(1990, 1964),
+      }),
+      whole,
+    );
+    expect(text('population', s)).toBe("40 providers left (40.0% the usual churn, 22.5% losses, 37.5% a rival's offer) and 7 joined; 1,964 were in at the end.");
+    // without the cause columns (a run from before them), only the counts
+    expect(text('population', runSummary(table({ providers_exited: f(1, 2), providers_joined: f(0, 1), providers_active: f(5, 4) }), whole))).toBe('3 providers left and 1 joined; 4 were in at the end.');
+  });
+
   it("says the cards' numbers as the cards print them, against the reference points", () => {
     const s = runSummary(table(), whole);
     expect(text('window', s)).toBe('Over the 2 days of the run:');

@@ -10,7 +10,7 @@ import { formatSigned, formatValue, formatWithUnit } from './format.ts';
 
 export interface SummarySentence {
   /** What the sentence is about (a test and the page can find it by this). */
-  id: 'window' | 'utilization' | 'tenants' | 'failures' | 'providers' | 'token' | 'security' | 'baseline';
+  id: 'window' | 'utilization' | 'tenants' | 'failures' | 'providers' | 'token' | 'security' | 'population' | 'baseline';
   text: string;
 }
 
@@ -87,6 +87,31 @@ export function runSummary(t: WindowedTable, span: { from: number; to: number; w
     const b = stake[t.hi];
     const move = Math.abs(b / a - 1) < 0.005 ? 'about the same as' : `${b > a ? 'up' : 'down'} ${formatValue(Math.abs(b / a - 1), 'share')} from`;
     out.push({ id: 'security', text: `The providers' stake, the network's security budget, was worth ${formatValue(b, 'USD')} at the end, ${move} ${formatValue(a, 'USD')} at the start.` });
+  }
+
+  // who came and went, and why they left (each exit on the hazard shared out by the parts of its hazard)
+  const exited = t.data.providers_exited;
+  const active = t.data.providers_active;
+  if (exited && active && t.data.providers_joined) {
+    const total = (c: Float64Array | undefined) => {
+      let s = 0;
+      if (c) for (let i = t.lo; i <= t.hi; i++) if (Number.isFinite(c[i])) s += c[i];
+      return s;
+    };
+    const left = total(exited);
+    const causes = (
+      [
+        ['churn', 'the usual churn'],
+        ['losses', 'losses'],
+        ['rival', "a rival's offer"],
+        ['banned', 'banned for cheating'],
+      ] as const
+    )
+      .map(([c, words]) => ({ words, n: total(t.data[`providers_exited_${c}`]) }))
+      .filter((c) => c.n >= 0.5);
+    const why = left > 0 && causes.length ? ` (${causes.map((c) => `${formatValue(c.n / left, 'share')} ${c.words}`).join(', ')})` : '';
+    const count = (n: number) => Math.round(n).toLocaleString('en-US');
+    out.push({ id: 'population', text: `${count(left)} providers left${why} and ${count(total(t.data.providers_joined))} joined; ${count(active[t.hi])} were in at the end.` });
   }
 
   if (base) {

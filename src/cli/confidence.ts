@@ -1,4 +1,5 @@
 /** Mean and 95% confidence interval across independent replications (Student's t). */
+import { finiteMoments } from '../sim/metrics/significance.ts';
 
 /** Two-sided 95% quantiles of Student's t, t(0.975, df), for df = 1..30 (standard tables). */
 const T975 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042];
@@ -34,11 +35,6 @@ export interface MeanCi {
 
 /** Over the finite values (a run whose figure is undefined is left out, and n says so). */
 export function meanCi95(values: readonly number[]): MeanCi {
-  const xs = values.filter(Number.isFinite);
-  const n = xs.length;
-  if (n === 0) return { n, mean: NaN, half: NaN };
-  const mean = xs.reduce((a, b) => a + b, 0) / n;
-  if (n < 2) return { n, mean, half: NaN };
-  const variance = xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (n - 1);
-  return { n, mean, half: (t975(n - 1) * Math.sqrt(variance)) / Math.sqrt(n) };
+  const { n, mean, variance } = finiteMoments(values);
+  return { n, mean, half: n < 2 ? NaN : (t975(n - 1) * Math.sqrt(variance)) / Math.sqrt(n) };
 }

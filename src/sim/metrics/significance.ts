@@ -58,6 +58,15 @@ export function tTwoSidedP(t: number, df: number): number {
   return incompleteBeta(df / (df + t * t), df / 2, 0.5);
 }
 
+/** Mean and sample variance (n - 1) of the finite values; NaN variance under two of them. */
+export function finiteMoments(values: readonly number[]): { n: number; mean: number; variance: number } {
+  const xs = values.filter(Number.isFinite);
+  const n = xs.length;
+  const mean = n ? xs.reduce((a, b) => a + b, 0) / n : NaN;
+  const variance = n < 2 ? NaN : xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (n - 1);
+  return { n, mean, variance };
+}
+
 export interface PairedTest {
   n: number;
   mean: number;
@@ -71,11 +80,8 @@ export interface PairedTest {
  * when they are.
  */
 export function pairedTTest(diffs: readonly number[]): PairedTest {
-  const xs = diffs.filter(Number.isFinite);
-  const n = xs.length;
-  const mean = n ? xs.reduce((a, b) => a + b, 0) / n : NaN;
+  const { n, mean, variance } = finiteMoments(diffs);
   if (n < 2) return { n, mean, p: NaN };
-  const variance = xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (n - 1);
   // a spread at rounding level of the mean is no spread (0.52 - 0.5 and 0.57 - 0.55 differ in the last bit)
   if (variance <= (Math.abs(mean) * 1e-12) ** 2) return { n, mean, p: mean === 0 ? 1 : 0 };
   return { n, mean, p: tTwoSidedP(mean / Math.sqrt(variance / n), n - 1) };

@@ -16,7 +16,7 @@ export function competitorFactor(cs: readonly Competitor[], archetype: string, d
   let f = 1;
   for (const c of cs) {
     if (day <= c.startDay || day > c.startDay + c.durationDays) continue;
-    if (c.archetypes && !c.archetypes.includes(archetype as Competitor['archetypes'] extends (infer T)[] | undefined ? T : never)) continue;
+    if (c.archetypes && !(c.archetypes as readonly string[]).includes(archetype)) continue;
     f *= c[which];
   }
   return f;

@@ -4,6 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { competitorFactor } from '../../src/sim/economy/competitors.ts';
+import { EXIT_CHURN, EXIT_LOSSES, EXIT_RIVAL, exitCause } from '../../src/sim/economy/exitCause.ts';
 import { col, runToEnd, small, sum } from './fixtures.ts';
 
 const rival = { startDay: 10, durationDays: 10, exitMultiplier: 4, entryMultiplier: 0, archetypes: undefined };
@@ -18,6 +19,21 @@ describe('a rival network luring providers away', () => {
     expect(competitorFactor([{ ...rival, archetypes: ['datacenter' as const] }], 'home', 15, 'exitMultiplier')).toBe(1);
     expect(competitorFactor([rival, { ...rival, exitMultiplier: 2 }], 'home', 15, 'exitMultiplier')).toBe(8);
     expect(competitorFactor([], 'home', 15, 'exitMultiplier')).toBe(1);
+  });
+
+  test('an exit has one cause, each drawn with its share of the hazard', () => {
+    // h = base (1 + L) R with base 0.01, L = 1, R = 4: churn 1/8, losses 1/8, rival 3/4
+    const h = 0.01 * 2 * 4;
+    const counts = [0, 0, 0];
+    const n = 80_000;
+    for (let i = 0; i < n; i++) counts[exitCause(((i + 0.5) / n) * h, h, 1, 4)]++;
+    expect(counts[EXIT_CHURN] / n).toBeCloseTo(1 / 8, 3);
+    expect(counts[EXIT_LOSSES] / n).toBeCloseTo(1 / 8, 3);
+    expect(counts[EXIT_RIVAL] / n).toBeCloseTo(3 / 4, 3);
+    // without losses or a rival every exit is churn; a certain exit (h >= 1) still splits by the shares
+    expect(exitCause(0.009, 0.01, 0, 1)).toBe(EXIT_CHURN);
+    expect(exitCause(0.6, 2, 0, 4)).toBe(EXIT_RIVAL);
+    expect(exitCause(0.2, 2, 0, 4)).toBe(EXIT_CHURN);
   });
 
   test('providers leave faster and none join while it lasts; before it the run is the one without it', () => {
@@ -35,9 +51,17 @@ describe('a rival network luring providers away', () => {
     expect(sum(exits, 10, 20)).toBeGreaterThan(2 * sum(exitsQuiet, 10, 20));
     expect(sum(col(lured, 'providers_joined'), 11, days)).toBeLessThan(sum(col(quiet, 'providers_joined'), 11, days));
     expect(col(lured, 'providers_active')[days - 1]).toBeLessThan(col(quiet, 'providers_active')[days - 1]);
-    // why they left: the rival's share of each exit's hazard (here 3/4 of it, its multiplier being 4), only on its days
+    // why they left: each exit has one cause, the rival's with its share of the hazard (here 3/4,
+    // its multiplier being 4), only on its days; whole providers, the causes summing to the exits
     const rivalExits = col(lured, 'providers_exited_rival');
-    expect(sum(rivalExits, 10, 20)).toBeCloseTo(0.75 * sum(exits, 10, 20), 9);
+    const n = sum(exits, 10, 20);
+    const sd = Math.sqrt(n * 0.75 * 0.25);
+    expect(Math.abs(sum(rivalExits, 10, 20) - 0.75 * n)).toBeLessThan(3 * sd);
+    for (let d = 0; d < days; d++) {
+      const causes = ['churn', 'losses', 'rival', 'banned'].map((c) => col(lured, `providers_exited_${c}`)[d]);
+      for (const k of causes) expect(Number.isInteger(k)).toBe(true);
+      expect(causes.reduce((a, b) => a + b, 0)).toBe(exits[d]);
+    }
     expect(sum(rivalExits, 0, 10) + sum(rivalExits, 20, days)).toBe(0);
     expect(sum(col(quiet, 'providers_exited_rival'))).toBe(0);
   });

@@ -41,6 +41,9 @@ import { pow } from '../core/detMath.ts';
 import { TypeBooks, type TypeBookSource } from './typeBooks.ts';
 import { UnlockSales, unlockedBy } from './vesting.ts';
 import { competitorFactor } from './competitors.ts';
+import { EXIT_CHURN, EXIT_LOSSES, exitCause } from './exitCause.ts';
+import { ReconnectCooldown } from './reconnectCooldown.ts';
+import { grown } from '../core/grown.ts';
 
 export { ECONOMY_COLUMNS };
 
@@ -175,6 +178,8 @@ export class Economy {
   private rngToken: Rng;
   private rngCheat: Rng;
   private rngExit: Rng;
+  /** Spheron's reconnect cooldown on availability rewards; null when it is 0 h. */
+  private cooldown: ReconnectCooldown | null;
   private rngEntry: Rng;
   private genesis = true;
   // per (archetype, model) trailing per-GPU-day stats for entrants' expectations
@@ -217,6 +222,7 @@ export class Economy {
     this.rngToken = streams.get('token');
     this.rngCheat = streams.get('cheat');
     this.rngExit = streams.get('exit');
+    this.cooldown = s.economy.emission.reconnectCooldownHours > 0 ? new ReconnectCooldown(s.economy.emission.reconnectCooldownHours) : null;
     this.rngEntry = streams.get('entry');
     this.entryFactory = createProviderFactory(s, this.rngEntry);
     const shares = ARCHETYPES.map((n) => s.supply.archetypes[n].share);
@@ -433,6 +439,7 @@ export class Economy {
 
   /** The provider goes offline while leased GPUs are running (called before its leases fail). */
   downtimeStart(p: Provider): void {
+    this.cooldown?.disconnect(p.id, this.host.engine.now);
     const mode = this.e.slashing.downtime;
     if (mode === 'none' || p.busyGpus === 0) return;
     const b = this.books[p.id];
@@ -448,6 +455,7 @@ export class Economy {
 
   /** The provider is back online: a liveness slash for the downtime that interrupted leases. */
   downtimeEnd(p: Provider): void {
+    this.cooldown?.reconnect(p.id, this.host.engine.now);
     const b = this.books[p.id];
     if (Number.isNaN(b.downSince)) return;
     const hours = this.host.engine.now - b.downSince;
@@ -561,11 +569,7 @@ export class Economy {
   private grow(n: number): void {
     if (n <= this.wAvail.length) return;
     const m = Math.max(n, this.wAvail.length * 2);
-    const g = (a: Float64Array) => {
-      const b = new Float64Array(m);
-      b.set(a);
-      return b;
-    };
+    const g = (a: Float64Array<ArrayBuffer>) => grown(a, m);
     this.wAvail = g(this.wAvail);
     this.dayCost = g(this.dayCost);
     this.dayCash = g(this.dayCash);
@@ -637,7 +641,9 @@ export class Economy {
       this.dayOn[i] = onH;
       this.dayBusy[i] = busyH;
       const scheduled = p.gpus * p.windowHours * frac;
-      const w = scheduled > 0 && onH >= gate * scheduled - 1e-9 && onH > 0 ? GPU_CATALOGUE[p.model].rewardMultiplier * onH : 0;
+      // the gate counts every hour online; the reward, only those past a reconnect's cooldown
+      const rewardOnH = this.cooldown ? Math.max(0, onH - p.gpus * this.cooldown.take(i, now)) : onH;
+      const w = scheduled > 0 && onH >= gate * scheduled - 1e-9 && rewardOnH > 0 ? GPU_CATALOGUE[p.model].rewardMultiplier * rewardOnH : 0;
       this.wAvail[i] = w;
       availW += w;
       workW += this.incomeRows[i * INCOME_ROW + BILLED_DAY];
@@ -658,7 +664,7 @@ export class Economy {
     // 4. per provider: rewards, books, sales, stake, spot checks, exit hazard
     const alpha = 1 / e.participation.trailingDays;
     const exits: Provider[] = [];
-    /** Per exit, the shares of its hazard from churn, losses and a rival (three numbers each). */
+    /** Per exit, its cause (exitCause.ts). */
     const exitWhy: number[] = [];
     const caught: Provider[] = [];
     const cells = this.cells;
@@ -743,11 +749,12 @@ export class Economy {
         const margin = b.trailDays >= e.participation.trailingDays && b.trailCost > 0 ? b.trailIncome / b.trailCost - 1 : 0;
         const losses = sens * Math.max(0, -margin);
         const h = base * (1 + losses) * rival[p.archetype];
-        if (h > 0 && this.rngExit() < h) {
-          exits.push(p);
-          // why: each part of the hazard's share of it (churn 1, losses L, the rival's (1 + L)(R - 1), over (1 + L) R)
-          const r = rival[p.archetype];
-          exitWhy.push(1 / ((1 + losses) * r), losses / ((1 + losses) * r), (r - 1) / r);
+        if (h > 0) {
+          const u = this.rngExit();
+          if (u < h) {
+            exits.push(p);
+            exitWhy.push(exitCause(u, h, losses, rival[p.archetype]));
+          }
         }
       }
     }
@@ -783,9 +790,10 @@ export class Economy {
     exits.forEach((p, k) => {
       if (!p.active) return;
       this.exit(p, 'provider exit');
-      this.counters.exitedChurn += exitWhy[3 * k];
-      this.counters.exitedLosses += exitWhy[3 * k + 1];
-      this.counters.exitedRival += exitWhy[3 * k + 2];
+      const why = exitWhy[k];
+      if (why === EXIT_CHURN) this.counters.exitedChurn++;
+      else if (why === EXIT_LOSSES) this.counters.exitedLosses++;
+      else this.counters.exitedRival++;
     });
 
     // 6. unlocks and what their holders sell, then price, entry

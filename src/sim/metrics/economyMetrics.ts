@@ -40,9 +40,9 @@ export const ECONOMY_COLUMNS: ColumnDef[] = [
   { name: 'locked_tokens', unit: 'tokens', description: 'Tokens still locked for the team and investors at the end of the period (economy.vesting; part of the supply, not circulating)' },
   { name: 'unlocked_tokens', unit: 'tokens', description: 'Tokens released from the lock in the period (the cliff, then linear vesting)' },
   { name: 'unlock_sell_usd', unit: 'USD', description: 'USD of unlocked tokens their holders sold in the period (included in token_sell_usd)' },
-  { name: 'providers_exited_churn', unit: 'providers', description: 'Exits in the period attributed to the base churn: each exit on the hazard counts for the base\'s share of its hazard (so the four causes sum to providers_exited; not whole numbers)' },
-  { name: 'providers_exited_losses', unit: 'providers', description: 'Exits attributed to losses: the share of each exit\'s hazard from its trailing losses (economy.participation.exitSensitivity)' },
-  { name: 'providers_exited_rival', unit: 'providers', description: 'Exits attributed to a rival network\'s offer: the share of each exit\'s hazard from economy.participation.competitors' },
+  { name: 'providers_exited_churn', unit: 'providers', description: 'Exits in the period caused by the base churn: each exit on the hazard has one cause, drawn with that cause\'s share of its hazard (competing risks), so the four causes sum to providers_exited' },
+  { name: 'providers_exited_losses', unit: 'providers', description: 'Exits caused by losses: the part of the hazard from trailing losses (economy.participation.exitSensitivity)' },
+  { name: 'providers_exited_rival', unit: 'providers', description: 'Exits caused by a rival network\'s offer: the part of the hazard from economy.participation.competitors' },
   { name: 'providers_exited_banned', unit: 'providers', description: 'Cheating providers caught and banned in the period (economy.slashing.banOnCatch)' },
 ];
 

@@ -68,6 +68,7 @@ export const economySchema = group(
         workShare: num(0.2, 0, 1, { unit: 'share of emission', doc: 'To providers pro rata to USD billed (Render job rewards [V]); the 50% provider share of research §8 #62 [D]' }),
         treasuryShare: num(0.25, 0, 1, { unit: 'share of emission', doc: 'To the treasury / foundation (research §8 #62: 25% [V/D]); the rest of the emission (1 - the three shares) goes to an ecosystem account (grants, demand rebates)' }),
         uptimeGate: num(0.75, 0, 1, { unit: 'share of the sharing window', doc: 'No availability reward for a day a provider was up for less than this share of its declared sharing window (Spheron tier 7 needs >75% [V]; Fizz 50% [V])' }),
+        reconnectCooldownHours: num(0, 0, 168, { unit: 'h', doc: 'After a provider comes back online (an outage over, or its sharing window opening), its online hours earn no availability reward for this long; the uptime gate still counts them. Spheron: 3 h [V]; 0 (no cooldown) by default so every preset keeps the rewards it was calibrated with' }),
       },
       'Emissions and rewards (per daily epoch, Spheron era 24 h [V])',
     ),

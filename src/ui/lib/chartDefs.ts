@@ -232,7 +232,7 @@ export const CHARTS: ChartDef[] = [
     // research/dashboards.md §6.2 #9: exits split by cause
     id: 'exit-causes',
     title: 'Why providers leave',
-    subtitle: 'Exits so far by cause: each exit on the daily hazard is shared out by the parts of its hazard (base churn, trailing losses, a rival\'s offer); banned cheaters apart',
+    subtitle: 'Exits so far by cause: each exit on the daily hazard has one cause, drawn with its part of the hazard (base churn, trailing losses, a rival\'s offer); banned cheaters apart',
     unit: 'providers',
     log: 'never',
     needs: ['providers_exited_churn'],

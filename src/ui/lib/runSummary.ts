@@ -89,7 +89,7 @@ export function runSummary(t: WindowedTable, span: { from: number; to: number; w
     out.push({ id: 'security', text: `The providers' stake, the network's security budget, was worth ${formatValue(b, 'USD')} at the end, ${move} ${formatValue(a, 'USD')} at the start.` });
   }
 
-  // who came and went, and why they left (each exit on the hazard shared out by the parts of its hazard)
+  // who came and went, and why they left (each exit on the hazard has one cause, drawn with its part of the hazard)
   const exited = t.data.providers_exited;
   const active = t.data.providers_active;
   if (exited && active && t.data.providers_joined) {

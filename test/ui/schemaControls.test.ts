@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { scenarioSchema } from '../../src/sim/scenario/schema.ts';
+import { readFileSync } from 'node:fs';
 import { controlsFromJsonSchema, GROUPS, labelFor, niceCeil, parseFieldText, primaryFor, PRIMARY, cleanDescription } from '../../src/ui/lib/schemaControls.ts';
 
 const controls = controlsFromJsonSchema(z.toJSONSchema(scenarioSchema, { io: 'input' }));
 
 describe('controls generated from the scenario schema', () => {
+  it('are the same from the committed scenarios/scenario.schema.json, which the page reads, as from the zod schema', () => {
+    const file = JSON.parse(readFileSync(new URL('../../scenarios/scenario.schema.json', import.meta.url), 'utf8'));
+    expect(controlsFromJsonSchema(file)).toEqual(controls);
+  });
+
   it('finds every curated first-screen parameter in the schema (a rename breaks this test, not the page)', () => {
     const paths = new Set(controls.map((c) => c.path));
     for (const list of Object.values(PRIMARY)) for (const p of list) expect(paths.has(p), p).toBe(true);

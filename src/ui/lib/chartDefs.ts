@@ -4,6 +4,7 @@
  * are derived here (capacity, net issuance, circulating supply, cumulative burn, the providers' share of payments, protocol earnings, staking ratio, treasury value). A chart whose
  * columns are not in the table yet says so instead of drawing zeros.
  */
+import { formatCount } from './format.ts';
 
 export const OKABE_ITO = {
   orange: '#E69F00',
@@ -472,10 +473,10 @@ export const KPIS: KpiDef[] = [
       const f = sum(t.data.leases_failed, t.lo, t.hi);
       const st = sum(t.data.jobs_started, t.lo, t.hi);
       if (!(st > 0)) return null;
-      const counts = `${Math.round(f).toLocaleString('en-US')} of ${Math.round(st).toLocaleString('en-US')} started`;
+      const counts = `${formatCount(f)} of ${formatCount(st)} started`;
       // (runs stored before the outage grace have no resumes column)
       const resumed = t.data.leases_resumed ? sum(t.data.leases_resumed, t.lo, t.hi) : 0;
-      return resumed > 0 ? `${counts}; ${Math.round(resumed).toLocaleString('en-US')} resumed after an outage` : counts;
+      return resumed > 0 ? `${counts}; ${formatCount(resumed)} resumed after an outage` : counts;
     },
   },
   {

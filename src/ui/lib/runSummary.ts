@@ -6,7 +6,7 @@
  * with a pinned baseline, what changed most against it. Facts about the run only: no advice.
  */
 import { KPIS, type KpiDef, type WindowedTable } from './chartDefs.ts';
-import { formatSigned, formatValue, formatWithUnit } from './format.ts';
+import { formatCount, formatSigned, formatValue, formatWithUnit } from './format.ts';
 
 export interface SummarySentence {
   /** What the sentence is about (a test and the page can find it by this). */
@@ -110,7 +110,7 @@ export function runSummary(t: WindowedTable, span: { from: number; to: number; w
       .map(([c, words]) => ({ words, n: total(t.data[`providers_exited_${c}`]) }))
       .filter((c) => c.n >= 0.5);
     const why = left > 0 && causes.length ? ` (${causes.map((c) => `${formatValue(c.n / left, 'share')} ${c.words}`).join(', ')})` : '';
-    const count = (n: number) => Math.round(n).toLocaleString('en-US');
+    const count = formatCount;
     out.push({ id: 'population', text: `${count(left)} providers left${why} and ${count(total(t.data.providers_joined))} joined; ${count(active[t.hi])} were in at the end.` });
   }
 

@@ -102,6 +102,16 @@ describe('chart and KPI definitions', () => {
     expect(k.detail!(t)).toBe('20% funded by emissions');
   });
 
+  it('KPIs: net inflation gives the reward yield of stake, annualized over the window, and nothing without stake', () => {
+    const k = KPIS.find((x) => x.id === 'inflation')!;
+    // two days: 10 + 30 tokens of rewards on a mean stake of 1,000 -> 4% in 2 days -> 730%/yr
+    const t = { data: { supply_tokens: f(1e6, 1e6), rewards_tokens: f(10, 30), staked_tokens: f(900, 1100) }, lo: 0, hi: 1, periodHours: 24 };
+    expect(k.detail!(t)).toBe('stake earns 730.0%/yr in rewards');
+    expect(k.detail!({ ...t, hi: 0 })).toBe('stake earns 405.6%/yr in rewards');
+    expect(k.detail!({ ...t, data: { ...t.data, staked_tokens: f(0, 0) } })).toBeNull();
+    expect(k.detail!({ ...t, data: { supply_tokens: f(1, 1) } })).toBeNull();
+  });
+
   it('KPIs: the median payback is the last defined day, infinite when the median provider does not pay back (not an older finite day)', () => {
     const k = KPIS.find((x) => x.id === 'payback')!;
     expect(k.compute({ data: { payback_months_median: f(30, Infinity) }, lo: 0, hi: 1, periodHours: 24 })).toBe(Infinity);

@@ -4,7 +4,7 @@
  * are derived here (capacity, net issuance, circulating supply, cumulative burn, the providers' share of payments, protocol earnings, staking ratio, treasury value). A chart whose
  * columns are not in the table yet says so instead of drawing zeros.
  */
-import { formatCount } from './format.ts';
+import { formatCount, formatValue } from './format.ts';
 
 export const OKABE_ITO = {
   orange: '#E69F00',
@@ -526,7 +526,7 @@ export const KPIS: KpiDef[] = [
     unit: 'share',
     better: 'neither',
     needs: ['supply_tokens'],
-    definition: 'Annualized change of the token supply over the window: (supply at end / supply at start)^(365 / days) - 1. Negative means the supply shrinks.',
+    definition: 'Annualized change of the token supply over the window: (supply at end / supply at start)^(365 / days) - 1. Negative means the supply shrinks. The detail line is the reward yield of stake: the emission rewards paid to providers over the window as a yearly share of the tokens they stake (rewards / mean stake x 365 / days), the token return that staking to serve buys, before any price move.',
     compute: (t) => {
       const s = t.data.supply_tokens;
       if (!s || t.hi <= t.lo) return lastDefined(t.data.net_inflation_annual, t.lo, t.hi);
@@ -534,6 +534,13 @@ export const KPIS: KpiDef[] = [
       const b = s[t.hi];
       const days = ((t.hi - t.lo) * t.periodHours) / 24;
       return a > 0 && days > 0 ? (b / a) ** (365 / days) - 1 : NaN;
+    },
+    detail: (t) => {
+      const stake = mean(t.data.staked_tokens, t.lo, t.hi);
+      const rewards = sum(t.data.rewards_tokens, t.lo, t.hi);
+      const days = ((t.hi - t.lo + 1) * t.periodHours) / 24;
+      if (!(stake > 0) || !Number.isFinite(rewards)) return null;
+      return `stake earns ${formatValue((rewards / stake) * (365 / days), 'share')}/yr in rewards`;
     },
   },
   {

@@ -9,7 +9,27 @@
  * going first. Best effort: where IndexedDB is missing or refuses (a private window, a full disk),
  * runs are simply not kept, and the page works as without it.
  */
-import type { CachedRun, RunStore } from './runCache.ts';
+import type { CachedRun, RunStore, ScreenRun } from './runCache.ts';
+import { packRows, unpackRows, type PackedRows } from './packedRows.ts';
+
+/** A run as stored: its provider report packed by column (packedRows.ts), a block copy instead of thousands of objects. */
+interface StoredRun {
+  table: CachedRun['table'];
+  screen: (Omit<ScreenRun, 'providers'> & { providers: (Omit<NonNullable<ScreenRun['providers']>, 'rows'> & { packed: PackedRows }) | null }) | null;
+}
+
+function toStored(run: CachedRun): StoredRun {
+  if (!run.screen) return { table: run.table, screen: null };
+  const p = run.screen.providers;
+  return { table: run.table, screen: { ...run.screen, providers: p ? { runId: p.runId, nowHours: p.nowHours, packed: packRows(p.rows) } : null } };
+}
+
+/** A stored run back as the cache keeps it; a record written before the reports were packed (rows as objects) is read as it is. */
+function fromStored(s: StoredRun | CachedRun): CachedRun {
+  const p = s.screen?.providers;
+  if (!s.screen || !p || !('packed' in p)) return s as CachedRun;
+  return { table: s.table, screen: { ...s.screen, providers: { runId: p.runId, nowHours: p.nowHours, rows: unpackRows(p.packed) } } };
+}
 
 /** Default bound on what is kept across reloads: about sixty baseline years with their provider reports. */
 export const RUN_STORE_BYTES = 200 * 2 ** 20;
@@ -83,13 +103,13 @@ export class IndexedDbRunStore implements RunStore {
     const k = this.prefix() + key;
     try {
       const tx = db.transaction([RUNS, META], 'readwrite');
-      const run = (await done(tx.objectStore(RUNS).get(k))) as CachedRun | undefined;
+      const run = (await done(tx.objectStore(RUNS).get(k))) as StoredRun | CachedRun | undefined;
       if (run) {
         const meta = (await done(tx.objectStore(META).get(k))) as Meta | undefined;
         if (meta) tx.objectStore(META).put({ bytes: meta.bytes, usedAt: ++this.clock }, k);
       }
       await finished(tx);
-      return run;
+      return run && fromStored(run);
     } catch {
       return undefined;
     }
@@ -98,10 +118,13 @@ export class IndexedDbRunStore implements RunStore {
   async put(key: string, run: CachedRun, bytes: number): Promise<void> {
     const db = await this.db;
     if (!db || bytes > this.budgetBytes) return;
+    // in a task of its own: packing and copying a run (50-150 ms) must not lengthen the task that
+    // has just drawn it (the run's end, when the page also takes in the provider report)
+    await new Promise((resolve) => setTimeout(resolve, 0));
     const k = this.prefix() + key;
     try {
       const tx = db.transaction([RUNS, META], 'readwrite');
-      tx.objectStore(RUNS).put(run, k);
+      tx.objectStore(RUNS).put(toStored(run), k);
       tx.objectStore(META).put({ bytes, usedAt: ++this.clock }, k);
       // the least recently used go until the rest fits
       const keys = (await done(tx.objectStore(META).getAllKeys())) as string[];

@@ -11,6 +11,7 @@ import demandBoom from '../../../scenarios/demand_boom.json' with { type: 'json'
 import cheating from '../../../scenarios/cheating.json' with { type: 'json' };
 import unlockShock from '../../../scenarios/unlock_shock.json' with { type: 'json' };
 import vampireAttack from '../../../scenarios/vampire_attack.json' with { type: 'json' };
+import burstyDemand from '../../../scenarios/bursty_demand.json' with { type: 'json' };
 
 export interface Preset {
   name: string;
@@ -18,7 +19,7 @@ export interface Preset {
   raw: Record<string, unknown>;
 }
 
-const RAW: Record<string, unknown>[] = [baseline, halving, tokenCrash, unlockShock, vampireAttack, demandBoom, cheating, mmc];
+const RAW: Record<string, unknown>[] = [baseline, halving, tokenCrash, unlockShock, vampireAttack, demandBoom, burstyDemand, cheating, mmc];
 
 export const PRESETS: Preset[] = RAW.map((raw) => ({
   name: String(raw.name),

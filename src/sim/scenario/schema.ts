@@ -191,7 +191,7 @@ export const scenarioSchema = z.strictObject({
       diurnalAmplitude: num(0.6, 0, 1, { unit: 'share', doc: 'Daily cycle: rate x (1 + a sin(2 pi (h - peak + 6)/24)); 0.6 gives ~4:1 peak:trough (openb 2023 [C])' }),
       diurnalPeakHour: num(12, 0, 24, { unit: 'h of day (UTC)', doc: 'Hour of the daily peak' }),
       warmStart: bool(false, 'Start the market in its steady state instead of empty (the bundled presets do): at t = 0, the jobs that arrived at the t = 0 rate over the past (up to 90 days) and would still be running are placed as leases, so long inference leases do not make the first weeks a ramp-up. They are not counted as arrivals, starts or waits [D]'),
-      burstMeanJobs: num(1, 1, 500, { unit: 'jobs per arrival', doc: 'Jobs arrive in geometric batches with this mean, batches that many times rarer, so the mean job rate stays the base rate: the gaps between jobs vary by sqrt(2m - 1) (openb 2023 pods: 21, about m = 220 [C]); 1 gives a plain Poisson process' }),
+      burstMeanJobs: num(1, 1, 500, { unit: 'jobs per arrival', doc: 'Jobs arrive in geometric batches with this mean, batches that many times rarer, so the mean job rate stays the base rate: the gaps between jobs vary by sqrt(2m - 1) (openb 2023 pods: 21, reached with the daily cycle at about m = 180, the bursty_demand preset [C]); 1 gives a plain Poisson process' }),
       regions: weights({ na: 0.45, eu: 0.3, asia: 0.2, other: 0.05 }, REGIONS, { unit: 'weight by region', doc: 'Where tenants are [D]' }),
       shocks: z.array(shockSchema).max(100).default([]).meta({ description: 'Scheduled demand shocks' }),
       classes: group(

@@ -84,6 +84,14 @@ describe.runIf(tracesPresent())('the baseline demand against the real traces', (
     expect(Math.abs(r.model - r.trace)).toBeLessThan(0.1);
   });
 
+  it('the bursty_demand preset\'s gaps between jobs vary as openb\'s pods do (coefficient of variation within 15%); the baseline\'s do not', () => {
+    const bursty = calibrate(parseScenario(findPreset('bursty_demand')!.raw), readTraces(), 20_000, 1);
+    const r = bursty.rows.find((x) => x.measure.startsWith('Arrivals, coefficient'))!;
+    expect(r.trace).toBeGreaterThan(10);
+    expect(Math.abs(r.model / r.trace - 1)).toBeLessThan(0.15);
+    expect(row('Arrivals, coefficient').model).toBeLessThan(2);
+  });
+
   it('the table names each trace and the parameters it checks, every figure with its unit', () => {
     const md = calibrationMarkdown(c, 'baseline');
     expect(md).toContain('Microsoft Philly, 83,154 job runtimes');

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { packRows, unpackRows } from '../../src/ui/lib/packedRows.ts';
+import { packRows, unpackRows, type Row } from '../../src/ui/lib/packedRows.ts';
 
 describe('provider report rows packed by column for the run store', () => {
   it('comes back equal: numbers with NaN and infinities, strings, mixed fields, fields a row lacks', () => {
-    const rows = [
+    const rows: Row[] = [
       { id: 0, archetype: 'home', payback_months: Infinity, exited_day: NaN, profit_usd: -12.5 },
       { id: 1, archetype: 'farm', payback_months: 14.2, exited_day: 30, profit_usd: 0, note: 'caught' },
       { id: 2, archetype: 'home', payback_months: 'inf', exited_day: -Infinity, profit_usd: 1e9 },

@@ -83,6 +83,8 @@ export function calibrate(s: Scenario, traces: Traces, draws = 200_000, seed = 1
 }
 
 function fmt(v: number, unit: CalibrationRow['unit']): string {
+  // a busiest-over-quietest ratio is infinite when some hour of the day saw no arrival at all (bursty demand over the sampled week)
+  if (v === Infinity && unit === 'ratio') return '∞ (an hour with no arrivals)';
   if (!Number.isFinite(v)) return String(v);
   if (unit === 'share') return `${(v * 100).toFixed(1)}%`;
   if (unit === 'ratio') return v.toFixed(2);

@@ -52,6 +52,11 @@ describe('calibration statistics', () => {
     expect(interArrivalCv(modelArrivalTimes(s, 60, 2)) / Math.sqrt(15)).toBeCloseTo(1, 1);
   });
 
+  it('the table says why a daily swing is infinite (an hour of the day with no arrival), not just "Infinity"', () => {
+    const md = calibrationMarkdown({ rows: [{ measure: 'Arrivals, busiest over quietest hour of the day', trace: 4.01, model: Infinity, unit: 'ratio', checks: 'openb' }], phillyKs: 0.1, seed: 1, draws: 10 }, 'bursty');
+    expect(md).toContain('| Arrivals, busiest over quietest hour of the day | 4.01 | ∞ (an hour with no arrivals) |');
+  });
+
   it('the model\'s durations are the class\'s: median and sigma as the scenario sets them', () => {
     const st = durationStats(modelDurations(baseline(), 'transcoding', 100_000, 3));
     expect(st.p50 * 60).toBeCloseTo(0.33 * 60, 0);

@@ -79,6 +79,16 @@ describe('depinsim run', () => {
     expect(r.err).toMatch(/this scenario is an M\/M\/c queue \(c = 100, lambda = 90\/h, 1\/mu = 1 h\): theory utilization 90\.0%, mean wait 0\.0217 h \(Erlang C\); simulated over days 2-5 \d+\.\d% and [\d.]+ h/);
     expect(cli(['run', 'mmc', '--days', '5', '--set', 'demand.diurnalAmplitude=0.2', '--out', 'mmc2.csv']).err).not.toMatch(/M\/M\/c/);
   });
+
+  it('with exponential patience (erlang_a) it prints Erlang A: utilization, fill rate and the wait of the orders matched', () => {
+    const r = cli(['run', 'erlang_a', '--days', '5', '--out', 'ea.csv']);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(
+      /this scenario is an M\/M\/c\+M queue \(c = 100, lambda = 120\/h, 1\/mu = 1 h, mean patience 0\.5 h\): theory utilization 99\.6%, fill rate 83\.0%, mean wait 0\.0890 h of orders matched \(Erlang A\); simulated over days 2-5 \d+\.\d%, (\d+\.\d)% and [\d.]+ h/,
+    );
+    const fill = Number(/, (\d+\.\d)% and/.exec(r.err)![1]);
+    expect(Math.abs(fill - 83)).toBeLessThan(2); // 4 days of 2,880 orders each: well within 2 points
+  });
 });
 
 describe('bad input: one line naming the field, exit code 2, no stack trace', () => {

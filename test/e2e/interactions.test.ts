@@ -124,6 +124,15 @@ describe('dashboard interactions', () => {
     expect(errors).toEqual([]);
   });
 
+  it('the erlang_a preset: an overloaded queue with impatient tenants, read against Erlang A on the fill-rate card and the utilization chart', async () => {
+    const { page, errors } = await open({ preset: 'erlang_a' });
+    await waitForStatus(page, 'done', 60_000);
+    expect(await page.locator('[data-kpi="fill-rate"] [data-testid="kpi-theory"]').textContent()).toBe('theory (Erlang A): 83.0% (17.0% give up waiting)');
+    expect(Math.abs((await pageKpi(page, 'fill-rate')) - 0.83)).toBeLessThan(0.02);
+    expect(await page.locator('figure[data-chart="utilization"] text[data-ref]').allTextContents()).toEqual(['Erlang A utilization 99.6%', 'Erlang A fill rate 83.0%']);
+    expect(errors).toEqual([]);
+  });
+
   it('the token_crash preset answers its question: the security budget (stake value) drawn and said to fall', async () => {
     const { page, errors } = await open({ preset: 'token_crash', edits: {} }); // the whole 180 days: the crash is at day 90
     await waitForStatus(page, 'done', 90_000);

@@ -21,6 +21,8 @@ export interface MmcOptions {
    * 'off': economy.enabled false (the market alone).
    */
   economy?: 'static' | 'off';
+  /** Mean patience, h, exponential (an M/M/c+M queue, Erlang A); unlimited when absent (M/M/c). */
+  patienceMeanH?: number;
 }
 
 /** Economy settings that keep the provider population fixed (no churn, no entry). */
@@ -35,7 +37,7 @@ export const STATIC_POPULATION = {
  * The M/M/c setup as a raw scenario (independent of scenarios/mmc.json, so the test pins the exact
  * degenerate setting it checks): one always-on, never-failing archetype of single-GPU H100
  * providers at a fixed price, one job class of 1-GPU jobs with exponential durations, unlimited
- * budget and patience, plain Poisson arrivals, no setup delay.
+ * budget and patience (or exponential patience: M/M/c+M), plain Poisson arrivals, no setup delay.
  */
 export function mmcRaw(o: MmcOptions): Record<string, unknown> {
   return {
@@ -81,7 +83,9 @@ export function mmcRaw(o: MmcOptions): Record<string, unknown> {
           durationHours: { dist: 'exponential', mean: o.meanServiceH ?? 1 },
           maxDurationHours: 100000,
           regionLockedShare: 0,
-          unlimitedPatience: true,
+          ...(o.patienceMeanH === undefined
+            ? { unlimitedPatience: true }
+            : { unlimitedPatience: false, patienceHours: { dist: 'exponential', mean: o.patienceMeanH } }),
           cancelShare: 0,
           budgetFactorMin: 100,
           budgetFactorMax: 100,

@@ -28,6 +28,16 @@ describe('queueing theory next to the run', () => {
     expect(theoryKpi(t, 'wait')).toBeNull();
   });
 
+  it('the erlang_a preset: utilization and fill rate lines, the Erlang A wait, the share that gives up on the fill-rate card', () => {
+    const t = mmcOf(parseScenario(findPreset('erlang_a')!.raw));
+    expect(theoryRefs(t, 'utilization').map((r) => r.label)).toEqual(['Erlang A utilization 99.6%', 'Erlang A fill rate 83.0%']);
+    expect(theoryRefs(t, 'waits')[0].label).toBe('Erlang A mean wait 5.34 min');
+    expect(theoryKpi(t, 'utilization')!.text).toBe('theory (M/M/c+M, c = 100, λ = 120/h, 1/μ = 1 h, patience 0.5 h): 99.6%');
+    expect(theoryKpi(t, 'fill-rate')!.text).toBe('theory (Erlang A): 83.0% (17.0% give up waiting)');
+    expect(theoryKpi(t, 'fill-rate')!.value).toBeCloseTo(0.83, 3);
+    expect(theoryKpi(t, 'wait')!.text).toBe('theory (Erlang A): 5.34 min');
+  });
+
   it('a scenario that is not the queue gets nothing', () => {
     expect(theoryRefs(null, 'utilization')).toEqual([]);
     expect(theoryKpi(null, 'utilization')).toBeNull();

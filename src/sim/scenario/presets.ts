@@ -12,6 +12,7 @@ import cheating from '../../../scenarios/cheating.json' with { type: 'json' };
 import unlockShock from '../../../scenarios/unlock_shock.json' with { type: 'json' };
 import vampireAttack from '../../../scenarios/vampire_attack.json' with { type: 'json' };
 import burstyDemand from '../../../scenarios/bursty_demand.json' with { type: 'json' };
+import erlangA from '../../../scenarios/erlang_a.json' with { type: 'json' };
 
 export interface Preset {
   name: string;
@@ -19,7 +20,7 @@ export interface Preset {
   raw: Record<string, unknown>;
 }
 
-const RAW: Record<string, unknown>[] = [baseline, halving, tokenCrash, unlockShock, vampireAttack, demandBoom, burstyDemand, cheating, mmc];
+const RAW: Record<string, unknown>[] = [baseline, halving, tokenCrash, unlockShock, vampireAttack, demandBoom, burstyDemand, cheating, mmc, erlangA];
 
 export const PRESETS: Preset[] = RAW.map((raw) => ({
   name: String(raw.name),

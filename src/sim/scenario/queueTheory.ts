@@ -1,29 +1,45 @@
 /**
  * Queueing theory for scenarios that are an M/M/c queue, so a run can be read against the exact
  * answer: identical always-on single-GPU providers that never fail, one job class of single-GPU
- * jobs with exponential durations arriving as a homogeneous Poisson process, unlimited patience and
- * budget, no setup delay, no cancellations, no region lock, a fixed population (economy off). Then
- * the market is an M/M/c queue served first come first served (the `mmc` preset; test/sim/model
- * validates the simulator against it), and
- *   utilization = rho = lambda / (c mu),  P(wait) = Erlang C(c, lambda/mu),
- *   mean wait   = C / (c mu - lambda).
+ * jobs with exponential durations arriving as a homogeneous Poisson process, unlimited budget, no
+ * setup delay, no cancellations, no region lock, a fixed population (economy off), and patience
+ * either unlimited or exponential. Then the market is a queue served first come first served (the
+ * `mmc` and `erlang_a` presets; test/sim/model validates the simulator against both):
+ *  - unlimited patience, M/M/c: utilization = rho = lambda / (c mu), P(wait) = Erlang C(c, lambda/mu),
+ *    mean wait = C / (c mu - lambda);
+ *  - exponential patience of mean 1/theta, M/M/c+M (Erlang A, erlangA.ts): tenants who wait too long
+ *    leave, so utilization = rho (1 - P(abandon)) and the fill rate is 1 - P(abandon), at any load.
  *
  * mmcOf answers only when every one of those conditions holds: a theory line drawn for a scenario
  * that merely resembles the queue would mislead more than no line.
  */
 import { GPU_CATALOGUE } from '../supply/catalogue.ts';
+import { erlangA } from './erlangA.ts';
 import type { Scenario } from './schema.ts';
 
 export interface MmcTheory {
+  /** 'M/M/c' (orders wait forever) or 'M/M/c+M' (exponential patience: Erlang A). */
+  queue: 'M/M/c' | 'M/M/c+M';
   /** Servers (single-GPU providers), arrival rate (jobs/h) and mean service time (h). */
   c: number;
   lambdaPerHour: number;
   meanServiceHours: number;
-  /** lambda / (c mu); 1 or more means the queue grows without bound. */
+  /** Mean patience, h (Infinity for M/M/c). */
+  meanPatienceHours: number;
+  /** Offered load lambda / (c mu). */
   rho: number;
-  /** Erlang C and the mean wait in queue (h); NaN when unstable. */
+  /** False when the queue grows without bound (M/M/c with rho >= 1): the values below are NaN. */
+  stable: boolean;
+  /** Busy GPU-hours / online GPU-hours: rho (1 - pAbandon). */
+  utilization: number;
+  /** P(an order waits at all), P(it leaves unserved) and the fill rate 1 - pAbandon. */
   pWait: number;
+  pAbandon: number;
+  fillRate: number;
+  /** Mean wait in queue of the orders matched (h), as the CSV's wait_mean_h counts it. */
   meanWaitHours: number;
+  /** Time-average number of orders waiting. */
+  meanQueue: number;
 }
 
 /** Erlang C: probability that an arrival waits in an M/M/c queue with offered load a = lambda/mu (a < c). */
@@ -60,7 +76,9 @@ export function mmcOf(s: Scenario): MmcTheory | null {
   const gpus = active(k.gpus);
   if (gpus.length !== 1 || gpus[0][0] !== '1') return null;
   if (k.durationHours.dist !== 'exponential' || k.maxDurationHours < CAP_IN_MEANS * k.durationHours.mean) return null;
-  if (!k.unlimitedPatience || k.cancelShare !== 0 || k.regionLockedShare !== 0 || k.minTier !== 'entry' || k.budgetFactorMin < MIN_BUDGET_FACTOR) return null;
+  const patient = k.unlimitedPatience;
+  if (!patient && !(k.patienceHours.dist === 'exponential' && k.patienceHours.mean > 0)) return null;
+  if (k.cancelShare !== 0 || k.regionLockedShare !== 0 || k.minTier !== 'entry' || k.budgetFactorMin < MIN_BUDGET_FACTOR) return null;
   const minVram = Math.max(...active(k.minVramGb).map(([v]) => Number(v)));
   const archetypes = Object.values(s.supply.archetypes).filter((a) => a.share > 0);
   if (archetypes.length === 0) return null;
@@ -78,13 +96,27 @@ export function mmcOf(s: Scenario): MmcTheory | null {
   const meanServiceHours = k.durationHours.mean;
   if (c < 1 || !(lambdaPerHour > 0)) return null;
   const rho = (lambdaPerHour * meanServiceHours) / c;
-  const stable = rho < 1;
+  const meanPatienceHours = patient ? Infinity : (k.patienceHours as { mean: number }).mean;
+  const queue = patient ? 'M/M/c' : 'M/M/c+M';
+  const stable = !patient || rho < 1;
+  if (!stable) {
+    return { queue, c, lambdaPerHour, meanServiceHours, meanPatienceHours, rho, stable, utilization: NaN, pWait: NaN, pAbandon: NaN, fillRate: NaN, meanWaitHours: NaN, meanQueue: NaN };
+  }
+  const a = erlangA(c, lambdaPerHour, 1 / meanServiceHours, patient ? 0 : 1 / meanPatienceHours);
   return {
+    queue,
     c,
     lambdaPerHour,
     meanServiceHours,
+    meanPatienceHours,
     rho,
-    pWait: stable ? erlangC(c, lambdaPerHour * meanServiceHours) : NaN,
-    meanWaitHours: stable ? mmcMeanWait(c, lambdaPerHour, meanServiceHours) : NaN,
+    stable,
+    utilization: patient ? rho : a.utilization,
+    // M/M/c keeps the closed forms (the tests' reference values); Erlang A at theta = 0 equals them
+    pWait: patient ? erlangC(c, lambdaPerHour * meanServiceHours) : a.pWait,
+    pAbandon: a.pAbandon,
+    fillRate: 1 - a.pAbandon,
+    meanWaitHours: patient ? mmcMeanWait(c, lambdaPerHour, meanServiceHours) : a.meanWaitServedHours,
+    meanQueue: a.meanQueue,
   };
 }

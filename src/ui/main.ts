@@ -1,7 +1,11 @@
-import { mount } from 'svelte';
+// First: start the simulation worker. The browser only starts it once the main thread is free, so
+// the app (a long first evaluation and layout) is imported after a yield: the worker then loads and
+// evaluates the core (about 0.4 s) on its own thread while the app is evaluated and laid out here.
+import './lib/simWorker.ts';
 import './app.css';
-import App from './App.svelte';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');
-mount(App, { target });
+setTimeout(() => {
+  void Promise.all([import('svelte'), import('./App.svelte')]).then(([{ mount }, { default: App }]) => mount(App, { target }));
+}, 0);

@@ -6,6 +6,7 @@
 import { wrap, proxy, releaseProxy, type Remote } from 'comlink';
 import type { ExposedApi } from '../../worker/sim.worker.ts';
 import type { StartOptions, StartResult, WorkerEvent } from '../../worker/api.ts';
+import { spawnSimWorker, takeEarlyWorker } from './simWorker.ts';
 
 export type { StartResult, WorkerEvent } from '../../worker/api.ts';
 
@@ -21,13 +22,17 @@ export class SimClient {
   private nextRunId = 1;
   private generation = 0;
 
-  constructor(private hooks: ClientHooks) {
-    this.spawn();
+  /** `early`: take the worker the page started at load (simWorker.ts), if it is still there. */
+  constructor(
+    private hooks: ClientHooks,
+    early = false,
+  ) {
+    this.spawn(early);
   }
 
-  private spawn() {
+  private spawn(early = false) {
     const gen = ++this.generation;
-    this.worker = new Worker(new URL('../../worker/sim.worker.ts', import.meta.url), { type: 'module', name: 'depinsim-sim' });
+    this.worker = (early && takeEarlyWorker()) || spawnSimWorker();
     this.worker.addEventListener('error', (e: ErrorEvent) => {
       if (gen !== this.generation) return;
       e.preventDefault();

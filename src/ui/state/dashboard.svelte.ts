@@ -265,10 +265,13 @@ export class Dashboard {
     const view = loadPersisted(globalThis.localStorage);
     if (view.rules) this.riskRules = view.rules.map((r) => ({ ...r, kpi: KPIS.some((k) => k.id === r.kpi) ? r.kpi : KPIS[0].id }));
     if (view.convergenceKpi && KPIS.some((k) => k.id === view.convergenceKpi)) this.convergenceKpi = view.convergenceKpi;
-    this.client = new SimClient({
-      onEvent: (ev) => this.onWorkerEvent(ev),
-      onCrash: (msg) => this.onCrash(msg),
-    });
+    this.client = new SimClient(
+      {
+        onEvent: (ev) => this.onWorkerEvent(ev),
+        onCrash: (msg) => this.onCrash(msg),
+      },
+      true, // the worker main.ts started at load: already loading the core
+    );
     this.observeLongTasks();
     // Monte Carlo, sweep and sensitivity runs leave the page's own run two cores while it goes (ensembleWorkers.ts),
     // unless it is paced to be watched (a few simulated days a second use a sliver of a core)
@@ -451,15 +454,20 @@ export class Dashboard {
     const cacheable = !options.paused && !options.fresh && !!hash;
     if (cacheable && this.showCached(hash, raw, seed, preset)) return;
     this.clearForNewRun();
+    // Post the start before looking in the persistent store: the lookup waits for this thread
+    // (which at load is busy laying out the page for half a second), the worker need not. When the
+    // store has the run after all, showCached() stops the worker's run and shows the stored one.
+    const started = this.client.start(raw, seed, { speedDaysPerSecond: this.speed, paused: options.paused });
+    started.catch(() => undefined); // handled below, unless the store's run is shown instead
     if (cacheable && this.cache.persistent) {
-      // not in memory: maybe kept from before a reload (a few ms to look)
+      // not in memory: maybe kept from before a reload
       const kept = await this.cache.restore(RunCache.key(hash, seed), true);
       if (call !== this.runCalls) return; // a newer run() was called meanwhile
       if (kept && this.showCached(hash, raw, seed, preset)) return;
     }
     let r;
     try {
-      r = await this.client.start(raw, seed, { speedDaysPerSecond: this.speed, paused: options.paused });
+      r = await started;
     } catch (e) {
       this.status = 'error';
       this.say('error', `Could not start the run: ${e instanceof Error ? e.message : String(e)}`);

@@ -6,9 +6,10 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { modelIdPlugin } from './scripts/modelIdPlugin.ts';
+import { preloadAppPlugin } from './scripts/preloadAppPlugin.ts';
 
 export default defineConfig({
-  plugins: [svelte(), modelIdPlugin()],
+  plugins: [svelte(), modelIdPlugin(), preloadAppPlugin()],
   worker: { format: 'es' },
   server: { open: true },
   build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 1500 },

@@ -7,5 +7,11 @@ import './app.css';
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');
 setTimeout(() => {
-  void Promise.all([import('svelte'), import('./App.svelte')]).then(([{ mount }, { default: App }]) => mount(App, { target }));
+  Promise.all([import('svelte'), import('./App.svelte')])
+    .then(([{ mount }, { default: App }]) => mount(App, { target }))
+    .catch((e: unknown) => {
+      // a chunk that failed to download (a deploy replaced it, the network dropped): say so, not a blank page
+      target.textContent = `depinsim could not load (${e instanceof Error ? e.message : String(e)}). Reload the page to try again.`;
+      throw e;
+    });
 }, 0);

@@ -11,7 +11,7 @@ function tags(chunks: Chunk[], base = '/') {
   const p = preloadAppPlugin();
   (p.configResolved as (c: { base: string }) => void)({ base });
   const bundle = Object.fromEntries(chunks.map((c) => [c.fileName, c]));
-  const t = p.transformIndexHtml as { handler: (html: string, ctx: IndexHtmlTransformContext) => { attrs: { href: string; rel: string } }[] };
+  const t = p.transformIndexHtml as unknown as { handler: (html: string, ctx: IndexHtmlTransformContext) => { attrs: { href: string; rel: string } }[] };
   return t.handler('', { bundle, path: '/index.html', filename: 'index.html' } as unknown as IndexHtmlTransformContext).map((x) => `${x.attrs.rel} ${x.attrs.href}`);
 }
 
@@ -31,7 +31,7 @@ describe('modulepreload for the dynamically imported app', () => {
   it('follows the configured base, and adds nothing without a bundle (the dev server)', () => {
     expect(tags([chunk('assets/index.js', { isEntry: true, dynamicImports: ['assets/App.js'] }), chunk('assets/App.js')], '/depinsim/')).toEqual(['modulepreload /depinsim/assets/App.js']);
     const p = preloadAppPlugin();
-    const t = p.transformIndexHtml as { handler: (html: string, ctx: IndexHtmlTransformContext) => unknown[] };
+    const t = p.transformIndexHtml as unknown as { handler: (html: string, ctx: IndexHtmlTransformContext) => unknown[] };
     expect(t.handler('', { path: '/index.html', filename: 'index.html' } as IndexHtmlTransformContext)).toEqual([]);
   });
 });

@@ -50,6 +50,14 @@ export async function shot(page: Page, name: string, fullPage = true): Promise<v
   await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage });
 }
 
+/**
+ * Waits until the app is mounted and its window.__depinsim hook is there. The page's load event
+ * comes first: the entry starts the simulation worker, then imports the app after a yield.
+ */
+export async function waitForApp(page: Page, timeout = 30_000): Promise<void> {
+  await page.waitForFunction(() => (window as unknown as { __depinsim?: unknown }).__depinsim !== undefined, null, { timeout });
+}
+
 /** Waits until the dashboard reports the given status (via its window.__depinsim hook). */
 export async function waitForStatus(page: Page, status: string | string[], timeout = 60_000): Promise<void> {
   const want = Array.isArray(status) ? status : [status];

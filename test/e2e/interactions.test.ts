@@ -11,7 +11,7 @@ import { readFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { launch, newPage, seriousAxeViolations, shot, waitForStatus, rows, typeField, DOWNLOADS } from './browser.ts';
+import { launch, newPage, seriousAxeViolations, shot, waitForApp, waitForStatus, rows, typeField, DOWNLOADS } from './browser.ts';
 import { STORAGE_KEY } from '../../src/ui/lib/persist.ts';
 import { encodeShare, decodeShare, tokenFromHash } from '../../src/ui/lib/share.ts';
 import { readPngText } from '../../src/ui/lib/exporting.ts';
@@ -54,6 +54,7 @@ async function open(stored: { edits?: Record<string, unknown>; seed?: number; sp
     [STORAGE_KEY, value],
   );
   await page.goto(url);
+  await waitForApp(page);
   return { context, page, errors };
 }
 
@@ -574,6 +575,7 @@ describe('dashboard interactions', () => {
     await util.locator('[data-testid="risk-cmp"]').selectOption('>');
     await page.selectOption('[data-testid="conv-kpi"]', 'payback');
     await page.reload();
+    await waitForApp(page);
     await waitForStatus(page, 'done', 5_000);
     await page.waitForFunction(() => (window as unknown as { __depinsim: CacheHook }).__depinsim.bandRuns === 5, null, { timeout: 5_000 });
     const reloaded = await cacheHook();

@@ -77,7 +77,8 @@ export function mmcOf(s: Scenario): MmcTheory | null {
   if (gpus.length !== 1 || gpus[0][0] !== '1') return null;
   if (k.durationHours.dist !== 'exponential' || k.maxDurationHours < CAP_IN_MEANS * k.durationHours.mean) return null;
   const patient = k.unlimitedPatience;
-  if (!patient && !(k.patienceHours.dist === 'exponential' && k.patienceHours.mean > 0)) return null;
+  const meanPatienceHours = patient ? Infinity : k.patienceHours.dist === 'exponential' ? k.patienceHours.mean : NaN;
+  if (!(meanPatienceHours > 0)) return null; // patience neither unlimited nor exponential
   if (k.cancelShare !== 0 || k.regionLockedShare !== 0 || k.minTier !== 'entry' || k.budgetFactorMin < MIN_BUDGET_FACTOR) return null;
   const minVram = Math.max(...active(k.minVramGb).map(([v]) => Number(v)));
   const archetypes = Object.values(s.supply.archetypes).filter((a) => a.share > 0);
@@ -96,27 +97,33 @@ export function mmcOf(s: Scenario): MmcTheory | null {
   const meanServiceHours = k.durationHours.mean;
   if (c < 1 || !(lambdaPerHour > 0)) return null;
   const rho = (lambdaPerHour * meanServiceHours) / c;
-  const meanPatienceHours = patient ? Infinity : (k.patienceHours as { mean: number }).mean;
   const queue = patient ? 'M/M/c' : 'M/M/c+M';
-  const stable = !patient || rho < 1;
-  if (!stable) {
-    return { queue, c, lambdaPerHour, meanServiceHours, meanPatienceHours, rho, stable, utilization: NaN, pWait: NaN, pAbandon: NaN, fillRate: NaN, meanWaitHours: NaN, meanQueue: NaN };
+  const base = { queue, c, lambdaPerHour, meanServiceHours, meanPatienceHours, rho } as const;
+  if (patient) {
+    // M/M/c: the closed forms (no one leaves; Little's law gives the queue)
+    const stable = rho < 1;
+    const meanWaitHours = stable ? mmcMeanWait(c, lambdaPerHour, meanServiceHours) : NaN;
+    return {
+      ...base,
+      stable,
+      utilization: stable ? rho : NaN,
+      pWait: stable ? erlangC(c, lambdaPerHour * meanServiceHours) : NaN,
+      pAbandon: stable ? 0 : NaN,
+      fillRate: stable ? 1 : NaN,
+      meanWaitHours,
+      meanQueue: lambdaPerHour * meanWaitHours,
+    };
   }
-  const a = erlangA(c, lambdaPerHour, 1 / meanServiceHours, patient ? 0 : 1 / meanPatienceHours);
+  // M/M/c+M: stable at any load
+  const a = erlangA(c, lambdaPerHour, 1 / meanServiceHours, 1 / meanPatienceHours);
   return {
-    queue,
-    c,
-    lambdaPerHour,
-    meanServiceHours,
-    meanPatienceHours,
-    rho,
-    stable,
-    utilization: patient ? rho : a.utilization,
-    // M/M/c keeps the closed forms (the tests' reference values); Erlang A at theta = 0 equals them
-    pWait: patient ? erlangC(c, lambdaPerHour * meanServiceHours) : a.pWait,
+    ...base,
+    stable: true,
+    utilization: a.utilization,
+    pWait: a.pWait,
     pAbandon: a.pAbandon,
     fillRate: 1 - a.pAbandon,
-    meanWaitHours: patient ? mmcMeanWait(c, lambdaPerHour, meanServiceHours) : a.meanWaitServedHours,
+    meanWaitHours: a.meanWaitServedHours,
     meanQueue: a.meanQueue,
   };
 }

@@ -29,6 +29,30 @@ describe('baseline on first load', () => {
     await expect.poll(() => page.locator('#preset').inputValue()).toBe('baseline');
     await page.waitForTimeout(1500);
     await shot(page, '01-baseline-running', false);
+    // While the run goes, the progress readout changes with the charts (about every 150 ms), not at
+    // every batch the worker sends: a change per batch made the page lay out and paint at every
+    // frame, drawing CPU from the worker that runs the simulation.
+    await page.waitForFunction(() => ((window as unknown as { __depinsim?: { rows: number } }).__depinsim?.rows ?? 0) >= 10, null, { timeout: 60_000, polling: 50 });
+    const readout = await page.evaluate(
+      () =>
+        new Promise<{ changes: number; ms: number }>((resolve) => {
+          const hook = (window as unknown as { __depinsim: { status: string } }).__depinsim;
+          let changes = 0;
+          const t0 = performance.now();
+          const mo = new MutationObserver(() => changes++);
+          mo.observe(document.querySelector('.readout')!, { subtree: true, childList: true, characterData: true, attributes: true });
+          const iv = setInterval(() => {
+            if (hook.status !== 'running' || performance.now() - t0 > 3000) {
+              clearInterval(iv);
+              mo.disconnect();
+              resolve({ changes, ms: performance.now() - t0 });
+            }
+          }, 50);
+        }),
+    );
+    expect(readout.ms).toBeGreaterThan(1000);
+    expect(readout.changes, 'the readout should keep moving while the run goes').toBeGreaterThan(2);
+    expect(readout.changes / (readout.ms / 1000), 'readout changes per second while running').toBeLessThanOrEqual(10);
     await waitForStatus(page, 'done', 110_000);
     const wallMs = Date.now() - t0;
     await page.waitForTimeout(300);

@@ -154,9 +154,12 @@ export class Dashboard {
   tableSlow = $state.raw<TableView>(EMPTY);
   /** Per-provider results, fetched from the worker when a run pauses or finishes. */
   providers = $state.raw<ProviderReport | null>(null);
+  /** Where the run stands (the progress bar and its readout): updated with the charts, not per batch. */
   nowHours = $state(0);
   eventsProcessed = $state(0);
   busyMs = $state(0);
+  /** The latest readout from the worker, shown at the next publish (see onWorkerEvent). */
+  private latest = { nowHours: 0, eventsProcessed: 0, busyMs: 0 };
   /** Issues the worker reported for the last start (same format as validation). */
   startIssues = $state.raw<{ path: string; message: string }[]>([]);
 
@@ -503,9 +506,7 @@ export class Dashboard {
     this.table = EMPTY;
     this.tableSlow = EMPTY;
     this.providers = null;
-    this.nowHours = 0;
-    this.eventsProcessed = 0;
-    this.busyMs = 0;
+    this.showReadout(0, 0, 0);
     this.status = 'starting';
     this.startIssues = [];
   }
@@ -528,9 +529,7 @@ export class Dashboard {
     this.table = hit.table;
     this.tableSlow = hit.table;
     this.providers = sc.providers ? { ...sc.providers, runId: this.currentRunId } : null;
-    this.nowHours = sc.horizonHours;
-    this.eventsProcessed = sc.eventsProcessed;
-    this.busyMs = sc.busyMs;
+    this.showReadout(sc.horizonHours, sc.eventsProcessed, sc.busyMs);
     this.startIssues = [];
     this.status = 'done';
     this.fromCache = true;
@@ -579,18 +578,28 @@ export class Dashboard {
       this.say('error', `The simulation stopped with an error: ${ev.message}`);
       return;
     }
-    this.nowHours = ev.nowHours;
-    this.eventsProcessed = ev.eventsProcessed;
-    this.busyMs = ev.busyMs;
+    // While the run goes, the readout waits for the next publish like the charts: the worker sends
+    // about 60 batches a second, and a new day and event count on each one made the page lay out
+    // and paint at every animation frame (four times the frames the charts need).
+    const l = this.latest;
+    l.nowHours = ev.nowHours;
+    l.eventsProcessed = ev.eventsProcessed;
+    l.busyMs = ev.busyMs;
     if (this.status !== 'error') this.status = ev.status;
-    if (ev.kind === 'rows' && ev.rows > 0) {
-      this.buffers.append(ev.from, ev.rows, ev.data);
-      this.schedulePublish();
-    }
+    if (ev.kind === 'rows' && ev.rows > 0) this.buffers.append(ev.from, ev.rows, ev.data);
     if (ev.status === 'done' || ev.status === 'paused') {
       this.publish();
       void this.fetchProviders(ev.runId);
-    }
+    } else if (ev.status === 'running') this.schedulePublish();
+    else this.showReadout(l.nowHours, l.eventsProcessed, l.busyMs);
+  }
+
+  /** Shows a readout now (and makes it the latest, so a later publish does not bring back an older one). */
+  private showReadout(nowHours: number, eventsProcessed: number, busyMs: number): void {
+    this.latest = { nowHours, eventsProcessed, busyMs };
+    this.nowHours = nowHours;
+    this.eventsProcessed = eventsProcessed;
+    this.busyMs = busyMs;
   }
 
   private async fetchProviders(runId: number) {
@@ -625,6 +634,8 @@ export class Dashboard {
     this.frame = 0;
     this.publishTimer = null;
     this.lastPublish = performance.now();
+    const l = this.latest;
+    this.showReadout(l.nowHours, l.eventsProcessed, l.busyMs);
     const v = this.buffers.view();
     const derived = deriveColumns(v.data, v.rows, this.info?.periodHours ?? 24);
     this.table = { rows: v.rows, data: { ...v.data, ...derived } };

@@ -28,6 +28,8 @@ export interface ScreenRun {
 export interface RunStore {
   get(key: string): Promise<CachedRun | undefined>;
   put(key: string, run: CachedRun, bytes: number): Promise<void>;
+  /** True when the store probably holds key's run ready to show; answered at once, without waiting. */
+  mayHaveScreen?(key: string): boolean;
 }
 
 export interface CachedRun {
@@ -72,6 +74,11 @@ export class RunCache {
     if (!run || (screen && !run.screen)) return undefined;
     if (!(screen ? this.screen(key) : this.get(key))) this.put(key, run, false);
     return screen ? this.screen(key) : this.get(key);
+  }
+
+  /** True when key's run, ready to show, is in memory or probably in the store (a hint: restore() says for sure). */
+  probablyRestorable(key: string): boolean {
+    return !!this.entries.get(key)?.run.screen || !!this.store?.mayHaveScreen?.(key);
   }
 
   static key(hash: string, seed: number): string {

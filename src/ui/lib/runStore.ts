@@ -11,6 +11,7 @@
  */
 import type { CachedRun, RunStore, ScreenRun } from './runCache.ts';
 import { packRows, unpackRows, type PackedRows } from './packedRows.ts';
+import { StoredRunHint } from './storedRunHint.ts';
 
 /** A run as stored: its provider report packed by column (packedRows.ts), a block copy instead of thousands of objects. */
 interface StoredRun {
@@ -61,10 +62,15 @@ export class IndexedDbRunStore implements RunStore {
   private db: Promise<IDBDatabase | null>;
   private clock = 0;
 
+  /** Which keys hold a run ready to show, readable without waiting (storedRunHint.ts). */
+  private hint: StoredRunHint;
+
   constructor(
     readonly modelId: string,
     readonly budgetBytes = RUN_STORE_BYTES,
+    storage: ConstructorParameters<typeof StoredRunHint>[1] = typeof localStorage === 'undefined' ? undefined : localStorage,
   ) {
+    this.hint = new StoredRunHint(modelId, storage);
     this.db = this.open().catch((e) => {
       console.warn(`depinsim: finished runs will not be kept across reloads (${e instanceof Error ? e.message : String(e)})`);
       return null;
@@ -97,6 +103,11 @@ export class IndexedDbRunStore implements RunStore {
     return db;
   }
 
+  /** True when the store probably holds key's run with what the page needs to show it (no wait). */
+  mayHaveScreen(key: string): boolean {
+    return this.hint.has(key);
+  }
+
   async get(key: string): Promise<CachedRun | undefined> {
     const db = await this.db;
     if (!db) return undefined;
@@ -109,6 +120,7 @@ export class IndexedDbRunStore implements RunStore {
         if (meta) tx.objectStore(META).put({ bytes: meta.bytes, usedAt: ++this.clock }, k);
       }
       await finished(tx);
+      if (!run?.screen) this.hint.remove([key]);
       return run && fromStored(run);
     } catch {
       return undefined;
@@ -131,14 +143,18 @@ export class IndexedDbRunStore implements RunStore {
       const metas = (await done(tx.objectStore(META).getAll())) as Meta[];
       let total = metas.reduce((a, m) => a + m.bytes, 0);
       const order = keys.map((_, i) => i).sort((a, b) => metas[a].usedAt - metas[b].usedAt);
+      const evicted: string[] = [];
       for (const i of order) {
         if (total <= this.budgetBytes) break;
         if (keys[i] === k) continue;
         tx.objectStore(RUNS).delete(keys[i]);
         tx.objectStore(META).delete(keys[i]);
+        evicted.push(keys[i].slice(this.prefix().length));
         total -= metas[i].bytes;
       }
       await finished(tx);
+      this.hint.remove(evicted);
+      if (run.screen) this.hint.add(key);
     } catch {
       // not kept (quota, a private window): the session cache still has it
     }

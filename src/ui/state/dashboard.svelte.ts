@@ -457,14 +457,23 @@ export class Dashboard {
     const cacheable = !options.paused && !options.fresh && !!hash;
     if (cacheable && this.showCached(hash, raw, seed, preset)) return;
     this.clearForNewRun();
-    // Post the start before looking in the persistent store: the lookup waits for this thread
+    const key = hash ? RunCache.key(hash, seed) : '';
+    // Where the persistent store probably has the run (a reload), look there first: simulating it
+    // would cost the worker a second of set-up, and a run asked for next would wait for it.
+    const lookFirst = cacheable && this.cache.persistent && this.cache.probablyRestorable(key);
+    if (lookFirst) {
+      const kept = await this.cache.restore(key, true);
+      if (call !== this.runCalls) return; // a newer run() was called meanwhile
+      if (kept && this.showCached(hash, raw, seed, preset)) return;
+    }
+    // Otherwise post the start before looking in the store: the lookup waits for this thread
     // (which at load is busy laying out the page for half a second), the worker need not. When the
     // store has the run after all, showCached() stops the worker's run and shows the stored one.
     const started = this.client.start(raw, seed, { speedDaysPerSecond: this.speed, paused: options.paused });
     started.catch(() => undefined); // handled below, unless the store's run is shown instead
-    if (cacheable && this.cache.persistent) {
-      // not in memory: maybe kept from before a reload
-      const kept = await this.cache.restore(RunCache.key(hash, seed), true);
+    if (cacheable && this.cache.persistent && !lookFirst) {
+      // not in memory: maybe kept from before a reload after all
+      const kept = await this.cache.restore(key, true);
       if (call !== this.runCalls) return; // a newer run() was called meanwhile
       if (kept && this.showCached(hash, raw, seed, preset)) return;
     }

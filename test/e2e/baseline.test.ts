@@ -31,21 +31,33 @@ describe('baseline on first load', () => {
     await shot(page, '01-baseline-running', false);
     // While the run goes, the progress readout changes with the charts (about every 150 ms), not at
     // every batch the worker sends: a change per batch made the page lay out and paint at every
-    // frame, drawing CPU from the worker that runs the simulation.
+    // frame, drawing CPU from the worker that runs the simulation. Charts out of view follow at a
+    // slow pace (every few seconds), so the main thread redraws often only what can be seen.
     await page.waitForFunction(() => ((window as unknown as { __depinsim?: { rows: number } }).__depinsim?.rows ?? 0) >= 10, null, { timeout: 60_000, polling: 50 });
     const readout = await page.evaluate(
       () =>
-        new Promise<{ changes: number; ms: number }>((resolve) => {
+        new Promise<{ changes: number; ms: number; charts: { id: string; top: number; changes: number }[] }>((resolve) => {
           const hook = (window as unknown as { __depinsim: { status: string } }).__depinsim;
+          const what = { subtree: true, childList: true, characterData: true, attributes: true };
           let changes = 0;
           const t0 = performance.now();
           const mo = new MutationObserver(() => changes++);
-          mo.observe(document.querySelector('.readout')!, { subtree: true, childList: true, characterData: true, attributes: true });
+          mo.observe(document.querySelector('.readout')!, what);
+          const figs = [...document.querySelectorAll<HTMLElement>('figure.chart')];
+          const counts = figs.map(() => 0);
+          const chartObservers = figs.map((f, i) => {
+            const o = new MutationObserver(() => counts[i]++);
+            o.observe(f, what);
+            return o;
+          });
           const iv = setInterval(() => {
             if (hook.status !== 'running' || performance.now() - t0 > 3000) {
               clearInterval(iv);
               mo.disconnect();
-              resolve({ changes, ms: performance.now() - t0 });
+              chartObservers.forEach((o) => o.disconnect());
+              // (the page takes a chart as in view up to 120 px below the viewport: the band between is neither here)
+              const charts = figs.map((f, i) => ({ id: f.dataset.chart ?? '?', top: f.getBoundingClientRect().top - innerHeight, changes: counts[i] }));
+              resolve({ changes, ms: performance.now() - t0, charts });
             }
           }, 50);
         }),
@@ -53,6 +65,12 @@ describe('baseline on first load', () => {
     expect(readout.ms).toBeGreaterThan(1000);
     expect(readout.changes, 'the readout should keep moving while the run goes').toBeGreaterThan(2);
     expect(readout.changes / (readout.ms / 1000), 'readout changes per second while running').toBeLessThanOrEqual(10);
+    const inView = readout.charts.filter((c) => c.top < 0);
+    const outOfView = readout.charts.filter((c) => c.top > 200 && c.id !== 'provider-distribution'); // drawn when the run ends
+    expect(inView.length).toBeGreaterThan(0);
+    expect(outOfView.length).toBeGreaterThan(5);
+    for (const c of inView) expect(c.changes, `chart ${c.id} in view should follow the run`).toBeGreaterThan(2);
+    for (const c of outOfView) expect(c.changes, `chart ${c.id} out of view should redraw only every few seconds`).toBeLessThanOrEqual(3);
     await waitForStatus(page, 'done', 110_000);
     const wallMs = Date.now() - t0;
     await page.waitForTimeout(300);

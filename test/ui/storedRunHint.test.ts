@@ -69,3 +69,16 @@ describe('RunCache.probablyRestorable', () => {
     expect(m.probablyRestorable('t#1')).toBe(false);
   });
 });
+
+describe('StoredRunHint.remove', () => {
+  it('writes nothing when none of the keys was listed (a Monte Carlo table read from the store)', () => {
+    const s = memoryStorage();
+    const h = new StoredRunHint('m', s);
+    h.add('a#1');
+    let writes = 0;
+    const counting = { getItem: s.getItem, setItem: (k: string, v: string) => (writes++, s.setItem(k, v)) };
+    new StoredRunHint('m', counting).remove(['b#1', 'c#2']);
+    expect(writes).toBe(0);
+    expect(h.has('a#1')).toBe(true);
+  });
+});

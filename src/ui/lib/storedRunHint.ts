@@ -58,6 +58,9 @@ export class StoredRunHint {
   remove(keys: string[]): void {
     if (keys.length === 0) return;
     const gone = new Set(keys);
-    this.write(this.read().filter((k) => !gone.has(k)));
+    const listed = this.read();
+    const kept = listed.filter((k) => !gone.has(k));
+    // (a Monte Carlo seed's table restored from the store is never listed: nothing to write then)
+    if (kept.length !== listed.length) this.write(kept);
   }
 }

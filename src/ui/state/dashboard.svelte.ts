@@ -458,25 +458,23 @@ export class Dashboard {
     if (cacheable && this.showCached(hash, raw, seed, preset)) return;
     this.clearForNewRun();
     const key = hash ? RunCache.key(hash, seed) : '';
-    // Where the persistent store probably has the run (a reload), look there first: simulating it
-    // would cost the worker a second of set-up, and a run asked for next would wait for it.
-    const lookFirst = cacheable && this.cache.persistent && this.cache.probablyRestorable(key);
-    if (lookFirst) {
+    /** Not in memory: maybe kept in the persistent store from before a reload. False: go on with the run. */
+    const shownFromStore = async (): Promise<boolean> => {
+      if (!hash) return false;
       const kept = await this.cache.restore(key, true);
-      if (call !== this.runCalls) return; // a newer run() was called meanwhile
-      if (kept && this.showCached(hash, raw, seed, preset)) return;
-    }
+      // a newer run() called meanwhile has taken over: stop here too
+      return call !== this.runCalls || (!!kept && this.showCached(hash, raw, seed, preset));
+    };
+    // Where the store probably has the run (a reload), look there first: simulating it would cost
+    // the worker a second of set-up, and a run asked for next would wait for it.
+    const lookFirst = cacheable && this.cache.persistent && this.cache.probablyRestorable(key);
+    if (lookFirst && (await shownFromStore())) return;
     // Otherwise post the start before looking in the store: the lookup waits for this thread
     // (which at load is busy laying out the page for half a second), the worker need not. When the
     // store has the run after all, showCached() stops the worker's run and shows the stored one.
     const started = this.client.start(raw, seed, { speedDaysPerSecond: this.speed, paused: options.paused });
     started.catch(() => undefined); // handled below, unless the store's run is shown instead
-    if (cacheable && this.cache.persistent && !lookFirst) {
-      // not in memory: maybe kept from before a reload after all
-      const kept = await this.cache.restore(key, true);
-      if (call !== this.runCalls) return; // a newer run() was called meanwhile
-      if (kept && this.showCached(hash, raw, seed, preset)) return;
-    }
+    if (cacheable && this.cache.persistent && !lookFirst && (await shownFromStore())) return;
     let r;
     try {
       r = await started;
@@ -606,7 +604,10 @@ export class Dashboard {
 
   /** Shows a readout now (and makes it the latest, so a later publish does not bring back an older one). */
   private showReadout(nowHours: number, eventsProcessed: number, busyMs: number): void {
-    this.latest = { nowHours, eventsProcessed, busyMs };
+    const l = this.latest;
+    l.nowHours = nowHours;
+    l.eventsProcessed = eventsProcessed;
+    l.busyMs = busyMs;
     this.nowHours = nowHours;
     this.eventsProcessed = eventsProcessed;
     this.busyMs = busyMs;

@@ -8,21 +8,8 @@
  * speed and cancel messages get through between slices. Slices never change results: the core
  * guarantees that a run advanced in slices equals a whole run.
  *
- * The page's first run can begin before the page asks for it: `prestart` (called by the page's entry,
- * ui/lib/earlyRun.ts, with what the user last ran) sets it up and advances it while the app is still
- * loading, silently; `start` with the same scenario, seed and options adopts it and streams what it
- * has. Anything else discards it. Same seed, same rows: adopting changes when, never what.
- *
  * Nothing here touches the DOM or WebWorker globals, so the UI can `import type` from this file.
  */
-
-/** The key of a run (scenario hash, seed) in the page's run cache and store. */
-export function runKey(hash: string, seed: number): string {
-  return `${hash}#${seed}`;
-}
-
-/** How far a prestarted run goes before the page claims it (hours): the first month, what the page shows first. */
-export const PRESTART_HOURS = 31 * 24;
 
 export interface ColumnInfo {
   name: string;
@@ -107,8 +94,6 @@ export type StartResult =
       columns: ColumnInfo[];
       /** The validated scenario with every default filled in (plain JSON data). */
       scenario: unknown;
-      /** The run had begun before start() asked for it (prestart): its rows so far come at once. */
-      prestarted?: boolean;
     }
   | { ok: false; issues: FieldIssue[] };
 
@@ -130,8 +115,8 @@ export interface ApiDeps<S, R extends RunLike = RunLike> {
   /**
    * Event budget per advance() call, so neither a busy period nor cold code blocks the loop for long:
    * the slice's time is checked between calls. 4096 events are about 10 ms of the baseline once the
-   * code is warm, and 100-200 ms in the first second, when a simulated day's 12,000 events took
-   * 0.4 s in one call and kept a start() waiting (the page then laid out its run only after that).
+   * code is warm and 100-200 ms in the first second, when a simulated day's 12,000 events took 0.4 s
+   * in one call, and a pause or a new run asked for meanwhile waited for it.
    */
   maxEventsPerCall?: number;
 }
@@ -154,16 +139,9 @@ export function createApi<S, R extends RunLike = RunLike>(deps: ApiDeps<S, R>) {
   // Speed limiting: the simulated time allowed grows with wall time since the last (re)start.
   let paceWall = 0;
   let paceSim = 0;
-  /**
-   * While the current run is a prestarted one nobody has claimed: its identity (raw scenario and
-   * seed as JSON) and validated scenario. It sends nothing and stops at PRESTART_HOURS until start()
-   * adopts it; null otherwise.
-   */
-  let early: { id: string; scenario: S } | null = null;
-  const earlyId = (raw: unknown, seed: number) => JSON.stringify([raw, seed]);
 
   function emit(ev: WorkerEvent, buffers: ArrayBuffer[] = []) {
-    if (!listener || early) return; // a prestarted run speaks once adopted
+    if (!listener) return;
     try {
       listener(buffers.length ? deps.transfer(ev, buffers) : ev);
     } catch {
@@ -184,7 +162,7 @@ export function createApi<S, R extends RunLike = RunLike>(deps: ApiDeps<S, R>) {
 
   /** Sends the rows completed since the last flush (copies, so the core's arrays stay its own). */
   function flush() {
-    if (!run || early) return;
+    if (!run) return;
     const t = run.table();
     if (t.rows <= sent && status !== 'done') return;
     const data: Record<string, Float64Array> = {};
@@ -242,7 +220,6 @@ export function createApi<S, R extends RunLike = RunLike>(deps: ApiDeps<S, R>) {
     let waitMs = 0;
     try {
       while (!r.done()) {
-        if (early && r.now() >= PRESTART_HOURS) break; // unclaimed: wait for start() (or cancel)
         let target = nextBoundary(r);
         if (stepTarget !== null) target = Math.min(target, stepTarget);
         else if (Number.isFinite(speed)) {
@@ -274,24 +251,8 @@ export function createApi<S, R extends RunLike = RunLike>(deps: ApiDeps<S, R>) {
     }
     busyMs += deps.clock() - t0;
     flush();
-    if (early && r.now() >= PRESTART_HOURS) return;
     if (status === 'running' || stepTarget !== null) schedule(waitMs);
     else emit(statusEvent());
-  }
-
-  /** What start() answers for run r of scenario s. */
-  function started(r: R, s: S, seed: number): Extract<StartResult, { ok: true }> {
-    const t = r.table();
-    return {
-      ok: true,
-      runId,
-      hash: deps.hash(s),
-      seed,
-      horizonHours: r.horizonHours,
-      periodHours: r.periodHours,
-      columns: t.columns.map((c) => ({ name: c.name, unit: c.unit, description: c.description })),
-      scenario: JSON.parse(JSON.stringify(s)) as unknown,
-    };
   }
 
   const api = {
@@ -300,54 +261,8 @@ export function createApi<S, R extends RunLike = RunLike>(deps: ApiDeps<S, R>) {
       listener = fn;
     },
 
-    /**
-     * Begins the page's first run before the page asks for it (at full speed, not paused), unless a
-     * run has started already, the scenario is invalid, or `storedKeys` (runKey) says the page will
-     * show it from its store instead of simulating it. Sends nothing until start() adopts it.
-     * Returns whether it began.
-     */
-    prestart(raw: unknown, seed: number, storedKeys: readonly string[] = []): boolean {
-      if (run || status !== 'idle' || !Number.isSafeInteger(seed) || seed < 0) return false;
-      const v = deps.validate(raw);
-      if (!v.ok || storedKeys.includes(runKey(deps.hash(v.scenario), seed))) return false;
-      let r: R;
-      try {
-        r = deps.createRun(v.scenario, seed);
-      } catch {
-        return false; // start() will report it
-      }
-      gen++;
-      runId = 0;
-      run = r;
-      early = { id: earlyId(raw, seed), scenario: v.scenario };
-      scheduled = false;
-      sent = 0;
-      busyMs = 0;
-      stepTarget = null;
-      speed = Infinity;
-      paceWall = deps.clock();
-      paceSim = 0;
-      status = 'running';
-      schedule();
-      return true;
-    },
-
     /** Validates the raw scenario and starts a new run (replacing any current one). */
     start(raw: unknown, seed: number, options: StartOptions = {}): StartResult {
-      const claimed = early;
-      early = null;
-      if (claimed && run && status !== 'error' && !options.paused && !(options.speedDaysPerSecond! > 0) && claimed.id === earlyId(raw, seed)) {
-        // the prestarted run is this one: its rows so far go out right after this answer (not after
-        // the next slice, a quarter of a second while the code is cold), then it goes on
-        runId = options.runId ?? gen;
-        status = 'running';
-        const id = gen;
-        deps.yieldThen(() => {
-          if (id === gen) flush();
-        });
-        schedule();
-        return { ...started(run, claimed.scenario, seed), prestarted: true };
-      }
       gen++;
       runId = options.runId ?? gen;
       run = null;
@@ -372,7 +287,17 @@ export function createApi<S, R extends RunLike = RunLike>(deps: ApiDeps<S, R>) {
       paceWall = deps.clock();
       paceSim = 0;
       status = options.paused ? 'paused' : 'running';
-      const result = started(r, v.scenario, seed);
+      const t = r.table();
+      const result: StartResult = {
+        ok: true,
+        runId,
+        hash: deps.hash(v.scenario),
+        seed,
+        horizonHours: r.horizonHours,
+        periodHours: r.periodHours,
+        columns: t.columns.map((c) => ({ name: c.name, unit: c.unit, description: c.description })),
+        scenario: JSON.parse(JSON.stringify(v.scenario)) as unknown,
+      };
       if (status === 'running') schedule();
       return result;
     },
@@ -418,7 +343,6 @@ export function createApi<S, R extends RunLike = RunLike>(deps: ApiDeps<S, R>) {
 
     /** Stops and forgets the current run. */
     cancel(): void {
-      early = null;
       gen++;
       run = null;
       scheduled = false;

@@ -8,7 +8,6 @@ import { createRun } from '../sim/run.ts';
 import { validateScenario } from '../sim/scenario/validate.ts';
 import { scenarioHash } from '../sim/scenario/hash.ts';
 import { providerRows } from '../sim/economy/providerReport.ts';
-import { firstRunOfName } from './firstRunName.ts';
 
 // A MessageChannel yields to the worker's event loop without setTimeout's 4 ms clamp, so queued
 // pause/step/cancel messages are handled between slices at almost no cost.
@@ -48,8 +47,3 @@ const exposed = {
 export type ExposedApi = typeof exposed;
 
 expose(exposed);
-
-// The page's own worker is created with the run the dashboard will ask for first: begin it now, while
-// the page is still loading (ui/lib/earlyRun.ts); start() adopts it.
-const first = firstRunOfName(self.name);
-if (first) api.prestart(first.raw, first.seed, first.storedKeys);

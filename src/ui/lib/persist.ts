@@ -5,9 +5,8 @@
  */
 
 import { readKeptRefs, type KeptRef } from './keptRefs.ts';
-import { readRunChoice, readStored, STORAGE_KEY } from './runChoice.ts';
 
-export { STORAGE_KEY };
+export const STORAGE_KEY = 'depinsim.dashboard.v1';
 /** The most Monte Carlo runs the dashboard offers (each takes a worker's time: a baseline year is about 10 s). */
 export const MAX_RUNS = 50;
 
@@ -33,9 +32,20 @@ const isKpiId = (v: unknown): v is string => typeof v === 'string' && /^[a-z0-9-
 export function loadPersisted(storage: { getItem(key: string): string | null } | undefined): Partial<Persisted> {
   if (!storage) return {};
   try {
-    const o = readStored(storage);
-    if (!o) return {};
-    const out: Partial<Persisted> = readRunChoice(o);
+    const text = storage.getItem(STORAGE_KEY);
+    if (!text) return {};
+    const o = JSON.parse(text) as Record<string, unknown>;
+    const out: Partial<Persisted> = {};
+    if (typeof o.preset === 'string' && o.preset.length <= 80) out.preset = o.preset;
+    if (o.edits && typeof o.edits === 'object' && !Array.isArray(o.edits)) {
+      const edits: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(o.edits as Record<string, unknown>)) {
+        if (/^[A-Za-z0-9_$]+(\.[A-Za-z0-9_$]+)*$/.test(k) && k.length < 200) edits[k] = v;
+      }
+      out.edits = edits;
+    }
+    if (Number.isSafeInteger(o.seed) && (o.seed as number) >= 0) out.seed = o.seed as number;
+    if (typeof o.speed === 'number' && o.speed >= 0) out.speed = o.speed;
     if (typeof o.autoRun === 'boolean') out.autoRun = o.autoRun;
     if (Number.isSafeInteger(o.runs) && (o.runs as number) >= 1 && (o.runs as number) <= MAX_RUNS) out.runs = o.runs as number;
     if (Array.isArray(o.rules) && o.rules.length <= MAX_RULES) {

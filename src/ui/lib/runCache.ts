@@ -12,7 +12,7 @@
  * a reload; without one it is memory only.
  */
 import type { RunTable } from './bands.ts';
-import { runKey, type ColumnInfo } from '../../worker/api.ts';
+import type { ColumnInfo } from '../../worker/api.ts';
 
 /** What the page needs besides the table to show a cached run as the one on screen. */
 export interface ScreenRun {
@@ -82,7 +82,7 @@ export class RunCache {
   }
 
   static key(hash: string, seed: number): string {
-    return runKey(hash, seed);
+    return `${hash}#${seed}`;
   }
 
   get size(): number {

@@ -3,24 +3,19 @@
  *
  * The page's first worker is created when this module is evaluated, which main.ts makes the first
  * thing the bundle does: the worker then loads, compiles and evaluates the simulation core (about
- * 0.4 s) and begins the page's first run (earlyRun.ts) while the main thread evaluates the app and
- * lays out the first screen, instead of after.
+ * 0.4 s) while the main thread evaluates the app and lays out the first screen, instead of after.
  * The dashboard's client claims it with takeEarlyWorker(); every other worker (a replacement after a
  * crash, the Monte Carlo pool's) is created when needed.
  */
-import { nameWithFirstRun, type FirstRunRequest } from '../../worker/firstRunName.ts';
-import { pageFirstRun } from './earlyRun.ts';
 
-/** `first`: a run for the worker to begin as soon as it has loaded (the page's own worker, at load). */
-export function spawnSimWorker(first: FirstRunRequest | null = null): Worker {
-  return new Worker(new URL('../../worker/sim.worker.ts', import.meta.url), { type: 'module', name: nameWithFirstRun('depinsim-sim', first) });
+export function spawnSimWorker(): Worker {
+  return new Worker(new URL('../../worker/sim.worker.ts', import.meta.url), { type: 'module', name: 'depinsim-sim' });
 }
 
 let early: Worker | null = null;
 let earlyFailed = false;
 if (typeof Worker !== 'undefined') {
-  // it begins what the dashboard will run first, while the app loads (earlyRun.ts)
-  early = spawnSimWorker(pageFirstRun());
+  early = spawnSimWorker();
   // A worker that fails to load reports it once, possibly before anyone listens: remember it, so
   // the client starts a fresh worker instead of waiting on a dead one.
   early.addEventListener('error', () => (earlyFailed = true), { once: true });

@@ -44,11 +44,6 @@ export class StoredRunHint {
     }
   }
 
-  /** The keys listed for this model, oldest first. */
-  keys(): string[] {
-    return this.read();
-  }
-
   /** True when the store probably holds the run of key, ready to show. */
   has(key: string): boolean {
     return this.read().includes(key);

@@ -17,7 +17,6 @@ import { controlsFromJsonSchema, type ControlSpec } from '../lib/schemaControls.
 import { PRESETS, presetByName, type Preset } from '../lib/presets.ts';
 import { CHARTS, deriveColumns, KPIS } from '../lib/chartDefs.ts';
 import { loadPersisted, MAX_RUNS, savePersisted } from '../lib/persist.ts';
-import { DEFAULT_PRESET, DEFAULT_SEED } from '../lib/runChoice.ts';
 import type { KeptRef } from '../lib/keptRefs.ts';
 import { checkShare, decodeShare, encodeShare, SHARE_PARAM, tokenFromHash } from '../lib/share.ts';
 import { readScenarioFile } from '../lib/openScenario.ts';
@@ -114,9 +113,9 @@ export class Dashboard {
   }
 
   // ---- the scenario being edited ----
-  preset = $state(DEFAULT_PRESET);
+  preset = $state('baseline');
   edits = $state<Record<string, unknown>>({});
-  seed = $state(DEFAULT_SEED);
+  seed = $state(1);
   /** Simulated days per second; 0 = as fast as possible. */
   speed = $state(0);
   autoRun = $state(true);
@@ -192,8 +191,6 @@ export class Dashboard {
   );
   /** The run on screen was taken from the cache (same scenario and seed run before), not simulated again. */
   fromCache = $state(false);
-  /** The run on screen is the one the worker began while the page loaded (lib/earlyRun.ts), adopted. */
-  prestarted = $state(false);
   messages = $state<Message[]>([]);
   /** Long tasks seen on the main thread while a run streamed (for the perf readout and tests). */
   longTasks = $state.raw<{ start: number; duration: number }[]>([]);
@@ -492,7 +489,6 @@ export class Dashboard {
       return;
     }
     if (r.runId !== this.currentRunId) return; // a newer run was started meanwhile
-    this.prestarted = r.prestarted === true;
     this.startEnsemble(raw, r.seed, r.periodHours, (r.scenario as Scenario).scale, r.hash);
     this.info = {
       runId: r.runId,
@@ -512,7 +508,6 @@ export class Dashboard {
   /** The page shows no run while a new one starts; events of the one before are ignored from now on. */
   private clearForNewRun(): void {
     this.fromCache = false;
-    this.prestarted = false;
     this.currentRunId = this.client!.peekNextRunId();
     this.buffers.reset();
     this.table = EMPTY;

@@ -32,6 +32,7 @@ const USAGE = `usage:
   depinsim validate <scenario.json | preset> [--set path=value ...] [--sweep path=values ...]
   depinsim scenarios            list the bundled presets and the question each answers
   depinsim schema [--out f]     JSON Schema of scenario files (for editors)
+  depinsim help                 this text (also --help, -h)
 exit codes: 0 ok, 1 run failed, 2 bad input, 130 interrupted (nothing written)`;
 
 export async function main(argv: string[]): Promise<number> {
@@ -57,7 +58,8 @@ export async function main(argv: string[]): Promise<number> {
       },
     });
     const [cmd, ...rest] = positionals;
-    if (values.help || !cmd) {
+    // `depinsim help`, as git and npm take it, is asking for the usage too
+    if (values.help || !cmd || cmd === 'help') {
       process.stdout.write(`${USAGE}\n`);
       return cmd || values.help ? EXIT.ok : EXIT.badInput;
     }
@@ -71,7 +73,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'schema':
         return schemaCommand(values.out);
       default:
-        throw new CliError(`unknown command '${cmd}' (commands: run, validate, scenarios, schema)`);
+        throw new CliError(`unknown command '${cmd}' (commands: run, validate, scenarios, schema, help)`);
     }
   } catch (e) {
     if (e instanceof ScenarioError) {

@@ -392,4 +392,11 @@ describe('info commands and generated docs', () => {
     expect(VERSION).toBe(pkg.version);
     expect(execFileSync(process.execPath, [BIN, '--help'], { encoding: 'utf8' })).toMatch(/usage:/);
   });
+
+  it('prints the usage for `help` as for --help, and names the commands for an unknown one', () => {
+    expect(execFileSync(process.execPath, [BIN, 'help'], { encoding: 'utf8' })).toBe(execFileSync(process.execPath, [BIN, '--help'], { encoding: 'utf8' }));
+    const bad = spawnSync(process.execPath, [BIN, 'hlep'], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/unknown command 'hlep' \(commands: run, validate, scenarios, schema, help\)/);
+  });
 });

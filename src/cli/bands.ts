@@ -1,15 +1,19 @@
 /**
  * `--bands file.csv` with `--seeds`: per period, each column's mean and 10th, 50th and 90th
  * percentiles across the seeds, the table behind a fan chart (what DTSE-style dashboards export as
- * `*_mean, *_p10, *_p90`). Computed from the numbers in the runs' CSVs, so anyone can recompute them
- * from the long CSV. Percentiles interpolate linearly between order statistics (type 7 of Hyndman and
- * Fan, the default of R's quantile() and numpy.percentile). A value undefined in some runs (NaN, an
- * empty cell) is left out of that period's figures; undefined in every run, the cells are empty.
+ * `*_mean, *_p10, *_p90`); `--band-level` widens or narrows the band (bandLevel.ts: 90 writes the 5th
+ * and 95th percentiles as `*_p5, *_p95`, 95 the 2.5th and 97.5th as `*_p2_5, *_p97_5`, 50 the 25th
+ * and 75th), and the sidecar names the level as `band_level`. Computed from the numbers in the runs'
+ * CSVs, so anyone can recompute them from the long CSV. Percentiles interpolate linearly between
+ * order statistics (type 7 of Hyndman and Fan, the default of R's quantile() and numpy.percentile). A
+ * value undefined in some runs (NaN, an empty cell) is left out of that period's figures; undefined
+ * in every run, the cells are empty.
  * With --sweep, each point gets its own bands, under the point's columns.
  */
 import type { ColumnDef } from '../sim/metrics/table.ts';
 import { csvCell, formatCsvNumber } from '../sim/metrics/csv.ts';
 import { BAND_METHOD, bandCells, bandColumns, cellNumber } from '../sim/metrics/bandStats.ts';
+import { DEFAULT_BAND_LEVEL, type BandLevel } from '../sim/metrics/bandLevel.ts';
 import type { RunSink } from './batch.ts';
 import { stageOutput, type StagedOutput } from './outputFiles.ts';
 
@@ -32,7 +36,7 @@ export class BandWriter implements RunSink {
   /**
    * Staged now, so an unwritable path fails before any run. `head`: the leading columns (the sweep's
    * point and values; none for replications); `groupOf(run)`: the run's group and the cells that lead
-   * its rows; `meta`: the sidecar's provenance.
+   * its rows; `meta`: the sidecar's provenance; `level`: the share of runs inside the band (%).
    */
   constructor(
     path: string,
@@ -41,9 +45,10 @@ export class BandWriter implements RunSink {
     private runsPerGroup: number,
     private groupOf: (run: number) => { g: number; prefix: string },
     private meta: Record<string, unknown>,
+    private level: BandLevel = DEFAULT_BAND_LEVEL,
   ) {
     this.out = stageOutput(path);
-    this.out.write(Buffer.from([...head, ...bandColumns(runColumns)].map((c) => csvCell(c.name)).join(',') + '\n', 'utf8'));
+    this.out.write(Buffer.from([...head, ...bandColumns(runColumns, level)].map((c) => csvCell(c.name)).join(',') + '\n', 'utf8'));
   }
 
   /** Adds the next run's CSV (runs come group by group). */
@@ -75,15 +80,16 @@ export class BandWriter implements RunSink {
     const out: string[] = [];
     for (let r = 0; r < this.days.length; r++) {
       const cells = [formatCsvNumber(this.days[r])];
-      for (const col of this.values) cells.push(...bandCells(col.subarray(r * n, r * n + n), n, scratch));
+      for (const col of this.values) cells.push(...bandCells(col.subarray(r * n, r * n + n), n, scratch, this.level));
       out.push((prefix ? `${prefix},` : '') + cells.join(','));
     }
     return out.length ? out.join('\n') + '\n' : '';
   }
 
-  /** Puts the file in place, with a sidecar: the provenance, how the statistics are computed, the columns. */
+  /** Puts the file in place, with a sidecar: the provenance, the band level, how the statistics are computed, the columns. */
   publish(): void {
-    this.out.publish(JSON.stringify({ ...this.meta, statistics: BAND_METHOD, columns: [...this.head, ...bandColumns(this.runColumns)] }, null, 2) + '\n');
+    const columns = [...this.head, ...bandColumns(this.runColumns, this.level)];
+    this.out.publish(JSON.stringify({ ...this.meta, band_level: this.level, statistics: BAND_METHOD, columns }, null, 2) + '\n');
   }
 
   discard(): void {

@@ -4,6 +4,7 @@
  *   depinsim run <scenario file or preset> [--seed N] [--days D] [--scale X] [--set path=value ...]
  *                [--out file.csv] [--leases leases.csv] [--providers providers.csv] [--quiet]
  *   depinsim run <scenario file or preset> --seeds 1-10 [...] [--out file.csv]   (replications)
+ *                [--bands bands.csv [--band-level 50|80|90|95]]   (with --seeds, also with --sweep)
  *   depinsim run <scenario file or preset> --sweep path=a,b,c [--sweep ...] [--seeds ...]   (a parameter grid)
  *   depinsim validate <file> [--set path=value ...]
  *   depinsim scenarios
@@ -22,13 +23,14 @@ const USAGE = `usage:
   depinsim run <scenario.json | preset> [--seed N] [--days D] [--scale X] [--set path=value ...]
                [--out results.csv] [--leases leases.csv] [--providers providers.csv] [--quiet]
   depinsim run <scenario.json | preset> --seeds 1-10 [--threads T] [--days D] [--scale X] [--set ...]
-               [--out all.csv] [--bands bands.csv]   replications in parallel (T: one per core by
-               default): one CSV with a seed column, each summary figure's mean with its 95%
-               interval, and with --bands each column's mean, p10, p50 and p90 per day
+               [--out all.csv] [--bands bands.csv [--band-level L]]   replications in parallel (T:
+               one per core by default): one CSV with a seed column, each summary figure's mean with
+               its 95% interval, and with --bands each column's mean, p10, p50 and p90 per day
+               (L: % of runs in the band, 80 by default; 50, 90, 95 give p25/p75, p5/p95, p2_5/p97_5)
   depinsim run <scenario.json | preset> --sweep path=a,b,c [--sweep path=start:stop:step ...]
                [--seed N | --seeds 1-5] [--threads T] [--set ...] [--out sweep.csv] [--bands b.csv]
-               every point of the grid (per seed), in parallel: one CSV with point, value and
-               seed columns, and a table of each point's summary figures
+               [--band-level L]   every point of the grid (per seed), in parallel: one CSV with
+               point, value and seed columns, and a table of each point's summary figures
   depinsim validate <scenario.json | preset> [--set path=value ...] [--sweep path=values ...]
   depinsim scenarios            list the bundled presets and the question each answers
   depinsim schema [--out f]     JSON Schema of scenario files (for editors)
@@ -47,6 +49,7 @@ export async function main(argv: string[]): Promise<number> {
         threads: { type: 'string' },
         sweep: { type: 'string', multiple: true },
         bands: { type: 'string' },
+        'band-level': { type: 'string' },
         days: { type: 'string' },
         scale: { type: 'string' },
         set: { type: 'string', multiple: true },

@@ -14,6 +14,7 @@ import { VERSION } from '../sim/version.ts';
 import { meanCi95 } from './confidence.ts';
 import { batchDone, openSinks, runBatchInto } from './batch.ts';
 import { BandWriter } from './bands.ts';
+import type { BandLevel } from '../sim/metrics/bandLevel.ts';
 import { LongCsvOutput } from './longCsv.ts';
 import { checkOutputs } from './outputFiles.ts';
 import { FIGURES } from './replicaMessages.ts';
@@ -27,6 +28,8 @@ export interface ReplicateFlags {
   threads?: number;
   /** Per-period mean and percentiles across the seeds (bands.ts). */
   bands?: string;
+  /** The share of runs inside the bands, % (default 80: p10 to p90). */
+  bandLevel?: BandLevel;
 }
 
 /** Peak memory of one run in bytes (the shared estimate, sim/runMemory.ts). */
@@ -58,7 +61,7 @@ export async function replicateCommand(scenario: Scenario, seeds: number[], f: R
   const runColumns = columnsFor(scenario);
   const sinks = openSinks(
     () => new LongCsvOutput(f.out, 'seed', (i) => `${seeds[i]}`, { ...meta, columns: [SEED_COLUMN, ...runColumns], scenario_resolved: scenario }),
-    () => (f.bands ? new BandWriter(f.bands, [], runColumns, seeds.length, () => ({ g: 0, prefix: '' }), { ...meta, scenario_resolved: scenario }) : null),
+    () => (f.bands ? new BandWriter(f.bands, [], runColumns, seeds.length, () => ({ g: 0, prefix: '' }), { ...meta, scenario_resolved: scenario }, f.bandLevel) : null),
   );
   const results = await runBatchInto(
     { scenarios: [scenario], runs: seeds.map((seed) => ({ scenario: 0, seed })), threads, quiet: f.quiet, label: (i) => `seed ${seeds[i]}`, unit: 'seeds' },

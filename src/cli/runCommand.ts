@@ -8,6 +8,7 @@ import { replicateCommand } from './replicate.ts';
 import { planSweep, sweepCommand } from './sweep.ts';
 import { parseSweep } from './sweepSpec.ts';
 import { MAX_BAND_SEEDS } from './bands.ts';
+import { BAND_LEVELS, isBandLevel, type BandLevel } from '../sim/metrics/bandLevel.ts';
 import { runFigures } from './replicaMessages.ts';
 import { progressLine } from './progress.ts';
 import { checkOutputs, stageOutput, writeOutput, type StagedOutput } from './outputFiles.ts';
@@ -37,12 +38,22 @@ export interface RunFlags {
   sweep?: string[];
   /** With --seeds: per period, each column's mean and percentiles across the seeds (bands.ts). */
   bands?: string;
+  /** With --bands: the share of runs inside the bands, % (50, 80, 90 or 95; default 80). */
+  'band-level'?: string;
 }
 
 function intFlag(name: string, v: string | undefined, def: number, min: number, max: number): number {
   if (v === undefined) return def;
   const n = Number(v);
   if (!Number.isInteger(n) || n < min || n > max) throw new CliError(`--${name}: expected an integer in [${min}, ${max}], got '${v}'`);
+  return n;
+}
+
+/** `--band-level L`: one of BAND_LEVELS, undefined when not given (BandWriter then uses the default). */
+function bandLevelFlag(v: string | undefined): BandLevel | undefined {
+  if (v === undefined) return undefined;
+  const n = v.trim() === '' ? NaN : Number(v);
+  if (!isBandLevel(n)) throw new CliError(`--band-level: expected one of ${BAND_LEVELS.join(', ')} (% of runs inside the band), got '${v}'`);
   return n;
 }
 
@@ -55,6 +66,8 @@ export async function runCommand(arg: string, f: RunFlags): Promise<number> {
     sets.push(`scale=${x}`);
   }
   if (f.bands !== undefined && f.seeds === undefined) throw new CliError('--bands gives percentiles across seeds: it needs --seeds (e.g. --seeds 1-20)');
+  const bandLevel = bandLevelFlag(f['band-level']);
+  if (bandLevel !== undefined && f.bands === undefined) throw new CliError('--band-level sets the share of runs inside the bands of --bands: it needs --bands (e.g. --seeds 1-20 --bands bands.csv --band-level 90)');
   const bandSeeds = (seeds: number[]) => {
     if (f.bands !== undefined && seeds.length > MAX_BAND_SEEDS) throw new CliError(`--bands holds each point's values until its last seed is in: at most ${MAX_BAND_SEEDS} seeds, got ${seeds.length}`);
     return seeds;
@@ -71,7 +84,7 @@ export async function runCommand(arg: string, f: RunFlags): Promise<number> {
       if (v !== undefined && axes.some((a) => a.path === path)) throw new CliError(`${flag} and --sweep ${path} set the same field: keep one`);
     }
     const threads = f.threads === undefined ? undefined : intFlag('threads', f.threads, 1, 1, 256);
-    await sweepCommand(planSweep(arg, sets, axes, seeds.length), seeds, { out: f.out, bands: f.bands, quiet: f.quiet, threads });
+    await sweepCommand(planSweep(arg, sets, axes, seeds.length), seeds, { out: f.out, bands: f.bands, bandLevel, quiet: f.quiet, threads });
     return EXIT.ok;
   }
   if (f.seeds !== undefined) {
@@ -81,7 +94,7 @@ export async function runCommand(arg: string, f: RunFlags): Promise<number> {
     }
     const seeds = bandSeeds(parseSeeds(f.seeds));
     const threads = f.threads === undefined ? undefined : intFlag('threads', f.threads, 1, 1, 256);
-    await replicateCommand(loadScenario(arg, sets), seeds, { out: f.out, bands: f.bands, quiet: f.quiet, threads });
+    await replicateCommand(loadScenario(arg, sets), seeds, { out: f.out, bands: f.bands, bandLevel, quiet: f.quiet, threads });
     return EXIT.ok;
   }
   if (f.threads !== undefined) throw new CliError('--threads sets how many runs go in parallel: it needs --seeds or --sweep');

@@ -18,6 +18,7 @@ import { VERSION } from '../sim/version.ts';
 import { csvCell } from '../sim/metrics/csv.ts';
 import { batchDone, openSinks, runBatchInto } from './batch.ts';
 import { BandWriter } from './bands.ts';
+import type { BandLevel } from '../sim/metrics/bandLevel.ts';
 import { LongCsvOutput } from './longCsv.ts';
 import { meanCi95 } from './confidence.ts';
 import { CLEAR_LEVEL, holmAdjust, pairedTTest } from '../sim/metrics/significance.ts';
@@ -34,6 +35,8 @@ export interface SweepFlags {
   out?: string;
   /** Per point and period, mean and percentiles across the seeds (bands.ts). */
   bands?: string;
+  /** The share of runs inside the bands, % (default 80: p10 to p90). */
+  bandLevel?: BandLevel;
   quiet?: boolean;
   threads?: number;
 }
@@ -120,7 +123,7 @@ export async function sweepCommand(plan: SweepPlan, seeds: number[], f: SweepFla
     () => new LongCsvOutput(f.out, head, prefixOf, { ...meta, columns: [POINT_COLUMN, ...axisColumns, SEED_COLUMN, ...runColumns], scenario_resolved: base }),
     () =>
       f.bands
-        ? new BandWriter(f.bands, [POINT_COLUMN, ...axisColumns], runColumns, seeds.length, (i) => ({ g: runs[i].scenario, prefix: pointCells(runs[i].scenario) }), { ...meta, scenario_resolved: base })
+        ? new BandWriter(f.bands, [POINT_COLUMN, ...axisColumns], runColumns, seeds.length, (i) => ({ g: runs[i].scenario, prefix: pointCells(runs[i].scenario) }), { ...meta, scenario_resolved: base }, f.bandLevel)
         : null,
   );
   const results = await runBatchInto(

@@ -20,6 +20,20 @@ function cli(args: string[]) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
+/** A CSV the CLI wrote (in the test directory), as rows of name -> cell. */
+function csvRows(f: string): Record<string, string>[] {
+  const [head, ...rows] = readFileSync(join(dir, f), 'utf8').trim().split('\n');
+  const names = head.split(',');
+  return rows.map((l) => Object.fromEntries(l.split(',').map((v, i) => [names[i], v])));
+}
+
+/** Quantile p of sorted values by type 7 (R's quantile(), numpy.percentile), written out here apart from the core's. */
+function type7(x: readonly number[], p: number): number {
+  const h = (x.length - 1) * p;
+  const lo = Math.floor(h);
+  return lo + 1 < x.length ? x[lo] + (h - lo) * (x[lo + 1] - x[lo]) : x[lo];
+}
+
 const REQUIRED = [
   'day', 'gpus_total', 'gpus_online', 'gpus_busy', 'utilization', 'jobs_arrived', 'jobs_started', 'jobs_completed', 'jobs_expired',
   'leases_failed', 'queue_len_mean', 'wait_mean_h', 'wait_p95_h', 'fill_rate', 'gpu_hours_demanded', 'gpu_hours_served',
@@ -216,8 +230,54 @@ describe('depinsim run --seeds (replications)', () => {
       }
     }
     const meta = JSON.parse(readFileSync(join(dir, 'b-bands.csv.meta.json'), 'utf8'));
-    expect(meta).toMatchObject({ seeds: [1, 2, 3, 4, 5], scenario: 'baseline' });
+    expect(meta).toMatchObject({ seeds: [1, 2, 3, 4, 5], scenario: 'baseline', band_level: 80 });
     expect(meta.columns[0].name).toBe('day');
+  });
+
+  it('--band-level 90: each column\'s 5th and 95th percentiles across the seeds (p5, p95) in place of p10 and p90', () => {
+    const r = cli(['run', 'baseline', '--seeds', '1-5', '--days', '3', '--scale', '0.1', '--out', 'bl90-all.csv', '--bands', 'bl90.csv', '--band-level', '90', '--quiet']);
+    expect(r.code, r.err).toBe(0);
+    const header = readFileSync(join(dir, 'bl90.csv'), 'utf8').split('\n')[0].split(',');
+    expect(header.slice(0, 5)).toEqual(['day', 'gpus_total_mean', 'gpus_total_p5', 'gpus_total_p50', 'gpus_total_p95']);
+    expect(header.filter((h) => /_p10$|_p90$/.test(h))).toEqual([]);
+    const all = csvRows('bl90-all.csv');
+    const bands = csvRows('bl90.csv');
+    expect(bands.map((b) => b.day)).toEqual(['1', '2', '3']);
+    let spread = 0;
+    for (const col of ['utilization', 'price_usd_per_gpu_h', 'jobs_arrived']) {
+      for (const b of bands) {
+        const x = all.filter((a) => a.day === b.day).map((a) => Number(a[col])).sort((p, q) => p - q);
+        expect(x.length).toBe(5);
+        if (x[4] > x[0]) spread++;
+        const near = (got: string, want: number) => expect(Math.abs(Number(got) - want), `${col} day ${b.day}`).toBeLessThanOrEqual(Math.abs(want) * 1e-6 + 1e-9);
+        // type 7 with 5 values: p5 at 0.2 between the first two, p95 at 0.8 between the last two
+        near(b[`${col}_p5`], type7(x, 0.05));
+        near(b[`${col}_p5`], x[0] + 0.2 * (x[1] - x[0]));
+        near(b[`${col}_p50`], x[2]);
+        near(b[`${col}_p95`], type7(x, 0.95));
+        near(b[`${col}_mean`], x.reduce((s, v) => s + v, 0) / 5);
+      }
+    }
+    expect(spread).toBeGreaterThan(0); // the seeds differ somewhere, so the check has teeth
+    const meta = JSON.parse(readFileSync(join(dir, 'bl90.csv.meta.json'), 'utf8'));
+    expect(meta.band_level).toBe(90);
+    expect(meta.columns.find((c: { name: string }) => c.name === 'utilization_p95').description).toMatch(/^95th percentile across seeds of utilization: /);
+  });
+
+  it('--band-level takes 50, 80, 90 or 95 and needs --bands: one line on stderr, exit 2, nothing written', () => {
+    const level = "depinsim: --band-level: expected one of 50, 80, 90, 95 (% of runs inside the band), got '85'\n";
+    const needs = 'depinsim: --band-level sets the share of runs inside the bands of --bands: it needs --bands (e.g. --seeds 1-20 --bands bands.csv --band-level 90)\n';
+    for (const [args, msg] of [
+      [['--seeds', '1-3', '--bands', 'bl-bad.csv', '--band-level', '85'], level],
+      [['--sweep', 'market.matcher=spheron,auction', '--seeds', '1-2', '--bands', 'bl-bad.csv', '--band-level', '85'], level],
+      [['--seeds', '1-3', '--out', 'bl-bad.csv', '--band-level', '90'], needs],
+      [['--sweep', 'market.matcher=spheron,auction', '--seeds', '1-2', '--band-level', '95'], needs],
+    ] as const) {
+      const r = cli(['run', 'baseline', '--days', '2', '--scale', '0.1', ...args]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.err).toBe(msg);
+      expect(existsSync(join(dir, 'bl-bad.csv'))).toBe(false);
+    }
   });
 
   it('refuses per-run outputs and bad seed lists as bad input', () => {
@@ -297,6 +357,26 @@ describe('depinsim run --sweep (a parameter grid)', () => {
     const bandHead = lines[0].split(',');
     const b = lines[3].split(',');
     expect(Number(b[bandHead.indexOf('utilization_mean')])).toBeCloseTo(day1.reduce((s, v) => s + v, 0) / 3, 6);
+  });
+
+  it('--band-level 95 names the ends p2_5 and p97_5, per point', () => {
+    const r = cli(['run', 'baseline', '--sweep', 'market.matcher=spheron,auction', '--seeds', '1-3', '--days', '2', '--scale', '0.1', '--bands', 'sw95.csv', '--band-level', '95', '--quiet']);
+    expect(r.code, r.err).toBe(0);
+    const lines = readFileSync(join(dir, 'sw95.csv'), 'utf8').trim().split('\n');
+    expect(lines[0]).toMatch(/^point,market\.matcher,day,gpus_total_mean,gpus_total_p2_5,gpus_total_p50,gpus_total_p97_5,/);
+    expect(lines.slice(1).map((l) => l.split(',').slice(0, 3).join(','))).toEqual(['1,spheron,1', '1,spheron,2', '2,auction,1', '2,auction,2']);
+    // point 2, day 1 of the long CSV (stdout): type 7 with 3 values puts p2_5 0.05 of the way from the smallest
+    const head = r.out.split('\n')[0].split(',');
+    const u = head.indexOf('utilization');
+    const x = r.out.trim().split('\n').slice(1).map((l) => l.split(',')).filter((c) => c[0] === '2' && c[3] === '1').map((c) => Number(c[u])).sort((p, q) => p - q);
+    expect(x.length).toBe(3);
+    const bandHead = lines[0].split(',');
+    const b = lines[3].split(',');
+    expect(Number(b[bandHead.indexOf('utilization_p2_5')])).toBeCloseTo(type7(x, 0.025), 6);
+    expect(Number(b[bandHead.indexOf('utilization_p97_5')])).toBeCloseTo(type7(x, 0.975), 6);
+    const meta = JSON.parse(readFileSync(join(dir, 'sw95.csv.meta.json'), 'utf8'));
+    expect(meta.band_level).toBe(95);
+    expect(meta.columns.find((c: { name: string }) => c.name === 'utilization_p2_5').description).toMatch(/^2\.5th percentile across seeds of utilization: /);
   });
 
   it('validate --sweep checks every point without running, naming each with its hash', () => {

@@ -355,17 +355,18 @@ describe('dashboard interactions', () => {
     await page.waitForFunction(() => (window as unknown as { __depinsim: { bandRuns: number } }).__depinsim.bandRuns === 5, null, { timeout: 120_000 });
     await expect.poll(() => page.locator('[data-testid="mc-status"]').textContent()).toMatch(/bands: 5 runs done/);
     // new bands reach the charts one chart per task: wait for this chart's
-    await expect.poll(() => page.locator('[data-chart="utilization"] [data-testid="band-legend"]').textContent()).toContain('10th–90th percentile of 5 runs (seeds 4–8)');
+    await expect.poll(() => page.locator('[data-chart="utilization"] [data-testid="band-legend"]').textContent()).toContain('10th–90th percentile of 5 runs (80% of runs inside; seeds 4–8)');
     const band = page.locator('[data-chart="utilization"] path[data-series="band:utilization"]');
     expect(await band.getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+L/);
     expect(await page.locator('[data-kpi="utilization"] [data-testid="kpi-spread"]').textContent()).toMatch(/80% of 5 runs: \d+\.\d+% – \d+\.\d+%/);
-    const p10 = await page.evaluate(() => (window as unknown as { __depinsim: { bandColumn(n: string, w: string): number[] } }).__depinsim.bandColumn('utilization', 'p10'));
-    const p90 = await page.evaluate(() => (window as unknown as { __depinsim: { bandColumn(n: string, w: string): number[] } }).__depinsim.bandColumn('utilization', 'p90'));
+    const bandColumn = (which: string) => page.evaluate((w) => (window as unknown as { __depinsim: { bandColumn(n: string, w: string): number[] } }).__depinsim.bandColumn('utilization', w), which);
+    const p10 = await bandColumn('lo');
+    const p90 = await bandColumn('hi');
     expect(p10.length).toBe(10);
     p10.forEach((v, i) => expect(v).toBeLessThan(p90[i])); // five seeds never agree to the last digit
     // the fan's darker middle, 25th to 75th percentile, inside the 10th-90th band
-    const p25 = await page.evaluate(() => (window as unknown as { __depinsim: { bandColumn(n: string, w: string): number[] } }).__depinsim.bandColumn('utilization', 'p25'));
-    const p75 = await page.evaluate(() => (window as unknown as { __depinsim: { bandColumn(n: string, w: string): number[] } }).__depinsim.bandColumn('utilization', 'p75'));
+    const p25 = await bandColumn('p25');
+    const p75 = await bandColumn('p75');
     p25.forEach((v, i) => {
       expect(v).toBeGreaterThanOrEqual(p10[i]);
       expect(v).toBeLessThan(p75[i]);
@@ -472,6 +473,33 @@ describe('dashboard interactions', () => {
       .join('\n');
     expect(body).toBe(readFileSync(cliBands, 'utf8'));
 
+    // the band's level: at 90% every band on the page is the 5th to 95th percentile of the same runs
+    // (wider, nothing re-runs), and the bands CSV is the CLI's with --band-level 90; the choice is kept
+    await page.selectOption('#band-level', '90');
+    await expect.poll(() => page.locator('[data-chart="utilization"] [data-testid="band-legend"]').textContent()).toContain('5th–95th percentile of 5 runs (90% of runs inside');
+    expect(await page.locator('[data-kpi="utilization"] [data-testid="kpi-spread"]').textContent()).toMatch(/90% of 5 runs: \d+\.\d+% – \d+\.\d+%/);
+    const p5 = await bandColumn('lo');
+    const p95 = await bandColumn('hi');
+    p5.forEach((v, i) => {
+      expect(v).toBeLessThanOrEqual(p10[i]);
+      expect(p95[i]).toBeGreaterThanOrEqual(p90[i]);
+    });
+    expect(p5.some((v, i) => v < p10[i])).toBe(true);
+    const [dl90] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action="export-bands"]').click()]);
+    const file90 = join(DOWNLOADS, `90-${dl90.suggestedFilename()}`);
+    await dl90.saveAs(file90);
+    const cliBands90 = join(dir, 'bands90.csv');
+    execFileSync(process.execPath, ['bin/depinsim.js', 'run', 'baseline', '--seeds', '4-8', '--days', '10', '--bands', cliBands90, '--band-level', '90', '--quiet'], { cwd: ROOT, stdio: 'pipe' });
+    const body90 = readFileSync(file90, 'utf8')
+      .split('\n')
+      .filter((l) => !l.startsWith('#'))
+      .join('\n');
+    expect(body90.split('\n')[0]).toContain('utilization_mean,utilization_p5,utilization_p50,utilization_p95');
+    expect(body90).toBe(readFileSync(cliBands90, 'utf8'));
+    expect(JSON.parse((await page.evaluate(() => localStorage.getItem('depinsim.dashboard.v1'))) ?? '{}').bandLevel).toBe(90);
+    await page.selectOption('#band-level', '80');
+    await expect.poll(() => page.locator('[data-chart="utilization"] [data-testid="band-legend"]').textContent()).toContain('10th–90th percentile of 5 runs');
+
     // pinned with its runs, then compared with a busier network: the baseline's band is outlined,
     // and each KPI says whether the two ranges overlap
     await page.locator('[data-action="pin"]').click();
@@ -527,7 +555,7 @@ describe('dashboard interactions', () => {
     const cacheHook = () =>
       page.evaluate(() => {
         const h = (window as unknown as { __depinsim: CacheHook }).__depinsim;
-        return { fromCache: h.fromCache, mcFromCache: h.mcFromCache, bandRuns: h.bandRuns, p90: h.bandColumn('utilization', 'p90') };
+        return { fromCache: h.fromCache, mcFromCache: h.mcFromCache, bandRuns: h.bandRuns, p90: h.bandColumn('utilization', 'hi') };
       });
     const { page, errors } = await open({ edits: { horizonDays: 8 }, seed: 2 });
     await waitForStatus(page, 'done', 30_000);
@@ -652,15 +680,15 @@ describe('dashboard interactions', () => {
     await page.selectOption('[data-testid="sweep-steps"]', '3');
     await page.selectOption('[data-testid="sweep-seeds"]', '3');
     await page.click('[data-action="sweep-run"]');
-    type S = { p10: number; p50: number; p90: number; n: number };
+    type S = { lo: number; p50: number; hi: number; n: number };
     type Hook = { sweep: { done: number; total: number; points: { value: number; kpis: Record<string, S>; change: Record<string, S> }[] } };
     await page.waitForFunction(() => ((s) => s.total === 9 && s.done === 9)((window as unknown as { __depinsim: Hook }).__depinsim.sweep), null, { timeout: 120_000 });
     const points = await page.evaluate(() => (window as unknown as { __depinsim: Hook }).__depinsim.sweep.points);
     const c = points[2].change.utilization;
     expect(c.n).toBe(3);
-    expect(c.p10).toBeGreaterThan(0); // three times the demand: busier on every seed
+    expect(c.lo).toBeGreaterThan(0); // three times the demand: busier on every seed
     // the seeds' luck cancels in the change: its spread is narrower than the point's own
-    expect(c.p90 - c.p10).toBeLessThan(points[2].kpis.utilization.p90 - points[2].kpis.utilization.p10);
+    expect(c.hi - c.lo).toBeLessThan(points[2].kpis.utilization.hi - points[2].kpis.utilization.lo);
     await page.check('[data-testid="sweep-change"]');
     expect(await page.locator('[data-testid="sweep"] path[data-series="sweep-change"]').getAttribute('d')).toMatch(/^M/);
     expect(await page.locator('[data-testid="sweep"] .legend').textContent()).toMatch(/median change from the first point/);

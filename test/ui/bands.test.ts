@@ -14,27 +14,47 @@ const run = (rows: number, u: number[], extra: Record<string, number[]> = {}) =>
 });
 
 describe('bandsOf', () => {
-  it("per day, the 10th, 25th, 50th, 75th and 90th percentile of each column across the runs (numpy's default)", () => {
+  it("per day, the 10th, 25th, 50th, 75th and 90th percentile of each column across the runs (numpy's default) at the default 80% band", () => {
     const b = bandsOf([run(2, [1, 10]), run(2, [2, 20]), run(2, [3, 30]), run(2, [4, 40]), run(2, [10, 100])], [1, 2, 3, 4, 5])!;
     expect(b.runs).toBe(5);
     expect(b.seeds).toEqual([1, 2, 3, 4, 5]);
     expect(Array.from(b.day)).toEqual([1, 2]);
     // numpy.percentile([1, 2, 3, 4, 10], [10, 50, 90]) = [1.4, 3, 7.6]
-    expect(b.p10.utilization[0]).toBeCloseTo(1.4, 12);
+    expect(b.level).toBe(80);
+    expect(b.lo.utilization[0]).toBeCloseTo(1.4, 12);
     expect(b.p50.utilization[0]).toBe(3);
-    expect(b.p90.utilization[0]).toBeCloseTo(7.6, 12);
-    expect(b.p90.utilization[1]).toBeCloseTo(76, 10);
+    expect(b.hi.utilization[0]).toBeCloseTo(7.6, 12);
+    expect(b.hi.utilization[1]).toBeCloseTo(76, 10);
     // numpy.percentile([1, 2, 3, 4, 10], [25, 75]) = [2, 4]: the fan's darker middle
     expect(b.p25.utilization[0]).toBe(2);
     expect(b.p75.utilization[0]).toBe(4);
-    expect(b.p10.day).toBeUndefined(); // the day is the axis, not a band
+    expect(b.lo.day).toBeUndefined(); // the day is the axis, not a band
+  });
+
+  it('the band ends follow the level picked: 90% is the 5th to 95th percentile, 95% the 2.5th to 97.5th, 50% the quartiles', () => {
+    const runs = [run(1, [1]), run(1, [2]), run(1, [3]), run(1, [4]), run(1, [10])];
+    const seeds = [1, 2, 3, 4, 5];
+    // numpy.percentile([1, 2, 3, 4, 10], [5, 95]) = [1.2, 8.8]; [2.5, 97.5] = [1.1, 9.4]
+    const b90 = bandsOf(runs, seeds, undefined, 90)!;
+    expect(b90.level).toBe(90);
+    expect(b90.lo.utilization[0]).toBeCloseTo(1.2, 12);
+    expect(b90.hi.utilization[0]).toBeCloseTo(8.8, 12);
+    const b95 = bandsOf(runs, seeds, undefined, 95)!;
+    expect(b95.lo.utilization[0]).toBeCloseTo(1.1, 12);
+    expect(b95.hi.utilization[0]).toBeCloseTo(9.4, 12);
+    const b50 = bandsOf(runs, seeds, undefined, 50)!;
+    expect(b50.lo.utilization[0]).toBe(b50.p25.utilization[0]);
+    expect(b50.hi.utilization[0]).toBe(b50.p75.utilization[0]);
+    // the median and quartiles do not depend on the level
+    expect(b90.p50.utilization[0]).toBe(3);
+    expect(b95.p25.utilization[0]).toBe(2);
   });
 
   it('leaves out a run without a value that day, and a run that has not reached it; NaN where none has one', () => {
     const b = bandsOf([run(3, [0.2, NaN, NaN]), run(2, [0.4, 0.5]), run(3, [0.6, NaN, NaN])], [1, 2, 3])!;
     expect(b.rows).toBe(3);
     expect(b.p50.utilization[0]).toBeCloseTo(0.4, 12);
-    expect(b.p10.utilization[1]).toBe(0.5); // only run 2 has day 2
+    expect(b.lo.utilization[1]).toBe(0.5); // only run 2 has day 2
     expect(b.p50.utilization[2]).toBeNaN();
   });
 
@@ -48,9 +68,16 @@ describe('bandsOf', () => {
 });
 
 describe('spreadOf', () => {
-  it('the p10 and p90 of a KPI computed on each run, leaving out runs where it is undefined', () => {
-    expect(spreadOf([1, 2, 3, 4, 10, NaN])).toMatchObject({ n: 5, p10: 1.4 });
-    expect(spreadOf([1, 2, 3, 4, 10]).p90).toBeCloseTo(7.6, 12);
+  it('the p10 and p90 of a KPI computed on each run by default, leaving out runs where it is undefined', () => {
+    expect(spreadOf([1, 2, 3, 4, 10, NaN])).toMatchObject({ n: 5, lo: 1.4, level: 80 });
+    expect(spreadOf([1, 2, 3, 4, 10]).hi).toBeCloseTo(7.6, 12);
+  });
+
+  it('the ends of the band at the level asked for', () => {
+    const s = spreadOf([1, 2, 3, 4, 10, Infinity], 90);
+    expect(s).toMatchObject({ n: 5, level: 90 });
+    expect(s.lo).toBeCloseTo(1.2, 12);
+    expect(s.hi).toBeCloseTo(8.8, 12);
   });
 });
 
@@ -71,9 +98,18 @@ describe('bandsToCsv', () => {
       '# seeds: 1,2,3',
       '# days: 2',
       expect.stringMatching(/^# statistics: mean, and percentiles .*type 7/),
+      '# band_level: 80',
     ]);
     const body = lines.filter((l) => !l.startsWith('#'));
     expect(body).toEqual(['day,utilization_mean,utilization_p10,utilization_p50,utilization_p90', '1,0.2,0.12,0.2,0.28', '2,0.5,0.5,0.5,0.5']);
+  });
+
+  it('at another band level, the ends at its percentiles, named after them, and the level in the provenance', () => {
+    const text = bandsToCsv(columns, [run(1, [0.3]), run(1, [0.1]), run(1, [0.2])], [3, 1, 2], p, 90);
+    const lines = text.trim().split('\n');
+    expect(lines).toContain('# band_level: 90');
+    // numpy.percentile([0.1, 0.2, 0.3], [5, 95]) = [0.11, 0.29]
+    expect(lines.filter((l) => !l.startsWith('#'))).toEqual(['day,utilization_mean,utilization_p5,utilization_p50,utilization_p95', '1,0.2,0.11,0.2,0.29']);
   });
 });
 

@@ -12,6 +12,7 @@ import {
   kpiMatrixCsv,
   longFormatCsv,
   MAX_KEPT,
+  pairedKpis,
   parameterMatrix,
   withBaseline,
   type ComparedRun,
@@ -100,6 +101,48 @@ describe('the KPI matrix', () => {
     const cells = kpiMatrix([kpi('utilization')], compareEntries([a, near, far, alone], null), [0, 1])[0].cells;
     expect(cells.map((c) => c.overlap)).toEqual([null, true, false, null]);
     expect(cells[2].spread!.n).toBe(5);
+    expect(cells[2].spread!.level).toBe(80); // the default: the 10th and 90th percentile
+  });
+
+  it('at another level, the spreads and the changes by seed are its band, and the overlap is judged on it', () => {
+    // utilization over five runs: 0.40, 0.45, 0.50, 0.55, 0.60 (type 7: the 10th percentile 0.42, the 5th 0.41)
+    const mc = (busy: number, first = 1) => ({ runs: [0.8, 0.9, 1, 1.1, 1.2].map((f) => run({ busy: [busy * f] }).table), seeds: [0, 1, 2, 3, 4].map((i) => first + i) });
+    const a = run({ busy: [50], ...mc(50) });
+    // B's runs are A's 1.2 times: 0.48 to 0.72
+    const b = run({ hash: 'h2', busy: [60], ...mc(60) });
+    const e = compareEntries([a, b], null);
+    const at80 = kpiMatrix([kpi('utilization')], e, [0, 1])[0].cells;
+    expect(at80[0].spread!.lo).toBeCloseTo(0.42, 12);
+    expect(at80[0].spread!.hi).toBeCloseTo(0.58, 12);
+    const at90 = kpiMatrix([kpi('utilization')], e, [0, 1], 90)[0].cells;
+    expect(at90[0].spread).toMatchObject({ n: 5, level: 90 });
+    expect(at90[0].spread!.lo).toBeCloseTo(0.41, 12);
+    expect(at90[0].spread!.hi).toBeCloseTo(0.59, 12);
+    expect(at90[1].spread!.lo).toBeCloseTo(0.492, 12);
+    // B minus A on each seed: 0.08, 0.09, 0.10, 0.11, 0.12
+    expect(at90[1].paired).toMatchObject({ n: 5, level: 90 });
+    expect(at90[1].paired!.lo).toBeCloseTo(0.082, 12);
+    expect(at90[1].paired!.hi).toBeCloseTo(0.118, 12);
+    expect(at90[1].paired!.word).toBe(at80[1].paired!.word); // the test does not depend on the level
+    const at95 = kpiMatrix([kpi('utilization')], e, [0, 1], 95)[0].cells;
+    expect(at95[0].spread!.lo).toBeCloseTo(0.405, 12);
+    expect(at95[0].spread!.hi).toBeCloseTo(0.595, 12);
+    // C's runs are 0.512 to 0.768: its quartiles (from 0.576) miss A's (to 0.55), its 80% band (from 0.5376) meets A's (to 0.58)
+    const ac = compareEntries([a, run({ hash: 'h3', busy: [64], ...mc(64) })], null);
+    expect(kpiMatrix([kpi('utilization')], ac, [0, 1], 50)[0].cells[1].overlap).toBe(false);
+    expect(kpiMatrix([kpi('utilization')], ac, [0, 1])[0].cells[1].overlap).toBe(true);
+  });
+
+  it('pairedKpis: the changes by seed at the level asked', () => {
+    const mc = (busy: number) => ({ runs: [0.8, 0.9, 1, 1.1, 1.2].map((f) => run({ busy: [busy * f] }).table), seeds: [1, 2, 3, 4, 5], periodHours: 24 });
+    const byDefault = pairedKpis([kpi('utilization')], mc(50), mc(60), [0, 1]).get('utilization')!;
+    expect(byDefault.level).toBe(80);
+    expect(byDefault.lo).toBeCloseTo(0.084, 12);
+    expect(byDefault.hi).toBeCloseTo(0.116, 12);
+    const wide = pairedKpis([kpi('utilization')], mc(50), mc(60), [0, 1], 95).get('utilization')!;
+    expect(wide).toMatchObject({ n: 5, level: 95, word: byDefault.word, p: byDefault.p });
+    expect(wide.lo).toBeCloseTo(0.081, 12);
+    expect(wide.hi).toBeCloseTo(0.119, 12);
   });
 
   it('on the seeds both ran, the change against A seed by seed: clear when its 80% range excludes zero, though the two ranges overlap', () => {
@@ -113,8 +156,8 @@ describe('the KPI matrix', () => {
     const cells = kpiMatrix([kpi('utilization')], compareEntries([a, b, otherSeeds, partly], null), [0, 1])[0].cells;
     expect(cells[1].overlap).toBe(true); // the ranges alone cannot tell
     expect(cells[1].paired!.n).toBe(5);
-    expect(cells[1].paired!.p10).toBeCloseTo(0.01, 12);
-    expect(cells[1].paired!.p90).toBeCloseTo(0.01, 12);
+    expect(cells[1].paired!.lo).toBeCloseTo(0.01, 12);
+    expect(cells[1].paired!.hi).toBeCloseTo(0.01, 12);
     expect(cells[1].paired!.word).toBe('clear');
     expect(cells[2].paired).toBeNull(); // seeds 6-10 against 1-5: nothing to pair
     expect(cells[3].paired!.n).toBe(2); // seeds 4 and 5 only
@@ -181,16 +224,32 @@ describe('Monte Carlo bands of the compared runs', () => {
     const e = compareEntries([run({ busy: [10, 20, 30], ...three(1, 1) }), run({ hash: 'h2', busy: [20, 40, 60], ...three(2, 1) }), run({ hash: 'h3', busy: [20, 40, 60], ...three(2, 7) }), run({ hash: 'h4' })], null);
     const v = alignedBands(e, 'gpus_busy', false);
     expect(v[3]).toBeNull(); // no Monte Carlo runs
-    expect(Array.from(v[0]!.p10)).toEqual([10.2, 20.2, 30.2]); // 10th percentile of 10, 11, 12
-    expect(Array.from(v[0]!.p90)).toEqual([11.8, 21.8, 31.8]);
+    expect(Array.from(v[0]!.lo)).toEqual([10.2, 20.2, 30.2]); // 10th percentile of 10, 11, 12
+    expect(Array.from(v[0]!.hi)).toEqual([11.8, 21.8, 31.8]);
+    expect(v[0]!.level).toBe(80);
     expect(v[0]!.paired).toBe(false);
     const d = alignedBands(e, 'gpus_busy', true);
     expect(d[0]).toBeNull();
     expect(d[2]).toBeNull(); // seeds 7-9 against 1-3
     // B - A on each of seeds 1-3 is exactly 10, 20, 30 (the seeds' offsets cancel)
-    expect(Array.from(d[1]!.p10)).toEqual([10, 20, 30]);
-    expect(Array.from(d[1]!.p90)).toEqual([10, 20, 30]);
+    expect(Array.from(d[1]!.lo)).toEqual([10, 20, 30]);
+    expect(Array.from(d[1]!.hi)).toEqual([10, 20, 30]);
     expect(d[1]!.paired).toBe(true);
+  });
+
+  it('at another level, its band: the 5th and 95th percentile at 90%, the 2.5th and 97.5th at 95%', () => {
+    const e = compareEntries([run({ busy: [10, 20, 30], ...three(1, 1) }), run({ hash: 'h2', busy: [20, 40, 60], ...three(2, 1) })], null);
+    const at90 = alignedBands(e, 'gpus_busy', false, 90);
+    expect(at90[0]!.level).toBe(90);
+    // type 7 over 10, 11, 12: 10 + 0.05 x 2 and 10 + 0.95 x 2
+    Array.from(at90[0]!.lo).forEach((v, i) => expect(v).toBeCloseTo([10.1, 20.1, 30.1][i], 12));
+    Array.from(at90[0]!.hi).forEach((v, i) => expect(v).toBeCloseTo([11.9, 21.9, 31.9][i], 12));
+    const at95 = alignedBands(e, 'gpus_busy', false, 95);
+    Array.from(at95[0]!.lo).forEach((v, i) => expect(v).toBeCloseTo([10.05, 20.05, 30.05][i], 12));
+    Array.from(at95[0]!.hi).forEach((v, i) => expect(v).toBeCloseTo([11.95, 21.95, 31.95][i], 12));
+    const d = alignedBands(e, 'gpus_busy', true, 95);
+    expect(d[1]).toMatchObject({ level: 95, paired: true });
+    expect(Array.from(d[1]!.lo)).toEqual([10, 20, 30]);
   });
 });
 
@@ -240,5 +299,22 @@ describe("the comparison's CSV files", () => {
     // no Monte Carlo runs: the ranges are empty
     expect([parsed.data[1].p10, parsed.data[1].delta_p10, parsed.data[1].paired_seeds]).toEqual(['', '', '']);
     expect(parsed.meta.fields!.slice(-3)).toEqual(['delta_p10', 'delta_p90', 'paired_seeds']);
+    expect(parsed.meta.fields!.slice(10, 13)).toEqual(['p10', 'p90', 'runs']);
+  });
+
+  it("at another level, the KPI table's band columns name its percentiles: p5, p95, delta_p5, delta_p95 at 90%; p2_5 ... at 95%", () => {
+    const mc = (busy: number) => ({ runs: [0.8, 0.9, 1, 1.1, 1.2].map((f) => run({ busy: [busy * f] }).table), seeds: [1, 2, 3, 4, 5] });
+    const em = compareEntries([run({ busy: [50], ...mc(50) }), run({ hash: 'h2', busy: [60], ...mc(60) })], null);
+    const csvAt = (level: 90 | 95) => Papa.parse<Record<string, string>>(kpiMatrixCsv(kpiMatrix([kpi('utilization')], em, [0, 1], level), em, [0, 1], '', level), { header: true, skipEmptyLines: true });
+    const p90 = csvAt(90);
+    expect(p90.meta.fields).toEqual(['kpi', 'unit', 'scenario', 'scenario_name', 'params_hash', 'seed', 'from_day', 'to_day', 'value', 'delta_vs_baseline', 'p5', 'p95', 'runs', 'delta_p5', 'delta_p95', 'paired_seeds']);
+    expect(Number(p90.data[0].p5)).toBeCloseTo(0.41, 12);
+    expect(Number(p90.data[0].p95)).toBeCloseTo(0.59, 12);
+    expect(Number(p90.data[1].delta_p5)).toBeCloseTo(0.082, 12);
+    expect(Number(p90.data[1].delta_p95)).toBeCloseTo(0.118, 12);
+    expect(p90.data[1].paired_seeds).toBe('5');
+    const p95 = csvAt(95);
+    expect(p95.meta.fields!.slice(10, 15)).toEqual(['p2_5', 'p97_5', 'runs', 'delta_p2_5', 'delta_p97_5']);
+    expect(Number(p95.data[0].p2_5)).toBeCloseTo(0.405, 12);
   });
 });

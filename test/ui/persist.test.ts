@@ -39,6 +39,13 @@ describe('persisted edits', () => {
     expect(loadPersisted(store({ [STORAGE_KEY]: JSON.stringify({ convergenceKpi: 5 }) }))).toEqual({});
   });
 
+  it('keeps the band level the user picked, and drops one the app does not offer (a hand-edited or older store)', () => {
+    const s = store();
+    savePersisted(s, { preset: 'baseline', edits: {}, seed: 1, speed: 0, autoRun: true, bandLevel: 95 });
+    expect(loadPersisted(s).bandLevel).toBe(95);
+    for (const bad of [85, '90', null, 0.9]) expect(loadPersisted(store({ [STORAGE_KEY]: JSON.stringify({ bandLevel: bad }) })).bandLevel).toBeUndefined();
+  });
+
   it('keeps the runs kept to compare as references (no numbers), and refuses a list with a broken or repeated one as a whole', () => {
     const ref = { preset: 'baseline (custom)', seed: 3, hash: '0123456789abcdef', scenario: { horizonDays: 30 }, seeds: [3, 4] };
     const other = { preset: 'halving', seed: 1, hash: 'fedcba9876543210', scenario: {} };

@@ -2,14 +2,17 @@
  * Compare scenarios (research/dashboards.md §6.4): up to four kept runs, the first of them the
  * baseline, side by side with the run on screen. Pure functions over the kept runs: which columns
  * the comparison has, the KPI matrix (each KPI per scenario, with its change against the baseline
- * and, when both have Monte Carlo runs, whether their 80% ranges overlap), the parameters that
- * differ, a metric aligned by day (or as a difference from the baseline) and the long-format CSV.
+ * and, when both have Monte Carlo runs, whether their bands overlap), the parameters that differ,
+ * a metric aligned by day (or as a difference from the baseline) and the long-format CSV. Every band
+ * is at the level the user picked (`level`: 80% of runs, the 10th to 90th percentile, by default;
+ * bandLevel.ts).
  */
 import Papa from 'papaparse';
 import { formatCsvNumber } from '../../sim/metrics/csv.ts';
 import { diffLeaves, getAt } from './paths.ts';
 import { OKABE_ITO, type KpiDef } from './chartDefs.ts';
-import { spreadOf, type RunTable } from './bands.ts';
+import { spreadOf, type RunTable, type Spread } from './bands.ts';
+import { bandSuffixes, DEFAULT_BAND_LEVEL, type BandLevel } from '../../sim/metrics/bandLevel.ts';
 import { CLEAR_LEVEL, holmAdjust, pairedTTest } from '../../sim/metrics/significance.ts';
 
 /** Kept runs at most: the baseline and three more (four Okabe-Ito colours with a dash each stay legible). */
@@ -133,26 +136,29 @@ export interface KpiCell {
   delta: number;
   /** 'better' / 'worse' by the KPI's good direction, '' when it has none or nothing changed. */
   verdict: 'better' | 'worse' | '';
-  /** 10th-90th percentile over its Monte Carlo runs, when it has two or more. */
-  spread: { p10: number; p90: number; n: number } | null;
-  /** Against the baseline's spread: do the two 80% ranges overlap (null: one of them has no runs)? */
+  /** The band over its Monte Carlo runs (10th-90th percentile at 80%), when it has two or more. */
+  spread: Spread | null;
+  /** Against the baseline's spread: do the two bands overlap (null: one of them has no runs)? */
   overlap: boolean | null;
   /**
    * The change against A seed by seed, over the seeds both ran (two or more; null otherwise): its
-   * 10th-90th percentile, and the paired t-test's two-sided p-value. Every concern draws from its
-   * own stream seeded by the seed, so two scenarios on one seed share their luck (common random
-   * numbers) and the paired change is far less noisy than two independent ranges. `word`: 'clear'
-   * when the test finds the change at 5% after Holm's correction over every paired change the table
-   * shows (`pAdjusted`; ten KPIs tested one by one would flag a change that is not there in 40% of
-   * tables), 'within noise' when it does not, 'too few seeds' under PAIRED_MIN_SEEDS.
+   * band (10th-90th percentile at 80%), and the paired t-test's two-sided p-value. Every concern
+   * draws from its own stream seeded by the seed, so two scenarios on one seed share their luck
+   * (common random numbers) and the paired change is far less noisy than two independent ranges.
+   * `word`: 'clear' when the test finds the change at 5% after Holm's correction over every paired
+   * change the table shows (`pAdjusted`; ten KPIs tested one by one would flag a change that is not
+   * there in 40% of tables), 'within noise' when it does not, 'too few seeds' under
+   * PAIRED_MIN_SEEDS. The test does not depend on the band's level.
    */
   paired: PairedChange | null;
 }
 
 export interface PairedChange {
-  p10: number;
-  p90: number;
+  /** The ends of the change's band at `level` (the 10th and 90th percentile at 80%). */
+  lo: number;
+  hi: number;
   n: number;
+  level: BandLevel;
   /** Paired t-test of "no change", two-sided. */
   p: number;
   /** p after Holm's correction over the family of changes it was judged with (p when judged alone). */
@@ -168,13 +174,13 @@ export interface KpiRow {
 /**
  * Each KPI for each entry over the window, with the change against the first entry (the baseline).
  * The paired changes of the whole matrix (every KPI of every entry) are one family for Holm's
- * correction.
+ * correction. Spreads and paired changes are bands at `level`.
  */
-export function kpiMatrix(kpis: readonly KpiDef[], entries: readonly CompareEntry[], window: readonly [number, number]): KpiRow[] {
+export function kpiMatrix(kpis: readonly KpiDef[], entries: readonly CompareEntry[], window: readonly [number, number], level: BandLevel = DEFAULT_BAND_LEVEL): KpiRow[] {
   const rows = kpis.map((k) => {
     const spreads = entries.map((e) => {
       if (e.run.runs.length < 2) return null;
-      const s = spreadOf(e.run.runs.map((r) => kpiOf(k, r, e.run.periodHours, window)));
+      const s = spreadOf(e.run.runs.map((r) => kpiOf(k, r, e.run.periodHours, window)), level);
       return s.n >= 2 ? s : null;
     });
     const base = entries.length ? kpiOf(k, entries[0].run.table, entries[0].run.periodHours, window) : NaN;
@@ -184,8 +190,8 @@ export function kpiMatrix(kpis: readonly KpiDef[], entries: readonly CompareEntr
       const verdict = !Number.isFinite(delta) || delta === 0 || k.better === 'neither' ? '' : delta > 0 === (k.better === 'up') ? 'better' : 'worse';
       const s = spreads[i];
       const b = spreads[0];
-      const overlap = i === 0 || !s || !b ? null : s.p10 <= b.p90 && b.p10 <= s.p90;
-      return { value, delta, verdict, spread: s, overlap, paired: i === 0 ? null : pairedKpi(k, entries[0].run, e.run, window) };
+      const overlap = i === 0 || !s || !b ? null : s.lo <= b.hi && b.lo <= s.hi;
+      return { value, delta, verdict, spread: s, overlap, paired: i === 0 ? null : pairedKpi(k, entries[0].run, e.run, window, level) };
     });
     return { kpi: k, cells };
   });
@@ -195,10 +201,11 @@ export function kpiMatrix(kpis: readonly KpiDef[], entries: readonly CompareEntr
 
 /**
  * Each KPI's change from run a to run b seed by seed (pairedKpi), the KPIs judged as one family
- * (Holm): what the KPI cards and the run summary say against the pinned baseline.
+ * (Holm): what the KPI cards and the run summary say against the pinned baseline. The bands are at
+ * `level`; the words do not depend on it (the test is at CLEAR_LEVEL).
  */
-export function pairedKpis(kpis: readonly KpiDef[], a: SeededRuns, b: SeededRuns, window: readonly [number, number]): Map<string, PairedChange | null> {
-  const out = new Map(kpis.map((k) => [k.id, pairedKpi(k, a, b, window)] as const));
+export function pairedKpis(kpis: readonly KpiDef[], a: SeededRuns, b: SeededRuns, window: readonly [number, number], level: BandLevel = DEFAULT_BAND_LEVEL): Map<string, PairedChange | null> {
+  const out = new Map(kpis.map((k) => [k.id, pairedKpi(k, a, b, window, level)] as const));
   judgeTogether([...out.values()]);
   return out;
 }
@@ -230,15 +237,15 @@ export function sharedSeeds(a: SeededRuns, b: SeededRuns): { seed: number; a: Ru
 }
 
 /**
- * A KPI's change b - a over the seeds both ran (null under two): its 10th-90th percentile and its
- * paired t-test, judged alone (pAdjusted = p). A table of several changes judges them together:
- * kpiMatrix, pairedKpis.
+ * A KPI's change b - a over the seeds both ran (null under two): its band at `level` (10th-90th
+ * percentile at 80%) and its paired t-test, judged alone (pAdjusted = p). A table of several
+ * changes judges them together: kpiMatrix, pairedKpis.
  */
-export function pairedKpi(k: KpiDef, a: SeededRuns, b: SeededRuns, window: readonly [number, number]): PairedChange | null {
+export function pairedKpi(k: KpiDef, a: SeededRuns, b: SeededRuns, window: readonly [number, number], level: BandLevel = DEFAULT_BAND_LEVEL): PairedChange | null {
   const pairs = sharedSeeds(a, b);
   if (pairs.length < 2) return null;
   const diffs = pairs.map((p) => kpiOf(k, p.b, b.periodHours, window) - kpiOf(k, p.a, a.periodHours, window));
-  const s = spreadOf(diffs);
+  const s = spreadOf(diffs, level);
   if (s.n < 2) return null;
   const { p } = pairedTTest(diffs);
   const word = s.n < PAIRED_MIN_SEEDS ? 'too few seeds' : p < CLEAR_LEVEL ? 'clear' : 'within noise';
@@ -291,35 +298,36 @@ function onDays(t: RunTable, column: string, day: Float64Array): Float64Array {
   return out;
 }
 
-/** A band of one entry on the comparison's days: 10th and 90th percentile per day over n runs. */
+/** A band of one entry on the comparison's days: its ends per day over n runs (10th and 90th percentile at 80%). */
 export interface CompareBand {
-  p10: Float64Array;
-  p90: Float64Array;
+  lo: Float64Array;
+  hi: Float64Array;
   n: number;
+  level: BandLevel;
   /** In a difference view: the change against A seed by seed (its seeds); else the runs' own values. */
   paired: boolean;
 }
 
 /**
- * Each entry's Monte Carlo band for a column, on alignedSeries' days: the 10th-90th percentile per
- * day over its runs; as a difference from A, the percentiles of the change against A seed by seed
- * over the seeds both ran (A itself and an entry sharing fewer than two seeds with it get none:
- * runs of other seeds do not pair). Null for an entry without runs.
+ * Each entry's Monte Carlo band at `level` for a column, on alignedSeries' days: the ends per day
+ * over its runs (10th-90th percentile at 80%); as a difference from A, the percentiles of the change
+ * against A seed by seed over the seeds both ran (A itself and an entry sharing fewer than two seeds
+ * with it get none: runs of other seeds do not pair). Null for an entry without runs.
  */
-export function alignedBands(entries: readonly CompareEntry[], column: string, difference: boolean): (CompareBand | null)[] {
+export function alignedBands(entries: readonly CompareEntry[], column: string, difference: boolean, level: BandLevel = DEFAULT_BAND_LEVEL): (CompareBand | null)[] {
   const day = comparisonDays(entries);
   const percentiles = (tables: Float64Array[], paired: boolean): CompareBand => {
-    const p10 = new Float64Array(day.length);
-    const p90 = new Float64Array(day.length);
+    const lo = new Float64Array(day.length);
+    const hi = new Float64Array(day.length);
     const buf: number[] = [];
     for (let i = 0; i < day.length; i++) {
       buf.length = 0;
       for (const t of tables) if (Number.isFinite(t[i])) buf.push(t[i]);
-      const s = spreadOf(buf);
-      p10[i] = s.n >= 2 ? s.p10 : NaN;
-      p90[i] = s.n >= 2 ? s.p90 : NaN;
+      const s = spreadOf(buf, level);
+      lo[i] = s.n >= 2 ? s.lo : NaN;
+      hi[i] = s.n >= 2 ? s.hi : NaN;
     }
-    return { p10, p90, n: tables.length, paired };
+    return { lo, hi, n: tables.length, level, paired };
   };
   return entries.map((e, k) => {
     if (!difference) return e.run.runs.length >= 2 ? percentiles(e.run.runs.map((t) => onDays(t, column, day)), false) : null;
@@ -364,9 +372,11 @@ export function longFormatCsv(entries: readonly CompareEntry[], columns: readonl
 
 /**
  * The KPI matrix as CSV: one line per (KPI, scenario), with the window, the change against the
- * baseline, the 80% range over its Monte Carlo runs and that of its change against A seed by seed.
+ * baseline, the band over its Monte Carlo runs and that of its change against A seed by seed. The
+ * rows are kpiMatrix's at `level`, which names the band's columns: `p10`, `p90`, `delta_p10`,
+ * `delta_p90` at 80%; `p5`, `p95`, `delta_p5`, `delta_p95` at 90%; `p2_5`, `p97_5`, ... at 95%.
  */
-export function kpiMatrixCsv(rows: readonly KpiRow[], entries: readonly CompareEntry[], window: readonly [number, number], header: string): string {
+export function kpiMatrixCsv(rows: readonly KpiRow[], entries: readonly CompareEntry[], window: readonly [number, number], header: string, level: BandLevel = DEFAULT_BAND_LEVEL): string {
   const data: (string | number)[][] = [];
   for (const r of rows) {
     r.cells.forEach((c, i) => {
@@ -382,16 +392,17 @@ export function kpiMatrixCsv(rows: readonly KpiRow[], entries: readonly CompareE
         formatCsvNumber(window[1]),
         formatCsvNumber(c.value),
         formatCsvNumber(c.delta),
-        c.spread ? formatCsvNumber(c.spread.p10) : '',
-        c.spread ? formatCsvNumber(c.spread.p90) : '',
+        c.spread ? formatCsvNumber(c.spread.lo) : '',
+        c.spread ? formatCsvNumber(c.spread.hi) : '',
         c.spread ? c.spread.n : '',
-        c.paired ? formatCsvNumber(c.paired.p10) : '',
-        c.paired ? formatCsvNumber(c.paired.p90) : '',
+        c.paired ? formatCsvNumber(c.paired.lo) : '',
+        c.paired ? formatCsvNumber(c.paired.hi) : '',
         c.paired ? c.paired.n : '',
       ]);
     });
   }
-  const fields = ['kpi', 'unit', 'scenario', 'scenario_name', 'params_hash', 'seed', 'from_day', 'to_day', 'value', 'delta_vs_baseline', 'p10', 'p90', 'runs', 'delta_p10', 'delta_p90', 'paired_seeds'];
+  const [lo, hi] = bandSuffixes(level);
+  const fields = ['kpi', 'unit', 'scenario', 'scenario_name', 'params_hash', 'seed', 'from_day', 'to_day', 'value', 'delta_vs_baseline', lo, hi, 'runs', `delta_${lo}`, `delta_${hi}`, 'paired_seeds'];
   return header + Papa.unparse({ fields, data }, { newline: '\n' }) + '\n';
 }
 

@@ -1,21 +1,27 @@
 /**
- * Is N enough? The running median and 10th/90th percentiles of a KPI over the first n Monte Carlo
- * runs (in seed order), n = 1..N (research/dashboards.md §6.5): while they still move as runs are
- * added, N is too small for the precision wanted. Type 7 quantiles, as the bands and the CLI use.
+ * Is N enough? The running median and band of a KPI over the first n Monte Carlo runs (in seed
+ * order), n = 1..N (research/dashboards.md §6.5), the band at the level the user picked (the 10th
+ * and 90th percentile at 80%; bandLevel.ts): while they still move as runs are added, N is too
+ * small for the precision wanted. Type 7 quantiles, as the bands and the CLI use.
  * Runs whose KPI is undefined (NaN) are left out; an infinite value (a payback that never comes)
  * is the largest, so it can make a percentile infinite.
  */
 import { quantileType7 } from '../../sim/metrics/quantile.ts';
+import { bandProbs, DEFAULT_BAND_LEVEL, type BandLevel } from '../../sim/metrics/bandLevel.ts';
 
 export interface ConvergencePoint {
   /** Runs with a value so far. */
   n: number;
-  p10: number;
+  /** The band's lower end at `level` (the 10th percentile at 80%). */
+  lo: number;
   p50: number;
-  p90: number;
+  /** The band's upper end at `level` (the 90th percentile at 80%). */
+  hi: number;
+  level: BandLevel;
 }
 
-export function convergence(values: readonly number[]): ConvergencePoint[] {
+export function convergence(values: readonly number[], level: BandLevel = DEFAULT_BAND_LEVEL): ConvergencePoint[] {
+  const [pLo, pHi] = bandProbs(level);
   const sorted: number[] = [];
   const out: ConvergencePoint[] = [];
   for (const v of values) {
@@ -25,7 +31,7 @@ export function convergence(values: readonly number[]): ConvergencePoint[] {
     while (i > 0 && sorted[i - 1] > v) i--;
     sorted.splice(i, 0, v);
     const n = sorted.length;
-    out.push({ n, p10: quantileType7(sorted, n, 0.1), p50: quantileType7(sorted, n, 0.5), p90: quantileType7(sorted, n, 0.9) });
+    out.push({ n, lo: quantileType7(sorted, n, pLo), p50: quantileType7(sorted, n, 0.5), hi: quantileType7(sorted, n, pHi), level });
   }
   return out;
 }

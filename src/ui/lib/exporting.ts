@@ -8,6 +8,7 @@
 import Papa from 'papaparse';
 import { formatCsvNumber } from '../../sim/metrics/csv.ts';
 import { asInCsv, BAND_METHOD, bandCells, bandColumns } from '../../sim/metrics/bandStats.ts';
+import { DEFAULT_BAND_LEVEL, type BandLevel } from '../../sim/metrics/bandLevel.ts';
 
 export interface Provenance {
   version: string;
@@ -129,15 +130,22 @@ export function readPngText(png: Uint8Array): Record<string, string> {
 
 /**
  * The Monte Carlo bands as CSV: provenance comments (with every seed), then per day each column's
- * mean, p10, p50 and p90 across the runs, computed by the core's bandCells from the values as the
- * runs' CSVs hold them: the body is byte for byte the CLI's `--seeds a-b --bands` file.
+ * mean, the band's ends at `level` (p10 and p90 at 80%) and the median across the runs, computed
+ * by the core's bandCells from the values as the runs' CSVs hold them: the body is byte for byte
+ * the CLI's `--seeds a-b --bands` file with the same `--band-level`.
  */
-export function bandsToCsv(columns: readonly { name: string; unit: string; description: string }[], tables: readonly { rows: number; data: Record<string, ArrayLike<number>> }[], seeds: readonly number[], p: Provenance): string {
+export function bandsToCsv(
+  columns: readonly { name: string; unit: string; description: string }[],
+  tables: readonly { rows: number; data: Record<string, ArrayLike<number>> }[],
+  seeds: readonly number[],
+  p: Provenance,
+  level: BandLevel = DEFAULT_BAND_LEVEL,
+): string {
   // in seed order, as the CLI adds them (the mean's sum is then the same to the last bit)
   const order = seeds.map((s, i) => [s, i]).sort((a, b) => a[0] - b[0]);
   tables = order.map(([, i]) => tables[i]);
   seeds = order.map(([s]) => s);
-  const cols = bandColumns(columns);
+  const cols = bandColumns(columns, level);
   const rows = Math.max(0, ...tables.map((t) => t.rows));
   const longest = tables.find((t) => t.rows === rows);
   const n = tables.length;
@@ -148,10 +156,10 @@ export function bandsToCsv(columns: readonly { name: string; unit: string; descr
     const cells = [formatCsvNumber(longest!.data[columns[0].name][r])];
     for (const c of columns.slice(1)) {
       tables.forEach((t, k) => (values[k] = r < t.rows && t.data[c.name] ? asInCsv(t.data[c.name][r]) : NaN));
-      cells.push(...bandCells(values, n, scratch));
+      cells.push(...bandCells(values, n, scratch, level));
     }
     lines.push(cells.join(','));
   }
-  const head = provenanceComments(p).replace(/^# seed: .*$/m, `# seeds: ${seeds.join(',')}`) + `# statistics: ${BAND_METHOD}\n`;
+  const head = provenanceComments(p).replace(/^# seed: .*$/m, `# seeds: ${seeds.join(',')}`) + `# statistics: ${BAND_METHOD}\n# band_level: ${level}\n`;
   return head + lines.join('\n') + '\n';
 }

@@ -5,6 +5,7 @@
  */
 
 import { readKeptRefs, type KeptRef } from './keptRefs.ts';
+import { isBandLevel, type BandLevel } from '../../sim/metrics/bandLevel.ts';
 
 export const STORAGE_KEY = 'depinsim.dashboard.v1';
 /** The most Monte Carlo runs the dashboard offers (each takes a worker's time: a baseline year is about 10 s). */
@@ -21,6 +22,8 @@ export interface Persisted {
   /** The exceedance rules as edited (lib/exceedance.ts), and the KPI "Is N enough?" follows. */
   rules?: { kpi: string; cmp: '<' | '>'; threshold: number }[];
   convergenceKpi?: string;
+  /** The level of the Monte Carlo bands (% of runs inside), bandLevel.ts. */
+  bandLevel?: BandLevel;
   /** The runs kept to compare (lib/keptRefs.ts), A first. */
   compare?: KeptRef[];
 }
@@ -57,6 +60,7 @@ export function loadPersisted(storage: { getItem(key: string): string | null } |
       if (rules.length === o.rules.length && rules.length > 0) out.rules = rules.map((r) => ({ kpi: r.kpi, cmp: r.cmp, threshold: r.threshold }));
     }
     if (isKpiId(o.convergenceKpi)) out.convergenceKpi = o.convergenceKpi;
+    if (isBandLevel(o.bandLevel)) out.bandLevel = o.bandLevel;
     const compare = readKeptRefs(o.compare);
     if (compare && compare.length > 0) out.compare = compare;
     return out;

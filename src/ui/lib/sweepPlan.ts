@@ -1,11 +1,13 @@
 /**
  * The dashboard's parameter sweep: the values a field takes, the scenario of each point (the page's
  * scenario with that one value edited, as `depinsim run --set path=value` would give it), and each
- * KPI over the whole run per point, summarized across its seeds (median, 10th and 90th percentile).
+ * KPI over the whole run per point, summarized across its seeds: the median and the band at the
+ * level the user picked (the 10th and 90th percentile at the default 80%; bandLevel.ts).
  */
 import { quantileType7 } from '../../sim/metrics/quantile.ts';
+import { bandSuffixes, DEFAULT_BAND_LEVEL, type BandLevel } from '../../sim/metrics/bandLevel.ts';
 import { KPIS, type KpiDef } from './chartDefs.ts';
-import type { RunTable } from './bands.ts';
+import { spreadOf, type RunTable, type Spread as BandSpread } from './bands.ts';
 
 /** Points in a sweep at most (each is a whole run per seed). */
 export const MAX_SWEEP_POINTS = 25;
@@ -33,30 +35,28 @@ export function kpiOfRun(k: KpiDef, t: RunTable, periodHours: number): number {
   return k.compute({ data: t.data, lo: 0, hi: t.rows - 1, periodHours });
 }
 
-export interface Spread {
-  p10: number;
+/** A KPI across seeds: the band's ends at `level` (lo, hi), the median and the seeds with a finite value (n). */
+export interface Spread extends BandSpread {
   p50: number;
-  p90: number;
-  n: number;
 }
 
-function spread(values: readonly number[]): Spread {
+function spread(values: readonly number[], level: BandLevel): Spread {
   const x = Float64Array.from(values.filter((v) => Number.isFinite(v))).sort();
-  return { p10: quantileType7(x, x.length, 0.1), p50: quantileType7(x, x.length, 0.5), p90: quantileType7(x, x.length, 0.9), n: x.length };
+  return { ...spreadOf(x, level), p50: quantileType7(x, x.length, 0.5) };
 }
 
 export interface PointSummary {
   value: number;
   /** The second parameter's value, in a grid of two. */
   value2?: number;
-  /** Per KPI id: median and 10th/90th percentile across the point's finished seeds, and how many. */
+  /** Per KPI id: median and band (10th/90th percentile at 80%) across the point's finished seeds, and how many. */
   kpis: Record<string, Spread>;
   /**
    * Per KPI id: the change against the first point seed by seed (this point's value minus the first
-   * point's on the same seed, over the seeds both have finished): its median and 10th/90th
-   * percentile. Every point runs the same seeds, and a seed gives them the same luck (common random
-   * numbers), so these spread far less than the points' own values. The first point's is 0 on
-   * each of its finished seeds (it is the reference).
+   * point's on the same seed, over the seeds both have finished): its median and band (10th/90th
+   * percentile at 80%). Every point runs the same seeds, and a seed gives them the same luck
+   * (common random numbers), so these spread far less than the points' own values. The first
+   * point's is 0 on each of its finished seeds (it is the reference).
    */
   change: Record<string, Spread>;
   /** Seeds finished of those asked. */
@@ -65,7 +65,8 @@ export interface PointSummary {
 
 /**
  * Per point, each KPI across its seeds; `tableOf(point, seed)` gives a finished run's table or
- * undefined, `periodOf(point)` its metric period (h). In a grid, `values2` holds each point's second value.
+ * undefined, `periodOf(point)` its metric period (h). In a grid, `values2` holds each point's second
+ * value. The bands are at `level`.
  */
 export function sweepSummary(
   values: readonly number[],
@@ -73,6 +74,7 @@ export function sweepSummary(
   tableOf: (point: number, seed: number) => RunTable | undefined,
   periodOf: (point: number) => number,
   values2?: readonly number[],
+  level: BandLevel = DEFAULT_BAND_LEVEL,
 ): PointSummary[] {
   // each KPI of each (point, seed), NaN where that run has not finished
   const at = values.map((_, p) => {
@@ -83,8 +85,8 @@ export function sweepSummary(
     const kpis: PointSummary['kpis'] = {};
     const change: PointSummary['change'] = {};
     for (const k of KPIS) {
-      kpis[k.id] = spread(at[p][k.id]);
-      change[k.id] = spread(at[p][k.id].map((v, i) => v - at[0][k.id][i]));
+      kpis[k.id] = spread(at[p][k.id], level);
+      change[k.id] = spread(at[p][k.id].map((v, i) => v - at[0][k.id][i]), level);
     }
     const done = seeds.filter((s) => !!tableOf(p, s)).length;
     return { value, ...(values2 ? { value2: values2[p] } : {}), kpis, change, done };
@@ -93,25 +95,34 @@ export function sweepSummary(
 
 /**
  * The summary as CSV: one row per point, the value (and in a grid the second parameter's, `path2`),
- * then each KPI's p10, p50 and p90 (and the seeds with a value), then each KPI's change against
- * point 1 seed by seed (`_change_p10/_p50/_p90` and the seeds paired; 0 for point 1 itself).
+ * then each KPI's band and median (and the seeds with a value), then each KPI's change against
+ * point 1 seed by seed (and the seeds paired; 0 for point 1 itself). The rows are sweepSummary's at
+ * `level`, which names the columns: `utilization_p10`, `_p50`, `_p90`, `_n` and
+ * `utilization_change_p10` ... at 80%; `_p5`, `_p50`, `_p95` at 90%; `_p2_5`, `_p50`, `_p97_5` at 95%.
  */
-export function sweepCsv(path: string, rows: readonly PointSummary[], format: (v: number) => string, path2?: string): string {
+export function sweepCsv(path: string, rows: readonly PointSummary[], format: (v: number) => string, path2?: string, level: BandLevel = DEFAULT_BAND_LEVEL): string {
+  const [lo, hi] = bandSuffixes(level);
   const head = [
     'point',
     path,
     ...(path2 ? [path2] : []),
-    ...KPIS.flatMap((k) => [`${k.id}_p10`, `${k.id}_p50`, `${k.id}_p90`, `${k.id}_n`]),
-    ...KPIS.flatMap((k) => [`${k.id}_change_p10`, `${k.id}_change_p50`, `${k.id}_change_p90`, `${k.id}_change_n`]),
+    ...KPIS.flatMap((k) => [`${k.id}_${lo}`, `${k.id}_p50`, `${k.id}_${hi}`, `${k.id}_n`]),
+    ...KPIS.flatMap((k) => [`${k.id}_change_${lo}`, `${k.id}_change_p50`, `${k.id}_change_${hi}`, `${k.id}_change_n`]),
   ];
   const lines = rows.map((r, i) =>
     [
       String(i + 1),
       format(r.value),
       ...(path2 ? [format(r.value2 ?? NaN)] : []),
-      ...KPIS.flatMap((k) => [format(r.kpis[k.id].p10), format(r.kpis[k.id].p50), format(r.kpis[k.id].p90), String(r.kpis[k.id].n)]),
-      ...KPIS.flatMap((k) => [format(r.change[k.id].p10), format(r.change[k.id].p50), format(r.change[k.id].p90), String(r.change[k.id].n)]),
+      ...KPIS.flatMap((k) => [format(r.kpis[k.id].lo), format(r.kpis[k.id].p50), format(r.kpis[k.id].hi), String(r.kpis[k.id].n)]),
+      ...KPIS.flatMap((k) => [format(r.change[k.id].lo), format(r.change[k.id].p50), format(r.change[k.id].hi), String(r.change[k.id].n)]),
     ].join(','),
   );
   return [head.join(','), ...lines].join('\n') + '\n';
+}
+
+/** The sweep CSV's comment line on its percentiles: at 80%, '# KPIs over the whole run; p10/p50/p90 across seeds (type 7)'. */
+export function sweepCsvComment(level: BandLevel = DEFAULT_BAND_LEVEL): string {
+  const [lo, hi] = bandSuffixes(level);
+  return `# KPIs over the whole run; ${lo}/p50/${hi} across seeds (type 7)`;
 }

@@ -22,6 +22,7 @@ import { checkShare, decodeShare, encodeShare, SHARE_PARAM, tokenFromHash } from
 import { readScenarioFile } from '../lib/openScenario.ts';
 import { ColumnBuffers } from '../lib/columnBuffers.ts';
 import { bandsOf, type BandView, type RunTable } from '../lib/bands.ts';
+import { DEFAULT_BAND_LEVEL, isBandLevel, type BandLevel } from '../../sim/metrics/bandLevel.ts';
 import { DEFAULT_RULES, type ExceedanceRule } from '../lib/exceedance.ts';
 import { compareEntries, kpiOf, MAX_KEPT, rowsInWindow, type CompareEntry } from '../lib/compareSet.ts';
 import { comparedOf, KeptRuns } from './keptRuns.svelte.ts';
@@ -119,8 +120,14 @@ export class Dashboard {
   /** Simulated days per second; 0 = as fast as possible. */
   speed = $state(0);
   autoRun = $state(true);
-  /** Monte Carlo runs: the seed and the runs-1 seeds after it; more than one draws 10th-90th percentile bands. */
+  /** Monte Carlo runs: the seed and the runs-1 seeds after it; more than one draws percentile bands. */
   runs = $state(1);
+  /**
+   * The level of every Monte Carlo band on the page (% of runs inside: 80 is the 10th-90th
+   * percentile): the charts' fans, the KPI cards, the compare, sweep and convergence panels and
+   * their exports. A view choice, kept across reloads.
+   */
+  bandLevel = $state<BandLevel>(DEFAULT_BAND_LEVEL);
   /** The exceedance rules of the Monte Carlo panel, and the KPI its "Is N enough?" chart follows (kept across reloads). */
   riskRules = $state<ExceedanceRule[]>(DEFAULT_RULES.map((r) => ({ ...r })));
   convergenceKpi = $state('utilization');
@@ -179,7 +186,7 @@ export class Dashboard {
   /** The Monte Carlo runs beyond the main one (seeds seed+1 .. seed+runs-1), keyed by seed. */
   readonly ensemble = new RunPool(this.cache);
   /** A parameter sweep of the page's scenario, on workers of its own. */
-  readonly sweep = new Sweep(this.cache);
+  readonly sweep = new Sweep(this.cache, () => this.bandLevel);
   /** One-at-a-time sensitivity of a KPI to a set of parameters (the first screen's, or a group's), on workers of its own. */
   readonly tornado = new Tornado(this.cache);
   /** The runs kept to compare, restored across reloads and from links on workers of their own. */
@@ -240,7 +247,13 @@ export class Dashboard {
   theory = $derived.by((): MmcTheory | null => (this.info ? mmcOf(this.info.scenario) : null));
   /** What the run's scenario schedules by day (shocks, halvings, the unlock cliff): the charts mark them. */
   events = $derived.by((): ScheduledEvent[] => (this.info ? scheduledEvents(this.info.scenario) : []));
-  bands = $derived.by((): BandView | null => (this.mcRuns.tables.length >= 2 ? bandsOf(this.mcRuns.tables, this.mcRuns.seeds, BANDED_COLUMNS) : null));
+  bands = $derived.by((): BandView | null => (this.mcRuns.tables.length >= 2 ? bandsOf(this.mcRuns.tables, this.mcRuns.seeds, BANDED_COLUMNS, this.bandLevel) : null));
+  /** The pinned baseline's bands at the page's band level (kept at the level it was pinned at; recomputed from its runs after a change). */
+  pinnedBands = $derived.by((): BandView | null => {
+    const p = this.pinned;
+    if (!p?.bands) return null;
+    return p.bands.level === this.bandLevel ? p.bands : bandsOf(p.runs, p.seeds, BANDED_COLUMNS, this.bandLevel);
+  });
   /** Monte Carlo progress: runs finished of those asked (the main run counts once it is done). */
   mcProgress = $derived({ done: (this.status === 'done' ? 1 : 0) + this.ensemble.tables.size, total: this.runs });
   days = $derived((this.info?.horizonHours ?? this.horizonDays * 24) / 24);
@@ -268,6 +281,7 @@ export class Dashboard {
     const view = loadPersisted(globalThis.localStorage);
     if (view.rules) this.riskRules = view.rules.map((r) => ({ ...r, kpi: KPIS.some((k) => k.id === r.kpi) ? r.kpi : KPIS[0].id }));
     if (view.convergenceKpi && KPIS.some((k) => k.id === view.convergenceKpi)) this.convergenceKpi = view.convergenceKpi;
+    if (view.bandLevel !== undefined) this.bandLevel = view.bandLevel;
     this.client = new SimClient(
       {
         onEvent: (ev) => this.onWorkerEvent(ev),
@@ -309,6 +323,7 @@ export class Dashboard {
       runs: this.runs,
       rules: $state.snapshot(this.riskRules),
       convergenceKpi: this.convergenceKpi,
+      bandLevel: this.bandLevel,
       compare: this.keptRuns.refs(),
     });
   }
@@ -567,6 +582,13 @@ export class Dashboard {
     if (this.runs < 2) return this.ensemble.cancel();
     const jobs = Array.from({ length: this.runs - 1 }, (_, i) => ({ key: `seed ${seed + 1 + i}`, raw, seed: seed + 1 + i, periodHours, cacheKey: RunCache.key(hash, seed + 1 + i) }));
     this.ensemble.start(jobs, scale);
+  }
+
+  /** Sets the band level (a view choice: nothing re-runs, the bands are recomputed from the runs). */
+  setBandLevel(level: number): void {
+    if (!isBandLevel(level) || level === this.bandLevel) return;
+    this.bandLevel = level;
+    this.persist();
   }
 
   /** Sets the number of Monte Carlo runs; the current run is kept, the other seeds are (re)started. */

@@ -2,7 +2,8 @@
  * A parameter sweep in the dashboard: one numeric field from a value to another in a few steps,
  * each point the page's scenario with that value (as `depinsim run --set path=value` gives it), run
  * once per seed (the page's seed and those after it) on the run pool's workers. What it shows is each
- * KPI over the whole run per point: the median across seeds, with the 10th to 90th percentile.
+ * KPI over the whole run per point: the median across seeds, with the band at the level the user
+ * picked (the 10th to 90th percentile at the default 80%).
  */
 import { validateScenario } from '../../sim/scenario/validate.ts';
 import { scenarioHash } from '../../sim/scenario/hash.ts';
@@ -10,6 +11,7 @@ import { RunCache } from '../lib/runCache.ts';
 import type { Scenario } from '../../sim/scenario/schema.ts';
 import type { ControlSpec } from '../lib/schemaControls.ts';
 import { MAX_GRID_POINTS, MAX_SWEEP_POINTS, sweepSummary, sweepValues, type PointSummary } from '../lib/sweepPlan.ts';
+import { DEFAULT_BAND_LEVEL, type BandLevel } from '../../sim/metrics/bandLevel.ts';
 import { RunPool, type PoolJob } from './runPool.svelte.ts';
 
 export interface SweepPlan {
@@ -38,13 +40,28 @@ export interface SecondSpec {
 
 export class Sweep {
   readonly pool = new RunPool();
-  /** Points already run in this session (this sweep before, the page's runs, Monte Carlo seeds) come from the cache. */
-  constructor(cache: RunCache | null = null) {
+  /** The level of the summary's bands (a reactive read: the dashboard's band level). */
+  private readonly levelOf: () => BandLevel;
+  /**
+   * Points already run in this session (this sweep before, the page's runs, Monte Carlo seeds) come
+   * from the cache; `level` gives the band level of `summary` (80% when not given).
+   */
+  constructor(cache: RunCache | null = null, level: () => BandLevel = () => DEFAULT_BAND_LEVEL) {
     this.pool.cache = cache;
+    this.levelOf = level;
   }
   plan = $state.raw<SweepPlan | null>(null);
   error = $state<string | null>(null);
-  summary = $derived.by((): PointSummary[] => {
+  /** Each point's KPIs so far, with bands at the constructor's level. */
+  summary = $derived.by((): PointSummary[] => this.summaryAt(this.levelOf()));
+  done = $derived(this.pool.tables.size);
+  total = $derived(this.pool.jobs.length);
+
+  /**
+   * Each point's KPIs so far with bands at `level`. Reads the plan and the finished runs, so a
+   * $derived calling it recomputes as runs finish (and as the level it passes changes).
+   */
+  summaryAt(level: BandLevel): PointSummary[] {
     const p = this.plan;
     if (!p) return [];
     const tables = this.pool.tables;
@@ -54,10 +71,9 @@ export class Sweep {
       (i, s) => tables.get(jobKey(i, s)),
       (i) => p.periods[i],
       p.second ? p.points.map((v) => v[1]) : undefined,
+      level,
     );
-  });
-  done = $derived(this.pool.tables.size);
-  total = $derived(this.pool.jobs.length);
+  }
 
   /**
    * Plans and starts a sweep of `control` from `from` to `to` in `steps` values (and, with `second`,

@@ -520,11 +520,14 @@ describe('dashboard interactions', () => {
     await shot(page, 'monte-carlo-compare');
     await page.locator('[data-action="unpin"]').click();
 
-    // a share link brings the runs with it: opened in a fresh page, the bands come back
+    // a share link brings the runs with it, and the band level: opened in a fresh page, the bands come back at 90%
+    await page.selectOption('#band-level', '90');
     const url = await page.evaluate(() => (window as unknown as { __depinsim: { shareUrl(): string } }).__depinsim.shareUrl());
     const other = await open({}, url);
     await other.page.waitForFunction(() => (window as unknown as { __depinsim: { bandRuns: number } }).__depinsim.bandRuns === 5, null, { timeout: 120_000 });
     expect(await other.page.$eval('#runs', (e) => (e as HTMLSelectElement).value)).toBe('5');
+    expect(await other.page.$eval('#band-level', (e) => (e as HTMLSelectElement).value)).toBe('90');
+    await expect.poll(() => other.page.locator('[data-chart="utilization"] [data-testid="band-legend"]').textContent()).toContain('5th–95th percentile of 5 runs');
     expect(other.errors).toEqual([]);
     await other.context.close();
 

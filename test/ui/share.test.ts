@@ -31,6 +31,15 @@ describe('share links', () => {
     }
   });
 
+  it('carries the band level of a view with bands when it is not the default, and refuses one the app does not offer', () => {
+    const p: SharePayload = { ...payload(), runs: 5, band: 95 };
+    expect(decodeShare(encodeShare(p))).toEqual({ ok: true, payload: p });
+    for (const band of [85, '90', 0.9, null]) {
+      const d = decodeShare(encodeShare({ ...payload(), runs: 5, band } as unknown as SharePayload));
+      expect(d, String(band)).toEqual({ ok: false, reason: 'the link is damaged: the band level should be one of 50, 80, 90, 95' });
+    }
+  });
+
   it('carries the runs kept to compare (scenario, seed, hash, Monte Carlo seeds), shape-checked as a whole', () => {
     const b = payload({ horizonDays: 30, demand: { baseRateJobsPerHour: 200 } });
     const p: SharePayload = { ...payload(), compare: [{ preset: 'baseline (custom)', seed: 42, hash: b.hash, scenario: b.scenario, seeds: [42, 43, 44] }] };

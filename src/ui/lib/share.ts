@@ -1,6 +1,7 @@
 /**
  * Share links: the scenario (as the user's raw input: preset plus edits), the seed, when more
- * than one the number of Monte Carlo runs, and the runs kept to compare if any, in the URL
+ * than one the number of Monte Carlo runs, the runs kept to compare if any, and the band level
+ * when it is not the default 80%, in the URL
  * fragment as base64url JSON with a version, the scenario hash and a checksum.
  *
  * Opening a link never runs or shows anything it has not checked: the payload must decode, parse
@@ -10,6 +11,7 @@
  */
 
 import { readKeptRefs, type KeptRef } from './keptRefs.ts';
+import { BAND_LEVELS, isBandLevel, type BandLevel } from '../../sim/metrics/bandLevel.ts';
 
 export const SHARE_PARAM = 'run';
 const MAX_LINK_CHARS = 64_000;
@@ -28,6 +30,8 @@ export interface SharePayload {
   runs?: number;
   /** The runs kept to compare (A first), when there are any: each checked like the link's own scenario before it runs. */
   compare?: KeptRef[];
+  /** The level of the shared view's bands (% of runs inside) when it is not the default 80; absent otherwise. */
+  band?: BandLevel;
 }
 
 /** The most Monte Carlo runs a link may ask for (the dashboard's own limit). */
@@ -101,7 +105,8 @@ export function decodeShare(token: string): DecodeResult {
     return { ok: false, reason: `the link is damaged: runs should be a whole number from 2 to ${MAX_LINK_RUNS}` };
   }
   if (rest.compare !== undefined && !readKeptRefs(rest.compare)?.length) return { ok: false, reason: 'the link is damaged: the runs to compare are not a list of scenarios with seeds and hashes' };
-  const extra = Object.keys(rest).filter((k) => !['v', 'app', 'preset', 'seed', 'hash', 'scenario', 'runs', 'compare'].includes(k));
+  if (rest.band !== undefined && !isBandLevel(rest.band)) return { ok: false, reason: `the link is damaged: the band level should be one of ${BAND_LEVELS.join(', ')}` };
+  const extra = Object.keys(rest).filter((k) => !['v', 'app', 'preset', 'seed', 'hash', 'scenario', 'runs', 'compare', 'band'].includes(k));
   if (extra.length) return { ok: false, reason: 'the link is damaged: unexpected fields' };
   return { ok: true, payload: rest as unknown as SharePayload };
 }

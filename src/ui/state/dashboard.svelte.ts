@@ -281,7 +281,7 @@ export class Dashboard {
     const view = loadPersisted(globalThis.localStorage);
     if (view.rules) this.riskRules = view.rules.map((r) => ({ ...r, kpi: KPIS.some((k) => k.id === r.kpi) ? r.kpi : KPIS[0].id }));
     if (view.convergenceKpi && KPIS.some((k) => k.id === view.convergenceKpi)) this.convergenceKpi = view.convergenceKpi;
-    if (view.bandLevel !== undefined) this.bandLevel = view.bandLevel;
+    if (view.bandLevel !== undefined && !this.bandFromLink) this.bandLevel = view.bandLevel;
     this.client = new SimClient(
       {
         onEvent: (ev) => this.onWorkerEvent(ev),
@@ -309,6 +309,9 @@ export class Dashboard {
     if (keptRefs) this.keptRuns.restore(keptRefs, this.linkKept ? 'the link' : 'the last visit');
     this.linkKept = null;
   }
+
+  /** The link that opened the page set the band level (its view has bands): the stored one does not override it. */
+  private bandFromLink = false;
 
   /** Runs to compare carried by the link that opened the page (restored once the page is set up). */
   private linkKept: KeptRef[] | null = null;
@@ -793,7 +796,10 @@ export class Dashboard {
     if (!i) return null;
     // the Monte Carlo runs only when there are several: a single-run link is as it always was
     const compare = this.keptRuns.refs();
-    const token = encodeShare({ v: 1, app: APP_VERSION, preset: this.preset, seed: i.seed, hash: i.hash, scenario: i.raw, ...(this.runs > 1 ? { runs: this.runs } : {}), ...(compare.length ? { compare } : {}) });
+    // the band level only where the view has bands and it is not the default: other links are as they were
+    const banded = this.runs > 1 || compare.some((k) => (k.seeds?.length ?? 0) >= 2);
+    const band = banded && this.bandLevel !== DEFAULT_BAND_LEVEL ? { band: this.bandLevel } : {};
+    const token = encodeShare({ v: 1, app: APP_VERSION, preset: this.preset, seed: i.seed, hash: i.hash, scenario: i.raw, ...(this.runs > 1 ? { runs: this.runs } : {}), ...(compare.length ? { compare } : {}), ...band });
     const u = new URL(location.href);
     u.hash = `${SHARE_PARAM}=${token}`;
     return u.toString();
@@ -818,8 +824,13 @@ export class Dashboard {
       this.runs = runs;
       this.persist();
     }
-    const mc = runs > 1 ? ` with ${runs} Monte Carlo runs` : '';
     const compare = d.payload.compare;
+    // a view with bands shows them at the link's level (80% when it names none), not the reader's own
+    if (runs > 1 || compare?.some((k) => (k.seeds?.length ?? 0) >= 2)) {
+      this.bandFromLink = true;
+      this.setBandLevel(d.payload.band ?? DEFAULT_BAND_LEVEL);
+    }
+    const mc = runs > 1 ? ` with ${runs} Monte Carlo runs${d.payload.band ? ` (${d.payload.band}% bands)` : ''}` : '';
     if (compare) {
       // at start-up, once the page is set up (init); later (the link pasted into the address bar), now
       if (this.client) this.keptRuns.restore(compare, 'the link');

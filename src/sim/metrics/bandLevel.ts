@@ -48,8 +48,8 @@ export function ordinal(pct: number): string {
   return `${pct}${suffix}`;
 }
 
-/** The interval in words: 80 gives '10th–90th percentile'. */
-export function bandWords(level: BandLevel): string {
+/** The interval in words: 80 gives '10th–90th percentile' (with `joint` ' to ': '10th to 90th percentile'). */
+export function bandWords(level: BandLevel, joint = '–'): string {
   const [a, b] = bandPercentiles(level);
-  return `${ordinal(a)}–${ordinal(b)} percentile`;
+  return `${ordinal(a)}${joint}${ordinal(b)} percentile`;
 }

@@ -74,9 +74,11 @@ export function bandsOf(tables: readonly RunTable[], seeds: readonly number[], o
   return { runs: tables.length, seeds: [...seeds], rows, day: day.slice(0, rows), level, lo: los, p25, p50, p75, hi: his };
 }
 
-/** The spread of one figure computed on each run: the ends of the band at `level` over the runs where it is finite. */
+/** The spread of one figure computed on each run: the ends of the band at `level` and the median, over the runs where it is finite. */
 export interface Spread {
   lo: number;
+  /** The median. */
+  p50: number;
   hi: number;
   /** Runs with a finite value. */
   n: number;
@@ -87,5 +89,5 @@ export interface Spread {
 export function spreadOf(values: ArrayLike<number>, level: BandLevel = DEFAULT_BAND_LEVEL): Spread {
   const x = Float64Array.from(Array.from(values).filter((v) => Number.isFinite(v))).sort();
   const [pLo, pHi] = bandProbs(level);
-  return { lo: quantileType7(x, x.length, pLo), hi: quantileType7(x, x.length, pHi), n: x.length, level };
+  return { lo: quantileType7(x, x.length, pLo), p50: quantileType7(x, x.length, 0.5), hi: quantileType7(x, x.length, pHi), n: x.length, level };
 }

@@ -4,7 +4,6 @@
  * KPI over the whole run per point, summarized across its seeds: the median and the band at the
  * level the user picked (the 10th and 90th percentile at the default 80%; bandLevel.ts).
  */
-import { quantileType7 } from '../../sim/metrics/quantile.ts';
 import { bandSuffixes, DEFAULT_BAND_LEVEL, type BandLevel } from '../../sim/metrics/bandLevel.ts';
 import { KPIS, type KpiDef } from './chartDefs.ts';
 import { spreadOf, type RunTable, type Spread as BandSpread } from './bands.ts';
@@ -36,14 +35,7 @@ export function kpiOfRun(k: KpiDef, t: RunTable, periodHours: number): number {
 }
 
 /** A KPI across seeds: the band's ends at `level` (lo, hi), the median and the seeds with a finite value (n). */
-export interface Spread extends BandSpread {
-  p50: number;
-}
-
-function spread(values: readonly number[], level: BandLevel): Spread {
-  const x = Float64Array.from(values.filter((v) => Number.isFinite(v))).sort();
-  return { ...spreadOf(x, level), p50: quantileType7(x, x.length, 0.5) };
-}
+export type Spread = BandSpread;
 
 export interface PointSummary {
   value: number;
@@ -85,8 +77,8 @@ export function sweepSummary(
     const kpis: PointSummary['kpis'] = {};
     const change: PointSummary['change'] = {};
     for (const k of KPIS) {
-      kpis[k.id] = spread(at[p][k.id], level);
-      change[k.id] = spread(at[p][k.id].map((v, i) => v - at[0][k.id][i]), level);
+      kpis[k.id] = spreadOf(at[p][k.id], level);
+      change[k.id] = spreadOf(at[p][k.id].map((v, i) => v - at[0][k.id][i]), level);
     }
     const done = seeds.filter((s) => !!tableOf(p, s)).length;
     return { value, ...(values2 ? { value2: values2[p] } : {}), kpis, change, done };

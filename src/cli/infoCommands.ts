@@ -24,9 +24,11 @@ export function validateCommand(arg: string, sets: string[], sweeps: string[] = 
 }
 
 export function scenariosCommand(): number {
+  // names padded to the longest, so the horizons and hashes line up
+  const width = Math.max(...PRESETS.map((p) => p.name.length)) + 1;
   for (const p of PRESETS) {
     const s = parseScenario(p.raw, `preset '${p.name}'`);
-    process.stdout.write(`${p.name.padEnd(14)} ${s.horizonDays} days  hash ${scenarioHash(s)}\n  ${p.question}\n`);
+    process.stdout.write(`${p.name.padEnd(width)} ${s.horizonDays} days  hash ${scenarioHash(s)}\n  ${p.question}\n`);
   }
   return EXIT.ok;
 }

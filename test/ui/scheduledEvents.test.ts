@@ -33,6 +33,16 @@ describe('what a scenario schedules, by day', () => {
     expect(scheduledEvents(preset('unlock_shock', 'horizonDays=60'))).toEqual([]);
   });
 
+  it('a cloud price cut: the GPUs it moves, and that it lasts to the end of the run; a temporary one ramps back', () => {
+    const [ev, ...rest] = scheduledEvents(preset('cloud_price_cut'));
+    expect(rest).toEqual([]);
+    expect([ev.day, ev.label]).toEqual([90, 'cloud ×0.55']);
+    expect(ev.detail).toBe('Cloud price shock from day 90: on-demand prices of datacenter GPUs ×0.55, ramping over 0 days, to the end of the run; jobs arriving meanwhile budget from them');
+    const spike = scheduledEvents(preset('baseline', 'demand.cloudPriceShocks=[{"startDay":30,"durationDays":60,"rampDays":10,"multiplier":1.5}]'));
+    expect(spike.map((e) => [e.day, e.label])).toEqual([[30, 'cloud ×1.5']]);
+    expect(spike[0].detail).toContain('all GPUs ×1.5, ramping over 10 days, 60 days at full, then ramping back');
+  });
+
   it('a rival network, from its first day', () => {
     const [ev] = scheduledEvents(preset('vampire_attack'));
     expect([ev.day, ev.label]).toEqual([60, 'rival']);

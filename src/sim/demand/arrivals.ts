@@ -19,7 +19,8 @@ export interface RateModel {
   bound(t0: number, t1: number): number;
 }
 
-export function shockFactor(sh: Shock, t: number): number {
+/** A shock's multiplier at time t (hours): 1 outside it, ramping linearly in and out. Also for cloud price shocks. */
+export function shockFactor(sh: Pick<Shock, 'startDay' | 'durationDays' | 'rampDays' | 'multiplier'>, t: number): number {
   const day = t / 24;
   const { startDay, durationDays, rampDays, multiplier } = sh;
   if (day < startDay || day > startDay + durationDays + 2 * rampDays) return 1;

@@ -6,7 +6,8 @@ import { GPU_COUNTS, JOB_CLASSES, REGIONS, VRAM_LEVELS, type Scenario } from '..
 import { categorical, type Sampler } from '../rng/distributions.ts';
 import { samplerOf } from '../rng/fromDist.ts';
 import type { Rng } from '../rng/streams.ts';
-import { GPU_CATALOGUE, TIERS, gpuTier } from '../supply/catalogue.ts';
+import { TIERS } from '../supply/catalogue.ts';
+import { cloudReference, createCloudPrices } from './cloudPrices.ts';
 
 export interface JobDraw {
   jobClass: number;
@@ -23,14 +24,7 @@ export interface JobDraw {
   checkpointHours: number;
 }
 
-/** Cloud price of the cheapest catalogue GPU with at least this VRAM and tier: the tenant's outside option. */
-export function cloudReference(minVramGb: number, minTier: number): number {
-  let best = Infinity;
-  for (const g of GPU_CATALOGUE) {
-    if (g.vramGb >= minVramGb && gpuTier(g) >= minTier) best = Math.min(best, g.cloudPriceUsdPerGpuHour);
-  }
-  return best;
-}
+export { cloudReference };
 
 /** A job draw with every field set, to be overwritten. */
 export function blankDraw(): JobDraw {
@@ -53,9 +47,10 @@ export function blankDraw(): JobDraw {
 export interface JobSampler {
   /**
    * Draws the class from the class weights (the rates now), then the job: into `into` when given
-   * (the model's hot path reuses one object), else into a new object.
+   * (the model's hot path reuses one object), else into a new object. `t`: the arrival time (hours),
+   * for the cloud prices then (demand.cloudPriceShocks); the draws themselves do not depend on it.
    */
-  draw(classWeights: readonly number[], into?: JobDraw): JobDraw;
+  draw(classWeights: readonly number[], into?: JobDraw, t?: number): JobDraw;
   /**
    * Draws only how long a job of class `c` would last, as draw() does (duration clipped to the
    * class's range; the tenant's cancel time, Infinity when it does not cancel), into `out`
@@ -67,6 +62,7 @@ export interface JobSampler {
 export function createJobSampler(s: Scenario, rng: Rng): JobSampler {
   const classes = JOB_CLASSES.map((c) => s.demand.classes[c]);
   const region = categorical(rng, REGIONS.map((r) => s.demand.regions[r] ?? 0));
+  const clouds = createCloudPrices(s);
   const per = classes.map((c) => {
     const gpusIdx = categorical(rng, GPU_COUNTS.map((k) => c.gpus[k] ?? 0));
     const vramIdx = categorical(rng, VRAM_LEVELS.map((k) => c.minVramGb[k] ?? 0));
@@ -80,7 +76,7 @@ export function createJobSampler(s: Scenario, rng: Rng): JobSampler {
     return { c, gpusIdx, vramIdx, duration, patience, minTier, gpusOf, vramOf, cloudOf };
   });
   return {
-    draw(classWeights, into) {
+    draw(classWeights, into, t = 0) {
       let total = 0;
       for (const w of classWeights) total += w;
       let u = rng() * total;
@@ -94,7 +90,7 @@ export function createJobSampler(s: Scenario, rng: Rng): JobSampler {
       const minVramGb = p.vramOf[vi];
       const minTier = p.minTier;
       const durationHours = clipDuration(c, p.duration());
-      const cloud = p.cloudOf[vi];
+      const cloud = clouds.moves ? clouds.reference(minVramGb, minTier, t) : p.cloudOf[vi];
       const budget = cloud * (c.budgetFactorMin + (c.budgetFactorMax - c.budgetFactorMin) * rng());
       const cancels = rng() < c.cancelShare;
       // the draws in the order they have always been made (the fields below read them in turn)

@@ -445,7 +445,7 @@ export class MarketModel {
     const n = this.batch();
     for (let c = 0; c < this.classWeights.length; c++) this.classWeights[c] = this.rates.ofClass(c, now);
     for (let i = 0; i < n; i++) {
-      const d = this.jobs.draw(this.classWeights, this.draft);
+      const d = this.jobs.draw(this.classWeights, this.draft, now);
       this.metrics.arrived++;
       this.metrics.demandedGpuH += d.gpus * d.durationHours;
       this.order(d, this.nextJobId++, 0, d.durationHours, d.cancelAfterHours);

@@ -7,7 +7,7 @@
  * [D] design assumption (see research/depin_mechanisms.md and ASSUMPTIONS.md).
  */
 import { z } from 'zod';
-import { GPU_IDS, TIERS } from '../supply/catalogue.ts';
+import { GPU_IDS, GPU_SEGMENTS, TIERS } from '../supply/catalogue.ts';
 import { bool, choice, distribution, group, int, num, weights } from './params.ts';
 import { economySchema } from './economySchema.ts';
 
@@ -122,6 +122,19 @@ const shockSchema = z.strictObject({
     classes: z.array(z.enum(JOB_CLASSES)).optional().meta({ description: 'Job classes affected (all if omitted)' }),
   });
 
+/**
+ * A scheduled move of the centralized cloud's on-demand GPU prices, the tenants' outside option:
+ * the budgets and cloud references of jobs arriving meanwhile follow it (research §9 #9: AWS cut
+ * its P5 (H100) prices by up to 45% in June 2025; §9 #3: a 2023-style shortage, on-demand x 1.5).
+ */
+const cloudPriceShockSchema = z.strictObject({
+    startDay: z.number().min(0).max(36500).meta({ unit: 'day', description: 'Day the cloud price starts to move' }),
+    durationDays: z.number().min(0).max(36500).meta({ unit: 'days', description: 'How long it stays at full strength after the ramp (36500 for a lasting cut)' }),
+    rampDays: z.number().min(0).max(3650).default(0).meta({ unit: 'days', description: 'Linear ramp in and out' }),
+    multiplier: z.number().min(0.01).max(100).meta({ unit: 'x cloud price', description: 'Multiplier of the cloud on-demand price at full strength (0.55 is a 45% cut)' }),
+    segments: z.array(z.enum(GPU_SEGMENTS)).min(1).optional().meta({ description: 'GPU segments whose cloud price moves (consumer, workstation, datacenter; all if omitted)' }),
+  });
+
 export const scenarioSchema = z.strictObject({
   $schema: z.string().optional().meta({ description: 'Path of the JSON Schema, for editors' }),
   name: z.string().min(1).max(80).default('custom').meta({ description: 'Short name of the scenario' }),
@@ -194,6 +207,8 @@ export const scenarioSchema = z.strictObject({
       burstMeanJobs: num(1, 1, 500, { unit: 'jobs per arrival', doc: 'Jobs arrive in geometric batches with this mean, batches that many times rarer, so the mean job rate stays the base rate: the gaps between jobs vary by sqrt(2m - 1) (openb 2023 pods: 21, reached with the daily cycle at about m = 180, the bursty_demand preset [C]); 1 gives a plain Poisson process' }),
       regions: weights({ na: 0.45, eu: 0.3, asia: 0.2, other: 0.05 }, REGIONS, { unit: 'weight by region', doc: 'Where tenants are [D]' }),
       shocks: z.array(shockSchema).max(100).default([]).meta({ description: 'Scheduled demand shocks' }),
+      // Optional, not defaulted to []: a scenario without it keeps the hash it had before it existed.
+      cloudPriceShocks: z.array(cloudPriceShockSchema).max(100).optional().meta({ description: 'Scheduled moves of the cloud on-demand GPU prices (the tenants\' outside option): a job\'s budget and cloud reference are set from the prices when it arrives (none if omitted)' }),
       classes: group(
         {
           inference: jobClass({
@@ -270,3 +285,4 @@ export type Scenario = z.output<typeof scenarioSchema>;
 export type ArchetypeParams = Scenario['supply']['archetypes']['home'];
 export type JobClassParams = Scenario['demand']['classes']['inference'];
 export type Shock = Scenario['demand']['shocks'][number];
+export type CloudPriceShock = NonNullable<Scenario['demand']['cloudPriceShocks']>[number];

@@ -25,10 +25,14 @@ export function tierOfPrice(purchasePriceUsd: number): TierIndex {
   return 4;
 }
 
+/** Market segments of the catalogue's GPUs (a cloud price shock can hit some of them only). */
+export const GPU_SEGMENTS = ['consumer', 'workstation', 'datacenter'] as const;
+export type GpuSegment = (typeof GPU_SEGMENTS)[number];
+
 export interface GpuModel {
   id: string;
   name: string;
-  segment: 'consumer' | 'workstation' | 'datacenter';
+  segment: GpuSegment;
   vramGb: number;
   fp32Tflops: number;
   fp16TensorTflops: number;

@@ -14,6 +14,7 @@ import vampireAttack from '../../../scenarios/vampire_attack.json' with { type: 
 import burstyDemand from '../../../scenarios/bursty_demand.json' with { type: 'json' };
 import erlangA from '../../../scenarios/erlang_a.json' with { type: 'json' };
 import cloudPriceCut from '../../../scenarios/cloud_price_cut.json' with { type: 'json' };
+import demandCrash from '../../../scenarios/demand_crash.json' with { type: 'json' };
 
 export interface Preset {
   name: string;
@@ -21,7 +22,7 @@ export interface Preset {
   raw: Record<string, unknown>;
 }
 
-const RAW: Record<string, unknown>[] = [baseline, halving, tokenCrash, unlockShock, vampireAttack, demandBoom, cloudPriceCut, burstyDemand, cheating, mmc, erlangA];
+const RAW: Record<string, unknown>[] = [baseline, halving, tokenCrash, unlockShock, vampireAttack, demandBoom, demandCrash, cloudPriceCut, burstyDemand, cheating, mmc, erlangA];
 
 export const PRESETS: Preset[] = RAW.map((raw) => ({
   name: String(raw.name),

@@ -133,6 +133,14 @@ describe('baseline on first load', () => {
     const activeCol = await page.evaluate(() => (window as unknown as { __depinsim: { column(n: string): number[] } }).__depinsim.column('providers_active'));
     expect(inNow.reduce((a, b) => a + b, 0)).toBe(activeCol[activeCol.length - 1]);
 
+    // Providers by region, from the per-provider report: the four regions, and the same total in
+    const regions = page.getByTestId('region-table');
+    await expect.poll(() => regions.locator('tbody tr').count(), { timeout: 10_000 }).toBe(4);
+    expect(await regions.locator('tbody th').allTextContents()).toEqual(['North America', 'Europe', 'Asia', 'elsewhere']);
+    const inByRegion = (await regions.locator('td[data-col="providers"]').allTextContents()).map((t) => Number(t.split('/')[0].replace(/[^\d]/g, '')));
+    expect(inByRegion.reduce((a, b) => a + b, 0)).toBe(activeCol[activeCol.length - 1]);
+    expect(await regions.locator('td[data-col="energy"]').first().textContent()).toMatch(/^\$[\d,.]+/);
+
     // Long tasks (> 50 ms) on the main thread: start-up (parsing, first render, the first rows)
     // is reported apart from the rest of the run, which is what "responsive while running" means.
     const lt = info.longTasks;

@@ -1,26 +1,7 @@
 // Summaries of the per-provider report: payback bins, the income Lorenz curve, and the figures per provider type.
 import { describe, expect, it } from 'vitest';
-import { archetypeSummary, hasTypeColumns, lorenz, paybackBins, typeSummary, type ProviderRecord } from '../../src/ui/lib/providerStats.ts';
-
-function provider(over: ProviderRecord): ProviderRecord {
-  return {
-    archetype: 'home',
-    active: 1,
-    gpus: 1,
-    joined_day: 0,
-    exited_day: NaN,
-    busy_gpu_hours: 500,
-    online_gpu_hours: 1000,
-    leases_completed: 9,
-    leases_failed: 1,
-    leases_resumed: 2,
-    revenue_usd: 300,
-    rewards_usd: 100,
-    profit_usd: 50,
-    payback_months: 20,
-    ...over,
-  };
-}
+import { provider } from './providerFixture.ts';
+import { archetypeSummary, hasTypeColumns, lorenz, paybackBins, typeSummary } from '../../src/ui/lib/providerStats.ts';
 
 describe('provider report summaries', () => {
   it('payback bins stacked by type, "never" with the longest', () => {

@@ -43,6 +43,15 @@ describe('what a scenario schedules, by day', () => {
     expect(spike[0].detail).toContain('all GPUs ×1.5, ramping over 10 days, 60 days at full, then ramping back');
   });
 
+  it('an electricity price shock: where, how much, and that it ramps back', () => {
+    const [ev, ...rest] = scheduledEvents(preset('eu_power_shock'));
+    expect(rest).toEqual([]);
+    expect([ev.day, ev.label]).toEqual([60, 'power ×2.5']);
+    expect(ev.detail).toBe('Electricity price shock from day 60 in eu: ×2.5, ramping over 30 days, 180 days at full, then ramping back; providers there pay it day by day');
+    const home = scheduledEvents(preset('baseline', 'supply.electricityShocks=[{"startDay":10,"durationDays":36500,"multiplier":2,"tariffs":["residential"]}]'));
+    expect(home[0].detail).toBe('Electricity price shock from day 10 in all regions (residential tariff): ×2, ramping over 0 days, to the end of the run; providers there pay it day by day');
+  });
+
   it('a rival network, from its first day', () => {
     const [ev] = scheduledEvents(preset('vampire_attack'));
     expect([ev.day, ev.label]).toEqual([60, 'rival']);

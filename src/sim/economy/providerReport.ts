@@ -58,7 +58,7 @@ export const PROVIDER_COLUMNS: { name: keyof ProviderRow; unit: string; descript
   { name: 'gpu_model', unit: 'id', description: 'GPU model (catalogue id)' },
   { name: 'tier', unit: 'name', description: 'Tier by purchase price (entry, low, medium, high, ultra)' },
   { name: 'region', unit: 'name', description: 'Region of the provider' },
-  { name: 'electricity_usd_per_kwh', unit: 'USD/kWh', description: 'Electricity price the provider pays' },
+  { name: 'electricity_usd_per_kwh', unit: 'USD/kWh', description: 'Electricity price the provider pays, as of its last day in the run (electricity shocks move it day by day)' },
   { name: 'ask_usd_per_gpu_h', unit: 'USD/GPU-h', description: 'Asking price at the end of the run (or at exit)' },
   { name: 'joined_day', unit: 'day', description: 'Day the provider joined (0 for the initial population)' },
   { name: 'exited_day', unit: 'day', description: 'Day the provider left; empty while active' },

@@ -47,7 +47,8 @@ import type { Streams } from '../rng/streams.ts';
 import { ARCHETYPES, JOB_CLASSES, REGIONS, type Scenario } from '../scenario/schema.ts';
 import { GPU_CATALOGUE, gpuTier, TIERS as TIER_NAMES } from '../supply/catalogue.ts';
 import { samplerOf as samplerOfPatience } from '../rng/fromDist.ts';
-import { repricedAsk } from '../supply/costs.ts';
+import { providerCosts, repricedAsk } from '../supply/costs.ts';
+import { createElectricityPrices, type ElectricityPrices } from '../supply/electricityPrices.ts';
 import { createProviderFactory, type ProviderFactory } from '../supply/population.ts';
 import { isOnline, type Lease, type Provider } from './types.ts';
 import type { LeaseRow } from './leaseRow.ts';
@@ -124,6 +125,8 @@ export class MarketModel {
   private finder: CandidateFinder;
   private policy: Policy;
   private factory: ProviderFactory;
+  /** Electricity prices over time (supply.electricityShocks), refreshed per provider daily. */
+  private power: ElectricityPrices;
   private batch: Sampler;
   private upInterval: Sampler[] = [];
   private downInterval: Sampler[] = [];
@@ -174,6 +177,7 @@ export class MarketModel {
     this.finder.now = () => this.engine.now;
     this.finder.setupHours = s.market.setupHours;
     this.factory = createProviderFactory(s, streams.get('supply'));
+    this.power = createElectricityPrices(s);
     this.batch = geometric(streams.get('arrivals'), s.demand.burstMeanJobs);
     this.classWeights = JOB_CLASSES.map(() => 0);
     const avail = streams.get('availability');
@@ -829,8 +833,10 @@ export class MarketModel {
   private onReprice(): void {
     const sp = this.s.supply;
     const cheaper: Provider[] = [];
+    const now = this.engine.now;
     for (const p of this.providers) {
       if (!p.active) continue;
+      if (this.power.moves) this.repower(p, now);
       this.sig.set(p.id, UPTIME, this.uptime(p));
       this.accrue(p);
       const u = this.usage.takeWindowUtilization(p.id);
@@ -841,6 +847,21 @@ export class MarketModel {
     // A lower ask may bring waiting orders within budget.
     for (const p of cheaper) if (p.bucket >= 0) this.capacityFreed(p);
     if (this.engine.now + 24 < this.horizonHours) this.engine.after(24, this.K.reprice, 0, 0, PRIO_REPRICE);
+  }
+
+  /**
+   * Electricity shocks: what p pays per kWh from now to the next daily tick, and the running and
+   * full costs that follow (its ask is then never under the new running cost: see repricedAsk).
+   * The day just ended was costed at the old price by the economy's epoch, which runs before this.
+   */
+  private repower(p: Provider, now: number): void {
+    const arch = this.s.supply.archetypes[archName(p.archetype)];
+    const kwh = this.power.price(p.region, arch.tariff, now);
+    if (kwh === p.electricityUsdPerKwh) return;
+    const c = providerCosts({ model: GPU_CATALOGUE[p.model], arch, gpus: p.gpus, electricityUsdPerKwh: kwh, purchasePriceUsd: p.purchasePriceUsd });
+    p.electricityUsdPerKwh = kwh;
+    p.runningCostUsdPerGpuHour = c.runningCostUsdPerGpuHour;
+    p.fullCostUsdPerGpuHour = c.fullCostUsdPerGpuHour;
   }
 
   private leaseRow(l: Lease): LeaseRow {

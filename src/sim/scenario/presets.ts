@@ -15,6 +15,7 @@ import burstyDemand from '../../../scenarios/bursty_demand.json' with { type: 'j
 import erlangA from '../../../scenarios/erlang_a.json' with { type: 'json' };
 import cloudPriceCut from '../../../scenarios/cloud_price_cut.json' with { type: 'json' };
 import demandCrash from '../../../scenarios/demand_crash.json' with { type: 'json' };
+import euPowerShock from '../../../scenarios/eu_power_shock.json' with { type: 'json' };
 
 export interface Preset {
   name: string;
@@ -22,7 +23,7 @@ export interface Preset {
   raw: Record<string, unknown>;
 }
 
-const RAW: Record<string, unknown>[] = [baseline, halving, tokenCrash, unlockShock, vampireAttack, demandBoom, demandCrash, cloudPriceCut, burstyDemand, cheating, mmc, erlangA];
+const RAW: Record<string, unknown>[] = [baseline, halving, tokenCrash, unlockShock, vampireAttack, demandBoom, demandCrash, cloudPriceCut, euPowerShock, burstyDemand, cheating, mmc, erlangA];
 
 export const PRESETS: Preset[] = RAW.map((raw) => ({
   name: String(raw.name),

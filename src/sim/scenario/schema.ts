@@ -22,6 +22,22 @@ export type MatcherName = (typeof MATCHERS)[number];
 export const GPU_COUNTS = ['1', '2', '4', '8', '16', '32', '64'] as const;
 export const VRAM_LEVELS = ['0', '8', '12', '16', '24', '32', '40', '48', '80', '141'] as const;
 
+export const TARIFFS = ['residential', 'industrial'] as const;
+
+/**
+ * A scheduled move of the electricity prices of some regions and tariffs (research §9 #12: EU
+ * electricity x 2.5 for 180 days, as in the 2022 European energy crisis [U]): the providers who pay
+ * them see their running costs move, day by day.
+ */
+const electricityShockSchema = z.strictObject({
+    startDay: z.number().min(0).max(36500).meta({ unit: 'day', description: 'Day the electricity price starts to move' }),
+    durationDays: z.number().min(0).max(36500).meta({ unit: 'days', description: 'How long it stays at full strength after the ramp (36500 for a lasting change)' }),
+    rampDays: z.number().min(0).max(3650).default(0).meta({ unit: 'days', description: 'Linear ramp in and out' }),
+    multiplier: z.number().min(0.01).max(100).meta({ unit: 'x electricity price', description: 'Multiplier of the electricity price at full strength (2.5 is the 2022 EU spike)' }),
+    regions: z.array(z.enum(REGIONS)).min(1).optional().meta({ description: 'Regions whose prices move (all if omitted)' }),
+    tariffs: z.array(z.enum(TARIFFS)).min(1).optional().meta({ description: 'Tariffs that move: residential (home, university), industrial (farms, data centres); both if omitted' }),
+  });
+
 const regionElectricity = (res: number, ind: number, src: string) =>
   group(
     {
@@ -59,7 +75,7 @@ function archetype(d: ArchetypeDefaults) {
       gpusPerNodeMax: int(d.gpusPerNode[1], 1, 16, { unit: 'GPUs', doc: 'Most GPUs per node' }),
       nodesMin: int(d.nodes[0], 1, 64, { unit: 'nodes', doc: 'Fewest nodes per provider; all GPUs of a provider are co-located' }),
       nodesMax: int(d.nodes[1], 1, 64, { unit: 'nodes', doc: 'Most nodes per provider (research gives 1-20 rigs for farms, 1-16 nodes for DCs; we use a smaller upper bound so one provider is one site, not a fleet [D])' }),
-      tariff: choice(['residential', 'industrial'] as const, d.tariff, 'Which electricity price of the region applies'),
+      tariff: choice(TARIFFS, d.tariff, 'Which electricity price of the region applies'),
       hostOverheadW: num(d.hostOverheadW, 0, 2000, { unit: 'W per provider', doc: 'Host power beyond the GPUs (research §8 #13: home +200 W per host [U/D])' }),
       pue: num(d.pue, 1, 3, { unit: 'ratio', doc: 'Power usage effectiveness multiplier (research §8 #13: farm 1.1, DC 1.35, university 1.5 [U/D])' }),
       onlineHoursMin: num(d.onlineHoursPerDay[0], 0.5, 24, { unit: 'h/day', doc: 'Shortest daily sharing window (home owners share 1-22 h/day, Salad docs [S])' }),
@@ -159,6 +175,8 @@ export const scenarioSchema = z.strictObject({
         },
         'Electricity prices by region',
       ),
+      // Optional, not defaulted to []: a scenario without it keeps the hash it had before it existed.
+      electricityShocks: z.array(electricityShockSchema).max(100).optional().meta({ description: 'Scheduled moves of the electricity prices, by region and tariff: providers\' running costs follow them day by day (none if omitted)' }),
       archetypes: group(
         {
           home: archetype({
@@ -285,4 +303,5 @@ export type Scenario = z.output<typeof scenarioSchema>;
 export type ArchetypeParams = Scenario['supply']['archetypes']['home'];
 export type JobClassParams = Scenario['demand']['classes']['inference'];
 export type Shock = Scenario['demand']['shocks'][number];
+export type ElectricityShock = NonNullable<Scenario['supply']['electricityShocks']>[number];
 export type CloudPriceShock = NonNullable<Scenario['demand']['cloudPriceShocks']>[number];

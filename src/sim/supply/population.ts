@@ -8,6 +8,7 @@ import { beta, categorical, type Sampler } from '../rng/distributions.ts';
 import type { Rng } from '../rng/streams.ts';
 import { GPU_CATALOGUE, GPU_IDS, gpuTier } from './catalogue.ts';
 import { providerCosts } from './costs.ts';
+import { createElectricityPrices } from './electricityPrices.ts';
 import type { Provider } from '../model/types.ts';
 
 export interface ProviderFactory {
@@ -27,6 +28,7 @@ export function createProviderFactory(s: Scenario, rng: Rng): ProviderFactory {
   const reliability: Sampler[] = archs.map((a) => reliabilitySampler(a, rng));
   const onlineHours: Sampler[] = archs.map((a) => windowSampler(a, rng));
   const intIn = (lo: number, hi: number) => lo + Math.floor(rng() * (hi - lo + 1));
+  const power = createElectricityPrices(s);
 
   return {
     make(id, now, archetype) {
@@ -36,8 +38,8 @@ export function createProviderFactory(s: Scenario, rng: Rng): ProviderFactory {
       const mi = pickModel[ai]();
       const model = GPU_CATALOGUE[mi];
       const gpus = intIn(a.gpusPerNodeMin, a.gpusPerNodeMax) * intIn(a.nodesMin, a.nodesMax);
-      const el = s.supply.electricity[REGIONS[region]];
-      const kwh = a.tariff === 'residential' ? el.residentialUsdPerKwh : el.industrialUsdPerKwh;
+      // the price now: an entrant joining during an electricity shock pays the shocked price
+      const kwh = power.price(region, a.tariff, now);
       const purchasePriceUsd = model.purchasePriceUsd * (1 - a.purchasePriceSpread + 2 * a.purchasePriceSpread * rng());
       const c = providerCosts({ model, arch: a, gpus, electricityUsdPerKwh: kwh, purchasePriceUsd });
       const margin = a.marginMin + (a.marginMax - a.marginMin) * rng();

@@ -36,6 +36,11 @@ export function formatValue(v: number | undefined | null, unit = '', digits = 0)
   return s;
 }
 
+/** A payback in months to one decimal; "never" when it never pays back (Infinity), "n/a" when unknown. */
+export function formatMonths(v: number): string {
+  return v === Infinity ? 'never' : Number.isFinite(v) ? v.toFixed(1) : 'n/a';
+}
+
 /**
  * A count rounded to a whole number with thousands separators: "92,994". (Not toLocaleString: its
  * first call loads the locale's data, 50-80 ms of the page's main thread at start-up.)

@@ -99,44 +99,51 @@ export interface ArchetypeRow {
 
 const DAYS_PER_MONTH = 365.25 / 12;
 
+/** A report field as a number (0 when missing or not finite, as in a sum). */
+const num = (r: ProviderRecord, k: string) => {
+  const v = Number(r[k]);
+  return Number.isFinite(v) ? v : 0;
+};
+
+/** The figures of a group of providers (a type, a region) from their report rows; `nowDay`: the report's day. */
+export function groupFigures(of: readonly ProviderRecord[], nowDay: number): Omit<ArchetypeRow, 'archetype'> & { providerMonths: number } {
+  const live = of.filter((r) => r.active === 1);
+  const sum = (k: string, rs: readonly ProviderRecord[] = of) => rs.reduce((s, r) => s + num(r, k), 0);
+  const busy = sum('busy_gpu_hours');
+  const ended = sum('leases_completed') + sum('leases_failed');
+  const income = sum('revenue_usd') + sum('rewards_usd');
+  const months = of.reduce((s, r) => {
+    const left = r.active === 1 || typeof r.exited_day !== 'number' || Number.isNaN(r.exited_day) ? nowDay : r.exited_day;
+    return s + Math.max(0, left - num(r, 'joined_day')) / DAYS_PER_MONTH;
+  }, 0);
+  const paybacks = live.map((r) => Number(r.payback_months)).filter((v) => !Number.isNaN(v)).sort((a, b) => a - b);
+  const mid = paybacks.length ? (paybacks.length % 2 ? paybacks[(paybacks.length - 1) / 2] : (paybacks[paybacks.length / 2 - 1] + paybacks[paybacks.length / 2]) / 2) : NaN;
+  return {
+    providers: of.length,
+    active: live.length,
+    gpus: sum('gpus', live),
+    utilization: sum('online_gpu_hours') > 0 ? busy / sum('online_gpu_hours') : NaN,
+    failureShare: ended > 0 ? sum('leases_failed') / ended : NaN,
+    resumesPerLease: ended > 0 && of.some((r) => 'leases_resumed' in r) ? sum('leases_resumed') / ended : NaN,
+    incomePerGpuHour: busy > 0 ? income / busy : NaN,
+    rewardShare: income > 0 ? sum('rewards_usd') / income : NaN,
+    // without the token economy the report has no profit figures: not a profit of 0
+    profitPerProviderMonth: months > 0 && of.some((r) => Number.isFinite(Number(r.profit_usd))) ? sum('profit_usd') / months : NaN,
+    medianPaybackMonths: mid,
+    providerMonths: months,
+  };
+}
+
 /**
  * Per provider type (in ARCHETYPE_COLORS' order, those present): who took part, how busy their
  * GPUs were, how often their leases failed, what they earned and whether they pay back. `nowDay`
  * is the report's day (a provider still active has been in since it joined).
  */
 export function archetypeSummary(rows: readonly ProviderRecord[], nowDay: number): ArchetypeRow[] {
-  const num = (r: ProviderRecord, k: string) => {
-    const v = Number(r[k]);
-    return Number.isFinite(v) ? v : 0;
-  };
   return Object.keys(ARCHETYPE_COLORS)
     .map((archetype) => {
-      const of = rows.filter((r) => r.archetype === archetype);
-      const live = of.filter((r) => r.active === 1);
-      const sum = (k: string, rs: readonly ProviderRecord[] = of) => rs.reduce((s, r) => s + num(r, k), 0);
-      const busy = sum('busy_gpu_hours');
-      const ended = sum('leases_completed') + sum('leases_failed');
-      const income = sum('revenue_usd') + sum('rewards_usd');
-      const months = of.reduce((s, r) => {
-        const left = r.active === 1 || typeof r.exited_day !== 'number' || Number.isNaN(r.exited_day) ? nowDay : r.exited_day;
-        return s + Math.max(0, left - num(r, 'joined_day')) / DAYS_PER_MONTH;
-      }, 0);
-      const paybacks = live.map((r) => Number(r.payback_months)).filter((v) => !Number.isNaN(v)).sort((a, b) => a - b);
-      const mid = paybacks.length ? (paybacks.length % 2 ? paybacks[(paybacks.length - 1) / 2] : (paybacks[paybacks.length / 2 - 1] + paybacks[paybacks.length / 2]) / 2) : NaN;
-      return {
-        archetype,
-        providers: of.length,
-        active: live.length,
-        gpus: sum('gpus', live),
-        utilization: sum('online_gpu_hours') > 0 ? busy / sum('online_gpu_hours') : NaN,
-        failureShare: ended > 0 ? sum('leases_failed') / ended : NaN,
-        resumesPerLease: ended > 0 && of.some((r) => 'leases_resumed' in r) ? sum('leases_resumed') / ended : NaN,
-        incomePerGpuHour: busy > 0 ? income / busy : NaN,
-        rewardShare: income > 0 ? sum('rewards_usd') / income : NaN,
-        // without the token economy the report has no profit figures: not a profit of 0
-        profitPerProviderMonth: months > 0 && of.some((r) => Number.isFinite(Number(r.profit_usd))) ? sum('profit_usd') / months : NaN,
-        medianPaybackMonths: mid,
-      };
+      const { providerMonths: _, ...f } = groupFigures(rows.filter((r) => r.archetype === archetype), nowDay);
+      return { archetype, ...f };
     })
     .filter((r) => r.providers > 0);
 }

@@ -1,5 +1,5 @@
 /**
- * What the scenario schedules to happen, by day: demand shocks, cloud price shocks, token price shocks, a rival
+ * What the scenario schedules to happen, by day: demand shocks, cloud and electricity price shocks, token price shocks, a rival
  * network's offer, emission halvings and the token unlock's cliff (research/dashboards.md: "unlock / regime markers"). The
  * charts mark them, so a jump reads against its cause and a run that has not reached a day yet
  * shows what is coming (the forward-looking schedule users ask for).
@@ -34,6 +34,16 @@ export function scheduledEvents(s: Scenario): ScheduledEvent[] {
       day: sh.startDay,
       label: `cloud ${times(sh.multiplier)}`,
       detail: `Cloud price shock from day ${sh.startDay}: on-demand prices of ${which} ${times(sh.multiplier)}, ramping over ${sh.rampDays} days${lasting ? ', to the end of the run' : `, ${sh.durationDays} days at full, then ramping back`}; jobs arriving meanwhile budget from them`,
+    });
+  }
+  for (const sh of s.supply.electricityShocks ?? []) {
+    const where = sh.regions?.length ? sh.regions.join(', ') : 'all regions';
+    const tariffs = sh.tariffs?.length === 1 ? ` (${sh.tariffs[0]} tariff)` : '';
+    const lasting = sh.startDay + sh.rampDays + sh.durationDays >= s.horizonDays;
+    out.push({
+      day: sh.startDay,
+      label: `power ${times(sh.multiplier)}`,
+      detail: `Electricity price shock from day ${sh.startDay} in ${where}${tariffs}: ${times(sh.multiplier)}, ramping over ${sh.rampDays} days${lasting ? ', to the end of the run' : `, ${sh.durationDays} days at full, then ramping back`}; providers there pay it day by day`,
     });
   }
   const e = s.economy;

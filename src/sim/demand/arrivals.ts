@@ -19,7 +19,7 @@ export interface RateModel {
   bound(t0: number, t1: number): number;
 }
 
-/** A shock's multiplier at time t (hours): 1 outside it, ramping linearly in and out. Also for cloud price shocks. */
+/** A shock's multiplier at time t (hours): 1 outside it, ramping linearly in and out. Also for cloud and electricity price shocks. */
 export function shockFactor(sh: Pick<Shock, 'startDay' | 'durationDays' | 'rampDays' | 'multiplier'>, t: number): number {
   const day = t / 24;
   const { startDay, durationDays, rampDays, multiplier } = sh;

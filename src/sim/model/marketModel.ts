@@ -851,8 +851,9 @@ export class MarketModel {
 
   /**
    * Electricity shocks: what p pays per kWh from now to the next daily tick, and the running and
-   * full costs that follow (its ask is then never under the new running cost: see repricedAsk).
-   * The day just ended was costed at the old price by the economy's epoch, which runs before this.
+   * full costs that follow; the repricing right after keeps its ask at or above the new running
+   * cost (repricedAsk's floor; with supply.priceAdjustPerDay 0 asks stay as listed). The day just
+   * ended was costed at the old price by the economy's epoch, which runs before this.
    */
   private repower(p: Provider, now: number): void {
     const arch = this.s.supply.archetypes[archName(p.archetype)];

@@ -52,6 +52,13 @@ describe('what a scenario schedules, by day', () => {
     expect(home[0].detail).toBe('Electricity price shock from day 10 in all regions (residential tariff): ×2, ramping over 0 days, to the end of the run; providers there pay it day by day');
   });
 
+  it('a take rate change: the rate and where the fee goes', () => {
+    const [ev, ...rest] = scheduledEvents(preset('fee_switch'));
+    expect(rest).toEqual([]);
+    expect([ev.day, ev.label]).toEqual([90, 'fee 20.0%']);
+    expect(ev.detail).toBe('Take rate 20.0% of every payment settled from day 90 on (to the treasury)');
+  });
+
   it('a rival network, from its first day', () => {
     const [ev] = scheduledEvents(preset('vampire_attack'));
     expect([ev.day, ev.label]).toEqual([60, 'rival']);

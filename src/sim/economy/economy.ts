@@ -44,6 +44,7 @@ import { competitorFactor } from './competitors.ts';
 import { EXIT_CHURN, EXIT_LOSSES, exitCause } from './exitCause.ts';
 import { ReconnectCooldown } from './reconnectCooldown.ts';
 import { grown } from '../core/grown.ts';
+import { takeRateSchedule } from './takeRate.ts';
 
 export { ECONOMY_COLUMNS };
 
@@ -136,6 +137,8 @@ const INCOME_PERIOD = 3; // income since the last metrics sample
 
 export class Economy {
   readonly e: EconomyParams;
+  /** The take rate at a time (economy.takeRate and its scheduled changes). */
+  private takeRate: (t: number) => number;
   readonly books: ProviderBook[] = [];
   private incomeRows = new Float64Array(0);
   readonly counters = new EconomyCounters();
@@ -199,6 +202,7 @@ export class Economy {
     streams: Streams,
   ) {
     this.e = s.economy;
+    this.takeRate = takeRateSchedule(s.economy);
     this.scale = s.scale;
     const L = host.ledger;
     this.a = {
@@ -490,7 +494,7 @@ export class Economy {
     const L = this.host.ledger;
     const b = this.books[p.id];
     const P = this.price.price;
-    const k = this.e.takeRate;
+    const k = this.takeRate(this.host.engine.now);
     const fate = this.e.takeFate;
     const r = p.id * INCOME_ROW;
     this.incomeRows[r + BILLED_DAY] += payUnits / UNITS_PER;

@@ -34,6 +34,7 @@ import {
   type LeaseEvent,
 } from '../lease/machine.ts';
 import { LeasePool } from '../lease/pool.ts';
+import { takeRateSchedule } from '../economy/takeRate.ts';
 import { RunningBills } from '../lease/runningBills.ts';
 import { CandidateFinder } from '../market/candidates.ts';
 import { createPolicy, type Policy } from '../market/policies.ts';
@@ -125,6 +126,8 @@ export class MarketModel {
   private finder: CandidateFinder;
   private policy: Policy;
   private factory: ProviderFactory;
+  /** The take rate at a time, without the token economy (with it, the economy pays; takeRate.ts). */
+  private takeRate: (t: number) => number;
   /** Electricity prices over time (supply.electricityShocks), refreshed per provider daily. */
   private power: ElectricityPrices;
   private batch: Sampler;
@@ -178,6 +181,7 @@ export class MarketModel {
     this.finder.setupHours = s.market.setupHours;
     this.factory = createProviderFactory(s, streams.get('supply'));
     this.power = createElectricityPrices(s);
+    this.takeRate = takeRateSchedule(s.economy);
     this.batch = geometric(streams.get('arrivals'), s.demand.burstMeanJobs);
     this.classWeights = JOB_CLASSES.map(() => 0);
     const avail = streams.get('availability');
@@ -778,7 +782,7 @@ export class MarketModel {
       this.economy.pay(l, p, pay);
     } else {
       const L = this.ledger;
-      const fee = Math.round(pay * this.s.economy.takeRate);
+      const fee = Math.round(pay * this.takeRate(this.engine.now));
       L.transferUnits('usd', this.acct.escrow, p.account, pay - fee, 'lease payment');
       if (fee > 0) L.transferUnits('usd', this.acct.escrow, this.acct.treasury, fee, 'protocol fee');
     }

@@ -37,10 +37,18 @@ const priceShock = z.strictObject({
   volatilityPerYear: z.number().min(0).max(10).optional().meta({ unit: '1/sqrt(year)', description: 'Volatility while the shock runs (token crash: 150%/yr, research §9 #7); omitted keeps the base volatility' }),
 });
 
+/** A change of the take rate from a given day on (research §9 #10: a fee regime switch, Akash AEP-23). */
+const takeRateChange = z.strictObject({
+  startDay: z.number().min(0).max(36500).meta({ unit: 'day', description: 'Day the new take rate applies from: payments settled after its start (the work from that day on) pay it' }),
+  takeRate: z.number().min(0).max(0.5).meta({ unit: 'share of GMV', description: 'The take rate from that day on' }),
+});
+
 export const economySchema = group(
   {
     enabled: bool(true, 'Run the token economy (rewards, staking, slashing, token price, provider P&L, entry and exit). false keeps only USD payments with the take rate to the treasury: the market alone, for speed comparisons'),
     takeRate: num(0, 0, 0.5, { unit: 'share of GMV', doc: 'Protocol fee on lease payments (Akash post-BME 0% [V]; AEP-23 stablecoin 20% / AKT 4% [V]; Render 5% [V])' }),
+    // Optional, not defaulted to []: a scenario without it keeps the hash it had before it existed.
+    takeRateChanges: z.array(takeRateChange).max(100).optional().meta({ description: 'Scheduled changes of the take rate: from each startDay on, payments settled pay that rate (the last change whose day has come applies; takeRate before the first); none if omitted' }),
     takeFate: choice(['treasury', 'burn', 'stakers'] as const, 'treasury', 'What happens to the protocol fee: kept by the treasury, burned (USD fees buy tokens back and burn them, as io.net [S]), or paid to stakers pro rata to stake (Akash take income pool [V])'),
     payment: choice(
       ['stablecoin', 'token', 'burnMint'] as const,

@@ -16,6 +16,7 @@ import erlangA from '../../../scenarios/erlang_a.json' with { type: 'json' };
 import cloudPriceCut from '../../../scenarios/cloud_price_cut.json' with { type: 'json' };
 import demandCrash from '../../../scenarios/demand_crash.json' with { type: 'json' };
 import euPowerShock from '../../../scenarios/eu_power_shock.json' with { type: 'json' };
+import feeSwitch from '../../../scenarios/fee_switch.json' with { type: 'json' };
 
 export interface Preset {
   name: string;
@@ -23,7 +24,7 @@ export interface Preset {
   raw: Record<string, unknown>;
 }
 
-const RAW: Record<string, unknown>[] = [baseline, halving, tokenCrash, unlockShock, vampireAttack, demandBoom, demandCrash, cloudPriceCut, euPowerShock, burstyDemand, cheating, mmc, erlangA];
+const RAW: Record<string, unknown>[] = [baseline, halving, tokenCrash, unlockShock, vampireAttack, demandBoom, demandCrash, cloudPriceCut, euPowerShock, feeSwitch, burstyDemand, cheating, mmc, erlangA];
 
 export const PRESETS: Preset[] = RAW.map((raw) => ({
   name: String(raw.name),

@@ -1,5 +1,5 @@
 /**
- * What the scenario schedules to happen, by day: demand shocks, cloud and electricity price shocks, token price shocks, a rival
+ * What the scenario schedules to happen, by day: demand shocks, cloud and electricity price shocks, token price shocks, take rate changes, a rival
  * network's offer, emission halvings and the token unlock's cliff (research/dashboards.md: "unlock / regime markers"). The
  * charts mark them, so a jump reads against its cause and a run that has not reached a day yet
  * shows what is coming (the forward-looking schedule users ask for).
@@ -53,6 +53,13 @@ export function scheduledEvents(s: Scenario): ScheduledEvent[] {
         day: sh.startDay,
         label: `token ${times(sh.multiplier)}`,
         detail: `Token price shock from day ${sh.startDay}: the exogenous price path moves ${times(sh.multiplier)} over ${sh.durationDays} days, for good`,
+      });
+    }
+    for (const c of e.takeRateChanges ?? []) {
+      out.push({
+        day: c.startDay,
+        label: `fee ${formatValue(c.takeRate, 'share')}`,
+        detail: `Take rate ${formatValue(c.takeRate, 'share')} of every payment settled from day ${c.startDay} on (to the ${e.takeFate === 'burn' ? 'buy-back and burn' : e.takeFate})`,
       });
     }
     for (const c of e.participation.competitors) {

@@ -4,7 +4,7 @@
  * take (tenants pay as before), so paybacks stretch and fewer providers join. Quarter scale.
  */
 import { describe, expect, it } from 'vitest';
-import { scenarioFile, runToEnd, col, mean, sum } from './fixtures.ts';
+import { scenarioFile, runToEnd, col, mean, sum, expectSameUntil } from './fixtures.ts';
 
 const Q = { scale: 0.25 };
 const DAY = 90;
@@ -13,9 +13,7 @@ describe('fee_switch', () => {
   it('no fee until day 90, then 20% of every payment to the treasury, from the providers; paybacks stretch and entry falls', () => {
     const fee = runToEnd(scenarioFile('fee_switch', Q), 1);
     const ctrl = runToEnd(scenarioFile('fee_switch', { ...Q, economy: { takeRateChanges: [] } }), 1);
-    for (const c of ['gmv_usd', 'fees_usd', 'provider_revenue_usd', 'providers_active']) {
-      expect(Array.from(col(fee, c).slice(0, DAY)), c).toEqual(Array.from(col(ctrl, c).slice(0, DAY)));
-    }
+    expectSameUntil(fee, ctrl, DAY, ['gmv_usd', 'fees_usd', 'provider_revenue_usd', 'providers_active']);
     expect(sum(col(fee, 'fees_usd'), 0, DAY)).toBe(0);
     // from day 90 (rows are the day's end: row 90 is day 91) every payment pays the fee
     const fees = sum(col(fee, 'fees_usd'), DAY, 365);

@@ -1,4 +1,5 @@
 /** Small scenarios for the economy tests: short horizons, few providers, so the suite stays fast. */
+import { expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parseScenario } from '../../src/sim/scenario/validate.ts';
 import type { Scenario, ScenarioInput } from '../../src/sim/scenario/schema.ts';
@@ -94,4 +95,9 @@ export function mean(a: ArrayLike<number>, from = 0, to = a.length): number {
     n++;
   }
   return s / n;
+}
+
+/** A shock's run and its control (same seed, the shock left out) agree day by day in `columns` until `day`. */
+export function expectSameUntil(run: Run, control: Run, day: number, columns: readonly string[]): void {
+  for (const c of columns) expect(Array.from(col(run, c).slice(0, day)), c).toEqual(Array.from(col(control, c).slice(0, day)));
 }

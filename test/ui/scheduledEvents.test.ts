@@ -52,6 +52,13 @@ describe('what a scenario schedules, by day', () => {
     expect(home[0].detail).toBe('Electricity price shock from day 10 in all regions (residential tariff): ×2, ramping over 0 days, to the end of the run; providers there pay it day by day');
   });
 
+  it('a wave of new providers: how many (at the scenario scale), of which type, over how long', () => {
+    const [ev, ...rest] = scheduledEvents(preset('eth_merge', 'scale=0.5'));
+    expect(rest).toEqual([]);
+    expect([ev.day, ev.label]).toEqual([60, '+120 farm']);
+    expect(ev.detail).toBe("120 new farm providers join over 30 days from day 60, on top of the economy's own entrants");
+  });
+
   it('a take rate change: the rate and where the fee goes', () => {
     const [ev, ...rest] = scheduledEvents(preset('fee_switch'));
     expect(rest).toEqual([]);

@@ -146,7 +146,9 @@ export class MarketModel {
   readonly acct: { tenants: number; escrow: number; treasury: number };
 
   // event kinds
-  private K: Record<'arrival' | 'patience' | 'start' | 'end' | 'window' | 'failure' | 'grace' | 'sample' | 'reprice', number>;
+  private K: Record<'arrival' | 'patience' | 'start' | 'end' | 'window' | 'failure' | 'grace' | 'sample' | 'reprice' | 'influx', number>;
+  /** Per wave of newcomers (supply.influxes): the factory that draws them, on a stream of its own. */
+  private influxFactories: ProviderFactory[] = [];
 
   constructor(
     readonly s: Scenario,
@@ -165,6 +167,7 @@ export class MarketModel {
       grace: e.register('grace', (id) => this.onGrace(id)),
       sample: e.register('sample', () => this.onSample()),
       reprice: e.register('reprice', () => this.onReprice()),
+      influx: e.register('influx', (wave) => this.onInflux(wave)),
     };
     this.index = new ProviderIndex(GPU_CATALOGUE.length, REGIONS.length, this.sig);
     this.queue = new OrderBook(
@@ -220,6 +223,31 @@ export class MarketModel {
     this.scheduleSample(0);
     // Daily: observed uptime refreshed for the matcher, asks adjusted toward target utilization.
     if (this.horizonHours > 24) this.engine.at(24, this.K.reprice, 0, 0, PRIO_REPRICE);
+    this.scheduleInfluxes();
+  }
+
+  /**
+   * Waves of newcomers (supply.influxes): n = providers x scale joins, evenly spaced over the wave's
+   * days (at the middle of each of n equal slots; all at the start when it lasts 0 days), each drawn
+   * as any provider of its type on the wave's own stream, so the other streams are untouched.
+   */
+  private scheduleInfluxes(): void {
+    (this.s.supply.influxes ?? []).forEach((w, i) => {
+      this.influxFactories.push(createProviderFactory(this.s, this.streams.get(`influx-${i}`)));
+      const n = Math.round(w.providers * this.s.scale);
+      const span = w.durationDays * 24;
+      for (let k = 0; k < n; k++) {
+        const t = w.startDay * 24 + (span > 0 ? ((k + 0.5) * span) / n : 0);
+        if (t < this.horizonHours) this.engine.at(t, this.K.influx, i);
+      }
+    });
+  }
+
+  private onInflux(wave: number): void {
+    const w = this.s.supply.influxes![wave];
+    const a = ARCHETYPES.indexOf(w.archetype);
+    const now = this.engine.now;
+    this.addProvider(now, a, this.influxFactories[wave].make(this.providers.length, now, a));
   }
 
   /** Leases placed by the warm start: not counted as starts or waits. */

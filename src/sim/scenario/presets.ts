@@ -17,6 +17,7 @@ import cloudPriceCut from '../../../scenarios/cloud_price_cut.json' with { type:
 import demandCrash from '../../../scenarios/demand_crash.json' with { type: 'json' };
 import euPowerShock from '../../../scenarios/eu_power_shock.json' with { type: 'json' };
 import feeSwitch from '../../../scenarios/fee_switch.json' with { type: 'json' };
+import ethMerge from '../../../scenarios/eth_merge.json' with { type: 'json' };
 
 export interface Preset {
   name: string;
@@ -24,7 +25,7 @@ export interface Preset {
   raw: Record<string, unknown>;
 }
 
-const RAW: Record<string, unknown>[] = [baseline, halving, tokenCrash, unlockShock, vampireAttack, demandBoom, demandCrash, cloudPriceCut, euPowerShock, feeSwitch, burstyDemand, cheating, mmc, erlangA];
+const RAW: Record<string, unknown>[] = [baseline, halving, tokenCrash, unlockShock, vampireAttack, demandBoom, demandCrash, cloudPriceCut, euPowerShock, feeSwitch, ethMerge, burstyDemand, cheating, mmc, erlangA];
 
 export const PRESETS: Preset[] = RAW.map((raw) => ({
   name: String(raw.name),

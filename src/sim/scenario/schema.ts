@@ -38,6 +38,17 @@ const electricityShockSchema = z.strictObject({
     tariffs: z.array(z.enum(TARIFFS)).min(1).optional().meta({ description: 'Tariffs that move: residential (home, university), industrial (farms, data centres); both if omitted' }),
   });
 
+/**
+ * A wave of new providers of one type joining over a few days, on top of the economy's own entrants
+ * (research §9 #2: after Ethereum's Merge, ex-mining farms flooded GPU markets within weeks).
+ */
+const influxSchema = z.strictObject({
+    startDay: z.number().min(0).max(36500).meta({ unit: 'day', description: 'Day the first newcomer joins' }),
+    durationDays: z.number().min(0).max(3650).meta({ unit: 'days', description: 'Days over which they join, evenly spaced (0: all on startDay)' }),
+    providers: z.number().int().min(1).max(1_000_000).meta({ unit: 'providers at scale 1', description: 'How many join (times the scenario scale)' }),
+    archetype: z.enum(ARCHETYPES).meta({ description: 'Their provider type: drawn like any provider of it (GPUs, region, costs, asks)' }),
+  });
+
 const regionElectricity = (res: number, ind: number, src: string) =>
   group(
     {
@@ -176,6 +187,7 @@ export const scenarioSchema = z.strictObject({
         'Electricity prices by region',
       ),
       // Optional, not defaulted to []: a scenario without it keeps the hash it had before it existed.
+      influxes: z.array(influxSchema).max(100).optional().meta({ description: 'Waves of new providers of one type joining over a few days, beyond the economy\'s own entrants (none if omitted)' }),
       electricityShocks: z.array(electricityShockSchema).max(100).optional().meta({ description: 'Scheduled moves of the electricity prices, by region and tariff: providers\' running costs follow them day by day (none if omitted)' }),
       archetypes: group(
         {

@@ -1,5 +1,5 @@
 /**
- * What the scenario schedules to happen, by day: demand shocks, cloud and electricity price shocks, token price shocks, take rate changes, a rival
+ * What the scenario schedules to happen, by day: demand shocks, cloud and electricity price shocks, waves of new providers, token price shocks, take rate changes, a rival
  * network's offer, emission halvings and the token unlock's cliff (research/dashboards.md: "unlock / regime markers"). The
  * charts mark them, so a jump reads against its cause and a run that has not reached a day yet
  * shows what is coming (the forward-looking schedule users ask for).
@@ -34,6 +34,14 @@ export function scheduledEvents(s: Scenario): ScheduledEvent[] {
       day: sh.startDay,
       label: `cloud ${times(sh.multiplier)}`,
       detail: `Cloud price shock from day ${sh.startDay}: on-demand prices of ${which} ${times(sh.multiplier)}, ramping over ${sh.rampDays} days${lasting ? ', to the end of the run' : `, ${sh.durationDays} days at full, then ramping back`}; jobs arriving meanwhile budget from them`,
+    });
+  }
+  for (const w of s.supply.influxes ?? []) {
+    const n = Math.round(w.providers * s.scale);
+    out.push({
+      day: w.startDay,
+      label: `+${formatValue(n, 'providers')} ${w.archetype}`,
+      detail: `${formatValue(n, 'providers')} new ${w.archetype} providers join ${w.durationDays > 0 ? `over ${w.durationDays} days from day ${w.startDay}` : `on day ${w.startDay}`}, on top of the economy's own entrants`,
     });
   }
   for (const sh of s.supply.electricityShocks ?? []) {

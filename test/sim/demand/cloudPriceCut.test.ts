@@ -5,7 +5,7 @@
  * and its data-centre providers' revenue fall. Quarter scale.
  */
 import { describe, expect, it } from 'vitest';
-import { scenarioFile, runToEnd, col, mean } from '../../economy/fixtures.ts';
+import { scenarioFile, runToEnd, col, mean, expectSameUntil } from '../../economy/fixtures.ts';
 
 const Q = { scale: 0.25, horizonDays: 240 };
 const CUT_DAY = 90;
@@ -15,10 +15,7 @@ describe('cloud_price_cut', () => {
     const cut = runToEnd(scenarioFile('cloud_price_cut', Q), 1);
     const ctrl = runToEnd(scenarioFile('cloud_price_cut', { ...Q, demand: { cloudPriceShocks: [] } }), 1);
 
-    // before the cut, day by day the same numbers
-    for (const c of ['utilization', 'fill_rate', 'price_usd_per_gpu_h', 'gmv_usd', 'cloud_price_usd_per_gpu_h_ultra']) {
-      expect(Array.from(col(cut, c).slice(0, CUT_DAY)), c).toEqual(Array.from(col(ctrl, c).slice(0, CUT_DAY)));
-    }
+    expectSameUntil(cut, ctrl, CUT_DAY, ['utilization', 'fill_rate', 'price_usd_per_gpu_h', 'gmv_usd', 'cloud_price_usd_per_gpu_h_ultra']);
     const after = (r: typeof cut, c: string) => mean(col(r, c), CUT_DAY + 30, 240);
     // the ultra tier's work is data-centre GPUs, whose cloud price fell 45%
     expect(after(cut, 'cloud_price_usd_per_gpu_h_ultra') / after(ctrl, 'cloud_price_usd_per_gpu_h_ultra')).toBeCloseTo(0.55, 1);

@@ -6,7 +6,7 @@
  * fewer providers on day 240 and 14-15% fewer at the end).
  */
 import { describe, expect, it } from 'vitest';
-import { scenarioFile, runToEnd, col, mean, sum } from '../../economy/fixtures.ts';
+import { scenarioFile, runToEnd, col, mean, sum, expectSameUntil } from '../../economy/fixtures.ts';
 
 const Q = { scale: 0.25 };
 
@@ -14,9 +14,7 @@ describe('demand_crash', () => {
   it('the same run until day 60; then idle GPUs, lower prices, loss exits and no entry; a smaller, busier network after', () => {
     const crash = runToEnd(scenarioFile('demand_crash', Q), 1);
     const ctrl = runToEnd(scenarioFile('demand_crash', { ...Q, demand: { shocks: [] } }), 1);
-    for (const c of ['utilization', 'jobs_arrived', 'price_usd_per_gpu_h', 'providers_active']) {
-      expect(Array.from(col(crash, c).slice(0, 60)), c).toEqual(Array.from(col(ctrl, c).slice(0, 60)));
-    }
+    expectSameUntil(crash, ctrl, 60, ['utilization', 'jobs_arrived', 'price_usd_per_gpu_h', 'providers_active']);
     const during = (r: typeof crash, c: string) => mean(col(r, c), 90, 240);
     // arrivals at 40%, once the 15-day ramp is done
     expect(sum(col(crash, 'jobs_arrived'), 90, 240) / sum(col(ctrl, 'jobs_arrived'), 90, 240)).toBeCloseTo(0.4, 1);

@@ -5,7 +5,7 @@
  * Quarter scale.
  */
 import { describe, expect, it } from 'vitest';
-import { scenarioFile, runToEnd, col, mean } from '../../economy/fixtures.ts';
+import { scenarioFile, runToEnd, col, mean, expectSameUntil } from '../../economy/fixtures.ts';
 import { providerRows } from '../../../src/sim/economy/providerReport.ts';
 
 const Q = { scale: 0.25 };
@@ -26,9 +26,7 @@ describe('eu_power_shock', () => {
   it('the same run until day 60; then European power bills rise, entry falls, fewer European providers are left and the price rises', () => {
     const shock = runToEnd(scenarioFile('eu_power_shock', Q), 1);
     const ctrl = runToEnd(scenarioFile('eu_power_shock', { ...Q, supply: { electricityShocks: [] } }), 1);
-    for (const c of ['utilization', 'price_usd_per_gpu_h', 'providers_active', 'provider_costs_usd']) {
-      expect(Array.from(col(shock, c).slice(0, 60)), c).toEqual(Array.from(col(ctrl, c).slice(0, 60)));
-    }
+    expectSameUntil(shock, ctrl, 60, ['utilization', 'price_usd_per_gpu_h', 'providers_active', 'provider_costs_usd']);
     const a = europe(shock);
     const b = europe(ctrl);
     expect(a.energy).toBeGreaterThan(1.4 * b.energy);

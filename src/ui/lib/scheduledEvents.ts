@@ -17,6 +17,10 @@ export interface ScheduledEvent {
 
 const times = (m: number) => `×${Number(m.toPrecision(3))}`;
 
+/** How a price shock runs: its ramp, then to the end of the run or for how long before it ramps back. */
+const course = (sh: { startDay: number; durationDays: number; rampDays: number }, horizonDays: number) =>
+  `ramping over ${sh.rampDays} days${sh.startDay + sh.rampDays + sh.durationDays >= horizonDays ? ', to the end of the run' : `, ${sh.durationDays} days at full, then ramping back`}`;
+
 export function scheduledEvents(s: Scenario): ScheduledEvent[] {
   const out: ScheduledEvent[] = [];
   for (const sh of s.demand.shocks) {
@@ -29,11 +33,10 @@ export function scheduledEvents(s: Scenario): ScheduledEvent[] {
   }
   for (const sh of s.demand.cloudPriceShocks ?? []) {
     const which = sh.segments?.length ? `${sh.segments.join(', ')} GPUs` : 'all GPUs';
-    const lasting = sh.startDay + sh.rampDays + sh.durationDays >= s.horizonDays;
     out.push({
       day: sh.startDay,
       label: `cloud ${times(sh.multiplier)}`,
-      detail: `Cloud price shock from day ${sh.startDay}: on-demand prices of ${which} ${times(sh.multiplier)}, ramping over ${sh.rampDays} days${lasting ? ', to the end of the run' : `, ${sh.durationDays} days at full, then ramping back`}; jobs arriving meanwhile budget from them`,
+      detail: `Cloud price shock from day ${sh.startDay}: on-demand prices of ${which} ${times(sh.multiplier)}, ${course(sh, s.horizonDays)}; jobs arriving meanwhile budget from them`,
     });
   }
   for (const w of s.supply.influxes ?? []) {
@@ -47,11 +50,10 @@ export function scheduledEvents(s: Scenario): ScheduledEvent[] {
   for (const sh of s.supply.electricityShocks ?? []) {
     const where = sh.regions?.length ? sh.regions.join(', ') : 'all regions';
     const tariffs = sh.tariffs?.length === 1 ? ` (${sh.tariffs[0]} tariff)` : '';
-    const lasting = sh.startDay + sh.rampDays + sh.durationDays >= s.horizonDays;
     out.push({
       day: sh.startDay,
       label: `power ${times(sh.multiplier)}`,
-      detail: `Electricity price shock from day ${sh.startDay} in ${where}${tariffs}: ${times(sh.multiplier)}, ramping over ${sh.rampDays} days${lasting ? ', to the end of the run' : `, ${sh.durationDays} days at full, then ramping back`}; providers there pay it day by day`,
+      detail: `Electricity price shock from day ${sh.startDay} in ${where}${tariffs}: ${times(sh.multiplier)}, ${course(sh, s.horizonDays)}; providers there pay it day by day`,
     });
   }
   const e = s.economy;

@@ -25,15 +25,24 @@ export const VRAM_LEVELS = ['0', '8', '12', '16', '24', '32', '40', '48', '80', 
 export const TARIFFS = ['residential', 'industrial'] as const;
 
 /**
+ * The course of a scheduled price move (cloud and electricity price shocks), the same fields as a
+ * demand shock so one function (demand/arrivals.ts shockFactor) runs them all: `price` names what
+ * moves, `multiplierDoc` gives an example of the multiplier.
+ */
+const priceShockCourse = (price: string, multiplierDoc: string) => ({
+  startDay: z.number().min(0).max(36500).meta({ unit: 'day', description: `Day the ${price} starts to move` }),
+  durationDays: z.number().min(0).max(36500).meta({ unit: 'days', description: 'How long it stays at full strength after the ramp (36500 for a lasting change)' }),
+  rampDays: z.number().min(0).max(3650).default(0).meta({ unit: 'days', description: 'Linear ramp in and out' }),
+  multiplier: z.number().min(0.01).max(100).meta({ unit: `x ${price}`, description: `Multiplier of the ${price} at full strength (${multiplierDoc})` }),
+});
+
+/**
  * A scheduled move of the electricity prices of some regions and tariffs (research §9 #12: EU
  * electricity x 2.5 for 180 days, as in the 2022 European energy crisis [U]): the providers who pay
  * them see their running costs move, day by day.
  */
 const electricityShockSchema = z.strictObject({
-    startDay: z.number().min(0).max(36500).meta({ unit: 'day', description: 'Day the electricity price starts to move' }),
-    durationDays: z.number().min(0).max(36500).meta({ unit: 'days', description: 'How long it stays at full strength after the ramp (36500 for a lasting change)' }),
-    rampDays: z.number().min(0).max(3650).default(0).meta({ unit: 'days', description: 'Linear ramp in and out' }),
-    multiplier: z.number().min(0.01).max(100).meta({ unit: 'x electricity price', description: 'Multiplier of the electricity price at full strength (2.5 is the 2022 EU spike)' }),
+    ...priceShockCourse('electricity price', '2.5 is the 2022 EU spike'),
     regions: z.array(z.enum(REGIONS)).min(1).optional().meta({ description: 'Regions whose prices move (all if omitted)' }),
     tariffs: z.array(z.enum(TARIFFS)).min(1).optional().meta({ description: 'Tariffs that move: residential (home, university), industrial (farms, data centres); both if omitted' }),
   });
@@ -155,10 +164,7 @@ const shockSchema = z.strictObject({
  * its P5 (H100) prices by up to 45% in June 2025; §9 #3: a 2023-style shortage, on-demand x 1.5).
  */
 const cloudPriceShockSchema = z.strictObject({
-    startDay: z.number().min(0).max(36500).meta({ unit: 'day', description: 'Day the cloud price starts to move' }),
-    durationDays: z.number().min(0).max(36500).meta({ unit: 'days', description: 'How long it stays at full strength after the ramp (36500 for a lasting cut)' }),
-    rampDays: z.number().min(0).max(3650).default(0).meta({ unit: 'days', description: 'Linear ramp in and out' }),
-    multiplier: z.number().min(0.01).max(100).meta({ unit: 'x cloud price', description: 'Multiplier of the cloud on-demand price at full strength (0.55 is a 45% cut)' }),
+    ...priceShockCourse('cloud price', '0.55 is a 45% cut of the on-demand price'),
     segments: z.array(z.enum(GPU_SEGMENTS)).min(1).optional().meta({ description: 'GPU segments whose cloud price moves (consumer, workstation, datacenter; all if omitted)' }),
   });
 

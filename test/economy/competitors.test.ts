@@ -3,7 +3,7 @@
  * often and fewer join; before it starts the run is the same as without it (same seed, same luck).
  */
 import { describe, expect, test } from 'vitest';
-import { competitorFactor } from '../../src/sim/economy/competitors.ts';
+import { participationFactor as competitorFactor } from '../../src/sim/economy/participationWindows.ts';
 import { EXIT_CHURN, EXIT_LOSSES, EXIT_RIVAL, exitCause } from '../../src/sim/economy/exitCause.ts';
 import { col, runToEnd, small, sum } from './fixtures.ts';
 

@@ -52,6 +52,19 @@ describe('what a scenario schedules, by day', () => {
     expect(home[0].detail).toBe('Electricity price shock from day 10 in all regions (residential tariff): ×2, ramping over 0 days, to the end of the run; providers there pay it day by day');
   });
 
+  it('a GPU shortage: demand, cloud price and patience, and the frozen data-centre entry, all on day 90', () => {
+    const evs = scheduledEvents(preset('gpu_shortage'));
+    expect(evs.map((e) => [e.day, e.label])).toEqual([
+      [90, 'demand ×1.5'],
+      [90, 'cloud ×1.5'],
+      [90, 'entry ×0'],
+    ]);
+    expect(evs[1].detail).toBe('Cloud price shock from day 90: on-demand prices of datacenter GPUs ×1.5, ramping over 15 days, 180 days at full, then ramping back; jobs arriving meanwhile budget from them and wait ×3 as long for the network');
+    expect(evs[2].detail).toBe('From day 90 for 210 days (providers: datacenter): would-be entrants ×0, exit hazard ×0.5, an outside event such as a GPU shortage');
+    const exitsOnly = scheduledEvents(preset('baseline', 'economy.participation.participationShocks=[{"startDay":5,"durationDays":5,"exitMultiplier":2}]'));
+    expect(exitsOnly.map((e) => e.label)).toEqual(['exits ×2']);
+  });
+
   it('a wave of new providers: how many (at the scenario scale), of which type, over how long', () => {
     const [ev, ...rest] = scheduledEvents(preset('eth_merge', 'scale=0.5'));
     expect(rest).toEqual([]);

@@ -104,7 +104,7 @@ export function createJobSampler(s: Scenario, rng: Rng): JobSampler {
       d.durationHours = durationHours;
       d.budgetUsdPerGpuHour = budget;
       d.cloudUsdPerGpuHour = cloud;
-      d.patienceHours = p.patience();
+      d.patienceHours = clouds.moves ? p.patience() * clouds.patience(minVramGb, minTier, t) : p.patience();
       d.cancelAfterHours = cancels ? durationHours * rng() : Infinity;
       d.checkpointHours = c.checkpointHours;
       return d;

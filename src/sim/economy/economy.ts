@@ -40,7 +40,7 @@ import { createProviderFactory, type ProviderFactory } from '../supply/populatio
 import { pow } from '../core/detMath.ts';
 import { TypeBooks, type TypeBookSource } from './typeBooks.ts';
 import { UnlockSales, unlockedBy } from './vesting.ts';
-import { competitorFactor } from './competitors.ts';
+import { participationFactor } from './participationWindows.ts';
 import { EXIT_CHURN, EXIT_LOSSES, exitCause } from './exitCause.ts';
 import { ReconnectCooldown } from './reconnectCooldown.ts';
 import { grown } from '../core/grown.ts';
@@ -677,8 +677,10 @@ export class Economy {
     let paidW = 0;
     const sell = e.participation.sellShare;
     const churn = e.participation.baseChurnPerMonth;
-    // a rival's offer, per provider type (1 outside its days)
-    const rival = ARCHETYPES.map((a) => competitorFactor(e.participation.competitors, a, day + 1, 'exitMultiplier'));
+    // a rival's offer and an outside shock (a GPU shortage), per provider type (1 outside their days);
+    // the shock's factor scales churn and losses alike, so their shares of an exit's cause stay
+    const rival = ARCHETYPES.map((a) => participationFactor(e.participation.competitors, a, day + 1, 'exitMultiplier'));
+    const shocked = ARCHETYPES.map((a) => participationFactor(e.participation.participationShocks ?? [], a, day + 1, 'exitMultiplier'));
     const sens = e.participation.exitSensitivity;
     const q = e.slashing.detectionProb;
     for (let i = 0; i < P_.length; i++) {
@@ -752,7 +754,7 @@ export class Economy {
       if (base > 0 || sens > 0) {
         const margin = b.trailDays >= e.participation.trailingDays && b.trailCost > 0 ? b.trailIncome / b.trailCost - 1 : 0;
         const losses = sens * Math.max(0, -margin);
-        const h = base * (1 + losses) * rival[p.archetype];
+        const h = base * (1 + losses) * rival[p.archetype] * shocked[p.archetype];
         if (h > 0) {
           const u = this.rngExit();
           if (u < h) {
@@ -910,7 +912,10 @@ export class Economy {
   private considerEntrants(now: number): void {
     const pp = this.e.participation;
     for (let a = 0; a < ARCHETYPES.length; a++) {
-      const lambda = ((pp.entryCandidatesPerMonth[ARCHETYPES[a]] * this.initialCount[a]) / 30) * competitorFactor(pp.competitors, ARCHETYPES[a], this.day + 1, 'entryMultiplier');
+      const lambda =
+        ((pp.entryCandidatesPerMonth[ARCHETYPES[a]] * this.initialCount[a]) / 30) *
+        participationFactor(pp.competitors, ARCHETYPES[a], this.day + 1, 'entryMultiplier') *
+        participationFactor(pp.participationShocks ?? [], ARCHETYPES[a], this.day + 1, 'entryMultiplier');
       if (!(lambda > 0)) continue;
       const n = poisson(this.rngEntry, lambda)();
       for (let k = 0; k < n; k++) {

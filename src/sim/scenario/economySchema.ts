@@ -30,6 +30,20 @@ const competitor = z.strictObject({
   archetypes: z.array(z.enum(['home', 'farm', 'datacenter', 'university'])).optional().meta({ description: 'Provider types the offer reaches (all if omitted)' }),
 });
 
+/**
+ * An outside event that changes for a while how many latent providers join and how readily providers
+ * leave, with no rival behind it: research §9 #3, a 2023-style GPU shortage (no data-centre GPUs to
+ * buy, so no data-centre supply growth; owners hold on to what they have, churn halved). Exits it
+ * adds or spares keep their causes (churn, losses), unlike a rival's.
+ */
+const participationShock = z.strictObject({
+  startDay: z.number().min(0).max(36500).meta({ unit: 'day', description: 'Day the shock starts' }),
+  durationDays: z.number().min(0).max(36500).meta({ unit: 'days', description: 'How long it lasts' }),
+  exitMultiplier: z.number().min(0).max(100).default(1).meta({ unit: 'x exit hazard', description: 'The daily exit hazard (churn and losses) of the providers it reaches is multiplied by this while it lasts (a shortage: 0.5, owners hold on [D])' }),
+  entryMultiplier: z.number().min(0).max(100).default(1).meta({ unit: 'x entry candidates', description: 'Latent providers looking at joining, multiplied by this while it lasts (a shortage: 0 for data centres, no hardware to buy [D]); entrants already waiting out their entry lag still come' }),
+  archetypes: z.array(z.enum(['home', 'farm', 'datacenter', 'university'])).optional().meta({ description: 'Provider types it reaches (all if omitted)' }),
+});
+
 const priceShock = z.strictObject({
   startDay: z.number().min(0).max(36500).meta({ unit: 'day', description: 'Day the shock starts' }),
   durationDays: z.number().min(0).max(36500).default(0).meta({ unit: 'days', description: 'Days over which the price moves to the new level (log-linear); 0 is a jump' }),
@@ -135,6 +149,8 @@ export const economySchema = group(
         entryLagDays: perArchetype({ home: 1, farm: 14, datacenter: 90, university: 60 }, 0, 730, 'days', 'From the decision to join to coming online (procurement 60-120 d for data centres, research §9 #4 [D])'),
         entry: bool(true, 'Latent providers join when the expected margin pays'),
         competitors: z.array(competitor).max(20).default([]).meta({ description: 'Rival networks luring providers away for a while: exits up, entrants down (the vampire_attack preset)' }),
+        // Optional, not defaulted to []: a scenario without it keeps the hash it had before it existed.
+        participationShocks: z.array(participationShock).max(100).optional().meta({ description: 'Outside events that change entry and exit for a while without a rival behind them (the gpu_shortage preset: no data-centre entrants, churn halved); none if omitted' }),
       },
       'Provider participation: token sales, exit and entry',
     ),

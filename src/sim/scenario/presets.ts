@@ -18,6 +18,7 @@ import demandCrash from '../../../scenarios/demand_crash.json' with { type: 'jso
 import euPowerShock from '../../../scenarios/eu_power_shock.json' with { type: 'json' };
 import feeSwitch from '../../../scenarios/fee_switch.json' with { type: 'json' };
 import ethMerge from '../../../scenarios/eth_merge.json' with { type: 'json' };
+import gpuShortage from '../../../scenarios/gpu_shortage.json' with { type: 'json' };
 
 export interface Preset {
   name: string;
@@ -25,7 +26,7 @@ export interface Preset {
   raw: Record<string, unknown>;
 }
 
-const RAW: Record<string, unknown>[] = [baseline, halving, tokenCrash, unlockShock, vampireAttack, demandBoom, demandCrash, cloudPriceCut, euPowerShock, feeSwitch, ethMerge, burstyDemand, cheating, mmc, erlangA];
+const RAW: Record<string, unknown>[] = [baseline, halving, tokenCrash, unlockShock, vampireAttack, demandBoom, demandCrash, gpuShortage, cloudPriceCut, euPowerShock, feeSwitch, ethMerge, burstyDemand, cheating, mmc, erlangA];
 
 export const PRESETS: Preset[] = RAW.map((raw) => ({
   name: String(raw.name),

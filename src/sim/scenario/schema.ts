@@ -161,11 +161,17 @@ const shockSchema = z.strictObject({
 /**
  * A scheduled move of the centralized cloud's on-demand GPU prices, the tenants' outside option:
  * the budgets and cloud references of jobs arriving meanwhile follow it (research §9 #9: AWS cut
- * its P5 (H100) prices by up to 45% in June 2025; §9 #3: a 2023-style shortage, on-demand x 1.5).
+ * its P5 (H100) prices by up to 45% in June 2025; §9 #3: a 2023-style shortage, on-demand x 1.5),
+ * and so, optionally, does their patience (the shortage's cloud had capacity for 30% of requests).
  */
 const cloudPriceShockSchema = z.strictObject({
     ...priceShockCourse('cloud price', '0.55 is a 45% cut of the on-demand price'),
     segments: z.array(z.enum(GPU_SEGMENTS)).min(1).optional().meta({ description: 'GPU segments whose cloud price moves (consumer, workstation, datacenter; all if omitted)' }),
+    patienceMultiplier: z.number().min(0.01).max(100).optional().meta({
+      unit: 'x patience',
+      description:
+        'Multiplier of the patience of jobs whose cheapest cloud GPU is in the moved segments, on the same course as the price: when the cloud has no capacity to offer, tenants wait longer for the network (§9 #3: 30% availability in 2023, about 1 / 0.3 = 3 [D]); 1 if omitted',
+    }),
   });
 
 export const scenarioSchema = z.strictObject({

@@ -1,6 +1,6 @@
 /**
  * What the scenario schedules to happen, by day: demand shocks, cloud and electricity price shocks, waves of new providers, token price shocks, take rate changes, a rival
- * network's offer, emission halvings and the token unlock's cliff (research/dashboards.md: "unlock / regime markers"). The
+ * network's offer, outside shocks to entry and exit, emission halvings and the token unlock's cliff (research/dashboards.md: "unlock / regime markers"). The
  * charts mark them, so a jump reads against its cause and a run that has not reached a day yet
  * shows what is coming (the forward-looking schedule users ask for).
  */
@@ -36,7 +36,9 @@ export function scheduledEvents(s: Scenario): ScheduledEvent[] {
     out.push({
       day: sh.startDay,
       label: `cloud ${times(sh.multiplier)}`,
-      detail: `Cloud price shock from day ${sh.startDay}: on-demand prices of ${which} ${times(sh.multiplier)}, ${course(sh, s.horizonDays)}; jobs arriving meanwhile budget from them`,
+      detail: `Cloud price shock from day ${sh.startDay}: on-demand prices of ${which} ${times(sh.multiplier)}, ${course(sh, s.horizonDays)}; jobs arriving meanwhile budget from them${
+        sh.patienceMultiplier !== undefined && sh.patienceMultiplier !== 1 ? ` and wait ${times(sh.patienceMultiplier)} as long for the network` : ''
+      }`,
     });
   }
   for (const w of s.supply.influxes ?? []) {
@@ -78,6 +80,15 @@ export function scheduledEvents(s: Scenario): ScheduledEvent[] {
         day: c.startDay,
         label: 'rival',
         detail: `A rival network from day ${c.startDay} for ${c.durationDays} days: exit hazard ${times(c.exitMultiplier)}, would-be entrants ${times(c.entryMultiplier)} (providers: ${who})`,
+      });
+    }
+    for (const c of e.participation.participationShocks ?? []) {
+      const who = c.archetypes?.length ? c.archetypes.join(', ') : 'all';
+      const moves = [c.entryMultiplier !== 1 ? `entry ${times(c.entryMultiplier)}` : '', c.exitMultiplier !== 1 ? `exits ${times(c.exitMultiplier)}` : ''].filter(Boolean);
+      out.push({
+        day: c.startDay,
+        label: moves[0] ?? 'supply',
+        detail: `From day ${c.startDay} for ${c.durationDays} days (providers: ${who}): would-be entrants ${times(c.entryMultiplier)}, exit hazard ${times(c.exitMultiplier)}, an outside event such as a GPU shortage`,
       });
     }
     if (e.emission.schedule === 'halving') {

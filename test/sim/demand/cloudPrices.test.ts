@@ -77,6 +77,34 @@ describe('cloud prices over time', () => {
     }
   });
 
+  it('a patience multiplier follows the price shock\'s course, for the jobs priced by a moved GPU only', () => {
+    const c = createCloudPrices(withShocks([{ startDay: 10, durationDays: 20, rampDays: 10, multiplier: 1.5, segments: ['datacenter'], patienceMultiplier: 3 }]));
+    expect(c.patience(80, 0, 5 * H)).toBe(1); // before it
+    expect(c.patience(80, 0, 15 * H)).toBeCloseTo(2, 12); // half-way up the ramp
+    expect(c.patience(80, 0, 25 * H)).toBeCloseTo(3, 12);
+    expect(c.patience(80, 0, 45 * H)).toBeCloseTo(2, 12); // half-way down
+    expect(c.patience(80, 0, 60 * H)).toBe(1);
+    // an 8 GB job rents a consumer card in the cloud: its tenant can still get one
+    expect(c.patience(8, 0, 25 * H)).toBe(1);
+    // a price shock without the field leaves patience alone
+    expect(createCloudPrices(withShocks([{ startDay: 0, durationDays: 100, multiplier: 2 }])).patience(80, 0, 50 * H)).toBe(1);
+  });
+
+  it('jobs arriving in a sold-out cloud wait longer; every other draw is the same', () => {
+    const weights = JOB_CLASSES.map((c) => (c === 'inference' ? 1 : 0));
+    const classes = { inference: { minVramGb: { '80': 1 } } };
+    const shock = { startDay: 10, durationDays: 36500, multiplier: 1, segments: ['datacenter'] };
+    const plain = createJobSampler(parseScenario({ demand: { classes, cloudPriceShocks: [shock] } }), createStreams(3).get('jobs'));
+    const sold = createJobSampler(parseScenario({ demand: { classes, cloudPriceShocks: [{ ...shock, patienceMultiplier: 3 }] } }), createStreams(3).get('jobs'));
+    for (let i = 0; i < 2000; i++) {
+      const t = i * 0.5; // hours: days 0 to 41
+      const a = { ...plain.draw(weights, undefined, t) };
+      const b = { ...sold.draw(weights, undefined, t) };
+      expect(b.patienceHours).toBeCloseTo((t >= 10 * H ? 3 : 1) * a.patienceHours, 9);
+      expect({ ...b, patienceHours: 0 }).toEqual({ ...a, patienceHours: 0 });
+    }
+  });
+
   it('bad shocks are refused naming the field', () => {
     const bad = (shock: unknown) => {
       const v = validateScenario({ demand: { cloudPriceShocks: [shock] } });
@@ -85,6 +113,7 @@ describe('cloud prices over time', () => {
     expect(bad({ startDay: 1, durationDays: 1, multiplier: 0 })).toEqual(['demand.cloudPriceShocks.0.multiplier']);
     expect(bad({ startDay: 1, durationDays: 1, multiplier: 0.5, segments: ['gaming'] })).toEqual(['demand.cloudPriceShocks.0.segments.0']);
     expect(bad({ startDay: 1, durationDays: 1, multiplier: 0.5, classes: ['inference'] })).toEqual(['demand.cloudPriceShocks.0.classes']); // a demand shock's field: unknown here
+    expect(bad({ startDay: 1, durationDays: 1, multiplier: 0.5, patienceMultiplier: 0 })).toEqual(['demand.cloudPriceShocks.0.patienceMultiplier']);
     expect(bad({ startDay: 1, durationDays: 1, multiplier: 0.5 })).toEqual([]);
   });
 });

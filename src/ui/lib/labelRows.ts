@@ -1,0 +1,26 @@
+/**
+ * Rows for the labels of the charts' event markers: each label goes in the lowest row where it
+ * does not run into the label before it, so events on the same or nearby days (a shortage's demand,
+ * cloud and entry shocks all on day 90) stack instead of printing over each other.
+ */
+
+/** Approximate width of one character of the 9 px marker font, in px (generous, so labels never touch). */
+const CHAR_PX = 5.5;
+/** Gap kept between a label's end and the next label in the same row, in px. */
+const GAP_PX = 4;
+
+/** The row (0 at the top) of each label, given where it starts (x, px) and its text, in the order given. */
+export function labelRows(labels: readonly { x: number; text: string }[]): number[] {
+  /** Per row, the x where its last label ends. */
+  const ends: number[] = [];
+  const order = labels.map((_, i) => i).sort((a, b) => labels[a].x - labels[b].x || a - b);
+  const rows = new Array<number>(labels.length);
+  for (const i of order) {
+    const { x, text } = labels[i];
+    let r = ends.findIndex((end) => end + GAP_PX <= x);
+    if (r < 0) r = ends.length;
+    ends[r] = x + 3 + text.length * CHAR_PX;
+    rows[i] = r;
+  }
+  return rows;
+}

@@ -125,4 +125,12 @@ describe('chart and KPI definitions', () => {
     const b = KPIS.find((x) => x.id === 'burn-mint')!;
     expect(b.compute({ data: { burned_tokens: f(1, 2), minted_tokens: f(3, 3) }, lo: 0, hi: 1, periodHours: 24 })).toBeCloseTo(0.5);
   });
+
+  it('KPIs: burn-to-mint gives the leases\' burn-and-mint net burn as a share of their burn, and nothing without burn-and-mint', () => {
+    const b = KPIS.find((x) => x.id === 'burn-mint')!;
+    const t = { data: { burned_tokens: f(120, 80), minted_tokens: f(300, 300), bme_burned_tokens: f(100, 60), bme_minted_tokens: f(98, 58) }, lo: 0, hi: 1, periodHours: 24 };
+    expect(b.detail!(t)).toBe("leases' net burn 2.5% of their burn");
+    expect(b.detail!({ ...t, data: { ...t.data, bme_burned_tokens: f(0, 0), bme_minted_tokens: f(0, 0) } })).toBeNull();
+    expect(b.detail!({ ...t, data: { burned_tokens: f(1, 1), minted_tokens: f(1, 1) } })).toBeNull();
+  });
 });

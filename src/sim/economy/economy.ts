@@ -482,6 +482,7 @@ export class Economy {
       // burn-and-mint top-up: buy and burn tokens, receive USD-pegged compute credits
       const tok = this.buy(this.host.acct.escrow, this.a.tenantTokens, l.escrowUnits, 'tenant buys tokens to burn');
       this.burn(this.a.tenantTokens, tok, 'burn for credits');
+      this.counters.bmeBurnedUnits += tok;
       L.transferUnits('credit', this.a.credits, this.host.acct.escrow, l.escrowUnits, 'credits minted');
     }
   }
@@ -527,11 +528,12 @@ export class Economy {
       const fee = Math.round(payUnits * k);
       if (this.e.bmeProviderPay === 'mint') {
         const tok = this.mint(p.account, Math.round((payUnits - fee) / P), 'settlement mint');
+        this.counters.bmeMintedUnits += tok;
         b.dayTokenUnits += tok;
         this.income(r, (tok / UNITS_PER) * P);
       }
       if (fee > 0) {
-        if (fate !== 'burn') this.mint(fate === 'treasury' ? this.host.acct.treasury : this.a.stakerPool, Math.round(fee / P), 'protocol fee minted');
+        if (fate !== 'burn') this.counters.bmeMintedUnits += this.mint(fate === 'treasury' ? this.host.acct.treasury : this.a.stakerPool, Math.round(fee / P), 'protocol fee minted');
         this.counters.feesUsd += fee / UNITS_PER;
       }
     }
@@ -564,6 +566,7 @@ export class Economy {
       // unused credits are redeemed: burned, and tokens minted at the current price (AEP-76 [V])
       L.transferUnits('credit', this.host.acct.escrow, this.a.credits, units, 'credits redeemed');
       const tok = this.mint(this.a.tenantTokens, Math.round(units / this.price.price), 'credit redemption mint');
+      this.counters.bmeMintedUnits += tok;
       this.sell(this.a.tenantTokens, this.host.acct.tenants, tok, 'tenant sells redemption');
     }
   }

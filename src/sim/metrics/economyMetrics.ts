@@ -44,6 +44,13 @@ export const ECONOMY_COLUMNS: ColumnDef[] = [
   { name: 'providers_exited_losses', unit: 'providers', description: 'Exits caused by losses: the part of the hazard from trailing losses (economy.participation.exitSensitivity)' },
   { name: 'providers_exited_rival', unit: 'providers', description: 'Exits caused by a rival network\'s offer: the part of the hazard from economy.participation.competitors' },
   { name: 'providers_exited_banned', unit: 'providers', description: 'Cheating providers caught and banned in the period (economy.slashing.banOnCatch)' },
+  { name: 'bme_burned_tokens', unit: 'tokens', description: 'Tokens tenants burned for compute credits in the period (economy.payment burnMint; 0 otherwise): the USD of each lease\'s escrow at the price when it was matched (part of burned_tokens)' },
+  {
+    name: 'bme_minted_tokens',
+    unit: 'tokens',
+    description:
+      'Tokens minted for spent and unused credits in the period (burnMint: settlements to providers and fees at the price when settled, redemptions at lease end; 0 otherwise; part of minted_tokens). bme_burned_tokens - bme_minted_tokens is the burn-and-mint net burn: positive while the price rises between a lease\'s match and its settlement (AEP-76)',
+  },
 ];
 
 /** Period counters of the economy, in tokens or USD (floats for reporting; the ledger keeps the exact units). */
@@ -70,6 +77,9 @@ export class EconomyCounters {
   exitedLosses = 0;
   exitedRival = 0;
   exitedBanned = 0;
+  /** Burn-and-mint flows: tokens burned for credits, tokens minted for credits spent or redeemed. */
+  bmeBurnedUnits = 0;
+  bmeMintedUnits = 0;
 
   reset(): void {
     this.mintedUnits = this.burnedUnits = this.slashedUnits = this.slashes = 0;
@@ -79,6 +89,7 @@ export class EconomyCounters {
     this.buyUsd = this.sellUsd = 0;
     this.unlockedUnits = this.unlockSellUsd = 0;
     this.exitedChurn = this.exitedLosses = this.exitedRival = this.exitedBanned = 0;
+    this.bmeBurnedUnits = this.bmeMintedUnits = 0;
   }
 }
 
@@ -138,6 +149,8 @@ export function sampleEconomy(c: EconomyCounters, v: EconomyLevels, periodHours:
   out[o++] = c.exitedLosses;
   out[o++] = c.exitedRival;
   out[o++] = c.exitedBanned;
+  out[o++] = c.bmeBurnedUnits / U;
+  out[o++] = c.bmeMintedUnits / U;
   return o;
 }
 

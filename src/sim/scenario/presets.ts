@@ -7,6 +7,7 @@ import baseline from '../../../scenarios/baseline.json' with { type: 'json' };
 import mmc from '../../../scenarios/mmc.json' with { type: 'json' };
 import halving from '../../../scenarios/halving.json' with { type: 'json' };
 import tokenCrash from '../../../scenarios/token_crash.json' with { type: 'json' };
+import tokenPump from '../../../scenarios/token_pump.json' with { type: 'json' };
 import demandBoom from '../../../scenarios/demand_boom.json' with { type: 'json' };
 import cheating from '../../../scenarios/cheating.json' with { type: 'json' };
 import unlockShock from '../../../scenarios/unlock_shock.json' with { type: 'json' };
@@ -26,7 +27,7 @@ export interface Preset {
   raw: Record<string, unknown>;
 }
 
-const RAW: Record<string, unknown>[] = [baseline, halving, tokenCrash, unlockShock, vampireAttack, demandBoom, demandCrash, gpuShortage, cloudPriceCut, euPowerShock, feeSwitch, ethMerge, burstyDemand, cheating, mmc, erlangA];
+const RAW: Record<string, unknown>[] = [baseline, halving, tokenCrash, tokenPump, unlockShock, vampireAttack, demandBoom, demandCrash, gpuShortage, cloudPriceCut, euPowerShock, feeSwitch, ethMerge, burstyDemand, cheating, mmc, erlangA];
 
 export const PRESETS: Preset[] = RAW.map((raw) => ({
   name: String(raw.name),

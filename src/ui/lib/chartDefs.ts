@@ -517,8 +517,15 @@ export const KPIS: KpiDef[] = [
     unit: 'ratio',
     better: 'up',
     needs: ['burned_tokens', 'minted_tokens'],
-    definition: 'Tokens burned / tokens minted over the window. Above 1 the supply shrinks (net deflationary); below 1 it grows.',
+    definition:
+      'Tokens burned / tokens minted over the window. Above 1 the supply shrinks (net deflationary); below 1 it grows. With burn-and-mint payments, the detail line is the leases\' own net burn: tokens burned for credits less tokens minted to settle or redeem them, as a share of the burn (positive while the price rises between a lease\'s match and its settlement, AEP-76).',
     compute: (t) => ratio(sum(t.data.burned_tokens, t.lo, t.hi), sum(t.data.minted_tokens, t.lo, t.hi)),
+    detail: (t) => {
+      const burned = sum(t.data.bme_burned_tokens, t.lo, t.hi);
+      if (!(burned > 0)) return null;
+      const net = (burned - sum(t.data.bme_minted_tokens, t.lo, t.hi)) / burned;
+      return `leases' net burn ${formatValue(net, 'share')} of their burn`;
+    },
   },
   {
     id: 'inflation',

@@ -470,17 +470,41 @@ export class Economy {
 
   // ---------------------------------------------------------------- payments
 
+  /**
+   * The warm start's leases were ordered before day 0, so their escrow (tokens bought, or bought and
+   * burned for credits) belongs to the network's past, not to the run's first day: between these two
+   * calls purchases move no price and count in no flow, and the tokens burned come off the genesis
+   * supply instead of counting as the run's burns. (Counted on day 1, the baseline's 7 k running
+   * leases burned 2 M tokens at once under burn-and-mint and pushed the price up a fifth.)
+   */
+  private prehistory = false;
+  private burnedBefore = 0;
+  beginPrehistory(): void {
+    this.prehistory = true;
+    this.burnedBefore = this.burnedUnits;
+  }
+  endPrehistory(): void {
+    this.prehistory = false;
+    const x = this.burnedUnits - this.burnedBefore;
+    this.genesisUnits -= x;
+    this.burnedUnits -= x;
+    this.counters.burnedUnits -= x;
+    this.counters.bmeBurnedUnits -= x;
+    this.supplyAtSampleUnits = this.supplyUnits();
+  }
+
   /** The tenant's USD has been escrowed for lease l (core transfer tenants -> escrow done). */
   escrowed(l: Lease): void {
     const mode = this.e.payment;
     if (mode === 'stablecoin' || l.escrowUnits <= 0) return;
     const L = this.host.ledger;
+    const pressure = !this.prehistory;
     if (mode === 'token') {
-      const tok = this.buy(this.host.acct.escrow, this.a.escrowTokens, l.escrowUnits, 'tenant buys tokens for escrow');
+      const tok = this.buy(this.host.acct.escrow, this.a.escrowTokens, l.escrowUnits, 'tenant buys tokens for escrow', pressure);
       this.tokenEscrow.set(l.id, { held: tok, rate: tok / l.escrowUnits });
     } else {
       // burn-and-mint top-up: buy and burn tokens, receive USD-pegged compute credits
-      const tok = this.buy(this.host.acct.escrow, this.a.tenantTokens, l.escrowUnits, 'tenant buys tokens to burn');
+      const tok = this.buy(this.host.acct.escrow, this.a.tenantTokens, l.escrowUnits, 'tenant buys tokens to burn', pressure);
       this.burn(this.a.tenantTokens, tok, 'burn for credits');
       this.counters.bmeBurnedUnits += tok;
       L.transferUnits('credit', this.a.credits, this.host.acct.escrow, l.escrowUnits, 'credits minted');

@@ -217,7 +217,11 @@ export class MarketModel {
     }
     this.steadyAvailability = false;
     this.economy?.init(this.horizonHours);
-    if (this.s.demand.warmStart) this.warmStart();
+    if (this.s.demand.warmStart) {
+      this.economy?.beginPrehistory();
+      this.warmStart();
+      this.economy?.endPrehistory();
+    }
     const first = nextArrival(this.rates, 0, this.horizonHours, this.streams.get('arrivals'), this.s.demand.burstMeanJobs);
     if (first < Infinity) this.engine.at(first, this.K.arrival);
     this.scheduleSample(0);

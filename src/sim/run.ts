@@ -9,7 +9,7 @@ import { scenarioHash } from './scenario/hash.ts';
 import { MarketModel, type ModelHooks } from './model/marketModel.ts';
 import type { LeaseRow } from './model/leaseRow.ts';
 import { ColumnStore, type MetricTable } from './metrics/table.ts';
-import { MARKET_COLUMNS, TYPE_MARKET_COLUMNS } from './metrics/marketMetrics.ts';
+import { MARKET_COLUMNS, REGION_MARKET_COLUMNS, TYPE_MARKET_COLUMNS } from './metrics/marketMetrics.ts';
 import { TYPE_ECONOMY_COLUMNS } from './economy/typeBooks.ts';
 import { ECONOMY_COLUMNS } from './metrics/economyMetrics.ts';
 import type { ColumnDef } from './metrics/table.ts';
@@ -53,7 +53,9 @@ export interface Run {
  * type (appended in 0.3.0, so the columns before them kept their places).
  */
 export function columnsFor(scenario: Scenario): ColumnDef[] {
-  return scenario.economy.enabled ? [...MARKET_COLUMNS, ...ECONOMY_COLUMNS, ...TYPE_MARKET_COLUMNS, ...TYPE_ECONOMY_COLUMNS] : [...MARKET_COLUMNS, ...TYPE_MARKET_COLUMNS];
+  return scenario.economy.enabled
+    ? [...MARKET_COLUMNS, ...ECONOMY_COLUMNS, ...TYPE_MARKET_COLUMNS, ...TYPE_ECONOMY_COLUMNS, ...REGION_MARKET_COLUMNS]
+    : [...MARKET_COLUMNS, ...TYPE_MARKET_COLUMNS, ...REGION_MARKET_COLUMNS];
 }
 
 export function createRun(scenario: Scenario, seed: number, options: RunOptions = {}): Run {

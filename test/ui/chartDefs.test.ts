@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CHARTS, KPIS, deriveColumns } from '../../src/ui/lib/chartDefs.ts';
-import { MARKET_COLUMNS, TYPE_MARKET_COLUMNS } from '../../src/sim/metrics/marketMetrics.ts';
+import { MARKET_COLUMNS, REGION_MARKET_COLUMNS, TYPE_MARKET_COLUMNS } from '../../src/sim/metrics/marketMetrics.ts';
 import { TYPE_ECONOMY_COLUMNS } from '../../src/sim/economy/typeBooks.ts';
 import { ECONOMY_COLUMNS } from '../../src/sim/metrics/economyMetrics.ts';
 
@@ -8,7 +8,7 @@ const f = (...v: number[]) => new Float64Array(v);
 
 describe('chart and KPI definitions', () => {
   it('every chart reads columns the core produces or the dashboard derives (no silent schema drift)', () => {
-    const names = new Set([...MARKET_COLUMNS, ...ECONOMY_COLUMNS, ...TYPE_MARKET_COLUMNS, ...TYPE_ECONOMY_COLUMNS].map((c) => c.name));
+    const names = new Set([...MARKET_COLUMNS, ...ECONOMY_COLUMNS, ...TYPE_MARKET_COLUMNS, ...TYPE_ECONOMY_COLUMNS, ...REGION_MARKET_COLUMNS].map((c) => c.name));
     const derived = new Set(Object.keys(deriveColumns(Object.fromEntries([...names].map((n) => [n, f(1)])), 1, 24)));
     expect([...derived].sort()).toEqual(['burned_cumulative_tokens', 'capacity_gpu_h', 'circulating_tokens', 'exited_cumulative_banned', 'exited_cumulative_churn', 'exited_cumulative_losses', 'exited_cumulative_rival', 'net_issuance_tokens', 'profit_per_gpu_usd_datacenter', 'profit_per_gpu_usd_farm', 'profit_per_gpu_usd_home', 'profit_per_gpu_usd_university', 'protocol_earnings_usd', 'staking_ratio', 'supply_side_usd', 'treasury_value_usd']);
     for (const chart of CHARTS) {

@@ -10,11 +10,12 @@
  */
 import { quantileSorted } from 'simple-statistics';
 import { TIERS } from '../supply/catalogue.ts';
-import { ARCHETYPES } from '../scenario/schema.ts';
+import { ARCHETYPES, REGIONS } from '../scenario/schema.ts';
 import type { ColumnDef } from './table.ts';
 
 const NT = TIERS.length;
 const NA = ARCHETYPES.length;
+const NR = REGIONS.length;
 
 export const MARKET_COLUMNS: ColumnDef[] = [
   { name: 'day', unit: 'day', description: 'Simulated day at the end of the period (period 1 of a daily run ends on day 1)' },
@@ -61,6 +62,17 @@ export const TYPE_MARKET_COLUMNS: ColumnDef[] = [
   ...ARCHETYPES.map((a) => ({ name: `leases_resumed_${a}`, unit: 'leases', description: `Stalled leases on type-${a} providers that resumed in the period, their provider back within the outage grace` })),
 ];
 
+/**
+ * The market by the providers' region (0.5.0), after every other column: a regional shock (an
+ * electricity price spike, data-residency demand) shows in the region's own utilization and price.
+ */
+export const REGION_MARKET_COLUMNS: ColumnDef[] = [
+  ...REGIONS.map((r) => ({ name: `providers_active_${r}`, unit: 'providers', description: `Providers in region ${r} in the network at the end of the period` })),
+  ...REGIONS.map((r) => ({ name: `gpus_online_${r}`, unit: 'GPUs', description: `Time-average number of GPUs online in region ${r} over the period` })),
+  ...REGIONS.map((r) => ({ name: `utilization_${r}`, unit: 'share', description: `Utilization of the GPUs in region ${r} (busy / online GPU-hours in the period)` })),
+  ...REGIONS.map((r) => ({ name: `price_usd_per_gpu_h_${r}`, unit: 'USD/GPU-h', description: `Realized price in region ${r}: USD billed / GPU-hours served by its providers in the period` })),
+];
+
 export class MarketMetrics {
   // current levels
   onlineGpus = new Float64Array(NT);
@@ -82,6 +94,15 @@ export class MarketMetrics {
   resumedByType = new Float64Array(NA);
   private onlineHByType = new Float64Array(NA);
   private busyHByType = new Float64Array(NA);
+  /** The same by the providers' region (REGIONS order): levels, then integrals over the period. */
+  providersByRegion = new Float64Array(NR);
+  onlineByRegion = new Float64Array(NR);
+  busyByRegion = new Float64Array(NR);
+  /** USD per hour billed by active leases on the region's providers. */
+  billRateByRegion = new Float64Array(NR);
+  private onlineHByRegion = new Float64Array(NR);
+  private busyHByRegion = new Float64Array(NR);
+  private billedByRegion = new Float64Array(NR);
   // integrals over the period
   private onlineH = new Float64Array(NT);
   private busyH = new Float64Array(NT);
@@ -115,6 +136,11 @@ export class MarketMetrics {
     for (let a = 0; a < NA; a++) {
       this.onlineHByType[a] += this.onlineByType[a] * dt;
       this.busyHByType[a] += this.busyByType[a] * dt;
+    }
+    for (let r = 0; r < NR; r++) {
+      this.onlineHByRegion[r] += this.onlineByRegion[r] * dt;
+      this.busyHByRegion[r] += this.busyByRegion[r] * dt;
+      this.billedByRegion[r] += this.billRateByRegion[r] * dt;
     }
     this.queueH += this.queueLen * dt;
     this.last = now;
@@ -199,6 +225,20 @@ export class MarketMetrics {
     this.completedByType.fill(0);
     this.failedByType.fill(0);
     this.resumedByType.fill(0);
+    return o;
+  }
+
+  /** Writes the period's REGION_MARKET_COLUMNS into `out` from `offset` (after sample() at the same instant), then resets them. */
+  sampleRegions(periodHours: number, out: number[], offset: number): number {
+    let o = offset;
+    const div = (a: number, b: number) => (b > 0 ? a / b : NaN);
+    for (let r = 0; r < NR; r++) out[o++] = this.providersByRegion[r];
+    for (let r = 0; r < NR; r++) out[o++] = this.onlineHByRegion[r] / periodHours;
+    for (let r = 0; r < NR; r++) out[o++] = div(this.busyHByRegion[r], this.onlineHByRegion[r]);
+    for (let r = 0; r < NR; r++) out[o++] = div(this.billedByRegion[r], this.busyHByRegion[r]);
+    this.onlineHByRegion.fill(0);
+    this.busyHByRegion.fill(0);
+    this.billedByRegion.fill(0);
     return o;
   }
 }

@@ -325,6 +325,7 @@ export class MarketModel {
     this.metrics.providersActive++;
     this.metrics.gpusByType[p.archetype] += p.gpus;
     this.metrics.providersByType[p.archetype]++;
+    this.metrics.providersByRegion[p.region]++;
     if (p.windowHours < 24) {
       // Is `now` inside today's window [start, start + hours) (mod 24)?
       const h = (((now - p.windowStartHour) % 24) + 24) % 24;
@@ -367,12 +368,14 @@ export class MarketModel {
     this.metrics.providersActive--;
     this.metrics.gpusByType[p.archetype] -= p.gpus;
     this.metrics.providersByType[p.archetype]--;
+    this.metrics.providersByRegion[p.region]--;
   }
 
-  /** GPUs of p going online (+) or offline (-), in the network's and its type's online counts. */
+  /** GPUs of p going online (+) or offline (-), in the network's, its type's and its region's online counts. */
   private onlineGpusChanged(p: Provider, delta: number): void {
     this.metrics.onlineGpus[p.tier] += delta;
     this.metrics.onlineByType[p.archetype] += delta;
+    this.metrics.onlineByRegion[p.region] += delta;
   }
 
   /** Ids of the leases holding GPUs on p (matched or active), a copy. */
@@ -634,6 +637,8 @@ export class MarketModel {
       p.busyGpus -= l.gpus;
       m.busyGpus[l.tier] -= l.gpus;
       m.busyByType[p.archetype] -= l.gpus;
+      m.busyByRegion[p.region] -= l.gpus;
+      m.billRateByRegion[p.region] -= l.priceUsdPerGpuHour * l.gpus;
       m.billRate[l.tier] -= l.priceUsdPerGpuHour * l.gpus;
       m.cloudRate[l.tier] -= l.cloudUsdPerGpuHour * l.gpus;
     }
@@ -650,6 +655,8 @@ export class MarketModel {
         p.busyGpus += l.gpus;
         m.busyGpus[l.tier] += l.gpus;
         m.busyByType[p.archetype] += l.gpus;
+        m.busyByRegion[p.region] += l.gpus;
+        m.billRateByRegion[p.region] += l.priceUsdPerGpuHour * l.gpus;
         m.billRate[l.tier] += l.priceUsdPerGpuHour * l.gpus;
         m.cloudRate[l.tier] += l.cloudUsdPerGpuHour * l.gpus;
         if (this.bills) l.billSlot = this.bills.open(l);
@@ -856,11 +863,12 @@ export class MarketModel {
     const period = now - this.lastSampleAt;
     this.lastSampleAt = now;
     this.lastRow.length = 0;
-    // the columns in run.ts' columnsFor order: market, economy, market by type, economy by type
+    // the columns in run.ts' columnsFor order: market, economy, market by type, economy by type, market by region
     let o = this.metrics.sample(now, period, this.lastRow, 0);
     if (this.economy) o = this.economy.sample(period, this.lastRow, o);
     o = this.metrics.sampleTypes(period, this.lastRow, o);
-    this.economy?.sampleTypes(this.lastRow, o);
+    if (this.economy) o = this.economy.sampleTypes(this.lastRow, o);
+    this.metrics.sampleRegions(period, this.lastRow, o);
     this.onRow?.(this.lastRow);
     this.sampleIndex++;
     if (now < this.horizonHours) this.scheduleSample(now);

@@ -5,6 +5,7 @@
  * columns are not in the table yet says so instead of drawing zeros.
  */
 import { formatCount, formatValue } from './format.ts';
+import { REGIONS } from '../../sim/scenario/schema.ts';
 
 export const OKABE_ITO = {
   orange: '#E69F00',
@@ -43,6 +44,23 @@ export const ARCHETYPE_COLORS: Record<string, string> = {
 };
 const ARCHETYPE_DASH: Record<string, string> = { home: '', farm: '6 3', datacenter: '2 2', university: '10 3 2 3' };
 const TYPES = Object.keys(ARCHETYPE_COLORS);
+
+/** Provider regions (REGIONS order): their names, and one colour and dash each, apart from the types' colours. */
+export const REGION_LABELS: Record<(typeof REGIONS)[number], string> = {
+  na: 'North America',
+  eu: 'Europe',
+  asia: 'Asia',
+  other: 'elsewhere',
+};
+export const REGION_COLORS: Record<(typeof REGIONS)[number], string> = {
+  na: OKABE_ITO.blue,
+  eu: OKABE_ITO.vermillion,
+  asia: OKABE_ITO.green,
+  other: OKABE_ITO.grey,
+};
+const REGION_DASH: Record<(typeof REGIONS)[number], string> = { na: '', eu: '6 3', asia: '2 2', other: '10 3 2 3' };
+const regionSeries = (prefix: string) =>
+  REGIONS.map((r) => ({ column: `${prefix}_${r}`, label: REGION_LABELS[r], color: REGION_COLORS[r], dash: REGION_DASH[r], width: 1.8 }));
 
 export type SeriesType = 'line' | 'area' | 'stack' | 'barUp' | 'barDown';
 
@@ -214,6 +232,26 @@ export const CHARTS: ChartDef[] = [
     pendingNote: ECONOMY_NOTE,
     series: TYPES.map((a) => ({ column: `profit_per_gpu_usd_${a}`, label: a, color: ARCHETYPE_COLORS[a], dash: ARCHETYPE_DASH[a], width: 1.8 })),
     refs: [{ value: 0, label: 'break-even' }],
+  },
+  {
+    // a regional shock (eu_power_shock) in the region's own figures: does its price part from the others'?
+    id: 'regions-utilization',
+    title: 'Utilization by region',
+    subtitle: 'Busy / online GPU-hours of the GPUs in each region per day; the network\'s for reference',
+    unit: 'share',
+    log: 'never',
+    yDomain: [0, 1],
+    needs: REGIONS.map((r) => `utilization_${r}`),
+    series: [{ column: 'utilization', label: 'All regions', color: OKABE_ITO.black, width: 2.5 }, ...regionSeries('utilization')],
+  },
+  {
+    id: 'regions-price',
+    title: 'Price per GPU-hour by region',
+    subtitle: 'USD billed / GPU-hours served by each region\'s providers per day; the network\'s for reference',
+    unit: 'USD/GPU-h',
+    log: 'never',
+    needs: REGIONS.map((r) => `price_usd_per_gpu_h_${r}`),
+    series: [{ column: 'price_usd_per_gpu_h', label: 'All regions', color: OKABE_ITO.black, width: 2.5 }, ...regionSeries('price_usd_per_gpu_h')],
   },
   {
     id: 'providers',

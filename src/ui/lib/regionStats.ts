@@ -5,13 +5,8 @@
  */
 import { REGIONS } from '../../sim/scenario/schema.ts';
 import { groupFigures, type ProviderRecord } from './providerStats.ts';
+import { REGION_LABELS } from './chartDefs.ts';
 
-export const REGION_LABELS: Record<(typeof REGIONS)[number], string> = {
-  na: 'North America',
-  eu: 'Europe',
-  asia: 'Asia',
-  other: 'elsewhere',
-};
 
 export interface RegionRow {
   region: string;

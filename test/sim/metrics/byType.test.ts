@@ -1,6 +1,7 @@
 /**
- * The metrics by provider type (home, farm, datacenter, university): each column sums over the types
- * to its network-wide column, day by day, and over the run they agree with the per-provider report.
+ * The metrics by provider type (home, farm, datacenter, university) and by region: each column sums
+ * over the types (regions) to its network-wide column, day by day, and over the run they agree with
+ * the per-provider report.
  * Checked on the baseline (every type, churn, entry, the token economy) at a small scale.
  */
 import { describe, expect, test } from 'vitest';
@@ -8,15 +9,46 @@ import { createRun, columnsFor } from '../../../src/sim/run.ts';
 import { findPreset } from '../../../src/sim/scenario/presets.ts';
 import { applyOverrides } from '../../../src/sim/scenario/overrides.ts';
 import { parseScenario } from '../../../src/sim/scenario/validate.ts';
-import { ARCHETYPES } from '../../../src/sim/scenario/schema.ts';
+import { ARCHETYPES, REGIONS } from '../../../src/sim/scenario/schema.ts';
 import { providerRows } from '../../../src/sim/economy/providerReport.ts';
-import { MARKET_COLUMNS, TYPE_MARKET_COLUMNS } from '../../../src/sim/metrics/marketMetrics.ts';
+import { MARKET_COLUMNS, REGION_MARKET_COLUMNS, TYPE_MARKET_COLUMNS } from '../../../src/sim/metrics/marketMetrics.ts';
 import { ECONOMY_COLUMNS } from '../../../src/sim/metrics/economyMetrics.ts';
 import { TYPE_ECONOMY_COLUMNS } from '../../../src/sim/economy/typeBooks.ts';
 import { col } from '../helpers.ts';
 
 const sum = (x: number[]) => x.reduce((a, b) => a + b, 0);
 const scenario = (...sets: string[]) => parseScenario(applyOverrides(findPreset('baseline')!.raw, ['scale=0.25', 'horizonDays=40', ...sets]));
+
+describe('metrics by region', () => {
+  const run = createRun(scenario(), 3);
+  run.advance(run.horizonHours);
+  const t = run.table();
+  const byRegion = (name: string) => REGIONS.map((r) => col(t, `${name}_${r}`));
+  const days = col(t, 'day');
+  const regionSum = (f: (r: number, i: number) => number) => days.map((_, i) => sum(REGIONS.map((__, r) => f(r, i))));
+
+  test('providers and GPUs online sum over the regions to the network\'s; busy GPUs and billed USD too, through utilization and price', () => {
+    expect(regionSum((r, i) => byRegion('providers_active')[r][i])).toEqual(col(t, 'providers_active'));
+    const online = byRegion('gpus_online');
+    const busy = (r: number, i: number) => byRegion('utilization')[r][i] * online[r][i];
+    regionSum((r, i) => online[r][i]).forEach((v, i) => expect(v).toBeCloseTo(col(t, 'gpus_online')[i], 6));
+    regionSum(busy).forEach((v, i) => expect(v).toBeCloseTo(col(t, 'gpus_busy')[i], 6));
+    // price x GPU-hours served is the USD billed
+    regionSum((r, i) => (busy(r, i) > 0 ? byRegion('price_usd_per_gpu_h')[r][i] * busy(r, i) * 24 : 0)).forEach((v, i) =>
+      expect(v / col(t, 'gmv_usd')[i]).toBeCloseTo(1, 6),
+    );
+    // every region took part
+    for (const r of REGIONS) expect(sum(col(t, `providers_active_${r}`)), r).toBeGreaterThan(0);
+  });
+
+  test('over the run, a region\'s busy GPU-hours are its providers\' in the per-provider report', () => {
+    const rows = providerRows(run.model);
+    REGIONS.forEach((r, k) => {
+      const busyHours = sum(byRegion('utilization')[k].map((u, i) => u * byRegion('gpus_online')[k][i])) * 24;
+      expect(busyHours / sum(rows.filter((p) => p.region === r).map((p) => p.busy_gpu_hours as number))).toBeCloseTo(1, 6);
+    });
+  });
+});
 
 describe('metrics by provider type', () => {
   const run = createRun(scenario(), 3);
@@ -72,10 +104,11 @@ describe('metrics by provider type', () => {
 
   test('appended after the columns that were there, so they keep their places; without the economy only the market\'s', () => {
     const names = (cs: { name: string }[]) => cs.map((c) => c.name);
-    expect(names(columnsFor(scenario()))).toEqual(names([...MARKET_COLUMNS, ...ECONOMY_COLUMNS, ...TYPE_MARKET_COLUMNS, ...TYPE_ECONOMY_COLUMNS]));
+    expect(names(columnsFor(scenario()))).toEqual(names([...MARKET_COLUMNS, ...ECONOMY_COLUMNS, ...TYPE_MARKET_COLUMNS, ...TYPE_ECONOMY_COLUMNS, ...REGION_MARKET_COLUMNS]));
     const off = createRun(scenario('economy.enabled=false', 'horizonDays=3'), 1);
     off.advance(off.horizonHours);
-    expect(Object.keys(off.table().data)).toEqual(names([...MARKET_COLUMNS, ...TYPE_MARKET_COLUMNS]));
+    expect(Object.keys(off.table().data)).toEqual(names([...MARKET_COLUMNS, ...TYPE_MARKET_COLUMNS, ...REGION_MARKET_COLUMNS]));
+    expect(REGION_MARKET_COLUMNS).toHaveLength(4 * 4);
     expect(TYPE_MARKET_COLUMNS).toHaveLength(8 * 4);
     expect(TYPE_ECONOMY_COLUMNS).toHaveLength(4 * 4);
   });

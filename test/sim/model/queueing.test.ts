@@ -19,7 +19,8 @@ describe('M/M/c: the market reproduces queueing theory', () => {
    * With identical servers it does not matter who serves: every matcher must give the same queue,
    * period by period, as the cheapest-first run checked above (the arrivals and job streams do not
    * depend on the matcher). Prices differ (providers in different regions pay different electricity
-   * prices, and auction bids add noise), and cheapest-first must pay least over the run.
+   * prices, and auction bids add noise), as do the columns by region, and cheapest-first must pay
+   * least over the run.
    */
   test.each(['spheron', 'auction', 'random'] as const)('the %s matcher gives exactly the same M/M/c queue', { timeout: 30_000 }, (matcher) => {
     const base: MmcOptions = { c: 10, lambda: 8, days: 21, economy: 'off' };
@@ -32,6 +33,8 @@ describe('M/M/c: the market reproduces queueing theory', () => {
     let compared = 0;
     for (const c of a.columns) {
       if (/price|gmv/.test(c.name) && !c.name.startsWith('cloud_')) continue;
+      // who serves, and so in which region the busy GPUs are, is the matcher's choice
+      if (/_(na|eu|asia|other)$/.test(c.name)) continue;
       expect(col(b, c.name), c.name).toEqual(col(a, c.name));
       compared++;
     }

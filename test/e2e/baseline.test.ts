@@ -101,13 +101,13 @@ describe('baseline on first load', () => {
         pendingText: f.querySelector('.pending')?.textContent ?? '',
       })),
     );
-    expect(charts.length).toBe(17);
+    expect(charts.length).toBe(19);
     for (const c of charts) {
       if (c.available === 'yes') expect(c.drawn, `chart ${c.id} has no drawn data`).toBeGreaterThan(0);
       else expect(c.pendingText).toContain('Not available yet');
     }
     // The market charts exist in the core today; they must be drawn.
-    for (const id of ['supply-demand', 'utilization', 'prices', 'types-utilization', 'types-profit']) {
+    for (const id of ['supply-demand', 'utilization', 'prices', 'types-utilization', 'types-profit', 'regions-utilization', 'regions-price']) {
       expect(charts.find((c) => c.id === id)?.available).toBe('yes');
     }
     // When the core has the economy, every chart lights up, including the provider distribution.

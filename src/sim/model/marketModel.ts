@@ -878,13 +878,17 @@ export class MarketModel {
     const sp = this.s.supply;
     const cheaper: Provider[] = [];
     const now = this.engine.now;
+    // A provider keeps (1 - take rate) of its ask: its floor, what staying costs, is grossed up for
+    // the fee (above it, asks follow utilization, so the market decides who bears a fee)
+    const keep = 1 - this.takeRate(now);
     for (const p of this.providers) {
       if (!p.active) continue;
       if (this.power.moves) this.repower(p, now);
       this.sig.set(p.id, UPTIME, this.uptime(p));
       this.accrue(p);
       const u = this.usage.takeWindowUtilization(p.id);
-      const ask = repricedAsk(p.askUsdPerGpuHour, u, p.targetUtilization, sp.priceAdjustBand, sp.priceAdjustPerDay, Math.max(p.runningCostUsdPerGpuHour, p.runningCostUsdPerGpuHour + p.capexUsdPerGpuHour - p.rewardCreditUsdPerGpuHour));
+      const floor = Math.max(p.runningCostUsdPerGpuHour, p.runningCostUsdPerGpuHour + p.capexUsdPerGpuHour - p.rewardCreditUsdPerGpuHour) / keep;
+      const ask = repricedAsk(p.askUsdPerGpuHour, u, p.targetUtilization, sp.priceAdjustBand, sp.priceAdjustPerDay, floor);
       if (ask < p.askUsdPerGpuHour && p.bucket >= 0) cheaper.push(p);
       if (ask !== p.askUsdPerGpuHour) this.index.setAsk(p, ask);
     }

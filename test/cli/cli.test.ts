@@ -453,6 +453,13 @@ describe('info commands and generated docs', () => {
     expect(PRESETS.map((p) => `${p.name}.json`).sort()).toEqual(files.sort());
   });
 
+  it('stops quietly when the reader closes the pipe early (`depinsim schema | head -1`)', () => {
+    // the shell's `| head -1`: read the first line, then close the pipe while the CLI still writes
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" schema | head -1`], { encoding: 'utf8', cwd: dir });
+    expect(r.stdout.trim()).toBe('{');
+    expect(r.stderr).not.toMatch(/EPIPE|Error/);
+  });
+
   it('prints a JSON Schema that rejects unknown fields and carries units', () => {
     const schema = JSON.parse(cli(['schema']).out);
     expect(schema.additionalProperties).toBe(false);

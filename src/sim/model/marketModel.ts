@@ -306,6 +306,10 @@ export class MarketModel {
   /** Adds a provider now: drawn from the supply stream, or an entrant `draft` drawn by the economy. */
   addProvider(now: number, archetype?: number, draft?: Provider): Provider {
     const p = draft ?? this.factory.make(this.providers.length, now, archetype);
+    // a provider prices its margin on what it keeps, (1 - take rate) of its ask (the repricing floor
+    // is grossed up alike)
+    const keep = 1 - this.takeRate(now);
+    if (keep < 1) p.askUsdPerGpuHour /= keep;
     p.account = this.ledger.account(`provider:${p.id}`);
     this.providers.push(p);
     this.usage.open(p.id, now);

@@ -2,7 +2,7 @@
  * depinsim CLI: headless runs with the same engine as the dashboard.
  *
  *   depinsim run <scenario file or preset> [--seed N] [--days D] [--scale X] [--set path=value ...]
- *                [--out file.csv] [--leases leases.csv] [--providers providers.csv] [--quiet]
+ *                [--out file.csv] [--leases leases.csv] [--providers providers.csv] [--quiet] [--control]
  *   depinsim run <scenario file or preset> --seeds 1-10 [...] [--out file.csv]   (replications)
  *                [--bands bands.csv [--band-level 50|80|90|95]]   (with --seeds, also with --sweep)
  *   depinsim run <scenario file or preset> --sweep path=a,b,c [--sweep ...] [--seeds ...]   (a parameter grid)
@@ -22,6 +22,8 @@ import { ScenarioError } from '../sim/scenario/validate.ts';
 const USAGE = `usage:
   depinsim run <scenario.json | preset> [--seed N] [--days D] [--scale X] [--set path=value ...]
                [--out results.csv] [--leases leases.csv] [--providers providers.csv] [--quiet]
+               [--control]   the scenario's control run instead (its "control": the same scenario
+               without the shock, to read the run against; also with --seeds and --sweep)
   depinsim run <scenario.json | preset> --seeds 1-10 [--threads T] [--days D] [--scale X] [--set ...]
                [--out all.csv] [--bands bands.csv [--band-level L]]   replications in parallel (T:
                one per core by default): one CSV with a seed column, each summary figure's mean with
@@ -57,6 +59,7 @@ export async function main(argv: string[]): Promise<number> {
         leases: { type: 'string' },
         providers: { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
+        control: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });

@@ -17,7 +17,7 @@ import { tableToCsv, formatCsvNumber } from '../sim/metrics/csv.ts';
 import { CsvBytes } from '../sim/metrics/csvBytes.ts';
 import { LEASE_COLUMNS, writeLeaseRow, type LeaseRow } from '../sim/model/leaseRow.ts';
 import { PROVIDER_COLUMNS, providerRows, providerRowsToCsv } from '../sim/economy/providerReport.ts';
-import { loadScenario } from './loadScenario.ts';
+import { loadRaw, loadScenario } from './loadScenario.ts';
 import { CliError, EXIT, Interrupted } from './errors.ts';
 import type { Scenario } from '../sim/scenario/schema.ts';
 import type { SetupStage } from '../sim/model/marketModel.ts';
@@ -31,6 +31,8 @@ export interface RunFlags {
   leases?: string;
   providers?: string;
   quiet?: boolean;
+  /** Run the scenario's control (its `control.set` edits, before any --set) instead of the scenario. */
+  control?: boolean;
   /** Several runs, one per seed (replicate.ts), on this many threads. */
   seeds?: string;
   threads?: string;
@@ -40,6 +42,18 @@ export interface RunFlags {
   bands?: string;
   /** With --bands: the share of runs inside the bands, % (50, 80, 90 or 95; default 80). */
   'band-level'?: string;
+}
+
+/**
+ * `--control`: the scenario's control run as --set overrides (path=JSON value), applied before the
+ * command line's own --set, so those still change the control as they would the scenario.
+ */
+function controlSets(arg: string, quiet: boolean | undefined): string[] {
+  const { raw, source } = loadRaw(arg);
+  const control = (raw as { control?: { name?: unknown; set?: unknown } }).control;
+  if (!control || typeof control.set !== 'object' || control.set === null) throw new CliError(`--control: ${source} names no control run (a "control": { "name", "set" } field)`);
+  if (!quiet) process.stderr.write(`control run of ${source}: ${String(control.name)}\n`);
+  return Object.entries(control.set).map(([path, value]) => `${path}=${JSON.stringify(value)}`);
 }
 
 function intFlag(name: string, v: string | undefined, def: number, min: number, max: number): number {
@@ -58,7 +72,7 @@ function bandLevelFlag(v: string | undefined): BandLevel | undefined {
 }
 
 export async function runCommand(arg: string, f: RunFlags): Promise<number> {
-  const sets = [...(f.set ?? [])];
+  const sets = [...(f.control ? controlSets(arg, f.quiet) : []), ...(f.set ?? [])];
   if (f.days !== undefined) sets.push(`horizonDays=${intFlag('days', f.days, 0, 1, 3650)}`);
   if (f.scale !== undefined) {
     const x = Number(f.scale);

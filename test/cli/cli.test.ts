@@ -453,6 +453,19 @@ describe('info commands and generated docs', () => {
     expect(PRESETS.map((p) => `${p.name}.json`).sort()).toEqual(files.sort());
   });
 
+  it('--control runs the scenario\'s control: the same bytes as its edits given with --set; a scenario without one is refused', () => {
+    const a = cli(['run', 'token_pump', '--control', '--days', '3', '--out', 'ctl-a.csv']);
+    expect(a.code).toBe(0);
+    expect(a.err).toContain("control run of preset 'token_pump': without the pump");
+    const b = cli(['run', 'token_pump', '--set', 'economy.price.shocks=[]', '--days', '3', '--out', 'ctl-b.csv', '--quiet']);
+    expect(b.code).toBe(0);
+    expect(readFileSync(join(dir, 'ctl-a.csv'), 'utf8')).toBe(readFileSync(join(dir, 'ctl-b.csv'), 'utf8'));
+    const none = cli(['run', 'baseline', '--control', '--days', '3', '--out', 'ctl-c.csv']);
+    expect(none.code).toBe(2);
+    expect(none.err).toMatch(/--control: preset 'baseline' names no control run/);
+    expect(existsSync(join(dir, 'ctl-c.csv'))).toBe(false);
+  });
+
   it('stops quietly when the reader closes the pipe early (`depinsim schema | head -1`)', () => {
     // the shell's `| head -1`: read the first line, then close the pipe while the CLI still writes
     const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" schema | head -1`], { encoding: 'utf8', cwd: dir });

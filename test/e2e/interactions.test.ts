@@ -206,6 +206,30 @@ describe('dashboard interactions', () => {
     expect(await cmp.count()).toBe(0);
   });
 
+  it('pin a preset\'s control: the same seed without its shock becomes the baseline, then the preset is shown against it', async () => {
+    const { page, errors } = await open({ preset: 'token_pump', edits: { horizonDays: 12, 'economy.price.shocks': [{ startDay: 3, durationDays: 5, multiplier: 3 }] } });
+    await waitForStatus(page, 'done', 30_000);
+    const hashPreset = (await hk(page)).hash!;
+    const button = page.locator('[data-action="pin-control"]');
+    expect(await button.textContent()).toBe('Pin control: without the pump');
+    await button.click();
+    // the control (the page's edits with the control's on top) is pinned, and the page's own run is back on screen
+    await expect.poll(() => page.locator('[data-action="unpin"]').count(), { timeout: 60_000 }).toBe(1);
+    await expect.poll(async () => (await hk(page)).hash, { timeout: 30_000 }).toBe(hashPreset);
+    await waitForStatus(page, 'done', 30_000);
+    const cmp = page.getByTestId('compare');
+    await expect.poll(() => cmp.textContent()).toContain('shocks');
+    expect(await page.locator('path[data-series^="baseline:"]').count()).toBeGreaterThan(3);
+    // the page's own edits are as they were: the short horizon and its own shock, not the control's
+    expect(await page.evaluate(() => JSON.parse(localStorage.getItem('depinsim.dashboard.v1')!).edits)).toEqual({ horizonDays: 12, 'economy.price.shocks': [{ startDay: 3, durationDays: 5, multiplier: 3 }] });
+    // a preset without a control (the baseline) offers none
+    await page.locator('[data-action="unpin"]').click();
+    await page.locator('#preset').selectOption('baseline');
+    await waitForStatus(page, 'done', 30_000);
+    expect(await page.locator('[data-action="pin-control"]').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
   it('compare scenarios: kept runs and the run on screen side by side, KPI changes against A, one metric of all, the long CSV as the CLI writes it', async () => {
     const { page, errors } = await open({ edits: { horizonDays: 10 } });
     await waitForStatus(page, 'done', 30_000);

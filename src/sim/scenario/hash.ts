@@ -1,11 +1,15 @@
 /**
  * A stable hash of a resolved scenario: canonical JSON (sorted keys) of the model parameters, so
- * formatting, key order and the descriptive fields (name, question, description) do not change it,
+ * formatting, key order and the descriptive fields (name, question, description, control) do not change it,
  * while any parameter, including a changed default, does. FNV-1a 64-bit, printed as 16 hex digits.
  */
 import type { Scenario } from './schema.ts';
 
-const DESCRIPTIVE = new Set(['$schema', 'name', 'question', 'description']);
+/** The fields that describe a scenario rather than set the model: its text, and the control run it is read against. */
+export const DESCRIPTIVE = new Set(['$schema', 'name', 'question', 'description', 'control']);
+
+/** True for a path (dotted) inside a descriptive field. */
+export const isDescriptive = (path: string) => DESCRIPTIVE.has(path.split('.')[0]);
 
 export function canonicalJson(v: unknown): string {
   if (v === null || typeof v !== 'object') {

@@ -179,6 +179,13 @@ export const scenarioSchema = z.strictObject({
   name: z.string().min(1).max(80).default('custom').meta({ description: 'Short name of the scenario' }),
   question: z.string().max(400).default('').meta({ description: 'The question this scenario answers, in plain language' }),
   description: z.string().max(4000).default('').meta({ description: 'What it changes against the baseline and why' }),
+  control: z
+    .strictObject({
+      name: z.string().min(1).max(80).meta({ description: 'What the control run is, in a few words (e.g. "without the pump")' }),
+      set: z.record(z.string(), z.unknown()).meta({ description: 'The edits that turn this scenario into its control: path -> value, as --set path=value' }),
+    })
+    .optional()
+    .meta({ description: 'The run this scenario is read against: the same scenario and seed with these edits (depinsim run --control; the dashboard\'s "Pin its control"). Not a model parameter: it does not change the hash' }),
   horizonDays: num(365, 1, 3650, { unit: 'days', doc: 'Simulated time' }),
   scale: num(1, 0.01, 200, { unit: 'x', doc: 'Multiplies the initial provider count and the arrival rate together (scale-out runs, benchmarks)' }),
   metrics: group(

@@ -10,6 +10,7 @@
 import Papa from 'papaparse';
 import { formatCsvNumber } from '../../sim/metrics/csv.ts';
 import { diffLeaves, getAt } from './paths.ts';
+import { isDescriptive } from '../../sim/scenario/hash.ts';
 import { OKABE_ITO, type KpiDef } from './chartDefs.ts';
 import { spreadOf, type RunTable, type Spread } from './bands.ts';
 import { bandSuffixes, DEFAULT_BAND_LEVEL, type BandLevel } from '../../sim/metrics/bandLevel.ts';
@@ -61,7 +62,7 @@ export function runLabel(r: ComparedRun): string {
   return `${r.preset}, seed ${r.seed}`;
 }
 
-const IGNORED = (p: string) => ['name', 'question', 'description', '$schema'].includes(p);
+const IGNORED = isDescriptive;
 
 /** What differs in b from a, in a few words: the last part of each differing path and b's value, then the seed. */
 export function changeFrom(a: ComparedRun, b: ComparedRun, most = 2): string {

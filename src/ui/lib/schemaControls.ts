@@ -5,6 +5,7 @@
  * rest of each group is listed under "All parameters".
  */
 import type { Json } from './paths.ts';
+import { isDescriptive } from '../../sim/scenario/hash.ts';
 
 export type ControlKind = 'number' | 'integer' | 'boolean' | 'choice';
 export type GroupName = 'supply' | 'demand' | 'market' | 'economy' | 'run';
@@ -157,7 +158,7 @@ export function controlsFromJsonSchema(schema: unknown): ControlSpec[] {
     out.push(spec);
   };
   walk(root, '');
-  return out.filter((c) => !['name', 'question', 'description', '$schema'].includes(c.path));
+  return out.filter((c) => !isDescriptive(c.path));
 }
 
 /** The curated first-screen controls of a group. */

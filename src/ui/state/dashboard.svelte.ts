@@ -737,8 +737,12 @@ export class Dashboard {
     return this.keptRuns.refusal(comparedOf({ info: i, table: this.table, runs: [], seeds: [] }));
   });
 
-  /** Keeps the run on screen (with its Monte Carlo runs, when two or more are done) to compare; the first kept is the baseline. */
-  pin(): void {
+  /**
+   * Keeps the run on screen (with its Monte Carlo runs, when two or more are done) to compare; the
+   * first kept is the baseline. `as`: the name it is kept under (else the scenario's), and whether
+   * to say so (pinControl says it its own way).
+   */
+  pin(as: { name?: string; quiet?: boolean } = {}): void {
     if (!this.info || this.table.rows === 0) return;
     const refusal = this.keepBlocked;
     if (refusal) {
@@ -750,12 +754,56 @@ export class Dashboard {
     // the Monte Carlo tables are never written to once finished: kept as they are
     const many = this.mcRuns.tables.length >= 2;
     const runs = many ? [...this.mcRuns.tables] : [];
-    this.keptRuns.keep({ info: this.info, table: { rows: this.table.rows, data }, providers: this.providers, runs, seeds: many ? [...this.mcRuns.seeds] : [], bands: many ? this.bands : null });
+    const info = as.name ? { ...this.info, preset: as.name } : this.info;
+    this.keptRuns.keep({ info, table: { rows: this.table.rows, data }, providers: this.providers, runs, seeds: many ? [...this.mcRuns.seeds] : [], bands: many ? this.bands : null });
+    if (as.quiet) return;
     const mc = runs.length ? ` with its ${runs.length} Monte Carlo runs` : '';
     const who = `${this.info.preset}, seed ${this.info.seed}`;
     const n = this.kept.length;
     if (n === 1) this.say('success', `Pinned this run (${who})${mc} as the baseline. Change something and run again to compare.`);
     else this.say('success', `Kept this run (${who})${mc} as ${String.fromCharCode(64 + n)} to compare with the baseline (${n} of ${MAX_KEPT}).`);
+  }
+
+  /** The preset's control run (a scenario's "control": the same scenario without its shock), if it names one. */
+  control = $derived((this.presetObj.raw as { control?: { name: string; set: Record<string, unknown> } }).control ?? null);
+  /** True while pinControl() runs the control and then the page's scenario again. */
+  pinningControl = $state(false);
+
+  /**
+   * Runs the preset's control (the page's edits plus the control's, same seed) to the end, pins it as
+   * the baseline, then shows the page's own scenario again (from memory when it was run before): the
+   * charts and cards then read the scenario against the same run without its shock.
+   */
+  async pinControl(): Promise<void> {
+    const c = this.control;
+    if (!c || this.pinningControl || this.kept.length > 0) return;
+    this.pinningControl = true;
+    const saved = $state.snapshot(this.edits) as Record<string, unknown>;
+    let pinned = false;
+    try {
+      this.edits = { ...saved, ...structuredClone(c.set) };
+      await this.run();
+      if (await this.settled()) {
+        this.pin({ name: `${this.preset} ${c.name}`, quiet: true });
+        pinned = this.kept.length > 0;
+      }
+    } finally {
+      this.edits = saved;
+      this.persist();
+      this.pinningControl = false;
+    }
+    if (!pinned) {
+      this.say('error', `The control run (${c.name}) did not finish: nothing pinned.`);
+      return;
+    }
+    await this.run();
+    this.say('success', `Pinned the control run (${c.name}, seed ${this.seed}) as the baseline: the charts and cards now read ${this.preset} against it.`);
+  }
+
+  /** Waits until the run on screen stops (done, paused, invalid or failed); true when it is done. */
+  private async settled(): Promise<boolean> {
+    while (this.status === 'starting' || this.status === 'running') await new Promise((r) => setTimeout(r, 100));
+    return this.status === 'done';
   }
 
   /** Drops every kept run (the charts lose their dotted baseline). */

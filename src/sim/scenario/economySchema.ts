@@ -21,13 +21,28 @@ const perArchetype = (d: { home: number; farm: number; datacenter: number; unive
     doc,
   );
 
+/**
+ * A window of days that multiplies exits and would-be entrants of some provider types: the shape a
+ * rival's offer and an outside shock share (economy/participationWindows.ts applies both); each
+ * gives its own defaults and words.
+ */
+const participationWindow = (d: { starts: string; exit: number; exitDoc: string; entry: number; entryDoc: string; reaches: string }) =>
+  z.strictObject({
+    startDay: z.number().min(0).max(36500).meta({ unit: 'day', description: d.starts }),
+    durationDays: z.number().min(0).max(36500).meta({ unit: 'days', description: 'How long it lasts' }),
+    exitMultiplier: z.number().min(0).max(100).default(d.exit).meta({ unit: 'x exit hazard', description: d.exitDoc }),
+    entryMultiplier: z.number().min(0).max(100).default(d.entry).meta({ unit: 'x entry candidates', description: d.entryDoc }),
+    archetypes: z.array(z.enum(['home', 'farm', 'datacenter', 'university'])).optional().meta({ description: d.reaches }),
+  });
+
 /** A rival network luring providers away for a while (research/dashboards.md: the "vampire competitor" preset). */
-const competitor = z.strictObject({
-  startDay: z.number().min(0).max(36500).meta({ unit: 'day', description: 'Day the rival\'s offer starts' }),
-  durationDays: z.number().min(0).max(36500).meta({ unit: 'days', description: 'How long it lasts' }),
-  exitMultiplier: z.number().min(0).max(100).default(3).meta({ unit: 'x exit hazard', description: 'Every provider\'s daily exit hazard (churn and losses) is multiplied by this while the offer lasts [D]' }),
-  entryMultiplier: z.number().min(0).max(100).default(0.25).meta({ unit: 'x entry candidates', description: 'Latent providers looking at joining, multiplied by this while it lasts: they go to the rival [D]' }),
-  archetypes: z.array(z.enum(['home', 'farm', 'datacenter', 'university'])).optional().meta({ description: 'Provider types the offer reaches (all if omitted)' }),
+const competitor = participationWindow({
+  starts: 'Day the rival\'s offer starts',
+  exit: 3,
+  exitDoc: 'Every provider\'s daily exit hazard (churn and losses) is multiplied by this while the offer lasts [D]',
+  entry: 0.25,
+  entryDoc: 'Latent providers looking at joining, multiplied by this while it lasts: they go to the rival [D]',
+  reaches: 'Provider types the offer reaches (all if omitted)',
 });
 
 /**
@@ -36,12 +51,13 @@ const competitor = z.strictObject({
  * buy, so no data-centre supply growth; owners hold on to what they have, churn halved). Exits it
  * adds or spares keep their causes (churn, losses), unlike a rival's.
  */
-const participationShock = z.strictObject({
-  startDay: z.number().min(0).max(36500).meta({ unit: 'day', description: 'Day the shock starts' }),
-  durationDays: z.number().min(0).max(36500).meta({ unit: 'days', description: 'How long it lasts' }),
-  exitMultiplier: z.number().min(0).max(100).default(1).meta({ unit: 'x exit hazard', description: 'The daily exit hazard (churn and losses) of the providers it reaches is multiplied by this while it lasts (a shortage: 0.5, owners hold on [D])' }),
-  entryMultiplier: z.number().min(0).max(100).default(1).meta({ unit: 'x entry candidates', description: 'Latent providers looking at joining, multiplied by this while it lasts (a shortage: 0 for data centres, no hardware to buy [D]); entrants already waiting out their entry lag still come' }),
-  archetypes: z.array(z.enum(['home', 'farm', 'datacenter', 'university'])).optional().meta({ description: 'Provider types it reaches (all if omitted)' }),
+const participationShock = participationWindow({
+  starts: 'Day the shock starts',
+  exit: 1,
+  exitDoc: 'The daily exit hazard (churn and losses) of the providers it reaches is multiplied by this while it lasts (a shortage: 0.5, owners hold on [D])',
+  entry: 1,
+  entryDoc: 'Latent providers looking at joining, multiplied by this while it lasts (a shortage: 0 for data centres, no hardware to buy [D]); entrants already waiting out their entry lag still come',
+  reaches: 'Provider types it reaches (all if omitted)',
 });
 
 const priceShock = z.strictObject({

@@ -6,6 +6,7 @@
 import { parentPort } from 'node:worker_threads';
 import { createRun } from '../sim/run.ts';
 import { tableToCsv } from '../sim/metrics/csv.ts';
+import { marketDryNotice } from '../sim/metrics/marketDryNotice.ts';
 import { HeapWatch, setupProgress } from './memoryGuard.ts';
 import { runFigures, type RunJob, type WorkerReply } from './replicaMessages.ts';
 
@@ -29,6 +30,8 @@ port.on('message', ({ run: id, scenario, seed }: RunJob) => {
       }
     }
     const table = run.table();
+    const dry = marketDryNotice(table.data, 0, table.rows);
+    if (dry) post({ type: 'warning', run: id, message: `warning: ${dry}` });
     post({ type: 'done', run: id, csv: tableToCsv(table), events: run.eventsProcessed(), seconds: (performance.now() - started) / 1000, figures: runFigures(table) });
   } catch (e) {
     post({ type: 'failed', run: id, message: (e as Error).message });

@@ -11,6 +11,7 @@ import { MAX_BAND_SEEDS } from './bands.ts';
 import { BAND_LEVELS, isBandLevel, type BandLevel } from '../sim/metrics/bandLevel.ts';
 import { runFigures } from './replicaMessages.ts';
 import { progressLine } from './progress.ts';
+import { marketDryNotice } from '../sim/metrics/marketDryNotice.ts';
 import { checkOutputs, stageOutput, writeOutput, type StagedOutput } from './outputFiles.ts';
 import { createRun } from '../sim/run.ts';
 import { tableToCsv, formatCsvNumber } from '../sim/metrics/csv.ts';
@@ -193,6 +194,9 @@ export async function runCommand(arg: string, f: RunFlags): Promise<number> {
     leaseOut?.discard(); // a no-op once it is published
     throw e;
   }
+  // a warning, not part of the summary: shown with --quiet too, as the memory and disk warnings are
+  const dry = marketDryNotice(table.data, 0, table.rows);
+  if (dry) process.stderr.write(`depinsim: warning: ${dry}\n`);
   if (!f.quiet) {
     const last = table.rows - 1;
     // every file the run wrote, so a script's log shows where each went (devices get no sidecar, but are not files)

@@ -103,6 +103,18 @@ describe('depinsim run', () => {
     const fill = Number(/, (\d+\.\d)% and/.exec(r.err)![1]);
     expect(Math.abs(fill - 83)).toBeLessThan(2); // 4 days of 2,880 orders each: well within 2 points
   });
+
+  it('a token market that runs dry is a valid run with a warning (also with --quiet), not a ledger error', () => {
+    const r = cli(['run', 'baseline', '--scale', '0.02', '--days', '3', '--set', 'economy.token.initialSupply=0', '--out', 'dry.csv', '--quiet']);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/^depinsim: warning: The token market ran out of tokens for sale on 3 of 3 days, first on day 1 \(token_buy_shortfall_tokens\)/);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    const rows = csvRows('dry.csv');
+    expect(rows.map((x) => Number(x.token_buy_shortfall_tokens) > 0)).toEqual([true, true, true]);
+    // a market that can supply the stake: no warning
+    const ok = cli(['run', 'baseline', '--scale', '0.02', '--days', '3', '--out', 'deep.csv', '--quiet']);
+    expect(ok.err).toBe('');
+  });
 });
 
 describe('bad input: one line naming the field, exit code 2, no stack trace', () => {

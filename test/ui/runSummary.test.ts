@@ -48,6 +48,14 @@ describe('the run in short', () => {
     expect(text('population', runSummary(table({ providers_exited: f(1, 2), providers_joined: f(0, 1), providers_active: f(5, 4) }), whole))).toBe('3 providers left and 1 joined; 4 were in at the end.');
   });
 
+  it('says when the token market ran dry in the window, and nothing when it did not', () => {
+    const dry = table({ day: f(1, 2, 3), token_buy_shortfall_tokens: f(0, 500, 20), gpus_busy: f(60, 60, 60), gpus_online: f(100, 100, 100) });
+    expect(text('market', runSummary({ ...dry, hi: 2 }, { from: 0, to: 3, whole: true, done: true }))).toMatch(/^The token market ran out of tokens for sale on 2 of 3 days, first on day 2 \(token_buy_shortfall_tokens\): stake purchases got what was for sale/);
+    // a window over day 1 only: the market had tokens then
+    expect(text('market', runSummary({ ...dry, hi: 0 }, { from: 0, to: 1, whole: false, done: true }))).toBeUndefined();
+    expect(text('market', runSummary(table({ token_buy_shortfall_tokens: f(0, 0) }), whole))).toBeUndefined();
+  });
+
   it("says the cards' numbers as the cards print them, against the reference points", () => {
     const s = runSummary(table(), whole);
     expect(text('window', s)).toBe('Over the 2 days of the run:');

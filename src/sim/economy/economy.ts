@@ -25,7 +25,7 @@
 import { LedgerError, UNITS_PER, type Ledger } from './ledger.ts';
 import { capped, emissionOnDay } from './emissions.ts';
 import { initialPrice, stepPrice, type PriceState } from './tokenPrice.ts';
-import { EconomyCounters, gini, median, sampleEconomy, ECONOMY_COLUMNS } from '../metrics/economyMetrics.ts';
+import { EconomyCounters, gini, median, sampleEconomy, ECONOMY_COLUMNS, TOKEN_FLOAT_COLUMNS } from '../metrics/economyMetrics.ts';
 import type { Engine } from '../core/engine.ts';
 import type { ProviderIndex } from '../market/providerIndex.ts';
 import type { MarketMetrics } from '../metrics/marketMetrics.ts';
@@ -46,7 +46,7 @@ import { ReconnectCooldown } from './reconnectCooldown.ts';
 import { grown } from '../core/grown.ts';
 import { takeRateSchedule } from './takeRate.ts';
 
-export { ECONOMY_COLUMNS };
+export { ECONOMY_COLUMNS, TOKEN_FLOAT_COLUMNS };
 
 /** What the economy needs from the market model (implemented by MarketModel). */
 export interface EconomyHost {
@@ -282,11 +282,42 @@ export class Economy {
     this.counters.burnedUnits += units;
   }
 
-  /** Buys tokens for `usdUnits` at the current price: USD from `payer` to the market, tokens to `to`. Returns the token units. */
+  /**
+   * Tokens for sale: the market's balance (the outside holders' float: the genesis supply not locked,
+   * plus everything sold to it, less everything bought). No purchase takes more than this.
+   */
+  private forSale(): number {
+    return this.host.ledger.balanceUnits('token', this.a.market);
+  }
+
+  /** Tokens asked of the market in the current metrics period that it did not hold. */
+  private shortfallUnits = 0;
+
+  /** Tokens `want` asked of the market, of which it held only `got`: counted for the period's shortfall column. */
+  private shortOf(want: number, got: number): void {
+    if (got < want) this.shortfallUnits += want - got;
+  }
+
+  /** Writes the period's TOKEN_FLOAT_COLUMNS from `offset` (after sample() at the same instant); returns the next offset. */
+  sampleFloat(out: number[], offset: number): number {
+    out[offset] = this.forSale() / UNITS_PER;
+    out[offset + 1] = this.shortfallUnits / UNITS_PER;
+    this.shortfallUnits = 0;
+    return offset + 2;
+  }
+
+  /**
+   * Buys tokens for `usdUnits` at the current price: USD from `payer` to the market, tokens to `to`.
+   * Returns the token units. When the market holds fewer tokens than the USD buys at the price, the
+   * buyer pays the USD and gets every token for sale (the slippage of a dried-up market; its USD
+   * still counts as buying pressure, so the price climbs).
+   */
   private buy(payer: number, to: number, usdUnits: number, memo: string, pressure = true): number {
     if (usdUnits <= 0) return 0;
     const L = this.host.ledger;
-    const tok = Math.round(usdUnits / this.price.price);
+    const want = Math.round(usdUnits / this.price.price);
+    const tok = Math.min(want, this.forSale());
+    this.shortOf(want, tok);
     L.transferUnits('usd', payer, this.a.market, usdUnits, memo);
     L.transferUnits('token', this.a.market, to, tok, memo);
     if (pressure) {
@@ -385,12 +416,19 @@ export class Economy {
     this.host.syncSignals?.(p);
   }
 
+  /**
+   * Buys the provider's missing stake. A market without enough tokens for sale sells what it has:
+   * the provider cannot serve until its stake is whole, and tries again at each day's end.
+   */
   private topUp(p: Provider, b: ProviderBook, pressure: boolean): void {
     const need = b.requiredUnits - b.stakeUnits;
     if (need <= 0) return;
-    const usd = this.buyTokens(this.a.capital, this.a.stake, need, 'stake purchase', pressure);
+    const got = Math.min(need, this.forSale());
+    this.shortOf(need, got);
+    if (got <= 0) return;
+    const usd = this.buyTokens(this.a.capital, this.a.stake, got, 'stake purchase', pressure);
     b.stakeBoughtUsd += usd / UNITS_PER;
-    b.stakeUnits += need;
+    b.stakeUnits += got;
     p.stakeTokens = b.stakeUnits / UNITS_PER;
     this.host.syncSignals?.(p);
   }

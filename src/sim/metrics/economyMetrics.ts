@@ -53,6 +53,25 @@ export const ECONOMY_COLUMNS: ColumnDef[] = [
   },
 ];
 
+/**
+ * The market's float (0.6.0), after the last column of 0.5.0 (the market by region), so every
+ * earlier column keeps its place; only with the token economy.
+ */
+export const TOKEN_FLOAT_COLUMNS: ColumnDef[] = [
+  {
+    name: 'token_for_sale_tokens',
+    unit: 'tokens',
+    description:
+      'Tokens for sale on the market at the end of the period: the outside holders\' float (the genesis supply not locked, plus every token sold to the market, less every token bought from it). No purchase takes more',
+  },
+  {
+    name: 'token_buy_shortfall_tokens',
+    unit: 'tokens',
+    description:
+      'Tokens buyers asked the market for in the period that it did not hold (0 unless the float ran out): a stake purchase gets what is for sale and its provider takes no leases until its stake is whole (it asks again at each day\'s end, counted again); a buy for an amount of USD (tenants, fee buy-backs) pays it all and gets every token left',
+  },
+];
+
 /** Period counters of the economy, in tokens or USD (floats for reporting; the ledger keeps the exact units). */
 export class EconomyCounters {
   mintedUnits = 0;

@@ -7,10 +7,11 @@
  */
 import { KPIS, type KpiDef, type WindowedTable } from './chartDefs.ts';
 import { formatCount, formatSigned, formatValue, formatWithUnit } from './format.ts';
+import { marketDryNotice } from '../../sim/metrics/marketDryNotice.ts';
 
 export interface SummarySentence {
   /** What the sentence is about (a test and the page can find it by this). */
-  id: 'window' | 'utilization' | 'tenants' | 'failures' | 'providers' | 'token' | 'security' | 'population' | 'baseline';
+  id: 'window' | 'utilization' | 'tenants' | 'failures' | 'providers' | 'token' | 'market' | 'security' | 'population' | 'baseline';
   text: string;
 }
 
@@ -79,6 +80,10 @@ export function runSummary(t: WindowedTable, span: { from: number; to: number; w
     const burn = bm >= 1 ? 'more tokens were burned than minted' : `${show('burn-mint', t)} tokens were burned per token minted, so emissions outpace burns`;
     out.push({ id: 'token', text: `The token supply ${dir} (annualized): ${burn}.` });
   }
+
+  // a market that ran dry: the run is valid, but its stake and token figures mean something else
+  const dry = marketDryNotice(t.data, t.lo, t.hi + 1);
+  if (dry) out.push({ id: 'market', text: dry });
 
   // the security budget: what the stake is worth at the window's two ends
   const stake = t.data.stake_value_usd;

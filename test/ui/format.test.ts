@@ -19,6 +19,17 @@ describe('formatValue', () => {
     expect(formatValue(48.4246, 'months')).toBe('48.42');
     expect(formatValue(NaN)).toBe('n/a');
   });
+
+  it('a share of 1,000% or more stays short enough for a card: separators, then a power of ten', () => {
+    expect(formatValue(9.99, 'share')).toBe('999.0%');
+    expect(formatValue(72.419, 'share')).toBe('7,242%');
+    expect(formatValue(-72.419, 'share')).toBe('−7,242%');
+    // a token launched with no supply: the net inflation card once printed 24913474006022.8%
+    expect(formatValue(249134740060.228, 'share')).toBe('2.49×10^13%');
+    expect(formatValue(249134740060.228, 'share', 4)).toBe('2.49×10^13%');
+    expect(tickFormat('share', [0, 2e6, 4e6])(4e6)).toBe('4×10^8%');
+    expect(tickFormat('share', [0, 20, 40])(40)).toBe('4,000%');
+  });
 });
 
 describe('formatDelta', () => {

@@ -19,7 +19,7 @@ export function formatValue(v: number | undefined | null, unit = '', digits = 0)
   if (v === Infinity) return '∞';
   if (v === -Infinity) return '-∞';
   const u = unit.toLowerCase();
-  if (u === 'share' || u.startsWith('share ') || u === '%' || u === 'share of gmv') return digits ? format(`.${digits - 2}%`)(v) : pct(v);
+  if (u === 'share' || u.startsWith('share ') || u === '%' || u === 'share of gmv') return bigShare(v) ?? (digits ? format(`.${digits - 2}%`)(v) : pct(v));
   const a = Math.abs(v);
   let s: string;
   if (digits) s = a >= 1e5 ? format(`.${digits}~s`)(v).replace('G', 'B') : format(`,.${digits}~r`)(v);
@@ -34,6 +34,16 @@ export function formatValue(v: number | undefined | null, unit = '', digits = 0)
   if (u.startsWith('usd') && !u.includes('/')) return money;
   if (u.startsWith('usd/')) return `${money}/${unit.slice(4)}`;
   return s;
+}
+
+/**
+ * A share of 10 (1,000%) or more: whole percents with separators, and from 1e3 (100,000%) a power
+ * of ten, so an extreme run (a token launched with no supply grows by 1e15% a year) still fits a card.
+ */
+function bigShare(v: number): string | null {
+  const a = Math.abs(v);
+  if (a < 10) return null;
+  return a < 1e3 ? format(',.0%')(v) : `${format('.2~e')(v * 100).replace('e+', '×10^')}%`;
 }
 
 /** A payback in months to one decimal; "never" when it never pays back (Infinity), "n/a" when unknown. */
@@ -65,7 +75,8 @@ export function tickFormat(unit: string, ticks: readonly number[] = []): (v: num
   const u = unit.toLowerCase();
   if (u === 'share') {
     const step = ticks.length > 1 ? Math.abs(ticks[1] - ticks[0]) : 0;
-    return format(`.${step > 0 ? Math.max(0, precisionFixed(step) - 2) : 0}%`);
+    const f = format(`.${step > 0 ? Math.max(0, precisionFixed(step) - 2) : 0}%`);
+    return (v: number) => bigShare(v) ?? f(v);
   }
   return (v: number) => {
     const a = Math.abs(v);

@@ -262,7 +262,8 @@ export class Economy {
 
   supplyUnits(): number {
     const L = this.host.ledger;
-    return -L.balanceUnits('token', this.a.mint) - L.balanceUnits('token', this.a.burn);
+    // 0 - ...: a supply of nothing is 0, not -0 (a token launched with no supply and no emission)
+    return 0 - L.balanceUnits('token', this.a.mint) - L.balanceUnits('token', this.a.burn);
   }
 
   // ---------------------------------------------------------------- ledger helpers

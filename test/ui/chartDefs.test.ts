@@ -2,15 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { CHARTS, KPIS, deriveColumns } from '../../src/ui/lib/chartDefs.ts';
 import { MARKET_COLUMNS, REGION_MARKET_COLUMNS, TYPE_MARKET_COLUMNS } from '../../src/sim/metrics/marketMetrics.ts';
 import { TYPE_ECONOMY_COLUMNS } from '../../src/sim/economy/typeBooks.ts';
-import { ECONOMY_COLUMNS } from '../../src/sim/metrics/economyMetrics.ts';
+import { ECONOMY_COLUMNS, TOKEN_FLOAT_COLUMNS } from '../../src/sim/metrics/economyMetrics.ts';
 
 const f = (...v: number[]) => new Float64Array(v);
 
 describe('chart and KPI definitions', () => {
   it('every chart reads columns the core produces or the dashboard derives (no silent schema drift)', () => {
-    const names = new Set([...MARKET_COLUMNS, ...ECONOMY_COLUMNS, ...TYPE_MARKET_COLUMNS, ...TYPE_ECONOMY_COLUMNS, ...REGION_MARKET_COLUMNS].map((c) => c.name));
+    const names = new Set([...MARKET_COLUMNS, ...ECONOMY_COLUMNS, ...TYPE_MARKET_COLUMNS, ...TYPE_ECONOMY_COLUMNS, ...REGION_MARKET_COLUMNS, ...TOKEN_FLOAT_COLUMNS].map((c) => c.name));
     const derived = new Set(Object.keys(deriveColumns(Object.fromEntries([...names].map((n) => [n, f(1)])), 1, 24)));
-    expect([...derived].sort()).toEqual(['burned_cumulative_tokens', 'capacity_gpu_h', 'circulating_tokens', 'exited_cumulative_banned', 'exited_cumulative_churn', 'exited_cumulative_losses', 'exited_cumulative_rival', 'net_issuance_tokens', 'profit_per_gpu_usd_datacenter', 'profit_per_gpu_usd_farm', 'profit_per_gpu_usd_home', 'profit_per_gpu_usd_university', 'protocol_earnings_usd', 'staking_ratio', 'supply_side_usd', 'treasury_value_usd']);
+    // a CSV from before the float (0.6.0) gets its circulating tokens in one band instead
+    derived.add('circulating_unsplit_tokens');
+    expect([...derived].sort()).toEqual(['burned_cumulative_tokens', 'capacity_gpu_h', 'circulating_held_tokens', 'circulating_tokens', 'circulating_unsplit_tokens', 'exited_cumulative_banned', 'exited_cumulative_churn', 'exited_cumulative_losses', 'exited_cumulative_rival', 'net_issuance_tokens', 'profit_per_gpu_usd_datacenter', 'profit_per_gpu_usd_farm', 'profit_per_gpu_usd_home', 'profit_per_gpu_usd_university', 'protocol_earnings_usd', 'staking_ratio', 'supply_side_usd', 'treasury_value_usd']);
     for (const chart of CHARTS) {
       for (const s of chart.series) expect(names.has(s.column) || derived.has(s.column), `${chart.id}: ${s.column}`).toBe(true);
       for (const n of chart.needs) expect(names.has(n), `${chart.id} needs ${n}`).toBe(true);
@@ -60,6 +62,12 @@ describe('chart and KPI definitions', () => {
     expect(Array.from(d.net_issuance_tokens)).toEqual([4, NaN]);
     expect(Array.from(d.burned_cumulative_tokens)).toEqual([1, 1]);
     expect(Array.from(d.circulating_tokens)).toEqual([60, 62]);
+    // without the market's float (a CSV from before 0.6.0) the chart's one band; with it, the float and the rest
+    expect(Array.from(d.circulating_unsplit_tokens)).toEqual([60, 62]);
+    expect(d.circulating_held_tokens).toBeUndefined();
+    const split = deriveColumns({ supply_tokens: f(100, 104), staked_tokens: f(30, 30), token_for_sale_tokens: f(45, 50) }, 2, 24);
+    expect(Array.from(split.circulating_held_tokens)).toEqual([25, 24]);
+    expect(split.circulating_unsplit_tokens).toBeUndefined();
     expect(deriveColumns({}, 0, 24)).toEqual({});
   });
 

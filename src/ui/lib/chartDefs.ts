@@ -75,6 +75,8 @@ export interface SeriesDef {
   right?: boolean;
   /** Drawn (and in the legend) only when the column holds a value other than 0: for mechanisms a scenario may not have, such as token unlocks. */
   onlyWhenNonZero?: boolean;
+  /** Stands in for series of a newer column in runs from before it: drawn when its column exists, never listed as missing. */
+  standIn?: boolean;
 }
 
 export interface ChartDef {
@@ -349,13 +351,16 @@ export const CHARTS: ChartDef[] = [
   {
     id: 'supply-stack',
     title: 'Token supply stack',
-    subtitle: 'Circulating, locked (vesting), staked and treasury tokens, with the cumulative burn on top',
+    subtitle: "Circulating (what the market has for sale, and the rest), locked (vesting), staked and treasury tokens, with the cumulative burn on top",
     unit: 'tokens',
     log: 'never',
     needs: ['supply_tokens'],
     pendingNote: ECONOMY_NOTE,
     series: [
-      { column: 'circulating_tokens', label: 'Circulating', color: OKABE_ITO.sky, type: 'stack' },
+      // a run from before 0.6.0 has no float column: its circulating tokens in one band
+      { column: 'circulating_unsplit_tokens', label: 'Circulating', color: OKABE_ITO.sky, type: 'stack', standIn: true },
+      { column: 'token_for_sale_tokens', label: 'For sale on the market', color: OKABE_ITO.amber, type: 'stack' },
+      { column: 'circulating_held_tokens', label: 'Circulating, held (providers, escrow, pools)', color: OKABE_ITO.sky, type: 'stack' },
       { column: 'locked_tokens', label: 'Locked (team, investors)', color: OKABE_ITO.grey, type: 'stack', onlyWhenNonZero: true },
       { column: 'staked_tokens', label: 'Staked', color: OKABE_ITO.blue, type: 'stack' },
       { column: 'treasury_tokens', label: 'Treasury', color: OKABE_ITO.green, type: 'stack' },
@@ -409,6 +414,11 @@ export function deriveColumns(data: Record<string, Float64Array>, rows: number, 
     const lk = col('locked_tokens');
     return s[i] - (st ? st[i] : 0) - (tr ? tr[i] : 0) - (lk ? lk[i] : 0);
   });
+  // the circulating tokens split into the market's float and the rest (0.6.0), or in one band without the float
+  const circ = out.circulating_tokens;
+  const float = data.token_for_sale_tokens;
+  if (circ && float) out.circulating_held_tokens = circ.map((c, i) => c - float[i]);
+  else if (circ) out.circulating_unsplit_tokens = circ;
   return out;
 }
 

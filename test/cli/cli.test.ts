@@ -145,6 +145,11 @@ describe('bad input: one line naming the field, exit code 2, no stack trace', ()
     const r = cli(['run', 'baseline', '--set', 'demand.baseRate=3']);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/demand\.baseRate: unknown field/);
+    // a path through a prototype: one line naming it, not a run with a polluted Object.prototype
+    const p = cli(['run', 'baseline', '--set', '__proto__.polluted=1', '--days', '1']);
+    expect(p.code).toBe(2);
+    expect(p.err.trim().split('\n')).toHaveLength(1);
+    expect(p.err).toMatch(/__proto__\.polluted: is not a scenario field/);
   });
 
   it('an output that cannot be written is refused before the run (nothing else is written), and a failed write names the file', () => {

@@ -49,6 +49,10 @@ describe('opening a scenario file in the dashboard', () => {
     const broken = readScenarioFile(JSON.stringify({ ...sidecar, points: [{ point: 1, values: { 'horizonDays.x': 1 } }] }), 'sweep.csv.meta.json');
     expect(broken).toMatchObject({ ok: false });
     expect(!broken.ok && broken.reason).toMatch(/sweep\.csv\.meta\.json: point 1 of the sweep cannot be set: .*horizonDays/);
+    // a crafted sidecar whose point sets a path through a prototype is refused and pollutes nothing
+    const crafted = readScenarioFile(JSON.stringify({ ...sidecar, points: [{ point: 1, values: { '__proto__.polluted': 'yes' } }] }), 'crafted.meta.json');
+    expect(!crafted.ok && crafted.reason).toMatch(/crafted\.meta\.json: point 1 of the sweep cannot be set: .*names an object's prototype/);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it('a file edited after it was saved opens, and says its recorded hash no longer matches', () => {

@@ -26,4 +26,13 @@ describe('path helpers', () => {
     expect(flatten({ a: { b: 1, c: [1, 2] }, d: 'x' })).toEqual({ 'a.b': 1, 'a.c': [1, 2], d: 'x' });
     expect(diffLeaves({ a: 1, b: { c: 2 }, n: 'x' }, { a: 1, b: { c: 3 }, n: 'y' }, (p) => p === 'n')).toEqual([{ path: 'b.c', a: 2, b: 3 }]);
   });
+
+  it("a path through a prototype changes nothing, and only own fields are read", () => {
+    const root = { a: { b: 1 } };
+    expect(setAt(root, '__proto__.polluted', 1)).toEqual(root);
+    expect(applyEdits(root, { 'a.__proto__.polluted': 1, 'constructor.prototype.polluted': 2 })).toEqual(root);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(getAt({}, 'toString')).toBeUndefined();
+    expect(getAt(root, 'a.b')).toBe(1);
+  });
 });

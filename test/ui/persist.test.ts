@@ -59,6 +59,11 @@ describe('persisted edits', () => {
     expect(load([])).toBeUndefined();
   });
 
+  it("drops stored edits whose path goes through a prototype, keeps the rest", () => {
+    const stored = JSON.stringify({ preset: 'baseline', edits: { '__proto__.polluted': 1, 'constructor.prototype.x': 2, 'demand.baseRateJobsPerHour': 90 } });
+    expect(loadPersisted({ getItem: () => stored }).edits).toEqual({ 'demand.baseRateJobsPerHour': 90 });
+  });
+
   it('survives a storage that throws (private mode, quota)', () => {
     expect(() => savePersisted({ setItem: () => { throw new Error('quota'); } }, { preset: 'b', edits: {}, seed: 1, speed: 0, autoRun: true })).not.toThrow();
   });

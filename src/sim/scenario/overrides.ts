@@ -8,6 +8,13 @@
  * adding one weight to a defaulted weights table keeps the others.
  */
 import { scenarioDefaults, ScenarioError } from './validate.ts';
+import { isPrototypeKey } from './prototypeKeys.ts';
+
+function refusePrototypePath(path: readonly string[], source: string): void {
+  if (path.some(isPrototypeKey)) {
+    throw new ScenarioError([{ path: path.join('.'), message: `is not a scenario field ('${path.find(isPrototypeKey)}' names an object's prototype, not a field)` }], source);
+  }
+}
 
 /** Parses `a.b.c=value`; the value is JSON when it parses as JSON, else a plain string. */
 export function parseOverride(spec: string): { path: string[]; value: unknown } {
@@ -15,6 +22,7 @@ export function parseOverride(spec: string): { path: string[]; value: unknown } 
   if (eq <= 0) throw new ScenarioError([{ path: spec || '(empty)', message: 'expected --set path=value, e.g. --set demand.baseRateJobsPerHour=60' }], '--set');
   const path = spec.slice(0, eq).trim().split('.');
   if (path.some((p) => p === '')) throw new ScenarioError([{ path: spec.slice(0, eq), message: 'expected a dotted path without empty parts' }], '--set');
+  refusePrototypePath(path, '--set');
   return { path, value: parseOverrideValue(spec.slice(eq + 1)) };
 }
 
@@ -31,7 +39,7 @@ export function parseOverrideValue(text: string): unknown {
 function defaultAt(path: readonly string[]): unknown {
   let v: unknown = scenarioDefaults();
   for (const k of path) {
-    if (v === null || typeof v !== 'object' || Array.isArray(v)) return undefined;
+    if (v === null || typeof v !== 'object' || Array.isArray(v) || !Object.hasOwn(v, k)) return undefined;
     v = (v as Record<string, unknown>)[k];
   }
   return v;
@@ -39,11 +47,13 @@ function defaultAt(path: readonly string[]): unknown {
 
 /** Returns a deep copy of `raw` with the value set at the path (missing objects start from their defaults). */
 export function applyOverride(raw: unknown, path: readonly string[], value: unknown): Record<string, unknown> {
+  refusePrototypePath(path, '--set');
   const root = deepCopy((raw ?? {}) as Record<string, unknown>);
   let o: Record<string, unknown> = root;
   for (let i = 0; i < path.length - 1; i++) {
     const k = path[i];
-    const next = o[k];
+    // own fields only: an inherited name (toString) is no field of a scenario
+    const next = Object.hasOwn(o, k) ? o[k] : undefined;
     if (next === undefined || next === null) {
       const d = defaultAt(path.slice(0, i + 1));
       o[k] = d !== null && typeof d === 'object' && !Array.isArray(d) ? deepCopy(d) : {};

@@ -1,4 +1,5 @@
 /** Dotted-path helpers over plain JSON data (scenarios). Pure; never mutate their inputs. */
+import { isPrototypeKey } from '../../sim/scenario/prototypeKeys.ts';
 
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
@@ -6,19 +7,23 @@ export function getAt(root: unknown, path: string): unknown {
   if (path === '') return root;
   let v: unknown = root;
   for (const k of path.split('.')) {
-    if (v === null || typeof v !== 'object') return undefined;
+    if (v === null || typeof v !== 'object' || !Object.hasOwn(v, k)) return undefined;
     v = (v as Record<string, unknown>)[k];
   }
   return v;
 }
 
-/** A copy of `root` with `value` at `path` (objects created along the way). */
+/**
+ * A copy of `root` with `value` at `path` (objects created along the way). A path through a
+ * prototype name (`__proto__`, `constructor`, `prototype`: no scenario field) changes nothing.
+ */
 export function setAt<T>(root: T, path: string, value: unknown): T {
   const keys = path.split('.');
+  if (keys.some(isPrototypeKey)) return (root && typeof root === 'object' ? { ...(root as object) } : {}) as T;
   const out = (root && typeof root === 'object' ? { ...(root as object) } : {}) as Record<string, unknown>;
   let o = out;
   for (let i = 0; i < keys.length - 1; i++) {
-    const next = o[keys[i]];
+    const next = Object.hasOwn(o, keys[i]) ? o[keys[i]] : undefined;
     o[keys[i]] = next && typeof next === 'object' && !Array.isArray(next) ? { ...(next as object) } : {};
     o = o[keys[i]] as Record<string, unknown>;
   }

@@ -6,6 +6,7 @@
 
 import { readKeptRefs, type KeptRef } from './keptRefs.ts';
 import { isBandLevel, type BandLevel } from '../../sim/metrics/bandLevel.ts';
+import { isPrototypeKey } from '../../sim/scenario/prototypeKeys.ts';
 
 export const STORAGE_KEY = 'depinsim.dashboard.v1';
 /** The most Monte Carlo runs the dashboard offers (each takes a worker's time: a baseline year is about 10 s). */
@@ -43,7 +44,7 @@ export function loadPersisted(storage: { getItem(key: string): string | null } |
     if (o.edits && typeof o.edits === 'object' && !Array.isArray(o.edits)) {
       const edits: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(o.edits as Record<string, unknown>)) {
-        if (/^[A-Za-z0-9_$]+(\.[A-Za-z0-9_$]+)*$/.test(k) && k.length < 200) edits[k] = v;
+        if (/^[A-Za-z0-9_$]+(\.[A-Za-z0-9_$]+)*$/.test(k) && k.length < 200 && !k.split('.').some(isPrototypeKey)) edits[k] = v;
       }
       out.edits = edits;
     }

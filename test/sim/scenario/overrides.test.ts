@@ -66,4 +66,20 @@ describe('--set overrides', () => {
   test('setting inside a scalar is refused, naming the scalar', () => {
     expect(() => applyOverride({ horizonDays: 5 }, ['horizonDays', 'x'], 1)).toThrow(/horizonDays: is 5, not an object: cannot set horizonDays\.x/);
   });
+
+  test("a path through an object's prototype is refused and writes nothing into Object.prototype", () => {
+    for (const spec of ['__proto__.polluted=1', 'demand.__proto__.polluted=1', 'constructor.prototype.polluted=1']) {
+      expect(() => applyOverrides({}, [spec]), spec).toThrow(ScenarioError);
+      expect(() => applyOverrides({}, [spec])).toThrow(/is not a scenario field \('(__proto__|constructor)' names an object's prototype, not a field\)/);
+    }
+    // applyOverride is also called with paths from files (a sweep sidecar opened in the dashboard)
+    expect(() => applyOverride({ demand: {} }, ['demand', '__proto__', 'polluted'], 1)).toThrow(ScenarioError);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')).toBe(false);
+    // an inherited name is no field either: it becomes an own (unknown) field, which validation names
+    const r = applyOverride({}, ['toString', 'x'], 1);
+    expect(Object.hasOwn(r, 'toString')).toBe(true);
+    expect(() => parseScenario(r)).toThrow(/toString/);
+    expect(typeof Object.prototype.toString).toBe('function');
+  });
 });

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { PRESETS } from '../sim/scenario/presets.ts';
 import { scenarioSchema } from '../sim/scenario/schema.ts';
 import { scenarioHash } from '../sim/scenario/hash.ts';
-import { parseScenario } from '../sim/scenario/validate.ts';
+import { parseScenario, ScenarioError } from '../sim/scenario/validate.ts';
 import { loadScenario } from './loadScenario.ts';
 import { EXIT } from './errors.ts';
 import { describePoint, planSweep } from './sweep.ts';
@@ -19,7 +19,23 @@ export function validateCommand(arg: string, sets: string[], sweeps: string[] = 
     return EXIT.ok;
   }
   const s = loadScenario(arg, sets);
-  process.stdout.write(`ok: ${arg} is a valid scenario ('${s.name}', hash ${scenarioHash(s)})\n`);
+  // a scenario's control is run as its edits over the scenario (run --control, the dashboard's
+  // Pin control): check it here too, so a mistyped path shows now rather than at that run
+  const control = s.control;
+  let controlHash = '';
+  if (control) {
+    const specs = Object.entries(control.set).map(([path, value]) => `${path}=${JSON.stringify(value)}`);
+    try {
+      controlHash = scenarioHash(loadScenario(arg, [...specs, ...sets]));
+    } catch (e) {
+      if (!(e instanceof ScenarioError)) throw e;
+      throw new ScenarioError(
+        e.issues.map((i) => ({ path: `control.set (${control.name}): ${i.path}`, message: i.message })),
+        arg,
+      );
+    }
+  }
+  process.stdout.write(`ok: ${arg} is a valid scenario ('${s.name}', hash ${scenarioHash(s)})${control ? `; its control '${control.name}' too (hash ${controlHash})` : ''}\n`);
   return EXIT.ok;
 }
 

@@ -117,6 +117,20 @@ describe('depinsim run', () => {
   });
 });
 
+describe('depinsim validate and a control run', () => {
+  it("checks the scenario's control as well: its hash when valid, its mistyped path named when not", () => {
+    const ok = cli(['validate', 'token_pump']);
+    expect(ok.code).toBe(0);
+    expect(ok.out).toMatch(/^ok: token_pump is a valid scenario \('token_pump', hash [0-9a-f]{16}\); its control 'without the pump' too \(hash [0-9a-f]{16}\)\n$/);
+    const f = join(dir, 'bad-control.json');
+    writeFileSync(f, JSON.stringify({ name: 'c', control: { name: 'no pump', set: { 'economy.price.shokcs': [] } } }));
+    const bad = cli(['validate', f]);
+    expect(bad.code).toBe(2);
+    expect(bad.err.trim().split('\n')).toHaveLength(1);
+    expect(bad.err).toMatch(/bad-control\.json: control\.set \(no pump\): economy\.price\.shokcs: unknown field/);
+  });
+});
+
 describe('bad input: one line naming the field, exit code 2, no stack trace', () => {
   const cases: [string, string, RegExp][] = [
     ['unknown field', '{"horizonDayz": 3}', /horizonDayz: unknown field/],

@@ -5,7 +5,7 @@ import { PRESETS } from '../sim/scenario/presets.ts';
 import { scenarioSchema } from '../sim/scenario/schema.ts';
 import { scenarioHash } from '../sim/scenario/hash.ts';
 import { parseScenario, ScenarioError } from '../sim/scenario/validate.ts';
-import { loadScenario } from './loadScenario.ts';
+import { controlSpecs, loadScenario } from './loadScenario.ts';
 import { EXIT } from './errors.ts';
 import { describePoint, planSweep } from './sweep.ts';
 import { parseSweep } from './sweepSpec.ts';
@@ -24,9 +24,8 @@ export function validateCommand(arg: string, sets: string[], sweeps: string[] = 
   const control = s.control;
   let controlHash = '';
   if (control) {
-    const specs = Object.entries(control.set).map(([path, value]) => `${path}=${JSON.stringify(value)}`);
     try {
-      controlHash = scenarioHash(loadScenario(arg, [...specs, ...sets]));
+      controlHash = scenarioHash(loadScenario(arg, [...controlSpecs(control.set), ...sets]));
     } catch (e) {
       if (!(e instanceof ScenarioError)) throw e;
       throw new ScenarioError(

@@ -27,3 +27,8 @@ export function loadScenario(arg: string, sets: readonly string[]): Scenario {
   const withSets = sets.length ? applyOverrides(raw, sets) : raw;
   return parseScenario(withSets, sets.length ? `${source} with --set` : source);
 }
+
+/** A control's edits (`control.set`: path -> value) as the --set specs that apply them. */
+export function controlSpecs(set: Readonly<Record<string, unknown>>): string[] {
+  return Object.entries(set).map(([path, value]) => `${path}=${JSON.stringify(value)}`);
+}

@@ -18,7 +18,7 @@ import { tableToCsv, formatCsvNumber } from '../sim/metrics/csv.ts';
 import { CsvBytes } from '../sim/metrics/csvBytes.ts';
 import { LEASE_COLUMNS, writeLeaseRow, type LeaseRow } from '../sim/model/leaseRow.ts';
 import { PROVIDER_COLUMNS, providerRows, providerRowsToCsv } from '../sim/economy/providerReport.ts';
-import { loadRaw, loadScenario } from './loadScenario.ts';
+import { controlSpecs, loadRaw, loadScenario } from './loadScenario.ts';
 import { CliError, EXIT, Interrupted } from './errors.ts';
 import type { Scenario } from '../sim/scenario/schema.ts';
 import type { SetupStage } from '../sim/model/marketModel.ts';
@@ -54,7 +54,7 @@ function controlSets(arg: string, quiet: boolean | undefined): string[] {
   const control = (raw as { control?: { name?: unknown; set?: unknown } }).control;
   if (!control || typeof control.set !== 'object' || control.set === null) throw new CliError(`--control: ${source} names no control run (a "control": { "name", "set" } field)`);
   if (!quiet) process.stderr.write(`control run of ${source}: ${String(control.name)}\n`);
-  return Object.entries(control.set).map(([path, value]) => `${path}=${JSON.stringify(value)}`);
+  return controlSpecs(control.set as Record<string, unknown>);
 }
 
 function intFlag(name: string, v: string | undefined, def: number, min: number, max: number): number {

@@ -3,9 +3,9 @@
  *
  *   depinsim run <scenario file or preset> [--seed N] [--days D] [--scale X] [--set path=value ...]
  *                [--out file.csv] [--leases leases.csv] [--providers providers.csv] [--quiet] [--control]
- *   depinsim run <scenario file or preset> --seeds 1-10 [...] [--out file.csv]   (replications)
- *                [--bands bands.csv [--band-level 50|80|90|95]]   (with --seeds, also with --sweep)
- *   depinsim run <scenario file or preset> --sweep path=a,b,c [--sweep ...] [--seeds ...]   (a parameter grid)
+ *   depinsim run <scenario file or preset> [--seed S] --runs N | --seeds 1-10 [...] [--out file.csv]   (replications)
+ *                [--bands bands.csv [--band-level 50|80|90|95]]   (with --runs or --seeds, also with --sweep)
+ *   depinsim run <scenario file or preset> --sweep path=a,b,c [--sweep ...] [--runs N | --seeds ...]   (a parameter grid)
  *   depinsim validate <file> [--set path=value ...]
  *   depinsim scenarios
  *   depinsim schema [--out file.json]
@@ -24,13 +24,15 @@ const USAGE = `usage:
                [--out results.csv] [--leases leases.csv] [--providers providers.csv] [--quiet]
                [--control]   the scenario's control run instead (its "control": the same scenario
                without the shock, to read the run against; also with --seeds and --sweep)
-  depinsim run <scenario.json | preset> --seeds 1-10 [--threads T] [--days D] [--scale X] [--set ...]
-               [--out all.csv] [--bands bands.csv [--band-level L]]   replications in parallel (T:
-               one per core by default): one CSV with a seed column, each summary figure's mean with
-               its 95% interval, and with --bands each column's mean, p10, p50 and p90 per day
+  depinsim run <scenario.json | preset> [--seed S] --runs N | --seeds 1-10 [--threads T] [--days D]
+               [--scale X] [--set ...] [--out all.csv] [--bands bands.csv [--band-level L]]
+               replications in parallel (N runs: seed S, 1 by default, and N-1 seeds derived from
+               it, as the dashboard's Monte Carlo runs; or the seeds listed; T: one per core by
+               default): one CSV with a seed column, each summary figure's mean with its 95%
+               interval, and with --bands each column's mean, p10, p50 and p90 per day
                (L: % of runs in the band, 80 by default; 50, 90, 95 give p25/p75, p5/p95, p2_5/p97_5)
   depinsim run <scenario.json | preset> --sweep path=a,b,c [--sweep path=start:stop:step ...]
-               [--seed N | --seeds 1-5] [--threads T] [--set ...] [--out sweep.csv] [--bands b.csv]
+               [--seed N [--runs K] | --seeds 1-5] [--threads T] [--set ...] [--out sweep.csv] [--bands b.csv]
                [--band-level L]   every point of the grid (per seed), in parallel: one CSV with
                point, value and seed columns, and a table of each point's summary figures
   depinsim validate <scenario.json | preset> [--set path=value ...] [--sweep path=values ...]
@@ -48,6 +50,7 @@ export async function main(argv: string[]): Promise<number> {
       options: {
         seed: { type: 'string' },
         seeds: { type: 'string' },
+        runs: { type: 'string' },
         threads: { type: 'string' },
         sweep: { type: 'string', multiple: true },
         bands: { type: 'string' },

@@ -12,6 +12,7 @@ import { scenarioHash } from '../sim/scenario/hash.ts';
 import type { Scenario } from '../sim/scenario/schema.ts';
 import { VERSION } from '../sim/version.ts';
 import { meanCi95 } from './confidence.ts';
+import { describeSeeds } from '../sim/rng/runSeeds.ts';
 import { batchDone, openSinks, runBatchInto } from './batch.ts';
 import { BandWriter } from './bands.ts';
 import type { BandLevel } from '../sim/metrics/bandLevel.ts';
@@ -69,7 +70,7 @@ export async function replicateCommand(scenario: Scenario, seeds: number[], f: R
   );
   const secs = (performance.now() - started) / 1000;
   if (f.quiet) return;
-  process.stderr.write(`depinsim: ${scenario.name}, ${seeds.length} seeds (${seedRanges(seeds)}), ${H} days, hash ${hash}: ${batchDone(results, secs, threads, note, written(f.out, f.bands))}\n`);
+  process.stderr.write(`depinsim: ${scenario.name}, ${seeds.length} seeds (${describeSeeds(seeds)}), ${H} days, hash ${hash}: ${batchDone(results, secs, threads, note, written(f.out, f.bands))}\n`);
   process.stderr.write(summaryTable(results.map((r) => r.figures)));
 }
 
@@ -100,18 +101,6 @@ export function summaryTable(perSeed: readonly Record<string, number>[]): string
     lines.push(`  ${fig.label.padEnd(width)}  ${Number.isNaN(ci.mean) ? 'no value' : fig.format(ci.mean)}${Number.isNaN(ci.half) ? '' : ` ± ${fig.format(ci.half)}`}${n}`);
   }
   return lines.join('\n') + '\n';
-}
-
-/** "1-10", "1-3, 7, 9-10": the seeds as short ranges, for messages. */
-export function seedRanges(seeds: readonly number[]): string {
-  const out: string[] = [];
-  for (let i = 0; i < seeds.length; ) {
-    let j = i;
-    while (j + 1 < seeds.length && seeds[j + 1] === seeds[j] + 1) j++;
-    out.push(j > i ? `${seeds[i]}-${seeds[j]}` : `${seeds[i]}`);
-    i = j + 1;
-  }
-  return out.join(', ');
 }
 
 /** The files a batch wrote, for its summary line: the long CSV, then the bands. */

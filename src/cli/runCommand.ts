@@ -3,7 +3,8 @@ import { mmcOf } from '../sim/scenario/queueTheory.ts';
 import { theoryLine } from './theoryLine.ts';
 import { HeapWatch, setupProgress } from './memoryGuard.ts';
 import { DiskWatch } from './diskWatch.ts';
-import { parseSeeds } from './seedList.ts';
+import { MAX_SEEDS, parseSeeds } from './seedList.ts';
+import { runSeeds } from '../sim/rng/runSeeds.ts';
 import { replicateCommand } from './replicate.ts';
 import { planSweep, sweepCommand } from './sweep.ts';
 import { parseSweep } from './sweepSpec.ts';
@@ -36,6 +37,8 @@ export interface RunFlags {
   control?: boolean;
   /** Several runs, one per seed (replicate.ts), on this many threads. */
   seeds?: string;
+  /** Several runs: --seed S and N - 1 seeds derived from it (runSeeds.ts), the dashboard's Monte Carlo runs. */
+  runs?: string;
   threads?: string;
   /** A parameter grid (sweep.ts): one `path=values` per swept field. */
   sweep?: string[];
@@ -80,9 +83,12 @@ export async function runCommand(arg: string, f: RunFlags): Promise<number> {
     if (!(x > 0)) throw new CliError(`--scale: expected a number > 0, got '${f.scale}'`);
     sets.push(`scale=${x}`);
   }
-  if (f.bands !== undefined && f.seeds === undefined) throw new CliError('--bands gives percentiles across seeds: it needs --seeds (e.g. --seeds 1-20)');
+  if (f.runs !== undefined && f.seeds !== undefined) throw new CliError('--runs and --seeds: give one (--seed S --runs N runs seed S and N - 1 seeds derived from it; --seeds lists the seeds)');
+  // the seeds of several runs: listed (--seeds), or a batch from one seed as the dashboard's Monte Carlo runs (--runs)
+  const batch = f.runs !== undefined ? runSeeds(intFlag('seed', f.seed, 1, 0, 2 ** 32 - 1), intFlag('runs', f.runs, 2, 2, MAX_SEEDS)) : f.seeds !== undefined ? parseSeeds(f.seeds) : null;
+  if (f.bands !== undefined && !batch) throw new CliError('--bands gives percentiles across seeds: it needs --runs or --seeds (e.g. --runs 20)');
   const bandLevel = bandLevelFlag(f['band-level']);
-  if (bandLevel !== undefined && f.bands === undefined) throw new CliError('--band-level sets the share of runs inside the bands of --bands: it needs --bands (e.g. --seeds 1-20 --bands bands.csv --band-level 90)');
+  if (bandLevel !== undefined && f.bands === undefined) throw new CliError('--band-level sets the share of runs inside the bands of --bands: it needs --bands (e.g. --runs 20 --bands bands.csv --band-level 90)');
   const bandSeeds = (seeds: number[]) => {
     if (f.bands !== undefined && seeds.length > MAX_BAND_SEEDS) throw new CliError(`--bands holds each point's values until its last seed is in: at most ${MAX_BAND_SEEDS} seeds, got ${seeds.length}`);
     return seeds;
@@ -93,7 +99,7 @@ export async function runCommand(arg: string, f: RunFlags): Promise<number> {
       if (v !== undefined) throw new CliError(`${flag} writes one run's results: it cannot be combined with --sweep (run that point alone with --set)`);
     }
     if (f.seed !== undefined && f.seeds !== undefined) throw new CliError('--seed and --seeds: give one (--seed N runs each point once, --seeds a-b each point per seed)');
-    const seeds = f.seeds !== undefined ? bandSeeds(parseSeeds(f.seeds)) : [intFlag('seed', f.seed, 1, 0, 2 ** 32 - 1)];
+    const seeds = batch ? bandSeeds(batch) : [intFlag('seed', f.seed, 1, 0, 2 ** 32 - 1)];
     const axes = f.sweep.map(parseSweep);
     for (const [flag, v, path] of [['--days', f.days, 'horizonDays'], ['--scale', f.scale, 'scale']] as const) {
       if (v !== undefined && axes.some((a) => a.path === path)) throw new CliError(`${flag} and --sweep ${path} set the same field: keep one`);
@@ -102,17 +108,18 @@ export async function runCommand(arg: string, f: RunFlags): Promise<number> {
     await sweepCommand(planSweep(arg, sets, axes, seeds.length), seeds, { out: f.out, bands: f.bands, bandLevel, quiet: f.quiet, threads });
     return EXIT.ok;
   }
-  if (f.seeds !== undefined) {
+  if (batch) {
     // Replications: each run's leases or providers would need a file per seed; one long time series is the product.
-    for (const [flag, v] of [['--seed', f.seed], ['--leases', f.leases], ['--providers', f.providers]] as const) {
-      if (v !== undefined) throw new CliError(`${flag} writes one run's results: it cannot be combined with --seeds (run that seed alone with --seed N)`);
+    const flag = f.runs !== undefined ? '--runs' : '--seeds';
+    for (const [opt, v] of [['--seed', f.runs !== undefined ? undefined : f.seed], ['--leases', f.leases], ['--providers', f.providers]] as const) {
+      if (v !== undefined) throw new CliError(`${opt} writes one run's results: it cannot be combined with ${flag} (run that seed alone with --seed N)`);
     }
-    const seeds = bandSeeds(parseSeeds(f.seeds));
+    const seeds = bandSeeds(batch);
     const threads = f.threads === undefined ? undefined : intFlag('threads', f.threads, 1, 1, 256);
     await replicateCommand(loadScenario(arg, sets), seeds, { out: f.out, bands: f.bands, bandLevel, quiet: f.quiet, threads });
     return EXIT.ok;
   }
-  if (f.threads !== undefined) throw new CliError('--threads sets how many runs go in parallel: it needs --seeds or --sweep');
+  if (f.threads !== undefined) throw new CliError('--threads sets how many runs go in parallel: it needs --runs, --seeds or --sweep');
   const seed = intFlag('seed', f.seed, 1, 0, 2 ** 32 - 1);
   const scenario: Scenario = loadScenario(arg, sets);
 

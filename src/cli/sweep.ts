@@ -26,7 +26,8 @@ import { CliError } from './errors.ts';
 import { loadRaw } from './loadScenario.ts';
 import { checkOutputs } from './outputFiles.ts';
 import { FIGURES, type FigureDef, type RunFigures } from './replicaMessages.ts';
-import { chooseThreads, SEED_COLUMN, seedRanges, written } from './replicate.ts';
+import { chooseThreads, SEED_COLUMN, written } from './replicate.ts';
+import { describeSeeds } from '../sim/rng/runSeeds.ts';
 import { MAX_SWEEP_RUNS, sweepGrid, valueText, type SweepAxis } from './sweepSpec.ts';
 
 export const POINT_COLUMN = { name: 'point', unit: '', description: 'Sweep point the row belongs to, 1 to the number of points (the sidecar lists each point\'s values and scenario hash)' };
@@ -132,7 +133,7 @@ export async function sweepCommand(plan: SweepPlan, seeds: number[], f: SweepFla
   );
   const secs = (performance.now() - started) / 1000;
   if (f.quiet) return;
-  const seedText = seeds.length > 1 ? `${seeds.length} seeds (${seedRanges(seeds)})` : `1 seed (${seeds[0]})`;
+  const seedText = seeds.length > 1 ? `${seeds.length} seeds (${describeSeeds(seeds)})` : `1 seed (${seeds[0]})`;
   process.stderr.write(`depinsim: ${base.name}, sweep of ${axes.map((a) => a.path).join(' x ')}: ${points.length} points x ${seedText}, ${batchDone(results, secs, threads, note, written(f.out, f.bands))}\n`);
   // runs go point by point, each point's seeds together
   const perPoint = points.map((_, k) => results.slice(k * seeds.length, (k + 1) * seeds.length).map((r) => r.figures));

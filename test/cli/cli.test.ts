@@ -10,6 +10,7 @@ vi.setConfig({ testTimeout: 120_000 });
 import { BEGIN, END, columnsMarkdown, parametersMarkdown } from '../../src/cli/docs.ts';
 import { PRESETS } from '../../src/sim/scenario/presets.ts';
 import { VERSION } from '../../src/sim/version.ts';
+import { runSeeds } from '../../src/sim/rng/runSeeds.ts';
 import { jsonSchema } from '../../src/cli/infoCommands.ts';
 
 const BIN = join(__dirname, '../../bin/depinsim.js');
@@ -297,7 +298,7 @@ describe('depinsim run --seeds (replications)', () => {
 
   it('--band-level takes 50, 80, 90 or 95 and needs --bands: one line on stderr, exit 2, nothing written', () => {
     const level = "depinsim: --band-level: expected one of 50, 80, 90, 95 (% of runs inside the band), got '85'\n";
-    const needs = 'depinsim: --band-level sets the share of runs inside the bands of --bands: it needs --bands (e.g. --seeds 1-20 --bands bands.csv --band-level 90)\n';
+    const needs = 'depinsim: --band-level sets the share of runs inside the bands of --bands: it needs --bands (e.g. --runs 20 --bands bands.csv --band-level 90)\n';
     for (const [args, msg] of [
       [['--seeds', '1-3', '--bands', 'bl-bad.csv', '--band-level', '85'], level],
       [['--sweep', 'market.matcher=spheron,auction', '--seeds', '1-2', '--bands', 'bl-bad.csv', '--band-level', '85'], level],
@@ -311,14 +312,39 @@ describe('depinsim run --seeds (replications)', () => {
     }
   });
 
+  it('--seed S --runs N: seed S and N - 1 seeds derived from it, the same runs as --seeds listing them; the next seed shares none', () => {
+    const batch = runSeeds(42, 3);
+    const r = cli(['run', 'baseline', '--seed', '42', '--runs', '3', '--days', '3', '--scale', '0.1', '--out', 'runs42.csv']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toMatch(/baseline, 3 seeds \(42 and 2 derived from it\), 3 days/);
+    expect(JSON.parse(readFileSync(join(dir, 'runs42.csv.meta.json'), 'utf8')).seeds).toEqual(batch);
+    const listed = cli(['run', 'baseline', '--seeds', batch.join(','), '--days', '3', '--scale', '0.1', '--out', 'listed42.csv', '--quiet']);
+    expect(listed.code, listed.err).toBe(0);
+    expect(readFileSync(join(dir, 'runs42.csv'), 'utf8')).toBe(readFileSync(join(dir, 'listed42.csv'), 'utf8'));
+    // seed 42's own run is the batch's first: byte for byte --seed 42 alone
+    const one = cli(['run', 'baseline', '--seed', '42', '--days', '3', '--scale', '0.1', '--quiet']);
+    const first = csvRows('runs42.csv').filter((row) => row.seed === '42');
+    expect(first.length).toBe(3);
+    expect(one.out.trim().split('\n').slice(1).join('\n')).toBe(readFileSync(join(dir, 'runs42.csv'), 'utf8').trim().split('\n').slice(1, 4).map((l) => l.slice('42,'.length)).join('\n'));
+    const next = cli(['run', 'baseline', '--seed', '43', '--runs', '3', '--days', '1', '--scale', '0.1', '--out', 'runs43.csv', '--quiet']);
+    expect(next.code, next.err).toBe(0);
+    const seeds43: number[] = JSON.parse(readFileSync(join(dir, 'runs43.csv.meta.json'), 'utf8')).seeds;
+    expect(seeds43.filter((x) => batch.includes(x))).toEqual([]);
+  });
+
   it('refuses per-run outputs and bad seed lists as bad input', () => {
     for (const [args, msg] of [
       [['--seeds', '1-3', '--leases', 'l.csv'], /--leases writes one run's results: it cannot be combined with --seeds/],
       [['--seeds', '1-3', '--seed', '2'], /--seed writes one run's results/],
       [['--seeds', '4'], /give at least two seeds/],
       [['--seeds', '2,2'], /seed 2 is listed twice/],
-      [['--threads', '2'], /--threads .* needs --seeds/],
-      [['--bands', 'b.csv'], /--bands gives percentiles across seeds: it needs --seeds/],
+      [['--threads', '2'], /--threads .* needs --runs, --seeds or --sweep/],
+      [['--bands', 'b.csv'], /--bands gives percentiles across seeds: it needs --runs or --seeds/],
+      [['--runs', '3', '--seeds', '1-3'], /--runs and --seeds: give one/],
+      [['--runs', '1'], /--runs: expected an integer in \[2, 10000\], got '1'/],
+      [['--runs', 'ten'], /--runs: expected an integer/],
+      [['--runs', '3', '--leases', 'l.csv'], /--leases writes one run's results: it cannot be combined with --runs/],
+      [['--runs', '2001', '--bands', 'b.csv'], /at most 2000 seeds, got 2001/],
       [['--seeds', '1-2001', '--bands', 'b.csv'], /at most 2000 seeds, got 2001/],
       [['--seeds', '1-3', '--out', 'same.csv', '--bands', 'same.csv'], /--out and --bands name the same file/],
     ] as const) {

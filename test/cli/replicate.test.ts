@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseSeeds } from '../../src/cli/seedList.ts';
-import { defaultThreads, runMemoryEstimate, seedRanges, summaryTable } from '../../src/cli/replicate.ts';
+import { defaultThreads, runMemoryEstimate, summaryTable } from '../../src/cli/replicate.ts';
 import { joinLong } from '../../src/cli/longCsv.ts';
 import { meanCi95, t975 } from '../../src/cli/confidence.ts';
 import { CliError } from '../../src/cli/errors.ts';
@@ -90,11 +90,5 @@ describe('defaultThreads', () => {
     expect(runMemoryEstimate(50) / 2 ** 20).toBe(1028); // the 50x year peaked at 955 MB
     expect(defaultThreads(64, 100, 4 * GB, 50)).toEqual({ threads: 3, limitedBy: 'memory' });
     expect(defaultThreads(64, 100, 0.1 * GB, 50).threads).toBe(1); // always at least one
-  });
-});
-
-describe('seedRanges', () => {
-  it('writes runs of consecutive seeds as ranges', () => {
-    expect(seedRanges([1, 2, 3, 7, 9, 10])).toBe('1-3, 7, 9-10');
   });
 });

@@ -15,6 +15,7 @@ import { launch, newPage, seriousAxeViolations, shot, waitForApp, waitForStatus,
 import { STORAGE_KEY } from '../../src/ui/lib/persist.ts';
 import { encodeShare, decodeShare, tokenFromHash } from '../../src/ui/lib/share.ts';
 import { readPngText } from '../../src/ui/lib/exporting.ts';
+import { runSeeds } from '../../src/sim/rng/runSeeds.ts';
 
 const baseUrl = inject('baseUrl');
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -335,7 +336,7 @@ describe('dashboard interactions', () => {
     await expect.poll(bandRuns, { timeout: 120_000 }).toBe(5);
     await page.locator('[data-action="pin"]').click();
     const hashA = (await hk(page)).hash!;
-    // the same seeds (1-5) with more demand: each seed gives both scenarios the same luck
+    // the same seeds (1 and four derived from it) with more demand: each seed gives both scenarios the same luck
     await typeField(page, 'demand.baseRateJobsPerHour', '200');
     await page.waitForFunction((old) => ((w) => w.hash !== old && w.status === 'done')((window as unknown as { __depinsim: Hook }).__depinsim), hashA, { timeout: 30_000 });
     await expect.poll(bandRuns, { timeout: 120_000 }).toBe(5);
@@ -358,16 +359,17 @@ describe('dashboard interactions', () => {
     await expect.poll(() => cmp.getByTestId('compare-tip').textContent()).toMatch(/now: [▲▼][^(]*\(80%: [−+][\d.]+ to [−+][\d.]+ pp\)/);
     await cmp.scrollIntoViewIfNeeded();
     await shot(page, 'compare-monte-carlo', false);
-    // every run in the long CSV: seed 3 of the run on screen is `depinsim run --seed 3` of its scenario
+    // every run in the long CSV: the third seed of the run on screen is `depinsim run --seed s` of its scenario
     const [dl] = await Promise.all([page.waitForEvent('download'), cmp.locator('[data-action="export-compare-long-runs"]').click()]);
     const file = join(DOWNLOADS, dl.suggestedFilename());
     await dl.saveAs(file);
     const long = Papa.parse<Record<string, string>>(readFileSync(file, 'utf8'), { header: true, comments: '#', skipEmptyLines: true }).data;
-    expect(new Set(long.filter((r) => r.scenario === 'A').map((r) => r.seed))).toEqual(new Set(['1', '2', '3', '4', '5']));
+    const seeds = runSeeds(1, 5);
+    expect(new Set(long.filter((r) => r.scenario === 'A').map((r) => r.seed))).toEqual(new Set(seeds.map(String)));
     const dir = mkdtempSync(join(tmpdir(), 'depinsim-e2e-'));
-    execFileSync(process.execPath, ['bin/depinsim.js', 'run', 'baseline', '--seed', '3', '--days', '10', '--set', 'demand.baseRateJobsPerHour=200', '--out', join(dir, 'b3.csv'), '--quiet'], { cwd: ROOT, stdio: 'pipe' });
+    execFileSync(process.execPath, ['bin/depinsim.js', 'run', 'baseline', '--seed', String(seeds[2]), '--days', '10', '--set', 'demand.baseRateJobsPerHour=200', '--out', join(dir, 'b3.csv'), '--quiet'], { cwd: ROOT, stdio: 'pipe' });
     const cli = Papa.parse<Record<string, string>>(readFileSync(join(dir, 'b3.csv'), 'utf8'), { header: true, comments: '#', skipEmptyLines: true }).data;
-    expect(long.filter((r) => r.scenario === 'now' && r.seed === '3' && r.metric === 'gpus_busy').map((r) => r.value)).toEqual(cli.map((r) => r.gpus_busy));
+    expect(long.filter((r) => r.scenario === 'now' && r.seed === String(seeds[2]) && r.metric === 'gpus_busy').map((r) => r.value)).toEqual(cli.map((r) => r.gpus_busy));
     expect(errors).toEqual([]);
   });
 
@@ -375,11 +377,13 @@ describe('dashboard interactions', () => {
     const { page, errors } = await open({ edits: { horizonDays: 10 }, seed: 4 });
     await waitForStatus(page, 'done', 30_000);
     await page.selectOption('#runs', '5');
-    // the seed on the page and the four after it, on other workers; the main run is kept
+    // the seed on the page and four derived from it (runSeeds, the CLI's --seed 4 --runs 5), on other workers; the main run is kept
+    const seeds = runSeeds(4, 5);
+    const s6 = seeds[2];
     await page.waitForFunction(() => (window as unknown as { __depinsim: { bandRuns: number } }).__depinsim.bandRuns === 5, null, { timeout: 120_000 });
     await expect.poll(() => page.locator('[data-testid="mc-status"]').textContent()).toMatch(/bands: 5 runs done/);
     // new bands reach the charts one chart per task: wait for this chart's
-    await expect.poll(() => page.locator('[data-chart="utilization"] [data-testid="band-legend"]').textContent()).toContain('10th–90th percentile of 5 runs (80% of runs inside; seeds 4–8)');
+    await expect.poll(() => page.locator('[data-chart="utilization"] [data-testid="band-legend"]').textContent()).toContain('10th–90th percentile of 5 runs (80% of runs inside; seeds 4 and 4 derived from it)');
     const band = page.locator('[data-chart="utilization"] path[data-series="band:utilization"]');
     expect(await band.getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+L/);
     expect(await page.locator('[data-kpi="utilization"] [data-testid="kpi-spread"]').textContent()).toMatch(/80% of 5 runs: \d+\.\d+% – \d+\.\d+%/);
@@ -427,17 +431,17 @@ describe('dashboard interactions', () => {
     await util.locator('[data-testid="risk-threshold"]').fill('100');
     await util.locator('[data-testid="risk-threshold"]').press('Enter');
     await expect.poll(() => util.locator('g.dot[data-crosses="yes"]').count()).toBe(5);
-    const label = (await util.locator('g.dot[data-seed="6"] title').textContent()) ?? '';
-    const seed6 = Number(/seed 6: ([\d.]+)%/.exec(label)?.[1]);
+    const label = (await util.locator(`g.dot[data-seed="${s6}"] title`).textContent()) ?? '';
+    const seed6 = Number(new RegExp(`seed ${s6}: ([\\d.]+)%`).exec(label)?.[1]);
     expect(seed6).toBeGreaterThan(0);
     expect(await page.locator('path[data-series^="run:"]').count()).toBe(0);
-    await util.locator('g.dot[data-seed="6"]').focus();
+    await util.locator(`g.dot[data-seed="${s6}"]`).focus();
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('[data-testid="picked-run"]').textContent()).toContain('The run with seed 6 is drawn');
-    expect(await util.locator('g.dot[data-seed="6"]').getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => page.locator('[data-testid="picked-run"]').textContent()).toContain(`The run with seed ${s6} is drawn`);
+    expect(await util.locator(`g.dot[data-seed="${s6}"]`).getAttribute('aria-pressed')).toBe('true');
     const picked = page.locator('[data-chart="utilization"] path[data-series="run:utilization"]');
     await expect.poll(() => picked.getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+L/);
-    expect(await page.locator('[data-chart="utilization"] [data-testid="picked-legend"]').textContent()).toContain('seed 6');
+    expect(await page.locator('[data-chart="utilization"] [data-testid="picked-legend"]').textContent()).toContain(`seed ${s6}`);
     // on a chart of many series, a legend entry picks one out: the others (and their thin lines, fans) fade
     const uchart = page.locator('[data-chart="utilization"]');
     await uchart.locator('button[data-focus="utilization_high"]').click();
@@ -451,13 +455,13 @@ describe('dashboard interactions', () => {
     expect(await picked.getAttribute('opacity')).toBeNull();
     expect(await seriousAxeViolations(page)).toEqual([]);
     const [pdl] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action="export-picked"]').click()]);
-    expect(pdl.suggestedFilename()).toContain('seed6');
+    expect(pdl.suggestedFilename()).toContain(`seed${s6}`);
     const pfile = join(DOWNLOADS, pdl.suggestedFilename());
     await pdl.saveAs(pfile);
     const ptext = readFileSync(pfile, 'utf8');
-    expect(ptext).toContain('# seed: 6');
+    expect(ptext).toContain(`# seed: ${s6}`);
     const pdir = mkdtempSync(join(tmpdir(), 'depinsim-e2e-'));
-    execFileSync(process.execPath, ['bin/depinsim.js', 'run', 'baseline', '--seed', '6', '--days', '10', '--out', join(pdir, 'six.csv'), '--quiet'], { cwd: ROOT, stdio: 'pipe' });
+    execFileSync(process.execPath, ['bin/depinsim.js', 'run', 'baseline', '--seed', String(s6), '--days', '10', '--out', join(pdir, 'six.csv'), '--quiet'], { cwd: ROOT, stdio: 'pipe' });
     const six = readFileSync(join(pdir, 'six.csv'), 'utf8');
     expect(ptext.split('\n').filter((l) => !l.startsWith('#')).join('\n')).toBe(six);
     // the dot's value is that run's utilization over the window (all 10 days): busy / online GPU-hours
@@ -487,10 +491,10 @@ describe('dashboard interactions', () => {
     const file = join(DOWNLOADS, dl.suggestedFilename());
     await dl.saveAs(file);
     const text = readFileSync(file, 'utf8');
-    expect(text).toContain('# seeds: 4,5,6,7,8');
+    expect(text).toContain(`# seeds: ${seeds.join(',')}`);
     const dir = mkdtempSync(join(tmpdir(), 'depinsim-e2e-'));
     const cliBands = join(dir, 'bands.csv');
-    execFileSync(process.execPath, ['bin/depinsim.js', 'run', 'baseline', '--seeds', '4-8', '--days', '10', '--out', join(dir, 'all.csv'), '--bands', cliBands, '--quiet'], { cwd: ROOT, stdio: 'pipe' });
+    execFileSync(process.execPath, ['bin/depinsim.js', 'run', 'baseline', '--seed', '4', '--runs', '5', '--days', '10', '--out', join(dir, 'all.csv'), '--bands', cliBands, '--quiet'], { cwd: ROOT, stdio: 'pipe' });
     const body = text
       .split('\n')
       .filter((l) => !l.startsWith('#'))
@@ -513,7 +517,7 @@ describe('dashboard interactions', () => {
     const file90 = join(DOWNLOADS, `90-${dl90.suggestedFilename()}`);
     await dl90.saveAs(file90);
     const cliBands90 = join(dir, 'bands90.csv');
-    execFileSync(process.execPath, ['bin/depinsim.js', 'run', 'baseline', '--seeds', '4-8', '--days', '10', '--bands', cliBands90, '--band-level', '90', '--quiet'], { cwd: ROOT, stdio: 'pipe' });
+    execFileSync(process.execPath, ['bin/depinsim.js', 'run', 'baseline', '--seed', '4', '--runs', '5', '--days', '10', '--bands', cliBands90, '--band-level', '90', '--quiet'], { cwd: ROOT, stdio: 'pipe' });
     const body90 = readFileSync(file90, 'utf8')
       .split('\n')
       .filter((l) => !l.startsWith('#'))

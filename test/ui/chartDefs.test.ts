@@ -12,7 +12,7 @@ describe('chart and KPI definitions', () => {
     const derived = new Set(Object.keys(deriveColumns(Object.fromEntries([...names].map((n) => [n, f(1)])), 1, 24)));
     // a CSV from before the float (0.6.0) gets its circulating tokens in one band instead
     derived.add('circulating_unsplit_tokens');
-    expect([...derived].sort()).toEqual(['burned_cumulative_tokens', 'capacity_gpu_h', 'circulating_held_tokens', 'circulating_tokens', 'circulating_unsplit_tokens', 'exited_cumulative_banned', 'exited_cumulative_churn', 'exited_cumulative_losses', 'exited_cumulative_rival', 'net_issuance_tokens', 'profit_per_gpu_usd_datacenter', 'profit_per_gpu_usd_farm', 'profit_per_gpu_usd_home', 'profit_per_gpu_usd_university', 'protocol_earnings_usd', 'staking_ratio', 'supply_side_usd', 'treasury_value_usd']);
+    expect([...derived].sort()).toEqual(['burn_mint_ratio_trailing', 'burned_cumulative_tokens', 'capacity_gpu_h', 'circulating_held_tokens', 'circulating_tokens', 'circulating_unsplit_tokens', 'exited_cumulative_banned', 'exited_cumulative_churn', 'exited_cumulative_losses', 'exited_cumulative_rival', 'net_inflation_trailing', 'net_issuance_tokens', 'profit_per_gpu_usd_datacenter', 'profit_per_gpu_usd_farm', 'profit_per_gpu_usd_home', 'profit_per_gpu_usd_university', 'protocol_earnings_usd', 'staking_ratio', 'supply_side_usd', 'treasury_value_usd']);
     for (const chart of CHARTS) {
       for (const s of chart.series) expect(names.has(s.column) || derived.has(s.column), `${chart.id}: ${s.column}`).toBe(true);
       for (const n of chart.needs) expect(names.has(n), `${chart.id} needs ${n}`).toBe(true);
@@ -69,6 +69,38 @@ describe('chart and KPI definitions', () => {
     expect(Array.from(split.circulating_held_tokens)).toEqual([25, 24]);
     expect(split.circulating_unsplit_tokens).toBeUndefined();
     expect(deriveColumns({}, 0, 24)).toEqual({});
+  });
+
+  it('the token charts\' trailing 30 days: burn-to-mint of the window\'s sums, and the supply\'s change compounded to a year as the KPI card computes it', () => {
+    const n = 80;
+    // 10 tokens minted a day until day 40, then none (a cap reached); 5 burned every day
+    const minted = new Float64Array(n).map((_, i) => (i < 40 ? 10 : 0));
+    const burned = new Float64Array(n).fill(5);
+    const supply = new Float64Array(n);
+    let s = 1000;
+    for (let i = 0; i < n; i++) supply[i] = s += minted[i] - burned[i];
+    const d = deriveColumns({ minted_tokens: minted, burned_tokens: burned, supply_tokens: supply }, n, 24);
+    expect(d.burn_mint_ratio_trailing[0]).toBe(0.5);
+    expect(d.burn_mint_ratio_trailing[39]).toBe(0.5);
+    // day 50: 10 days without mint in the window of 30: 150 burned / 200 minted
+    expect(d.burn_mint_ratio_trailing[49]).toBe(0.75);
+    // 30 days after the last mint the window holds none: no ratio, not a huge one
+    expect(d.burn_mint_ratio_trailing[69]).toBeNaN();
+    const kpi = KPIS.find((x) => x.id === 'inflation')!;
+    for (const i of [30, 45, 79]) expect(d.net_inflation_trailing[i]).toBeCloseTo(kpi.compute({ data: { supply_tokens: supply }, lo: i - 30, hi: i, periodHours: 24 }), 12);
+    // the first days use the days there are, from the supply before day 1 (1000)
+    expect(d.net_inflation_trailing[0]).toBeCloseTo((1005 / 1000) ** 365 - 1, 12);
+    expect(d.net_inflation_trailing[79]).toBeLessThan(0); // burning without minting: deflationary
+    // weekly periods: 30 days are 4 rows
+    const w = deriveColumns({ minted_tokens: f(10, 10, 10, 10, 10, 0), burned_tokens: f(0, 0, 0, 0, 0, 0) }, 6, 168);
+    expect(Array.from(w.burn_mint_ratio_trailing)).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(deriveColumns({ minted_tokens: f(0, 0), burned_tokens: f(1, NaN) }, 2, 24).burn_mint_ratio_trailing.every(Number.isNaN)).toBe(true);
+  });
+
+  it('payback thresholds are reference lines on the payback\'s own (right) axis', () => {
+    const c = CHARTS.find((x) => x.id === 'provider-economics')!;
+    expect(c.refs?.map((r) => [r.value, r.right])).toEqual([[12, true], [24, true]]);
+    expect(c.series.find((x) => x.column === 'payback_months_median')?.right).toBe(true);
   });
 
   it('KPIs: utilization is a ratio of sums; missing values are skipped, never zeros', () => {

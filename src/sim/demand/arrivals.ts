@@ -1,12 +1,14 @@
 /**
  * Arrivals: a non-homogeneous Poisson process with rate
  *   lambda_c(t) = base x scale x share_c x trend(t) x diurnal(t) x shocks_c(t)     [jobs/h]
+ *                  x level(day)        (demand.levelVolatility, 1 without it)
  * sampled exactly by thinning (Lewis and Shedler) against a bound that is recomputed once per
  * simulated day, so a shock or a year of trend growth never makes the bound loose for long.
  */
 import { JOB_CLASSES, type Scenario, type Shock } from '../scenario/schema.ts';
 import type { Rng } from '../rng/streams.ts';
-import { exp, log, sin } from '../core/detMath.ts';
+import { exp, log, pow, sin } from '../core/detMath.ts';
+import { normal } from '../rng/distributions.ts';
 
 const HOURS_PER_YEAR = 8760;
 
@@ -32,7 +34,34 @@ export function shockFactor(sh: Pick<Shock, 'startDay' | 'durationDays' | 'rampD
   return 1 + (multiplier - 1) * w;
 }
 
-export function createRateModel(s: Scenario): RateModel {
+/**
+ * The demand level of each day 0..days: exp(X_d - Var(X_d) / 2), X a stationary-in-the-limit AR(1)
+ * from X_0 = 0, X_d = phi X_(d-1) + sd sqrt(1 - phi^2) e_d, so that X settles at the standard deviation
+ * `sd` and every day's level has mean 1 (the expected arrival rate is the scenario's). Null when the
+ * level is steady (sd 0): no draws, and the rate is what it was before the field existed.
+ */
+export function demandLevels(d: Scenario['demand'], days: number, rng: Rng): Float64Array | null {
+  const sd = d.levelVolatility ?? 0;
+  if (!(sd > 0)) return null;
+  const phi = pow(2, -1 / (d.levelHalfLifeDays ?? DEFAULT_LEVEL_HALF_LIFE_DAYS));
+  const shock = normal(rng, 0, sd * Math.sqrt(1 - phi * phi));
+  const out = new Float64Array(days + 1);
+  let x = 0;
+  let v = 0;
+  out[0] = 1;
+  for (let i = 1; i <= days; i++) {
+    x = phi * x + shock();
+    v = phi * phi * v + sd * sd * (1 - phi * phi);
+    out[i] = exp(x - v / 2);
+  }
+  return out;
+}
+
+/** demand.levelHalfLifeDays when omitted. */
+export const DEFAULT_LEVEL_HALF_LIFE_DAYS = 30;
+
+/** `levels`: the day's demand level (demandLevels), or null for a steady one. */
+export function createRateModel(s: Scenario, levels: Float64Array | null = null): RateModel {
   const d = s.demand;
   const shares = JOB_CLASSES.map((c) => d.classes[c].share);
   const shareSum = shares.reduce((a, b) => a + b, 0) || 1;
@@ -60,10 +89,13 @@ export function createRateModel(s: Scenario): RateModel {
   // (thinning asks the total, then the arrival asks each class, all at the same time).
   let lastT = NaN;
   let lastCommon = 0;
+  const lastDay = levels ? levels.length - 1 : 0;
+  const levelOn = (day: number) => (levels as Float64Array)[Math.max(0, Math.min(lastDay, day))];
   const common = (t: number) => {
     if (t !== lastT) {
       lastT = t;
       lastCommon = base * trend(t) * (1 + amp * sin((2 * Math.PI * (t - phase)) / 24));
+      if (levels) lastCommon *= levelOn(Math.floor(t / 24));
     }
     return lastCommon;
   };
@@ -92,7 +124,13 @@ export function createRateModel(s: Scenario): RateModel {
         }
         worst += m;
       }
-      return base * up * (1 + amp) * worst;
+      // the level is constant within a day: the highest of the days the interval touches
+      let level = 1;
+      if (levels) {
+        level = levelOn(Math.floor(t0 / 24));
+        for (let day = Math.floor(t0 / 24) + 1; day * 24 < t1; day++) level = Math.max(level, levelOn(day));
+      }
+      return base * up * (1 + amp) * worst * level;
     },
   };
 }

@@ -9,7 +9,7 @@
  */
 import { Engine } from '../core/engine.ts';
 import { IntMap } from '../core/intMap.ts';
-import { createRateModel, nextArrival, type RateModel } from '../demand/arrivals.ts';
+import { createRateModel, demandLevels, nextArrival, type RateModel } from '../demand/arrivals.ts';
 import { blankDraw, createJobSampler, type JobDraw, type JobSampler } from '../demand/jobs.ts';
 import { Ledger, UNITS_PER } from '../economy/ledger.ts';
 import { Economy } from '../economy/economy.ts';
@@ -176,7 +176,8 @@ export class MarketModel {
       (minVram, minTier, m) => GPU_CATALOGUE[m].vramGb >= minVram && gpuTier(GPU_CATALOGUE[m]) >= minTier,
       s.market.queueScanDepth,
     );
-    this.rates = createRateModel(s);
+    // its own stream: a steady level draws nothing, so every other stream's numbers stay as they were
+    this.rates = createRateModel(s, demandLevels(s.demand, s.horizonDays, streams.get('demand-level')));
     this.jobs = createJobSampler(s, streams.get('jobs'));
     this.finder = new CandidateFinder(this.index, this.providers, this.sig, streams.get('matcher'), s.market.candidateSample, s.market.matcher !== 'spheron' && s.market.matcher !== 'random');
     this.policy = createPolicy(s.market.matcher, s.market, streams.get('matcher'));

@@ -69,7 +69,7 @@ const active = (w: Record<string, number>) => Object.entries(w).filter(([, v]) =
 export function mmcOf(s: Scenario): MmcTheory | null {
   const d = s.demand;
   if (s.economy.enabled || s.market.setupHours !== 0) return null;
-  if (d.trendGrowthPerYear !== 0 || d.diurnalAmplitude !== 0 || d.burstMeanJobs !== 1 || d.shocks.length > 0) return null;
+  if (d.trendGrowthPerYear !== 0 || d.diurnalAmplitude !== 0 || d.burstMeanJobs !== 1 || d.shocks.length > 0 || (d.levelVolatility ?? 0) > 0) return null;
   const classes = Object.values(d.classes).filter((k) => k.share > 0);
   if (classes.length !== 1) return null;
   const k = classes[0];

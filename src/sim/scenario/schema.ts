@@ -253,6 +253,16 @@ export const scenarioSchema = z.strictObject({
       diurnalAmplitude: num(0.6, 0, 1, { unit: 'share', doc: 'Daily cycle: rate x (1 + a sin(2 pi (h - peak + 6)/24)); 0.6 gives ~4:1 peak:trough (openb 2023 [C])' }),
       diurnalPeakHour: num(12, 0, 24, { unit: 'h of day (UTC)', doc: 'Hour of the daily peak' }),
       warmStart: bool(false, 'Start the market in its steady state instead of empty (the bundled presets do): at t = 0, the jobs that arrived at the t = 0 rate over the past (up to 90 days) and would still be running are placed as leases, so long inference leases do not make the first weeks a ramp-up. They are not counted as arrivals, starts or waits [D]'),
+      // Optional, not defaulted: a scenario without them keeps the hash it had before they existed (0.7.0).
+      levelVolatility: z.number().min(0).max(2).optional().meta({
+        unit: 'sd of ln(demand level)',
+        description:
+          'Random day-to-day swings of the demand level, apart from the trend, daily cycle and shocks: the arrival rate is multiplied each day by exp(X - var/2), X a mean-reverting AR(1) walk starting at 0 whose spread settles at this standard deviation (0.3: once settled, about two days in three between 0.71x and 1.3x the expected rate), so the expected rate is unchanged and Monte Carlo runs differ in their demand path, not only in Poisson noise (research/dashboards.md: demand growth and volatility). 0 if omitted: steady demand [D]',
+      }),
+      levelHalfLifeDays: z.number().min(1).max(3650).optional().meta({
+        unit: 'days',
+        description: 'How long a swing of the demand level takes to fade by half (the walk\'s mean reversion: phi = 2^(-1/half-life) a day); 30 if omitted [D]',
+      }),
       burstMeanJobs: num(1, 1, 500, { unit: 'jobs per arrival', doc: 'Jobs arrive in geometric batches with this mean, batches that many times rarer, so the mean job rate stays the base rate: the gaps between jobs vary by sqrt(2m - 1) (openb 2023 pods: 21, reached with the daily cycle at about m = 180, the bursty_demand preset [C]); 1 gives a plain Poisson process' }),
       regions: weights({ na: 0.45, eu: 0.3, asia: 0.2, other: 0.05 }, REGIONS, { unit: 'weight by region', doc: 'Where tenants are [D]' }),
       shocks: z.array(shockSchema).max(100).default([]).meta({ description: 'Scheduled demand shocks' }),

@@ -1,7 +1,7 @@
 /**
  * What the dashboard draws: the charts (series, units, scales) and the KPI cards (definitions and
  * how each is computed over the selected window). Columns come from the core's metric table; a few
- * are derived here (capacity, net issuance, circulating supply, cumulative burn, the providers' share of payments, protocol earnings, staking ratio, treasury value). A chart whose
+ * are derived here (capacity, net issuance, circulating supply, cumulative burn, the providers' share of payments, protocol earnings, staking ratio, treasury value, the trailing burn-to-mint ratio and inflation). A chart whose
  * columns are not in the table yet says so instead of drawing zeros.
  */
 import { formatCount, formatValue } from './format.ts';
@@ -95,13 +95,16 @@ export interface ChartDef {
   log: 'auto' | 'never' | 'default-on';
   /** Fixed y domain, e.g. [0, 1] for shares. */
   yDomain?: [number, number];
-  /** Horizontal reference lines. */
-  refs?: { value: number; label: string }[];
+  /** Horizontal reference lines (on the right axis with `right`). */
+  refs?: { value: number; label: string; right?: boolean }[];
   /** Columns without which the chart is "not available yet". */
   needs: string[];
   /** Why the chart may be missing, shown in its place. */
   pendingNote?: string;
 }
+
+/** The trailing window of the token charts' smoothed lines, days. */
+export const TRAILING_DAYS = 30;
 
 const ECONOMY_NOTE = 'The economy columns (tokens, provider P&L) are not produced by this version of the core yet.';
 
@@ -190,6 +193,11 @@ export const CHARTS: ChartDef[] = [
       { column: 'provider_rewards_usd', label: 'Rewards', color: OKABE_ITO.purple, dash: '7 3', width: 1.5 },
       { column: 'provider_profit_usd', label: 'Provider profit', color: OKABE_ITO.green, dash: '6 3', width: 2 },
       { column: 'payback_months_median', label: 'Median payback (right axis)', color: OKABE_ITO.vermillion, dash: '2 3', width: 2, right: true },
+    ],
+    // the DTSE registry's thresholds (research/dashboards.md §6.2 #8), as the payback KPI states them
+    refs: [
+      { value: 12, label: 'payback 12 months: healthy below', right: true },
+      { value: 24, label: '24 months: critical above', right: true },
     ],
   },
   {
@@ -349,6 +357,36 @@ export const CHARTS: ChartDef[] = [
     ],
   },
   {
+    // research/dashboards.md §6.1 (the DTSE solvency ratio, "line with 1.0 rule") and §6.2 #4
+    id: 'burn-mint-ratio',
+    title: 'Burn-to-mint ratio',
+    subtitle: `Tokens burned / tokens minted, each day (thin) and over the trailing ${TRAILING_DAYS} days (fewer at the start); above 1 the supply shrinks`,
+    unit: 'ratio',
+    log: 'never',
+    needs: ['burned_tokens', 'minted_tokens'],
+    pendingNote: ECONOMY_NOTE,
+    refs: [{ value: 1, label: 'burn = mint: supply flat' }],
+    series: [
+      { column: 'burn_mint_ratio', label: 'Each day', color: OKABE_ITO.grey, width: 1 },
+      { column: 'burn_mint_ratio_trailing', label: `Trailing ${TRAILING_DAYS} days`, color: OKABE_ITO.orange, width: 2.5 },
+    ],
+  },
+  {
+    // research/dashboards.md §6.1: inflation "line with zero rule, inflationary/deflationary annotations" (CADLabs)
+    id: 'net-inflation',
+    title: 'Net inflation',
+    subtitle: `Change of the token supply, annualized: each day ((minted − burned) / supply x 365, thin) and over the trailing ${TRAILING_DAYS} days, compounded as the KPI card (bold)`,
+    unit: 'share per year',
+    log: 'never',
+    needs: ['supply_tokens', 'minted_tokens', 'burned_tokens'],
+    pendingNote: ECONOMY_NOTE,
+    refs: [{ value: 0, label: '0: inflationary above, deflationary below' }],
+    series: [
+      { column: 'net_inflation_annual', label: 'Each day', color: OKABE_ITO.grey, width: 1 },
+      { column: 'net_inflation_trailing', label: `Trailing ${TRAILING_DAYS} days`, color: OKABE_ITO.blue, width: 2.5 },
+    ],
+  },
+  {
     id: 'supply-stack',
     title: 'Token supply stack',
     subtitle: "Circulating (what the market has for sale, and the rest), locked (vesting), staked and treasury tokens, with the cumulative burn on top",
@@ -390,6 +428,7 @@ export function deriveColumns(data: Record<string, Float64Array>, rows: number, 
   });
   make('protocol_earnings_usd', ['fees_usd', 'provider_rewards_usd'], (i, [f, r]) => f[i] - r[i]);
   make('net_issuance_tokens', ['minted_tokens', 'burned_tokens'], (i, [m, b]) => m[i] - b[i]);
+  trailingTokenRates(data, rows, periodHours, out);
   // a type's profit per GPU in the network and day (no GPUs: no figure)
   for (const a of TYPES) {
     make(`profit_per_gpu_usd_${a}`, [`provider_revenue_usd_${a}`, `provider_rewards_usd_${a}`, `provider_costs_usd_${a}`, `gpus_total_${a}`], (i, [r, w, c, n]) => (n[i] > 0 ? (r[i] + w[i] - c[i]) / n[i] / (periodHours / 24) : NaN));
@@ -420,6 +459,43 @@ export function deriveColumns(data: Record<string, Float64Array>, rows: number, 
   if (circ && float) out.circulating_held_tokens = circ.map((c, i) => c - float[i]);
   else if (circ) out.circulating_unsplit_tokens = circ;
   return out;
+}
+
+/**
+ * The token charts' smoothed lines over the trailing TRAILING_DAYS (fewer in the first days): the
+ * burn-to-mint ratio of the window's sums (empty while nothing was minted), and the supply's change
+ * over the window, compounded to a year as the Net inflation KPI computes it.
+ */
+function trailingTokenRates(data: Record<string, Float64Array>, rows: number, periodHours: number, out: Record<string, Float64Array>): void {
+  const minted = data.minted_tokens;
+  const burned = data.burned_tokens;
+  if (!minted || !burned) return;
+  const w = Math.max(1, Math.round((TRAILING_DAYS * 24) / periodHours));
+  const ratio = new Float64Array(rows);
+  const v = (a: Float64Array, i: number) => (Number.isFinite(a[i]) ? a[i] : 0);
+  for (let i = 0; i < rows; i++) {
+    // summed afresh for each row (w is 30 rows at daily periods): a running sum's rounding would leave a
+    // tiny positive mint once emissions stop, and a huge ratio
+    let m = 0;
+    let b = 0;
+    for (let j = Math.max(0, i - w + 1); j <= i; j++) {
+      m += v(minted, j);
+      b += v(burned, j);
+    }
+    ratio[i] = m > 0 ? b / m : NaN;
+  }
+  out.burn_mint_ratio_trailing = ratio;
+  const supply = data.supply_tokens;
+  if (!supply) return;
+  const infl = new Float64Array(rows);
+  // the supply before the first period: its end less what the period minted and burned
+  const atStart = rows > 0 ? supply[0] - minted[0] + burned[0] : NaN;
+  for (let i = 0; i < rows; i++) {
+    const from = i >= w ? supply[i - w] : atStart;
+    const days = (Math.min(i + 1, w) * periodHours) / 24;
+    infl[i] = from > 0 && supply[i] >= 0 ? (supply[i] / from) ** (365 / days) - 1 : NaN;
+  }
+  out.net_inflation_trailing = infl;
 }
 
 export interface WindowedTable {
@@ -604,7 +680,7 @@ export const KPIS: KpiDef[] = [
     unit: 'months',
     better: 'down',
     needs: ['payback_months_median'],
-    definition: 'Median over providers of hardware cost / monthly net profit at the end of the window; infinite when the median provider makes no profit. Healthy under 12 months, critical above 24.',
+    definition: 'Median over active providers of (hardware price + stake bought) / trailing monthly cash profit (income − energy − operations) on the last day of the window; infinite when the median provider does not pay back. Healthy under 12 months, critical above 24.',
     compute: (t) => lastDefined(t.data.payback_months_median, t.lo, t.hi),
   },
   {

@@ -9,6 +9,7 @@ import Papa from 'papaparse';
 import { formatCsvNumber } from '../../sim/metrics/csv.ts';
 import { asInCsv, BAND_METHOD, bandCells, bandColumns } from '../../sim/metrics/bandStats.ts';
 import { DEFAULT_BAND_LEVEL, type BandLevel } from '../../sim/metrics/bandLevel.ts';
+import { batchOrder } from '../../sim/rng/runSeeds.ts';
 
 export interface Provenance {
   version: string;
@@ -132,7 +133,8 @@ export function readPngText(png: Uint8Array): Record<string, string> {
  * The Monte Carlo bands as CSV: provenance comments (with every seed), then per day each column's
  * mean, the band's ends at `level` (p10 and p90 at 80%) and the median across the runs, computed
  * by the core's bandCells from the values as the runs' CSVs hold them: the body is byte for byte
- * the CLI's `--seeds a-b --bands` file with the same `--band-level`.
+ * the CLI's `--seed s --runs N --bands` file (`--seeds` with the seeds listed, for runs kept from
+ * before 0.7.0) with the same `--band-level`.
  */
 export function bandsToCsv(
   columns: readonly { name: string; unit: string; description: string }[],
@@ -141,10 +143,11 @@ export function bandsToCsv(
   p: Provenance,
   level: BandLevel = DEFAULT_BAND_LEVEL,
 ): string {
-  // in seed order, as the CLI adds them (the mean's sum is then the same to the last bit)
-  const order = seeds.map((s, i) => [s, i]).sort((a, b) => a[0] - b[0]);
-  tables = order.map(([, i]) => tables[i]);
-  seeds = order.map(([s]) => s);
+  // in the order the CLI adds them (the mean's sum is then the same to the last bit)
+  const at = new Map(seeds.map((s, i) => [s, i]));
+  const ordered = batchOrder(seeds);
+  tables = ordered.map((s) => tables[at.get(s)!]);
+  seeds = ordered;
   const cols = bandColumns(columns, level);
   const rows = Math.max(0, ...tables.map((t) => t.rows));
   const longest = tables.find((t) => t.rows === rows);

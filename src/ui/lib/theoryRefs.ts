@@ -9,6 +9,8 @@ import type { MmcTheory } from '../../sim/scenario/queueTheory.ts';
 export interface RefLine {
   value: number;
   label: string;
+  /** On the chart's right axis (the theory's lines are all on the left). */
+  right?: boolean;
 }
 
 const minutes = (h: number) => `${(h * 60).toPrecision(3)} min`;

@@ -35,6 +35,7 @@ import { Tornado } from './tornado.svelte.ts';
 import { SimClient, type WorkerEvent } from '../lib/simClient.ts';
 import type { ColumnInfo, RunStatus } from '../../worker/api.ts';
 import type { Provenance } from '../lib/exporting.ts';
+import { runSeeds } from '../../sim/rng/runSeeds.ts';
 
 export const APP_VERSION: string = VERSION;
 
@@ -120,7 +121,7 @@ export class Dashboard {
   /** Simulated days per second; 0 = as fast as possible. */
   speed = $state(0);
   autoRun = $state(true);
-  /** Monte Carlo runs: the seed and the runs-1 seeds after it; more than one draws percentile bands. */
+  /** Monte Carlo runs: the seed and runs-1 seeds derived from it (runSeeds); more than one draws percentile bands. */
   runs = $state(1);
   /**
    * The level of every Monte Carlo band on the page (% of runs inside: 80 is the 10th-90th
@@ -183,7 +184,7 @@ export class Dashboard {
   }
   /** Finished runs by scenario hash and seed, in memory and kept across reloads: what was run once is shown again at once. */
   readonly cache = new RunCache(RUN_CACHE_BYTES, new IndexedDbRunStore(MODEL_ID));
-  /** The Monte Carlo runs beyond the main one (seeds seed+1 .. seed+runs-1), keyed by seed. */
+  /** The Monte Carlo runs beyond the main one (the seeds derived from the page's, runSeeds), keyed by seed. */
   readonly ensemble = new RunPool(this.cache);
   /** A parameter sweep of the page's scenario, on workers of its own. */
   readonly sweep = new Sweep(this.cache, () => this.bandLevel);
@@ -580,10 +581,12 @@ export class Dashboard {
     });
   }
 
-  /** The Monte Carlo runs of the current scenario: seeds seed+1 .. seed+runs-1 (none when runs is 1). */
+  /** The Monte Carlo runs of the current scenario: the seeds derived from the page's (runSeeds; none when runs is 1). */
   private startEnsemble(raw: unknown, seed: number, periodHours: number, scale: number, hash: string): void {
     if (this.runs < 2) return this.ensemble.cancel();
-    const jobs = Array.from({ length: this.runs - 1 }, (_, i) => ({ key: `seed ${seed + 1 + i}`, raw, seed: seed + 1 + i, periodHours, cacheKey: RunCache.key(hash, seed + 1 + i) }));
+    const jobs = runSeeds(seed, this.runs)
+      .slice(1)
+      .map((s) => ({ key: `seed ${s}`, raw, seed: s, periodHours, cacheKey: RunCache.key(hash, s) }));
     this.ensemble.start(jobs, scale);
   }
 

@@ -13,6 +13,7 @@ import type { ControlSpec } from '../lib/schemaControls.ts';
 import { MAX_GRID_POINTS, MAX_SWEEP_POINTS, sweepSummary, sweepValues, type PointSummary } from '../lib/sweepPlan.ts';
 import { DEFAULT_BAND_LEVEL, type BandLevel } from '../../sim/metrics/bandLevel.ts';
 import { RunPool, type PoolJob } from './runPool.svelte.ts';
+import { runSeeds } from '../../sim/rng/runSeeds.ts';
 
 export interface SweepPlan {
   control: ControlSpec;
@@ -133,7 +134,7 @@ export class Sweep {
       scenarios.push(r.scenario);
       raws.push(raw);
     }
-    const seeds = Array.from({ length: seedsPerPoint }, (_, i) => seed + i);
+    const seeds = runSeeds(seed, seedsPerPoint);
     const hashes = scenarios.map((sc) => scenarioHash(sc));
     const jobs: PoolJob[] = points.flatMap((_, p) =>
       seeds.map((s) => ({ key: jobKey(p, s), raw: raws[p], seed: s, periodHours: scenarios[p].metrics.periodHours, cacheKey: RunCache.key(hashes[p], s) })),

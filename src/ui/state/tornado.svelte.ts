@@ -11,6 +11,7 @@ import type { ControlSpec } from '../lib/schemaControls.ts';
 import { RunCache } from '../lib/runCache.ts';
 import { tornadoEnds, type TornadoParam } from '../lib/tornadoPlan.ts';
 import { RunPool, type PoolJob } from './runPool.svelte.ts';
+import { runSeeds } from '../../sim/rng/runSeeds.ts';
 
 export interface TornadoPlan {
   params: TornadoParam[];
@@ -46,7 +47,7 @@ export class Tornado {
       this.error = `the page's scenario is not valid: ${base.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`;
       return false;
     }
-    const seeds = Array.from({ length: seedsPerEnd }, (_, i) => seed + i);
+    const seeds = runSeeds(seed, seedsPerEnd);
     const hash = scenarioHash(base.scenario);
     const periodHours = base.scenario.metrics.periodHours;
     const params: TornadoParam[] = [];

@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { CHARTS, KPIS, deriveColumns } from '../../src/ui/lib/chartDefs.ts';
 import { MARKET_COLUMNS, REGION_MARKET_COLUMNS, TYPE_MARKET_COLUMNS } from '../../src/sim/metrics/marketMetrics.ts';
 import { TYPE_ECONOMY_COLUMNS } from '../../src/sim/economy/typeBooks.ts';
-import { ECONOMY_COLUMNS, TOKEN_FLOAT_COLUMNS } from '../../src/sim/metrics/economyMetrics.ts';
+import { CONCENTRATION_COLUMNS, ECONOMY_COLUMNS, TOKEN_FLOAT_COLUMNS, concentration } from '../../src/sim/metrics/economyMetrics.ts';
 
 const f = (...v: number[]) => new Float64Array(v);
 
 describe('chart and KPI definitions', () => {
   it('every chart reads columns the core produces or the dashboard derives (no silent schema drift)', () => {
-    const names = new Set([...MARKET_COLUMNS, ...ECONOMY_COLUMNS, ...TYPE_MARKET_COLUMNS, ...TYPE_ECONOMY_COLUMNS, ...REGION_MARKET_COLUMNS, ...TOKEN_FLOAT_COLUMNS].map((c) => c.name));
+    const names = new Set([...MARKET_COLUMNS, ...ECONOMY_COLUMNS, ...TYPE_MARKET_COLUMNS, ...TYPE_ECONOMY_COLUMNS, ...REGION_MARKET_COLUMNS, ...TOKEN_FLOAT_COLUMNS, ...CONCENTRATION_COLUMNS].map((c) => c.name));
     const derived = new Set(Object.keys(deriveColumns(Object.fromEntries([...names].map((n) => [n, f(1)])), 1, 24)));
     // a CSV from before the float (0.6.0) gets its circulating tokens in one band instead
     derived.add('circulating_unsplit_tokens');
@@ -95,6 +95,19 @@ describe('chart and KPI definitions', () => {
     const w = deriveColumns({ minted_tokens: f(10, 10, 10, 10, 10, 0), burned_tokens: f(0, 0, 0, 0, 0, 0) }, 6, 168);
     expect(Array.from(w.burn_mint_ratio_trailing)).toEqual([0, 0, 0, 0, 0, 0]);
     expect(deriveColumns({ minted_tokens: f(0, 0), burned_tokens: f(1, NaN) }, 2, 24).burn_mint_ratio_trailing.every(Number.isNaN)).toBe(true);
+  });
+
+  it('income concentration: HHI is the sum of squared shares, Nakamoto the fewest top earners past half; the Gini card gives both', () => {
+    expect(concentration(f(1, 1, 1, 1))).toEqual({ hhi: 0.25, nakamoto: 3 }); // two of four make exactly half: not more
+    expect(concentration(f(0, 0, 10))).toEqual({ hhi: 1, nakamoto: 1 });
+    const c = concentration(f(1, 2, 3, 4));
+    expect(c.hhi).toBeCloseTo((1 + 4 + 9 + 16) / 100, 12);
+    expect(c.nakamoto).toBe(2); // 4 + 3 = 7 of 10
+    expect(concentration(f(0, 0))).toEqual({ hhi: NaN, nakamoto: NaN });
+    expect(concentration(f())).toEqual({ hhi: NaN, nakamoto: NaN });
+    const g = KPIS.find((k) => k.id === 'gini')!;
+    expect(g.detail!({ data: { income_nakamoto: f(40, 212), income_hhi: f(0.01, 0.00123) }, lo: 0, hi: 1, periodHours: 24 })).toBe('half of it to 212 providers · HHI 12');
+    expect(g.detail!({ data: { revenue_gini: f(0.5) }, lo: 0, hi: 0, periodHours: 24 })).toBeNull(); // a run from before 0.7.0
   });
 
   it('payback thresholds are reference lines on the payback\'s own (right) axis', () => {

@@ -25,7 +25,7 @@
 import { LedgerError, UNITS_PER, type Ledger } from './ledger.ts';
 import { capped, emissionOnDay } from './emissions.ts';
 import { initialPrice, stepPrice, type PriceState } from './tokenPrice.ts';
-import { EconomyCounters, gini, median, sampleEconomy, ECONOMY_COLUMNS, TOKEN_FLOAT_COLUMNS } from '../metrics/economyMetrics.ts';
+import { EconomyCounters, concentration, gini, median, sampleEconomy, ECONOMY_COLUMNS, TOKEN_FLOAT_COLUMNS } from '../metrics/economyMetrics.ts';
 import type { Engine } from '../core/engine.ts';
 import type { ProviderIndex } from '../market/providerIndex.ts';
 import type { MarketMetrics } from '../metrics/marketMetrics.ts';
@@ -297,6 +297,16 @@ export class Economy {
   /** Tokens `want` asked of the market, of which it held only `got`: counted for the period's shortfall column. */
   private shortOf(want: number, got: number): void {
     if (got < want) this.shortfallUnits += want - got;
+  }
+
+  /** The period's income concentration, computed by sample() and written by sampleConcentration(). */
+  private incomeConcentration = { hhi: NaN, nakamoto: NaN };
+
+  /** Writes the period's CONCENTRATION_COLUMNS from `offset` (after sample() at the same instant); returns the next offset. */
+  sampleConcentration(out: number[], offset: number): number {
+    out[offset] = this.incomeConcentration.hhi;
+    out[offset + 1] = this.incomeConcentration.nakamoto;
+    return offset + 2;
   }
 
   /** Writes the period's TOKEN_FLOAT_COLUMNS from `offset` (after sample() at the same instant); returns the next offset. */
@@ -1047,6 +1057,8 @@ export class Economy {
     }
     for (const p of host.providers) if (!p.active) this.incomeRows[p.id * INCOME_ROW + INCOME_PERIOD] = 0;
     const supply = this.supplyUnits();
+    const incomeGini = gini(inc); // sorts inc, as concentration() needs
+    this.incomeConcentration = concentration(inc);
     const o = sampleEconomy(
       this.counters,
       {
@@ -1057,7 +1069,7 @@ export class Economy {
         treasuryUnits: L.balanceUnits('token', host.acct.treasury),
         treasuryUsdUnits: L.balanceUnits('usd', host.acct.treasury),
         paybackMedian: median(pay),
-        gini: gini(inc),
+        gini: incomeGini,
         cheaterShare: host.metrics.gpusTotal > 0 ? this.cheatGpus / host.metrics.gpusTotal : NaN,
         lockedUnits: L.balanceUnits('token', this.a.locked),
       },

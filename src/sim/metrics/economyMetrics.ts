@@ -72,6 +72,42 @@ export const TOKEN_FLOAT_COLUMNS: ColumnDef[] = [
   },
 ];
 
+/**
+ * How concentrated the providers' income is (0.7.0), beside revenue_gini (research/dashboards.md
+ * §6.2 #10: "Gini / HHI / Nakamoto over time"); after the float's columns, so every earlier column
+ * keeps its place; only with the token economy.
+ */
+export const CONCENTRATION_COLUMNS: ColumnDef[] = [
+  {
+    name: 'income_hhi',
+    unit: 'HHI (0-1)',
+    description:
+      'Herfindahl-Hirschman index of provider income (lease revenue + rewards, USD) in the period across active providers: the sum of their squared shares, from 1/n (all equal) to 1 (one provider earns everything); x 10,000 for the antitrust scale (above 2,500: highly concentrated). Empty when no provider earned',
+  },
+  {
+    name: 'income_nakamoto',
+    unit: 'providers',
+    description:
+      'Nakamoto coefficient of provider income in the period: the fewest active providers who together earned more than half of it (the highest earners first). Empty when no provider earned',
+  },
+];
+
+/** HHI and Nakamoto coefficient of incomes sorted ascending (gini() leaves them so); NaN for both when the total is not positive. */
+export function concentration(sortedAsc: Float64Array): { hhi: number; nakamoto: number } {
+  let total = 0;
+  for (let i = 0; i < sortedAsc.length; i++) total += sortedAsc[i];
+  if (!(total > 0)) return { hhi: NaN, nakamoto: NaN };
+  let hhi = 0;
+  for (let i = 0; i < sortedAsc.length; i++) hhi += (sortedAsc[i] / total) ** 2;
+  let top = 0;
+  let k = 0;
+  for (let i = sortedAsc.length - 1; i >= 0 && top <= total / 2; i--) {
+    top += sortedAsc[i];
+    k++;
+  }
+  return { hhi, nakamoto: k };
+}
+
 /** Period counters of the economy, in tokens or USD (floats for reporting; the ledger keeps the exact units). */
 export class EconomyCounters {
   mintedUnits = 0;

@@ -868,13 +868,13 @@ export class MarketModel {
     const period = now - this.lastSampleAt;
     this.lastSampleAt = now;
     this.lastRow.length = 0;
-    // the columns in run.ts' columnsFor order: market, economy, market by type, economy by type, market by region, the token's float
+    // the columns in run.ts' columnsFor order: market, economy, market by type, economy by type, market by region, the token's float, income concentration
     let o = this.metrics.sample(now, period, this.lastRow, 0);
     if (this.economy) o = this.economy.sample(period, this.lastRow, o);
     o = this.metrics.sampleTypes(period, this.lastRow, o);
     if (this.economy) o = this.economy.sampleTypes(this.lastRow, o);
     o = this.metrics.sampleRegions(period, this.lastRow, o);
-    if (this.economy) this.economy.sampleFloat(this.lastRow, o);
+    if (this.economy) o = this.economy.sampleConcentration(this.lastRow, this.economy.sampleFloat(this.lastRow, o));
     this.onRow?.(this.lastRow);
     this.sampleIndex++;
     if (now < this.horizonHours) this.scheduleSample(now);

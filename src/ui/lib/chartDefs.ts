@@ -219,6 +219,22 @@ export const CHARTS: ChartDef[] = [
     ],
   },
   {
+    // research/dashboards.md §6.2 #10: "Gini / HHI / Nakamoto over time (small line panel)"
+    id: 'concentration',
+    title: 'Earnings concentration',
+    subtitle: 'The active providers\' income (lease revenue + rewards) each day: its Gini coefficient (left, 0 = all equal); the fewest providers who earned more than half of it (right, the Nakamoto coefficient)',
+    unit: 'index 0-1',
+    rightUnit: 'providers',
+    log: 'never',
+    yDomain: [0, 1],
+    needs: ['revenue_gini', 'income_nakamoto'],
+    pendingNote: 'Needs the token economy (economy.enabled) and a run from 0.7.0 on, when the Nakamoto coefficient came in.',
+    series: [
+      { column: 'revenue_gini', label: 'Gini', color: OKABE_ITO.blue, width: 2 },
+      { column: 'income_nakamoto', label: 'Nakamoto coefficient (right axis)', color: OKABE_ITO.vermillion, dash: '6 3', width: 2, right: true },
+    ],
+  },
+  {
     // who the network works for: the Providers-by-type table's utilization and profit, day by day
     id: 'types-utilization',
     title: 'Utilization by provider type',
@@ -689,7 +705,14 @@ export const KPIS: KpiDef[] = [
     unit: 'index 0-1',
     better: 'down',
     needs: ['revenue_gini'],
-    definition: 'Gini coefficient of provider revenue at the end of the window: 0 when every provider earns the same, 1 when one earns everything.',
+    definition:
+      'Gini coefficient of the active providers\' income (lease revenue + rewards) on the last day of the window: 0 when every provider earns the same, 1 when one earns everything. The detail line: the Nakamoto coefficient (the fewest providers who together earned more than half) and the Herfindahl-Hirschman index on the antitrust scale (sum of squared shares x 10,000; above 2,500 highly concentrated).',
     compute: (t) => lastDefined(t.data.revenue_gini, t.lo, t.hi),
+    detail: (t) => {
+      const k = lastDefined(t.data.income_nakamoto, t.lo, t.hi);
+      const h = lastDefined(t.data.income_hhi, t.lo, t.hi);
+      if (!Number.isFinite(k) || !Number.isFinite(h)) return null;
+      return `half of it to ${formatCount(k)} provider${k === 1 ? '' : 's'} · HHI ${formatCount(Math.round(h * 10_000))}`;
+    },
   },
 ];

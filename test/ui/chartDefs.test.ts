@@ -12,7 +12,7 @@ describe('chart and KPI definitions', () => {
     const derived = new Set(Object.keys(deriveColumns(Object.fromEntries([...names].map((n) => [n, f(1)])), 1, 24)));
     // a CSV from before the float (0.6.0) gets its circulating tokens in one band instead
     derived.add('circulating_unsplit_tokens');
-    expect([...derived].sort()).toEqual(['burn_mint_ratio_trailing', 'burned_cumulative_tokens', 'capacity_gpu_h', 'circulating_held_tokens', 'circulating_tokens', 'circulating_unsplit_tokens', 'exited_cumulative_banned', 'exited_cumulative_churn', 'exited_cumulative_losses', 'exited_cumulative_rival', 'net_inflation_trailing', 'net_issuance_tokens', 'profit_per_gpu_usd_datacenter', 'profit_per_gpu_usd_farm', 'profit_per_gpu_usd_home', 'profit_per_gpu_usd_university', 'protocol_earnings_usd', 'staking_ratio', 'supply_side_usd', 'treasury_value_usd']);
+    expect([...derived].sort()).toEqual(['burn_mint_ratio_trailing', 'burned_cumulative_tokens', 'capacity_gpu_h', 'circulating_held_tokens', 'circulating_tokens', 'circulating_unsplit_tokens', 'exited_cumulative_banned', 'exited_cumulative_churn', 'exited_cumulative_losses', 'exited_cumulative_rival', 'net_inflation_period', 'net_inflation_trailing', 'net_issuance_tokens', 'profit_per_gpu_usd_datacenter', 'profit_per_gpu_usd_farm', 'profit_per_gpu_usd_home', 'profit_per_gpu_usd_university', 'protocol_earnings_usd', 'staking_ratio', 'supply_side_usd', 'treasury_value_usd']);
     for (const chart of CHARTS) {
       for (const s of chart.series) expect(names.has(s.column) || derived.has(s.column), `${chart.id}: ${s.column}`).toBe(true);
       for (const n of chart.needs) expect(names.has(n), `${chart.id} needs ${n}`).toBe(true);
@@ -91,6 +91,9 @@ describe('chart and KPI definitions', () => {
     // the first days use the days there are, from the supply before day 1 (1000)
     expect(d.net_inflation_trailing[0]).toBeCloseTo((1005 / 1000) ** 365 - 1, 12);
     expect(d.net_inflation_trailing[79]).toBeLessThan(0); // burning without minting: deflationary
+    // each day alone, compounded the same way
+    expect(d.net_inflation_period[45]).toBeCloseTo((supply[45] / supply[44]) ** 365 - 1, 12);
+    expect(d.net_inflation_period[0]).toBeCloseTo(d.net_inflation_trailing[0], 12);
     // weekly periods: 30 days are 4 rows
     const w = deriveColumns({ minted_tokens: f(10, 10, 10, 10, 10, 0), burned_tokens: f(0, 0, 0, 0, 0, 0) }, 6, 168);
     expect(Array.from(w.burn_mint_ratio_trailing)).toEqual([0, 0, 0, 0, 0, 0]);

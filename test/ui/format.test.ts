@@ -29,6 +29,8 @@ describe('formatValue', () => {
     expect(formatValue(249134740060.228, 'share', 4)).toBe('2.49×10^13%');
     expect(tickFormat('share', [0, 2e6, 4e6])(4e6)).toBe('4×10^8%');
     expect(tickFormat('share', [0, 20, 40])(40)).toBe('4,000%');
+    expect(tickFormat('share per year', [0, 0.02, 0.04, 0.06, 0.08])(0.08)).toBe('8%'); // net inflation's axis: in percent too
+    expect(changeTickFormat('share per year', [0, 0.01])(0.01)).toBe('+1');
   });
 });
 

@@ -1,6 +1,6 @@
 /** The charts' event markers: labels of events on the same or nearby days stack in rows; far apart they share the top row. */
 import { describe, expect, it } from 'vitest';
-import { labelRows } from '../../src/ui/lib/labelRows.ts';
+import { labelRows, refLabelEnds } from '../../src/ui/lib/labelRows.ts';
 
 describe('marker label rows', () => {
   it('same-day labels stack; a label clear of the one before it goes back to the top row', () => {
@@ -18,5 +18,21 @@ describe('marker label rows', () => {
   it('a label that would run into its neighbour drops a row, in day order whatever order they come in', () => {
     // 'token ×0.3' at x 100 ends at about 100 + 3 + 10 x 5.5 = 158: a label at 150 overlaps it, one at 200 does not
     expect(labelRows([{ x: 150, text: 'fee 20%' }, { x: 100, text: 'token ×0.3' }, { x: 200, text: 'unlock' }])).toEqual([1, 0, 0]);
+  });
+});
+
+describe('refLabelEnds', () => {
+  it('keeps labels at the right edge, and puts one that would print over another to its left', () => {
+    // far apart: both at the edge
+    expect(refLabelEnds([{ y: 50, text: '12 months' }, { y: 120, text: '24 months' }], 400)).toEqual([400, 400]);
+    // 3 px apart (a payback axis in the hundreds of months): the second ends left of the first's start, with a gap
+    const [a, b] = refLabelEnds([{ y: 200, text: 'payback 12 months' }, { y: 197, text: '24 months' }], 400);
+    expect(a).toBe(400);
+    expect(b).toBeLessThanOrEqual(400 - 'payback 12 months'.length * 6 - 4);
+    // a third close one goes further left still
+    const ends = refLabelEnds([{ y: 10, text: 'aaaa' }, { y: 12, text: 'bbbb' }, { y: 14, text: 'cccc' }], 300);
+    expect(ends[0]).toBeGreaterThan(ends[1]);
+    expect(ends[1]).toBeGreaterThan(ends[2]);
+    expect(ends[1] - 4 * 6).toBeGreaterThan(ends[2]);
   });
 });

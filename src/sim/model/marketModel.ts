@@ -692,6 +692,8 @@ export class MarketModel {
         break;
     }
     if (l.state === 'completed' || l.state === 'failed' || l.state === 'expired' || l.state === 'cancelled') {
+      // a lease never ends holding escrow: what it did not pay went back to the tenant (FX_SETTLE)
+      if (l.escrowUnits !== l.paidUnits) throw new Error(`lease ${id} ended '${l.state}' holding ${(l.escrowUnits - l.paidUnits) / UNITS_PER} USD of escrow it neither paid nor refunded`);
       this.leases.delete(id);
       // A failure interrupts the pending start or end; every other ending is that event itself.
       if (ev.type === 'fail' && l.timerHandle >= 0) this.engine.cancel(l.timerHandle);
@@ -865,6 +867,9 @@ export class MarketModel {
         this.payProvider(null, this.providers[i], total);
       }
     }
+    // DESIGN rule 6, where the economy's daily conservation check does not run (economy off): the
+    // USD ledger still balances, every period
+    if (!this.economy) this.ledger.assertBalanced();
     const period = now - this.lastSampleAt;
     this.lastSampleAt = now;
     this.lastRow.length = 0;

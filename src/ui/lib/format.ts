@@ -67,13 +67,18 @@ export function formatWithUnit(v: number | undefined | null, unit = ''): string 
   return `${s} ${unit}`;
 }
 
+/** A share, drawn in percent: 'share' and its qualified forms ('share per year'). */
+const isShareUnit = (unit: string) => {
+  const u = unit.toLowerCase();
+  return u === 'share' || u.startsWith('share ');
+};
+
 /**
  * Short axis tick formatting. Given the axis's ticks, shares get as many decimals as the tick step
  * needs: ticks 0.08, 0.085, 0.09 must not all read as whole percents ("8% 9% 9%").
  */
 export function tickFormat(unit: string, ticks: readonly number[] = []): (v: number) => string {
-  const u = unit.toLowerCase();
-  if (u === 'share') {
+  if (isShareUnit(unit)) {
     const step = ticks.length > 1 ? Math.abs(ticks[1] - ticks[0]) : 0;
     const f = format(`.${step > 0 ? Math.max(0, precisionFixed(step) - 2) : 0}%`);
     return (v: number) => bigShare(v) ?? f(v);
@@ -91,7 +96,7 @@ export function tickFormat(unit: string, ticks: readonly number[] = []): (v: num
  * a change of shares in percentage points with the decimals the step needs (the axis says "pp").
  */
 export function changeTickFormat(unit: string, ticks: readonly number[] = []): (v: number) => string {
-  if (unit.toLowerCase() === 'share') {
+  if (isShareUnit(unit)) {
     const step = ticks.length > 1 ? Math.abs(ticks[1] - ticks[0]) * 100 : 1;
     const f = format(`+.${precisionFixed(step)}f`);
     return (v) => (v === 0 ? '0' : f(v * 100));

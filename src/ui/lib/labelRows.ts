@@ -24,3 +24,28 @@ export function labelRows(labels: readonly { x: number; text: string }[]): numbe
   }
   return rows;
 }
+
+/** Approximate width of one character of the 10 px reference-line font, in px. */
+const REF_CHAR_PX = 6;
+/** Labels closer than this vertically would print over each other, in px. */
+const REF_LINE_PX = 11;
+
+/**
+ * Where each reference line's label ends (x, px; labels are right-aligned), given the y of its text
+ * (px) and its text: at `right`, unless a label already placed there sits within a line's height, in
+ * which case it goes left of that one (a payback chart whose axis runs to hundreds of months puts
+ * its 12- and 24-month lines a few px apart).
+ */
+export function refLabelEnds(labels: readonly { y: number; text: string }[], right: number): number[] {
+  const placed: { y: number; start: number; end: number }[] = [];
+  return labels.map(({ y, text }) => {
+    let end = right;
+    for (;;) {
+      const hit = placed.find((p) => Math.abs(p.y - y) < REF_LINE_PX && end > p.start - GAP_PX && end - text.length * REF_CHAR_PX < p.end + GAP_PX);
+      if (!hit) break;
+      end = hit.start - 2 * GAP_PX;
+    }
+    placed.push({ y, start: end - text.length * REF_CHAR_PX, end });
+    return end;
+  });
+}

@@ -35,6 +35,11 @@ const USAGE = `usage:
                [--seed N [--runs K] | --seeds 1-5] [--threads T] [--set ...] [--out sweep.csv] [--bands b.csv]
                [--band-level L]   every point of the grid (per seed), in parallel: one CSV with
                point, value and seed columns, and a table of each point's summary figures
+  depinsim run <scenario.json | preset> --sample path=low:high [--sample ...] [--seed S] --runs N
+               [--threads T] [--set ...] [--out runs.csv] [--bands b.csv]   uncertain parameters:
+               N runs, each with its own values (a latin hypercube over the ranges) and seed: the
+               sweep's CSV, bands across all runs, and each parameter's rank correlation with each
+               summary figure
   depinsim validate <scenario.json | preset> [--set path=value ...] [--sweep path=values ...]
   depinsim scenarios            list the bundled presets and the question each answers
   depinsim schema [--out f]     JSON Schema of scenario files (for editors)
@@ -53,6 +58,7 @@ export async function main(argv: string[]): Promise<number> {
         runs: { type: 'string' },
         threads: { type: 'string' },
         sweep: { type: 'string', multiple: true },
+        sample: { type: 'string', multiple: true },
         bands: { type: 'string' },
         'band-level': { type: 'string' },
         days: { type: 'string' },

@@ -8,6 +8,7 @@ import { runSeeds } from '../sim/rng/runSeeds.ts';
 import { replicateCommand } from './replicate.ts';
 import { planSweep, sweepCommand } from './sweep.ts';
 import { parseSweep } from './sweepSpec.ts';
+import { parseSample, samplePoints } from './sampleSpec.ts';
 import { MAX_BAND_SEEDS } from './bands.ts';
 import { BAND_LEVELS, isBandLevel, type BandLevel } from '../sim/metrics/bandLevel.ts';
 import { runFigures } from './replicaMessages.ts';
@@ -42,6 +43,8 @@ export interface RunFlags {
   threads?: string;
   /** A parameter grid (sweep.ts): one `path=values` per swept field. */
   sweep?: string[];
+  /** Uncertain parameters (sampleSpec.ts): one `path=low:high` each, drawn for each of the --runs. */
+  sample?: string[];
   /** With --seeds: per period, each column's mean and percentiles across the seeds (bands.ts). */
   bands?: string;
   /** With --bands: the share of runs inside the bands, % (50, 80, 90 or 95; default 80). */
@@ -93,6 +96,23 @@ export async function runCommand(arg: string, f: RunFlags): Promise<number> {
     if (f.bands !== undefined && seeds.length > MAX_BAND_SEEDS) throw new CliError(`--bands holds each point's values until its last seed is in: at most ${MAX_BAND_SEEDS} seeds, got ${seeds.length}`);
     return seeds;
   };
+  if (f.sample?.length) {
+    if (f.sweep?.length) throw new CliError('--sample and --sweep: give one (--sweep runs a grid of values, --sample draws each run\'s values from ranges)');
+    if (!batch) throw new CliError('--sample draws a point for each run: give how many with --runs N (e.g. --sample demand.baseRateJobsPerHour=100:140 --runs 20)');
+    for (const [flag, v] of [['--leases', f.leases], ['--providers', f.providers]] as const) {
+      if (v !== undefined) throw new CliError(`${flag} writes one run's results: it cannot be combined with --sample (run that point alone with --set)`);
+    }
+    const ranges = f.sample.map(parseSample);
+    for (const [flag, v, path] of [['--days', f.days, 'horizonDays'], ['--scale', f.scale, 'scale']] as const) {
+      if (v !== undefined && ranges.some((r) => r.path === path)) throw new CliError(`${flag} and --sample ${path} set the same field: keep one`);
+    }
+    const seeds = bandSeeds(batch);
+    const points = samplePoints(ranges, seeds.length, seeds[0]);
+    const axes = ranges.map((r, d) => ({ path: r.path, values: points.map((p) => p[d]) }));
+    const threads = f.threads === undefined ? undefined : intFlag('threads', f.threads, 1, 1, 256);
+    await sweepCommand(planSweep(arg, sets, axes, 1, points), seeds, { out: f.out, bands: f.bands, bandLevel, quiet: f.quiet, threads }, ranges);
+    return EXIT.ok;
+  }
   if (f.sweep?.length) {
     // A sweep's per-run leases or providers would need a file per run; one long time series is the product.
     for (const [flag, v] of [['--leases', f.leases], ['--providers', f.providers]] as const) {
@@ -119,7 +139,7 @@ export async function runCommand(arg: string, f: RunFlags): Promise<number> {
     await replicateCommand(loadScenario(arg, sets), seeds, { out: f.out, bands: f.bands, bandLevel, quiet: f.quiet, threads });
     return EXIT.ok;
   }
-  if (f.threads !== undefined) throw new CliError('--threads sets how many runs go in parallel: it needs --runs, --seeds or --sweep');
+  if (f.threads !== undefined) throw new CliError('--threads sets how many runs go in parallel: it needs --runs, --seeds, --sweep or --sample');
   const seed = intFlag('seed', f.seed, 1, 0, 2 ** 32 - 1);
   const scenario: Scenario = loadScenario(arg, sets);
 

@@ -26,7 +26,10 @@ import { CliError } from './errors.ts';
 import { loadRaw } from './loadScenario.ts';
 import { checkOutputs } from './outputFiles.ts';
 import { FIGURES, type FigureDef, type RunFigures } from './replicaMessages.ts';
-import { chooseThreads, SEED_COLUMN, written } from './replicate.ts';
+import { chooseThreads, SEED_COLUMN, summaryTable, written } from './replicate.ts';
+import { rankTable } from './rankTable.ts';
+import { aligned } from './alignedTable.ts';
+import type { SampleRange } from './sampleSpec.ts';
 import { describeSeeds } from '../sim/rng/runSeeds.ts';
 import { MAX_SWEEP_RUNS, sweepGrid, valueText, type SweepAxis } from './sweepSpec.ts';
 
@@ -54,36 +57,38 @@ export interface SweepPlan {
  * the point's values. A sweep path also given to --set, or swept twice, is refused (which would win?),
  * and so is a sweep whose points would write different columns (the long CSV has one header).
  */
-export function planSweep(arg: string, sets: readonly string[], axes: SweepAxis[], seeds: number): SweepPlan {
+export function planSweep(arg: string, sets: readonly string[], axes: SweepAxis[], seeds: number, sampled?: unknown[][]): SweepPlan {
   const { raw, source } = loadRaw(arg);
+  // sampled points (--sample: one run each) or the grid of the --sweep values
+  const flag = sampled ? '--sample' : '--sweep';
   const seen = new Set<string>();
   for (const a of axes) {
-    if (seen.has(a.path)) throw new CliError(`--sweep ${a.path} is given twice: give all its values in one --sweep`);
+    if (seen.has(a.path)) throw new CliError(`${flag} ${a.path} is given twice: give ${sampled ? 'its range' : 'all its values'} in one ${flag}`);
     seen.add(a.path);
   }
   for (const s of sets) {
     const p = parseOverride(s).path.join('.');
     for (const a of axes) {
-      if (p === a.path || p.startsWith(`${a.path}.`) || a.path.startsWith(`${p}.`)) throw new CliError(`--set ${p} and --sweep ${a.path} set the same field: keep one`);
+      if (p === a.path || p.startsWith(`${a.path}.`) || a.path.startsWith(`${p}.`)) throw new CliError(`--set ${p} and ${flag} ${a.path} set the same field: keep one`);
     }
   }
   // counted before the grid is built: two ranges of 10,000 values would be 10^8 points
-  const nPoints = axes.reduce((n, a) => n * a.values.length, 1);
-  if (nPoints * seeds > MAX_SWEEP_RUNS) throw new CliError(`--sweep: ${nPoints} points x ${seeds} seed${seeds > 1 ? 's' : ''} is ${nPoints * seeds} runs (at most ${MAX_SWEEP_RUNS})`);
-  const grid = sweepGrid(axes);
+  const nPoints = sampled ? sampled.length : axes.reduce((n, a) => n * a.values.length, 1);
+  if (!sampled && nPoints * seeds > MAX_SWEEP_RUNS) throw new CliError(`--sweep: ${nPoints} points x ${seeds} seed${seeds > 1 ? 's' : ''} is ${nPoints * seeds} runs (at most ${MAX_SWEEP_RUNS})`);
+  const grid = sampled ?? sweepGrid(axes);
   const withSets = sets.length ? applyOverrides(raw, sets) : raw;
   const base = parseScenario(withSets, sets.length ? `${source} with --set` : source);
   const points = grid.map((values, k) => {
     let r = withSets as Record<string, unknown>;
     axes.forEach((a, i) => (r = applyOverride(r, a.path.split('.'), values[i])));
-    return { values, scenario: parseScenario(r, `${source} at sweep point ${k + 1} (${describePoint(axes, values)})`) };
+    return { values, scenario: parseScenario(r, `${source} at ${sampled ? 'sample' : 'sweep'} point ${k + 1} (${describePoint(axes, values)})`) };
   });
   const header = (s: Scenario) => columnsFor(s).map((c) => c.name).join(',');
   const first = header(points[0].scenario);
   const other = points.findIndex((p) => header(p.scenario) !== first);
   if (other > 0) {
     throw new CliError(
-      `--sweep: point ${other + 1} (${describePoint(axes, points[other].values)}) writes other CSV columns than point 1 (${describePoint(axes, points[0].values)}), ` +
+      `${flag}: point ${other + 1} (${describePoint(axes, points[other].values)}) writes other CSV columns than point 1 (${describePoint(axes, points[0].values)}), ` +
         'and a sweep writes one table: run those as separate sweeps',
     );
   }
@@ -94,13 +99,18 @@ export function describePoint(axes: readonly SweepAxis[], values: readonly unkno
   return axes.map((a, i) => `${a.path}=${valueText(values[i])}`).join(', ');
 }
 
-export async function sweepCommand(plan: SweepPlan, seeds: number[], f: SweepFlags): Promise<void> {
+/**
+ * Runs a plan: every point with every seed (a grid), or with `sampled` (--sample's ranges) point k
+ * with seeds[k] alone, the runs together one batch (pooled bands, the summary across runs and each
+ * sampled parameter's rank correlation with each figure).
+ */
+export async function sweepCommand(plan: SweepPlan, seeds: number[], f: SweepFlags, sampled?: readonly SampleRange[]): Promise<void> {
   checkOutputs([
     ['--out', f.out],
     ['--bands', f.bands],
   ]);
   const { base, axes, points } = plan;
-  const runs = points.flatMap((_, k) => seeds.map((seed) => ({ scenario: k, seed })));
+  const runs = sampled ? points.map((_, k) => ({ scenario: k, seed: seeds[k] })) : points.flatMap((_, k) => seeds.map((seed) => ({ scenario: k, seed })));
   const maxScale = Math.max(...points.map((p) => p.scenario.scale));
   const { threads, note } = chooseThreads(f.threads, runs.length, maxScale);
   const started = performance.now();
@@ -113,7 +123,7 @@ export async function sweepCommand(plan: SweepPlan, seeds: number[], f: SweepFla
     depinsim_version: VERSION,
     scenario: base.name,
     scenario_hash: scenarioHash(base),
-    sweep: axes,
+    ...(sampled ? { sample: sampled.map(({ path, lo, hi, integer }) => ({ path, low: lo, high: hi, integer })), design: 'latin hypercube, one run per point (point k: the k-th seed)' } : { sweep: axes }),
     seeds,
     points: points.map((p, k) => ({ point: k + 1, values: Object.fromEntries(axes.map((a, i) => [a.path, p.values[i]])), scenario_hash: scenarioHash(p.scenario) })),
     days: base.horizonDays,
@@ -124,7 +134,9 @@ export async function sweepCommand(plan: SweepPlan, seeds: number[], f: SweepFla
     () => new LongCsvOutput(f.out, head, prefixOf, { ...meta, columns: [POINT_COLUMN, ...axisColumns, SEED_COLUMN, ...runColumns], scenario_resolved: base }),
     () =>
       f.bands
-        ? new BandWriter(f.bands, [POINT_COLUMN, ...axisColumns], runColumns, seeds.length, (i) => ({ g: runs[i].scenario, prefix: pointCells(runs[i].scenario) }), { ...meta, scenario_resolved: base }, f.bandLevel)
+        ? sampled
+          ? new BandWriter(f.bands, [], runColumns, runs.length, () => ({ g: 0, prefix: '' }), { ...meta, scenario_resolved: base }, f.bandLevel)
+          : new BandWriter(f.bands, [POINT_COLUMN, ...axisColumns], runColumns, seeds.length, (i) => ({ g: runs[i].scenario, prefix: pointCells(runs[i].scenario) }), { ...meta, scenario_resolved: base }, f.bandLevel)
         : null,
   );
   const results = await runBatchInto(
@@ -133,6 +145,12 @@ export async function sweepCommand(plan: SweepPlan, seeds: number[], f: SweepFla
   );
   const secs = (performance.now() - started) / 1000;
   if (f.quiet) return;
+  if (sampled) {
+    process.stderr.write(`depinsim: ${base.name}, ${points.length} runs sampling ${axes.map((a) => a.path).join(', ')} (latin hypercube; seeds ${describeSeeds(seeds)}), ${batchDone(results, secs, threads, note, written(f.out, f.bands))}\n`);
+    process.stderr.write(summaryTable(results.map((r) => r.figures)).replace('across seeds', 'across the sampled runs'));
+    process.stderr.write(rankTable(sampled, points.map((p) => p.values as number[]), results.map((r) => r.figures)));
+    return;
+  }
   const seedText = seeds.length > 1 ? `${seeds.length} seeds (${describeSeeds(seeds)})` : `1 seed (${seeds[0]})`;
   process.stderr.write(`depinsim: ${base.name}, sweep of ${axes.map((a) => a.path).join(' x ')}: ${points.length} points x ${seedText}, ${batchDone(results, secs, threads, note, written(f.out, f.bands))}\n`);
   // runs go point by point, each point's seeds together
@@ -172,12 +190,6 @@ function figuresOf(perPoint: readonly RunFigures[][]): FigureDef[] {
   return FIGURES.filter((f) => all.some((r) => f.key in r));
 }
 
-/** Header and rows as lines of columns padded to line up. */
-function aligned(header: string[], rows: string[][]): string[] {
-  const widths = header.map((h, j) => Math.max(h.length, ...rows.map((r) => r[j].length)));
-  const line = (cells: string[]) => '  ' + cells.map((c, j) => c.padEnd(widths[j])).join('  ').trimEnd();
-  return [line(header), ...rows.map(line)];
-}
 
 /**
  * Each point's change against point 1, seed by seed: every point ran the same seeds, and every

@@ -332,15 +332,52 @@ describe('depinsim run --seeds (replications)', () => {
     expect(seeds43.filter((x) => batch.includes(x))).toEqual([]);
   });
 
+  it('--sample: each run its own values from the ranges (a latin hypercube) and its own seed; a row set is --set with --seed; the same command draws the same', () => {
+    const args = ['run', 'baseline', '--sample', 'demand.baseRateJobsPerHour=80:160', '--sample', 'supply.providers=1000:3000', '--runs', '4', '--days', '2', '--scale', '0.1'];
+    const r = cli([...args, '--out', 'sample.csv', '--bands', 'sample-bands.csv']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toMatch(/baseline, 4 runs sampling demand\.baseRateJobsPerHour, supply\.providers \(latin hypercube; seeds 1 and 3 derived from it\)/);
+    expect(r.err).toMatch(/across the sampled runs: mean ± half-width/);
+    expect(r.err).toMatch(/rank correlation \(Spearman\) of each sampled parameter with each figure across 4 runs/);
+    expect(r.err).toMatch(/\n {2}demand\.baseRateJobsPerHour \(80 to 160\)\s+[+-]\d\.\d\d/);
+    const rows = csvRows('sample.csv');
+    expect(Object.keys(rows[0]).slice(0, 5)).toEqual(['point', 'demand.baseRateJobsPerHour', 'supply.providers', 'seed', 'day']);
+    const points = [...new Map(rows.map((row) => [row.point, row])).values()];
+    expect(points.map((p) => Number(p.seed))).toEqual(runSeeds(1, 4));
+    // one point in each quarter of each range
+    expect(points.map((p) => Math.floor((Number(p['demand.baseRateJobsPerHour']) - 80) / 20)).sort()).toEqual([0, 1, 2, 3]);
+    expect(points.map((p) => Math.floor((Number(p['supply.providers']) - 1000) / 500)).sort()).toEqual([0, 1, 2, 3]);
+    expect(points.every((p) => Number.isInteger(Number(p['supply.providers'])))).toBe(true);
+    const meta = JSON.parse(readFileSync(join(dir, 'sample.csv.meta.json'), 'utf8'));
+    expect(meta.sample.map((x: { path: string }) => x.path)).toEqual(['demand.baseRateJobsPerHour', 'supply.providers']);
+    expect(meta.points[2].values['supply.providers']).toBe(Number(points[2]['supply.providers']));
+    // point 3 is --set with its values and --seed its seed, byte for byte
+    const p3 = points[2];
+    const one = cli(['run', 'baseline', '--set', `demand.baseRateJobsPerHour=${p3['demand.baseRateJobsPerHour']}`, '--set', `supply.providers=${p3['supply.providers']}`, '--seed', p3.seed, '--days', '2', '--scale', '0.1', '--quiet']);
+    const mine = readFileSync(join(dir, 'sample.csv'), 'utf8').split('\n').filter((l) => l.startsWith('3,')).map((l) => l.split(',').slice(4).join(','));
+    expect(one.out.trim().split('\n').slice(1)).toEqual(mine);
+    // the bands pool all runs: one row per day
+    expect(csvRows('sample-bands.csv')).toHaveLength(2);
+    const again = cli([...args, '--out', 'sample2.csv', '--quiet']);
+    expect(again.code).toBe(0);
+    expect(readFileSync(join(dir, 'sample2.csv'), 'utf8')).toBe(readFileSync(join(dir, 'sample.csv'), 'utf8'));
+  });
+
   it('refuses per-run outputs and bad seed lists as bad input', () => {
     for (const [args, msg] of [
       [['--seeds', '1-3', '--leases', 'l.csv'], /--leases writes one run's results: it cannot be combined with --seeds/],
       [['--seeds', '1-3', '--seed', '2'], /--seed writes one run's results/],
       [['--seeds', '4'], /give at least two seeds/],
       [['--seeds', '2,2'], /seed 2 is listed twice/],
-      [['--threads', '2'], /--threads .* needs --runs, --seeds or --sweep/],
+      [['--threads', '2'], /--threads .* needs --runs, --seeds, --sweep or --sample/],
       [['--bands', 'b.csv'], /--bands gives percentiles across seeds: it needs --runs or --seeds/],
       [['--runs', '3', '--seeds', '1-3'], /--runs and --seeds: give one/],
+      [['--sample', 'demand.baseRateJobsPerHour=80:160'], /--sample draws a point for each run: give how many with --runs N/],
+      [['--sample', 'demand.baseRateJobsPerHour=80:160', '--runs', '3', '--sweep', 'market.matcher=spheron,auction'], /--sample and --sweep: give one/],
+      [['--sample', 'market.matcher=1:2', '--runs', '3'], /--sample: market\.matcher is not a number/],
+      [['--sample', 'demand.baseRateJobsPerHour=80:160', '--sample', 'demand.baseRateJobsPerHour=90:100', '--runs', '3'], /--sample demand\.baseRateJobsPerHour is given twice/],
+      [['--sample', 'demand.baseRateJobsPerHour=80:160', '--set', 'demand.baseRateJobsPerHour=90', '--runs', '3'], /--set demand\.baseRateJobsPerHour and --sample demand\.baseRateJobsPerHour set the same field/],
+      [['--sample', 'demand.levelVolatility=0:5', '--runs', '3'], /sample point \d+ \(demand\.levelVolatility=[\d.]+\): demand\.levelVolatility: expected value <= 2/],
       [['--runs', '1'], /--runs: expected an integer in \[2, 10000\], got '1'/],
       [['--runs', 'ten'], /--runs: expected an integer/],
       [['--runs', '3', '--leases', 'l.csv'], /--leases writes one run's results: it cannot be combined with --runs/],

@@ -1,0 +1,70 @@
+/**
+ * Which uncertain parameter moves which figure (`--sample`): Spearman's rank correlation across the
+ * runs between each sampled parameter's values and each summary figure. Every parameter varies at
+ * once, so this is a global screen (what one-at-a-time sensitivity cannot show: a parameter that
+ * matters only where others are high still ranks). With a Latin hypercube the parameters are nearly
+ * uncorrelated with each other, so each coefficient is close to that parameter's own effect. A cell
+ * is marked * when the t-test of the coefficient (t = rho sqrt((n-2)/(1-rho^2)), df n - 2) is clear
+ * at 5% after Holm's correction over every cell of the table.
+ */
+import { CLEAR_LEVEL, holmAdjust, tTwoSidedP } from '../sim/metrics/significance.ts';
+import { FIGURES, type RunFigures } from './replicaMessages.ts';
+import type { SampleRange } from './sampleSpec.ts';
+import { aligned } from './alignedTable.ts';
+
+/** Ranks from 1, ties sharing the mean of the ranks they span. */
+export function ranks(x: readonly number[]): number[] {
+  const order = x.map((_, i) => i).sort((a, b) => x[a] - x[b]);
+  const r = new Array<number>(x.length);
+  for (let i = 0; i < order.length; ) {
+    let j = i;
+    while (j + 1 < order.length && x[order[j + 1]] === x[order[i]]) j++;
+    for (let k = i; k <= j; k++) r[order[k]] = (i + j) / 2 + 1;
+    i = j + 1;
+  }
+  return r;
+}
+
+/** Spearman's rho over the pairs where both values are finite, with that number of pairs; NaN when either side does not vary. */
+export function spearman(x: readonly number[], y: readonly number[]): { rho: number; n: number } {
+  const keep = x.map((_, i) => i).filter((i) => Number.isFinite(x[i]) && Number.isFinite(y[i]));
+  const rx = ranks(keep.map((i) => x[i]));
+  const ry = ranks(keep.map((i) => y[i]));
+  const n = keep.length;
+  const mean = (n + 1) / 2;
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (let i = 0; i < n; i++) {
+    sxy += (rx[i] - mean) * (ry[i] - mean);
+    sxx += (rx[i] - mean) ** 2;
+    syy += (ry[i] - mean) ** 2;
+  }
+  return { rho: sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : NaN, n };
+}
+
+/** The p-value of rho over n pairs (two-sided t-test, df n - 2); NaN with fewer than 3 pairs. */
+export function spearmanP(rho: number, n: number): number {
+  if (!(n >= 3) || Number.isNaN(rho)) return NaN;
+  if (Math.abs(rho) >= 1) return 0;
+  return tTwoSidedP(rho * Math.sqrt((n - 2) / (1 - rho * rho)), n - 2);
+}
+
+/** The table for stderr: a row per sampled parameter, a column per figure the runs have. */
+export function rankTable(ranges: readonly SampleRange[], values: readonly (readonly number[])[], perRun: readonly RunFigures[]): string {
+  const figs = FIGURES.filter((f) => perRun.some((r) => f.key in r));
+  const cells = ranges.map((_, d) => figs.map((f) => spearman(values.map((v) => v[d]), perRun.map((r) => r[f.key] ?? NaN))));
+  const adjusted = holmAdjust(cells.flat().map((c) => spearmanP(c.rho, c.n)));
+  const tests = adjusted.filter((p) => !Number.isNaN(p)).length;
+  const header = ['parameter (range)', ...figs.map((f) => f.short)];
+  const rows = ranges.map((r, d) => [
+    `${r.path} (${r.lo} to ${r.hi})`,
+    ...cells[d].map((c, k) => {
+      if (Number.isNaN(c.rho)) return 'no value';
+      const clear = adjusted[d * figs.length + k] < CLEAR_LEVEL;
+      return `${c.rho >= 0 ? '+' : '-'}${Math.abs(c.rho).toFixed(2)}${clear ? ' *' : ''}`;
+    }),
+  ]);
+  const title = `  rank correlation (Spearman) of each sampled parameter with each figure across ${perRun.length} runs: from -1 to +1, 0 for no monotone link; * clear at 5% (t-test, Holm's correction over the table's ${tests} tests)`;
+  return [title, ...aligned(header, rows)].join('\n') + '\n';
+}

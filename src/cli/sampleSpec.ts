@@ -1,0 +1,62 @@
+/**
+ * `--sample path=lo:hi`: a parameter whose value is uncertain, drawn for each run from its range by a
+ * Latin hypercube over all the sampled parameters (so every range is covered evenly), the points
+ * seeded by --seed so the same command draws the same points. A field the schema holds as an integer
+ * is rounded; other values keep the decimals that tell the points apart.
+ */
+import { latinHypercube } from '../sim/rng/latinHypercube.ts';
+import { createStreams } from '../sim/rng/streams.ts';
+import { parseOverride } from '../sim/scenario/overrides.ts';
+import { CliError } from './errors.ts';
+import { jsonSchema } from './infoCommands.ts';
+
+export interface SampleRange {
+  path: string;
+  lo: number;
+  hi: number;
+  /** The schema holds the field as an integer: values are rounded. */
+  integer: boolean;
+}
+
+const EXAMPLE = 'e.g. --sample demand.baseRateJobsPerHour=100:140';
+
+export function parseSample(spec: string): SampleRange {
+  const bad = (why: string) => new CliError(`--sample: ${why}, got '${spec}' (${EXAMPLE})`);
+  const eq = spec.indexOf('=');
+  if (eq <= 0 || eq === spec.length - 1) throw bad('expected path=low:high');
+  const path = parseOverride(`${spec.slice(0, eq)}=0`).path.join('.');
+  const parts = spec.slice(eq + 1).split(':');
+  if (parts.length !== 2) throw bad('a range is two numbers, low:high');
+  const [lo, hi] = parts.map((p) => (p.trim() === '' ? NaN : Number(p)));
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) throw bad('a range is two numbers, low:high');
+  if (!(hi > lo)) throw bad('the high end must be above the low end');
+  const type = fieldType(path);
+  if (type !== 'number' && type !== 'integer') throw bad(type === null ? `${path} is not a field of the scenario schema` : `${path} is not a number (it is ${type})`);
+  return { path, lo, hi, integer: type === 'integer' };
+}
+
+/** The JSON Schema type of a dotted path ('number', 'integer', ...), or null when the schema has no such field. */
+function fieldType(path: string): string | null {
+  let node = jsonSchema() as { properties?: Record<string, unknown>; items?: unknown; type?: unknown };
+  for (const key of path.split('.')) {
+    // an array's element by its index (demand.shocks.0.multiplier), else an object's field
+    const next = /^\d+$/.test(key) && node.items ? node.items : node.properties && Object.hasOwn(node.properties, key) ? node.properties[key] : undefined;
+    if (!next || typeof next !== 'object') return null;
+    node = next as typeof node;
+  }
+  return typeof node.type === 'string' ? node.type : 'not a number';
+}
+
+/** n points, one value per range each: a Latin hypercube from --seed's own stream ('sample-design'). */
+export function samplePoints(ranges: readonly SampleRange[], n: number, seed: number): number[][] {
+  const design = latinHypercube(n, ranges.length, createStreams(seed).get('sample-design'));
+  return design.map((q) =>
+    ranges.map((r, d) => {
+      const v = r.lo + (r.hi - r.lo) * q[d];
+      if (r.integer) return Math.min(Math.floor(r.hi), Math.max(Math.ceil(r.lo), Math.round(v)));
+      // a thousandth of a stratum: the points read apart and --set reproduces them as printed
+      const decimals = Math.min(12, Math.max(0, Math.ceil(-Math.log10((r.hi - r.lo) / (1000 * n)))));
+      return Number(v.toFixed(decimals));
+    }),
+  );
+}

@@ -1,0 +1,95 @@
+// --sample: uncertain parameters drawn by a Latin hypercube, and the rank correlations that say which matters.
+import { describe, expect, it } from 'vitest';
+import { latinHypercube } from '../../src/sim/rng/latinHypercube.ts';
+import { createStreams } from '../../src/sim/rng/streams.ts';
+import { parseSample, samplePoints } from '../../src/cli/sampleSpec.ts';
+import { rankTable, ranks, spearman, spearmanP } from '../../src/cli/rankTable.ts';
+
+describe('latin hypercube', () => {
+  it('puts exactly one point in each of the n strata of every dimension', () => {
+    const n = 37;
+    const pts = latinHypercube(n, 4, createStreams(9).get('x'));
+    expect(pts).toHaveLength(n);
+    for (let d = 0; d < 4; d++) {
+      const strata = pts.map((p) => Math.floor(p[d] * n)).sort((a, b) => a - b);
+      expect(strata).toEqual(Array.from({ length: n }, (_, i) => i));
+      for (const p of pts) expect(p[d] >= 0 && p[d] < 1).toBe(true);
+    }
+    // the pairing across dimensions is random: not the diagonal
+    expect(pts.every((p) => Math.floor(p[0] * n) === Math.floor(p[1] * n))).toBe(false);
+    expect(() => latinHypercube(0, 2, createStreams(1).get('x'))).toThrow(/at least one point/);
+  });
+});
+
+describe('--sample ranges', () => {
+  it('parses path=low:high, knows integer fields, and refuses what cannot be sampled in one line naming it', () => {
+    expect(parseSample('demand.baseRateJobsPerHour=100:140')).toEqual({ path: 'demand.baseRateJobsPerHour', lo: 100, hi: 140, integer: false });
+    expect(parseSample('supply.providers=1500:2500').integer).toBe(true);
+    expect(parseSample('demand.levelVolatility=0:0.5').integer).toBe(false); // an optional field too
+    for (const [spec, msg] of [
+      ['demand.baseRateJobsPerHour=140:100', /high end must be above the low end/],
+      ['demand.baseRateJobsPerHour=100', /two numbers, low:high/],
+      ['demand.baseRateJobsPerHour=a:b', /two numbers/],
+      ['demand.baseRateJobsPerHour=1:2:3', /two numbers/],
+      ['demand.baseRatJobsPerHour=1:2', /demand\.baseRatJobsPerHour is not a field of the scenario schema/],
+      ['market.matcher=1:2', /market\.matcher is not a number/],
+      ['demand=1:2', /demand is not a number/],
+      ['=1:2', /expected path=low:high/],
+    ] as const) {
+      expect(() => parseSample(spec), spec).toThrow(msg);
+    }
+  });
+
+  it('draws the same points for the same seed, every range covered evenly, integers whole and in range', () => {
+    const ranges = [parseSample('demand.baseRateJobsPerHour=100:140'), parseSample('supply.providers=1500:2500')];
+    const a = samplePoints(ranges, 20, 7);
+    expect(samplePoints(ranges, 20, 7)).toEqual(a);
+    expect(samplePoints(ranges, 20, 8)).not.toEqual(a);
+    const rate = a.map((p) => p[0]).sort((x, y) => x - y);
+    rate.forEach((v, i) => {
+      expect(v).toBeGreaterThanOrEqual(100 + 2 * i);
+      expect(v).toBeLessThanOrEqual(100 + 2 * (i + 1));
+    });
+    for (const p of a) {
+      expect(Number.isInteger(p[1])).toBe(true);
+      expect(p[1] >= 1500 && p[1] <= 2500).toBe(true);
+    }
+  });
+});
+
+describe('rank correlation', () => {
+  it('ranks ties by their mean rank, and gives Spearman\'s rho as the correlation of the ranks', () => {
+    expect(ranks([10, 30, 20, 30])).toEqual([1, 3.5, 2, 3.5]);
+    expect(spearman([1, 2, 3, 4, 5], [2, 4, 8, 16, 32]).rho).toBeCloseTo(1, 12); // monotone, not linear
+    expect(spearman([1, 2, 3, 4, 5], [5, 4, 3, 2, 1]).rho).toBeCloseTo(-1, 12);
+    // a textbook case: rho = 1 - 6 sum d^2 / (n (n^2 - 1)) without ties
+    const x = [86, 97, 99, 100, 101, 103, 106, 110, 112, 113];
+    const y = [0, 20, 28, 27, 50, 29, 7, 17, 6, 12];
+    expect(spearman(x, y).rho).toBeCloseTo(-29 / 165, 12);
+    // pairs with a missing value are left out; a side that does not vary has no rho
+    expect(spearman([1, 2, NaN, 4], [1, 2, 3, 4])).toEqual({ rho: 1, n: 3 });
+    expect(spearman([1, 2, 3], [5, 5, 5]).rho).toBeNaN();
+    expect(spearmanP(0, 20)).toBeCloseTo(1, 12);
+    expect(spearmanP(0.9, 20)).toBeLessThan(1e-6);
+    expect(spearmanP(0.5, 2)).toBeNaN();
+  });
+
+  it('marks a parameter that drives a figure, not one that does not, after Holm over the table', () => {
+    const rng = createStreams(3).get('t');
+    const n = 40;
+    const values = Array.from({ length: n }, () => [rng(), rng()]);
+    const perRun = values.map(([a]) => ({ utilization: a + 0.05 * rng(), fill_rate: rng() }));
+    const text = rankTable(
+      [
+        { path: 'a.driver', lo: 0, hi: 1, integer: false },
+        { path: 'b.noise', lo: 0, hi: 1, integer: false },
+      ],
+      values,
+      perRun,
+    );
+    const lines = text.trim().split('\n');
+    expect(lines[0]).toMatch(/across 40 runs.*Holm's correction over the table's 4 tests/);
+    expect(lines[2]).toMatch(/^ {2}a\.driver \(0 to 1\)\s+\+0\.9\d \*/);
+    expect(lines[3]).not.toContain('*');
+  });
+});

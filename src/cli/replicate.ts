@@ -70,7 +70,7 @@ export async function replicateCommand(scenario: Scenario, seeds: number[], f: R
   );
   const secs = (performance.now() - started) / 1000;
   if (f.quiet) return;
-  process.stderr.write(`depinsim: ${scenario.name}, ${seeds.length} seeds (${describeSeeds(seeds)}), ${H} days, hash ${hash}: ${batchDone(results, secs, threads, note, written(f.out, f.bands))}\n`);
+  process.stderr.write(`depinsim: ${scenario.name}, ${seeds.length} runs (${describeSeeds(seeds)}), ${H} days, hash ${hash}: ${batchDone(results, secs, threads, note, written(f.out, f.bands))}\n`);
   process.stderr.write(summaryTable(results.map((r) => r.figures)));
 }
 

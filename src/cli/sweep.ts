@@ -146,12 +146,12 @@ export async function sweepCommand(plan: SweepPlan, seeds: number[], f: SweepFla
   const secs = (performance.now() - started) / 1000;
   if (f.quiet) return;
   if (sampled) {
-    process.stderr.write(`depinsim: ${base.name}, ${points.length} runs sampling ${axes.map((a) => a.path).join(', ')} (latin hypercube; seeds ${describeSeeds(seeds)}), ${batchDone(results, secs, threads, note, written(f.out, f.bands))}\n`);
+    process.stderr.write(`depinsim: ${base.name}, ${points.length} runs sampling ${axes.map((a) => a.path).join(', ')} (latin hypercube; ${describeSeeds(seeds)}), ${batchDone(results, secs, threads, note, written(f.out, f.bands))}\n`);
     process.stderr.write(summaryTable(results.map((r) => r.figures)).replace('across seeds', 'across the sampled runs'));
     process.stderr.write(rankTable(sampled, points.map((p) => p.values as number[]), results.map((r) => r.figures)));
     return;
   }
-  const seedText = seeds.length > 1 ? `${seeds.length} seeds (${describeSeeds(seeds)})` : `1 seed (${seeds[0]})`;
+  const seedText = `${seeds.length} run${seeds.length > 1 ? 's' : ''} each (${describeSeeds(seeds)})`;
   process.stderr.write(`depinsim: ${base.name}, sweep of ${axes.map((a) => a.path).join(' x ')}: ${points.length} points x ${seedText}, ${batchDone(results, secs, threads, note, written(f.out, f.bands))}\n`);
   // runs go point by point, each point's seeds together
   const perPoint = points.map((_, k) => results.slice(k * seeds.length, (k + 1) * seeds.length).map((r) => r.figures));

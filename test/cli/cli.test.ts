@@ -232,7 +232,7 @@ describe('depinsim run --seeds (replications)', () => {
     expect(meta).toMatchObject({ seeds: [1, 2, 3], days: 10, scenario: 'baseline' });
     expect(meta.scenario_hash).toBe(JSON.parse(readFileSync(join(dir, 'one.csv.meta.json'), 'utf8')).scenario_hash);
     expect(meta.columns[0].name).toBe('seed');
-    expect(r.err).toMatch(/baseline, 3 seeds \(1-3\), 10 days, hash [0-9a-f]{16}: [\d.]+ M events in [\d.]+ s on \d threads?; wrote rep\.csv/);
+    expect(r.err).toMatch(/baseline, 3 runs \(seeds 1-3\), 10 days, hash [0-9a-f]{16}: [\d.]+ M events in [\d.]+ s on \d threads?; wrote rep\.csv/);
     expect(r.err).toMatch(/across seeds: mean ± half-width of the 95% confidence interval \(Student's t, n = 3\)/);
     expect(r.err).toMatch(/utilization \(mean of days\)\s+\d+\.\d% ± \d+\.\d%/);
   });
@@ -316,7 +316,7 @@ describe('depinsim run --seeds (replications)', () => {
     const batch = runSeeds(42, 3);
     const r = cli(['run', 'baseline', '--seed', '42', '--runs', '3', '--days', '3', '--scale', '0.1', '--out', 'runs42.csv']);
     expect(r.code, r.err).toBe(0);
-    expect(r.err).toMatch(/baseline, 3 seeds \(42 and 2 derived from it\), 3 days/);
+    expect(r.err).toMatch(/baseline, 3 runs \(seed 42 and the 2 derived from it\), 3 days/);
     expect(JSON.parse(readFileSync(join(dir, 'runs42.csv.meta.json'), 'utf8')).seeds).toEqual(batch);
     const listed = cli(['run', 'baseline', '--seeds', batch.join(','), '--days', '3', '--scale', '0.1', '--out', 'listed42.csv', '--quiet']);
     expect(listed.code, listed.err).toBe(0);
@@ -336,7 +336,7 @@ describe('depinsim run --seeds (replications)', () => {
     const args = ['run', 'baseline', '--sample', 'demand.baseRateJobsPerHour=80:160', '--sample', 'supply.providers=1000:3000', '--runs', '4', '--days', '2', '--scale', '0.1'];
     const r = cli([...args, '--out', 'sample.csv', '--bands', 'sample-bands.csv']);
     expect(r.code, r.err).toBe(0);
-    expect(r.err).toMatch(/baseline, 4 runs sampling demand\.baseRateJobsPerHour, supply\.providers \(latin hypercube; seeds 1 and 3 derived from it\)/);
+    expect(r.err).toMatch(/baseline, 4 runs sampling demand\.baseRateJobsPerHour, supply\.providers \(latin hypercube; seed 1 and the 3 derived from it\)/);
     expect(r.err).toMatch(/across the sampled runs: mean ± half-width/);
     expect(r.err).toMatch(/rank correlation \(Spearman\) of each sampled parameter with each figure across 4 runs/);
     expect(r.err).toMatch(/\n {2}demand\.baseRateJobsPerHour \(80 to 160\)\s+[+-]\d\.\d\d/);
@@ -432,7 +432,7 @@ describe('depinsim run --sweep (a parameter grid)', () => {
     expect(meta.seeds).toEqual([1, 2]);
     expect(meta.points[2]).toEqual({ point: 3, values: { 'market.matcher': 'auction', 'demand.baseRateJobsPerHour': 80 }, scenario_hash: JSON.parse(readFileSync(join(dir, 'p3.csv.meta.json'), 'utf8')).scenario_hash });
     expect(meta.columns.slice(0, 5).map((c: { name: string }) => c.name)).toEqual(['point', 'market.matcher', 'demand.baseRateJobsPerHour', 'seed', 'day']);
-    expect(r.err).toMatch(/baseline, sweep of market\.matcher x demand\.baseRateJobsPerHour: 4 points x 2 seeds \(1-2\), [\d.]+ M events in [\d.]+ s on \d threads?; wrote sweep\.csv/);
+    expect(r.err).toMatch(/baseline, sweep of market\.matcher x demand\.baseRateJobsPerHour: 4 points x 2 runs each \(seeds 1-2\), [\d.]+ M events in [\d.]+ s on \d threads?; wrote sweep\.csv/);
     expect(r.err).toMatch(/\n {2}3 +auction +80 +\d+\.\d% ± \d+\.\d%/);
   });
 

@@ -383,7 +383,7 @@ describe('dashboard interactions', () => {
     await page.waitForFunction(() => (window as unknown as { __depinsim: { bandRuns: number } }).__depinsim.bandRuns === 5, null, { timeout: 120_000 });
     await expect.poll(() => page.locator('[data-testid="mc-status"]').textContent()).toMatch(/bands: 5 runs done/);
     // new bands reach the charts one chart per task: wait for this chart's
-    await expect.poll(() => page.locator('[data-chart="utilization"] [data-testid="band-legend"]').textContent()).toContain('10th–90th percentile of 5 runs (80% of runs inside; seeds 4 and 4 derived from it)');
+    await expect.poll(() => page.locator('[data-chart="utilization"] [data-testid="band-legend"]').textContent()).toContain('10th–90th percentile of 5 runs (80% of runs inside; seed 4 and the 4 derived from it)');
     const band = page.locator('[data-chart="utilization"] path[data-series="band:utilization"]');
     expect(await band.getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+L/);
     expect(await page.locator('[data-kpi="utilization"] [data-testid="kpi-spread"]').textContent()).toMatch(/80% of 5 runs: \d+\.\d+% – \d+\.\d+%/);

@@ -59,14 +59,15 @@ export function seedRanges(seeds: readonly number[], dash = '-'): string {
 }
 
 /**
- * The seeds of a batch in a few words, for legends and messages: "42 and 9 derived from it" for a
- * runSeeds batch (the --seed 42 --runs 10 that reproduces it), else their ranges ("4-8", "1, 4, 9"),
- * the middle of a long list elided.
+ * The seeds of a batch in a few words, for legends and messages: "seed 42 and the 9 derived from it"
+ * for a runSeeds batch (the --seed 42 --runs 10 that reproduces it), else their ranges ("seeds 4-8",
+ * "seeds 1, 4, 9", "seed 7"), the middle of a long list elided.
  */
 export function describeSeeds(seeds: readonly number[], dash = '-'): string {
-  if (seeds.length === 0) return 'none';
-  if (isRunBatch(seeds)) return `${seeds[0]} and ${seeds.length - 1} derived from it`;
+  if (seeds.length === 0) return 'no seeds';
+  if (isRunBatch(seeds)) return `seed ${seeds[0]} and the ${seeds.length - 1} derived from it`;
+  if (seeds.length === 1) return `seed ${seeds[0]}`;
   const text = seedRanges(seeds, dash);
   const parts = text.split(', ');
-  return parts.length > 8 ? `${parts.slice(0, 3).join(', ')}, … ${parts.length - 4} more …, ${parts[parts.length - 1]}` : text;
+  return `seeds ${parts.length > 8 ? `${parts.slice(0, 3).join(', ')}, … ${parts.length - 4} more …, ${parts[parts.length - 1]}` : text}`;
 }

@@ -36,15 +36,16 @@ describe('runSeeds', () => {
 describe('describeSeeds', () => {
   it('names a derived batch by its first seed and count', () => {
     expect(isRunBatch(runSeeds(42, 10))).toBe(true);
-    expect(describeSeeds(runSeeds(42, 10))).toBe('42 and 9 derived from it');
+    expect(describeSeeds(runSeeds(42, 10))).toBe('seed 42 and the 9 derived from it');
     expect(isRunBatch([42, 43])).toBe(false);
   });
 
   it('writes consecutive seeds as ranges and elides the middle of a long list', () => {
     expect(seedRanges([1, 2, 3, 7, 9, 10])).toBe('1-3, 7, 9-10');
-    expect(describeSeeds([4, 5, 6, 7, 8], '–')).toBe('4–8');
-    expect(describeSeeds([1, 3, 5, 7, 9, 11, 13, 15, 17, 19])).toBe('1, 3, 5, … 6 more …, 19');
-    expect(describeSeeds([])).toBe('none');
+    expect(describeSeeds([4, 5, 6, 7, 8], '–')).toBe('seeds 4–8');
+    expect(describeSeeds([7])).toBe('seed 7');
+    expect(describeSeeds([1, 3, 5, 7, 9, 11, 13, 15, 17, 19])).toBe('seeds 1, 3, 5, … 6 more …, 19');
+    expect(describeSeeds([])).toBe('no seeds');
   });
 });
 

@@ -1,16 +1,30 @@
 /** `depinsim validate`, `scenarios` and `schema`. */
 import { writeOutput } from './outputFiles.ts';
-import { z } from 'zod';
 import { PRESETS } from '../sim/scenario/presets.ts';
-import { scenarioSchema } from '../sim/scenario/schema.ts';
 import { scenarioHash } from '../sim/scenario/hash.ts';
 import { parseScenario, ScenarioError } from '../sim/scenario/validate.ts';
 import { controlSpecs, loadScenario } from './loadScenario.ts';
-import { EXIT } from './errors.ts';
+import { CliError, EXIT } from './errors.ts';
 import { describePoint, planSweep } from './sweep.ts';
 import { parseSweep } from './sweepSpec.ts';
+import { parseSample } from './sampleSpec.ts';
+import { jsonSchema } from './jsonSchema.ts';
 
-export function validateCommand(arg: string, sets: string[], sweeps: string[] = []): number {
+export { jsonSchema };
+
+export function validateCommand(arg: string, sets: string[], sweeps: string[] = [], samples: string[] = []): number {
+  if (samples.length) {
+    if (sweeps.length) throw new CliError('--sample and --sweep: give one');
+    // every sampled value lies between its range's ends: the scenario at all the low ends and at all
+    // the high ends, as `run --sample` would check each point before running any
+    const ranges = samples.map(parseSample);
+    const ends = [ranges.map((r) => (r.integer ? Math.ceil(r.lo) : r.lo)), ranges.map((r) => (r.integer ? Math.floor(r.hi) : r.hi))];
+    const axes = ranges.map((r, d) => ({ path: r.path, values: ends.map((e) => e[d]) }));
+    const plan = planSweep(arg, sets, axes, 1, ends);
+    process.stdout.write(`ok: ${arg} with the sampled ranges is valid at their low and their high ends\n`);
+    plan.points.forEach((p, k) => process.stdout.write(`  ${k === 0 ? 'low' : 'high'} ends (${describePoint(plan.axes, p.values)}): hash ${scenarioHash(p.scenario)}\n`));
+    return EXIT.ok;
+  }
   if (sweeps.length) {
     // every point of the grid, as `run --sweep` would check them before running any
     const plan = planSweep(arg, sets, sweeps.map(parseSweep), 1);
@@ -48,9 +62,6 @@ export function scenariosCommand(): number {
   return EXIT.ok;
 }
 
-export function jsonSchema(): object {
-  return z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any' });
-}
 
 export function schemaCommand(out?: string): number {
   const text = JSON.stringify(jsonSchema(), null, 2) + '\n';

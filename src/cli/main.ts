@@ -40,7 +40,7 @@ const USAGE = `usage:
                N runs, each with its own values (a latin hypercube over the ranges) and seed: the
                sweep's CSV, bands across all runs, and each parameter's rank correlation with each
                summary figure
-  depinsim validate <scenario.json | preset> [--set path=value ...] [--sweep path=values ...]
+  depinsim validate <scenario.json | preset> [--set path=value ...] [--sweep path=values ... | --sample path=low:high ...]
   depinsim scenarios            list the bundled presets and the question each answers
   depinsim schema [--out f]     JSON Schema of scenario files (for editors)
   depinsim help                 this text (also --help, -h)
@@ -82,7 +82,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'run':
         return await runCommand(one(rest, 'run'), values);
       case 'validate':
-        return validateCommand(one(rest, 'validate'), values.set ?? [], values.sweep ?? []);
+        return validateCommand(one(rest, 'validate'), values.set ?? [], values.sweep ?? [], values.sample ?? []);
       case 'scenarios':
         return scenariosCommand();
       case 'schema':

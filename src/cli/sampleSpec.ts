@@ -8,7 +8,7 @@ import { latinHypercube } from '../sim/rng/latinHypercube.ts';
 import { createStreams } from '../sim/rng/streams.ts';
 import { parseOverride } from '../sim/scenario/overrides.ts';
 import { CliError } from './errors.ts';
-import { jsonSchema } from './infoCommands.ts';
+import { jsonSchema } from './jsonSchema.ts';
 
 export interface SampleRange {
   path: string;

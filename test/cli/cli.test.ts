@@ -363,6 +363,16 @@ describe('depinsim run --seeds (replications)', () => {
     expect(readFileSync(join(dir, 'sample2.csv'), 'utf8')).toBe(readFileSync(join(dir, 'sample.csv'), 'utf8'));
   });
 
+  it('validate --sample checks the scenario at the ranges\' low and high ends, naming the end a value is out of range at', () => {
+    const ok = cli(['validate', 'baseline', '--sample', 'demand.baseRateJobsPerHour=90:150', '--sample', 'supply.providers=1500.5:2500']);
+    expect(ok.code, ok.err).toBe(0);
+    expect(ok.out).toMatch(/^ok: baseline with the sampled ranges is valid at their low and their high ends\n {2}low ends \(demand\.baseRateJobsPerHour=90, supply\.providers=1501\): hash [0-9a-f]{16}\n {2}high ends \(demand\.baseRateJobsPerHour=150, supply\.providers=2500\): hash [0-9a-f]{16}\n$/);
+    const bad = cli(['validate', 'baseline', '--sample', 'demand.levelVolatility=0:3']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toBe("preset 'baseline' at sample point 2 (demand.levelVolatility=3): demand.levelVolatility: expected value <= 2, got 3\n");
+    expect(cli(['validate', 'baseline', '--sample', 'demand.levelVolatility=0:1', '--sweep', 'market.matcher=spheron,auction']).err).toMatch(/--sample and --sweep: give one/);
+  });
+
   it('refuses per-run outputs and bad seed lists as bad input', () => {
     for (const [args, msg] of [
       [['--seeds', '1-3', '--leases', 'l.csv'], /--leases writes one run's results: it cannot be combined with --seeds/],

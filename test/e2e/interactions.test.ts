@@ -849,6 +849,27 @@ describe('dashboard interactions', () => {
     expect(errors).toEqual([]);
   });
 
+  it('an optional parameter (the demand level): visiting the empty field changes nothing, a value runs, emptied it is left out again', async () => {
+    const { page, errors } = await open({ edits: { horizonDays: 10 } });
+    await waitForStatus(page, 'done', 30_000);
+    const h0 = (await hk(page)).hash;
+    const field = page.locator('#f-demand-levelVolatility'); // on the first screen, with the demand's main knobs
+    expect(await field.getAttribute('placeholder')).toBe('left out');
+    await field.focus();
+    await page.locator('#seed').focus();
+    await page.waitForTimeout(300);
+    expect((await hk(page)).hash).toBe(h0); // before, the blur stored '' and the scenario stopped being valid
+    expect(await page.locator('[aria-invalid="true"]').count()).toBe(0);
+    await typeField(page, 'demand.levelVolatility', '0.3');
+    await page.waitForFunction((h) => ((w) => w.hash !== h && w.status === 'done')((window as unknown as { __depinsim: Hook }).__depinsim), h0, { timeout: 30_000 });
+    const h1 = (await hk(page)).hash;
+    await typeField(page, 'demand.levelVolatility', '');
+    await page.waitForFunction((h) => ((w) => w.hash !== h && w.status === 'done')((window as unknown as { __depinsim: Hook }).__depinsim), h1, { timeout: 30_000 });
+    expect((await hk(page)).hash).toBe(h0);
+    expect(JSON.parse((await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY)) ?? '{}').edits).toEqual({ horizonDays: 10 });
+    expect(errors).toEqual([]);
+  });
+
   it('CSV export has the same bytes as the CLI for the same scenario and seed', async () => {
     const { page } = await open({ edits: { horizonDays: 20 }, seed: 3 });
     await waitForStatus(page, 'done', 30_000);

@@ -47,7 +47,7 @@ interface JsonSchemaNode {
 
 export const GROUPS: { name: GroupName; title: string; blurb: string }[] = [
   { name: 'supply', title: 'Supply', blurb: 'Who provides GPUs, at what cost and price' },
-  { name: 'demand', title: 'Demand', blurb: 'Jobs arriving: rate, growth, daily cycle' },
+  { name: 'demand', title: 'Demand', blurb: 'Jobs arriving: rate, growth, daily cycle, random swings' },
   { name: 'market', title: 'Market', blurb: 'How orders are matched to providers' },
   { name: 'economy', title: 'Economy', blurb: 'Fees, tokens, emissions, staking' },
 ];
@@ -63,7 +63,7 @@ export const PRIMARY: Record<Exclude<GroupName, 'run'>, string[]> = {
     'supply.priceAdjustPerDay',
     'supply.archetypes.home.marginMax',
   ],
-  demand: ['demand.baseRateJobsPerHour', 'demand.trendGrowthPerYear', 'demand.diurnalAmplitude', 'demand.burstMeanJobs'],
+  demand: ['demand.baseRateJobsPerHour', 'demand.trendGrowthPerYear', 'demand.diurnalAmplitude', 'demand.burstMeanJobs', 'demand.levelVolatility'],
   market: ['market.matcher', 'market.setupHours', 'market.weights.price', 'market.candidateSample'],
   economy: [], // every scalar directly under `economy.` and its first-level groups (see primaryFor)
 };

@@ -405,7 +405,8 @@ export class Dashboard {
       else next[parent] = map;
     } else {
       const presetValue = getAt(this.presetResolved, path);
-      if (presetValue !== undefined && JSON.stringify(presetValue) === JSON.stringify(value)) delete next[path];
+      // back at the preset's value, or an optional field left out again as the preset leaves it: no edit
+      if (presetValue === undefined ? value === undefined : JSON.stringify(presetValue) === JSON.stringify(value)) delete next[path];
       else next[path] = value;
     }
     this.edits = next;

@@ -99,6 +99,7 @@ export async function runCommand(arg: string, f: RunFlags): Promise<number> {
   if (f.sample?.length) {
     if (f.sweep?.length) throw new CliError('--sample and --sweep: give one (--sweep runs a grid of values, --sample draws each run\'s values from ranges)');
     if (!batch) throw new CliError('--sample draws a point for each run: give how many with --runs N (e.g. --sample demand.baseRateJobsPerHour=100:140 --runs 20)');
+    if (f.seed !== undefined && f.seeds !== undefined) throw new CliError('--seed and --seeds: give one (--seed S --runs N, or --seeds listing each run\'s seed)');
     for (const [flag, v] of [['--leases', f.leases], ['--providers', f.providers]] as const) {
       if (v !== undefined) throw new CliError(`${flag} writes one run's results: it cannot be combined with --sample (run that point alone with --set)`);
     }

@@ -383,6 +383,7 @@ describe('depinsim run --seeds (replications)', () => {
       [['--bands', 'b.csv'], /--bands gives percentiles across seeds: it needs --runs or --seeds/],
       [['--runs', '3', '--seeds', '1-3'], /--runs and --seeds: give one/],
       [['--sample', 'demand.baseRateJobsPerHour=80:160'], /--sample draws a point for each run: give how many with --runs N/],
+      [['--sample', 'demand.baseRateJobsPerHour=80:160', '--seeds', '1-3', '--seed', '4'], /--seed and --seeds: give one/],
       [['--sample', 'demand.baseRateJobsPerHour=80:160', '--runs', '3', '--sweep', 'market.matcher=spheron,auction'], /--sample and --sweep: give one/],
       [['--sample', 'market.matcher=1:2', '--runs', '3'], /--sample: market\.matcher is not a number/],
       [['--sample', 'demand.baseRateJobsPerHour=80:160', '--sample', 'demand.baseRateJobsPerHour=90:100', '--runs', '3'], /--sample demand\.baseRateJobsPerHour is given twice/],

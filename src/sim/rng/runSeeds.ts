@@ -13,7 +13,7 @@ export function runSeeds(seed: number, n: number): number[] {
   if (!Number.isSafeInteger(n) || n < 1) throw new Error(`a batch needs at least one run, got ${n}`);
   const out = [seed];
   const seen = new Set(out);
-  // a 32-bit hash can repeat (about once in 10^7 batches of 50): the batch skips a repeat, so its runs stay distinct
+  // a 32-bit hash can repeat (50 seeds collide about once in 3 million batches): the batch skips a repeat, so its runs stay distinct
   for (let i = 1; out.length < n; i++) {
     const s = deriveSeed(seed, i);
     if (seen.has(s)) continue;

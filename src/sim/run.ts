@@ -11,7 +11,7 @@ import type { LeaseRow } from './model/leaseRow.ts';
 import { ColumnStore, type MetricTable } from './metrics/table.ts';
 import { MARKET_COLUMNS, REGION_MARKET_COLUMNS, TYPE_MARKET_COLUMNS } from './metrics/marketMetrics.ts';
 import { TYPE_ECONOMY_COLUMNS } from './economy/typeBooks.ts';
-import { CONCENTRATION_COLUMNS, ECONOMY_COLUMNS, TOKEN_FLOAT_COLUMNS } from './metrics/economyMetrics.ts';
+import { PROVIDER_INCOME_COLUMNS, ECONOMY_COLUMNS, TOKEN_FLOAT_COLUMNS } from './metrics/economyMetrics.ts';
 import type { ColumnDef } from './metrics/table.ts';
 import { VERSION } from './version.ts';
 
@@ -56,7 +56,7 @@ export interface Run {
  */
 export function columnsFor(scenario: Scenario): ColumnDef[] {
   return scenario.economy.enabled
-    ? [...MARKET_COLUMNS, ...ECONOMY_COLUMNS, ...TYPE_MARKET_COLUMNS, ...TYPE_ECONOMY_COLUMNS, ...REGION_MARKET_COLUMNS, ...TOKEN_FLOAT_COLUMNS, ...CONCENTRATION_COLUMNS]
+    ? [...MARKET_COLUMNS, ...ECONOMY_COLUMNS, ...TYPE_MARKET_COLUMNS, ...TYPE_ECONOMY_COLUMNS, ...REGION_MARKET_COLUMNS, ...TOKEN_FLOAT_COLUMNS, ...PROVIDER_INCOME_COLUMNS]
     : [...MARKET_COLUMNS, ...TYPE_MARKET_COLUMNS, ...REGION_MARKET_COLUMNS];
 }
 

@@ -37,3 +37,15 @@ describe('income concentration', () => {
     expect(nak[most] / active[most]).toBeLessThanOrEqual(nak[least] / active[least]);
   }, 60_000);
 });
+
+describe('providers under water', () => {
+  it('none when every provider is busy at a profit; all of them with no demand and no emissions (income 0, running costs above it)', () => {
+    const busy = runToEnd(saturated(10, 4), 1);
+    for (let d = 0; d < 4; d++) expect(col(busy, 'providers_under_water_share')[d]).toBe(0);
+    const nothing = runToEnd(small(200, 5, { demand: { baseRateJobsPerHour: 0 }, economy: { emission: { schedule: 'none' } } }), 1);
+    for (let d = 0; d < 5; d++) expect(col(nothing, 'providers_under_water_share')[d]).toBe(1);
+    // emissions alone keep most idle providers above water (availability rewards pay for being online)
+    const rewardsOnly = runToEnd(small(200, 5, { demand: { baseRateJobsPerHour: 0 } }), 1);
+    expect(col(rewardsOnly, 'providers_under_water_share')[4]).toBeLessThan(0.5);
+  }, 60_000);
+});

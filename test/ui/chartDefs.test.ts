@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { CHARTS, KPIS, deriveColumns } from '../../src/ui/lib/chartDefs.ts';
 import { MARKET_COLUMNS, REGION_MARKET_COLUMNS, TYPE_MARKET_COLUMNS } from '../../src/sim/metrics/marketMetrics.ts';
 import { TYPE_ECONOMY_COLUMNS } from '../../src/sim/economy/typeBooks.ts';
-import { CONCENTRATION_COLUMNS, ECONOMY_COLUMNS, TOKEN_FLOAT_COLUMNS, concentration } from '../../src/sim/metrics/economyMetrics.ts';
+import { PROVIDER_INCOME_COLUMNS, ECONOMY_COLUMNS, TOKEN_FLOAT_COLUMNS, concentration } from '../../src/sim/metrics/economyMetrics.ts';
 
 const f = (...v: number[]) => new Float64Array(v);
 
 describe('chart and KPI definitions', () => {
   it('every chart reads columns the core produces or the dashboard derives (no silent schema drift)', () => {
-    const names = new Set([...MARKET_COLUMNS, ...ECONOMY_COLUMNS, ...TYPE_MARKET_COLUMNS, ...TYPE_ECONOMY_COLUMNS, ...REGION_MARKET_COLUMNS, ...TOKEN_FLOAT_COLUMNS, ...CONCENTRATION_COLUMNS].map((c) => c.name));
+    const names = new Set([...MARKET_COLUMNS, ...ECONOMY_COLUMNS, ...TYPE_MARKET_COLUMNS, ...TYPE_ECONOMY_COLUMNS, ...REGION_MARKET_COLUMNS, ...TOKEN_FLOAT_COLUMNS, ...PROVIDER_INCOME_COLUMNS].map((c) => c.name));
     const derived = new Set(Object.keys(deriveColumns(Object.fromEntries([...names].map((n) => [n, f(1)])), 1, 24)));
     // a CSV from before the float (0.6.0) gets its circulating tokens in one band instead
     derived.add('circulating_unsplit_tokens');
@@ -111,6 +111,12 @@ describe('chart and KPI definitions', () => {
     const g = KPIS.find((k) => k.id === 'gini')!;
     expect(g.detail!({ data: { income_nakamoto: f(40, 212), income_hhi: f(0.01, 0.00123) }, lo: 0, hi: 1, periodHours: 24 })).toBe('half of it to 212 providers · HHI 12');
     expect(g.detail!({ data: { revenue_gini: f(0.5) }, lo: 0, hi: 0, periodHours: 24 })).toBeNull(); // a run from before 0.7.0
+  });
+
+  it('the payback card gives the share of providers under water on the window\'s last day, nothing for a run without the column', () => {
+    const k = KPIS.find((x) => x.id === 'payback')!;
+    expect(k.detail!({ data: { payback_months_median: f(30, 20), providers_under_water_share: f(0.4, 0.116) }, lo: 0, hi: 1, periodHours: 24 })).toBe('11.6% of providers under water');
+    expect(k.detail!({ data: { payback_months_median: f(30) }, lo: 0, hi: 0, periodHours: 24 })).toBeNull();
   });
 
   it('payback thresholds are reference lines on the payback\'s own (right) axis', () => {

@@ -299,14 +299,16 @@ export class Economy {
     if (got < want) this.shortfallUnits += want - got;
   }
 
-  /** The period's income concentration, computed by sample() and written by sampleConcentration(). */
+  /** The period's income concentration and share under water, computed by sample() and written by sampleProviderIncome(). */
   private incomeConcentration = { hhi: NaN, nakamoto: NaN };
+  private underWaterShare = NaN;
 
-  /** Writes the period's CONCENTRATION_COLUMNS from `offset` (after sample() at the same instant); returns the next offset. */
-  sampleConcentration(out: number[], offset: number): number {
+  /** Writes the period's PROVIDER_INCOME_COLUMNS from `offset` (after sample() at the same instant); returns the next offset. */
+  sampleProviderIncome(out: number[], offset: number): number {
     out[offset] = this.incomeConcentration.hhi;
     out[offset + 1] = this.incomeConcentration.nakamoto;
-    return offset + 2;
+    out[offset + 2] = this.underWaterShare;
+    return offset + 3;
   }
 
   /** Writes the period's TOKEN_FLOAT_COLUMNS from `offset` (after sample() at the same instant); returns the next offset. */
@@ -1047,14 +1049,22 @@ export class Economy {
     const inc = new Float64Array(n);
     const pay = new Float64Array(n);
     let k = 0;
+    let withHistory = 0;
+    let underWater = 0;
     for (const p of host.providers) {
       if (!p.active) continue;
       const b = this.books[p.id];
       inc[k] = Math.max(0, this.incomeRows[p.id * INCOME_ROW + INCOME_PERIOD]);
       this.incomeRows[p.id * INCOME_ROW + INCOME_PERIOD] = 0;
       pay[k] = paybackMonths(b);
+      // a newcomer without a day behind it is not under water, only unknown
+      if (b.trailDays > 0) {
+        withHistory++;
+        if (!(b.trailCash > 0)) underWater++;
+      }
       k++;
     }
+    this.underWaterShare = withHistory > 0 ? underWater / withHistory : NaN;
     for (const p of host.providers) if (!p.active) this.incomeRows[p.id * INCOME_ROW + INCOME_PERIOD] = 0;
     const supply = this.supplyUnits();
     const incomeGini = gini(inc); // sorts inc, as concentration() needs

@@ -73,11 +73,12 @@ export const TOKEN_FLOAT_COLUMNS: ColumnDef[] = [
 ];
 
 /**
- * How concentrated the providers' income is (0.7.0), beside revenue_gini (research/dashboards.md
- * §6.2 #10: "Gini / HHI / Nakamoto over time"); after the float's columns, so every earlier column
- * keeps its place; only with the token economy.
+ * How the providers' income is spread (0.7.0): how concentrated, beside revenue_gini
+ * (research/dashboards.md §6.2 #10: "Gini / HHI / Nakamoto over time"), and how many earn less than
+ * they spend (§6.2 #8: "the % of providers under water"); after the float's columns, so every
+ * earlier column keeps its place; only with the token economy.
  */
-export const CONCENTRATION_COLUMNS: ColumnDef[] = [
+export const PROVIDER_INCOME_COLUMNS: ColumnDef[] = [
   {
     name: 'income_hhi',
     unit: 'HHI (0-1)',
@@ -89,6 +90,12 @@ export const CONCENTRATION_COLUMNS: ColumnDef[] = [
     unit: 'providers',
     description:
       'Nakamoto coefficient of provider income in the period: the fewest active providers who together earned more than half of it (the highest earners first). Empty when no provider earned',
+  },
+  {
+    name: 'providers_under_water_share',
+    unit: 'share',
+    description:
+      'Share of the active providers with a day or more of history whose trailing cash profit (income + rewards - energy - operations, the exponentially weighted daily figure payback_months_median divides by) is at or below 0 at the end of the period: they do not earn back their running costs, let alone the hardware',
   },
 ];
 

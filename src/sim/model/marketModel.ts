@@ -879,7 +879,7 @@ export class MarketModel {
     o = this.metrics.sampleTypes(period, this.lastRow, o);
     if (this.economy) o = this.economy.sampleTypes(this.lastRow, o);
     o = this.metrics.sampleRegions(period, this.lastRow, o);
-    if (this.economy) o = this.economy.sampleConcentration(this.lastRow, this.economy.sampleFloat(this.lastRow, o));
+    if (this.economy) o = this.economy.sampleProviderIncome(this.lastRow, this.economy.sampleFloat(this.lastRow, o));
     this.onRow?.(this.lastRow);
     this.sampleIndex++;
     if (now < this.horizonHours) this.scheduleSample(now);

@@ -702,8 +702,13 @@ export const KPIS: KpiDef[] = [
     unit: 'months',
     better: 'down',
     needs: ['payback_months_median'],
-    definition: 'Median over active providers of (hardware price + stake bought) / trailing monthly cash profit (income − energy − operations) on the last day of the window; infinite when the median provider does not pay back. Healthy under 12 months, critical above 24.',
+    definition:
+      'Median over active providers of (hardware price + stake bought) / trailing monthly cash profit (income − energy − operations) on the last day of the window; infinite when the median provider does not pay back. Healthy under 12 months, critical above 24. The detail line: the share of providers under water that day, whose trailing cash profit is at or below 0 (of those with a day of history).',
     compute: (t) => lastDefined(t.data.payback_months_median, t.lo, t.hi),
+    detail: (t) => {
+      const u = lastDefined(t.data.providers_under_water_share, t.lo, t.hi);
+      return Number.isFinite(u) ? `${formatValue(u, 'share')} of providers under water` : null;
+    },
   },
   {
     id: 'gini',

@@ -1,0 +1,23 @@
+/**
+ * Reference lines a chart gets from the scenario on the page (research/dashboards.md §6.2 #5: the
+ * supply stack "with a max-supply rule"): the token's supply cap, where emissions stop, at the
+ * scenario's scale.
+ */
+import type { Scenario } from '../../sim/scenario/schema.ts';
+import type { RefLine } from './theoryRefs.ts';
+import { formatValue } from './format.ts';
+
+export function scenarioRefs(s: Scenario | null | undefined, chartId: string): RefLine[] {
+  if (!s || !s.economy.enabled) return [];
+  if (chartId === 'supply-stack') {
+    const cap = s.economy.token.maxSupply * s.scale;
+    return [{ value: cap, label: `max supply ${formatValue(cap)} tokens: emissions stop at it` }];
+  }
+  return [];
+}
+
+/**
+ * A scenario's line is drawn when it lies within twice the chart's highest value: a cap a hundred
+ * times the supply would flatten the chart to keep itself in view.
+ */
+export const NEAR_ENOUGH = 2;

@@ -91,9 +91,9 @@ export function chooseThreads(given: number | undefined, runs: number, scale: nu
 }
 
 /** Each figure's mean across seeds ± the 95% interval's half-width. */
-export function summaryTable(perSeed: readonly Record<string, number>[]): string {
+export function summaryTable(perSeed: readonly Record<string, number>[], across = 'across seeds'): string {
   const width = Math.max(...FIGURES.filter((f) => perSeed.some((r) => f.key in r)).map((f) => f.label.length));
-  const lines = [`  across seeds: mean ± half-width of the 95% confidence interval (Student's t, n = ${perSeed.length})`];
+  const lines = [`  ${across}: mean ± half-width of the 95% confidence interval (Student's t, n = ${perSeed.length})`];
   for (const fig of FIGURES) {
     if (!perSeed.some((r) => fig.key in r)) continue; // a column this scenario does not have
     const ci = meanCi95(perSeed.map((r) => r[fig.key]));

@@ -7,7 +7,8 @@
  * --seed N` writes. Every point's scenario is validated before any run starts, so a value out of range
  * is bad input naming the point, not a failure an hour in. stderr ends with a table: per point, each
  * summary figure (its mean across seeds with the 95% interval when there are several), and with
- * several seeds a second one: each point's change against point 1 seed by seed.
+ * several seeds a second one: each point's change against point 1 seed by seed. `--sample` plans its
+ * points here too (sampleSpec.ts): one run each, pooled bands, and a rank table (rankTable.ts).
  */
 import { columnsFor } from '../sim/run.ts';
 import { applyOverride, applyOverrides, parseOverride } from '../sim/scenario/overrides.ts';
@@ -147,7 +148,7 @@ export async function sweepCommand(plan: SweepPlan, seeds: number[], f: SweepFla
   if (f.quiet) return;
   if (sampled) {
     process.stderr.write(`depinsim: ${base.name}, ${points.length} runs sampling ${axes.map((a) => a.path).join(', ')} (latin hypercube; ${describeSeeds(seeds)}), ${batchDone(results, secs, threads, note, written(f.out, f.bands))}\n`);
-    process.stderr.write(summaryTable(results.map((r) => r.figures)).replace('across seeds', 'across the sampled runs'));
+    process.stderr.write(summaryTable(results.map((r) => r.figures), 'across the sampled runs'));
     process.stderr.write(rankTable(sampled, points.map((p) => p.values as number[]), results.map((r) => r.figures)));
     return;
   }
@@ -189,7 +190,6 @@ function figuresOf(perPoint: readonly RunFigures[][]): FigureDef[] {
   const all = perPoint.flat();
   return FIGURES.filter((f) => all.some((r) => f.key in r));
 }
-
 
 /**
  * Each point's change against point 1, seed by seed: every point ran the same seeds, and every

@@ -1,7 +1,8 @@
 /**
  * A Vite plugin giving the dashboard `virtual:depinsim-model-id`: a fingerprint of the code that
  * decides a run's numbers (the simulation core, the worker that drives it, the package version and
- * the locked versions of its dependencies: seedrandom draws the numbers, zod fills the defaults).
+ * the locked versions of its dependencies: seedrandom draws the numbers, zod fills the defaults),
+ * and the dashboard's derived columns (chart definitions and their views), which the kept tables hold.
  * The dashboard keeps finished runs across reloads under this id (src/ui/lib/runStore.ts), so a
  * run kept by another version of the model is never shown as this version's. In the dev server the
  * id is recomputed whenever a file it covers changes.
@@ -14,7 +15,7 @@ import type { Plugin } from 'vite';
 const ID = 'virtual:depinsim-model-id';
 const RESOLVED = `\0${ID}`;
 /** What a run's numbers depend on, relative to the project root. */
-const COVERED = ['src/sim', 'src/worker', 'package.json', 'package-lock.json'];
+const COVERED = ['src/sim', 'src/worker', 'src/ui/lib/chartDefs.ts', 'src/ui/lib/chartViews.ts', 'package.json', 'package-lock.json'];
 
 function files(root: string, path: string): string[] {
   const abs = join(root, path);

@@ -16,6 +16,7 @@ import { STORAGE_KEY } from '../../src/ui/lib/persist.ts';
 import { encodeShare, decodeShare, tokenFromHash } from '../../src/ui/lib/share.ts';
 import { readPngText } from '../../src/ui/lib/exporting.ts';
 import { runSeeds } from '../../src/sim/rng/runSeeds.ts';
+import { formatWithUnit } from '../../src/ui/lib/format.ts';
 
 const baseUrl = inject('baseUrl');
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -1077,6 +1078,47 @@ describe('dashboard interactions', () => {
     await page.locator('#horizon').press('Enter');
     await waitForStatus(page, 'done', 30_000);
     expect(await rows(page)).toBe(10);
+  });
+
+  it('chart views: cumulative and in USD from the chart header, with their Monte Carlo bands; market cap against the fully diluted value', async () => {
+    const { page } = await open({ edits: { horizonDays: 20 }, runs: 2 });
+    await waitForStatus(page, 'done', 30_000);
+    await page.waitForFunction(() => (window as unknown as { __depinsim: { bandRuns: number } }).__depinsim.bandRuns === 2, null, { timeout: 60_000 });
+    const mb = page.locator('figure[data-chart="mint-burn"]');
+    await mb.scrollIntoViewIfNeeded();
+    const unitText = () => mb.locator('svg[role="img"] text[transform]').first().textContent();
+    expect(await unitText()).toBe('tokens');
+    await mb.locator('[data-view="cumulative"] input').check();
+    // the running total of the days' mints, on the chart's text alternative, and its band over the two runs
+    const minted = await column(page, 'minted_tokens');
+    const total = minted.reduce((a, b) => a + b, 0);
+    await expect.poll(() => mb.locator('svg[role="img"]').getAttribute('aria-label')).toContain(`Minted ${formatWithUnit(total, 'tokens')}`);
+    expect((await mb.locator('path[data-series="minted_tokens__cum"]').getAttribute('d'))?.length).toBeGreaterThan(50);
+    expect(await mb.locator('path[data-series="band:net_issuance_tokens__cum"]').getAttribute('d')).toMatch(/^M/);
+    expect(await mb.locator('.sub').textContent()).toContain("running totals from the run's first day");
+    await mb.locator('[data-view="usd"] input').check();
+    expect(await unitText()).toBe('USD');
+    const price = await column(page, 'token_price_usd');
+    const usd = minted.reduce((a, m, i) => a + m * price[i], 0);
+    await expect.poll(() => mb.locator('svg[role="img"]').getAttribute('aria-label')).toContain(`Minted ${formatWithUnit(usd, 'USD')}`);
+    await shot(page, '18-chart-views', false);
+    // both off: the chart as it was
+    await mb.locator('[data-view="cumulative"] input').uncheck();
+    await mb.locator('[data-view="usd"] input').uncheck();
+    expect(await unitText()).toBe('tokens');
+    expect(await mb.locator('path[data-series="minted_tokens"]').count()).toBe(1);
+
+    // the supply stack in USD: its cap rule is in tokens, so it goes
+    const stack = page.locator('figure[data-chart="supply-stack"]');
+    expect(await stack.locator('[data-ref]').allTextContents()).toEqual([expect.stringMatching(/^max supply/)]);
+    await stack.locator('[data-view="usd"] input').check();
+    expect(await stack.locator('[data-ref]').count()).toBe(0);
+    expect(await stack.locator('path[data-series="staked_tokens__usd"]').count()).toBe(1);
+
+    // market cap: three lines, the circulating one lowest and the fully diluted one highest on every day
+    const mc = page.locator('figure[data-chart="market-cap"]');
+    for (const c of ['circulating_market_cap_usd', 'market_cap_usd', 'fdv_usd']) expect((await mc.locator(`path[data-series="${c}"]`).getAttribute('d'))?.length, c).toBeGreaterThan(50);
+    expect(await mc.locator('.legend').textContent()).toContain('Fully diluted value (supply cap)');
   });
 
   it('the time brush zooms every chart from the keyboard', async () => {

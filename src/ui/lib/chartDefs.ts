@@ -6,6 +6,7 @@
  */
 import { formatCount, formatValue } from './format.ts';
 import { REGIONS } from '../../sim/scenario/schema.ts';
+import { viewColumns, type ChartToggle } from './chartViews.ts';
 
 export const OKABE_ITO = {
   orange: '#E69F00',
@@ -62,7 +63,8 @@ const REGION_DASH: Record<(typeof REGIONS)[number], string> = { na: '', eu: '6 3
 const regionSeries = (prefix: string) =>
   REGIONS.map((r) => ({ column: `${prefix}_${r}`, label: REGION_LABELS[r], color: REGION_COLORS[r], dash: REGION_DASH[r], width: 1.8 }));
 
-export type SeriesType = 'line' | 'area' | 'stack' | 'barUp' | 'barDown';
+/** 'areaDown': an area drawn down from 0 (a running total of what barDown draws per day). */
+export type SeriesType = 'line' | 'area' | 'areaDown' | 'stack' | 'barUp' | 'barDown';
 
 export interface SeriesDef {
   column: string;
@@ -101,6 +103,13 @@ export interface ChartDef {
   needs: string[];
   /** Why the chart may be missing, shown in its place. */
   pendingNote?: string;
+  /**
+   * Views the chart's header offers (lib/chartViews.ts): 'cumulative' when its left axis holds
+   * per-day flows, 'usd' when it holds token amounts.
+   */
+  toggles?: ChartToggle[];
+  /** The left axis's unit in the cumulative view, when not the chart's own (e.g. 'leases' for 'per day'). */
+  cumulativeUnit?: string;
 }
 
 /** The trailing window of the token charts' smoothed lines, days. */
@@ -116,6 +125,7 @@ export const CHARTS: ChartDef[] = [
     unit: 'GPU-h',
     log: 'auto',
     needs: ['gpu_hours_served', 'gpu_hours_demanded'],
+    toggles: ['cumulative'],
     series: [
       { column: 'capacity_gpu_h', label: 'Capacity (online)', color: OKABE_ITO.sky, type: 'area' },
       { column: 'gpu_hours_demanded', label: 'Demanded', color: OKABE_ITO.vermillion, dash: '6 3', width: 2 },
@@ -158,6 +168,8 @@ export const CHARTS: ChartDef[] = [
     unit: 'per day',
     log: 'auto',
     needs: ['jobs_started', 'leases_failed', 'jobs_expired'],
+    toggles: ['cumulative'],
+    cumulativeUnit: 'leases',
     series: [
       { column: 'jobs_started', label: 'Started', color: OKABE_ITO.blue, width: 2 },
       { column: 'jobs_completed', label: 'Completed', color: OKABE_ITO.green, dash: '7 3', width: 2 },
@@ -188,6 +200,7 @@ export const CHARTS: ChartDef[] = [
     log: 'never',
     needs: ['provider_revenue_usd'],
     pendingNote: ECONOMY_NOTE,
+    toggles: ['cumulative'],
     series: [
       { column: 'provider_revenue_usd', label: 'Lease income', color: OKABE_ITO.blue, width: 2 },
       { column: 'provider_rewards_usd', label: 'Rewards', color: OKABE_ITO.purple, dash: '7 3', width: 1.5 },
@@ -211,6 +224,7 @@ export const CHARTS: ChartDef[] = [
     log: 'never',
     needs: ['gmv_usd', 'fees_usd', 'provider_rewards_usd'],
     pendingNote: ECONOMY_NOTE,
+    toggles: ['cumulative'],
     series: [
       { column: 'supply_side_usd', label: 'Providers\' share of payments', color: OKABE_ITO.sky, type: 'stack' },
       { column: 'fees_usd', label: 'Protocol fees (revenue)', color: OKABE_ITO.blue, type: 'stack' },
@@ -287,6 +301,8 @@ export const CHARTS: ChartDef[] = [
     rightUnit: 'providers',
     log: 'never',
     needs: ['providers_active'],
+    toggles: ['cumulative'],
+    cumulativeUnit: 'providers',
     series: [
       { column: 'providers_joined', label: 'Joined', color: OKABE_ITO.green, type: 'barUp' },
       { column: 'providers_exited', label: 'Exited', color: OKABE_ITO.vermillion, type: 'barDown' },
@@ -325,6 +341,22 @@ export const CHARTS: ChartDef[] = [
     ],
   },
   {
+    // research/dashboards.md §6.2 #7 and §3 ("circulating MC is charted against FDV to show the
+    // magnitude of future unlocks"): what the market values, and what is still to come
+    id: 'market-cap',
+    title: 'Market cap and fully diluted value',
+    subtitle: "At each day's token price: the circulating tokens (not locked, staked or in the treasury), the whole supply, and every token the emission schedule may mint up to the supply cap (fully diluted); the gaps are tokens held back and emissions still to come",
+    unit: 'USD',
+    log: 'auto',
+    needs: ['market_cap_usd', 'token_price_usd'],
+    pendingNote: ECONOMY_NOTE,
+    series: [
+      { column: 'circulating_market_cap_usd', label: 'Circulating market cap', color: OKABE_ITO.sky, width: 2.5 },
+      { column: 'market_cap_usd', label: 'Market cap (whole supply)', color: OKABE_ITO.blue, dash: '7 3', width: 2 },
+      { column: 'fdv_usd', label: 'Fully diluted value (supply cap)', color: OKABE_ITO.black, dash: '2 3', width: 2 },
+    ],
+  },
+  {
     // the token_crash preset's question: how far does the USD value of stake (what an attacker must
     // put at risk, the network's security budget) fall with the price? (research §6.2 #11-12)
     id: 'security',
@@ -352,6 +384,8 @@ export const CHARTS: ChartDef[] = [
     log: 'auto',
     needs: ['slashes', 'cheater_share'],
     pendingNote: ECONOMY_NOTE,
+    toggles: ['cumulative'],
+    cumulativeUnit: 'events',
     series: [
       { column: 'slashes', label: 'Slashes', color: OKABE_ITO.vermillion, type: 'barUp' },
       { column: 'cheaters_caught', label: 'Cheaters caught', color: OKABE_ITO.blue, width: 2 },
@@ -366,6 +400,7 @@ export const CHARTS: ChartDef[] = [
     log: 'never',
     needs: ['minted_tokens', 'burned_tokens'],
     pendingNote: ECONOMY_NOTE,
+    toggles: ['cumulative', 'usd'],
     series: [
       { column: 'minted_tokens', label: 'Minted', color: OKABE_ITO.sky, type: 'barUp' },
       { column: 'burned_tokens', label: 'Burned', color: OKABE_ITO.orange, type: 'barDown' },
@@ -410,6 +445,7 @@ export const CHARTS: ChartDef[] = [
     log: 'never',
     needs: ['supply_tokens'],
     pendingNote: ECONOMY_NOTE,
+    toggles: ['usd'],
     series: [
       // a run from before 0.6.0 has no float column: its circulating tokens in one band
       { column: 'circulating_unsplit_tokens', label: 'Circulating', color: OKABE_ITO.sky, type: 'stack', standIn: true },
@@ -423,8 +459,11 @@ export const CHARTS: ChartDef[] = [
   },
 ];
 
-/** Columns computed from others; each returns NaN where an input is missing. */
-export function deriveColumns(data: Record<string, Float64Array>, rows: number, periodHours: number): Record<string, Float64Array> {
+/**
+ * Columns computed from others; each returns NaN where an input is missing. `supplyCapTokens`: the
+ * scenario's supply cap at its scale (scenarioRefs.ts), for the fully diluted value.
+ */
+export function deriveColumns(data: Record<string, Float64Array>, rows: number, periodHours: number, supplyCapTokens?: number): Record<string, Float64Array> {
   const out: Record<string, Float64Array> = {};
   const col = (n: string) => data[n];
   const make = (name: string, inputs: string[], f: (i: number, c: Float64Array[]) => number) => {
@@ -474,7 +513,13 @@ export function deriveColumns(data: Record<string, Float64Array>, rows: number, 
   const float = data.token_for_sale_tokens;
   if (circ && float) out.circulating_held_tokens = circ.map((c, i) => c - float[i]);
   else if (circ) out.circulating_unsplit_tokens = circ;
-  return out;
+  const price = data.token_price_usd;
+  if (circ && price) out.circulating_market_cap_usd = circ.map((c, i) => c * price[i]);
+  // every token the schedule may mint at the day's price (the supply itself where burns and a later cap leave it above)
+  const supply = data.supply_tokens;
+  if (supplyCapTokens !== undefined && supply && price) out.fdv_usd = supply.map((v, i) => Math.max(supplyCapTokens, v) * price[i]);
+  // the charts' views (cumulative, in USD) last: they may total the columns derived above
+  return Object.assign(out, viewColumns(CHARTS, { ...data, ...out }, rows));
 }
 
 /**

@@ -8,12 +8,15 @@ import type { RefLine } from './theoryRefs.ts';
 import { formatValue } from './format.ts';
 
 export function scenarioRefs(s: Scenario | null | undefined, chartId: string): RefLine[] {
-  if (!s || !s.economy.enabled) return [];
-  if (chartId === 'supply-stack') {
-    const cap = s.economy.token.maxSupply * s.scale;
-    return [{ value: cap, label: `max supply ${formatValue(cap)} tokens: emissions stop at it` }];
-  }
+  const cap = supplyCapTokens(s);
+  if (cap === undefined) return [];
+  if (chartId === 'supply-stack') return [{ value: cap, label: `max supply ${formatValue(cap)} tokens: emissions stop at it` }];
   return [];
+}
+
+/** The token's supply cap at the scenario's scale (tokens), where emissions stop; none without the economy. */
+export function supplyCapTokens(s: Scenario | null | undefined): number | undefined {
+  return s && s.economy.enabled ? s.economy.token.maxSupply * s.scale : undefined;
 }
 
 /**

@@ -16,6 +16,8 @@ import { applyEdits, getAt } from '../lib/paths.ts';
 import { controlsFromJsonSchema, type ControlSpec } from '../lib/schemaControls.ts';
 import { PRESETS, presetByName, type Preset } from '../lib/presets.ts';
 import { CHARTS, deriveColumns, KPIS } from '../lib/chartDefs.ts';
+import { viewLineColumns, type ChartView } from '../lib/chartViews.ts';
+import { supplyCapTokens } from '../lib/scenarioRefs.ts';
 import { loadPersisted, MAX_RUNS, savePersisted } from '../lib/persist.ts';
 import type { KeptRef } from '../lib/keptRefs.ts';
 import { checkShare, decodeShare, encodeShare, SHARE_PARAM, tokenFromHash } from '../lib/share.ts';
@@ -106,7 +108,7 @@ const SLOW_PUBLISH_MS = 5000;
 const EMPTY: TableView = { rows: 0, data: {} };
 
 /** The columns the charts draw as lines: the only ones that get Monte Carlo bands (a year of 50 runs sorts less). */
-const BANDED_COLUMNS: ReadonlySet<string> = new Set(CHARTS.flatMap((c) => c.series.filter((s) => (s.type ?? 'line') === 'line').map((s) => s.column)));
+const BANDED_COLUMNS: ReadonlySet<string> = new Set([...CHARTS.flatMap((c) => c.series.filter((s) => (s.type ?? 'line') === 'line').map((s) => s.column)), ...viewLineColumns(CHARTS)]);
 
 export class Dashboard {
   readonly presets: Preset[] = PRESETS;
@@ -175,6 +177,8 @@ export class Dashboard {
   window = $state<[number, number] | null>(null);
   hoverDay = $state<number | null>(null);
   logScale = $state<Record<string, boolean>>({});
+  /** Per chart, the views switched on in its header (cumulative, in USD: lib/chartViews.ts). */
+  chartViews = $state<Record<string, ChartView>>({});
   /** The runs kept to compare (Compare scenarios), A first: A is the baseline the charts draw dotted. */
   get kept(): Pinned[] {
     return this.keptRuns.kept;
@@ -509,7 +513,7 @@ export class Dashboard {
       return;
     }
     if (r.runId !== this.currentRunId) return; // a newer run was started meanwhile
-    this.startEnsemble(raw, r.seed, r.periodHours, (r.scenario as Scenario).scale, r.hash);
+    this.startEnsemble(raw, r.seed, r.periodHours, r.scenario as Scenario, r.hash);
     this.info = {
       runId: r.runId,
       hash: r.hash,
@@ -561,7 +565,7 @@ export class Dashboard {
     this.status = 'done';
     this.fromCache = true;
     if (this.window && (this.window[1] > sc.horizonHours / 24 || this.window[0] >= this.window[1])) this.window = null;
-    this.startEnsemble(raw, seed, sc.periodHours, scenario.scale, hash);
+    this.startEnsemble(raw, seed, sc.periodHours, scenario, hash);
     return true;
   }
 
@@ -583,12 +587,13 @@ export class Dashboard {
   }
 
   /** The Monte Carlo runs of the current scenario: the seeds derived from the page's (runSeeds; none when runs is 1). */
-  private startEnsemble(raw: unknown, seed: number, periodHours: number, scale: number, hash: string): void {
+  private startEnsemble(raw: unknown, seed: number, periodHours: number, scenario: Scenario, hash: string): void {
     if (this.runs < 2) return this.ensemble.cancel();
+    const supplyCap = supplyCapTokens(scenario);
     const jobs = runSeeds(seed, this.runs)
       .slice(1)
-      .map((s) => ({ key: `seed ${s}`, raw, seed: s, periodHours, cacheKey: RunCache.key(hash, s) }));
-    this.ensemble.start(jobs, scale);
+      .map((s) => ({ key: `seed ${s}`, raw, seed: s, periodHours, supplyCapTokens: supplyCap, cacheKey: RunCache.key(hash, s) }));
+    this.ensemble.start(jobs, scenario.scale);
   }
 
   /** Sets the band level (a view choice: nothing re-runs, the bands are recomputed from the runs). */
@@ -603,7 +608,7 @@ export class Dashboard {
     if (!Number.isSafeInteger(n) || n < 1 || n > MAX_RUNS) return;
     this.runs = n;
     this.persist();
-    if (this.info && this.status !== 'invalid' && this.status !== 'error') this.startEnsemble(this.info.raw, this.info.seed, this.info.periodHours, this.info.scenario.scale, this.info.hash);
+    if (this.info && this.status !== 'invalid' && this.status !== 'error') this.startEnsemble(this.info.raw, this.info.seed, this.info.periodHours, this.info.scenario, this.info.hash);
     else this.ensemble.cancel();
   }
 
@@ -677,7 +682,7 @@ export class Dashboard {
     const l = this.latest;
     this.showReadout(l.nowHours, l.eventsProcessed, l.busyMs);
     const v = this.buffers.view();
-    const derived = deriveColumns(v.data, v.rows, this.info?.periodHours ?? 24);
+    const derived = deriveColumns(v.data, v.rows, this.info?.periodHours ?? 24, supplyCapTokens(this.info?.scenario));
     this.table = { rows: v.rows, data: { ...v.data, ...derived } };
     const settled = this.status !== 'running' && this.status !== 'starting';
     if (settled || this.lastPublish - this.lastSlowPublish >= SLOW_PUBLISH_MS || this.table.rows === 0) {

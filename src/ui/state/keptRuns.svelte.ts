@@ -13,6 +13,7 @@ import { bandsOf } from '../lib/bands.ts';
 import { keepRefusal, MAX_KEPT, runKey, withBaseline, type ComparedRun } from '../lib/compareSet.ts';
 import type { KeptRef } from '../lib/keptRefs.ts';
 import { RunCache } from '../lib/runCache.ts';
+import { supplyCapTokens } from '../lib/scenarioRefs.ts';
 import { checkShare } from '../lib/share.ts';
 import { RunPool, type PoolJob } from './runPool.svelte.ts';
 import type { Pinned, RunInfo } from './dashboard.svelte.ts';
@@ -105,7 +106,7 @@ export class KeptRuns {
       for (const seed of [ref.seed, ...(ref.seeds ?? [])]) {
         const key = RunCache.key(ref.hash, seed);
         // the kept run itself comes back with its provider report (the charts' baseline Lorenz curve); its Monte Carlo seeds need only their tables
-        jobs.set(key, { key, raw: ref.scenario, seed, periodHours: scenario.metrics.periodHours, cacheKey: key, screen: seed === ref.seed || jobs.get(key)?.screen });
+        jobs.set(key, { key, raw: ref.scenario, seed, periodHours: scenario.metrics.periodHours, supplyCapTokens: supplyCapTokens(scenario), cacheKey: key, screen: seed === ref.seed || jobs.get(key)?.screen });
       }
     }
     this.restoring = { items, origin };

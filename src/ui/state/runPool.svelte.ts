@@ -22,6 +22,8 @@ export interface PoolJob {
   raw: unknown;
   seed: number;
   periodHours: number;
+  /** The scenario's supply cap at its scale (scenarioRefs.ts supplyCapTokens), for its fully diluted value column. */
+  supplyCapTokens?: number;
   /** Its run-cache key (RunCache.key of the scenario's hash and the seed), if it may be cached. */
   cacheKey?: string;
   /**
@@ -212,7 +214,7 @@ export class RunPool {
     if (ev.kind === 'rows' && ev.rows > 0) slot.buffers.append(ev.from, ev.rows, ev.data);
     if (ev.status === 'done') {
       const v = slot.buffers.view();
-      const data = { ...v.data, ...deriveColumns(v.data, v.rows, job.periodHours) };
+      const data = { ...v.data, ...deriveColumns(v.data, v.rows, job.periodHours, job.supplyCapTokens) };
       const table = { rows: v.rows, data };
       slot.buffers = new ColumnBuffers(); // the table keeps the old buffers' arrays
       slot.runId = 0; // a second 'done' of this run (a last batch, then the status) is ignored

@@ -101,7 +101,7 @@ describe('baseline on first load', () => {
         pendingText: f.querySelector('.pending')?.textContent ?? '',
       })),
     );
-    expect(charts.length).toBe(23);
+    expect(charts.length).toBe(24);
     for (const c of charts) {
       if (c.available === 'yes') expect(c.drawn, `chart ${c.id} has no drawn data`).toBeGreaterThan(0);
       else expect(c.pendingText).toContain('Not available yet');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CHARTS, KPIS, deriveColumns } from '../../src/ui/lib/chartDefs.ts';
+import { formatValue } from '../../src/ui/lib/format.ts';
 import { MARKET_COLUMNS, REGION_MARKET_COLUMNS, TYPE_MARKET_COLUMNS } from '../../src/sim/metrics/marketMetrics.ts';
 import { TYPE_ECONOMY_COLUMNS } from '../../src/sim/economy/typeBooks.ts';
 import { PROVIDER_INCOME_COLUMNS, ECONOMY_COLUMNS, TOKEN_FLOAT_COLUMNS, concentration } from '../../src/sim/metrics/economyMetrics.ts';
@@ -13,7 +14,7 @@ describe('chart and KPI definitions', () => {
     // a CSV from before the float (0.6.0) gets its circulating tokens in one band instead
     derived.add('circulating_unsplit_tokens');
     // (the charts' views' twin columns, name__cum and name__usd, are chartViews.test.ts')
-    expect([...derived].filter((n) => !n.includes('__')).sort()).toEqual(['burn_mint_ratio_trailing', 'burned_cumulative_tokens', 'capacity_gpu_h', 'circulating_held_tokens', 'circulating_market_cap_usd', 'circulating_tokens', 'circulating_unsplit_tokens', 'exited_cumulative_banned', 'exited_cumulative_churn', 'exited_cumulative_losses', 'exited_cumulative_rival', 'fdv_usd', 'net_inflation_period', 'net_inflation_trailing', 'net_issuance_tokens', 'profit_per_gpu_usd_datacenter', 'profit_per_gpu_usd_farm', 'profit_per_gpu_usd_home', 'profit_per_gpu_usd_university', 'protocol_earnings_usd', 'staking_ratio', 'supply_side_usd', 'treasury_value_usd']);
+    expect([...derived].filter((n) => !n.includes('__')).sort()).toEqual(['burn_mint_ratio_trailing', 'burned_cumulative_tokens', 'capacity_gpu_h', 'circulating_held_tokens', 'circulating_market_cap_usd', 'circulating_tokens', 'circulating_unsplit_tokens', 'exited_cumulative_banned', 'exited_cumulative_churn', 'exited_cumulative_losses', 'exited_cumulative_rival', 'fdv_usd', 'net_inflation_period', 'net_inflation_trailing', 'net_issuance_tokens', 'profit_per_gpu_usd_datacenter', 'profit_per_gpu_usd_farm', 'profit_per_gpu_usd_home', 'profit_per_gpu_usd_university', 'protocol_earnings_usd', 'stake_real_yield_trailing', 'stake_yield_trailing', 'staking_ratio', 'supply_side_usd', 'treasury_value_usd']);
     for (const chart of CHARTS) {
       for (const s of chart.series) expect(names.has(s.column) || derived.has(s.column), `${chart.id}: ${s.column}`).toBe(true);
       for (const n of chart.needs) expect(names.has(n), `${chart.id} needs ${n}`).toBe(true);
@@ -99,6 +100,30 @@ describe('chart and KPI definitions', () => {
     const w = deriveColumns({ minted_tokens: f(10, 10, 10, 10, 10, 0), burned_tokens: f(0, 0, 0, 0, 0, 0) }, 6, 168);
     expect(Array.from(w.burn_mint_ratio_trailing)).toEqual([0, 0, 0, 0, 0, 0]);
     expect(deriveColumns({ minted_tokens: f(0, 0), burned_tokens: f(1, NaN) }, 2, 24).burn_mint_ratio_trailing.every(Number.isNaN)).toBe(true);
+  });
+
+  it('staking yield: the trailing window\'s rewards over the mean stake as an APR (the inflation card\'s detail line), and net of the supply\'s growth', () => {
+    const n = 60;
+    // 1000 staked; 10 reward tokens a day; the supply grows by the rewards alone from 100,000
+    const staked = new Float64Array(n).fill(1000);
+    const rewards = new Float64Array(n).fill(10);
+    const supply = new Float64Array(n).map((_, i) => 100_000 + 10 * (i + 1));
+    const minted = new Float64Array(n).fill(10);
+    const burned = new Float64Array(n).fill(0);
+    const d = deriveColumns({ staked_tokens: staked, rewards_tokens: rewards, supply_tokens: supply, minted_tokens: minted, burned_tokens: burned }, n, 24);
+    // 1% a day of the stake: 365% a year, from the first day
+    for (const i of [0, 29, 59]) expect(d.stake_yield_trailing[i]).toBeCloseTo(3.65, 12);
+    const kpi = KPIS.find((x) => x.id === 'inflation')!;
+    expect(kpi.detail!({ data: { staked_tokens: staked, rewards_tokens: rewards, supply_tokens: supply }, lo: 30, hi: 59, periodHours: 24 })).toBe(`stake earns ${formatValue(d.stake_yield_trailing[59], 'share')}/yr in rewards`);
+    // real: the window's 30% return net of the supply's 0.3% growth over the same 30 days
+    const grew = supply[59] / supply[29];
+    expect(d.stake_real_yield_trailing[59]).toBeCloseTo(((1.3 / grew) - 1) * (365 / 30), 12);
+    expect(d.stake_real_yield_trailing[59]).toBeLessThan(d.stake_yield_trailing[59]);
+    // rewards paid to a stake that is a tiny part of a fast-growing supply: diluted, real yield below 0
+    const diluted = deriveColumns({ staked_tokens: staked, rewards_tokens: new Float64Array(n).fill(0.1), supply_tokens: new Float64Array(n).map((_, i) => 100_000 * 1.01 ** (i + 1)), minted_tokens: minted, burned_tokens: burned }, n, 24);
+    expect(diluted.stake_real_yield_trailing[59]).toBeLessThan(0);
+    // nothing staked: no yield rather than an infinite one
+    expect(deriveColumns({ staked_tokens: new Float64Array(n), rewards_tokens: rewards, supply_tokens: supply, minted_tokens: minted, burned_tokens: burned }, n, 24).stake_yield_trailing.every(Number.isNaN)).toBe(true);
   });
 
   it('income concentration: HHI is the sum of squared shares, Nakamoto the fewest top earners past half; the Gini card gives both', () => {

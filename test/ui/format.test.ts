@@ -1,7 +1,17 @@
 // What the KPI cards, tooltips and tables print: small numbers keep their digits, a change never
 // reads as zero, and a range never prints its two different ends the same.
 import { describe, expect, it } from 'vitest';
-import { changeTickFormat, formatDelta, formatP, formatRange, formatSignedRange, formatValue, labelFormat, tickFormat } from '../../src/ui/lib/format.ts';
+import { changeTickFormat, formatDelta, formatP, formatRange, formatSignedRange, formatValue, formatWithUnit, labelFormat, tickFormat } from '../../src/ui/lib/format.ts';
+
+describe('formatWithUnit', () => {
+  it('a qualified share reads as a percent with its qualifier, not "7.5% share per year"', () => {
+    expect(formatWithUnit(0.075, 'share per year')).toBe('7.5%/year');
+    expect(formatWithUnit(0.05, 'share of GMV')).toBe('5.0% of GMV');
+    expect(formatWithUnit(0.531, 'share')).toBe('53.1%');
+    expect(formatWithUnit(1234, 'GPU-h')).toBe('1,234 GPU-h');
+    expect(formatWithUnit(NaN, 'share per year')).toBe('n/a');
+  });
+});
 
 describe('formatValue', () => {
   it('keeps three significant digits below 1, so a small ratio is not rounded to 0.001 or 0', () => {

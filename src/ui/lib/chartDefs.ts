@@ -438,6 +438,21 @@ export const CHARTS: ChartDef[] = [
     ],
   },
   {
+    // research/dashboards.md §6.2 #11: "staking ratio with nominal vs real APR"
+    id: 'stake-yield',
+    title: 'Staking yield: nominal and real',
+    subtitle: `What staking to serve earns in token rewards over the trailing ${TRAILING_DAYS} days, as a yearly rate (nominal APR, as the Net inflation card's detail line), and net of the supply's growth over the same days (real: what a staker's share of the supply gains); before any price move`,
+    unit: 'share per year',
+    log: 'never',
+    needs: ['staked_tokens', 'rewards_tokens', 'supply_tokens'],
+    pendingNote: ECONOMY_NOTE,
+    refs: [{ value: 0, label: '0: stakers diluted below' }],
+    series: [
+      { column: 'stake_yield_trailing', label: 'Nominal APR', color: OKABE_ITO.blue, width: 2.5 },
+      { column: 'stake_real_yield_trailing', label: 'Real APR (net of supply growth)', color: OKABE_ITO.vermillion, dash: '7 3', width: 2 },
+    ],
+  },
+  {
     id: 'supply-stack',
     title: 'Token supply stack',
     subtitle: "Circulating (what the market has for sale, and the rest), locked (vesting), staked and treasury tokens, with the cumulative burn on top",
@@ -563,6 +578,40 @@ function trailingTokenRates(data: Record<string, Float64Array>, rows: number, pe
   // differ by the noise the window smooths, not by the way of annualizing
   out.net_inflation_period = compounded(1);
   out.net_inflation_trailing = compounded(w);
+  stakeYields(data, rows, periodHours, w, atStart, out);
+}
+
+/**
+ * The stake's reward yield over the trailing window, as the Net inflation card's detail line computes
+ * it (rewards / mean stake, x 365 / days: an APR), and its real yield: the same window's return net of
+ * the supply's growth, (1 + return) / (supply at end / supply at start) - 1, x 365 / days, what a
+ * staker's share of the supply gained. Empty while nothing is staked.
+ */
+function stakeYields(data: Record<string, Float64Array>, rows: number, periodHours: number, w: number, supplyAtStart: number, out: Record<string, Float64Array>): void {
+  const staked = data.staked_tokens;
+  const rewards = data.rewards_tokens;
+  const supply = data.supply_tokens;
+  if (!staked || !rewards || !supply) return;
+  const nominal = new Float64Array(rows);
+  const real = new Float64Array(rows);
+  for (let i = 0; i < rows; i++) {
+    const from = Math.max(0, i - w + 1);
+    let r = 0;
+    let st = 0;
+    let n = 0;
+    for (let j = from; j <= i; j++) {
+      if (Number.isFinite(rewards[j])) r += rewards[j];
+      if (Number.isFinite(staked[j])) (st += staked[j]), n++;
+    }
+    const meanStake = n > 0 ? st / n : NaN;
+    const perYear = 365 / (((i - from + 1) * periodHours) / 24);
+    const ret = meanStake > 0 ? r / meanStake : NaN;
+    const before = from > 0 ? supply[from - 1] : supplyAtStart;
+    nominal[i] = ret * perYear;
+    real[i] = before > 0 && supply[i] > 0 ? ((1 + ret) / (supply[i] / before) - 1) * perYear : NaN;
+  }
+  out.stake_yield_trailing = nominal;
+  out.stake_real_yield_trailing = real;
 }
 
 export interface WindowedTable {

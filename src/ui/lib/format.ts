@@ -59,11 +59,14 @@ export function formatCount(n: number): string {
   return int(Math.round(n));
 }
 
-/** Value and unit for a label: "61.2%" or "1,234 GPU-h". */
+/** Value and unit for a label: "61.2%", "7.5%/year" (a share per year), "5.0% of GMV" or "1,234 GPU-h". */
 export function formatWithUnit(v: number | undefined | null, unit = ''): string {
   const s = formatValue(v, unit);
   const u = unit.toLowerCase();
   if (s === 'n/a' || u === 'share' || u.startsWith('usd') || u === '' || u === 'day' || u === 'ratio') return s;
+  // the percent says "share": what qualifies it follows ("83.7% share per year" read badly)
+  if (u.startsWith('share per ')) return `${s}/${unit.slice('share per '.length)}`;
+  if (u.startsWith('share ')) return `${s} ${unit.slice('share '.length)}`;
   return `${s} ${unit}`;
 }
 

@@ -4,8 +4,10 @@
  * once, so this is a global screen (what one-at-a-time sensitivity cannot show: a parameter that
  * matters only where others are high still ranks). With a Latin hypercube the parameters are nearly
  * uncorrelated with each other, so each coefficient is close to that parameter's own effect. A cell
- * is marked * when the t-test of the coefficient (t = rho sqrt((n-2)/(1-rho^2)), df n - 2) is clear
- * at 5% after Holm's correction over every cell of the table.
+ * is marked * when the coefficient is clear at 5% after Holm's correction over every cell of the
+ * table: its p-value is exact up to EXACT_MAX_N runs (the share of the n! orderings of the ranks with
+ * a coefficient as far from 0: with 4 runs even a perfect ±1 has p = 1/12), and from a t-test beyond
+ * (t = rho sqrt((n-2)/(1-rho^2)), df n - 2), which would call every ±1 clear, however few the runs.
  */
 import { CLEAR_LEVEL, holmAdjust, tTwoSidedP } from '../sim/metrics/significance.ts';
 import { FIGURES, type RunFigures } from './replicaMessages.ts';
@@ -43,11 +45,62 @@ export function spearman(x: readonly number[], y: readonly number[]): { rho: num
   return { rho: sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : NaN, n };
 }
 
-/** The p-value of rho over n pairs (two-sided t-test, df n - 2); NaN with fewer than 3 pairs. */
+/** Up to this many pairs the p-value is exact (9! = 362,880 orderings, enumerated once). */
+export const EXACT_MAX_N = 9;
+
+/**
+ * The two-sided p-value of rho over n pairs: exact (over the orderings of ranks without ties) up to
+ * EXACT_MAX_N pairs, else the t-test with df n - 2; NaN with fewer than 3 pairs.
+ */
 export function spearmanP(rho: number, n: number): number {
   if (!(n >= 3) || Number.isNaN(rho)) return NaN;
+  if (n <= EXACT_MAX_N) return exactP(Math.abs(rho), n);
   if (Math.abs(rho) >= 1) return 0;
   return tTwoSidedP(rho * Math.sqrt((n - 2) / (1 - rho * rho)), n - 2);
+}
+
+/** Per n, |rho| of every ordering of n ranks, sorted: the exact null distribution. */
+const nullRhos = new Map<number, Float64Array>();
+
+function exactP(absRho: number, n: number): number {
+  let all = nullRhos.get(n);
+  if (!all) nullRhos.set(n, (all = orderingsRho(n)));
+  // orderings at least as far from 0 (less a rounding's width: ties of the statistic count)
+  let lo = 0;
+  let hi = all.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (all[mid] < absRho - 1e-9) lo = mid + 1;
+    else hi = mid;
+  }
+  return (all.length - lo) / all.length;
+}
+
+/** |rho| = |1 - 6 sum d^2 / (n (n^2 - 1))| of each of the n! orderings (Heap's algorithm), sorted. */
+function orderingsRho(n: number): Float64Array {
+  const p = Array.from({ length: n }, (_, i) => i);
+  const c = new Array<number>(n).fill(0);
+  let count = 1;
+  for (let k = 2; k <= n; k++) count *= k;
+  const out = new Float64Array(count);
+  const denom = n * (n * n - 1);
+  const rho = () => {
+    let d2 = 0;
+    for (let i = 0; i < n; i++) d2 += (p[i] - i) ** 2;
+    return Math.abs(1 - (6 * d2) / denom);
+  };
+  let k = 0;
+  out[k++] = rho();
+  for (let i = 0; i < n; ) {
+    if (c[i] < i) {
+      const j = i % 2 === 0 ? 0 : c[i];
+      [p[j], p[i]] = [p[i], p[j]];
+      out[k++] = rho();
+      c[i]++;
+      i = 0;
+    } else c[i++] = 0;
+  }
+  return out.sort();
 }
 
 /** The table for stderr: a row per sampled parameter, a column per figure the runs have. */
@@ -58,7 +111,7 @@ export function rankTable(ranges: readonly SampleRange[], values: readonly (read
   const tests = adjusted.filter((p) => !Number.isNaN(p)).length;
   const header = ['parameter (range)', ...figs.map((f) => f.short)];
   const rows = ranges.map((r, d) => [
-    `${r.path} (${r.lo} to ${r.hi})`,
+    `${r.path} (${r.lo} to ${r.hi}${r.log ? ', log' : ''})`,
     ...cells[d].map((c, k) => {
       if (Number.isNaN(c.rho)) return 'no value';
       const clear = adjusted[d * figs.length + k] < CLEAR_LEVEL;

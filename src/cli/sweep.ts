@@ -124,7 +124,7 @@ export async function sweepCommand(plan: SweepPlan, seeds: number[], f: SweepFla
     depinsim_version: VERSION,
     scenario: base.name,
     scenario_hash: scenarioHash(base),
-    ...(sampled ? { sample: sampled.map(({ path, lo, hi, integer }) => ({ path, low: lo, high: hi, integer })), design: 'latin hypercube, one run per point (point k: the k-th seed)' } : { sweep: axes }),
+    ...(sampled ? { sample: sampled.map(({ path, lo, hi, integer, log }) => ({ path, low: lo, high: hi, integer, scale: log ? 'log' : 'linear' })), design: 'latin hypercube, one run per point (point k: the k-th seed)' } : { sweep: axes }),
     seeds,
     points: points.map((p, k) => ({ point: k + 1, values: Object.fromEntries(axes.map((a, i) => [a.path, p.values[i]])), scenario_hash: scenarioHash(p.scenario) })),
     days: base.horizonDays,

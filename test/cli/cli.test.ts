@@ -340,6 +340,10 @@ describe('depinsim run --seeds (replications)', () => {
     expect(r.err).toMatch(/across the sampled runs: mean ± half-width/);
     expect(r.err).toMatch(/rank correlation \(Spearman\) of each sampled parameter with each figure across 4 runs/);
     expect(r.err).toMatch(/\n {2}demand\.baseRateJobsPerHour \(80 to 160\)\s+[+-]\d\.\d\d/);
+    // 4 runs cannot make any coefficient clear at 5% (even a perfect order has p = 1/12): none marked
+    const tableRows = r.err.split('\n').filter((l) => /^ {2}(demand|supply)\./.test(l));
+    expect(tableRows).toHaveLength(2);
+    for (const l of tableRows) expect(l).not.toContain('*');
     const rows = csvRows('sample.csv');
     expect(Object.keys(rows[0]).slice(0, 5)).toEqual(['point', 'demand.baseRateJobsPerHour', 'supply.providers', 'seed', 'day']);
     const points = [...new Map(rows.map((row) => [row.point, row])).values()];
@@ -349,7 +353,7 @@ describe('depinsim run --seeds (replications)', () => {
     expect(points.map((p) => Math.floor((Number(p['supply.providers']) - 1000) / 500)).sort()).toEqual([0, 1, 2, 3]);
     expect(points.every((p) => Number.isInteger(Number(p['supply.providers'])))).toBe(true);
     const meta = JSON.parse(readFileSync(join(dir, 'sample.csv.meta.json'), 'utf8'));
-    expect(meta.sample.map((x: { path: string }) => x.path)).toEqual(['demand.baseRateJobsPerHour', 'supply.providers']);
+    expect(meta.sample.map((x: { path: string; scale: string }) => [x.path, x.scale])).toEqual([['demand.baseRateJobsPerHour', 'linear'], ['supply.providers', 'linear']]);
     expect(meta.points[2].values['supply.providers']).toBe(Number(points[2]['supply.providers']));
     // point 3 is --set with its values and --seed its seed, byte for byte
     const p3 = points[2];

@@ -23,14 +23,17 @@ describe('latin hypercube', () => {
 
 describe('--sample ranges', () => {
   it('parses path=low:high, knows integer fields, and refuses what cannot be sampled in one line naming it', () => {
-    expect(parseSample('demand.baseRateJobsPerHour=100:140')).toEqual({ path: 'demand.baseRateJobsPerHour', lo: 100, hi: 140, integer: false });
+    expect(parseSample('demand.baseRateJobsPerHour=100:140')).toEqual({ path: 'demand.baseRateJobsPerHour', lo: 100, hi: 140, integer: false, log: false });
+    expect(parseSample('economy.emission.tokensPerDay=1e4:1e6:log')).toEqual({ path: 'economy.emission.tokensPerDay', lo: 1e4, hi: 1e6, integer: false, log: true });
     expect(parseSample('supply.providers=1500:2500').integer).toBe(true);
     expect(parseSample('demand.levelVolatility=0:0.5').integer).toBe(false); // an optional field too
     for (const [spec, msg] of [
       ['demand.baseRateJobsPerHour=140:100', /high end must be above the low end/],
       ['demand.baseRateJobsPerHour=100', /two numbers, low:high/],
       ['demand.baseRateJobsPerHour=a:b', /two numbers/],
-      ['demand.baseRateJobsPerHour=1:2:3', /two numbers/],
+      ['demand.baseRateJobsPerHour=1:2:3', /the only scale after low:high is 'log'/],
+      ['demand.baseRateJobsPerHour=1:2:log:log', /two numbers/],
+      ['demand.baseRateJobsPerHour=0:2:log', /a log range needs a low end above 0/],
       ['demand.baseRatJobsPerHour=1:2', /demand\.baseRatJobsPerHour is not a field of the scenario schema/],
       ['market.matcher=1:2', /market\.matcher is not a number/],
       ['demand=1:2', /demand is not a number/],
@@ -57,6 +60,25 @@ describe('--sample ranges', () => {
   });
 });
 
+describe('--sample log ranges', () => {
+  it('cover every decade alike: one run per stratum of log(value), within the range, the narrow low end still told apart', () => {
+    const n = 30;
+    const r = parseSample('economy.emission.tokensPerDay=1000:1000000:log');
+    const v = samplePoints([r], n, 11).map((p) => p[0]).sort((a, b) => a - b);
+    // stratum i of log10 from 3 to 6 holds the i-th value
+    v.forEach((x, i) => {
+      expect(Math.log10(x)).toBeGreaterThanOrEqual(3 + (3 * i) / n - 1e-9);
+      expect(Math.log10(x)).toBeLessThanOrEqual(3 + (3 * (i + 1)) / n + 1e-9);
+    });
+    // a third of the runs in each decade (a uniform draw would put 27 of 30 in the top one)
+    for (const d of [3, 4, 5]) expect(v.filter((x) => Math.floor(Math.log10(x)) === d)).toHaveLength(10);
+    expect(new Set(v).size).toBe(n);
+    // a range that is not a round number keeps its ends: rounding never leaves it
+    const odd = samplePoints([parseSample('demand.levelVolatility=0.0123456:1.23456789:log')], 50, 2).map((p) => p[0]);
+    for (const x of odd) expect(x >= 0.0123456 && x <= 1.23456789, String(x)).toBe(true);
+  });
+});
+
 describe('rank correlation', () => {
   it('ranks ties by their mean rank, and gives Spearman\'s rho as the correlation of the ranks', () => {
     expect(ranks([10, 30, 20, 30])).toEqual([1, 3.5, 2, 3.5]);
@@ -70,6 +92,18 @@ describe('rank correlation', () => {
     expect(spearman([1, 2, NaN, 4], [1, 2, 3, 4])).toEqual({ rho: 1, n: 3 });
     expect(spearman([1, 2, 3], [5, 5, 5]).rho).toBeNaN();
     expect(spearmanP(0, 20)).toBeCloseTo(1, 12);
+    // few runs: exact over the orderings, so 4 runs in perfect order are 2 of 24 orderings, not 'p = 0'
+    expect(spearmanP(1, 4)).toBeCloseTo(2 / 24, 12);
+    expect(spearmanP(-1, 5)).toBeCloseTo(2 / 120, 12);
+    expect(spearmanP(0, 6)).toBe(1);
+    // the textbook two-sided 5% critical value at n = 6 is 0.886 (sum d^2 = 4); the next value down is not clear
+    expect(spearmanP(1 - (6 * 4) / 210, 6)).toBeLessThan(0.05);
+    expect(spearmanP(1 - (6 * 6) / 210, 6)).toBeGreaterThan(0.05);
+    // the exact p-value and the t-test agree where both are fair (n = 9 and 10, a moderate rho)
+    expect(spearmanP(0.6, 9)).toBeGreaterThan(0.05);
+    expect(spearmanP(0.6, 9)).toBeLessThan(0.1);
+    expect(spearmanP(0.6, 10)).toBeGreaterThan(0.05);
+    expect(spearmanP(0.6, 10)).toBeLessThan(0.1);
     expect(spearmanP(0.9, 20)).toBeLessThan(1e-6);
     expect(spearmanP(0.5, 2)).toBeNaN();
   });
@@ -81,8 +115,8 @@ describe('rank correlation', () => {
     const perRun = values.map(([a]) => ({ utilization: a + 0.05 * rng(), fill_rate: rng() }));
     const text = rankTable(
       [
-        { path: 'a.driver', lo: 0, hi: 1, integer: false },
-        { path: 'b.noise', lo: 0, hi: 1, integer: false },
+        { path: 'a.driver', lo: 0, hi: 1, integer: false, log: false },
+        { path: 'b.noise', lo: 1, hi: 100, integer: false, log: true },
       ],
       values,
       perRun,
@@ -90,6 +124,7 @@ describe('rank correlation', () => {
     const lines = text.trim().split('\n');
     expect(lines[0]).toMatch(/across 40 runs.*Holm's correction over the table's 4 tests/);
     expect(lines[2]).toMatch(/^ {2}a\.driver \(0 to 1\)\s+\+0\.9\d \*/);
+    expect(lines[3]).toMatch(/^ {2}b\.noise \(1 to 100, log\)/);
     expect(lines[3]).not.toContain('*');
   });
 });

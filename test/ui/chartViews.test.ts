@@ -22,6 +22,7 @@ describe('chart views', () => {
       ['providers_active', 'line'],
     ]);
     expect(v.unit).toBe('providers');
+    expect(v.title).toBe('Providers joining and leaving (cumulative)');
     expect(v.rightUnit).toBe('providers');
     expect(v.subtitle).toMatch(/running totals from the run's first day \(left axis\)$/);
     // the payback chart's 12- and 24-month rules are on the right axis: kept
@@ -33,6 +34,7 @@ describe('chart views', () => {
     expect(viewOf(mb, { usd: true }).unit).toBe('USD');
     expect(viewOf(mb, { usd: true }).series.map((s) => s.column)).toEqual(['minted_tokens__usd', 'burned_tokens__usd', 'net_issuance_tokens__usd']);
     expect(viewOf(mb, { usd: true, cumulative: true }).series[0].column).toBe('minted_tokens__usd__cum');
+    expect(viewOf(mb, { usd: true, cumulative: true }).title).toBe('Minted vs burned (cumulative, in USD)');
     expect(viewOf(mb, {})).toBe(mb);
     const stack = chart('supply-stack');
     expect(viewOf(stack, { cumulative: true })).toBe(stack);

@@ -99,7 +99,10 @@ export class Ledger {
     b[from] -= units;
     b[to] += units;
     if (Math.abs(b[from]) > Number.MAX_SAFE_INTEGER || Math.abs(b[to]) > Number.MAX_SAFE_INTEGER) {
-      throw new LedgerError(`ledger entry #${seq} '${memo}': balance exceeds exact range`, this.info(seq, asset, from, to, amount, memo));
+      throw new LedgerError(
+        `ledger entry #${seq} '${memo}': a balance would pass the ledger's exact range (${(Number.MAX_SAFE_INTEGER / UNITS_PER).toExponential(1)} ${asset} per account): the run's amounts grew too large (a token price or supply far beyond any real network's)`,
+        this.info(seq, asset, from, to, amount, memo),
+      );
     }
     const f = this.flows[asset];
     let cell = f.get(memo);

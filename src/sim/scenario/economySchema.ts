@@ -89,7 +89,7 @@ export const economySchema = group(
     token: group(
       {
         initialSupply: num(500e6, 0, 1e13, { unit: 'tokens at scale 1', doc: 'Supply at day 0, held by the market (io.net 500M at launch [S]); less what vesting locks, it is the float every purchase is bought from, and no purchase takes more than the market holds' }),
-        initialPriceUsd: num(1, 1e-6, 1e6, { unit: 'USD/token', doc: 'Price at day 0 (normalized, research §8 #70 [D])' }),
+        initialPriceUsd: num(1, 1e-6, 1e6, { unit: 'USD/token', doc: 'Price at day 0 (normalized, research §8 #70 [D]); with initialSupply x scale, a market cap at day 0 of at most 1e12 USD' }),
         maxSupply: num(800e6, 0, 1e13, { unit: 'tokens at scale 1', doc: 'Cap on total supply: emissions stop at it (burns make room again, Render net-emission cap [V]); io.net 800M [S]' }),
       },
       'Token supply',

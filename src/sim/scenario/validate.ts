@@ -89,9 +89,17 @@ function crossChecks(s: Scenario): ScenarioIssue[] {
   }
   const classShares = Object.values(s.demand.classes).reduce((t, c) => t + c.share, 0);
   if (s.demand.baseRateJobsPerHour > 0 && !(classShares > 0)) out.push({ path: 'demand.classes', message: 'expected at least one class with share > 0, got all 0' });
+  // The ledger counts in exact integers of 1e-4 USD (ledger.ts): a token worth trillions overflows
+  // them once stake is bought (a $1M token on the default supply did, mid-run). No token is worth more.
+  const cap0 = s.economy.token.initialSupply * s.scale * s.economy.token.initialPriceUsd;
+  if (s.economy.enabled && cap0 > MAX_INITIAL_MARKET_CAP_USD)
+    out.push({ path: 'economy.token.initialPriceUsd', message: `expected the token's market cap at day 0 (initialSupply x scale x initialPriceUsd) <= ${MAX_INITIAL_MARKET_CAP_USD.toExponential()} USD, got ${cap0.toExponential(2)} USD` });
   // A shock that starts after the horizon is allowed: shortening a run with --days must not break a scenario.
   return out;
 }
+
+/** The largest market cap a scenario's token may start at (USD): above any token's, and within the ledger's exact range as prices move. */
+export const MAX_INITIAL_MARKET_CAP_USD = 1e12;
 
 /** Validates raw scenario input (parsed JSON) and fills in the defaults. */
 export function validateScenario(input: unknown): ValidationResult {

@@ -51,8 +51,11 @@ export function viewOf(def: ChartDef, view: ChartView): ChartDef {
     v.usd ? 'token amounts in USD at each day\'s token price' : '',
     v.cumulative ? 'running totals from the run\'s first day' : '',
   ].filter(Boolean);
+  // the title says the view too, so an exported SVG or PNG says what it shows
+  const named = [v.cumulative ? TOGGLE_LABELS.cumulative : '', v.usd ? TOGGLE_LABELS.usd : ''].filter(Boolean).join(', ');
   return {
     ...def,
+    title: `${def.title} (${named})`,
     series,
     unit: v.cumulative ? (def.cumulativeUnit ?? unit) : unit,
     subtitle: `${def.subtitle}. Shown: ${words.join('; ')}${def.rightUnit ? ' (left axis)' : ''}`,

@@ -42,6 +42,18 @@ describe('scenario validation', () => {
     }
   });
 
+  test('a token worth more than any token (a day-0 market cap past 1e12 USD) is refused before it overflows the ledger mid-run', () => {
+    // $1M a token on the default 500M supply: the run used to stop at its first stake purchase
+    expectOneIssue({ economy: { token: { initialPriceUsd: 1e6 } } }, 'economy.token.initialPriceUsd', /got 5\.00e\+14 USD/, /market cap at day 0 \(initialSupply x scale x initialPriceUsd\) <= 1e\+12 USD/);
+    // the scale counts: the same price on a network a thousandth the size is fine
+    expect(validateScenario({ scale: 0.01, economy: { token: { initialPriceUsd: 2e5 } } }).ok).toBe(true);
+    expect(validateScenario({ scale: 0.01, economy: { token: { initialPriceUsd: 2.1e5 } } }).ok).toBe(false);
+    expect(validateScenario({ scale: 0.01, economy: { token: { initialPriceUsd: 1e6, initialSupply: 1e8 } } }).ok).toBe(true);
+    // the 50x bench network at the default price, and without the economy any price
+    expect(validateScenario({ scale: 50 }).ok).toBe(true);
+    expect(validateScenario({ economy: { enabled: false, token: { initialPriceUsd: 1e6 } } }).ok).toBe(true);
+  });
+
   test('unknown field: path, value given, hint', () => {
     expectOneIssue({ supply: { provders: 3 } }, 'supply.provders', /unknown field/, /given 3/);
     expectOneIssue({ horizonDay: 30 }, 'horizonDay', /unknown field/, /given 30/);

@@ -60,8 +60,6 @@ export function viewOf(def: ChartDef, view: ChartView): ChartDef {
     unit: v.cumulative ? (def.cumulativeUnit ?? unit) : unit,
     subtitle: `${def.subtitle}. Shown: ${words.join('; ')}${def.rightUnit ? ' (left axis)' : ''}`,
     refs: def.refs?.filter((r) => r.right),
-    // a running total of a flow that is 0 on some days has 0s a log axis cannot show: follow the chart's rule
-    log: def.log,
   };
 }
 

@@ -88,9 +88,9 @@ export const economySchema = group(
     bmeProviderPay: choice(['mint', 'emissions'] as const, 'mint', 'burnMint only: mint (settlement mints the USD value in tokens at the settlement price to the provider, Akash AEP-76 [V]) or emissions (providers are paid only by the work-reward share of emissions, Render RNP-001 [V])'),
     token: group(
       {
-        initialSupply: num(500e6, 0, 1e13, { unit: 'tokens at scale 1', doc: 'Supply at day 0, held by the market (io.net 500M at launch [S]); less what vesting locks, it is the float every purchase is bought from, and no purchase takes more than the market holds' }),
+        initialSupply: num(500e6, 0, 1e13, { unit: 'tokens at scale 1', doc: 'Supply at day 0, held by the market (io.net 500M at launch [S]); less what vesting locks, it is the float every purchase is bought from, and no purchase takes more than the market holds; x scale at most 5e11 tokens' }),
         initialPriceUsd: num(1, 1e-6, 1e6, { unit: 'USD/token', doc: 'Price at day 0 (normalized, research §8 #70 [D]); with initialSupply x scale, a market cap at day 0 of at most 1e12 USD' }),
-        maxSupply: num(800e6, 0, 1e13, { unit: 'tokens at scale 1', doc: 'Cap on total supply: emissions stop at it (burns make room again, Render net-emission cap [V]); io.net 800M [S]' }),
+        maxSupply: num(800e6, 0, 1e13, { unit: 'tokens at scale 1', doc: 'Cap on total supply: emissions stop at it (burns make room again, Render net-emission cap [V]); io.net 800M [S]; the supply the emissions reach by the horizon under it, x scale, at most 5e11 tokens' }),
       },
       'Token supply',
     ),

@@ -3,6 +3,7 @@
  * given and what was expected, on one line. Nothing throws a stack trace at the user.
  */
 import { z } from 'zod';
+import { emissionOnDay } from '../economy/emissions.ts';
 import { scenarioSchema, type Scenario } from './schema.ts';
 
 export interface ScenarioIssue {
@@ -89,17 +90,41 @@ function crossChecks(s: Scenario): ScenarioIssue[] {
   }
   const classShares = Object.values(s.demand.classes).reduce((t, c) => t + c.share, 0);
   if (s.demand.baseRateJobsPerHour > 0 && !(classShares > 0)) out.push({ path: 'demand.classes', message: 'expected at least one class with share > 0, got all 0' });
-  // The ledger counts in exact integers of 1e-4 USD (ledger.ts): a token worth trillions overflows
-  // them once stake is bought (a $1M token on the default supply did, mid-run). No token is worth more.
-  const cap0 = s.economy.token.initialSupply * s.scale * s.economy.token.initialPriceUsd;
-  if (s.economy.enabled && cap0 > MAX_INITIAL_MARKET_CAP_USD)
-    out.push({ path: 'economy.token.initialPriceUsd', message: `expected the token's market cap at day 0 (initialSupply x scale x initialPriceUsd) <= ${MAX_INITIAL_MARKET_CAP_USD.toExponential()} USD, got ${cap0.toExponential(2)} USD` });
+  if (s.economy.enabled) out.push(...ledgerRange(s));
   // A shock that starts after the horizon is allowed: shortening a run with --days must not break a scenario.
   return out;
 }
 
 /** The largest market cap a scenario's token may start at (USD): above any token's, and within the ledger's exact range as prices move. */
 export const MAX_INITIAL_MARKET_CAP_USD = 1e12;
+/** The largest token supply a run may reach (tokens, at its scale): the ledger's range is 9e11, and burn-and-mint settlements mint on top. */
+export const MAX_SUPPLY_TOKENS = 5e11;
+
+/**
+ * The ledger counts in exact integers of 1e-4 USD and 1e-4 token (ledger.ts), up to 9e11 of each per
+ * account: a token worth trillions overflowed them at its first stake purchase (a $1M token on the
+ * default supply, mid-run), a supply of a trillion tokens at genesis. No network's token comes near.
+ */
+function ledgerRange(s: Scenario): ScenarioIssue[] {
+  const t = s.economy.token;
+  const initial = t.initialSupply * s.scale;
+  const cap0 = initial * t.initialPriceUsd;
+  const out: ScenarioIssue[] = [];
+  if (cap0 > MAX_INITIAL_MARKET_CAP_USD)
+    out.push({ path: 'economy.token.initialPriceUsd', message: `expected the token's market cap at day 0 (initialSupply x scale x initialPriceUsd) <= ${MAX_INITIAL_MARKET_CAP_USD.toExponential()} USD, got ${cap0.toExponential(2)} USD` });
+  if (initial > MAX_SUPPLY_TOKENS) {
+    out.push({ path: 'economy.token.initialSupply', message: `expected the supply at day 0 (initialSupply x scale) <= ${MAX_SUPPLY_TOKENS.toExponential()} tokens, got ${initial.toExponential(2)} tokens` });
+    return out;
+  }
+  // what the emissions can add by the horizon, up to the cap (a cap far above, "no cap", is fine while they stay small)
+  let emitted = 0;
+  const room = Math.max(0, t.maxSupply * s.scale - initial);
+  for (let day = 0; day < Math.ceil(s.horizonDays) && emitted < room; day++) emitted += emissionOnDay(s.economy.emission, day) * s.scale;
+  const reach = initial + Math.min(room, emitted);
+  if (reach > MAX_SUPPLY_TOKENS)
+    out.push({ path: 'economy.token.maxSupply', message: `expected the supply the emissions reach by the horizon (initialSupply + emissions, at most maxSupply, x scale) <= ${MAX_SUPPLY_TOKENS.toExponential()} tokens, got ${reach.toExponential(2)} tokens: lower maxSupply or the emission` });
+  return out;
+}
 
 /** Validates raw scenario input (parsed JSON) and fills in the defaults. */
 export function validateScenario(input: unknown): ValidationResult {

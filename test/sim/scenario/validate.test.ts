@@ -54,6 +54,19 @@ describe('scenario validation', () => {
     expect(validateScenario({ economy: { enabled: false, token: { initialPriceUsd: 1e6 } } }).ok).toBe(true);
   });
 
+  test('a supply past the ledger\'s exact range is refused: at genesis (naming initialSupply), or reached by the emissions over the horizon (naming maxSupply)', () => {
+    // a trillion tokens at a millionth of a dollar: a small market cap, but the genesis mint overflowed
+    expectOneIssue({ economy: { token: { initialSupply: 1e12, initialPriceUsd: 1e-6 } } }, 'economy.token.initialSupply', /got 1\.00e\+12 tokens/, /supply at day 0 \(initialSupply x scale\) <= 5e\+11 tokens/);
+    const emitting = { horizonDays: 365, economy: { token: { maxSupply: 1e13, initialPriceUsd: 1e-6 }, emission: { schedule: 'fixed', tokensPerDay: 1e10 } } };
+    expectOneIssue(emitting, 'economy.token.maxSupply', /got 3\.65e\+12 tokens/, /supply the emissions reach by the horizon/);
+    // the same emission for 40 days, or under a cap, stays in range
+    expect(validateScenario({ ...emitting, horizonDays: 40 }).ok).toBe(true);
+    expect(validateScenario({ ...emitting, economy: { ...emitting.economy, token: { maxSupply: 4e11, initialPriceUsd: 1e-6 } } }).ok).toBe(true);
+    // a cap far above ("no cap") with the default emissions, and the largest scale at the defaults
+    expect(validateScenario({ economy: { token: { maxSupply: 1e13 } } }).ok).toBe(true);
+    expect(validateScenario({ scale: 200 }).ok).toBe(true);
+  });
+
   test('unknown field: path, value given, hint', () => {
     expectOneIssue({ supply: { provders: 3 } }, 'supply.provders', /unknown field/, /given 3/);
     expectOneIssue({ horizonDay: 30 }, 'horizonDay', /unknown field/, /given 30/);

@@ -141,6 +141,16 @@ describe('baseline on first load', () => {
     expect(inByRegion.reduce((a, b) => a + b, 0)).toBe(activeCol[activeCol.length - 1]);
     expect(await regions.locator('td[data-col="energy"]').first().textContent()).toMatch(/^\$[\d,.]+/);
 
+    // The payback line starts near 1,500 months in the first weeks (little history yet): the right
+    // axis stops at 120 months and says so, so the 12- and 24-month thresholds stay apart instead of
+    // sharing one pixel row at the bottom.
+    const economics = page.locator('figure[data-chart="provider-economics"]');
+    expect(Math.max(...(await page.evaluate(() => (window as unknown as { __depinsim: { column(n: string): number[] } }).__depinsim.column('payback_months_median'))).filter(Number.isFinite))).toBeGreaterThan(120);
+    expect(await economics.locator('svg text', { hasText: 'months, cut at 120' }).count()).toBe(1);
+    const thresholdYs = await economics.locator('line[data-ref-line="right"]').evaluateAll((ls) => ls.map((l) => Number(l.getAttribute('y1'))));
+    expect(thresholdYs).toHaveLength(2);
+    expect(Math.abs(thresholdYs[0] - thresholdYs[1]), 'px between the 12- and 24-month lines').toBeGreaterThan(15);
+
     // Long tasks (> 50 ms) on the main thread: start-up (parsing, first render, the first rows)
     // is reported apart from the rest of the run, which is what "responsive while running" means.
     const lt = info.longTasks;

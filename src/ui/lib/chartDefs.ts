@@ -97,6 +97,13 @@ export interface ChartDef {
   log: 'auto' | 'never' | 'default-on';
   /** Fixed y domain, e.g. [0, 1] for shares. */
   yDomain?: [number, number];
+  /**
+   * The right axis's highest value, when the right series go above it: the axis stops there and the
+   * lines leave the plot at its top (the tooltip and data table keep the values). For a figure whose
+   * early or extreme values would flatten the part a reader looks at (a payback of 1,500 months in a
+   * run's first weeks squeezed the 12- and 24-month thresholds into one pixel row).
+   */
+  rightCap?: number;
   /** Horizontal reference lines (on the right axis with `right`). */
   refs?: { value: number; label: string; right?: boolean }[];
   /** Columns without which the chart is "not available yet". */
@@ -197,6 +204,8 @@ export const CHARTS: ChartDef[] = [
     subtitle: 'All providers\' lease income, rewards and profit per day (left, USD); median payback (right, months)',
     unit: 'USD',
     rightUnit: 'months',
+    // as the payback histogram's last bin: 10 years and more reads as "does not pay back"
+    rightCap: 120,
     log: 'never',
     needs: ['provider_revenue_usd'],
     pendingNote: ECONOMY_NOTE,
@@ -413,7 +422,8 @@ export const CHARTS: ChartDef[] = [
     title: 'Burn-to-mint ratio',
     subtitle: `Tokens burned / tokens minted, each day (thin) and over the trailing ${TRAILING_DAYS} days (fewer at the start); above 1 the supply shrinks`,
     unit: 'ratio',
-    log: 'never',
+    // a ratio: 0.001 and 10 are as far from 1 on a log axis (offered, off until the values span 100x)
+    log: 'auto',
     needs: ['burned_tokens', 'minted_tokens'],
     pendingNote: ECONOMY_NOTE,
     refs: [{ value: 1, label: 'burn = mint: supply flat' }],

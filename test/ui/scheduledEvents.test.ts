@@ -65,6 +65,15 @@ describe('what a scenario schedules, by day', () => {
     expect(exitsOnly.map((e) => e.label)).toEqual(['exits ×2']);
   });
 
+  it('university terms: a marker at each term inside the run, with who is reached and that it comes back', () => {
+    const [ev, ...rest] = scheduledEvents(preset('university_terms'));
+    expect(rest).toEqual([]);
+    expect([ev.day, ev.label]).toEqual([90, 'uptime ×0.63']);
+    expect(ev.detail).toBe('Reliability stretch from day 90 for 90 days (university providers, all regions): online ×0.63 their usual share of the time, in shorter spells between outages; again every 365 days');
+    expect(scheduledEvents(preset('university_terms', 'horizonDays=1000')).map((e) => e.day)).toEqual([90, 455, 820]);
+    expect(scheduledEvents(preset('baseline', 'supply.reliabilityShocks=[{"startDay":5,"durationDays":0,"multiplier":0.5}]'))).toEqual([]);
+  });
+
   it('a wave of new providers: how many (at the scenario scale), of which type, over how long', () => {
     const [ev, ...rest] = scheduledEvents(preset('eth_merge', 'scale=0.5'));
     expect(rest).toEqual([]);

@@ -50,6 +50,7 @@ import { GPU_CATALOGUE, gpuTier, TIERS as TIER_NAMES } from '../supply/catalogue
 import { samplerOf as samplerOfPatience } from '../rng/fromDist.ts';
 import { providerCosts, repricedAsk } from '../supply/costs.ts';
 import { createElectricityPrices, type ElectricityPrices } from '../supply/electricityPrices.ts';
+import { ReliabilityShocks } from '../supply/reliabilityShocks.ts';
 import { createProviderFactory, type ProviderFactory } from '../supply/population.ts';
 import { isOnline, type Lease, type Provider } from './types.ts';
 import type { LeaseRow } from './leaseRow.ts';
@@ -136,6 +137,14 @@ export class MarketModel {
   /** Steady-state residuals of the up (unit mean) and down intervals, for a warm-started population. */
   private upResidual: Sampler[] = [];
   private downResidual: Sampler[] = [];
+  /** Stretches of lower reliability (supply.reliabilityShocks): the multiplier in force per type and region. */
+  private relShocks: ReliabilityShocks;
+  /**
+   * Per provider id: when its next availability change (failure or recovery) is due, and that
+   * event's handle, so a reliability stretch can move the end of an up spell under way.
+   */
+  private availabilityAt: number[] = [];
+  private availabilityHandle: number[] = [];
   /** True while the initial population of a warm start is built: availability starts in steady state. */
   private steadyAvailability = false;
   private classWeights: number[];
@@ -146,7 +155,7 @@ export class MarketModel {
   readonly acct: { tenants: number; escrow: number; treasury: number };
 
   // event kinds
-  private K: Record<'arrival' | 'patience' | 'start' | 'end' | 'window' | 'failure' | 'grace' | 'sample' | 'reprice' | 'influx', number>;
+  private K: Record<'arrival' | 'patience' | 'start' | 'end' | 'window' | 'failure' | 'grace' | 'sample' | 'reprice' | 'influx' | 'reliability', number>;
   /** Per wave of newcomers (supply.influxes): the factory that draws them, on a stream of its own. */
   private influxFactories: ProviderFactory[] = [];
 
@@ -168,7 +177,9 @@ export class MarketModel {
       sample: e.register('sample', () => this.onSample()),
       reprice: e.register('reprice', () => this.onReprice()),
       influx: e.register('influx', (wave) => this.onInflux(wave)),
+      reliability: e.register('reliability', (shock, on) => this.onReliabilityShock(shock, on === 1)),
     };
+    this.relShocks = new ReliabilityShocks(s.supply.reliabilityShocks ?? []);
     this.index = new ProviderIndex(GPU_CATALOGUE.length, REGIONS.length, this.sig);
     this.queue = new OrderBook(
       GPU_CATALOGUE.length,
@@ -211,6 +222,8 @@ export class MarketModel {
     // others are part-way through an up interval (a fresh heavy-tailed interval for all would put a
     // burst of failures into the first day).
     this.steadyAvailability = this.s.demand.warmStart;
+    // stretches on at t = 0 switch on before the population is drawn, so its first spells follow them
+    for (const b of this.relShocks.boundaries(this.horizonHours)) this.engine.at(b.hour, this.K.reliability, b.shock, b.on ? 1 : 0);
     const onSetup = this.hooks.onSetup;
     for (let i = 0; i < n; i++) {
       this.addProvider(0);
@@ -339,7 +352,7 @@ export class MarketModel {
       this.sig.windowEnd[p.id] = p.inWindow ? next : now;
       this.engine.at(next, this.K.window, p.id, p.gen);
     }
-    if (p.reliability < 1) this.engine.at(now + this.firstAvailabilityChange(p), this.K.failure, p.id, p.gen);
+    if (p.reliability < 1) this.scheduleAvailabilityChange(p, now + this.firstAvailabilityChange(p));
     if (isOnline(p)) this.onlineGpusChanged(p, p.gpus);
     this.economy?.onJoin(p);
     this.relist(p);
@@ -403,7 +416,7 @@ export class MarketModel {
   /** Hours to a new provider's first outage; in a steady start it may begin down (then: hours to recovery). */
   private firstAvailabilityChange(p: Provider): number {
     if (!this.steadyAvailability) return this.upFor(p);
-    if (this.streams.get('availability-steady')() < 1 - p.reliability) {
+    if (this.streams.get('availability-steady')() < 1 - this.reliabilityOf(p)) {
       p.failed = true;
       return this.downResidual[p.archetype]();
     }
@@ -412,7 +425,40 @@ export class MarketModel {
 
   private meanUp(p: Provider): number {
     const meanDown = this.s.supply.archetypes[archName(p.archetype)].meanDownHours;
-    return meanDown * (p.reliability / (1 - p.reliability));
+    const r = this.reliabilityOf(p);
+    return meanDown * (r / (1 - r));
+  }
+
+  /** p's share of time up now: its own, times the reliability stretches on that reach it (x 1 is exact). */
+  private reliabilityOf(p: Provider): number {
+    return p.reliability * this.relShocks.factor[p.archetype * REGIONS.length + p.region];
+  }
+
+  /** Schedules p's next failure or recovery at `at`, keeping when and its handle. */
+  private scheduleAvailabilityChange(p: Provider, at: number): void {
+    this.availabilityAt[p.id] = at;
+    this.availabilityHandle[p.id] = this.engine.at(at, this.K.failure, p.id, p.gen);
+  }
+
+  /**
+   * A reliability stretch starts or ends: the multipliers change, and each reached provider up in an
+   * up spell sees the rest of the spell scaled by the ratio of the new mean up time to the old (the
+   * outage hazard scaled by the inverse), so the change holds from now, not from its next spell.
+   * Outages under way keep their length; the next spell up is drawn at the new mean.
+   */
+  private onReliabilityShock(shock: number, on: boolean): void {
+    const before = this.providers.map((p) => (p.active && !p.failed && p.reliability < 1 ? this.meanUp(p) : 0));
+    if (!this.relShocks.set(shock, on)) return;
+    const now = this.engine.now;
+    for (const p of this.providers) {
+      const was = before[p.id];
+      if (was === 0) continue;
+      const ratio = this.meanUp(p) / was;
+      const at = this.availabilityAt[p.id];
+      if (ratio === 1 || !(at > now)) continue;
+      this.engine.cancel(this.availabilityHandle[p.id]);
+      this.scheduleAvailabilityChange(p, now + (at - now) * ratio);
+    }
   }
 
   private upFor(p: Provider): number {
@@ -483,7 +529,7 @@ export class MarketModel {
     const p = this.providers[pid];
     if (p.gen !== gen || !p.active) return;
     this.setAvailability(p, false, 'provider failure');
-    this.engine.after(p.failed ? this.downInterval[p.archetype]() : this.upFor(p), this.K.failure, pid, gen);
+    this.scheduleAvailabilityChange(p, this.engine.now + (p.failed ? this.downInterval[p.archetype]() : this.upFor(p)));
   }
 
   // ---------------------------------------------------------------- demand

@@ -48,6 +48,24 @@ const electricityShockSchema = z.strictObject({
   });
 
 /**
+ * A stretch of days when providers of some types or regions are online less of the time (research
+ * §9, optional extras: a university's GPUs taken back by its own users in term time, availability
+ * 0.95 -> 0.6 for 3 months a year [D]; also a heat wave's power cuts). Each reached provider's
+ * reliability (its long-run share of time up) is multiplied by `multiplier` while it lasts: its
+ * spells online shorten (mean up = mean down x r / (1 - r)), the mean outage stays. A spell already
+ * under way when the stretch starts or ends is stretched or shrunk by the ratio of the means, so
+ * the change takes hold at once. Providers that never fail (reliability 1) are not reached.
+ */
+const reliabilityShockSchema = z.strictObject({
+    startDay: z.number().min(0).max(36500).meta({ unit: 'day', description: 'Day the stretch starts' }),
+    durationDays: z.number().min(0).max(36500).meta({ unit: 'days', description: 'How long it lasts' }),
+    multiplier: z.number().min(0.01).max(1).meta({ unit: 'x reliability', description: 'Multiplier of the reached providers\' reliability (share of time up) while it lasts: 0.63 takes a university from 0.95 to 0.6 (research §9 extras [D])' }),
+    archetypes: z.array(z.enum(ARCHETYPES)).min(1).optional().meta({ description: 'Provider types reached (all if omitted)' }),
+    regions: z.array(z.enum(REGIONS)).min(1).optional().meta({ description: 'Regions reached (all if omitted)' }),
+    repeatEveryDays: z.number().min(1).max(36500).optional().meta({ unit: 'days', description: 'Comes back every this many days from startDay (365: each year, as a university term); more than durationDays; once if omitted' }),
+  });
+
+/**
  * A wave of new providers of one type joining over a few days, on top of the economy's own entrants
  * (research §9 #2: after Ethereum's Merge, ex-mining farms flooded GPU markets within weeks).
  */
@@ -208,6 +226,7 @@ export const scenarioSchema = z.strictObject({
       // Optional, not defaulted to []: a scenario without it keeps the hash it had before it existed.
       influxes: z.array(influxSchema).max(100).optional().meta({ description: 'Waves of new providers of one type joining over a few days, beyond the economy\'s own entrants (none if omitted)' }),
       electricityShocks: z.array(electricityShockSchema).max(100).optional().meta({ description: 'Scheduled moves of the electricity prices, by region and tariff: providers\' running costs follow them day by day (none if omitted)' }),
+      reliabilityShocks: z.array(reliabilityShockSchema).max(100).optional().meta({ description: 'Stretches of days when providers of some types or regions are online less of the time, once or every year (university terms); none if omitted' }),
       archetypes: group(
         {
           home: archetype({

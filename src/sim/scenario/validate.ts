@@ -80,6 +80,11 @@ function crossChecks(s: Scenario): ScenarioIssue[] {
     if (a.reliabilityMean < 1 && a.meanDownHours === 0)
       out.push({ path: `${p}.meanDownHours`, message: `expected > 0 when reliabilityMean < 1 (${a.reliabilityMean}), got 0` });
   }
+  (s.supply.reliabilityShocks ?? []).forEach((sh, i) => {
+    // one stretch at a time: the next may not start before the last has ended
+    if (sh.repeatEveryDays !== undefined && !(sh.repeatEveryDays > sh.durationDays))
+      out.push({ path: `supply.reliabilityShocks.${i}.repeatEveryDays`, message: `expected > durationDays (${sh.durationDays}), got ${sh.repeatEveryDays}` });
+  });
   const shares = Object.values(s.supply.archetypes).reduce((t, a) => t + a.share, 0);
   if (s.supply.providers > 0 && !(shares > 0)) out.push({ path: 'supply.archetypes', message: 'expected at least one archetype with share > 0, got all 0' });
   for (const [name, c] of Object.entries(s.demand.classes)) {

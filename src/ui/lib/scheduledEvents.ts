@@ -1,5 +1,5 @@
 /**
- * What the scenario schedules to happen, by day: demand shocks, cloud and electricity price shocks, waves of new providers, token price shocks, take rate changes, a rival
+ * What the scenario schedules to happen, by day: demand shocks, cloud and electricity price shocks, stretches of lower provider reliability, waves of new providers, token price shocks, take rate changes, a rival
  * network's offer, outside shocks to entry and exit, emission halvings and the token unlock's cliff (research/dashboards.md: "unlock / regime markers"). The
  * charts mark them, so a jump reads against its cause and a run that has not reached a day yet
  * shows what is coming (the forward-looking schedule users ask for).
@@ -57,6 +57,20 @@ export function scheduledEvents(s: Scenario): ScheduledEvent[] {
       label: `power ${times(sh.multiplier)}`,
       detail: `Electricity price shock from day ${sh.startDay} in ${where}${tariffs}: ${times(sh.multiplier)}, ${course(sh, s.horizonDays)}; providers there pay it day by day`,
     });
+  }
+  for (const sh of s.supply.reliabilityShocks ?? []) {
+    if (!(sh.durationDays > 0)) continue;
+    const who = `${sh.archetypes?.length ? sh.archetypes.join(', ') : 'all'} providers, ${sh.regions?.length ? sh.regions.join(', ') : 'all regions'}`;
+    const again = sh.repeatEveryDays !== undefined ? `; again every ${sh.repeatEveryDays} days` : '';
+    // each stretch of a recurring one gets its marker (a university term each year)
+    for (let d = sh.startDay; d < s.horizonDays; d += sh.repeatEveryDays ?? Infinity) {
+      out.push({
+        day: d,
+        label: `uptime ${times(sh.multiplier)}`,
+        detail: `Reliability stretch from day ${d} for ${sh.durationDays} days (${who}): online ${times(sh.multiplier)} their usual share of the time, in shorter spells between outages${again}`,
+      });
+      if (sh.repeatEveryDays === undefined) break;
+    }
   }
   const e = s.economy;
   if (e.enabled) {

@@ -17,6 +17,10 @@ import { encodeShare, decodeShare, tokenFromHash } from '../../src/ui/lib/share.
 import { readPngText } from '../../src/ui/lib/exporting.ts';
 import { runSeeds } from '../../src/sim/rng/runSeeds.ts';
 import { formatWithUnit } from '../../src/ui/lib/format.ts';
+import { scenarioHash } from '../../src/sim/scenario/hash.ts';
+import { parseScenario } from '../../src/sim/scenario/validate.ts';
+import { applyOverrides } from '../../src/sim/scenario/overrides.ts';
+import { findPreset } from '../../src/sim/scenario/presets.ts';
 
 const baseUrl = inject('baseUrl');
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -1046,6 +1050,50 @@ describe('dashboard interactions', () => {
     expect(await h.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await h.page.locator('img[src="x"]').count()).toBe(0);
     expect(await h.page.locator('script:not([src])').count()).toBe(0);
+  });
+
+  it('scheduled events: a demand shock added from the parameters panel runs, is marked on the charts, keeps across a reload and goes when removed', async () => {
+    const { page } = await open();
+    await waitForStatus(page, 'done', 30_000);
+    const plain = await hk(page);
+    const editor = page.getByTestId('schedule-editor');
+    await expect.poll(() => editor.locator('.empty').count()).toBe(1);
+    await page.selectOption('#schedule-kind', 'demand.shocks');
+    await editor.getByRole('button', { name: 'Add', exact: true }).click();
+    await expect.poll(() => editor.locator('fieldset[data-kind="demand.shocks"]').count()).toBe(1);
+    for (const [k, v] of [['startDay', '8'], ['durationDays', '6'], ['rampDays', '0'], ['multiplier', '3']]) await typeField(page, `demand.shocks.0.${k}`, v);
+    // the same scenario as the CLI's --set: the run's hash says so
+    const shock = { startDay: 8, durationDays: 6, rampDays: 0, multiplier: 3 };
+    const cliHash = scenarioHash(parseScenario(applyOverrides(findPreset('baseline')!.raw, ['horizonDays=20', `demand.shocks=${JSON.stringify([shock])}`])));
+    await expect.poll(async () => (await hk(page)).hash, { timeout: 15_000 }).toBe(cliHash);
+    await waitForStatus(page, 'done', 30_000);
+    expect(await page.locator('#preset option:checked').textContent()).toContain('(custom)');
+    const arrived = await column(page, 'jobs_arrived');
+    const mean = (a: number[], d0: number, d1: number) => a.slice(d0, d1).reduce((s, x) => s + x, 0) / (d1 - d0);
+    expect(mean(arrived, 9, 14) / mean(arrived, 2, 7)).toBeGreaterThan(2.2);
+    expect(await page.locator('figure[data-chart="supply-demand"] [data-event="demand ×3"]').count()).toBe(1);
+    await shot(page, '18-scheduled-events', false);
+
+    // a bad value: the message under the field and in the list of problems (its link focuses the field); the run waits
+    await typeField(page, 'demand.shocks.0.multiplier', 'abc');
+    const row = editor.locator('#f-demand-shocks-0-multiplier').locator('xpath=..');
+    await expect.poll(() => row.locator('.error').textContent()).toContain('expected number');
+    expect(await page.locator('[data-action="run"]').isDisabled()).toBe(true);
+    await page.locator('.issues button', { hasText: 'demand.shocks.0.multiplier' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('f-demand-shocks-0-multiplier');
+    await typeField(page, 'demand.shocks.0.multiplier', '3');
+    await expect.poll(() => page.locator('.issues').count()).toBe(0);
+    await waitForStatus(page, 'done', 30_000);
+
+    await page.reload();
+    await waitForStatus(page, ['running', 'done'], 30_000);
+    expect(await page.locator('#f-demand-shocks-0-startDay').inputValue()).toBe('8');
+    await waitForStatus(page, 'done', 30_000);
+    expect((await hk(page)).hash).toBe(cliHash);
+
+    await editor.getByRole('button', { name: /^Remove Demand shock/ }).click();
+    await expect.poll(() => editor.locator('.empty').count()).toBe(1);
+    await expect.poll(async () => (await hk(page)).hash, { timeout: 15_000 }).toBe(plain.hash);
   });
 
   it('edits survive a reload', async () => {

@@ -285,6 +285,11 @@ describe('dashboard interactions', () => {
     expect(await cmp.locator('figure.one').count()).toBe(2);
     expect(await cmp.locator('figure.one figcaption').count()).toBe(2);
     expect(await cmp.locator('figure.one').nth(1).locator('path[data-series="compare:B"]').getAttribute('d')).toMatch(/^M/);
+    // a chart's views are metrics too: the leases started as running totals, in the chart's cumulative unit
+    await cmp.getByTestId('compare-metric-2').selectOption('jobs_started__cum');
+    expect(await cmp.locator('figure.one').nth(1).getAttribute('data-metric')).toBe('jobs_started__cum');
+    expect(await cmp.locator('figure.one').nth(1).locator('figcaption').textContent()).toContain('Leases started, finished, failed (cumulative): Started');
+    expect(await cmp.locator('figure.one').nth(1).locator('path[data-series="compare:B"]').getAttribute('d')).toMatch(/^M/);
     await cmp.locator('[data-action="compare-remove-metric"]').click();
     expect(await cmp.locator('figure.one').count()).toBe(1);
 

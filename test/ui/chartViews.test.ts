@@ -2,7 +2,7 @@
 // at each day's price), and the market cap chart's columns, on a made-up table and on a real run.
 import { describe, expect, it } from 'vitest';
 import { CHARTS, deriveColumns, type ChartDef } from '../../src/ui/lib/chartDefs.ts';
-import { viewColumn, viewColumns, viewLineColumns, viewOf } from '../../src/ui/lib/chartViews.ts';
+import { compareMetrics, viewColumn, viewColumns, viewLineColumns, viewOf } from '../../src/ui/lib/chartViews.ts';
 import { supplyCapTokens } from '../../src/ui/lib/scenarioRefs.ts';
 import { findPreset } from '../../src/sim/scenario/presets.ts';
 import { applyOverrides } from '../../src/sim/scenario/overrides.ts';
@@ -93,5 +93,28 @@ describe('chart views', () => {
     expect(table.data.market_cap_usd[i] - d.circulating_market_cap_usd[i]).toBeGreaterThanOrEqual(table.data.locked_tokens[i] * table.data.token_price_usd[i] * (1 - 1e-9));
     // without the scenario's cap (a table on its own) there is no fully diluted line rather than a wrong one
     expect(deriveColumns(table.data, table.rows, s.metrics.periodHours).fdv_usd).toBeUndefined();
+  });
+});
+
+describe('metrics to compare', () => {
+  const metrics = compareMetrics(CHARTS);
+  it('every series of every chart, then the views of those that have views, each column once', () => {
+    const cols = metrics.map((m) => m.column);
+    expect(new Set(cols).size).toBe(cols.length);
+    for (const c of CHARTS) for (const s of c.series) expect(cols).toContain(s.column);
+    expect(metrics.find((m) => m.column === 'minted_tokens__usd__cum')).toEqual({ column: 'minted_tokens__usd__cum', label: 'Minted vs burned (cumulative, in USD): Minted', unit: 'USD' });
+    expect(metrics.find((m) => m.column === 'jobs_started__cum')).toMatchObject({ unit: 'leases' });
+    // a view's right axis is the chart's own: not a metric twice
+    expect(cols.filter((c) => c === 'payback_months_median')).toHaveLength(1);
+  });
+
+  it('a real run holds every view metric', () => {
+    const s = parseScenario(applyOverrides(findPreset('baseline')!.raw, ['scale=0.05', 'horizonDays=10']));
+    const { table } = runAll(s, 1);
+    const all = { ...table.data, ...deriveColumns(table.data, table.rows, s.metrics.periodHours, supplyCapTokens(s)) };
+    // (a stand-in series' column, for runs of older versions, is not in a run of this one: nor are its twins)
+    const twins = metrics.filter((x) => x.column.includes('__') && all[x.column.split('__')[0]]);
+    expect(twins.length).toBeGreaterThan(20);
+    for (const m of twins) expect(all[m.column], m.column).toBeDefined();
   });
 });

@@ -74,6 +74,25 @@ export function viewLineColumns(charts: readonly ChartDef[]): string[] {
   return out;
 }
 
+/** A metric the compare view can draw: a series of a chart, or of one of its views. */
+export interface CompareMetric {
+  column: string;
+  label: string;
+  unit: string;
+}
+
+/**
+ * Every series the charts draw as a metric to compare, then each chart's views of them (running
+ * totals, USD values: "Minted vs burned (cumulative, in USD): Minted"); a column drawn by two
+ * charts is one metric. The views' twin columns are in every run's table (deriveColumns), kept runs'
+ * too, so any scenario can be compared on them.
+ */
+export function compareMetrics(charts: readonly ChartDef[]): CompareMetric[] {
+  const of = (c: ChartDef) => c.series.map((s) => ({ column: s.column, label: `${c.title}: ${s.label.replace(/ \(right axis\)$/, '')}`, unit: s.right ? (c.rightUnit ?? c.unit) : c.unit }));
+  const all = [...charts.flatMap(of), ...charts.flatMap((c) => viewsOf(c).flatMap((v) => of(viewOf(c, v)).filter((m) => !c.series.some((s) => s.column === m.column))))];
+  return all.filter((x, i) => all.findIndex((y) => y.column === x.column) === i);
+}
+
 /** The combinations of the chart's toggles other than none. */
 function viewsOf(def: ChartDef): ChartView[] {
   const t = def.toggles ?? [];

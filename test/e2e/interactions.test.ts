@@ -168,6 +168,22 @@ describe('dashboard interactions', () => {
     expect(gpusAfter).toBeLessThan(gpusBefore * 0.5);
   });
 
+  it('the network size in the context bar: a quarter of the providers is the scenario at scale 0.25 (the CLI\'s --scale)', async () => {
+    const { page } = await open();
+    await waitForStatus(page, 'done', 30_000);
+    expect(await page.locator('#scale option:checked').textContent()).toBe('2,000');
+    const gpus = (await column(page, 'gpus_total'))[0];
+    await page.selectOption('#scale', '0.25');
+    const quarter = scenarioHash(parseScenario(applyOverrides(findPreset('baseline')!.raw, ['horizonDays=20', 'scale=0.25'])));
+    await expect.poll(async () => (await hk(page)).hash, { timeout: 15_000 }).toBe(quarter);
+    await waitForStatus(page, 'done', 30_000);
+    expect(await page.locator('#scale option:checked').textContent()).toBe('500');
+    const ratio = (await column(page, 'gpus_total'))[0] / gpus;
+    expect(ratio).toBeGreaterThan(0.15);
+    expect(ratio).toBeLessThan(0.35);
+    expect(await page.locator('#preset option:checked').textContent()).toContain('(custom)');
+  });
+
   it('invalid input shows an error next to the field, keeps the other edits and blocks the run', async () => {
     const { page } = await open();
     await waitForStatus(page, 'done', 30_000);

@@ -730,6 +730,32 @@ describe('dashboard interactions', () => {
     expect(errors).toEqual([]);
   });
 
+  it('sweep a scheduled shock: how big a demand shock must be, its multiplier from 1x to 3x, the page\'s own shock its middle point', async () => {
+    const shock = { startDay: 5, durationDays: 10, rampDays: 0, multiplier: 2 };
+    const { page } = await open({ edits: { horizonDays: 20, 'demand.shocks': [shock] } });
+    await waitForStatus(page, 'done', 30_000);
+    await page.locator('[data-testid="sweep"] summary').first().click();
+    const path = page.locator('[data-testid="sweep-path"]');
+    await expect.poll(() => path.locator('optgroup[label="Scheduled events"] option').allTextContents()).toContain('Demand shock: multiplier (x arrival rate)');
+    await path.selectOption('demand.shocks.0.multiplier');
+    expect(await page.inputValue('[data-testid="sweep-from"]')).toBe('1');
+    expect(await page.inputValue('[data-testid="sweep-to"]')).toBe('3');
+    await page.selectOption('[data-testid="sweep-steps"]', '3');
+    await page.click('[data-action="sweep-run"]');
+    type SweepHook = { sweep: { done: number; total: number; fromCache: number; points: { value: number; kpis: Record<string, { p50: number }> }[] } };
+    await page.waitForFunction(() => {
+      const s = (window as unknown as { __depinsim: SweepHook }).__depinsim.sweep;
+      return s.total === 3 && s.done === 3;
+    }, null, { timeout: 120_000 });
+    const sweep = await page.evaluate(() => (window as unknown as { __depinsim: SweepHook }).__depinsim.sweep);
+    expect(sweep.points.map((p) => p.value)).toEqual([1, 2, 3]);
+    const u = sweep.points.map((p) => p.kpis.utilization.p50);
+    expect(u[0]).toBeLessThan(u[1]);
+    expect(u[1]).toBeLessThan(u[2]); // a bigger shock, busier GPUs
+    expect(u[1]).toBe(await pageKpi(page, 'utilization'));
+    expect(sweep.fromCache).toBe(1);
+  });
+
   it('sweep with several seeds: each point as its change from the first point seed by seed, narrower than the points\' own spread, and in the CSV', async () => {
     const { page, errors } = await open({ edits: { horizonDays: 10 }, seed: 2 });
     await waitForStatus(page, 'done', 30_000);

@@ -10,6 +10,16 @@ describe('path helpers', () => {
     expect(setAt({}, 'p.q.r', 1)).toEqual({ p: { q: { r: 1 } } });
   });
 
+  it('setAt goes through a list by index, as the CLI\'s --set: the list stays a list, copied', () => {
+    const a = { demand: { shocks: [{ startDay: 5, multiplier: 2 }, { startDay: 9, multiplier: 4 }] } };
+    const b = setAt(a, 'demand.shocks.1.multiplier', 3);
+    expect(b).toEqual({ demand: { shocks: [{ startDay: 5, multiplier: 2 }, { startDay: 9, multiplier: 3 }] } });
+    expect(Array.isArray(b.demand.shocks)).toBe(true);
+    expect(a.demand.shocks[1].multiplier).toBe(4);
+    // a sweep point over a list the page edited: the list's edit first, then the point's field
+    expect(applyEdits({}, { 'demand.shocks': [{ startDay: 1, multiplier: 2 }], 'demand.shocks.0.multiplier': 5 })).toEqual({ demand: { shocks: [{ startDay: 1, multiplier: 5 }] } });
+  });
+
   it('applyEdits puts each edit at its path over a copy of the base', () => {
     const base = { supply: { providers: 10 }, horizonDays: 5 };
     expect(applyEdits(base, { 'supply.providers': 20, 'demand.trendGrowthPerYear': 0 })).toEqual({

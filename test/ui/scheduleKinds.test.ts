@@ -3,7 +3,7 @@
 // list edits keep what the user did not touch.
 import { describe, expect, it } from 'vitest';
 import schema from '../../scenarios/scenario.schema.json';
-import { KIND_TEXT, scheduleKindsFromJsonSchema, withField, withNewItem, withoutItem } from '../../src/ui/lib/scheduleKinds.ts';
+import { KIND_TEXT, scheduleControls, scheduleKindsFromJsonSchema, withField, withNewItem, withoutItem } from '../../src/ui/lib/scheduleKinds.ts';
 import { validateScenario } from '../../src/sim/scenario/validate.ts';
 import { scheduledEvents } from '../../src/ui/lib/scheduledEvents.ts';
 
@@ -53,5 +53,19 @@ describe('editing a list', () => {
     expect(added[2]).toEqual(k.template);
     (added[2] as { multiplier: number }).multiplier = 9;
     expect(k.template.multiplier).toBe(2);
+  });
+});
+
+describe('scheduled items as parameters to sweep', () => {
+  it('each number field of each item the scenario has, by index, labelled by its kind (numbered when there are several)', () => {
+    const lists: Record<string, unknown> = {
+      'demand.shocks': [{ startDay: 5, durationDays: 10, multiplier: 2 }, { startDay: 50, durationDays: 10, multiplier: 3 }],
+      'supply.influxes': [{ startDay: 60, durationDays: 30, providers: 240, archetype: 'farm' }],
+    };
+    const cs = scheduleControls(kinds, (p) => lists[p]);
+    expect(cs.filter((c) => c.path.startsWith('demand.shocks.1.')).map((c) => c.path)).toEqual(['demand.shocks.1.startDay', 'demand.shocks.1.durationDays', 'demand.shocks.1.rampDays', 'demand.shocks.1.multiplier']);
+    expect(cs.find((c) => c.path === 'demand.shocks.0.multiplier')).toMatchObject({ label: 'Demand shock 1: multiplier', unit: 'x arrival rate', group: 'demand', kind: 'number', min: 0, max: 100 });
+    expect(cs.find((c) => c.path === 'supply.influxes.0.providers')).toMatchObject({ label: 'Wave of new providers: providers', kind: 'integer', group: 'supply' });
+    expect(cs.some((c) => c.path.endsWith('archetype'))).toBe(false); // choices are not swept
   });
 });

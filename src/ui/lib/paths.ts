@@ -14,8 +14,10 @@ export function getAt(root: unknown, path: string): unknown {
 }
 
 /**
- * A copy of `root` with `value` at `path` (objects created along the way). A path through a
- * prototype name (`__proto__`, `constructor`, `prototype`: no scenario field) changes nothing.
+ * A copy of `root` with `value` at `path` (objects created along the way). A path goes through a
+ * list by index (`demand.shocks.0.multiplier`: one field of the first shock, as the CLI's --set),
+ * the list copied. A path through a prototype name (`__proto__`, `constructor`, `prototype`: no
+ * scenario field) changes nothing.
  */
 export function setAt<T>(root: T, path: string, value: unknown): T {
   const keys = path.split('.');
@@ -24,7 +26,7 @@ export function setAt<T>(root: T, path: string, value: unknown): T {
   let o = out;
   for (let i = 0; i < keys.length - 1; i++) {
     const next = Object.hasOwn(o, keys[i]) ? o[keys[i]] : undefined;
-    o[keys[i]] = next && typeof next === 'object' && !Array.isArray(next) ? { ...(next as object) } : {};
+    o[keys[i]] = Array.isArray(next) ? [...next] : next && typeof next === 'object' ? { ...(next as object) } : {};
     o = o[keys[i]] as Record<string, unknown>;
   }
   o[keys[keys.length - 1]] = value;

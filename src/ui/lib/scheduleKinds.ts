@@ -6,7 +6,7 @@
  * code here, bar its title and the example a new item starts from (a test holds the two lists
  * together). The edits are whole arrays at the kind's path, as `--set 'demand.shocks=[...]'`.
  */
-import { cleanDescription } from './schemaControls.ts';
+import { cleanDescription, type ControlSpec, type GroupName } from './schemaControls.ts';
 
 export type ItemFieldKind = 'number' | 'choice' | 'multi';
 
@@ -24,6 +24,8 @@ export interface ItemField {
   options?: string[];
   /** What an optional number left out counts as (rampDays 0). */
   default?: number;
+  /** A whole number (a wave's providers). */
+  integer?: boolean;
 }
 
 export interface ScheduleKind {
@@ -121,7 +123,7 @@ export function scheduleKindsFromJsonSchema(schema: unknown): ScheduleKind[] {
       const base = { key, label: words(key), unit: f.unit ?? '', description: cleanDescription(f.description), required: required.has(key) };
       if (f.type === 'array' && f.items?.enum) return { ...base, kind: 'multi', options: f.items.enum };
       if (f.enum) return { ...base, kind: 'choice', options: f.enum };
-      return { ...base, kind: 'number', min: f.minimum ?? f.exclusiveMinimum, max: f.maximum, default: typeof f.default === 'number' ? f.default : undefined };
+      return { ...base, kind: 'number', min: f.minimum ?? f.exclusiveMinimum, max: f.maximum, default: typeof f.default === 'number' ? f.default : undefined, integer: f.type === 'integer' };
     });
     const text = KIND_TEXT[path];
     found.push({
@@ -164,4 +166,35 @@ export function withNewItem(items: readonly Item[], kind: ScheduleKind): Item[] 
 /** The id of an item field's input: the same scheme as the scalar controls (`f-` + the path), so a validation message's link finds it. */
 export function fieldId(path: string): string {
   return `f-${path.replace(/[^A-Za-z0-9]+/g, '-')}`;
+}
+
+/**
+ * The number fields of the items a scenario schedules, as parameters a sweep can move
+ * ("Demand shock 1: multiplier", path `demand.shocks.0.multiplier`, as the CLI's --sweep takes it).
+ * `listAt` gives the scenario's list at a kind's path.
+ */
+export function scheduleControls(kinds: readonly ScheduleKind[], listAt: (path: string) => unknown): ControlSpec[] {
+  const out: ControlSpec[] = [];
+  for (const k of kinds) {
+    const items = listAt(k.path);
+    if (!Array.isArray(items)) continue;
+    items.forEach((_, i) => {
+      for (const f of k.fields) {
+        if (f.kind !== 'number') continue;
+        const group = k.path.split('.')[0] as GroupName;
+        out.push({
+          path: `${k.path}.${i}.${f.key}`,
+          group,
+          kind: f.integer ? 'integer' : 'number',
+          label: `${k.title}${items.length > 1 ? ` ${i + 1}` : ''}: ${f.label.toLowerCase()}`,
+          unit: f.unit,
+          description: f.description,
+          min: f.min,
+          max: f.max,
+          default: f.default,
+        });
+      }
+    });
+  }
+  return out;
 }

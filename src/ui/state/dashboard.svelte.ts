@@ -381,6 +381,8 @@ export class Dashboard {
       const map = this.edits[c.weightMapParent] as Record<string, unknown> | undefined;
       return map?.[path.split('.').pop()!] ?? 0;
     }
+    // a field inside an edited list (a scheduled shock's multiplier: `demand.shocks.0.multiplier`)
+    for (const k of Object.keys(this.edits)) if (path.startsWith(`${k}.`)) return getAt(this.edits[k], path.slice(k.length + 1));
     const v = getAt(this.presetResolved, path);
     return v === undefined ? (c ?? controlByPath(path))?.default : v;
   }

@@ -754,6 +754,17 @@ describe('dashboard interactions', () => {
     expect(u[1]).toBeLessThan(u[2]); // a bigger shock, busier GPUs
     expect(u[1]).toBe(await pageKpi(page, 'utilization'));
     expect(sweep.fromCache).toBe(1);
+
+    // sensitivity over what the scenario schedules: the shock's day, length and size moved by half each way
+    await page.locator('[data-testid="tornado"] summary').first().click();
+    await page.selectOption('[data-testid="tornado-set"]', 'scheduled');
+    await page.selectOption('[data-testid="tornado-change"]', '0.5');
+    await expect.poll(() => page.locator('[data-testid="tornado"] .what').first().textContent()).toMatch(/The 4 numeric parameters of what the scenario schedules/);
+    await page.click('[data-action="tornado-run"]');
+    await expect.poll(() => page.locator('[data-testid="tornado-status"]').textContent(), { timeout: 180_000, interval: 500 }).toMatch(/:\s*done/);
+    const bars = await page.locator('[data-testid="tornado-bar"]').evaluateAll((gs) => gs.map((g) => g.getAttribute('data-path')));
+    expect(bars.sort()).toEqual(['demand.shocks.0.durationDays', 'demand.shocks.0.multiplier', 'demand.shocks.0.startDay']);
+    expect(await page.locator('[data-testid="tornado-skipped"]').textContent()).toMatch(/Demand shock: ramp days \(its value is 0/);
   });
 
   it('sweep with several seeds: each point as its change from the first point seed by seed, narrower than the points\' own spread, and in the CSV', async () => {

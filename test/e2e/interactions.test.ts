@@ -1130,6 +1130,10 @@ describe('dashboard interactions', () => {
     const mean = (a: number[], d0: number, d1: number) => a.slice(d0, d1).reduce((s, x) => s + x, 0) / (d1 - d0);
     expect(mean(arrived, 9, 14) / mean(arrived, 2, 7)).toBeGreaterThan(2.2);
     expect(await page.locator('figure[data-chart="supply-demand"] [data-event="demand ×3"]').count()).toBe(1);
+    // its days shaded, from day 8 to day 14 (6 days of the chart's 20)
+    const span = page.locator('figure[data-chart="supply-demand"] rect[data-event-span="demand ×3"]');
+    const plotWidth = await page.locator('figure[data-chart="supply-demand"] clipPath rect').first().evaluate((r) => Number(r.getAttribute('width')));
+    expect(Number(await span.getAttribute('width')) / plotWidth).toBeCloseTo(6 / 20, 2);
     await shot(page, '18-scheduled-events', false);
 
     // a bad value: the message under the field and in the list of problems (its link focuses the field); the run waits

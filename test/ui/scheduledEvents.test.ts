@@ -65,6 +65,18 @@ describe('what a scenario schedules, by day', () => {
     expect(exitsOnly.map((e) => e.label)).toEqual(['exits ×2']);
   });
 
+  it('where an event ends, for the charts to shade its days: a shock after its ramp back, a stretch, a rival; a change that holds has none', () => {
+    expect(scheduledEvents(preset('eu_power_shock'))[0].endDay).toBe(300); // day 60, 30 days in, 180 at full, 30 back
+    expect(scheduledEvents(preset('university_terms', 'horizonDays=800')).map((e) => [e.day, e.endDay])).toEqual([
+      [90, 180],
+      [455, 545],
+    ]);
+    expect(scheduledEvents(preset('vampire_attack'))[0].endDay).toBe(150);
+    expect(scheduledEvents(preset('eth_merge'))[0].endDay).toBe(90);
+    expect(scheduledEvents(preset('fee_switch'))[0].endDay).toBeUndefined();
+    expect(scheduledEvents(preset('unlock_shock'))[0].endDay).toBeUndefined();
+  });
+
   it('university terms: a marker at each term inside the run, with who is reached and that it comes back', () => {
     const [ev, ...rest] = scheduledEvents(preset('university_terms'));
     expect(rest).toEqual([]);

@@ -13,6 +13,11 @@ export interface ScheduledEvent {
   label: string;
   /** One sentence, for the marker's tooltip. */
   detail: string;
+  /**
+   * The day its effect is over (a shock ramped back, a wave's last newcomer, a stretch's end): the
+   * charts shade the days between. None for a change that holds (a take rate, a halving).
+   */
+  endDay?: number;
 }
 
 const times = (m: number) => `×${Number(m.toPrecision(3))}`;
@@ -20,6 +25,9 @@ const times = (m: number) => `×${Number(m.toPrecision(3))}`;
 /** How a price shock runs: its ramp, then to the end of the run or for how long before it ramps back. */
 const course = (sh: { startDay: number; durationDays: number; rampDays: number }, horizonDays: number) =>
   `ramping over ${sh.rampDays} days${sh.startDay + sh.rampDays + sh.durationDays >= horizonDays ? ', to the end of the run' : `, ${sh.durationDays} days at full, then ramping back`}`;
+
+/** The day a shock with a ramp in and out is over: its ramp, its days at full and its ramp back. */
+const courseEnd = (sh: { startDay: number; durationDays: number; rampDays: number }) => sh.startDay + 2 * sh.rampDays + sh.durationDays;
 
 export function scheduledEvents(s: Scenario): ScheduledEvent[] {
   const out: ScheduledEvent[] = [];
@@ -29,6 +37,7 @@ export function scheduledEvents(s: Scenario): ScheduledEvent[] {
       day: sh.startDay,
       label: `demand ${times(sh.multiplier)}`,
       detail: `Demand shock from day ${sh.startDay}: arrivals${who} ${times(sh.multiplier)}, ramping over ${sh.rampDays} days, ${sh.durationDays} days at full, then ramping back`,
+      endDay: courseEnd(sh),
     });
   }
   for (const sh of s.demand.cloudPriceShocks ?? []) {
@@ -39,6 +48,7 @@ export function scheduledEvents(s: Scenario): ScheduledEvent[] {
       detail: `Cloud price shock from day ${sh.startDay}: on-demand prices of ${which} ${times(sh.multiplier)}, ${course(sh, s.horizonDays)}; jobs arriving meanwhile budget from them${
         sh.patienceMultiplier !== undefined && sh.patienceMultiplier !== 1 ? ` and wait ${times(sh.patienceMultiplier)} as long for the network` : ''
       }`,
+      endDay: courseEnd(sh),
     });
   }
   for (const w of s.supply.influxes ?? []) {
@@ -47,6 +57,7 @@ export function scheduledEvents(s: Scenario): ScheduledEvent[] {
       day: w.startDay,
       label: `+${formatValue(n, 'providers')} ${w.archetype}`,
       detail: `${formatValue(n, 'providers')} new ${w.archetype} providers join ${w.durationDays > 0 ? `over ${w.durationDays} days from day ${w.startDay}` : `on day ${w.startDay}`}, on top of the economy's own entrants`,
+      endDay: w.durationDays > 0 ? w.startDay + w.durationDays : undefined,
     });
   }
   for (const sh of s.supply.electricityShocks ?? []) {
@@ -56,6 +67,7 @@ export function scheduledEvents(s: Scenario): ScheduledEvent[] {
       day: sh.startDay,
       label: `power ${times(sh.multiplier)}`,
       detail: `Electricity price shock from day ${sh.startDay} in ${where}${tariffs}: ${times(sh.multiplier)}, ${course(sh, s.horizonDays)}; providers there pay it day by day`,
+      endDay: courseEnd(sh),
     });
   }
   for (const sh of s.supply.reliabilityShocks ?? []) {
@@ -68,6 +80,7 @@ export function scheduledEvents(s: Scenario): ScheduledEvent[] {
         day: d,
         label: `uptime ${times(sh.multiplier)}`,
         detail: `Reliability stretch from day ${d} for ${sh.durationDays} days (${who}): online ${times(sh.multiplier)} their usual share of the time, in shorter spells between outages${again}`,
+        endDay: d + sh.durationDays,
       });
       if (sh.repeatEveryDays === undefined) break;
     }
@@ -79,6 +92,7 @@ export function scheduledEvents(s: Scenario): ScheduledEvent[] {
         day: sh.startDay,
         label: `token ${times(sh.multiplier)}`,
         detail: `Token price shock from day ${sh.startDay}: the exogenous price path moves ${times(sh.multiplier)} over ${sh.durationDays} days, for good`,
+        endDay: sh.durationDays > 0 ? sh.startDay + sh.durationDays : undefined,
       });
     }
     for (const c of e.takeRateChanges ?? []) {
@@ -94,6 +108,7 @@ export function scheduledEvents(s: Scenario): ScheduledEvent[] {
         day: c.startDay,
         label: 'rival',
         detail: `A rival network from day ${c.startDay} for ${c.durationDays} days: exit hazard ${times(c.exitMultiplier)}, would-be entrants ${times(c.entryMultiplier)} (providers: ${who})`,
+        endDay: c.startDay + c.durationDays,
       });
     }
     for (const c of e.participation.participationShocks ?? []) {
@@ -103,6 +118,7 @@ export function scheduledEvents(s: Scenario): ScheduledEvent[] {
         day: c.startDay,
         label: moves[0] ?? 'supply',
         detail: `From day ${c.startDay} for ${c.durationDays} days (providers: ${who}): would-be entrants ${times(c.entryMultiplier)}, exit hazard ${times(c.exitMultiplier)}, an outside event such as a GPU shortage`,
+        endDay: c.startDay + c.durationDays,
       });
     }
     if (e.emission.schedule === 'halving') {

@@ -7,6 +7,7 @@
  * together). The edits are whole arrays at the kind's path, as `--set 'demand.shocks=[...]'`.
  */
 import { cleanDescription, type ControlSpec, type GroupName } from './schemaControls.ts';
+export { fieldId } from './schemaControls.ts';
 
 export type ItemFieldKind = 'number' | 'choice' | 'multi';
 
@@ -161,11 +162,6 @@ export function withoutItem(items: readonly Item[], i: number): Item[] {
 /** The items with a copy of the kind's example added at the end. */
 export function withNewItem(items: readonly Item[], kind: ScheduleKind): Item[] {
   return [...items, structuredClone(kind.template)];
-}
-
-/** The id of an item field's input: the same scheme as the scalar controls (`f-` + the path), so a validation message's link finds it. */
-export function fieldId(path: string): string {
-  return `f-${path.replace(/[^A-Za-z0-9]+/g, '-')}`;
 }
 
 /**

@@ -68,6 +68,11 @@ export const PRIMARY: Record<Exclude<GroupName, 'run'>, string[]> = {
   economy: [], // every scalar directly under `economy.` and its first-level groups (see primaryFor)
 };
 
+/** The id of a parameter's input (`f-` + its path), a scalar's or a scheduled item's field: a validation message's link finds it by it. */
+export function fieldId(path: string): string {
+  return `f-${path.replace(/[^A-Za-z0-9]+/g, '-')}`;
+}
+
 /** Strips the "[unit; default ...; range ...]" suffix the schema appends to descriptions. */
 export function cleanDescription(d: string | undefined): string {
   return (d ?? '').replace(/\s*\[[^\]]*(default|one of)[^\]]*\]\s*$/, '').trim();

@@ -14,6 +14,7 @@ import { scheduledEvents, type ScheduledEvent } from '../lib/scheduledEvents.ts'
 import { VERSION } from '../../sim/version.ts';
 import { applyEdits, getAt } from '../lib/paths.ts';
 import { controlsFromJsonSchema, type ControlSpec } from '../lib/schemaControls.ts';
+import { scheduleKindsFromJsonSchema, type ScheduleKind } from '../lib/scheduleKinds.ts';
 import { PRESETS, presetByName, type Preset } from '../lib/presets.ts';
 import { CHARTS, deriveColumns, KPIS } from '../lib/chartDefs.ts';
 import { viewLineColumns, type ChartView } from '../lib/chartViews.ts';
@@ -91,6 +92,11 @@ let byPathCache: Map<string, ControlSpec> | null = null;
 /** Every scalar parameter of the scenario schema, as a control. */
 export function allControls(): ControlSpec[] {
   return (controlsCache ??= controlsFromJsonSchema(scenarioJsonSchema));
+}
+let scheduleKindsCache: ScheduleKind[] | null = null;
+/** Every list of scheduled items in the scenario schema (shocks, waves, changes), as an editable kind. */
+export function allScheduleKinds(): ScheduleKind[] {
+  return (scheduleKindsCache ??= scheduleKindsFromJsonSchema(scenarioJsonSchema));
 }
 function controlByPath(path: string): ControlSpec | undefined {
   byPathCache ??= new Map(allControls().map((c) => [c.path, c]));

@@ -158,6 +158,9 @@ describe('chart and KPI definitions', () => {
     const fill = KPIS.find((k) => k.id === 'fill-rate')!;
     expect(fill.compute({ data: { fill_rate: f(1, NaN, 0.5) }, lo: 0, hi: 2, periodHours: 24 })).toBeCloseTo(0.75);
     expect(fill.compute({ data: { fill_rate: f(NaN) }, lo: 0, hi: 0, periodHours: 24 })).toBeNaN();
+    // the re-orders of failed leases among the orders: 100 of 100 + 900
+    expect(fill.detail!({ data: { fill_rate: f(0.8, 0.9), leases_failed: f(40, 60), jobs_arrived: f(500, 400) }, lo: 0, hi: 1, periodHours: 24 })).toBe('10.0% of orders re-order failed leases');
+    expect(fill.detail!({ data: { fill_rate: f(0.8), leases_failed: f(0), jobs_arrived: f(500) }, lo: 0, hi: 0, periodHours: 24 })).toBeNull();
   });
 
   it('KPIs: the mean wait weighs each day by its leases started, in minutes; lease failures are a ratio of sums', () => {

@@ -693,8 +693,14 @@ export const KPIS: KpiDef[] = [
     unit: 'share',
     better: 'up',
     needs: ['fill_rate'],
-    definition: 'Orders matched / (orders matched + orders expired), mean of the daily values in the window. Expired orders left for the cloud.',
+    definition:
+      'Orders matched / (orders matched + orders expired), mean of the daily values in the window. Expired orders left for the cloud. The orders include the re-orders of failed leases\' remaining work, which are mostly matched at once: a network whose leases fail more can show a higher fill rate; the detail line gives their share of the orders (re-orders = leases failed, new orders = jobs arrived).',
     compute: (t) => mean(t.data.fill_rate, t.lo, t.hi),
+    detail: (t) => {
+      const reorders = sum(t.data.leases_failed, t.lo, t.hi);
+      const orders = reorders + sum(t.data.jobs_arrived, t.lo, t.hi);
+      return reorders > 0 && orders > 0 ? `${formatValue(reorders / orders, 'share')} of orders re-order failed leases` : null;
+    },
   },
   {
     id: 'wait',

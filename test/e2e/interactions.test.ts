@@ -152,6 +152,28 @@ describe('dashboard interactions', () => {
     expect(errors).toEqual([]);
   });
 
+  it('the incentive_pilot preset: a chart of the programs\' budget and runway appears for it (not for the baseline), its budget falling as it pays', async () => {
+    // a quarter of the network and a program from day 5, so it pays within a short run
+    const edits = { horizonDays: 30, scale: 0.25, 'economy.incentivePrograms': [{ startDay: 5, durationDays: 40, budgetUsd: 12_000_000, usdPerGpuHour: 0.3, minVramGb: 40 }] };
+    const { page, errors } = await open({ preset: 'incentive_pilot', edits });
+    await waitForStatus(page, 'done', 90_000);
+    const chart = page.locator('figure[data-chart="incentive-programs"]');
+    expect(await chart.getAttribute('data-available')).toBe('yes');
+    expect(await chart.locator('path[data-series="incentive_budget_usd"]').getAttribute('d')).toMatch(/^M/);
+    expect(await chart.locator('path[data-series="incentive_runway_days"]').getAttribute('d')).toMatch(/^M/);
+    const left = await column(page, 'incentive_budget_usd');
+    const paid = await column(page, 'incentive_paid_usd');
+    expect(left[0]).toBe(3_000_000);
+    expect(left[29]).toBeCloseTo(3_000_000 - paid.reduce((a, b) => a + b, 0), 0);
+    expect(paid[10]).toBeGreaterThan(0);
+    // the marker at its start
+    expect(await page.locator('figure[data-chart="supply-demand"]').textContent()).toContain('incentive $0.3/GPU-h');
+    await page.locator('#preset').selectOption('baseline');
+    await waitForStatus(page, 'done', 90_000);
+    expect(await page.locator('figure[data-chart="incentive-programs"]').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
   it('changing a control turns the preset into custom and re-runs with the new value', async () => {
     const { page } = await open();
     await waitForStatus(page, 'done', 30_000);

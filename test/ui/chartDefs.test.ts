@@ -3,18 +3,18 @@ import { CHARTS, KPIS, deriveColumns } from '../../src/ui/lib/chartDefs.ts';
 import { formatValue } from '../../src/ui/lib/format.ts';
 import { MARKET_COLUMNS, REGION_MARKET_COLUMNS, TYPE_MARKET_COLUMNS } from '../../src/sim/metrics/marketMetrics.ts';
 import { TYPE_ECONOMY_COLUMNS } from '../../src/sim/economy/typeBooks.ts';
-import { PROVIDER_INCOME_COLUMNS, ECONOMY_COLUMNS, TOKEN_FLOAT_COLUMNS, concentration } from '../../src/sim/metrics/economyMetrics.ts';
+import { PROVIDER_INCOME_COLUMNS, ECONOMY_COLUMNS, TOKEN_FLOAT_COLUMNS, INCENTIVE_COLUMNS, concentration } from '../../src/sim/metrics/economyMetrics.ts';
 
 const f = (...v: number[]) => new Float64Array(v);
 
 describe('chart and KPI definitions', () => {
   it('every chart reads columns the core produces or the dashboard derives (no silent schema drift)', () => {
-    const names = new Set([...MARKET_COLUMNS, ...ECONOMY_COLUMNS, ...TYPE_MARKET_COLUMNS, ...TYPE_ECONOMY_COLUMNS, ...REGION_MARKET_COLUMNS, ...TOKEN_FLOAT_COLUMNS, ...PROVIDER_INCOME_COLUMNS].map((c) => c.name));
+    const names = new Set([...MARKET_COLUMNS, ...ECONOMY_COLUMNS, ...TYPE_MARKET_COLUMNS, ...TYPE_ECONOMY_COLUMNS, ...REGION_MARKET_COLUMNS, ...TOKEN_FLOAT_COLUMNS, ...PROVIDER_INCOME_COLUMNS, ...INCENTIVE_COLUMNS].map((c) => c.name));
     const derived = new Set(Object.keys(deriveColumns(Object.fromEntries([...names].map((n) => [n, f(1)])), 1, 24, 800e6)));
     // a CSV from before the float (0.6.0) gets its circulating tokens in one band instead
     derived.add('circulating_unsplit_tokens');
     // (the charts' views' twin columns, name__cum and name__usd, are chartViews.test.ts')
-    expect([...derived].filter((n) => !n.includes('__')).sort()).toEqual(['burn_mint_ratio_trailing', 'burned_cumulative_tokens', 'capacity_gpu_h', 'circulating_held_tokens', 'circulating_market_cap_usd', 'circulating_tokens', 'circulating_unsplit_tokens', 'exited_cumulative_banned', 'exited_cumulative_churn', 'exited_cumulative_losses', 'exited_cumulative_rival', 'fdv_usd', 'net_inflation_period', 'net_inflation_trailing', 'net_issuance_tokens', 'profit_per_gpu_usd_datacenter', 'profit_per_gpu_usd_farm', 'profit_per_gpu_usd_home', 'profit_per_gpu_usd_university', 'protocol_earnings_usd', 'stake_real_yield_trailing', 'stake_yield_trailing', 'staking_ratio', 'supply_side_usd', 'treasury_value_usd']);
+    expect([...derived].filter((n) => !n.includes('__')).sort()).toEqual(['burn_mint_ratio_trailing', 'burned_cumulative_tokens', 'capacity_gpu_h', 'circulating_held_tokens', 'circulating_market_cap_usd', 'circulating_tokens', 'circulating_unsplit_tokens', 'exited_cumulative_banned', 'exited_cumulative_churn', 'exited_cumulative_losses', 'exited_cumulative_rival', 'fdv_usd', 'incentive_spent_usd', 'net_inflation_period', 'net_inflation_trailing', 'net_issuance_tokens', 'profit_per_gpu_usd_datacenter', 'profit_per_gpu_usd_farm', 'profit_per_gpu_usd_home', 'profit_per_gpu_usd_university', 'protocol_earnings_usd', 'stake_real_yield_trailing', 'stake_yield_trailing', 'staking_ratio', 'supply_side_usd', 'treasury_value_usd']);
     for (const chart of CHARTS) {
       for (const s of chart.series) expect(names.has(s.column) || derived.has(s.column), `${chart.id}: ${s.column}`).toBe(true);
       for (const n of chart.needs) expect(names.has(n), `${chart.id} needs ${n}`).toBe(true);

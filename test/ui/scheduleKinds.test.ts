@@ -66,6 +66,9 @@ describe('scheduled items as parameters to sweep', () => {
     expect(cs.filter((c) => c.path.startsWith('demand.shocks.1.')).map((c) => c.path)).toEqual(['demand.shocks.1.startDay', 'demand.shocks.1.durationDays', 'demand.shocks.1.rampDays', 'demand.shocks.1.multiplier']);
     expect(cs.find((c) => c.path === 'demand.shocks.0.multiplier')).toMatchObject({ label: 'Demand shock 1: multiplier', unit: 'x arrival rate', group: 'demand', kind: 'number', min: 0, max: 100 });
     expect(cs.find((c) => c.path === 'supply.influxes.0.providers')).toMatchObject({ label: 'Wave of new providers: providers', kind: 'integer', group: 'supply' });
+    // acronyms stay capitals, in the editor's field labels and in a sweep's
+    const prog = scheduleControls(kinds, (p) => (p === 'economy.incentivePrograms' ? [{}] : undefined));
+    expect(prog.map((c) => c.label)).toEqual(['Incentive program: start day', 'Incentive program: duration days', 'Incentive program: budget USD', 'Incentive program: USD per GPU hour', 'Incentive program: min VRAM GB']);
     expect(cs.some((c) => c.path.endsWith('archetype'))).toBe(false); // choices are not swept
   });
 });

@@ -52,6 +52,16 @@ describe('what a scenario schedules, by day', () => {
     expect(home[0].detail).toBe('Electricity price shock from day 10 in all regions (residential tariff): ×2, ramping over 0 days, to the end of the run; providers there pay it day by day');
   });
 
+  it('an incentive program: its rate, the GPUs it reaches, who pays and the budget at the run\'s scale, shaded to its last day', () => {
+    const [ev, ...rest] = scheduledEvents(preset('incentive_pilot'));
+    expect(rest).toEqual([]);
+    expect([ev.day, ev.label, ev.endDay]).toEqual([60, 'incentive $0.3/GPU-h', 240]);
+    expect(ev.detail).toContain('$0.3 per online GPU-hour (GPUs of 40 GB and more) from a grant of');
+    const t = scheduledEvents(preset('incentive_pilot', 'scale=0.5', 'economy.incentivePrograms.0.fundedBy=treasury'))[0];
+    expect(t.detail).toContain('from the treasury of');
+    expect(t.detail).not.toBe(ev.detail.replace('a grant', 'the treasury')); // half the budget at half the scale
+  });
+
   it('a GPU shortage: demand, cloud price and patience, and the frozen data-centre entry, all on day 90', () => {
     const evs = scheduledEvents(preset('gpu_shortage'));
     expect(evs.map((e) => [e.day, e.label])).toEqual([

@@ -45,6 +45,7 @@ import { EXIT_CHURN, EXIT_LOSSES, exitCause } from './exitCause.ts';
 import { ReconnectCooldown } from './reconnectCooldown.ts';
 import { grown } from '../core/grown.ts';
 import { takeRateSchedule } from './takeRate.ts';
+import { IncentivePrograms } from './incentivePrograms.ts';
 
 export { ECONOMY_COLUMNS, TOKEN_FLOAT_COLUMNS };
 
@@ -84,6 +85,8 @@ export interface ProviderBook {
   requiredUnits: number;
   rewardsTokens: number;
   rewardsUsd: number;
+  /** USD paid by incentive programs (economy.incentivePrograms). */
+  incentiveUsd: number;
   energyUsd: number;
   opsUsd: number;
   capexUsd: number;
@@ -178,6 +181,9 @@ export class Economy {
   private initialCount: number[];
   private readonly scale: number;
   private readonly kEpoch: number;
+  /** Incentive programs and their accounts (the grants' issuer, the day's pot); null when the scenario has none. */
+  private programs: IncentivePrograms | null = null;
+  private programAcct = { grants: -1, pot: -1 };
   private rngToken: Rng;
   private rngCheat: Rng;
   private rngExit: Rng;
@@ -223,6 +229,11 @@ export class Economy {
       unlocked: L.account('unlocked holders'),
     };
     this.price = initialPrice(this.e.token.initialPriceUsd);
+    // only with programs: a scenario without them keeps its ledger's accounts as they were
+    if (this.e.incentivePrograms?.length) {
+      this.programs = new IncentivePrograms(this.e.incentivePrograms, s.scale);
+      this.programAcct = { grants: L.account('incentive grants', ['usd']), pot: L.account('incentive programs') };
+    }
     this.rngToken = streams.get('token');
     this.rngCheat = streams.get('cheat');
     this.rngExit = streams.get('exit');
@@ -402,6 +413,7 @@ export class Economy {
       requiredUnits: this.required(p),
       rewardsTokens: 0,
       rewardsUsd: 0,
+      incentiveUsd: 0,
       energyUsd: 0,
       opsUsd: 0,
       capexUsd: 0,
@@ -696,6 +708,8 @@ export class Economy {
     const oppPerDay = e.staking.opportunityCostPerYear / 365;
     let availW = 0;
     let workW = 0;
+    const programs = this.programs;
+    programs?.beginDay();
     for (let i = 0; i < P_.length; i++) {
       const p = P_[i];
       if (!p.active) continue;
@@ -722,6 +736,7 @@ export class Economy {
       this.dayRun[i] = energy + ops + opp;
       this.dayOn[i] = onH;
       this.dayBusy[i] = busyH;
+      programs?.claim(p, onH, day + 1);
       const scheduled = p.gpus * p.windowHours * frac;
       // the gate counts every hour online; the reward, only those past a reconnect's cooldown
       const rewardOnH = this.cooldown ? Math.max(0, onH - p.gpus * this.cooldown.take(i, now)) : onH;
@@ -742,6 +757,7 @@ export class Economy {
     this.mint(host.acct.treasury, T, 'emission: treasury');
     this.mint(this.a.ecosystem, O, 'emission: ecosystem');
     if (availW > 0) this.livenessRate = A / UNITS_PER / availW;
+    if (programs) this.fundPrograms(programs, day + 1);
 
     // 4. per provider: rewards, books, sales, stake, spot checks, exit hazard
     const alpha = 1 / e.participation.trailingDays;
@@ -782,12 +798,13 @@ export class Economy {
         this.counters.rewardsUsd += usd;
       }
       const rewardUsd = (r / UNITS_PER) * P;
-      // the subsidy a provider counts on when pricing: trailing reward per online GPU-hour
+      const incentiveUsd = programs && this.dayOn[i] > 0 ? this.payIncentive(programs, p, b, this.dayOn[i], day + 1) : 0;
+      // the subsidy a provider counts on when pricing: trailing reward (and incentive pay) per online GPU-hour
       if (this.dayOn[i] > 0) {
-        const c = rewardUsd / this.dayOn[i];
+        const c = (rewardUsd + incentiveUsd) / this.dayOn[i];
         p.rewardCreditUsdPerGpuHour = b.trailDays === 0 ? c : p.rewardCreditUsdPerGpuHour + alpha * (c - p.rewardCreditUsdPerGpuHour);
       }
-      const income = this.incomeRows[ir + REVENUE_DAY] + rewardUsd;
+      const income = this.incomeRows[ir + REVENUE_DAY] + rewardUsd + incentiveUsd;
       const cost = this.dayRun[i];
       const cash = income + this.dayCash[i];
       this.counters.costsUsd += this.dayCost[i];
@@ -892,6 +909,58 @@ export class Economy {
     if (now + 24 <= this.s.horizonDays * 24) host.engine.at(now + 24, this.kEpoch, 0, 0, PRIO_EPOCH);
   }
 
+  /**
+   * Raises the USD the incentive programs pay today, after settling their claims: grants from
+   * outside, treasury programs from the treasury's USD first, then its tokens sold at the day's price
+   * (selling pressure on tomorrow's price, as any sale).
+   */
+  private fundPrograms(programs: IncentivePrograms, day: number): void {
+    const L = this.host.ledger;
+    const treasury = this.host.acct.treasury;
+    const P = this.price.price;
+    const tUsd = L.balanceUnits('usd', treasury);
+    const tTok = L.balanceUnits('token', treasury);
+    const need = programs.settle(day, (tUsd + tTok * P) / UNITS_PER);
+    const pot = this.programAcct.pot;
+    const grant = Math.round(need.grantUsd * UNITS_PER);
+    if (grant > 0) L.transferUnits('usd', this.programAcct.grants, pot, grant, 'incentive program grant');
+    let fromTreasury = Math.round(need.treasuryUsd * UNITS_PER);
+    const cash = Math.min(fromTreasury, tUsd);
+    if (cash > 0) L.transferUnits('usd', treasury, pot, cash, 'treasury funds incentives');
+    fromTreasury -= cash;
+    if (fromTreasury > 0) this.sell(treasury, pot, Math.min(tTok, Math.ceil(fromTreasury / P)), 'treasury sells for incentives');
+  }
+
+  /** Pays provider p its incentive for `onlineGpuHours` today from the day's pot; returns the USD. */
+  private payIncentive(programs: IncentivePrograms, p: Provider, b: ProviderBook, onlineGpuHours: number, day: number): number {
+    const rate = programs.rateFor(p, day);
+    if (!(rate > 0)) return 0;
+    const L = this.host.ledger;
+    const pot = this.programAcct.pot;
+    const units = Math.min(Math.floor(rate * onlineGpuHours * UNITS_PER), L.balanceUnits('usd', pot));
+    if (units <= 0) return 0;
+    L.transferUnits('usd', pot, p.account, units, 'incentive program pay');
+    const usd = units / UNITS_PER;
+    b.incentiveUsd += usd;
+    this.incomeRows[p.id * INCOME_ROW + INCOME_PERIOD] += usd;
+    this.counters.incentiveUsd += usd;
+    this.periodIncentiveUsd += usd;
+    return usd;
+  }
+
+  /** USD the programs paid since the last metrics sample (the counters are reset by sample(), which runs first). */
+  private periodIncentiveUsd = 0;
+
+  /** Writes the period's INCENTIVE_COLUMNS from `offset` (after sample() at the same instant); returns the next offset. */
+  sampleIncentives(out: number[], offset: number): number {
+    const g = this.programs;
+    out[offset] = this.periodIncentiveUsd;
+    out[offset + 1] = g ? g.budgetLeft(this.day) : 0;
+    out[offset + 2] = g ? g.runwayDays(this.day) : NaN;
+    this.periodIncentiveUsd = 0;
+    return offset + 3;
+  }
+
   private payStakers(): void {
     const L = this.host.ledger;
     const usd = L.balanceUnits('usd', this.a.stakerPool);
@@ -977,7 +1046,9 @@ export class Economy {
     const P = this.price.price;
     const on = Math.min(24, d.windowHours) * d.reliability;
     const busy = cells[c + 2] * on;
-    const income = (cells[c] + cells[c + 1] * P) * on;
+    const lag = this.e.participation.entryLagDays[ARCHETYPES[d.archetype]];
+    const incentive = this.programs ? this.programs.expectedRate(d, this.day + 1, lag) : 0;
+    const income = (cells[c] + cells[c + 1] * P + incentive) * on;
     const stakeTok = this.e.staking.baseTokensPerGpu * Math.max(1, GPU_CATALOGUE[d.model].rewardMultiplier);
     const cost =
       d.electricityUsdPerKwh * (d.idleKwPerGpu * (on - busy) + d.busyKwPerGpu * busy) +

@@ -46,6 +46,8 @@ export interface ProviderRow {
   slashed_tokens: number;
   /** Trailing (30-day) daily cash profit, USD per day. */
   trailing_cash_profit_usd_per_day: number;
+  /** USD paid by incentive programs. */
+  incentive_usd: number;
   /** Months to recover hardware and stake at the trailing cash profit; Infinity when it never does. */
   payback_months: number;
 }
@@ -78,7 +80,7 @@ export const PROVIDER_COLUMNS: { name: keyof ProviderRow; unit: string; descript
   { name: 'capex_usd', unit: 'USD', description: 'Hardware amortization (purchase price / life), every day in the network' },
   { name: 'stake_cost_usd', unit: 'USD', description: 'Opportunity cost of the stake (value x rate)' },
   { name: 'costs_usd', unit: 'USD', description: 'energy + ops + capex + stake cost' },
-  { name: 'profit_usd', unit: 'USD', description: 'revenue + rewards - costs' },
+  { name: 'profit_usd', unit: 'USD', description: 'revenue + rewards + incentive - costs' },
   { name: 'hardware_usd', unit: 'USD', description: 'Purchase price of the provider\'s GPUs' },
   { name: 'stake_tokens', unit: 'tokens', description: 'Tokens staked now (0 after exit: in cooldown or returned)' },
   { name: 'stake_bought_usd', unit: 'USD', description: 'USD spent buying stake (initial and top-ups after slashes)' },
@@ -86,6 +88,7 @@ export const PROVIDER_COLUMNS: { name: keyof ProviderRow; unit: string; descript
   { name: 'slashed_tokens', unit: 'tokens', description: 'Stake lost to slashing' },
   { name: 'trailing_cash_profit_usd_per_day', unit: 'USD/day', description: 'Trailing daily income - energy - ops (exponentially weighted, 30-day time constant by default)' },
   { name: 'payback_months', unit: 'months', description: '(hardware + stake bought) / trailing monthly cash profit; inf when it does not pay back' },
+  { name: 'incentive_usd', unit: 'USD', description: 'Paid by incentive programs (economy.incentivePrograms; 0.10.0, after the columns before it): part of profit_usd and of the trailing cash profit' },
 ];
 
 /** Minimal view of the model the report needs. */
@@ -101,7 +104,7 @@ export function providerRows(model: ReportSource): ProviderRow[] {
   return model.providers.map((p) => {
     const b = eco ? eco.books[p.id] : undefined;
     const costs = b ? b.energyUsd + b.opsUsd + b.capexUsd + b.stakeCostUsd : NaN;
-    const income = b && eco ? eco.revenueUsd(p.id) + b.rewardsUsd : NaN;
+    const income = b && eco ? eco.revenueUsd(p.id) + b.rewardsUsd + b.incentiveUsd : NaN;
     return {
       provider_id: p.id,
       archetype: ARCHETYPES[p.archetype],
@@ -137,6 +140,7 @@ export function providerRows(model: ReportSource): ProviderRow[] {
       slashed_tokens: b ? b.slashedTokens : NaN,
       trailing_cash_profit_usd_per_day: b ? b.trailCash : NaN,
       payback_months: b ? paybackMonths(b) : NaN,
+      incentive_usd: b ? b.incentiveUsd : NaN,
     };
   });
 }

@@ -27,7 +27,7 @@ export const ECONOMY_COLUMNS: ColumnDef[] = [
   { name: 'provider_revenue_usd', unit: 'USD', description: 'Lease income of providers in the period, net of fees, valued in USD when received (plus staker fee shares)' },
   { name: 'provider_rewards_usd', unit: 'USD', description: 'Emission rewards of providers in the period, valued at the price of the day they were paid' },
   { name: 'provider_costs_usd', unit: 'USD', description: 'Provider costs in the period: energy (idle and busy), operations, hardware amortization and the opportunity cost of stake' },
-  { name: 'provider_profit_usd', unit: 'USD', description: 'provider_revenue_usd + provider_rewards_usd - provider_costs_usd' },
+  { name: 'provider_profit_usd', unit: 'USD', description: 'provider_revenue_usd + provider_rewards_usd + incentive_paid_usd - provider_costs_usd (incentive programs paid nothing before 0.10.0)' },
   { name: 'emission_income_share', unit: 'share', description: 'Share of provider income funded by emissions: rewards / (revenue + rewards), in USD' },
   { name: 'providers_joined', unit: 'providers', description: 'Providers that joined in the period (not counting the initial population)' },
   { name: 'providers_exited', unit: 'providers', description: 'Providers that left in the period (churn, losses, banned cheaters)' },
@@ -99,6 +99,29 @@ export const PROVIDER_INCOME_COLUMNS: ColumnDef[] = [
   },
 ];
 
+/**
+ * Incentive programs (0.10.0: economy.incentivePrograms), after the income concentration's columns,
+ * so every earlier column keeps its place; only with the token economy. 0 and empty without programs.
+ */
+export const INCENTIVE_COLUMNS: ColumnDef[] = [
+  {
+    name: 'incentive_paid_usd',
+    unit: 'USD',
+    description: 'USD incentive programs paid providers in the period (a rate per online GPU-hour, from a grant or the treasury); part of provider_profit_usd, not of provider_revenue_usd or provider_rewards_usd',
+  },
+  {
+    name: 'incentive_budget_usd',
+    unit: 'USD',
+    description: 'USD left at the end of the period in the budgets of incentive programs not over yet (paying, or still to start); a program run dry counts 0',
+  },
+  {
+    name: 'incentive_runway_days',
+    unit: 'days',
+    description:
+      'Days the budgets of the programs that paid on the period\'s last day last at that day\'s spend (budget left / USD paid that day); it may exceed the days a program has left. Empty when no program paid that day',
+  },
+];
+
 /** HHI and Nakamoto coefficient of incomes sorted ascending (gini() leaves them so); NaN for both when the total is not positive. */
 export function concentration(sortedAsc: Float64Array): { hhi: number; nakamoto: number } {
   let total = 0;
@@ -142,6 +165,8 @@ export class EconomyCounters {
   /** Burn-and-mint flows: tokens burned for credits, tokens minted for credits spent or redeemed. */
   bmeBurnedUnits = 0;
   bmeMintedUnits = 0;
+  /** USD paid to providers by incentive programs (part of their profit). */
+  incentiveUsd = 0;
 
   reset(): void {
     this.mintedUnits = this.burnedUnits = this.slashedUnits = this.slashes = 0;
@@ -152,6 +177,7 @@ export class EconomyCounters {
     this.unlockedUnits = this.unlockSellUsd = 0;
     this.exitedChurn = this.exitedLosses = this.exitedRival = this.exitedBanned = 0;
     this.bmeBurnedUnits = this.bmeMintedUnits = 0;
+    this.incentiveUsd = 0;
   }
 }
 
@@ -194,7 +220,7 @@ export function sampleEconomy(c: EconomyCounters, v: EconomyLevels, periodHours:
   out[o++] = c.revenueUsd;
   out[o++] = c.rewardsUsd;
   out[o++] = c.costsUsd;
-  out[o++] = c.revenueUsd + c.rewardsUsd - c.costsUsd;
+  out[o++] = c.revenueUsd + c.rewardsUsd + c.incentiveUsd - c.costsUsd;
   out[o++] = c.revenueUsd + c.rewardsUsd > 0 ? c.rewardsUsd / (c.revenueUsd + c.rewardsUsd) : NaN;
   out[o++] = c.joined;
   out[o++] = c.exited;

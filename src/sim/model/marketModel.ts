@@ -919,13 +919,13 @@ export class MarketModel {
     const period = now - this.lastSampleAt;
     this.lastSampleAt = now;
     this.lastRow.length = 0;
-    // the columns in run.ts' columnsFor order: market, economy, market by type, economy by type, market by region, the token's float, income concentration
+    // the columns in run.ts' columnsFor order: market, economy, market by type, economy by type, market by region, the token's float, income concentration, incentive programs
     let o = this.metrics.sample(now, period, this.lastRow, 0);
     if (this.economy) o = this.economy.sample(period, this.lastRow, o);
     o = this.metrics.sampleTypes(period, this.lastRow, o);
     if (this.economy) o = this.economy.sampleTypes(this.lastRow, o);
     o = this.metrics.sampleRegions(period, this.lastRow, o);
-    if (this.economy) o = this.economy.sampleProviderIncome(this.lastRow, this.economy.sampleFloat(this.lastRow, o));
+    if (this.economy) o = this.economy.sampleIncentives(this.lastRow, this.economy.sampleProviderIncome(this.lastRow, this.economy.sampleFloat(this.lastRow, o)));
     this.onRow?.(this.lastRow);
     this.sampleIndex++;
     if (now < this.horizonHours) this.scheduleSample(now);

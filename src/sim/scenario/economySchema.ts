@@ -73,6 +73,22 @@ const takeRateChange = z.strictObject({
   takeRate: z.number().min(0).max(0.5).meta({ unit: 'share of GMV', description: 'The take rate from that day on' }),
 });
 
+/**
+ * A provider incentive program: for a stretch of days a USD budget pays the providers it reaches a
+ * rate per online GPU-hour (Akash's Provider Incentives Pilot, AEP-26: $5M over ~120 days for
+ * A100/H100-class GPUs [V], research §1.8; economy/incentivePrograms.ts).
+ */
+const incentiveProgram = z.strictObject({
+  startDay: z.number().min(0).max(36500).meta({ unit: 'day', description: 'Day the program starts paying' }),
+  durationDays: z.number().min(1).max(36500).meta({ unit: 'days', description: 'How long it pays, unless its budget runs out first (AEP-26: ~120 days [V])' }),
+  budgetUsd: z.number().min(1).max(1e11).meta({ unit: 'USD at scale 1', description: 'What it may pay in all, x the scenario scale (AEP-26: $5M for a network of ~400 GPUs [V]); the day it runs out, the claims are paid pro rata to what is left and the program ends' }),
+  usdPerGpuHour: z.number().min(0.001).max(100).meta({ unit: 'USD per online GPU-hour', description: 'Paid to a reached provider for each GPU-hour it is online, leased or not (AEP-26 liquidity-mining pool: pro rata to GPUs offered [V]; the rate [D])' }),
+  minVramGb: z.number().min(0).max(1024).default(0).meta({ unit: 'GB', description: 'Only GPUs with at least this much memory (AEP-26: NVIDIA GPUs of 24 GB and more [V])' }),
+  archetypes: z.array(z.enum(['home', 'farm', 'datacenter', 'university'])).min(1).optional().meta({ description: 'Provider types reached (all if omitted)' }),
+  regions: z.array(z.enum(['na', 'eu', 'asia', 'other'])).min(1).optional().meta({ description: 'Regions reached (all if omitted)' }),
+  fundedBy: choice(['grant', 'treasury'] as const, 'grant', 'Where the USD comes from: grant (from outside the token economy: a community-pool vote, a foundation, no market effect) or treasury (the treasury\'s USD, then its tokens sold on the market day by day, pushing the price down; the program stops when the treasury is empty)'),
+});
+
 export const economySchema = group(
   {
     enabled: bool(true, 'Run the token economy (rewards, staking, slashing, token price, provider P&L, entry and exit). false keeps only USD payments with the take rate to the treasury: the market alone, for speed comparisons'),
@@ -170,6 +186,8 @@ export const economySchema = group(
       },
       'Provider participation: token sales, exit and entry',
     ),
+    // Optional, not defaulted to []: a scenario without it keeps the hash it had before it existed.
+    incentivePrograms: z.array(incentiveProgram).max(20).optional().meta({ description: 'Programs that pay providers a USD rate per online GPU-hour for a stretch of days from a budget (a grant or the treasury), as Akash\'s Provider Incentives Pilot; none if omitted' }),
   },
   'Economy: payments, fees, tokens',
 ).refine((e) => e.emission.availabilityShare + e.emission.workShare + e.emission.treasuryShare <= 1 + 1e-9, {

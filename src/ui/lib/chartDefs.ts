@@ -7,6 +7,7 @@
 import { formatCount, formatValue } from './format.ts';
 import { REGIONS } from '../../sim/scenario/schema.ts';
 import { viewColumns, type ChartToggle } from './chartViews.ts';
+import { getAt } from './paths.ts';
 
 export const OKABE_ITO = {
   orange: '#E69F00',
@@ -117,6 +118,18 @@ export interface ChartDef {
   toggles?: ChartToggle[];
   /** The left axis's unit in the cumulative view, when not the chart's own (e.g. 'leases' for 'per day'). */
   cumulativeUnit?: string;
+  /**
+   * A scenario path to a list (e.g. 'economy.incentivePrograms'): the chart is drawn only for runs
+   * whose scenario holds items there. A chart of a mechanism the run does not use is a flat zero.
+   */
+  onlyWith?: string;
+}
+
+/** Whether a chart belongs on screen for a run of `scenario`: always, unless its `onlyWith` list is empty there (or no run yet). */
+export function usesMechanism(scenario: unknown, def: ChartDef): boolean {
+  if (!def.onlyWith) return true;
+  const v = scenario === undefined ? undefined : getAt(scenario, def.onlyWith);
+  return Array.isArray(v) && v.length > 0;
 }
 
 /** The trailing window of the token charts' smoothed lines, days. */
@@ -383,6 +396,24 @@ export const CHARTS: ChartDef[] = [
     ],
   },
   {
+    // the incentive_pilot preset's question: how fast does the budget run out (research/dashboards.md
+    // §6.2 #12: "treasury balance and runway")?
+    id: 'incentive-programs',
+    title: 'Incentive programs: budget and runway',
+    subtitle: 'USD the programs have paid providers so far and what their budgets have left (left); days the budgets last at the day\'s spend (right)',
+    unit: 'USD',
+    rightUnit: 'days',
+    log: 'never',
+    needs: ['incentive_paid_usd', 'incentive_budget_usd'],
+    pendingNote: 'Incentive programs came in 0.10.0: runs from before have no columns for them.',
+    onlyWith: 'economy.incentivePrograms',
+    series: [
+      { column: 'incentive_budget_usd', label: 'Budget left', color: OKABE_ITO.blue, width: 2 },
+      { column: 'incentive_spent_usd', label: 'Paid so far', color: OKABE_ITO.orange, dash: '7 3', width: 2 },
+      { column: 'incentive_runway_days', label: 'Runway at the day\'s spend (right axis)', color: OKABE_ITO.vermillion, dash: '2 3', width: 2, right: true },
+    ],
+  },
+  {
     // the cheating preset's question: how fast do spot checks catch the cheaters, at what cost?
     id: 'slashing',
     title: 'Slashing and cheating',
@@ -526,6 +557,7 @@ export function deriveColumns(data: Record<string, Float64Array>, rows: number, 
     out[to] = a;
   };
   cumulative('burned_tokens', 'burned_cumulative_tokens');
+  cumulative('incentive_paid_usd', 'incentive_spent_usd');
   for (const c of ['churn', 'losses', 'rival', 'banned']) cumulative(`providers_exited_${c}`, `exited_cumulative_${c}`);
   make('circulating_tokens', ['supply_tokens'], (i, [s]) => {
     const st = col('staked_tokens');

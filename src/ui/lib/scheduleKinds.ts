@@ -82,6 +82,11 @@ export const KIND_TEXT: Record<string, { title: string; blurb: string; template:
     blurb: "The token's outside price path times a multiplier over some days, for good",
     template: { startDay: 90, durationDays: 30, multiplier: 0.3 },
   },
+  'economy.incentivePrograms': {
+    title: 'Incentive program',
+    blurb: 'A budget paying providers a rate for each online GPU-hour, from a grant or the treasury, until it runs out',
+    template: { startDay: 60, durationDays: 180, budgetUsd: 12000000, usdPerGpuHour: 0.3, minVramGb: 40 },
+  },
   'economy.takeRateChanges': {
     title: 'Take rate change',
     blurb: 'The protocol fee on every payment settled from a day on',
@@ -103,10 +108,18 @@ interface Node {
   description?: string;
 }
 
-/** Field labels: "startDay" -> "Start day". */
+/** Field labels: "startDay" -> "Start day", "usdPerGpuHour" -> "USD per GPU hour". */
 function words(key: string): string {
-  const s = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  const s = key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .replace(/\b(usd|gpu|vram|gb)\b/g, (w) => w.toUpperCase());
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** A field label inside a sentence: "Start day" -> "start day", an acronym kept ("USD per GPU hour"). */
+function inSentence(label: string): string {
+  return /^[A-Z]{2}/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
 }
 
 /** Every array of objects in the schema, as an editable kind (those in KIND_TEXT first, in its order). */
@@ -182,7 +195,7 @@ export function scheduleControls(kinds: readonly ScheduleKind[], listAt: (path: 
           path: `${k.path}.${i}.${f.key}`,
           group,
           kind: f.integer ? 'integer' : 'number',
-          label: `${k.title}${items.length > 1 ? ` ${i + 1}` : ''}: ${f.label.toLowerCase()}`,
+          label: `${k.title}${items.length > 1 ? ` ${i + 1}` : ''}: ${inSentence(f.label)}`,
           unit: f.unit,
           description: f.description,
           min: f.min,

@@ -1,5 +1,5 @@
 /**
- * What the scenario schedules to happen, by day: demand shocks, cloud and electricity price shocks, stretches of lower provider reliability, waves of new providers, token price shocks, take rate changes, a rival
+ * What the scenario schedules to happen, by day: demand shocks, cloud and electricity price shocks, stretches of lower provider reliability, waves of new providers, token price shocks, take rate changes, incentive programs, a rival
  * network's offer, outside shocks to entry and exit, emission halvings and the token unlock's cliff (research/dashboards.md: "unlock / regime markers"). The
  * charts mark them, so a jump reads against its cause and a run that has not reached a day yet
  * shows what is coming (the forward-looking schedule users ask for).
@@ -100,6 +100,15 @@ export function scheduledEvents(s: Scenario): ScheduledEvent[] {
         day: c.startDay,
         label: `fee ${formatValue(c.takeRate, 'share')}`,
         detail: `Take rate ${formatValue(c.takeRate, 'share')} of every payment settled from day ${c.startDay} on (to the ${e.takeFate === 'burn' ? 'buy-back and burn' : e.takeFate})`,
+      });
+    }
+    for (const g of e.incentivePrograms ?? []) {
+      const who = [g.minVramGb > 0 ? `GPUs of ${g.minVramGb} GB and more` : 'all GPUs', g.archetypes?.length ? g.archetypes.join(', ') : '', g.regions?.length ? g.regions.join(', ') : ''].filter(Boolean).join('; ');
+      out.push({
+        day: g.startDay,
+        label: `incentive $${Number(g.usdPerGpuHour.toPrecision(3))}/GPU-h`,
+        detail: `Incentive program from day ${g.startDay} for up to ${g.durationDays} days: $${g.usdPerGpuHour} per online GPU-hour (${who}) from ${g.fundedBy === 'treasury' ? 'the treasury' : 'a grant'} of ${formatValue(g.budgetUsd * s.scale, 'USD')}, until it runs out`,
+        endDay: g.startDay + g.durationDays,
       });
     }
     for (const c of e.participation.competitors) {

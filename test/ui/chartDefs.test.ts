@@ -191,6 +191,10 @@ describe('chart and KPI definitions', () => {
     const t = { data: { provider_revenue_usd: f(60, 20), provider_rewards_usd: f(20, 0), gpu_hours_served: f(50, 50) }, lo: 0, hi: 1, periodHours: 24 };
     expect(k.compute(t)).toBeCloseTo(1);
     expect(k.detail!(t)).toBe('20% funded by emissions');
+    // an incentive program's pay is income too, with its own share
+    const withProgram = { ...t, data: { ...t.data, incentive_paid_usd: f(10, 10) } };
+    expect(k.compute(withProgram)).toBeCloseTo(1.2);
+    expect(k.detail!(withProgram)).toBe('17% funded by emissions, 17% by incentive programs');
   });
 
   it('KPIs: net inflation gives the reward yield of stake, annualized over the window, and nothing without stake', () => {

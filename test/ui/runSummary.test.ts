@@ -85,6 +85,18 @@ describe('the run in short', () => {
     expect(text('security', s)).toBeUndefined();
   });
 
+  it('what incentive programs paid and how they stopped: ran dry, ended with budget left, or still paying; nothing when they paid nothing', () => {
+    const three = (over: Record<string, Float64Array>) => ({ ...table({ day: f(1, 2, 3), provider_revenue_usd: f(100, 100, 100), provider_rewards_usd: f(0, 0, 0), ...over }), hi: 2 });
+    const dry = three({ incentive_paid_usd: f(50, 50, 0), incentive_budget_usd: f(50, 0, 0), incentive_runway_days: f(1, 0, NaN) });
+    expect(text('incentives', runSummary(dry, whole))).toBe('Incentive programs paid providers $100 (25.0% of their income); their budget ran dry on day 2.');
+    const ended = three({ incentive_paid_usd: f(50, 50, 0), incentive_budget_usd: f(950, 0, 0), incentive_runway_days: f(19, 18, NaN) });
+    expect(text('incentives', runSummary(ended, whole))).toBe('Incentive programs paid providers $100 (25.0% of their income); they ended as scheduled on day 2 with 18 days of budget unspent.');
+    const going = three({ incentive_paid_usd: f(50, 50, 50), incentive_budget_usd: f(950, 900, 850), incentive_runway_days: f(19, 18, 17) });
+    expect(text('incentives', runSummary(going, whole))).toBe("Incentive programs paid providers $150 (33.3% of their income); still paying at the end, $850 left: 17 days at the day's spend.");
+    expect(text('providers', runSummary(dry, whole))).toMatch(/^Providers earned \$[\d.]+ per GPU-hour served, 0% of it from token emissions, 25% from incentive programs/);
+    expect(text('incentives', runSummary(three({ incentive_paid_usd: f(0, 0, 0), incentive_budget_usd: f(0, 0, 0), incentive_runway_days: f(NaN, NaN, NaN) }), whole))).toBeUndefined();
+  });
+
   it('against a pinned baseline: the largest changes, better or worse in words, with the verdict seed by seed when there is one', () => {
     const base = { label: 'the pinned baseline (baseline, seed 1)', table: table({ gpus_busy: f(50, 50), leases_failed: f(30, 30) }), verdict: (id: string) => (id === 'utilization' ? 'clear' : null) };
     const s = runSummary(table(), whole, base);

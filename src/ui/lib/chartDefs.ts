@@ -105,6 +105,8 @@ export interface ChartDef {
    * run's first weeks squeezed the 12- and 24-month thresholds into one pixel row).
    */
   rightCap?: number;
+  /** The right axis stays linear even when its values span orders of magnitude (a countdown reads as a straight line to 0). */
+  rightLinear?: boolean;
   /** Horizontal reference lines (on the right axis with `right`). */
   refs?: { value: number; label: string; right?: boolean }[];
   /** Columns without which the chart is "not available yet". */
@@ -130,6 +132,11 @@ export function usesMechanism(scenario: unknown, def: ChartDef): boolean {
   if (!def.onlyWith) return true;
   const v = scenario === undefined ? undefined : getAt(scenario, def.onlyWith);
   return Array.isArray(v) && v.length > 0;
+}
+
+/** What incentive programs paid providers over the window (0 for runs from before 0.10.0, which have no column for it). */
+function incentivePay(t: WindowedTable): number {
+  return t.data.incentive_paid_usd ? sum(t.data.incentive_paid_usd, t.lo, t.hi) : 0;
 }
 
 /** The trailing window of the token charts' smoothed lines, days. */
@@ -403,6 +410,7 @@ export const CHARTS: ChartDef[] = [
     subtitle: 'USD the programs have paid providers so far and what their budgets have left (left); days the budgets last at the day\'s spend (right)',
     unit: 'USD',
     rightUnit: 'days',
+    rightLinear: true,
     log: 'never',
     needs: ['incentive_paid_usd', 'incentive_budget_usd'],
     pendingNote: 'Incentive programs came in 0.10.0: runs from before have no columns for them.',
@@ -789,14 +797,16 @@ export const KPIS: KpiDef[] = [
     unit: 'USD/GPU-h',
     better: 'up',
     needs: ['provider_revenue_usd', 'provider_rewards_usd', 'gpu_hours_served'],
-    definition: 'Provider income per GPU-hour served over the window: (lease income net of fees + emission rewards valued at the token price) / GPU-hours served. The detail line is the share of that income funded by token emissions rather than by tenants.',
-    compute: (t) =>
-      ratio(sum(t.data.provider_revenue_usd, t.lo, t.hi) + sum(t.data.provider_rewards_usd, t.lo, t.hi), sum(t.data.gpu_hours_served, t.lo, t.hi)),
+    definition:
+      'Provider income per GPU-hour served over the window: (lease income net of fees + emission rewards valued at the token price + incentive programs\' pay) / GPU-hours served. The detail line is the share of that income funded by token emissions rather than by tenants (and by incentive programs, when the scenario has one).',
+    compute: (t) => ratio(sum(t.data.provider_revenue_usd, t.lo, t.hi) + sum(t.data.provider_rewards_usd, t.lo, t.hi) + incentivePay(t), sum(t.data.gpu_hours_served, t.lo, t.hi)),
     detail: (t) => {
       const rev = sum(t.data.provider_revenue_usd, t.lo, t.hi);
       const rew = sum(t.data.provider_rewards_usd, t.lo, t.hi);
-      const s = ratio(rew, rev + rew);
-      return Number.isFinite(s) ? `${Math.round(s * 100)}% funded by emissions` : null;
+      const inc = incentivePay(t);
+      const s = ratio(rew, rev + rew + inc);
+      if (!Number.isFinite(s)) return null;
+      return `${Math.round(s * 100)}% funded by emissions${inc > 0 ? `, ${Math.round((inc / (rev + rew + inc)) * 100)}% by incentive programs` : ''}`;
     },
   },
   {

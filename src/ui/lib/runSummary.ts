@@ -11,7 +11,7 @@ import { marketDryNotice } from '../../sim/metrics/marketDryNotice.ts';
 
 export interface SummarySentence {
   /** What the sentence is about (a test and the page can find it by this). */
-  id: 'window' | 'utilization' | 'tenants' | 'failures' | 'providers' | 'token' | 'market' | 'security' | 'population' | 'baseline';
+  id: 'window' | 'utilization' | 'tenants' | 'failures' | 'providers' | 'token' | 'market' | 'security' | 'incentives' | 'population' | 'baseline';
   text: string;
 }
 
@@ -70,7 +70,7 @@ export function runSummary(t: WindowedTable, span: { from: number; to: number; w
       pay === Infinity ? 'the median provider does not pay back its hardware at these earnings'
       : !Number.isFinite(pay) ? ''
       : `the median provider pays back its hardware in ${show('payback', t)} months (${pay < 12 ? 'healthy: under 12' : pay <= 24 ? 'slow: 12 to 24' : 'critical: above 24'})`;
-    out.push({ id: 'providers', text: `Providers earned ${formatValue(earn, 'USD')} per GPU-hour served${funded ? `, ${funded.replace(' funded by emissions', ' of it from token emissions')}` : ''}${payText ? `; ${payText}` : ''}.` });
+    out.push({ id: 'providers', text: `Providers earned ${formatValue(earn, 'USD')} per GPU-hour served${funded ? `, ${funded.replace(' funded by emissions', ' of it from token emissions').replace(' by incentive programs', ' from incentive programs')}` : ''}${payText ? `; ${payText}` : ''}.` });
   }
 
   const infl = value('inflation', t);
@@ -93,6 +93,9 @@ export function runSummary(t: WindowedTable, span: { from: number; to: number; w
     const move = Math.abs(b / a - 1) < 0.005 ? 'about the same as' : `${b > a ? 'up' : 'down'} ${formatValue(Math.abs(b / a - 1), 'share')} from`;
     out.push({ id: 'security', text: `The providers' stake, the network's security budget, was worth ${formatValue(b, 'USD')} at the end, ${move} ${formatValue(a, 'USD')} at the start.` });
   }
+
+  const incentives = incentiveSentence(t);
+  if (incentives) out.push({ id: 'incentives', text: incentives });
 
   // who came and went, and why they left (each exit on the hazard has one cause, drawn with its part of the hazard)
   const exited = t.data.providers_exited;
@@ -143,4 +146,36 @@ export function runSummary(t: WindowedTable, span: { from: number; to: number; w
     out.push({ id: 'baseline', text });
   }
   return out;
+}
+
+/**
+ * What the incentive programs paid in the window, their share of the providers' income, and how
+ * they stopped: run dry (no runway left on their last day), ended as scheduled with budget unspent,
+ * or still paying at the window's end. Null when they paid nothing in it.
+ */
+function incentiveSentence(t: WindowedTable): string | null {
+  const paid = t.data.incentive_paid_usd;
+  const runway = t.data.incentive_runway_days;
+  const left = t.data.incentive_budget_usd;
+  if (!paid || !runway || !left) return null;
+  let total = 0;
+  let income = 0;
+  let last = -1;
+  for (let i = t.lo; i <= t.hi; i++) {
+    if (paid[i] > 0) {
+      total += paid[i];
+      last = i;
+    }
+    for (const c of ['provider_revenue_usd', 'provider_rewards_usd']) if (Number.isFinite(t.data[c]?.[i])) income += t.data[c][i];
+  }
+  if (!(total > 0)) return null;
+  const day = t.data.day ? Math.round(t.data.day[last]) : last + 1;
+  const share = income + total > 0 ? ` (${formatValue(total / (income + total), 'share')} of their income)` : '';
+  const how =
+    last === t.hi
+      ? `still paying at the end, ${formatValue(left[last], 'USD')} left: ${formatCount(runway[last])} days at the day's spend`
+      : runway[last] < 0.5
+        ? `their budget ran dry on day ${day}`
+        : `they ended as scheduled on day ${day} with ${formatCount(runway[last])} days of budget unspent`;
+  return `Incentive programs paid providers ${formatValue(total, 'USD')}${share}; ${how}.`;
 }

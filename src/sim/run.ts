@@ -9,7 +9,7 @@ import { scenarioHash } from './scenario/hash.ts';
 import { MarketModel, type ModelHooks } from './model/marketModel.ts';
 import type { LeaseRow } from './model/leaseRow.ts';
 import { ColumnStore, type MetricTable } from './metrics/table.ts';
-import { MARKET_COLUMNS, REGION_MARKET_COLUMNS, TYPE_MARKET_COLUMNS } from './metrics/marketMetrics.ts';
+import { MARKET_COLUMNS, NEW_JOB_COLUMNS, REGION_MARKET_COLUMNS, TYPE_MARKET_COLUMNS } from './metrics/marketMetrics.ts';
 import { TYPE_ECONOMY_COLUMNS } from './economy/typeBooks.ts';
 import { PROVIDER_INCOME_COLUMNS, ECONOMY_COLUMNS, TOKEN_FLOAT_COLUMNS, INCENTIVE_COLUMNS } from './metrics/economyMetrics.ts';
 import type { ColumnDef } from './metrics/table.ts';
@@ -52,12 +52,13 @@ export interface Run {
  * The run's CSV columns: the market's, the economy's when it is enabled, then the same by provider
  * type (appended in 0.3.0, so the columns before them kept their places), the market by region
  * (0.5.0), the token market's float (0.6.0), the providers' income concentration (0.7.0) and the
- * incentive programs (0.10.0), the last three with the economy.
+ * incentive programs (0.10.0), the last three with the economy, then the new jobs' fill rate
+ * (0.10.0), with or without it.
  */
 export function columnsFor(scenario: Scenario): ColumnDef[] {
   return scenario.economy.enabled
-    ? [...MARKET_COLUMNS, ...ECONOMY_COLUMNS, ...TYPE_MARKET_COLUMNS, ...TYPE_ECONOMY_COLUMNS, ...REGION_MARKET_COLUMNS, ...TOKEN_FLOAT_COLUMNS, ...PROVIDER_INCOME_COLUMNS, ...INCENTIVE_COLUMNS]
-    : [...MARKET_COLUMNS, ...TYPE_MARKET_COLUMNS, ...REGION_MARKET_COLUMNS];
+    ? [...MARKET_COLUMNS, ...ECONOMY_COLUMNS, ...TYPE_MARKET_COLUMNS, ...TYPE_ECONOMY_COLUMNS, ...REGION_MARKET_COLUMNS, ...TOKEN_FLOAT_COLUMNS, ...PROVIDER_INCOME_COLUMNS, ...INCENTIVE_COLUMNS, ...NEW_JOB_COLUMNS]
+    : [...MARKET_COLUMNS, ...TYPE_MARKET_COLUMNS, ...REGION_MARKET_COLUMNS, ...NEW_JOB_COLUMNS];
 }
 
 export function createRun(scenario: Scenario, seed: number, options: RunOptions = {}): Run {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHARTS, KPIS, deriveColumns } from '../../src/ui/lib/chartDefs.ts';
 import { formatValue } from '../../src/ui/lib/format.ts';
-import { MARKET_COLUMNS, REGION_MARKET_COLUMNS, TYPE_MARKET_COLUMNS } from '../../src/sim/metrics/marketMetrics.ts';
+import { MARKET_COLUMNS, NEW_JOB_COLUMNS, REGION_MARKET_COLUMNS, TYPE_MARKET_COLUMNS } from '../../src/sim/metrics/marketMetrics.ts';
 import { TYPE_ECONOMY_COLUMNS } from '../../src/sim/economy/typeBooks.ts';
 import { PROVIDER_INCOME_COLUMNS, ECONOMY_COLUMNS, TOKEN_FLOAT_COLUMNS, INCENTIVE_COLUMNS, concentration } from '../../src/sim/metrics/economyMetrics.ts';
 
@@ -9,7 +9,7 @@ const f = (...v: number[]) => new Float64Array(v);
 
 describe('chart and KPI definitions', () => {
   it('every chart reads columns the core produces or the dashboard derives (no silent schema drift)', () => {
-    const names = new Set([...MARKET_COLUMNS, ...ECONOMY_COLUMNS, ...TYPE_MARKET_COLUMNS, ...TYPE_ECONOMY_COLUMNS, ...REGION_MARKET_COLUMNS, ...TOKEN_FLOAT_COLUMNS, ...PROVIDER_INCOME_COLUMNS, ...INCENTIVE_COLUMNS].map((c) => c.name));
+    const names = new Set([...MARKET_COLUMNS, ...NEW_JOB_COLUMNS, ...ECONOMY_COLUMNS, ...TYPE_MARKET_COLUMNS, ...TYPE_ECONOMY_COLUMNS, ...REGION_MARKET_COLUMNS, ...TOKEN_FLOAT_COLUMNS, ...PROVIDER_INCOME_COLUMNS, ...INCENTIVE_COLUMNS].map((c) => c.name));
     const derived = new Set(Object.keys(deriveColumns(Object.fromEntries([...names].map((n) => [n, f(1)])), 1, 24, 800e6)));
     // a CSV from before the float (0.6.0) gets its circulating tokens in one band instead
     derived.add('circulating_unsplit_tokens');
@@ -160,6 +160,8 @@ describe('chart and KPI definitions', () => {
     expect(fill.compute({ data: { fill_rate: f(NaN) }, lo: 0, hi: 0, periodHours: 24 })).toBeNaN();
     // the re-orders of failed leases among the orders: 100 of 100 + 900
     expect(fill.detail!({ data: { fill_rate: f(0.8, 0.9), leases_failed: f(40, 60), jobs_arrived: f(500, 400) }, lo: 0, hi: 1, periodHours: 24 })).toBe('10.0% of orders re-order failed leases');
+    // with the new jobs' own fill rate (0.10.0), first
+    expect(fill.detail!({ data: { fill_rate: f(0.8, 0.9), fill_rate_new_jobs: f(0.7, 0.8), leases_failed: f(40, 60), jobs_arrived: f(500, 400) }, lo: 0, hi: 1, periodHours: 24 })).toBe('new jobs 75.0%; 10.0% of orders re-order failed leases');
     expect(fill.detail!({ data: { fill_rate: f(0.8), leases_failed: f(0), jobs_arrived: f(500) }, lo: 0, hi: 0, periodHours: 24 })).toBeNull();
   });
 

@@ -66,6 +66,21 @@ export const TYPE_MARKET_COLUMNS: ColumnDef[] = [
  * The market by the providers' region (0.5.0), after every other column: a regional shock (an
  * electricity price spike, data-residency demand) shows in the region's own utilization and price.
  */
+/**
+ * The fill rate of new jobs (0.10.0): after every earlier column, with or without the economy, so
+ * those keep their places. fill_rate counts the re-orders of failed leases' remaining work, which are
+ * mostly matched at once, so a network whose leases fail more can read a higher fill rate; this one
+ * reads the tenants' first try.
+ */
+export const NEW_JOB_COLUMNS: ColumnDef[] = [
+  {
+    name: 'fill_rate_new_jobs',
+    unit: 'share',
+    description:
+      "New jobs' first orders matched / (those matched + those expired) in the period: fill_rate without the re-orders of failed leases' remaining work",
+  },
+];
+
 export const REGION_MARKET_COLUMNS: ColumnDef[] = [
   ...REGIONS.map((r) => ({ name: `providers_active_${r}`, unit: 'providers', description: `Providers in region ${r} in the network at the end of the period` })),
   ...REGIONS.map((r) => ({ name: `gpus_online_${r}`, unit: 'GPUs', description: `Time-average number of GPUs online in region ${r} over the period` })),
@@ -119,6 +134,9 @@ export class MarketMetrics {
   failed = 0;
   resumed = 0;
   matched = 0;
+  /** New jobs' first orders matched and expired in the period (NEW_JOB_COLUMNS). */
+  matchedFirst = 0;
+  expiredFirst = 0;
   demandedGpuH = 0;
   private waits: number[] = [];
   private waitSum = 0;
@@ -146,8 +164,10 @@ export class MarketMetrics {
     this.last = now;
   }
 
-  recordWait(h: number): void {
+  /** An order matched after waiting `h` hours; `first` when it is a new job's first order (not a re-order). */
+  recordWait(h: number, first: boolean): void {
     this.matched++;
+    if (first) this.matchedFirst++;
     this.waits.push(h);
     this.waitSum += h;
   }
@@ -226,6 +246,14 @@ export class MarketMetrics {
     this.failedByType.fill(0);
     this.resumedByType.fill(0);
     return o;
+  }
+
+  /** Writes the period's NEW_JOB_COLUMNS into `out` from `offset` (after sample() at the same instant), then resets them. */
+  sampleNewJobs(out: number[], offset: number): number {
+    const n = this.matchedFirst + this.expiredFirst;
+    out[offset] = n > 0 ? this.matchedFirst / n : NaN;
+    this.matchedFirst = this.expiredFirst = 0;
+    return offset + 1;
   }
 
   /** Writes the period's REGION_MARKET_COLUMNS into `out` from `offset` (after sample() at the same instant), then resets them. */

@@ -725,6 +725,7 @@ export class MarketModel {
         break;
       case 'expired':
         m.expired++;
+        if (l.attempt === 0) m.expiredFirst++;
         break;
       case 'cancelled':
         m.cancelled++;
@@ -755,7 +756,7 @@ export class MarketModel {
         // The patience event is not cancelled: onPatience ignores an order that is no longer waiting
         // (cheaper than tracking one cancelled handle per matched order).
         this.dequeue(l.id);
-        if (l.state === 'matched' && (this.warm.size === 0 || !this.warm.has(l.id))) this.metrics.recordWait(this.engine.now - l.orderedAt);
+        if (l.state === 'matched' && (this.warm.size === 0 || !this.warm.has(l.id))) this.metrics.recordWait(this.engine.now - l.orderedAt, l.attempt === 0);
         break;
       case FX_RESERVE: {
         const p = this.providers[l.provider];
@@ -919,13 +920,14 @@ export class MarketModel {
     const period = now - this.lastSampleAt;
     this.lastSampleAt = now;
     this.lastRow.length = 0;
-    // the columns in run.ts' columnsFor order: market, economy, market by type, economy by type, market by region, the token's float, income concentration, incentive programs
+    // the columns in run.ts' columnsFor order: market, economy, market by type, economy by type, market by region, the token's float, income concentration, incentive programs, the new jobs' fill rate
     let o = this.metrics.sample(now, period, this.lastRow, 0);
     if (this.economy) o = this.economy.sample(period, this.lastRow, o);
     o = this.metrics.sampleTypes(period, this.lastRow, o);
     if (this.economy) o = this.economy.sampleTypes(this.lastRow, o);
     o = this.metrics.sampleRegions(period, this.lastRow, o);
     if (this.economy) o = this.economy.sampleIncentives(this.lastRow, this.economy.sampleProviderIncome(this.lastRow, this.economy.sampleFloat(this.lastRow, o)));
+    o = this.metrics.sampleNewJobs(this.lastRow, o);
     this.onRow?.(this.lastRow);
     this.sampleIndex++;
     if (now < this.horizonHours) this.scheduleSample(now);

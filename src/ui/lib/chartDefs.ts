@@ -734,12 +734,15 @@ export const KPIS: KpiDef[] = [
     better: 'up',
     needs: ['fill_rate'],
     definition:
-      'Orders matched / (orders matched + orders expired), mean of the daily values in the window. Expired orders left for the cloud. The orders include the re-orders of failed leases\' remaining work, which are mostly matched at once: a network whose leases fail more can show a higher fill rate; the detail line gives their share of the orders (re-orders = leases failed, new orders = jobs arrived).',
+      'Orders matched / (orders matched + orders expired), mean of the daily values in the window. Expired orders left for the cloud. The orders include the re-orders of failed leases\' remaining work, which are mostly matched at once: a network whose leases fail more can show a higher fill rate; the detail line gives the new jobs\' own fill rate (their first orders only, the CSV\'s fill_rate_new_jobs) and the re-orders\' share of the orders (re-orders = leases failed, new orders = jobs arrived).',
     compute: (t) => mean(t.data.fill_rate, t.lo, t.hi),
     detail: (t) => {
       const reorders = sum(t.data.leases_failed, t.lo, t.hi);
       const orders = reorders + sum(t.data.jobs_arrived, t.lo, t.hi);
-      return reorders > 0 && orders > 0 ? `${formatValue(reorders / orders, 'share')} of orders re-order failed leases` : null;
+      const share = reorders > 0 && orders > 0 ? `${formatValue(reorders / orders, 'share')} of orders re-order failed leases` : null;
+      // the new jobs' own fill rate (0.10.0; runs from before have no column for it)
+      const first = t.data.fill_rate_new_jobs ? mean(t.data.fill_rate_new_jobs, t.lo, t.hi) : NaN;
+      return Number.isFinite(first) ? `new jobs ${formatValue(first, 'share')}${share ? `; ${share}` : ''}` : share;
     },
   },
   {

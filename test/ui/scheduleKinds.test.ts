@@ -3,7 +3,7 @@
 // list edits keep what the user did not touch.
 import { describe, expect, it } from 'vitest';
 import schema from '../../scenarios/scenario.schema.json';
-import { KIND_TEXT, scheduleControls, scheduleKindsFromJsonSchema, withField, withNewItem, withoutItem } from '../../src/ui/lib/scheduleKinds.ts';
+import { KIND_TEXT, scheduleControls, scheduleKindsFromJsonSchema, withCopiedItem, withField, withNewItem, withoutItem } from '../../src/ui/lib/scheduleKinds.ts';
 import { validateScenario } from '../../src/sim/scenario/validate.ts';
 import { scheduledEvents } from '../../src/ui/lib/scheduledEvents.ts';
 
@@ -53,6 +53,14 @@ describe('editing a list', () => {
     expect(added[2]).toEqual(k.template);
     (added[2] as { multiplier: number }).multiplier = 9;
     expect(k.template.multiplier).toBe(2);
+  });
+
+  it('copies an item right after it, a copy that changes on its own', () => {
+    const copied = withCopiedItem(items, 0);
+    expect(copied).toEqual([items[0], items[0], items[1]]);
+    (copied[1] as { startDay: number }).startDay = 375;
+    expect(items[0].startDay).toBe(10);
+    expect(withCopiedItem(items, 1)).toEqual([items[0], items[1], items[1]]);
   });
 });
 

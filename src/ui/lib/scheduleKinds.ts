@@ -172,6 +172,12 @@ export function withoutItem(items: readonly Item[], i: number): Item[] {
   return items.filter((_, n) => n !== i);
 }
 
+/** The items with a copy of item i right after it (a second shock like the first, a year later, starts from its values). */
+export function withCopiedItem(items: readonly Item[], i: number): Item[] {
+  // through JSON, not structuredClone: the dashboard's items are reactive proxies, which it refuses (scenario items are JSON anyway)
+  return [...items.slice(0, i + 1), JSON.parse(JSON.stringify(items[i])) as Item, ...items.slice(i + 1)];
+}
+
 /** The items with a copy of the kind's example added at the end. */
 export function withNewItem(items: readonly Item[], kind: ScheduleKind): Item[] {
   return [...items, structuredClone(kind.template)];

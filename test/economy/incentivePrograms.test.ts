@@ -35,13 +35,13 @@ describe('the budget of an incentive program', () => {
     };
     expect(day(10, 240)).toBe(0); // day 10 ends at the start day: not yet
     expect(day(11, 240)).toBe(0.5); // $120 of $250
-    expect(g.runwayDays(11)).toBeCloseTo(130 / 120, 12);
+    expect(g.runwayDays(11, 0)).toBeCloseTo(130 / 120, 12); // a grant: the treasury does not bound it
     expect(day(12, 240)).toBe(0.5); // $240
     expect(day(13, 240)).toBeCloseTo(0.5 * (10 / 120), 12); // the last $10 for $120 of claims
     expect(g.dryDay[0]).toBe(13);
     expect(g.budgetLeft(13)).toBe(0);
     expect(day(14, 240)).toBe(0);
-    expect(g.runwayDays(14)).toBeNaN();
+    expect(g.runwayDays(14, 0)).toBeNaN();
   });
 
   it('the budget scales with the scenario; it ends on its last day with budget left, which then no longer counts', () => {
@@ -76,6 +76,16 @@ describe('the budget of an incentive program', () => {
     expect(g.rateFor(provider('h100'), 11)).toBeCloseTo(0.5 * 0.4 + 0.5, 12);
     expect(g.dryDay[0]).toBe(11); // the treasury could not pay it all: the program stops
     expect(g.dryDay[1]).toBeNaN();
+  });
+
+  it("a treasury program's runway is no longer than the treasury can pay for, whatever its budget", () => {
+    const g = new IncentivePrograms([program({ fundedBy: 'treasury', budgetUsd: 1e6 }), program({ budgetUsd: 1000 })], 1);
+    g.beginDay();
+    g.claim(provider('h100'), 100, 11); // $50 a day from each
+    g.settle(11, 1e9);
+    expect(g.runwayDays(11, 1e9)).toBeCloseTo((1e6 - 50 + 950) / 100, 9);
+    expect(g.runwayDays(11, 500)).toBeCloseTo((500 + 950) / 100, 9);
+    expect(g.runwayDays(11, -3)).toBeCloseTo(950 / 100, 9);
   });
 
   it('a would-be provider counts the share of its first year the program still covers after its lag, cut short by the runway', () => {
@@ -175,6 +185,12 @@ describe('an incentive program in a run', () => {
     const last = lastPaying(paid);
     expect(last).toBeLessThan(29);
     expect(sum(paid, last + 1)).toBe(0);
+    // its runway is what the treasury holds over the day's pay, not its $1e9 budget (over the days it paid in full)
+    expect(last).toBeGreaterThan(11);
+    const runway = col(t, 'incentive_runway_days');
+    const price = col(t, 'token_price_usd');
+    const usd = col(t, 'treasury_usd');
+    for (let d = 10; d < last; d++) expect(runway[d] / ((tok[d] * price[d] + usd[d]) / paid[d])).toBeCloseTo(1, 4);
   });
 
   it('a would-be provider it reaches expects a higher margin while it runs; one it does not, the same', () => {

@@ -920,7 +920,7 @@ export class Economy {
     const P = this.price.price;
     const tUsd = L.balanceUnits('usd', treasury);
     const tTok = L.balanceUnits('token', treasury);
-    const need = programs.settle(day, (tUsd + tTok * P) / UNITS_PER);
+    const need = programs.settle(day, this.treasuryUsdValue());
     const pot = this.programAcct.pot;
     const grant = Math.round(need.grantUsd * UNITS_PER);
     if (grant > 0) L.transferUnits('usd', this.programAcct.grants, pot, grant, 'incentive program grant');
@@ -948,6 +948,13 @@ export class Economy {
     return usd;
   }
 
+  /** What the treasury could raise now, USD: its USD and its tokens at the current price. */
+  private treasuryUsdValue(): number {
+    const L = this.host.ledger;
+    const t = this.host.acct.treasury;
+    return (L.balanceUnits('usd', t) + L.balanceUnits('token', t) * this.price.price) / UNITS_PER;
+  }
+
   /** USD the programs paid since the last metrics sample (the counters are reset by sample(), which runs first). */
   private periodIncentiveUsd = 0;
 
@@ -956,7 +963,7 @@ export class Economy {
     const g = this.programs;
     out[offset] = this.periodIncentiveUsd;
     out[offset + 1] = g ? g.budgetLeft(this.day) : 0;
-    out[offset + 2] = g ? g.runwayDays(this.day) : NaN;
+    out[offset + 2] = g ? g.runwayDays(this.day, this.treasuryUsdValue()) : NaN;
     this.periodIncentiveUsd = 0;
     return offset + 3;
   }

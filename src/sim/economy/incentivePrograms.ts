@@ -147,17 +147,22 @@ export class IncentivePrograms {
 
   /**
    * Days the programs paying on day `day` can go on at that day's spend: the budget they have left
-   * over what they paid that day; NaN when none paid (Infinity cannot be told from "not running").
+   * over what they paid that day, the treasury programs' budgets capped together by `treasuryUsd`
+   * (what the treasury could raise now: a budget the treasury cannot pay is no runway; its daily
+   * emission share coming in is not counted); NaN when none paid (Infinity cannot be told from
+   * "not running").
    */
-  runwayDays(day: number): number {
-    let left = 0;
+  runwayDays(day: number, treasuryUsd: number): number {
+    let grants = 0;
+    let fromTreasury = 0;
     let paid = 0;
     for (let j = 0; j < this.programs.length; j++) {
       const g = this.programs[j];
       if (day <= g.startDay || day > g.startDay + g.durationDays || !(this.factor[j] > 0)) continue;
-      left += this.left[j];
+      if (g.fundedBy === 'treasury') fromTreasury += this.left[j];
+      else grants += this.left[j];
       paid += this.lastPaid[j];
     }
-    return paid > 0 ? left / paid : NaN;
+    return paid > 0 ? (grants + Math.min(fromTreasury, Math.max(0, treasuryUsd))) / paid : NaN;
   }
 }

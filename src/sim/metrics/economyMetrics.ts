@@ -118,7 +118,7 @@ export const INCENTIVE_COLUMNS: ColumnDef[] = [
     name: 'incentive_runway_days',
     unit: 'days',
     description:
-      'Days the budgets of the programs that paid on the period\'s last day last at that day\'s spend (budget left / USD paid that day); it may exceed the days a program has left. Empty when no program paid that day',
+      'Days the budgets of the programs that paid on the period\'s last day last at that day\'s spend (budget left / USD paid that day; a treasury program\'s budget no more than the treasury holds, its USD and its tokens at the day\'s price); it may exceed the days a program has left. Empty when no program paid that day',
   },
 ];
 

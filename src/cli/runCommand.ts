@@ -14,6 +14,7 @@ import { BAND_LEVELS, isBandLevel, type BandLevel } from '../sim/metrics/bandLev
 import { runFigures } from './replicaMessages.ts';
 import { progressLine } from './progress.ts';
 import { marketDryNotice } from '../sim/metrics/marketDryNotice.ts';
+import { incentiveOutcome, type IncentiveOutcome } from '../sim/metrics/incentiveOutcome.ts';
 import { checkOutputs, stageOutput, writeOutput, type StagedOutput } from './outputFiles.ts';
 import { createRun } from '../sim/run.ts';
 import { tableToCsv, formatCsvNumber } from '../sim/metrics/csv.ts';
@@ -238,10 +239,25 @@ export async function runCommand(arg: string, f: RunFlags): Promise<number> {
         (written.length ? `; wrote ${written.join(', ')} (each with .meta.json)` : '') +
         '\n',
     );
+    const programs = incentiveOutcome(table.data, 0, last);
+    if (programs) process.stderr.write(`depinsim: ${incentiveLine(programs)}\n`);
     const theory = mmcOf(scenario);
     if (theory) process.stderr.write(theoryLine(theory, table));
   }
   return EXIT.ok;
+}
+
+/** The run's incentive programs in a line: what they paid, its share of the providers' income, how they stopped. */
+export function incentiveLine(o: IncentiveOutcome): string {
+  const usd = (v: number) => (v >= 1e6 ? `$${(v / 1e6).toFixed(2)}M` : v >= 1e3 ? `$${(v / 1e3).toFixed(1)}k` : `$${v.toFixed(2)}`);
+  const how =
+    o.how === 'paying'
+      ? `still paying on the last day, ${usd(o.leftUsd)} left, ${o.runwayDays.toFixed(0)} days at that day's spend`
+      : o.how === 'dry'
+        ? `the budget ran dry on day ${o.lastDay}`
+        : `they ended as scheduled on day ${o.lastDay}, ${o.runwayDays.toFixed(0)} days of budget unspent`;
+  const share = Number.isFinite(o.shareOfIncome) ? ` (${(o.shareOfIncome * 100).toFixed(1)}% of the providers' income)` : '';
+  return `incentive programs paid ${usd(o.paidUsd)}${share}; ${how} (incentive_paid_usd, incentive_runway_days)`;
 }
 
 /** A price for people: cents, or three significant digits below a dime; says so when no lease ran that day (NaN). */

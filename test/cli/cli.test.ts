@@ -95,6 +95,22 @@ describe('depinsim run', () => {
     expect(cli(['run', 'mmc', '--days', '5', '--set', 'demand.diurnalAmplitude=0.2', '--out', 'mmc2.csv']).err).not.toMatch(/M\/M\/c/);
   });
 
+  it('a run with an incentive program says what it paid and how it stopped, matching its CSV; a run without one says nothing of it', () => {
+    const prog = (budget: number) => `economy.incentivePrograms=[{"startDay":2,"durationDays":4,"budgetUsd":${budget},"usdPerGpuHour":0.3,"minVramGb":40}]`;
+    // budgets are at scale 1: $200k x 0.05 = $10k, two days or so of its pay at this size
+    const dry = cli(['run', 'baseline', '--days', '8', '--scale', '0.05', '--set', prog(200_000), '--out', 'inc.csv']);
+    expect(dry.code).toBe(0);
+    const rows = csvRows('inc.csv');
+    const paid = rows.reduce((s, r) => s + Number(r.incentive_paid_usd), 0);
+    const last = rows.filter((r) => Number(r.incentive_paid_usd) > 0).at(-1)!.day;
+    expect(paid).toBeCloseTo(10_000, 1);
+    expect(dry.err).toContain(`depinsim: incentive programs paid $10.0k (`);
+    expect(dry.err).toContain(`; the budget ran dry on day ${last} (incentive_paid_usd, incentive_runway_days)`);
+    const ended = cli(['run', 'baseline', '--days', '8', '--scale', '0.05', '--set', prog(1e7), '--out', 'inc2.csv']);
+    expect(ended.err).toMatch(/; they ended as scheduled on day 6, \d+ days of budget unspent/);
+    expect(cli(['run', 'baseline', '--days', '3', '--scale', '0.05', '--out', 'plain.csv']).err).not.toContain('incentive');
+  });
+
   it('with exponential patience (erlang_a) it prints Erlang A: utilization, fill rate and the wait of the orders matched', () => {
     const r = cli(['run', 'erlang_a', '--days', '5', '--out', 'ea.csv']);
     expect(r.code).toBe(0);

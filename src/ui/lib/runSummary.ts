@@ -8,6 +8,7 @@
 import { KPIS, type KpiDef, type WindowedTable } from './chartDefs.ts';
 import { formatCount, formatSigned, formatValue, formatWithUnit } from './format.ts';
 import { marketDryNotice } from '../../sim/metrics/marketDryNotice.ts';
+import { incentiveOutcome } from '../../sim/metrics/incentiveOutcome.ts';
 
 export interface SummarySentence {
   /** What the sentence is about (a test and the page can find it by this). */
@@ -148,34 +149,16 @@ export function runSummary(t: WindowedTable, span: { from: number; to: number; w
   return out;
 }
 
-/**
- * What the incentive programs paid in the window, their share of the providers' income, and how
- * they stopped: run dry (no runway left on their last day), ended as scheduled with budget unspent,
- * or still paying at the window's end. Null when they paid nothing in it.
- */
+/** What the incentive programs paid in the window, their share of the providers' income, and how they stopped (null when they paid nothing in it). */
 function incentiveSentence(t: WindowedTable): string | null {
-  const paid = t.data.incentive_paid_usd;
-  const runway = t.data.incentive_runway_days;
-  const left = t.data.incentive_budget_usd;
-  if (!paid || !runway || !left) return null;
-  let total = 0;
-  let income = 0;
-  let last = -1;
-  for (let i = t.lo; i <= t.hi; i++) {
-    if (paid[i] > 0) {
-      total += paid[i];
-      last = i;
-    }
-    for (const c of ['provider_revenue_usd', 'provider_rewards_usd']) if (Number.isFinite(t.data[c]?.[i])) income += t.data[c][i];
-  }
-  if (!(total > 0)) return null;
-  const day = t.data.day ? Math.round(t.data.day[last]) : last + 1;
-  const share = income + total > 0 ? ` (${formatValue(total / (income + total), 'share')} of their income)` : '';
+  const o = incentiveOutcome(t.data, t.lo, t.hi);
+  if (!o) return null;
+  const share = Number.isFinite(o.shareOfIncome) ? ` (${formatValue(o.shareOfIncome, 'share')} of their income)` : '';
   const how =
-    last === t.hi
-      ? `still paying at the end, ${formatValue(left[last], 'USD')} left: ${formatCount(runway[last])} days at the day's spend`
-      : runway[last] < 0.5
-        ? `their budget ran dry on day ${day}`
-        : `they ended as scheduled on day ${day} with ${formatCount(runway[last])} days of budget unspent`;
-  return `Incentive programs paid providers ${formatValue(total, 'USD')}${share}; ${how}.`;
+    o.how === 'paying'
+      ? `still paying at the end, ${formatValue(o.leftUsd, 'USD')} left: ${formatCount(o.runwayDays)} days at the day's spend`
+      : o.how === 'dry'
+        ? `their budget ran dry on day ${o.lastDay}`
+        : `they ended as scheduled on day ${o.lastDay} with ${formatCount(o.runwayDays)} days of budget unspent`;
+  return `Incentive programs paid providers ${formatValue(o.paidUsd, 'USD')}${share}; ${how}.`;
 }

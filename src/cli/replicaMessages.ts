@@ -42,7 +42,7 @@ const pp = (v: number) => `${(100 * v).toFixed(2)} pp`;
 const usd = (v: number) => `$${v.toFixed(3)}/GPU-h`;
 const hours = (v: number) => `${v.toFixed(2)} h`;
 /** USD amounts in M, k or plain dollars, so small runs do not read $0.00 M. */
-const money = (v: number) => {
+export const money = (v: number) => {
   const a = Math.abs(v);
   const sign = v < 0 ? '-' : ''; // -$21.6 k, not $-21.6 k
   if (a >= 1e6) return `${sign}$${(a / 1e6).toFixed(2)} M`;

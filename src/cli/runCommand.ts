@@ -11,7 +11,7 @@ import { parseSweep } from './sweepSpec.ts';
 import { parseSample, samplePoints } from './sampleSpec.ts';
 import { MAX_BAND_SEEDS } from './bands.ts';
 import { BAND_LEVELS, isBandLevel, type BandLevel } from '../sim/metrics/bandLevel.ts';
-import { runFigures } from './replicaMessages.ts';
+import { money, runFigures } from './replicaMessages.ts';
 import { progressLine } from './progress.ts';
 import { marketDryNotice } from '../sim/metrics/marketDryNotice.ts';
 import { incentiveOutcome, type IncentiveOutcome } from '../sim/metrics/incentiveOutcome.ts';
@@ -249,15 +249,14 @@ export async function runCommand(arg: string, f: RunFlags): Promise<number> {
 
 /** The run's incentive programs in a line: what they paid, its share of the providers' income, how they stopped. */
 export function incentiveLine(o: IncentiveOutcome): string {
-  const usd = (v: number) => (v >= 1e6 ? `$${(v / 1e6).toFixed(2)}M` : v >= 1e3 ? `$${(v / 1e3).toFixed(1)}k` : `$${v.toFixed(2)}`);
   const how =
     o.how === 'paying'
-      ? `still paying on the last day, ${usd(o.leftUsd)} left, ${o.runwayDays.toFixed(0)} days at that day's spend`
+      ? `still paying on the last day, ${money(o.leftUsd)} left, ${o.runwayDays.toFixed(0)} days at that day's spend`
       : o.how === 'dry'
         ? `the budget ran dry on day ${o.lastDay}`
         : `they ended as scheduled on day ${o.lastDay}, ${o.runwayDays.toFixed(0)} days of budget unspent`;
   const share = Number.isFinite(o.shareOfIncome) ? ` (${(o.shareOfIncome * 100).toFixed(1)}% of the providers' income)` : '';
-  return `incentive programs paid ${usd(o.paidUsd)}${share}; ${how} (incentive_paid_usd, incentive_runway_days)`;
+  return `incentive programs paid ${money(o.paidUsd)}${share}; ${how} (incentive_paid_usd, incentive_runway_days)`;
 }
 
 /** A price for people: cents, or three significant digits below a dime; says so when no lease ran that day (NaN). */

@@ -104,7 +104,7 @@ describe('depinsim run', () => {
     const paid = rows.reduce((s, r) => s + Number(r.incentive_paid_usd), 0);
     const last = rows.filter((r) => Number(r.incentive_paid_usd) > 0).at(-1)!.day;
     expect(paid).toBeCloseTo(10_000, 1);
-    expect(dry.err).toContain(`depinsim: incentive programs paid $10.0k (`);
+    expect(dry.err).toContain(`depinsim: incentive programs paid $10.0 k (`);
     expect(dry.err).toContain(`; the budget ran dry on day ${last} (incentive_paid_usd, incentive_runway_days)`);
     const ended = cli(['run', 'baseline', '--days', '8', '--scale', '0.05', '--set', prog(1e7), '--out', 'inc2.csv']);
     expect(ended.err).toMatch(/; they ended as scheduled on day 6, \d+ days of budget unspent/);

@@ -47,10 +47,15 @@ export class IncentivePrograms {
     return this.programs.length;
   }
 
-  /** True when program j pays for day `day` (counted from 1): within its days and not run dry. */
-  paysOn(j: number, day: number): boolean {
+  /** True when day `day` (counted from 1) is one of program j's days, whatever its budget. */
+  private within(j: number, day: number): boolean {
     const g = this.programs[j];
-    return day > g.startDay && day <= g.startDay + g.durationDays && this.left[j] > 0;
+    return day > g.startDay && day <= g.startDay + g.durationDays;
+  }
+
+  /** True when program j pays for day `day`: one of its days, and not run dry. */
+  paysOn(j: number, day: number): boolean {
+    return this.within(j, day) && this.left[j] > 0;
   }
 
   /** True when program j reaches provider (or would-be provider) p: its GPUs, type and region. */
@@ -157,9 +162,8 @@ export class IncentivePrograms {
     let fromTreasury = 0;
     let paid = 0;
     for (let j = 0; j < this.programs.length; j++) {
-      const g = this.programs[j];
-      if (day <= g.startDay || day > g.startDay + g.durationDays || !(this.factor[j] > 0)) continue;
-      if (g.fundedBy === 'treasury') fromTreasury += this.left[j];
+      if (!this.within(j, day) || !(this.factor[j] > 0)) continue;
+      if (this.programs[j].fundedBy === 'treasury') fromTreasury += this.left[j];
       else grants += this.left[j];
       paid += this.lastPaid[j];
     }

@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { bool, choice, group, int, num } from './params.ts';
+import { ARCHETYPES, REGIONS } from './names.ts';
 
 const perArchetype = (d: { home: number; farm: number; datacenter: number; university: number }, min: number, max: number, unit: string, doc: string) =>
   group(
@@ -32,7 +33,7 @@ const participationWindow = (d: { starts: string; exit: number; exitDoc: string;
     durationDays: z.number().min(0).max(36500).meta({ unit: 'days', description: 'How long it lasts' }),
     exitMultiplier: z.number().min(0).max(100).default(d.exit).meta({ unit: 'x exit hazard', description: d.exitDoc }),
     entryMultiplier: z.number().min(0).max(100).default(d.entry).meta({ unit: 'x entry candidates', description: d.entryDoc }),
-    archetypes: z.array(z.enum(['home', 'farm', 'datacenter', 'university'])).optional().meta({ description: d.reaches }),
+    archetypes: z.array(z.enum(ARCHETYPES)).optional().meta({ description: d.reaches }),
   });
 
 /** A rival network luring providers away for a while (research/dashboards.md: the "vampire competitor" preset). */
@@ -84,8 +85,8 @@ const incentiveProgram = z.strictObject({
   budgetUsd: z.number().min(1).max(1e11).meta({ unit: 'USD at scale 1', description: 'What it may pay in all, x the scenario scale (AEP-26: $5M for a network of ~400 GPUs [V]); the day it runs out, the claims are paid pro rata to what is left and the program ends' }),
   usdPerGpuHour: z.number().min(0.001).max(100).meta({ unit: 'USD per online GPU-hour', description: 'Paid to a reached provider for each GPU-hour it is online, leased or not (AEP-26 liquidity-mining pool: pro rata to GPUs offered [V]; the rate [D])' }),
   minVramGb: z.number().min(0).max(1024).default(0).meta({ unit: 'GB', description: 'Only GPUs with at least this much memory (AEP-26: NVIDIA GPUs of 24 GB and more [V])' }),
-  archetypes: z.array(z.enum(['home', 'farm', 'datacenter', 'university'])).min(1).optional().meta({ description: 'Provider types reached (all if omitted)' }),
-  regions: z.array(z.enum(['na', 'eu', 'asia', 'other'])).min(1).optional().meta({ description: 'Regions reached (all if omitted)' }),
+  archetypes: z.array(z.enum(ARCHETYPES)).min(1).optional().meta({ description: 'Provider types reached (all if omitted)' }),
+  regions: z.array(z.enum(REGIONS)).min(1).optional().meta({ description: 'Regions reached (all if omitted)' }),
   fundedBy: choice(['grant', 'treasury'] as const, 'grant', 'Where the USD comes from: grant (from outside the token economy: a community-pool vote, a foundation, no market effect) or treasury (the treasury\'s USD, then its tokens sold on the market day by day, pushing the price down; the program stops when the treasury is empty)'),
 });
 

@@ -11,10 +11,9 @@ import { GPU_IDS, GPU_SEGMENTS, TIERS } from '../supply/catalogue.ts';
 import { bool, choice, distribution, group, int, num, weights } from './params.ts';
 import { economySchema } from './economySchema.ts';
 
-export const REGIONS = ['na', 'eu', 'asia', 'other'] as const;
-export type Region = (typeof REGIONS)[number];
-export const ARCHETYPES = ['home', 'farm', 'datacenter', 'university'] as const;
-export type ArchetypeName = (typeof ARCHETYPES)[number];
+import { ARCHETYPES, REGIONS } from './names.ts';
+
+export { ARCHETYPES, REGIONS, type ArchetypeName, type Region } from './names.ts';
 export const JOB_CLASSES = ['inference', 'finetune', 'training', 'rendering', 'transcoding'] as const;
 export type JobClassName = (typeof JOB_CLASSES)[number];
 export const MATCHERS = ['spheron', 'auction', 'cheapest', 'random'] as const;

@@ -9,6 +9,7 @@
  *   ordered|matched|active|stalled --cancel--> cancelled   (the tenant withdraws or closes early)
  *   matched|active|stalled --fail--> failed      (provider down, or caught cheating: the rest is re-queued)
  *   active --stall--> stalled --resume--> active  (provider down, back within the retry grace)
+ *   active --overdraw--> cancelled   (the tenant's escrow ran dry and the provider noticed: closed for insufficient funds)
  *
  * A stalled lease keeps its GPUs and its progress but neither runs nor bills: its end waits, the
  * provider is paid for the run so far, and a grace timer starts. If the provider is back before it
@@ -23,6 +24,7 @@ export type LeaseEvent =
   | { type: 'complete' }
   | { type: 'expire' }
   | { type: 'cancel' }
+  | { type: 'overdraw' }
   | { type: 'fail'; reason: string }
   | { type: 'stall'; reason: string }
   | { type: 'resume' };
@@ -40,6 +42,8 @@ export type Effect =
   | { type: 'settle'; runHours: number }
   /** Schedule the end of the run. */
   | { type: 'scheduleEnd'; afterHours: number; cancel: boolean }
+  /** Schedule the close for insufficient funds, before the work is done or the tenant would close. */
+  | { type: 'scheduleOverdraw'; afterHours: number }
   /** Record the outcome on the provider's reputation. */
   | { type: 'reputation'; provider: number; good: boolean }
   /** Re-order the work that remains (hours at full speed). */
@@ -56,7 +60,7 @@ export type Effect =
 export const TRANSITIONS: Record<LeaseState, Partial<Record<LeaseEventType, LeaseState>>> = {
   ordered: { match: 'matched', expire: 'expired', cancel: 'cancelled' },
   matched: { start: 'active', fail: 'failed', cancel: 'cancelled' },
-  active: { complete: 'completed', fail: 'failed', cancel: 'cancelled', stall: 'stalled' },
+  active: { complete: 'completed', fail: 'failed', cancel: 'cancelled', stall: 'stalled', overdraw: 'cancelled' },
   stalled: { resume: 'active', fail: 'failed', cancel: 'cancelled' },
   completed: {},
   failed: {},
@@ -118,6 +122,11 @@ export const FX_CANCEL_TIMER = 10;
 /** arg: hours run. */
 export const FX_PAY = 11;
 export const FX_SCHEDULE_GRACE = 12;
+/** arg: hours until the lease is closed for insufficient funds. */
+export const FX_SCHEDULE_OVERDRAW = 13;
+
+/** End reason of a lease closed because its escrow ran dry (Akash's lease close reason InsufficientFunds). */
+export const INSUFFICIENT_FUNDS = 'insufficient_funds';
 
 /** A growable stack of (code, arg) effect pairs; a nested transition appends above its caller's and truncates back. */
 export class EffectBuffer {
@@ -157,6 +166,9 @@ export function decodeEffects(l: Lease, buf: EffectBuffer, from = 0): Effect[] {
       case FX_SCHEDULE_END:
       case FX_SCHEDULE_CLOSE:
         out.push({ type: 'scheduleEnd', afterHours: a, cancel: buf.code[i] === FX_SCHEDULE_CLOSE });
+        break;
+      case FX_SCHEDULE_OVERDRAW:
+        out.push({ type: 'scheduleOverdraw', afterHours: a });
         break;
       case FX_SETTLE:
         out.push({ type: 'settle', runHours: a });
@@ -202,7 +214,8 @@ export function advance(l: Lease, ev: LeaseEvent, now: number, fx: EffectBuffer)
       l.tier = ev.tier;
       l.priceUsdPerGpuHour = ev.priceUsdPerGpuHour;
       l.matchedAt = now;
-      l.escrowUsd = ev.priceUsdPerGpuHour * l.gpus * Math.min(l.workHours, l.cancelAfterHours);
+      // the whole planned run, or what the tenant's deposits pay for when it has escrow runways
+      l.escrowUsd = ev.priceUsdPerGpuHour * l.gpus * Math.min(l.workHours, l.cancelAfterHours, l.fundedHours);
       fx.push(FX_DEQUEUE);
       fx.push(FX_RESERVE);
       fx.push(FX_ESCROW);
@@ -251,6 +264,14 @@ export function advance(l: Lease, ev: LeaseEvent, now: number, fx: EffectBuffer)
         fx.push(FX_RELEASE);
       }
       break;
+    case 'overdraw':
+      // the provider is paid what the deposits hold (the hours since they ran dry go unpaid)
+      l.ranHours = now - l.runFrom;
+      l.endedAt = now;
+      l.endReason = INSUFFICIENT_FUNDS;
+      fx.push(FX_SETTLE, l.ranHours);
+      fx.push(FX_RELEASE);
+      break;
     case 'fail': {
       const ran = runHours(l, now);
       l.ranHours = ran;
@@ -268,13 +289,15 @@ export function advance(l: Lease, ev: LeaseEvent, now: number, fx: EffectBuffer)
 }
 
 /**
- * Schedules the end of the run from where it stands: the tenant's close if it comes before the work
- * is done, else the end of the work (both in run hours, less those already run).
+ * Schedules the end of the run from where it stands: the close for insufficient funds or the
+ * tenant's close if one comes before the work is done, else the end of the work (all in run hours,
+ * less those already run).
  */
 function scheduleEnd(l: Lease, fx: EffectBuffer): void {
   // (never below 0: a stall at the very time the run was due to end leaves ran = work give or take
   // a rounding, and the engine refuses the past)
-  if (l.cancelAfterHours < l.workHours) fx.push(FX_SCHEDULE_CLOSE, Math.max(0, l.cancelAfterHours - l.ranHours));
+  if (l.overdrawAfterHours < l.workHours && l.overdrawAfterHours < l.cancelAfterHours) fx.push(FX_SCHEDULE_OVERDRAW, Math.max(0, l.overdrawAfterHours - l.ranHours));
+  else if (l.cancelAfterHours < l.workHours) fx.push(FX_SCHEDULE_CLOSE, Math.max(0, l.cancelAfterHours - l.ranHours));
   else fx.push(FX_SCHEDULE_END, Math.max(0, l.workHours - l.ranHours));
 }
 
@@ -301,6 +324,8 @@ export function copyLease(l: Lease): Lease {
     cloudUsdPerGpuHour: l.cloudUsdPerGpuHour,
     workHours: l.workHours,
     cancelAfterHours: l.cancelAfterHours,
+    fundedHours: l.fundedHours,
+    overdrawAfterHours: l.overdrawAfterHours,
     checkpointHours: l.checkpointHours,
     state: l.state,
     orderedAt: l.orderedAt,

@@ -24,6 +24,8 @@ export function blankLease(): Lease {
     cloudUsdPerGpuHour: NaN,
     workHours: NaN,
     cancelAfterHours: Infinity,
+    fundedHours: Infinity,
+    overdrawAfterHours: Infinity,
     checkpointHours: 0,
     state: 'ordered',
     orderedAt: NaN,

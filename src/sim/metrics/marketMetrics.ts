@@ -63,10 +63,6 @@ export const TYPE_MARKET_COLUMNS: ColumnDef[] = [
 ];
 
 /**
- * The market by the providers' region (0.5.0), after every other column: a regional shock (an
- * electricity price spike, data-residency demand) shows in the region's own utilization and price.
- */
-/**
  * The fill rate of new jobs (0.10.0): after every earlier column, with or without the economy, so
  * those keep their places. fill_rate counts the re-orders of failed leases' remaining work, which are
  * mostly matched at once, so a network whose leases fail more can read a higher fill rate; this one
@@ -81,6 +77,22 @@ export const NEW_JOB_COLUMNS: ColumnDef[] = [
   },
 ];
 
+/**
+ * Escrow runways (0.11.0, scenario `market.escrow`): after every earlier column, with or without the
+ * economy. Zero without runways (a tenant then deposits the whole run and never runs dry), the
+ * probability empty.
+ */
+export const ESCROW_COLUMNS: ColumnDef[] = [
+  { name: 'leases_overdrawn', unit: 'leases', description: "Leases closed in the period for insufficient funds: the tenant's escrow ran dry without a top-up and the provider's next withdrawal noticed it (outcome cancelled, end reason insufficient_funds in the lease export)" },
+  { name: 'gpu_hours_unpaid', unit: 'GPU-h', description: "GPU-hours that leases ending in the period ran after their tenant's deposits ran dry, served without pay (not in gmv_usd)" },
+  { name: 'unpaid_usd', unit: 'USD', description: 'Those GPU-hours at their leases\' prices: what the providers served and were not paid' },
+  { name: 'escrow_top_up_probability', unit: 'probability', description: "Chance that a tenant tops up an escrow deposit running out at the end of the period (market.escrow's topUpProbability moved by its shocks); empty without runways" },
+];
+
+/**
+ * The market by the providers' region (0.5.0), after every other column: a regional shock (an
+ * electricity price spike, data-residency demand) shows in the region's own utilization and price.
+ */
 export const REGION_MARKET_COLUMNS: ColumnDef[] = [
   ...REGIONS.map((r) => ({ name: `providers_active_${r}`, unit: 'providers', description: `Providers in region ${r} in the network at the end of the period` })),
   ...REGIONS.map((r) => ({ name: `gpus_online_${r}`, unit: 'GPUs', description: `Time-average number of GPUs online in region ${r} over the period` })),
@@ -137,6 +149,10 @@ export class MarketMetrics {
   /** New jobs' first orders matched and expired in the period (NEW_JOB_COLUMNS). */
   matchedFirst = 0;
   expiredFirst = 0;
+  /** Leases closed for insufficient funds, and the GPU-hours and USD served unpaid, in the period (ESCROW_COLUMNS). */
+  overdrawn = 0;
+  unpaidGpuH = 0;
+  unpaidUsd = 0;
   demandedGpuH = 0;
   private waits: number[] = [];
   private waitSum = 0;
@@ -254,6 +270,16 @@ export class MarketMetrics {
     out[offset] = n > 0 ? this.matchedFirst / n : NaN;
     this.matchedFirst = this.expiredFirst = 0;
     return offset + 1;
+  }
+
+  /** Writes the period's ESCROW_COLUMNS into `out` from `offset` (the day's top-up probability given), then resets them. */
+  sampleEscrow(out: number[], offset: number, topUpProbability: number): number {
+    out[offset] = this.overdrawn;
+    out[offset + 1] = this.unpaidGpuH;
+    out[offset + 2] = this.unpaidUsd;
+    out[offset + 3] = topUpProbability;
+    this.overdrawn = this.unpaidGpuH = this.unpaidUsd = 0;
+    return offset + 4;
   }
 
   /** Writes the period's REGION_MARKET_COLUMNS into `out` from `offset` (after sample() at the same instant), then resets them. */

@@ -30,9 +30,12 @@ import {
   FX_SCHEDULE_CLOSE,
   FX_SCHEDULE_END,
   FX_SCHEDULE_GRACE,
+  FX_SCHEDULE_OVERDRAW,
   FX_SETTLE,
+  INSUFFICIENT_FUNDS,
   type LeaseEvent,
 } from '../lease/machine.ts';
+import { EscrowRunway } from '../lease/escrowRunway.ts';
 import { LeasePool } from '../lease/pool.ts';
 import { takeRateSchedule } from '../economy/takeRate.ts';
 import { RunningBills } from '../lease/runningBills.ts';
@@ -65,6 +68,11 @@ const PRIO_REPRICE = 910;
 const START: LeaseEvent = { type: 'start' };
 const COMPLETE: LeaseEvent = { type: 'complete' };
 const CANCEL: LeaseEvent = { type: 'cancel' };
+const OVERDRAW: LeaseEvent = { type: 'overdraw' };
+/** The end timer's argument: what ends the lease when it fires. */
+const END_COMPLETE = 0;
+const END_CANCEL = 1;
+const END_OVERDRAW = 2;
 const EXPIRE: LeaseEvent = { type: 'expire' };
 const RESUME: LeaseEvent = { type: 'resume' };
 
@@ -158,6 +166,8 @@ export class MarketModel {
   private K: Record<'arrival' | 'patience' | 'start' | 'end' | 'window' | 'failure' | 'grace' | 'sample' | 'reprice' | 'influx' | 'reliability', number>;
   /** Per wave of newcomers (supply.influxes): the factory that draws them, on a stream of its own. */
   private influxFactories: ProviderFactory[] = [];
+  /** The tenants' deposits and top-ups when the scenario has escrow runways (`market.escrow`), else null. */
+  private readonly escrowRunway: EscrowRunway | null;
 
   constructor(
     readonly s: Scenario,
@@ -170,7 +180,7 @@ export class MarketModel {
       arrival: e.register('arrival', () => this.onArrival()),
       patience: e.register('patience', (id) => this.onPatience(id)),
       start: e.register('start', (id) => this.onStart(id)),
-      end: e.register('end', (id, cancel) => this.onEnd(id, cancel === 1)),
+      end: e.register('end', (id, how) => this.onEnd(id, how)),
       window: e.register('window', (pid, gen) => this.onWindow(pid, gen)),
       failure: e.register('failure', (pid, gen) => this.onFailure(pid, gen)),
       grace: e.register('grace', (id) => this.onGrace(id)),
@@ -213,6 +223,8 @@ export class MarketModel {
     this.acct = { tenants: L.account('tenants', true), escrow: L.account('escrow'), treasury: L.account('treasury') };
     this.economy = s.economy.enabled ? new Economy(this, s, streams) : null;
     this.bills = this.economy && s.economy.payment === 'token' ? null : new RunningBills();
+    // its own stream, drawn only with runways: a run without them keeps every other stream's numbers
+    this.escrowRunway = s.market.escrow ? new EscrowRunway(s.market.escrow, streams.get('escrow'), s.market.setupHours) : null;
   }
 
   /** Builds the initial population and schedules the first events. */
@@ -566,6 +578,8 @@ export class MarketModel {
     l.cloudUsdPerGpuHour = d.cloudUsdPerGpuHour;
     l.workHours = workHours;
     l.cancelAfterHours = cancelAfterHours;
+    l.fundedHours = Infinity;
+    l.overdrawAfterHours = Infinity;
     l.checkpointHours = d.checkpointHours;
     l.state = 'ordered';
     l.orderedAt = now;
@@ -612,6 +626,7 @@ export class MarketModel {
     m.provider = p.id;
     m.tier = p.tier;
     m.priceUsdPerGpuHour = d.priceUsdPerGpuHour;
+    if (this.escrowRunway) this.escrowRunway.terms(l, this.engine.now);
     this.apply(l.id, m);
     return true;
   }
@@ -660,8 +675,8 @@ export class MarketModel {
     this.apply(id, START);
   }
 
-  private onEnd(id: number, cancel: boolean): void {
-    this.apply(id, cancel ? CANCEL : COMPLETE);
+  private onEnd(id: number, how: number): void {
+    this.apply(id, how === END_COMPLETE ? COMPLETE : how === END_CANCEL ? CANCEL : OVERDRAW);
   }
 
   /** Runs a lease transition and applies its effects. */
@@ -729,6 +744,7 @@ export class MarketModel {
         break;
       case 'cancelled':
         m.cancelled++;
+        if (l.endReason === INSUFFICIENT_FUNDS) m.overdrawn++;
         break;
       case 'failed':
         m.failed++;
@@ -741,6 +757,12 @@ export class MarketModel {
     if (l.state === 'completed' || l.state === 'failed' || l.state === 'expired' || l.state === 'cancelled') {
       // a lease never ends holding escrow: what it did not pay went back to the tenant (FX_SETTLE)
       if (l.escrowUnits !== l.paidUnits) throw new Error(`lease ${id} ended '${l.state}' holding ${(l.escrowUnits - l.paidUnits) / UNITS_PER} USD of escrow it neither paid nor refunded`);
+      // hours run after the tenant's deposits ran dry (until the close, or a failure or the tenant's own close first)
+      if (l.ranHours > l.fundedHours) {
+        const h = (l.ranHours - l.fundedHours) * l.gpus;
+        m.unpaidGpuH += h;
+        m.unpaidUsd += h * l.priceUsdPerGpuHour;
+      }
       this.leases.delete(id);
       // A failure interrupts the pending start or end; every other ending is that event itself.
       if (ev.type === 'fail' && l.timerHandle >= 0) this.engine.cancel(l.timerHandle);
@@ -813,8 +835,13 @@ export class MarketModel {
         l.timerHandle = this.engine.after(this.s.market.outageGraceHours, this.K.grace, l.id);
         break;
       case FX_SCHEDULE_END:
+        l.timerHandle = this.engine.after(arg, this.K.end, l.id, END_COMPLETE);
+        break;
       case FX_SCHEDULE_CLOSE:
-        l.timerHandle = this.engine.after(arg, this.K.end, l.id, code === FX_SCHEDULE_CLOSE ? 1 : 0);
+        l.timerHandle = this.engine.after(arg, this.K.end, l.id, END_CANCEL);
+        break;
+      case FX_SCHEDULE_OVERDRAW:
+        l.timerHandle = this.engine.after(arg, this.K.end, l.id, END_OVERDRAW);
         break;
     }
   }
@@ -928,6 +955,7 @@ export class MarketModel {
     o = this.metrics.sampleRegions(period, this.lastRow, o);
     if (this.economy) o = this.economy.sampleIncentives(this.lastRow, this.economy.sampleProviderIncome(this.lastRow, this.economy.sampleFloat(this.lastRow, o)));
     o = this.metrics.sampleNewJobs(this.lastRow, o);
+    o = this.metrics.sampleEscrow(this.lastRow, o, this.escrowRunway ? this.escrowRunway.topUpProbability(this.engine.now) : NaN);
     this.onRow?.(this.lastRow);
     this.sampleIndex++;
     if (now < this.horizonHours) this.scheduleSample(now);

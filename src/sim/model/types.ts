@@ -90,6 +90,13 @@ export interface Lease {
   workHours: number;
   /** If the tenant will close the lease early, after this many hours of running; else Infinity. */
   cancelAfterHours: number;
+  /**
+   * Run hours the tenant's escrow deposits pay for, top-ups included (Infinity: the whole run; set at
+   * the match when the scenario has escrow runways, lease/escrowRunway.ts).
+   */
+  fundedHours: number;
+  /** Run hours after which the lease is closed for insufficient funds (its deposits dry, then noticed); else Infinity. */
+  overdrawAfterHours: number;
   checkpointHours: number;
   state: LeaseState;
   orderedAt: number;

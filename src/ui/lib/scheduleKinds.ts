@@ -87,6 +87,11 @@ export const KIND_TEXT: Record<string, { title: string; blurb: string; template:
     blurb: 'A budget paying providers a rate for each online GPU-hour, from a grant or the treasury, until it runs out',
     template: { startDay: 60, durationDays: 180, budgetUsd: 12000000, usdPerGpuHour: 0.3, minVramGb: 40 },
   },
+  'market.escrow.topUpShocks': {
+    title: 'Escrow top-up shock',
+    blurb: "Tenants top up their leases' escrow less often: more leases close for insufficient funds (turns escrow runways on)",
+    template: { startDay: 120, durationDays: 60, rampDays: 7, multiplier: 0.375 },
+  },
   'economy.takeRateChanges': {
     title: 'Take rate change',
     blurb: 'The protocol fee on every payment settled from a day on',

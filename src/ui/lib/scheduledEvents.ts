@@ -1,5 +1,5 @@
 /**
- * What the scenario schedules to happen, by day: demand shocks, cloud and electricity price shocks, stretches of lower provider reliability, waves of new providers, token price shocks, take rate changes, incentive programs, a rival
+ * What the scenario schedules to happen, by day: demand shocks, cloud and electricity price shocks, stretches of lower provider reliability, waves of new providers, token price shocks, take rate changes, incentive programs, escrow top-up shocks, a rival
  * network's offer, outside shocks to entry and exit, emission halvings and the token unlock's cliff (research/dashboards.md: "unlock / regime markers"). The
  * charts mark them, so a jump reads against its cause and a run that has not reached a day yet
  * shows what is coming (the forward-looking schedule users ask for).
@@ -84,6 +84,16 @@ export function scheduledEvents(s: Scenario): ScheduledEvent[] {
       });
       if (sh.repeatEveryDays === undefined) break;
     }
+  }
+  const esc = s.market.escrow;
+  for (const sh of esc?.topUpShocks ?? []) {
+    const to = Math.min(1, esc!.topUpProbability * sh.multiplier);
+    out.push({
+      day: sh.startDay,
+      label: `top-ups ${times(sh.multiplier)}`,
+      detail: `Escrow top-up shock from day ${sh.startDay}: tenants whose deposit runs out top it up with probability ${formatValue(to, 'share')} instead of ${formatValue(esc!.topUpProbability, 'share')}, ${course(sh, s.horizonDays)}; the others' leases close for insufficient funds`,
+      endDay: courseEnd(sh),
+    });
   }
   const e = s.economy;
   if (e.enabled) {

@@ -4,7 +4,7 @@ import { advance, copyLease, decodeEffects, EffectBuffer, FX_DEQUEUE, ForbiddenT
 import { LEASE_STATES, type Lease, type LeaseState } from '../../../src/sim/model/types.ts';
 import { blankLease } from '../../../src/sim/lease/pool.ts';
 
-const EVENT_TYPES: LeaseEventType[] = ['match', 'start', 'complete', 'expire', 'cancel', 'fail', 'stall', 'resume'];
+const EVENT_TYPES: LeaseEventType[] = ['match', 'start', 'complete', 'expire', 'cancel', 'overdraw', 'fail', 'stall', 'resume'];
 
 /** An order as the model places it (a blank record with the order's fields set). */
 function lease(over: Partial<Lease> = {}): Lease {
@@ -49,6 +49,7 @@ const EVENTS: Record<LeaseEventType, LeaseEvent> = {
   complete: { type: 'complete' },
   expire: { type: 'expire' },
   cancel: { type: 'cancel' },
+  overdraw: { type: 'overdraw' },
   fail: { type: 'fail', reason: 'provider failure' },
   stall: { type: 'stall', reason: 'provider failure' },
   resume: { type: 'resume' },
@@ -128,6 +129,19 @@ const SPEC: Record<string, { to: LeaseState; fx: (l: Lease, now: number) => Effe
       { type: 'settle', runHours: now - 2.5 },
       { type: 'release', provider: 9, gpus: l.gpus },
     ],
+  },
+  'active/overdraw': {
+    to: 'cancelled',
+    // closed for insufficient funds: paid what the escrow holds, the GPUs freed; no mark on the provider, nothing re-ordered
+    fx: (l, now) => [
+      { type: 'settle', runHours: now - 2.5 },
+      { type: 'release', provider: 9, gpus: l.gpus },
+    ],
+    check: (n, _p, now) => {
+      expect(n.endReason).toBe('insufficient_funds');
+      expect(n.endedAt).toBe(now);
+      expect(n.ranHours).toBe(now - 2.5);
+    },
   },
   'active/stall': {
     to: 'stalled',
@@ -222,6 +236,20 @@ describe('lease state machine', () => {
     // escrow covers only the planned run up to the close
     const [m] = transition(lease({ cancelAfterHours: 3 }), EVENTS.match, 1);
     expect(m.escrowUsd).toBe(1.5 * 2 * 3);
+  });
+
+  test('escrow runways: the deposits pay for the funded hours only, and the close for insufficient funds comes first', () => {
+    // funded for 4 of 10 h of work, closed at 4.5 run hours (the withdrawal that notices it)
+    const [m] = transition(lease({ fundedHours: 4, overdrawAfterHours: 4.5 }), EVENTS.match, 1);
+    expect(m.escrowUsd).toBe(1.5 * 2 * 4);
+    const [, fx] = transition(leaseIn('matched', { fundedHours: 4, overdrawAfterHours: 4.5 }), EVENTS.start, 4);
+    expect(fx).toEqual([{ type: 'scheduleOverdraw', afterHours: 4.5 }]);
+    // the tenant's own close, or the end of the work, when it comes before
+    expect(transition(leaseIn('matched', { fundedHours: 4, overdrawAfterHours: 4.5, cancelAfterHours: 3 }), EVENTS.start, 4)[1]).toEqual([{ type: 'scheduleEnd', afterHours: 3, cancel: true }]);
+    expect(transition(leaseIn('matched', { fundedHours: 4, overdrawAfterHours: 4.5, workHours: 4.2 }), EVENTS.start, 4)[1]).toEqual([{ type: 'scheduleEnd', afterHours: 4.2, cancel: false }]);
+    // after a stall, counted in run hours: 1.5 run, 3 to go
+    const [, fx2] = transition(leaseIn('stalled', { fundedHours: 4, overdrawAfterHours: 4.5 }), EVENTS.resume, 9);
+    expect(fx2).toEqual([{ type: 'cancelTimer' }, { type: 'scheduleOverdraw', afterHours: 3 }]);
   });
 
   test('a resumed lease closes early after the run hours the tenant wanted, counting those before the stall', () => {

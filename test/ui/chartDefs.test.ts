@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { CHARTS, KPIS, deriveColumns } from '../../src/ui/lib/chartDefs.ts';
+import { CHARTS, KPIS, deriveColumns, usesMechanism } from '../../src/ui/lib/chartDefs.ts';
+import { parseScenario } from '../../src/sim/scenario/validate.ts';
 import { formatValue } from '../../src/ui/lib/format.ts';
-import { MARKET_COLUMNS, NEW_JOB_COLUMNS, REGION_MARKET_COLUMNS, TYPE_MARKET_COLUMNS } from '../../src/sim/metrics/marketMetrics.ts';
+import { ESCROW_COLUMNS, MARKET_COLUMNS, NEW_JOB_COLUMNS, REGION_MARKET_COLUMNS, TYPE_MARKET_COLUMNS } from '../../src/sim/metrics/marketMetrics.ts';
 import { TYPE_ECONOMY_COLUMNS } from '../../src/sim/economy/typeBooks.ts';
 import { PROVIDER_INCOME_COLUMNS, ECONOMY_COLUMNS, TOKEN_FLOAT_COLUMNS, INCENTIVE_COLUMNS, concentration } from '../../src/sim/metrics/economyMetrics.ts';
 
@@ -9,7 +10,7 @@ const f = (...v: number[]) => new Float64Array(v);
 
 describe('chart and KPI definitions', () => {
   it('every chart reads columns the core produces or the dashboard derives (no silent schema drift)', () => {
-    const names = new Set([...MARKET_COLUMNS, ...NEW_JOB_COLUMNS, ...ECONOMY_COLUMNS, ...TYPE_MARKET_COLUMNS, ...TYPE_ECONOMY_COLUMNS, ...REGION_MARKET_COLUMNS, ...TOKEN_FLOAT_COLUMNS, ...PROVIDER_INCOME_COLUMNS, ...INCENTIVE_COLUMNS].map((c) => c.name));
+    const names = new Set([...MARKET_COLUMNS, ...NEW_JOB_COLUMNS, ...ESCROW_COLUMNS, ...ECONOMY_COLUMNS, ...TYPE_MARKET_COLUMNS, ...TYPE_ECONOMY_COLUMNS, ...REGION_MARKET_COLUMNS, ...TOKEN_FLOAT_COLUMNS, ...PROVIDER_INCOME_COLUMNS, ...INCENTIVE_COLUMNS].map((c) => c.name));
     const derived = new Set(Object.keys(deriveColumns(Object.fromEntries([...names].map((n) => [n, f(1)])), 1, 24, 800e6)));
     // a CSV from before the float (0.6.0) gets its circulating tokens in one band instead
     derived.add('circulating_unsplit_tokens');
@@ -229,5 +230,17 @@ describe('chart and KPI definitions', () => {
     expect(b.detail!(t)).toBe("leases' net burn 2.5% of their burn");
     expect(b.detail!({ ...t, data: { ...t.data, bme_burned_tokens: f(0, 0), bme_minted_tokens: f(0, 0) } })).toBeNull();
     expect(b.detail!({ ...t, data: { burned_tokens: f(1, 1), minted_tokens: f(1, 1) } })).toBeNull();
+  });
+
+  it('a chart of a mechanism is drawn only for runs whose scenario has it: a list with items, or a group present', () => {
+    const chart = (id: string) => CHARTS.find((c) => c.id === id)!;
+    const baseline = parseScenario({});
+    expect(usesMechanism(baseline, chart('incentive-programs'))).toBe(false);
+    expect(usesMechanism(baseline, chart('escrow'))).toBe(false);
+    expect(usesMechanism(baseline, chart('utilization'))).toBe(true);
+    expect(usesMechanism(undefined, chart('escrow'))).toBe(false);
+    expect(usesMechanism(parseScenario({ market: { escrow: {} } }), chart('escrow'))).toBe(true);
+    expect(usesMechanism(parseScenario({ economy: { incentivePrograms: [] } }), chart('incentive-programs'))).toBe(false);
+    expect(usesMechanism(parseScenario({ economy: { incentivePrograms: [{ startDay: 1, durationDays: 5, budgetUsd: 10, usdPerGpuHour: 0.1 }] } }), chart('incentive-programs'))).toBe(true);
   });
 });

@@ -97,6 +97,13 @@ describe('the run in short', () => {
     expect(text('incentives', runSummary(three({ incentive_paid_usd: f(0, 0, 0), incentive_budget_usd: f(0, 0, 0), incentive_runway_days: f(NaN, NaN, NaN) }), whole))).toBeUndefined();
   });
 
+  it('leases closed for insufficient funds and the hours served unpaid, with escrow runways; nothing without', () => {
+    const s = runSummary(table({ leases_overdrawn: f(3, 7), gpu_hours_unpaid: f(2.5, 4), unpaid_usd: f(1.25, 2) }), whole);
+    expect(text('escrow', s)).toBe("10 leases were closed for insufficient funds, their tenants' escrow run dry without a top-up (5.0% as many as leases started); their providers served 6.50 GPU-h unpaid before noticing ($3.25).");
+    expect(text('escrow', runSummary(table({ leases_overdrawn: f(0, 0), gpu_hours_unpaid: f(0, 0), unpaid_usd: f(0, 0) }), whole))).toBeUndefined();
+    expect(text('escrow', runSummary(table(), whole))).toBeUndefined();
+  });
+
   it('against a pinned baseline: the largest changes, better or worse in words, with the verdict seed by seed when there is one', () => {
     const base = { label: 'the pinned baseline (baseline, seed 1)', table: table({ gpus_busy: f(50, 50), leases_failed: f(30, 30) }), verdict: (id: string) => (id === 'utilization' ? 'clear' : null) };
     const s = runSummary(table(), whole, base);

@@ -22,6 +22,7 @@ import ethMerge from '../../../scenarios/eth_merge.json' with { type: 'json' };
 import gpuShortage from '../../../scenarios/gpu_shortage.json' with { type: 'json' };
 import universityTerms from '../../../scenarios/university_terms.json' with { type: 'json' };
 import incentivePilot from '../../../scenarios/incentive_pilot.json' with { type: 'json' };
+import escrowExhaustion from '../../../scenarios/escrow_exhaustion.json' with { type: 'json' };
 
 export interface Preset {
   name: string;
@@ -29,7 +30,7 @@ export interface Preset {
   raw: Record<string, unknown>;
 }
 
-const RAW: Record<string, unknown>[] = [baseline, halving, tokenCrash, tokenPump, unlockShock, vampireAttack, demandBoom, demandCrash, gpuShortage, incentivePilot, cloudPriceCut, euPowerShock, universityTerms, feeSwitch, ethMerge, burstyDemand, cheating, mmc, erlangA];
+const RAW: Record<string, unknown>[] = [baseline, halving, tokenCrash, tokenPump, unlockShock, vampireAttack, demandBoom, demandCrash, gpuShortage, incentivePilot, escrowExhaustion, cloudPriceCut, euPowerShock, universityTerms, feeSwitch, ethMerge, burstyDemand, cheating, mmc, erlangA];
 
 export const PRESETS: Preset[] = RAW.map((raw) => ({
   name: String(raw.name),

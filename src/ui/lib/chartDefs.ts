@@ -122,16 +122,20 @@ export interface ChartDef {
   cumulativeUnit?: string;
   /**
    * A scenario path to a list (e.g. 'economy.incentivePrograms'): the chart is drawn only for runs
-   * whose scenario holds items there. A chart of a mechanism the run does not use is a flat zero.
+   * whose scenario holds items there, or the group itself (market.escrow). A chart of a mechanism the
+   * run does not use is a flat zero.
    */
   onlyWith?: string;
 }
 
-/** Whether a chart belongs on screen for a run of `scenario`: always, unless its `onlyWith` list is empty there (or no run yet). */
+/**
+ * Whether a chart belongs on screen for a run of `scenario`: always, unless what its `onlyWith`
+ * names is missing there: an empty or absent list, or an absent group (no run yet: not shown).
+ */
 export function usesMechanism(scenario: unknown, def: ChartDef): boolean {
   if (!def.onlyWith) return true;
   const v = scenario === undefined ? undefined : getAt(scenario, def.onlyWith);
-  return Array.isArray(v) && v.length > 0;
+  return Array.isArray(v) ? v.length > 0 : v !== undefined && v !== null;
 }
 
 /** What incentive programs paid providers over the window (0 for runs from before 0.10.0, which have no column for it). */
@@ -419,6 +423,24 @@ export const CHARTS: ChartDef[] = [
       { column: 'incentive_budget_usd', label: 'Budget left', color: OKABE_ITO.blue, width: 2 },
       { column: 'incentive_spent_usd', label: 'Paid so far', color: OKABE_ITO.orange, dash: '7 3', width: 2 },
       { column: 'incentive_runway_days', label: 'Runway at the day\'s spend (right axis)', color: OKABE_ITO.vermillion, dash: '2 3', width: 2, right: true },
+    ],
+  },
+  {
+    // the escrow_exhaustion preset's question: how many leases close when tenants stop topping up?
+    id: 'escrow',
+    title: 'Escrow: leases closed for insufficient funds',
+    subtitle: "Per day, left: leases closed because the tenant's escrow ran dry without a top-up; right: the chance that a tenant tops up a deposit that runs out",
+    unit: 'leases per day',
+    rightUnit: 'share',
+    log: 'never',
+    needs: ['leases_overdrawn', 'escrow_top_up_probability'],
+    pendingNote: 'Escrow runways came in 0.11.0: runs from before have no columns for them.',
+    onlyWith: 'market.escrow',
+    toggles: ['cumulative'],
+    cumulativeUnit: 'leases',
+    series: [
+      { column: 'leases_overdrawn', label: 'Leases closed for insufficient funds', color: OKABE_ITO.vermillion, type: 'barUp' },
+      { column: 'escrow_top_up_probability', label: 'Top-up probability (right axis)', color: OKABE_ITO.blue, width: 2, right: true },
     ],
   },
   {

@@ -12,7 +12,7 @@ import { incentiveOutcome } from '../../sim/metrics/incentiveOutcome.ts';
 
 export interface SummarySentence {
   /** What the sentence is about (a test and the page can find it by this). */
-  id: 'window' | 'utilization' | 'tenants' | 'failures' | 'providers' | 'token' | 'market' | 'security' | 'incentives' | 'population' | 'baseline';
+  id: 'window' | 'utilization' | 'tenants' | 'failures' | 'providers' | 'token' | 'market' | 'security' | 'incentives' | 'escrow' | 'population' | 'baseline';
   text: string;
 }
 
@@ -97,6 +97,8 @@ export function runSummary(t: WindowedTable, span: { from: number; to: number; w
 
   const incentives = incentiveSentence(t);
   if (incentives) out.push({ id: 'incentives', text: incentives });
+  const escrow = escrowSentence(t);
+  if (escrow) out.push({ id: 'escrow', text: escrow });
 
   // who came and went, and why they left (each exit on the hazard has one cause, drawn with its part of the hazard)
   const exited = t.data.providers_exited;
@@ -147,6 +149,20 @@ export function runSummary(t: WindowedTable, span: { from: number; to: number; w
     out.push({ id: 'baseline', text });
   }
   return out;
+}
+
+/** Leases closed for insufficient funds in the window and what their providers served unpaid (null when none was, or the run has no such columns). */
+function escrowSentence(t: WindowedTable): string | null {
+  const total = (c: Float64Array | undefined) => {
+    let s = 0;
+    if (c) for (let i = t.lo; i <= t.hi; i++) if (Number.isFinite(c[i])) s += c[i];
+    return s;
+  };
+  const closed = total(t.data.leases_overdrawn);
+  if (!(closed > 0)) return null;
+  const started = total(t.data.jobs_started);
+  const share = started > 0 ? ` (${formatValue(closed / started, 'share')} as many as leases started)` : '';
+  return `${formatCount(closed)} leases were closed for insufficient funds, their tenants' escrow run dry without a top-up${share}; their providers served ${formatWithUnit(total(t.data.gpu_hours_unpaid), 'GPU-h')} unpaid before noticing (${formatValue(total(t.data.unpaid_usd), 'USD')}).`;
 }
 
 /** What the incentive programs paid in the window, their share of the providers' income, and how they stopped (null when they paid nothing in it). */

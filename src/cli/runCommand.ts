@@ -241,6 +241,7 @@ export async function runCommand(arg: string, f: RunFlags): Promise<number> {
     );
     const programs = incentiveOutcome(table.data, 0, last);
     if (programs) process.stderr.write(`depinsim: ${incentiveLine(programs)}\n`);
+    if (scenario.market.escrow) process.stderr.write(`depinsim: ${escrowLine(table.data)}\n`);
     const theory = mmcOf(scenario);
     if (theory) process.stderr.write(theoryLine(theory, table));
   }
@@ -257,6 +258,15 @@ export function incentiveLine(o: IncentiveOutcome): string {
         : `they ended as scheduled on day ${o.lastDay}, ${o.runwayDays.toFixed(0)} days of budget unspent`;
   const share = Number.isFinite(o.shareOfIncome) ? ` (${(o.shareOfIncome * 100).toFixed(1)}% of the providers' income)` : '';
   return `incentive programs paid ${money(o.paidUsd)}${share}; ${how} (incentive_paid_usd, incentive_runway_days)`;
+}
+
+/** A run with escrow runways in a line: the leases closed for insufficient funds and what their providers served unpaid. */
+export function escrowLine(data: Record<string, Float64Array>): string {
+  const total = (c: Float64Array) => c.reduce((s, x) => s + (Number.isFinite(x) ? x : 0), 0);
+  const closed = total(data.leases_overdrawn);
+  const started = total(data.jobs_started);
+  const share = started > 0 ? ` (${((closed / started) * 100).toFixed(1)}% as many as leases started)` : '';
+  return `${closed.toFixed(0)} leases closed for insufficient funds${share}; providers served ${total(data.gpu_hours_unpaid).toFixed(1)} GPU-hours unpaid, ${money(total(data.unpaid_usd))} (leases_overdrawn, gpu_hours_unpaid, unpaid_usd)`;
 }
 
 /** A price for people: cents, or three significant digits below a dime; says so when no lease ran that day (NaN). */

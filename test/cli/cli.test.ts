@@ -111,6 +111,18 @@ describe('depinsim run', () => {
     expect(cli(['run', 'baseline', '--days', '3', '--scale', '0.05', '--out', 'plain.csv']).err).not.toContain('incentive');
   });
 
+  it('a run with escrow runways says how many leases closed for insufficient funds and what was served unpaid, matching its CSV; a run without them says nothing of it', () => {
+    const r = cli(['run', 'baseline', '--days', '10', '--scale', '0.05', '--set', 'market.escrow={"runwayDays":1,"topUpProbability":0.5}', '--out', 'esc.csv']);
+    expect(r.code).toBe(0);
+    const rows = csvRows('esc.csv');
+    const closed = rows.reduce((s, x) => s + Number(x.leases_overdrawn), 0);
+    const hours = rows.reduce((s, x) => s + Number(x.gpu_hours_unpaid), 0);
+    expect(closed).toBeGreaterThan(0);
+    expect(r.err).toContain(`depinsim: ${closed} leases closed for insufficient funds (`);
+    expect(r.err).toContain(`; providers served ${hours.toFixed(1)} GPU-hours unpaid, $`);
+    expect(cli(['run', 'baseline', '--days', '3', '--scale', '0.05', '--out', 'plain2.csv']).err).not.toContain('insufficient funds');
+  });
+
   it('with exponential patience (erlang_a) it prints Erlang A: utilization, fill rate and the wait of the orders matched', () => {
     const r = cli(['run', 'erlang_a', '--days', '5', '--out', 'ea.csv']);
     expect(r.code).toBe(0);

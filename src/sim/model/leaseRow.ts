@@ -89,7 +89,7 @@ export const LEASE_DOCS: [keyof LeaseRow, string, string][] = [
   ['started_h', 'h', 'Time it started running (empty if never)'],
   ['ended_h', 'h', 'Time it ended'],
   ['outcome', 'state', 'Final state: completed, failed, expired or cancelled'],
-  ['end_reason', 'text', 'completed, patience, tenant, provider offline, provider failure, ...'],
+  ['end_reason', 'text', 'completed, patience, tenant, insufficient_funds (escrow ran dry, market.escrow), provider offline, provider failure, ...'],
   ['budget_usd_per_gpu_h', 'USD/GPU-h', 'Most the tenant would pay'],
   ['price_usd_per_gpu_h', 'USD/GPU-h', 'Price of the lease (empty if never matched)'],
   ['cloud_usd_per_gpu_h', 'USD/GPU-h', 'Cloud on-demand price of the cheapest GPU that fits: the outside option'],

@@ -282,6 +282,8 @@ export class MarketModel {
 
   /** Leases placed by the warm start: not counted as starts or waits. */
   private warm = new Set<number>();
+  /** While the warm start places a job: the hours it has run since before t = 0 (escrow runways count deposits from its start). */
+  private warmAge = 0;
 
   /**
    * Steady-state start (the M/G/inf trick): jobs that arrived over the past W hours at the t = 0 rate
@@ -312,10 +314,14 @@ export class MarketModel {
         const duration = life[0];
         const cancelAfter = life[1];
         if (duration <= age || cancelAfter <= age) continue;
+        // with escrow runways, a job whose tenant let a deposit run dry before t = 0 has ended
+        if (this.escrowRunway && !this.escrowRunway.survivedTo0(age)) continue;
         const d = { ...sampler.draw(one[c]), durationHours: duration, cancelAfterHours: cancelAfter, patienceHours: Infinity };
         const id = this.nextLeaseId;
         this.warm.add(id);
+        this.warmAge = age;
         this.order(d, this.nextJobId++, 0, duration - age, cancelAfter - age);
+        this.warmAge = 0;
         const l = this.leases.get(id)!;
         if (l.state === 'ordered') {
           this.warm.delete(id);
@@ -626,7 +632,7 @@ export class MarketModel {
     m.provider = p.id;
     m.tier = p.tier;
     m.priceUsdPerGpuHour = d.priceUsdPerGpuHour;
-    if (this.escrowRunway) this.escrowRunway.terms(l, this.engine.now);
+    if (this.escrowRunway) this.escrowRunway.terms(l, this.engine.now, this.warmAge);
     this.apply(l.id, m);
     return true;
   }

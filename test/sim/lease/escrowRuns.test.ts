@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LeaseRow } from '../../../src/sim/model/leaseRow.ts';
 import { ESCROW_COLUMNS } from '../../../src/sim/metrics/marketMetrics.ts';
-import { col, runToEnd, saturated, sum } from '../../economy/fixtures.ts';
+import { col, mean, runToEnd, saturated, scenarioFile, sum } from '../../economy/fixtures.ts';
 
 /** 40 single-GPU providers kept busy by three-day leases, the tenants depositing a day at a time. */
 const threeDayLeases = (escrow: Record<string, unknown> | undefined, days = 12) =>
@@ -84,4 +84,19 @@ describe('escrow runways in a run', () => {
     expect(during(a, 'jobs_started')).toBeGreaterThan(during(c, 'jobs_started'));
     expect(col(a, 'escrow_top_up_probability')[10]).toBeCloseTo(0.18, 12);
   });
+
+  it('escrow_exhaustion at a quarter of the size: while fewer tenants top up, more leases close, fewer GPU-hours are served at lower prices, against its control', () => {
+    const over = { scale: 0.25, horizonDays: 200 };
+    const wave = runToEnd(scenarioFile('escrow_exhaustion', over), 1);
+    const ctrl = runToEnd(scenarioFile('escrow_exhaustion', { ...over, market: { escrow: { topUpShocks: [] } } }), 1);
+    const closed = col(wave, 'leases_overdrawn');
+    // at full strength (days 127-180) against the weeks before the wave (days 100-120)
+    expect(mean(closed, 127, 180)).toBeGreaterThan(2 * mean(closed, 100, 120));
+    expect(sum(closed, 120, 194)).toBeGreaterThan(2 * sum(col(ctrl, 'leases_overdrawn'), 120, 194));
+    expect(sum(col(wave, 'gpu_hours_served'), 120, 194)).toBeLessThan(0.95 * sum(col(ctrl, 'gpu_hours_served'), 120, 194));
+    expect(mean(col(wave, 'utilization'), 120, 194)).toBeLessThan(mean(col(ctrl, 'utilization'), 120, 194));
+    expect(sum(col(wave, 'gmv_usd'), 120, 194)).toBeLessThan(0.9 * sum(col(ctrl, 'gmv_usd'), 120, 194));
+    // the same run until the wave's first decisions
+    expect(Array.from(col(wave, 'gmv_usd').subarray(0, 119))).toEqual(Array.from(col(ctrl, 'gmv_usd').subarray(0, 119)));
+  }, 60_000);
 });

@@ -30,7 +30,7 @@ function scripted(...xs: number[]) {
 }
 
 describe('escrow runways', () => {
-  it('a lease no longer than one deposit is paid in full at the match and draws nothing', () => {
+  it('a lease no longer than one deposit is paid in full at the match; every lease takes one draw, whatever its tenant decides', () => {
     const rng = scripted();
     const r = new EscrowRunway(params(), rng, 0.05);
     const l = order(7 * DAY);
@@ -39,27 +39,82 @@ describe('escrow runways', () => {
     expect(l.overdrawAfterHours).toBe(Infinity);
     // a tenant who will close the lease within the first deposit never needs a top-up either
     r.terms(order(30 * DAY, 5 * DAY), 100);
-    expect(rng.calls).toBe(0);
+    expect(rng.calls).toBe(2);
+    // a lease with many decisions: still one draw
+    r.terms(order(300 * DAY), 100);
+    expect(rng.calls).toBe(3);
   });
 
   it('each deposit running out before the planned end is a top-up decision; the first refusal leaves the lease funded to there, closed within the lag after', () => {
-    // 30 days: deposits run out on days 7, 14, 21 and 28; the tenant tops up twice, then lets it run dry
-    const rng = scripted(0.1, 0.79, 0.8, 0.25);
-    const r = new EscrowRunway(params({ detectionLagHours: 2 }), rng, 0);
-    const l = order(30 * DAY);
-    r.terms(l, 0);
-    expect(l.fundedHours).toBe(21 * DAY);
-    // the provider's next withdrawal notices it: a quarter of the way into the 2-hour lag
-    expect(l.overdrawAfterHours).toBe(21 * DAY + 0.5);
-    expect(rng.calls).toBe(4);
+    // 30 days: deposits run out on days 7, 14, 21 and 28
+    for (const key of [0.1, 0.4, 0.7, 0.95]) {
+      const l = order(30 * DAY);
+      new EscrowRunway(params({ topUpProbability: 0.6, detectionLagHours: 2 }), scripted(key), 0).terms(l, 0);
+      if (l.fundedHours === Infinity) expect(l.overdrawAfterHours).toBe(Infinity);
+      else {
+        expect([7, 14, 21, 28].map((d) => d * DAY)).toContain(l.fundedHours);
+        // the provider's next withdrawal notices it within the 2-hour lag
+        expect(l.overdrawAfterHours - l.fundedHours).toBeGreaterThanOrEqual(0);
+        expect(l.overdrawAfterHours - l.fundedHours).toBeLessThan(2);
+      }
+    }
     // topped up each time: funded to the end
     const always = order(30 * DAY);
-    new EscrowRunway(params({ topUpProbability: 1 }), scripted(0.999, 0.999, 0.999, 0.999), 0).terms(always, 0);
+    new EscrowRunway(params({ topUpProbability: 1 }), scripted(0.999), 0).terms(always, 0);
     expect(always.fundedHours).toBe(Infinity);
     // never: one deposit
     const never = order(30 * DAY);
-    new EscrowRunway(params({ topUpProbability: 0, detectionLagHours: 0 }), scripted(0), 0).terms(never, 0);
+    new EscrowRunway(params({ topUpProbability: 0, detectionLagHours: 0 }), scripted(0.3), 0).terms(never, 0);
     expect([never.fundedHours, never.overdrawAfterHours]).toEqual([7 * DAY, 7 * DAY]);
+  });
+
+  it('common random numbers: the same lease is funded no longer at a lower top-up probability, and as long where the two agree', () => {
+    const streams = createStreams(11);
+    const a = streams.get('escrow');
+    const keys = Array.from({ length: 2000 }, () => a());
+    let shorter = 0;
+    for (const key of keys) {
+      const funded = (p: number) => {
+        const l = order(60 * DAY);
+        new EscrowRunway(params({ topUpProbability: p }), scripted(key), 0).terms(l, 0);
+        return l.fundedHours;
+      };
+      const hi = funded(0.9);
+      const lo = funded(0.5);
+      expect(lo).toBeLessThanOrEqual(hi);
+      if (lo < hi) shorter++;
+    }
+    expect(shorter).toBeGreaterThan(500);
+  });
+
+  it("a lease under way since before the run (the warm start) has its deposits counted from the job's start", () => {
+    // 10 days run of 30: the tenant's deposits ran out on day 7 (topped up) and run out next on day 14, 4 days from now
+    const l = order(20 * DAY);
+    new EscrowRunway(params({ topUpProbability: 0, detectionLagHours: 0 }), scripted(0.9), 0).terms(l, 0, 10 * DAY);
+    expect(l.fundedHours).toBe(4 * DAY);
+    // on a deposit's last hour: the next deposit's end is a whole runway away
+    const m = order(20 * DAY);
+    new EscrowRunway(params({ topUpProbability: 0, detectionLagHours: 0 }), scripted(0.9), 0).terms(m, 0, 7 * DAY);
+    expect(m.fundedHours).toBe(7 * DAY);
+    // ends within the deposit it is in: nothing to decide
+    const n = order(3 * DAY);
+    new EscrowRunway(params({ topUpProbability: 0 }), scripted(), 0).terms(n, 0, 10 * DAY);
+    expect(n.fundedHours).toBe(Infinity);
+  });
+
+  it('the warm start keeps a job under way since before the run only if its tenant topped up every deposit that ran out before', () => {
+    const r = new EscrowRunway(params(), createStreams(3).get('escrow'), 0);
+    const n = 20_000;
+    const share = (ranHours: number) => {
+      let kept = 0;
+      for (let i = 0; i < n; i++) if (r.survivedTo0(ranHours)) kept++;
+      return kept / n;
+    };
+    expect(share(6 * DAY)).toBe(1);
+    // two deposits ran out (days 7 and 14): 0.8^2
+    expect(Math.abs(share(20 * DAY) - 0.64)).toBeLessThan(4 * Math.sqrt((0.64 * 0.36) / n));
+    expect(new EscrowRunway(params({ topUpProbability: 1 }), scripted(0.999), 0).survivedTo0(30 * DAY)).toBe(true);
+    expect(new EscrowRunway(params({ topUpProbability: 0 }), scripted(0.5), 0).survivedTo0(7 * DAY)).toBe(false);
   });
 
   it('a lease of n deposits is funded to its end with probability p^(n-1)', () => {

@@ -174,6 +174,29 @@ describe('dashboard interactions', () => {
     expect(errors).toEqual([]);
   });
 
+  it("escrow runways: off on the baseline (their fields empty, 'off'); setting one turns them on, the run closes leases for insufficient funds and their chart appears", async () => {
+    const { page, errors } = await open({ edits: { horizonDays: 20, scale: 0.25 } });
+    await waitForStatus(page, 'done', 60_000);
+    expect(await page.locator('figure[data-chart="escrow"]').count()).toBe(0);
+    await page.locator('summary', { hasText: 'All market parameters' }).click();
+    const runway = page.locator('#f-market-escrow-runwayDays');
+    expect(await runway.inputValue()).toBe('');
+    expect(await runway.getAttribute('placeholder')).toBe('off');
+    await typeField(page, 'market.escrow.runwayDays', '1');
+    const want = scenarioHash(parseScenario(applyOverrides(findPreset('baseline')!.raw, ['horizonDays=20', 'scale=0.25', 'market.escrow.runwayDays=1'])));
+    await expect.poll(async () => (await hk(page)).hash, { timeout: 15_000 }).toBe(want);
+    await waitForStatus(page, 'done', 60_000);
+    // the other fields of the group now read their defaults
+    expect(await page.locator('#f-market-escrow-topUpProbability').inputValue()).toBe('0.8');
+    const chart = page.locator('figure[data-chart="escrow"]');
+    expect(await chart.getAttribute('data-available')).toBe('yes');
+    const closed = await column(page, 'leases_overdrawn');
+    expect(closed.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid="run-summary"] [data-sentence="escrow"]').textContent()).toMatch(/^[\d,]+ leases were closed for insufficient funds/);
+    await shot(page, 'escrow-on');
+    expect(errors).toEqual([]);
+  });
+
   it('changing a control turns the preset into custom and re-runs with the new value', async () => {
     const { page } = await open();
     await waitForStatus(page, 'done', 30_000);

@@ -50,6 +50,17 @@ describe('controls generated from the scenario schema', () => {
     expect(na.default).toBe(0.35);
   });
 
+  it("marks the fields of an optional group (a mechanism a scenario turns on by having it), and only those", () => {
+    const grouped = controls.filter((c) => c.optionalGroup);
+    expect(grouped.map((c) => c.path)).toEqual(['market.escrow.runwayDays', 'market.escrow.topUpProbability', 'market.escrow.detectionLagHours']);
+    for (const c of grouped) {
+      expect(c.optionalGroup).toEqual({ path: 'market.escrow', title: 'Escrow runways' });
+      expect(c.group).toBe('market');
+      expect(c.description).toMatch(/Escrow runways: off unless the scenario has them; setting this turns them on/);
+    }
+    expect(grouped[0].default).toBe(7);
+  });
+
   it('offers choices for enums', () => {
     const m = controls.find((c) => c.path === 'market.matcher')!;
     expect(m.kind).toBe('choice');

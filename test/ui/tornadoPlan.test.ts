@@ -26,6 +26,8 @@ describe('tornadoEnds', () => {
     expect(tornadoEnds(control(), 0, 0.2)).toEqual({ reason: expect.stringMatching(/value is 0/) });
     expect(tornadoEnds(control({ min: 5, max: 5 }), 5, 0.2)).toEqual({ reason: expect.stringMatching(/no room/) });
     expect(tornadoEnds(control(), NaN, 0.2)).toEqual({ reason: expect.stringMatching(/not a number/) });
+    // a field of a mechanism the scenario does not have (escrow runways): no value to move
+    expect(tornadoEnds(control({ optionalGroup: { path: 'market.escrow', title: 'Escrow runways' } }), NaN, 0.2)).toEqual({ reason: 'off in this scenario (escrow runways)' });
   });
 });
 

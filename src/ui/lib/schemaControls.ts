@@ -29,6 +29,12 @@ export interface ControlSpec {
   sliderMin?: number;
   sliderMax?: number;
   step?: number;
+  /**
+   * The optional group the field belongs to (`market.escrow`: a mechanism a scenario turns on by
+   * having it), and the group's name. Where the scenario has no such group the field has no value
+   * (the page shows it off) and setting it turns the group on with the others at their defaults.
+   */
+  optionalGroup?: { path: string; title: string };
 }
 
 interface JsonSchemaNode {
@@ -124,14 +130,16 @@ function kindOf(node: JsonSchemaNode): ControlKind | null {
 export function controlsFromJsonSchema(schema: unknown): ControlSpec[] {
   const out: ControlSpec[] = [];
   const root = schema as JsonSchemaNode;
-  const walk = (node: JsonSchemaNode, path: string, weightParent?: JsonSchemaNode, weightPath?: string) => {
+  const walk = (node: JsonSchemaNode, path: string, weightParent?: JsonSchemaNode, weightPath?: string, optionalGroup?: ControlSpec['optionalGroup']) => {
     if (node.properties && !node.oneOf && !node.anyOf) {
       // A weight map: an object with a unit and a default, whose numeric members have none.
       const isWeights = node.unit !== undefined && node.default !== undefined;
+      // An object below the top without a default is an optional group: absent unless a scenario has it
+      const optional = path !== '' && node.default === undefined && !isWeights ? { path, title: (node.description ?? path).split(':')[0] } : optionalGroup;
       for (const [k, child] of Object.entries(node.properties)) {
         const p = path ? `${path}.${k}` : k;
-        if (isWeights) walk(child, p, node, path);
-        else walk(child, p);
+        if (isWeights) walk(child, p, node, path, optional);
+        else walk(child, p, undefined, undefined, optional);
       }
       return;
     }
@@ -159,6 +167,10 @@ export function controlsFromJsonSchema(schema: unknown): ControlSpec[] {
       }
     }
     if (weightParent) spec.weightMapParent = weightPath;
+    if (optionalGroup) {
+      spec.optionalGroup = optionalGroup;
+      spec.description = `${spec.description} (${optionalGroup.title}: off unless the scenario has them; setting this turns them on, the other fields at their defaults.)`;
+    }
     if (spec.unit === 'flag' || spec.unit === 'choice') spec.unit = '';
     out.push(spec);
   };

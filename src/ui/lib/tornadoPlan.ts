@@ -28,7 +28,7 @@ export interface TornadoParam {
  * is nothing to move: a value of 0 (a fraction of it is 0) or both ends pinned to the page's value.
  */
 export function tornadoEnds(c: ControlSpec, base: number, fraction: number): { low: number; high: number } | { reason: string } {
-  if (!Number.isFinite(base)) return { reason: 'not a number on the page' };
+  if (!Number.isFinite(base)) return { reason: c.optionalGroup ? `off in this scenario (${c.optionalGroup.title.toLowerCase()})` : 'not a number on the page' };
   if (base === 0) return { reason: 'its value is 0, so a share of it moves nothing' };
   const round = (v: number) => (c.kind === 'integer' ? Math.round(v) : Number(v.toPrecision(12)));
   const clamp = (v: number) => Math.min(c.max ?? Infinity, Math.max(c.min ?? -Infinity, v));

@@ -390,7 +390,12 @@ export class Dashboard {
     // a field inside an edited list (a scheduled shock's multiplier: `demand.shocks.0.multiplier`)
     for (const k of Object.keys(this.edits)) if (path.startsWith(`${k}.`)) return getAt(this.edits[k], path.slice(k.length + 1));
     const v = getAt(this.presetResolved, path);
-    return v === undefined ? (c ?? controlByPath(path))?.default : v;
+    if (v !== undefined) return v;
+    const spec = c ?? controlByPath(path);
+    // a field of an optional group the scenario does not have, nor the edits turn on: off, no value
+    const g = spec?.optionalGroup?.path;
+    if (g && getAt(this.presetResolved, g) === undefined && !Object.keys(this.edits).some((k) => k === g || k.startsWith(`${g}.`))) return undefined;
+    return spec?.default;
   }
 
   isEdited(path: string): boolean {

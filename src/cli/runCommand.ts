@@ -242,6 +242,7 @@ export async function runCommand(arg: string, f: RunFlags): Promise<number> {
     const programs = incentiveOutcome(table.data, 0, last);
     if (programs) process.stderr.write(`depinsim: ${incentiveLine(programs)}\n`);
     if (scenario.market.escrow) process.stderr.write(`depinsim: ${escrowLine(table.data)}\n`);
+    if (scenario.market.spot) process.stderr.write(`depinsim: ${spotLine(table.data)}\n`);
     const theory = mmcOf(scenario);
     if (theory) process.stderr.write(theoryLine(theory, table));
   }
@@ -267,6 +268,24 @@ export function escrowLine(data: Record<string, Float64Array>): string {
   const started = total(data.jobs_started);
   const share = started > 0 ? ` (${((closed / started) * 100).toFixed(1)}% as many as leases started)` : '';
   return `${closed.toFixed(0)} leases closed for insufficient funds${share}; providers served ${total(data.gpu_hours_unpaid).toFixed(1)} GPU-hours unpaid, ${money(total(data.unpaid_usd))} (leases_overdrawn, gpu_hours_unpaid, unpaid_usd)`;
+}
+
+/** The run's spot leases in a line: their share of the GPU-hours served, their price against on-demand's, the preemptions. */
+export function spotLine(data: Record<string, Float64Array>): string {
+  const total = (c: Float64Array) => c.reduce((s, x) => s + (Number.isFinite(x) ? x : 0), 0);
+  const spotH = total(data.spot_gpu_hours_served);
+  const served = total(data.gpu_hours_served);
+  // the run's realized prices: each day's price weighted by its GPU-hours
+  let spotUsd = 0;
+  let odUsd = 0;
+  data.spot_gpu_hours_served.forEach((h, i) => {
+    if (h > 0) spotUsd += h * data.spot_price_usd_per_gpu_h[i];
+    const od = data.gpu_hours_served[i] - h;
+    if (od > 0 && Number.isFinite(data.on_demand_price_usd_per_gpu_h[i])) odUsd += od * data.on_demand_price_usd_per_gpu_h[i];
+  });
+  if (!(spotH > 0)) return 'no spot lease ran (spot_gpu_hours_served)';
+  const share = ((spotH / served) * 100).toFixed(1);
+  return `spot leases ran ${share}% of the GPU-hours served at ${usdPerGpuHour(spotH > 0 ? spotUsd / spotH : NaN)} against ${usdPerGpuHour(served > spotH ? odUsd / (served - spotH) : NaN)} on-demand; ${total(data.leases_preempted).toFixed(0)} preempted by on-demand orders (spot_gpu_hours_served, spot_price_usd_per_gpu_h, on_demand_price_usd_per_gpu_h, leases_preempted)`;
 }
 
 /** A price for people: cents, or three significant digits below a dime; says so when no lease ran that day (NaN). */

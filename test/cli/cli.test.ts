@@ -123,6 +123,23 @@ describe('depinsim run', () => {
     expect(cli(['run', 'baseline', '--days', '3', '--scale', '0.05', '--out', 'plain2.csv']).err).not.toContain('insufficient funds');
   });
 
+  it('a run with spot leases says their share of the GPU-hours, their price against on-demand and the preemptions, matching its CSV; a run without them says nothing of it', () => {
+    const r = cli(['run', 'spot_market', '--days', '10', '--scale', '0.05', '--set', 'demand.baseRateJobsPerHour=200', '--out', 'spot.csv', '--leases', 'spot_leases.csv']);
+    expect(r.code).toBe(0);
+    const rows = csvRows('spot.csv');
+    const total = (c: string) => rows.reduce((s, x) => s + (x[c] === '' ? 0 : Number(x[c])), 0);
+    const preempted = total('leases_preempted');
+    expect(preempted).toBeGreaterThan(0);
+    const share = ((total('spot_gpu_hours_served') / total('gpu_hours_served')) * 100).toFixed(1);
+    expect(r.err).toMatch(new RegExp(`depinsim: spot leases ran ${share.replace('.', '\\.')}% of the GPU-hours served at \\$0\\.\\d\\d/GPU-h against \\$\\d\\.\\d\\d/GPU-h on-demand; ${preempted} preempted by on-demand orders`));
+    // the lease export marks spot leases and the preempted ones
+    const leases = csvRows('spot_leases.csv');
+    expect(leases.filter((l) => l.outcome === 'preempted').every((l) => l.spot === '1' && l.end_reason === 'preempted')).toBe(true);
+    expect(leases.filter((l) => l.outcome === 'preempted').length).toBe(preempted);
+    expect(new Set(leases.map((l) => l.spot))).toEqual(new Set(['0', '1']));
+    expect(cli(['run', 'baseline', '--days', '3', '--scale', '0.05', '--out', 'plain3.csv']).err).not.toContain('spot');
+  });
+
   it('with exponential patience (erlang_a) it prints Erlang A: utilization, fill rate and the wait of the orders matched', () => {
     const r = cli(['run', 'erlang_a', '--days', '5', '--out', 'ea.csv']);
     expect(r.code).toBe(0);

@@ -97,6 +97,17 @@ describe('the run in short', () => {
     expect(text('incentives', runSummary(three({ incentive_paid_usd: f(0, 0, 0), incentive_budget_usd: f(0, 0, 0), incentive_runway_days: f(NaN, NaN, NaN) }), whole))).toBeUndefined();
   });
 
+  it("spot leases' share of the GPU-hours, their price against on-demand's (weighted by each day's hours) and the preemptions; nothing without", () => {
+    const s = runSummary(
+      table({ gpu_hours_served: f(100, 300), spot_gpu_hours_served: f(50, 50), spot_price_usd_per_gpu_h: f(0.4, 0.6), on_demand_price_usd_per_gpu_h: f(1, 0.8), leases_preempted: f(2, 5) }),
+      whole,
+    );
+    // spot (50 x 0.4 + 50 x 0.6) / 100 = 0.5; on-demand (50 x 1 + 250 x 0.8) / 300 = 0.833
+    expect(text('spot', s)).toBe('Spot leases ran 25.0% of the GPU-hours served at $0.5/GPU-h against $0.833/GPU-h on-demand; on-demand orders preempted 7 of them.');
+    expect(text('spot', runSummary(table({ gpu_hours_served: f(100, 300), spot_gpu_hours_served: f(0, 0), spot_price_usd_per_gpu_h: f(NaN, NaN), on_demand_price_usd_per_gpu_h: f(1, 1), leases_preempted: f(0, 0) }), whole))).toBeUndefined();
+    expect(text('spot', runSummary(table(), whole))).toBeUndefined();
+  });
+
   it('leases closed for insufficient funds and the hours served unpaid, with escrow runways; nothing without', () => {
     const s = runSummary(table({ leases_overdrawn: f(3, 7), gpu_hours_unpaid: f(2.5, 4), unpaid_usd: f(1.25, 2) }), whole);
     expect(text('escrow', s)).toBe("10 leases were closed for insufficient funds, their tenants' escrow run dry without a top-up (5.0% as many as leases started); their providers served 6.50 GPU-h unpaid before noticing ($3.25).");

@@ -52,11 +52,15 @@ describe('controls generated from the scenario schema', () => {
 
   it("marks the fields of an optional group (a mechanism a scenario turns on by having it), and only those", () => {
     const grouped = controls.filter((c) => c.optionalGroup);
-    expect(grouped.map((c) => c.path)).toEqual(['market.escrow.runwayDays', 'market.escrow.topUpProbability', 'market.escrow.detectionLagHours']);
+    expect(grouped.map((c) => c.path)).toEqual([
+      'market.escrow.runwayDays', 'market.escrow.topUpProbability', 'market.escrow.detectionLagHours',
+      'market.spot.share', 'market.spot.priceMultiplier', 'market.spot.noticeMinutes',
+    ]);
     for (const c of grouped) {
-      expect(c.optionalGroup).toEqual({ path: 'market.escrow', title: 'Escrow runways' });
+      const [path, title] = c.path.startsWith('market.escrow') ? ['market.escrow', 'Escrow runways'] : ['market.spot', 'Spot leases'];
+      expect(c.optionalGroup).toEqual({ path, title });
       expect(c.group).toBe('market');
-      expect(c.description).toMatch(/Escrow runways: off unless the scenario has them; setting this turns them on/);
+      expect(c.description).toMatch(new RegExp(`${title}: off unless the scenario has them; setting this turns them on`));
     }
     expect(grouped[0].default).toBe(7);
   });

@@ -10,6 +10,7 @@
  *   matched|active|stalled --fail--> failed      (provider down, or caught cheating: the rest is re-queued)
  *   active --stall--> stalled --resume--> active  (provider down, back within the retry grace)
  *   active --overdraw--> cancelled   (the tenant's escrow ran dry and the provider noticed: closed for insufficient funds)
+ *   matched|active --preempt--> preempted   (a spot lease whose GPUs an on-demand order takes: the rest is re-queued)
  *
  * A stalled lease keeps its GPUs and its progress but neither runs nor bills: its end waits, the
  * provider is paid for the run so far, and a grace timer starts. If the provider is back before it
@@ -25,6 +26,8 @@ export type LeaseEvent =
   | { type: 'expire' }
   | { type: 'cancel' }
   | { type: 'overdraw' }
+  /** keepProgress: the notice let the tenant checkpoint (all progress kept); else only the last checkpoint's. */
+  | { type: 'preempt'; keepProgress: boolean }
   | { type: 'fail'; reason: string }
   | { type: 'stall'; reason: string }
   | { type: 'resume' };
@@ -59,13 +62,14 @@ export type Effect =
 
 export const TRANSITIONS: Record<LeaseState, Partial<Record<LeaseEventType, LeaseState>>> = {
   ordered: { match: 'matched', expire: 'expired', cancel: 'cancelled' },
-  matched: { start: 'active', fail: 'failed', cancel: 'cancelled' },
-  active: { complete: 'completed', fail: 'failed', cancel: 'cancelled', stall: 'stalled', overdraw: 'cancelled' },
+  matched: { start: 'active', fail: 'failed', cancel: 'cancelled', preempt: 'preempted' },
+  active: { complete: 'completed', fail: 'failed', cancel: 'cancelled', stall: 'stalled', overdraw: 'cancelled', preempt: 'preempted' },
   stalled: { resume: 'active', fail: 'failed', cancel: 'cancelled' },
   completed: {},
   failed: {},
   expired: {},
   cancelled: {},
+  preempted: {},
 };
 
 export class ForbiddenTransition extends Error {
@@ -127,6 +131,8 @@ export const FX_SCHEDULE_OVERDRAW = 13;
 
 /** End reason of a lease closed because its escrow ran dry (Akash's lease close reason InsufficientFunds). */
 export const INSUFFICIENT_FUNDS = 'insufficient_funds';
+/** End reason of a spot lease an on-demand order took the GPUs of (also its outcome). */
+export const PREEMPTED = 'preempted';
 
 /** A growable stack of (code, arg) effect pairs; a nested transition appends above its caller's and truncates back. */
 export class EffectBuffer {
@@ -272,6 +278,18 @@ export function advance(l: Lease, ev: LeaseEvent, now: number, fx: EffectBuffer)
       fx.push(FX_SETTLE, l.ranHours);
       fx.push(FX_RELEASE);
       break;
+    case 'preempt': {
+      // the provider is paid the run so far; no mark on its record (it did what spot promises)
+      const ran = runHours(l, now);
+      l.ranHours = ran;
+      l.endedAt = now;
+      l.endReason = PREEMPTED;
+      fx.push(FX_CANCEL_TIMER);
+      fx.push(FX_SETTLE, ran);
+      fx.push(FX_RELEASE);
+      fx.push(FX_REQUEUE, ev.keepProgress ? Math.max(0, l.workHours - Math.min(ran, l.workHours)) : workLeft(l, ran));
+      break;
+    }
     case 'fail': {
       const ran = runHours(l, now);
       l.ranHours = ran;
@@ -327,6 +345,7 @@ export function copyLease(l: Lease): Lease {
     fundedHours: l.fundedHours,
     overdrawAfterHours: l.overdrawAfterHours,
     checkpointHours: l.checkpointHours,
+    spot: l.spot,
     state: l.state,
     orderedAt: l.orderedAt,
     matchedAt: l.matchedAt,

@@ -27,6 +27,7 @@ export function blankLease(): Lease {
     fundedHours: Infinity,
     overdrawAfterHours: Infinity,
     checkpointHours: 0,
+    spot: false,
     state: 'ordered',
     orderedAt: NaN,
     matchedAt: NaN,

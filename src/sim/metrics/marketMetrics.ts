@@ -90,6 +90,18 @@ export const ESCROW_COLUMNS: ColumnDef[] = [
 ];
 
 /**
+ * Spot leases (0.12.0, scenario `market.spot`): after every earlier column, with or without the
+ * economy. Without spot leases nothing is preempted, the spot columns are 0 or empty and the
+ * on-demand price is price_usd_per_gpu_h.
+ */
+export const SPOT_COLUMNS: ColumnDef[] = [
+  { name: 'leases_preempted', unit: 'leases', description: 'Spot leases whose GPUs an on-demand order took in the period (outcome preempted in the lease export); their remaining work is re-ordered as spot' },
+  { name: 'spot_gpu_hours_served', unit: 'GPU-h', description: 'GPU-hours run by active spot leases in the period (part of gpu_hours_served)' },
+  { name: 'spot_price_usd_per_gpu_h', unit: 'USD/GPU-h', description: 'USD billed by spot leases / their GPU-hours served in the period; empty when none ran' },
+  { name: 'on_demand_price_usd_per_gpu_h', unit: 'USD/GPU-h', description: 'USD billed by on-demand leases / their GPU-hours served in the period (price_usd_per_gpu_h without the spot leases)' },
+];
+
+/**
  * The market by the providers' region (0.5.0), after every other column: a regional shock (an
  * electricity price spike, data-residency demand) shows in the region's own utilization and price.
  */
@@ -153,6 +165,15 @@ export class MarketMetrics {
   overdrawn = 0;
   unpaidGpuH = 0;
   unpaidUsd = 0;
+  /** Spot leases preempted in the period; GPUs running spot leases and their USD per hour billed, now (SPOT_COLUMNS). */
+  preempted = 0;
+  spotBusy = 0;
+  spotBillRate = 0;
+  private spotBusyH = 0;
+  private spotBilled = 0;
+  /** The last period's busy GPU-hours and billed USD, network-wide (sample() resets its integrals; sampleSpot reads these). */
+  private lastBusyH = 0;
+  private lastBilled = 0;
   demandedGpuH = 0;
   private waits: number[] = [];
   private waitSum = 0;
@@ -177,6 +198,8 @@ export class MarketMetrics {
       this.billedByRegion[r] += this.billRateByRegion[r] * dt;
     }
     this.queueH += this.queueLen * dt;
+    this.spotBusyH += this.spotBusy * dt;
+    this.spotBilled += this.spotBillRate * dt;
     this.last = now;
   }
 
@@ -204,6 +227,8 @@ export class MarketMetrics {
     const busyH = sum(this.busyH);
     const billed = sum(this.billed);
     const cloud = sum(this.cloudBilled);
+    this.lastBusyH = busyH;
+    this.lastBilled = billed;
     const div = (a: number, b: number) => (b > 0 ? a / b : NaN);
     this.waits.sort((a, b) => a - b);
     out[o++] = now / 24;
@@ -279,6 +304,20 @@ export class MarketMetrics {
     out[offset + 2] = this.unpaidUsd;
     out[offset + 3] = topUpProbability;
     this.overdrawn = this.unpaidGpuH = this.unpaidUsd = 0;
+    return offset + 4;
+  }
+
+  /** Writes the period's SPOT_COLUMNS into `out` from `offset` (after sample() at the same instant), then resets them. */
+  sampleSpot(out: number[], offset: number): number {
+    const busyH = this.lastBusyH;
+    const billed = this.lastBilled;
+    const odH = busyH - this.spotBusyH;
+    out[offset] = this.preempted;
+    out[offset + 1] = this.spotBusyH;
+    out[offset + 2] = this.spotBusyH > 0 ? this.spotBilled / this.spotBusyH : NaN;
+    // without spot leases exactly price_usd_per_gpu_h; with them, empty when (all but a rounding) every busy hour was spot
+    out[offset + 3] = this.spotBusyH === 0 ? (busyH > 0 ? billed / busyH : NaN) : odH > 1e-9 * busyH ? (billed - this.spotBilled) / odH : NaN;
+    this.preempted = this.spotBusyH = this.spotBilled = 0;
     return offset + 4;
   }
 

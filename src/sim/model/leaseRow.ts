@@ -27,13 +27,14 @@ export interface LeaseRow {
   gpu_hours: number;
   billed_usd: number;
   stalled_h: number;
+  spot: number;
 }
 
 export const LEASE_COLUMNS: (keyof LeaseRow)[] = [
   'lease_id', 'job_id', 'attempt', 'job_class', 'gpus', 'min_vram_gb', 'tenant_region', 'region_locked',
   'provider_id', 'archetype', 'gpu_model', 'tier', 'provider_region', 'ordered_h', 'matched_h', 'started_h',
   'ended_h', 'outcome', 'end_reason', 'budget_usd_per_gpu_h', 'price_usd_per_gpu_h', 'cloud_usd_per_gpu_h',
-  'gpu_hours', 'billed_usd', 'stalled_h',
+  'gpu_hours', 'billed_usd', 'stalled_h', 'spot',
 ];
 
 /**
@@ -66,6 +67,7 @@ export function writeLeaseRow(w: CsvBytes, r: LeaseRow): void {
   w.num(r.gpu_hours);
   w.num(r.billed_usd);
   w.num(r.stalled_h);
+  w.num(r.spot);
   w.endRow();
 }
 
@@ -88,12 +90,13 @@ export const LEASE_DOCS: [keyof LeaseRow, string, string][] = [
   ['matched_h', 'h', 'Time it was matched (empty if never)'],
   ['started_h', 'h', 'Time it started running (empty if never)'],
   ['ended_h', 'h', 'Time it ended'],
-  ['outcome', 'state', 'Final state: completed, failed, expired or cancelled'],
-  ['end_reason', 'text', 'completed, patience, tenant, insufficient_funds (escrow ran dry, market.escrow), provider offline, provider failure, ...'],
+  ['outcome', 'state', 'Final state: completed, failed, expired, cancelled or preempted (a spot lease whose GPUs an on-demand order took, market.spot)'],
+  ['end_reason', 'text', 'completed, patience, tenant, insufficient_funds (escrow ran dry, market.escrow), preempted (market.spot), provider offline, provider failure, ...'],
   ['budget_usd_per_gpu_h', 'USD/GPU-h', 'Most the tenant would pay'],
-  ['price_usd_per_gpu_h', 'USD/GPU-h', 'Price of the lease (empty if never matched)'],
+  ['price_usd_per_gpu_h', 'USD/GPU-h', "Price of the lease (empty if never matched); a spot lease's is its match price times market.spot.priceMultiplier"],
   ['cloud_usd_per_gpu_h', 'USD/GPU-h', 'Cloud on-demand price of the cheapest GPU that fits: the outside option'],
   ['gpu_hours', 'GPU-h', 'GPU-hours run (stalls not included)'],
   ['billed_usd', 'USD', 'USD paid for the lease'],
   ['stalled_h', 'h', 'Hours the lease spent stalled, its provider down, waiting within the outage grace (market.outageGraceHours)'],
+  ['spot', '0/1', '1 for a spot lease: discounted and preemptible by on-demand orders (market.spot, 0.12.0; always 0 without it)'],
 ];

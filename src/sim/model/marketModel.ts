@@ -44,6 +44,9 @@ import { createPolicy, type Policy } from '../market/policies.ts';
 import { ASK, FREE, GPUS, ProviderSignals, REGION, REPUTATION, SLASHES, STAKE, UPTIME } from '../market/signals.ts';
 import { ProviderIndex } from '../market/providerIndex.ts';
 import { OrderBook, type ServableQuery } from '../market/orderBook.ts';
+import { SpotHolders } from '../market/spotHolders.ts';
+import type { SpotParams } from '../scenario/spotSchema.ts';
+import type { Rng } from '../rng/streams.ts';
 import { MarketMetrics } from '../metrics/marketMetrics.ts';
 import { geometric, poisson, weibull, weibullResidual, type Sampler } from '../rng/distributions.ts';
 import { weibullScaleForMean } from '../rng/special.ts';
@@ -75,6 +78,17 @@ const END_CANCEL = 1;
 const END_OVERDRAW = 2;
 const EXPIRE: LeaseEvent = { type: 'expire' };
 const RESUME: LeaseEvent = { type: 'resume' };
+const PREEMPT_KEEP: LeaseEvent = { type: 'preempt', keepProgress: true };
+const PREEMPT_LOSE: LeaseEvent = { type: 'preempt', keepProgress: false };
+
+/** A preempted spot lease's re-order, placed once the on-demand lease that took its GPUs is matched. */
+interface DeferredOrder {
+  d: JobDraw;
+  jobId: number;
+  attempt: number;
+  workHours: number;
+  cancelAfterHours: number;
+}
 
 /** Prior for observed uptime: a new provider starts with this many hours of clean record. */
 const UPTIME_PRIOR_H = 24;
@@ -168,6 +182,17 @@ export class MarketModel {
   private influxFactories: ProviderFactory[] = [];
   /** The tenants' deposits and top-ups when the scenario has escrow runways (`market.escrow`), else null. */
   private readonly escrowRunway: EscrowRunway | null;
+  /** Spot leases (`market.spot`), else null: their parameters, the stream deciding which jobs are spot, their order book and the providers holding them. */
+  private readonly spot: SpotParams | null;
+  private readonly spotRng: Rng | null;
+  private readonly spotQueue: OrderBook | null;
+  private readonly spotHolders: SpotHolders | null;
+  /** While a preemption frees GPUs: the preempted leases' re-orders, placed after the on-demand match (else they would take the GPUs back). */
+  private deferred: DeferredOrder[] | null = null;
+  /** Hours from the next match to its start: the setup, or the spot notice when a preemption's is longer. */
+  private startDelay: number;
+  /** While the warm start places jobs: they take free GPUs only (no preemption before t = 0). */
+  private inWarmStart = false;
 
   constructor(
     readonly s: Scenario,
@@ -191,12 +216,20 @@ export class MarketModel {
     };
     this.relShocks = new ReliabilityShocks(s.supply.reliabilityShocks ?? []);
     this.index = new ProviderIndex(GPU_CATALOGUE.length, REGIONS.length, this.sig);
-    this.queue = new OrderBook(
-      GPU_CATALOGUE.length,
-      REGIONS.length,
-      (minVram, minTier, m) => GPU_CATALOGUE[m].vramGb >= minVram && gpuTier(GPU_CATALOGUE[m]) >= minTier,
-      s.market.queueScanDepth,
-    );
+    const book = () =>
+      new OrderBook(
+        GPU_CATALOGUE.length,
+        REGIONS.length,
+        (minVram, minTier, m) => GPU_CATALOGUE[m].vramGb >= minVram && gpuTier(GPU_CATALOGUE[m]) >= minTier,
+        s.market.queueScanDepth,
+      );
+    this.queue = book();
+    // spot: its own stream, drawn only with spot leases (a run without them keeps every other stream's numbers)
+    this.spot = s.market.spot ?? null;
+    this.spotRng = this.spot ? streams.get('spot') : null;
+    this.spotQueue = this.spot ? book() : null;
+    this.spotHolders = this.spot ? new SpotHolders(GPU_CATALOGUE.length, REGIONS.length) : null;
+    this.startDelay = s.market.setupHours;
     // its own stream: a steady level draws nothing, so every other stream's numbers stay as they were
     this.rates = createRateModel(s, demandLevels(s.demand, s.horizonDays, streams.get('demand-level')));
     this.jobs = createJobSampler(s, streams.get('jobs'));
@@ -293,6 +326,7 @@ export class MarketModel {
    * (about 7 k of 170 k at 1x): the whole-job draws were most of the time to the first day on screen.
    */
   private warmStart(): void {
+    this.inWarmStart = true;
     const rng = this.streams.get('warmstart');
     const sampler = createJobSampler(this.s, rng);
     // the rate over a day around t = 0 (the daily cycle averages out)
@@ -320,7 +354,7 @@ export class MarketModel {
         const id = this.nextLeaseId;
         this.warm.add(id);
         this.warmAge = age;
-        this.order(d, this.nextJobId++, 0, duration - age, cancelAfter - age);
+        this.order(d, this.nextJobId++, 0, duration - age, cancelAfter - age, this.isSpot());
         this.warmAge = 0;
         const l = this.leases.get(id)!;
         if (l.state === 'ordered') {
@@ -331,6 +365,7 @@ export class MarketModel {
         }
       }
     }
+    this.inWarmStart = false;
   }
 
   // ---------------------------------------------------------------- providers
@@ -560,14 +595,19 @@ export class MarketModel {
       const d = this.jobs.draw(this.classWeights, this.draft, now);
       this.metrics.arrived++;
       this.metrics.demandedGpuH += d.gpus * d.durationHours;
-      this.order(d, this.nextJobId++, 0, d.durationHours, d.cancelAfterHours);
+      this.order(d, this.nextJobId++, 0, d.durationHours, d.cancelAfterHours, this.isSpot());
     }
     const next = nextArrival(this.rates, now, this.horizonHours, this.streams.get('arrivals'), this.s.demand.burstMeanJobs);
     if (next < Infinity) this.engine.at(next, this.K.arrival);
   }
 
+  /** Whether a new job rents spot (one draw on the 'spot' stream per job; never without spot leases). */
+  private isSpot(): boolean {
+    return this.spotRng !== null && this.spotRng() < this.spot!.share;
+  }
+
   /** Places an order (a new job, or what remains of one after a failure) and tries to match it. */
-  private order(d: JobDraw, jobId: number, attempt: number, workHours: number, cancelAfterHours: number): void {
+  private order(d: JobDraw, jobId: number, attempt: number, workHours: number, cancelAfterHours: number, spot: boolean): void {
     const now = this.engine.now;
     const patience = d.patienceHours; // read now: `d` may be a reused draft
     const l = this.pool.take();
@@ -587,6 +627,7 @@ export class MarketModel {
     l.fundedHours = Infinity;
     l.overdrawAfterHours = Infinity;
     l.checkpointHours = d.checkpointHours;
+    l.spot = spot;
     l.state = 'ordered';
     l.orderedAt = now;
     l.matchedAt = NaN;
@@ -611,7 +652,9 @@ export class MarketModel {
     this.metrics.advance(now);
     // Most orders match on arrival: only one still waiting joins the queue and gets a patience timer.
     if (this.tryMatch(l)) return;
-    this.queue.push(l);
+    // an on-demand order that finds no free GPU takes a spot lease's, if any provider it could use holds one
+    if (this.spotHolders && !spot && !this.inWarmStart && this.tryPreempt(l)) return;
+    (spot ? this.spotQueue! : this.queue).push(l);
     this.metrics.queueLen++;
     if (patience < Infinity) l.patienceHandle = this.engine.after(patience, this.K.patience, l.id);
   }
@@ -631,9 +674,61 @@ export class MarketModel {
     const m = this.matchEvent;
     m.provider = p.id;
     m.tier = p.tier;
-    m.priceUsdPerGpuHour = d.priceUsdPerGpuHour;
+    // a spot lease pays the discounted price (its budget was read as an on-demand budget)
+    m.priceUsdPerGpuHour = l.spot ? d.priceUsdPerGpuHour * this.spot!.priceMultiplier : d.priceUsdPerGpuHour;
     if (this.escrowRunway) this.escrowRunway.terms(l, this.engine.now, this.warmAge);
     this.apply(l.id, m);
+    return true;
+  }
+
+  /** Whether an on-demand order could run on p once its spot leases are gone (the hard filters, spot GPUs counted as free). */
+  private preemptFits = (p: Provider): boolean =>
+    isOnline(p) && p.canServe && p.gpusFree + p.spotGpus >= this.preemptFor!.gpus && this.finder.fitsWindow(p.id, this.preemptFor!);
+  private preemptFor: Lease | null = null;
+  private victims: Lease[] = [];
+
+  /**
+   * Preemption (market.spot): the on-demand order l found no free GPU; the cheapest provider it could
+   * use (every hard filter, its spot leases' GPUs counted as free) preempts its most recently matched
+   * spot leases until l fits, and l is matched there at the provider's ask. The preempted leases'
+   * remaining work is re-ordered as spot after l's match. l starts after the setup or the notice,
+   * whichever is longer. Returns false (nothing changed) when no provider would do.
+   */
+  private tryPreempt(l: Lease): boolean {
+    if (this.deferred !== null) return false;
+    this.preemptFor = l;
+    const pid = this.spotHolders!.cheapest(l, this.finder.eligibleModels(l.minVramGb, l.minTier), this.providers, this.preemptFits);
+    this.preemptFor = null;
+    if (pid < 0) return false;
+    const p = this.providers[pid];
+    const victims = this.victims;
+    victims.length = 0;
+    for (const id of this.held.list(pid)) {
+      const v = this.leases.get(id)!;
+      if (v.spot && (v.state === 'active' || v.state === 'matched')) victims.push(v);
+    }
+    // the most recently matched first: the least run to lose, and those still in setup before any that runs
+    victims.sort((a, b) => b.matchedAt - a.matchedAt || b.id - a.id);
+    let free = p.gpusFree;
+    let k = 0;
+    while (free < l.gpus && k < victims.length) free += victims[k++].gpus;
+    if (free < l.gpus) return false;
+    const deferred: DeferredOrder[] = (this.deferred = []);
+    const ev = this.spot!.noticeMinutes > 0 ? PREEMPT_KEEP : PREEMPT_LOSE;
+    for (let i = 0; i < k; i++) this.apply(victims[i].id, ev);
+    victims.length = 0;
+    const m = this.matchEvent;
+    m.provider = p.id;
+    m.tier = p.tier;
+    m.priceUsdPerGpuHour = p.askUsdPerGpuHour;
+    if (!this.finder.passes(p, l)) throw new Error(`preemption chose provider ${p.id} for lease ${l.id}, which breaks a hard filter`);
+    if (this.escrowRunway) this.escrowRunway.terms(l, this.engine.now, this.warmAge);
+    this.startDelay = Math.max(this.s.market.setupHours, this.spot!.noticeMinutes / 60);
+    this.apply(l.id, m);
+    this.startDelay = this.s.market.setupHours;
+    this.deferred = null;
+    for (const r of deferred) this.order(r.d, r.jobId, r.attempt, r.workHours, r.cancelAfterHours, true);
+    if (p.bucket >= 0) this.capacityFreed(p);
     return true;
   }
 
@@ -648,7 +743,13 @@ export class MarketModel {
    * cannot serve cost nothing here however many wait. At most queueScanDepth orders per release.
    */
   private capacityFreed(p: Provider): void {
-    if (this.queue.length === 0) return;
+    this.serveWaiting(this.queue, p);
+    // spot orders take what the on-demand ones leave
+    if (this.spotQueue) this.serveWaiting(this.spotQueue, p);
+  }
+
+  private serveWaiting(book: OrderBook, p: Provider): void {
+    if (book.length === 0) return;
     const q = this.servable;
     q.model = p.model;
     q.region = p.region;
@@ -659,7 +760,7 @@ export class MarketModel {
       q.free = p.gpusFree;
       q.ask = p.askUsdPerGpuHour;
       q.workLimit = this.sig.windowEnd[p.id] - this.engine.now - this.s.market.setupHours;
-      const id = this.queue.firstServable(q, declined);
+      const id = book.firstServable(q, declined);
       if (id < 0) return;
       const l = this.leases.get(id)!;
       if (!this.finder.passes(p, l)) throw new Error(`order book offered lease ${id} to provider ${p.id}, which fails a hard filter`);
@@ -670,9 +771,10 @@ export class MarketModel {
 
   /** Takes an order out of the waiting queue, if it was there (an order matched on arrival never was). */
   private dequeue(id: number): void {
-    if (!this.queue.has(id)) return;
+    const book = this.queue.has(id) ? this.queue : this.spotQueue?.has(id) ? this.spotQueue : null;
+    if (!book) return;
     this.metrics.queueLen--;
-    this.queue.remove(id);
+    book.remove(id);
   }
 
   // ---------------------------------------------------------------- leases
@@ -713,13 +815,17 @@ export class MarketModel {
       m.billRateByRegion[p.region] -= l.priceUsdPerGpuHour * l.gpus;
       m.billRate[l.tier] -= l.priceUsdPerGpuHour * l.gpus;
       m.cloudRate[l.tier] -= l.cloudUsdPerGpuHour * l.gpus;
+      if (l.spot) {
+        m.spotBusy -= l.gpus;
+        m.spotBillRate -= l.priceUsdPerGpuHour * l.gpus;
+      }
     }
     // (a nested transition, e.g. a release that serves a waiting order, appends above and truncates back)
     for (let i = from; i < to; i++) this.effect(l, fx.code[i], fx.arg[i]);
     fx.n = from;
     switch (l.state) {
       case 'matched':
-        l.timerHandle = this.engine.after(this.s.market.setupHours, this.K.start, id);
+        l.timerHandle = this.engine.after(this.startDelay, this.K.start, id);
         break;
       case 'active': {
         const p = this.providers[l.provider];
@@ -731,6 +837,10 @@ export class MarketModel {
         m.billRateByRegion[p.region] += l.priceUsdPerGpuHour * l.gpus;
         m.billRate[l.tier] += l.priceUsdPerGpuHour * l.gpus;
         m.cloudRate[l.tier] += l.cloudUsdPerGpuHour * l.gpus;
+        if (l.spot) {
+          m.spotBusy += l.gpus;
+          m.spotBillRate += l.priceUsdPerGpuHour * l.gpus;
+        }
         if (this.bills) l.billSlot = this.bills.open(l);
         if (ev.type === 'resume') {
           m.resumed++;
@@ -757,10 +867,13 @@ export class MarketModel {
         // a lease fails only once matched: it has a provider
         m.failedByType[this.providers[l.provider].archetype]++;
         break;
+      case 'preempted':
+        m.preempted++;
+        break;
       default:
         break;
     }
-    if (l.state === 'completed' || l.state === 'failed' || l.state === 'expired' || l.state === 'cancelled') {
+    if (l.state === 'completed' || l.state === 'failed' || l.state === 'expired' || l.state === 'cancelled' || l.state === 'preempted') {
       // a lease never ends holding escrow: what it did not pay went back to the tenant (FX_SETTLE)
       if (l.escrowUnits !== l.paidUnits) throw new Error(`lease ${id} ended '${l.state}' holding ${(l.escrowUnits - l.paidUnits) / UNITS_PER} USD of escrow it neither paid nor refunded`);
       // hours run after the tenant's deposits ran dry (until the close, or a failure or the tenant's own close first)
@@ -793,6 +906,10 @@ export class MarketModel {
         this.sig.set(p.id, FREE, p.gpusFree);
         this.held.add(p.id, l.id);
         this.index.update(p, p.canServe);
+        if (l.spot) {
+          p.spotGpus += l.gpus;
+          this.spotHolders!.update(p);
+        }
         break;
       }
       case FX_ESCROW:
@@ -813,7 +930,12 @@ export class MarketModel {
         this.sig.set(p.id, FREE, p.gpusFree);
         this.held.remove(p.id, l.id);
         this.index.update(p, p.canServe);
-        if (isOnline(p)) this.capacityFreed(p);
+        if (l.spot) {
+          p.spotGpus -= l.gpus;
+          this.spotHolders!.update(p);
+        }
+        // (a preemption's GPUs go to the on-demand order first: tryPreempt serves the rest)
+        if (isOnline(p) && this.deferred === null) this.capacityFreed(p);
         break;
       }
       case FX_REPUTATION_GOOD:
@@ -827,7 +949,8 @@ export class MarketModel {
       case FX_REQUEUE: {
         if (arg <= 1e-9) break;
         const d = this.reorderDraw(l);
-        this.order(d, l.jobId, l.attempt + 1, arg, l.cancelAfterHours - l.ranHours);
+        if (this.deferred !== null) this.deferred.push({ d, jobId: l.jobId, attempt: l.attempt + 1, workHours: arg, cancelAfterHours: l.cancelAfterHours - l.ranHours });
+        else this.order(d, l.jobId, l.attempt + 1, arg, l.cancelAfterHours - l.ranHours, l.spot);
         break;
       }
       case FX_CANCEL_TIMER:
@@ -962,6 +1085,7 @@ export class MarketModel {
     if (this.economy) o = this.economy.sampleIncentives(this.lastRow, this.economy.sampleProviderIncome(this.lastRow, this.economy.sampleFloat(this.lastRow, o)));
     o = this.metrics.sampleNewJobs(this.lastRow, o);
     o = this.metrics.sampleEscrow(this.lastRow, o, this.escrowRunway ? this.escrowRunway.topUpProbability(this.engine.now) : NaN);
+    o = this.metrics.sampleSpot(this.lastRow, o);
     this.onRow?.(this.lastRow);
     this.sampleIndex++;
     if (now < this.horizonHours) this.scheduleSample(now);
@@ -983,7 +1107,10 @@ export class MarketModel {
       const floor = Math.max(p.runningCostUsdPerGpuHour, p.runningCostUsdPerGpuHour + p.capexUsdPerGpuHour - p.rewardCreditUsdPerGpuHour) / keep;
       const ask = repricedAsk(p.askUsdPerGpuHour, u, p.targetUtilization, sp.priceAdjustBand, sp.priceAdjustPerDay, floor);
       if (ask < p.askUsdPerGpuHour && p.bucket >= 0) cheaper.push(p);
-      if (ask !== p.askUsdPerGpuHour) this.index.setAsk(p, ask);
+      if (ask !== p.askUsdPerGpuHour) {
+        this.index.setAsk(p, ask);
+        if (p.spotGpus > 0) this.spotHolders!.update(p);
+      }
     }
     // A lower ask may bring waiting orders within budget.
     for (const p of cheaper) if (p.bucket >= 0) this.capacityFreed(p);
@@ -1034,6 +1161,7 @@ export class MarketModel {
       gpu_hours: l.ranHours * l.gpus,
       billed_usd: l.paidUnits / UNITS_PER,
       stalled_h: l.stalledHours,
+      spot: l.spot ? 1 : 0,
     };
   }
 }

@@ -48,6 +48,8 @@ export interface Provider {
   stakeTokens: number;
   /** GPUs running an active lease. */
   busyGpus: number;
+  /** GPUs held by spot leases (matched, active or stalled): what an on-demand order may preempt. */
+  spotGpus: number;
   /** Trailing emission reward per online GPU-hour, USD: lowers the floor of the ask (subsidized providers can undercut; 0 without an economy). */
   rewardCreditUsdPerGpuHour: number;
   /** Allowed to take leases (enough stake, not leaving); the matcher's index lists only these. */
@@ -67,7 +69,7 @@ export function isOnline(p: Provider): boolean {
   return p.active && p.inWindow && !p.failed;
 }
 
-export const LEASE_STATES = ['ordered', 'matched', 'active', 'stalled', 'completed', 'failed', 'expired', 'cancelled'] as const;
+export const LEASE_STATES = ['ordered', 'matched', 'active', 'stalled', 'completed', 'failed', 'expired', 'cancelled', 'preempted'] as const;
 export type LeaseState = (typeof LEASE_STATES)[number];
 
 /** One order and the lease that serves it. A job that fails is re-ordered as a new lease for what remains. */
@@ -98,6 +100,8 @@ export interface Lease {
   /** Run hours after which the lease is closed for insufficient funds (its deposits dry, then noticed); else Infinity. */
   overdrawAfterHours: number;
   checkpointHours: number;
+  /** A spot lease: discounted, and preemptible by on-demand orders (scenario `market.spot`). */
+  spot: boolean;
   state: LeaseState;
   orderedAt: number;
   matchedAt: number;

@@ -23,6 +23,7 @@ import gpuShortage from '../../../scenarios/gpu_shortage.json' with { type: 'jso
 import universityTerms from '../../../scenarios/university_terms.json' with { type: 'json' };
 import incentivePilot from '../../../scenarios/incentive_pilot.json' with { type: 'json' };
 import escrowExhaustion from '../../../scenarios/escrow_exhaustion.json' with { type: 'json' };
+import spotMarket from '../../../scenarios/spot_market.json' with { type: 'json' };
 
 export interface Preset {
   name: string;
@@ -30,7 +31,7 @@ export interface Preset {
   raw: Record<string, unknown>;
 }
 
-const RAW: Record<string, unknown>[] = [baseline, halving, tokenCrash, tokenPump, unlockShock, vampireAttack, demandBoom, demandCrash, gpuShortage, incentivePilot, escrowExhaustion, cloudPriceCut, euPowerShock, universityTerms, feeSwitch, ethMerge, burstyDemand, cheating, mmc, erlangA];
+const RAW: Record<string, unknown>[] = [baseline, halving, tokenCrash, tokenPump, unlockShock, vampireAttack, demandBoom, demandCrash, gpuShortage, incentivePilot, escrowExhaustion, spotMarket, cloudPriceCut, euPowerShock, universityTerms, feeSwitch, ethMerge, burstyDemand, cheating, mmc, erlangA];
 
 export const PRESETS: Preset[] = RAW.map((raw) => ({
   name: String(raw.name),

@@ -11,6 +11,7 @@ import { GPU_IDS, GPU_SEGMENTS, TIERS } from '../supply/catalogue.ts';
 import { bool, choice, distribution, group, int, num, weights } from './params.ts';
 import { economySchema } from './economySchema.ts';
 import { escrowSchema } from './escrowSchema.ts';
+import { spotSchema } from './spotSchema.ts';
 
 import { ARCHETYPES, REGIONS } from './names.ts';
 
@@ -353,6 +354,7 @@ export const scenarioSchema = z.strictObject({
         doc: 'How long a running lease waits for its provider to come back from an outage before it fails and its work is re-ordered; back in time, it resumes where it stopped (Akash provider monitor: retries ~2 h, then closes the lease as Unstable, research §8 #42 [V]). 0: leases fail the moment their provider goes down',
       }),
       escrow: escrowSchema,
+      spot: spotSchema,
     },
     'Market: matching and leases',
   ),

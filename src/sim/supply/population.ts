@@ -74,6 +74,7 @@ export function createProviderFactory(s: Scenario, rng: Rng): ProviderFactory {
         slashes: 0,
         stakeTokens: 0,
         busyGpus: 0,
+        spotGpus: 0,
         canServe: true,
         rewardCreditUsdPerGpuHour: 0,
         account: -1,

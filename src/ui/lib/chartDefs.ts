@@ -444,6 +444,25 @@ export const CHARTS: ChartDef[] = [
     ],
   },
   {
+    // the spot_market preset's question: how often are spot leases preempted, and at what discount does spot sell?
+    id: 'spot',
+    title: 'Spot leases: preemptions and prices',
+    subtitle: 'Per day, left: spot leases whose GPUs on-demand orders took; right: the realized price per GPU-hour of spot and of on-demand leases',
+    unit: 'leases per day',
+    rightUnit: 'USD/GPU-h',
+    log: 'never',
+    needs: ['leases_preempted', 'spot_price_usd_per_gpu_h', 'on_demand_price_usd_per_gpu_h'],
+    pendingNote: 'Spot leases came in 0.12.0: runs from before have no columns for them.',
+    onlyWith: 'market.spot',
+    toggles: ['cumulative'],
+    cumulativeUnit: 'leases',
+    series: [
+      { column: 'leases_preempted', label: 'Spot leases preempted', color: OKABE_ITO.vermillion, type: 'barUp' },
+      { column: 'spot_price_usd_per_gpu_h', label: 'Spot price (right axis)', color: OKABE_ITO.orange, width: 2, dash: '6 3', right: true },
+      { column: 'on_demand_price_usd_per_gpu_h', label: 'On-demand price (right axis)', color: OKABE_ITO.blue, width: 2, right: true },
+    ],
+  },
+  {
     // the cheating preset's question: how fast do spot checks catch the cheaters, at what cost?
     id: 'slashing',
     title: 'Slashing and cheating',

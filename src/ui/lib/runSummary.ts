@@ -12,7 +12,7 @@ import { incentiveOutcome } from '../../sim/metrics/incentiveOutcome.ts';
 
 export interface SummarySentence {
   /** What the sentence is about (a test and the page can find it by this). */
-  id: 'window' | 'utilization' | 'tenants' | 'failures' | 'providers' | 'token' | 'market' | 'security' | 'incentives' | 'escrow' | 'population' | 'baseline';
+  id: 'window' | 'utilization' | 'tenants' | 'failures' | 'providers' | 'token' | 'market' | 'security' | 'incentives' | 'escrow' | 'spot' | 'population' | 'baseline';
   text: string;
 }
 
@@ -99,16 +99,14 @@ export function runSummary(t: WindowedTable, span: { from: number; to: number; w
   if (incentives) out.push({ id: 'incentives', text: incentives });
   const escrow = escrowSentence(t);
   if (escrow) out.push({ id: 'escrow', text: escrow });
+  const spot = spotSentence(t);
+  if (spot) out.push({ id: 'spot', text: spot });
 
   // who came and went, and why they left (each exit on the hazard has one cause, drawn with its part of the hazard)
   const exited = t.data.providers_exited;
   const active = t.data.providers_active;
   if (exited && active && t.data.providers_joined) {
-    const total = (c: Float64Array | undefined) => {
-      let s = 0;
-      if (c) for (let i = t.lo; i <= t.hi; i++) if (Number.isFinite(c[i])) s += c[i];
-      return s;
-    };
+    const total = (c: Float64Array | undefined) => windowTotal(t, c);
     const left = total(exited);
     const causes = (
       [
@@ -151,18 +149,43 @@ export function runSummary(t: WindowedTable, span: { from: number; to: number; w
   return out;
 }
 
+/** A column's finite values summed over the window (0 for a column the run does not have). */
+function windowTotal(t: WindowedTable, c: Float64Array | undefined): number {
+  let s = 0;
+  if (c) for (let i = t.lo; i <= t.hi; i++) if (Number.isFinite(c[i])) s += c[i];
+  return s;
+}
+
 /** Leases closed for insufficient funds in the window and what their providers served unpaid (null when none was, or the run has no such columns). */
 function escrowSentence(t: WindowedTable): string | null {
-  const total = (c: Float64Array | undefined) => {
-    let s = 0;
-    if (c) for (let i = t.lo; i <= t.hi; i++) if (Number.isFinite(c[i])) s += c[i];
-    return s;
-  };
+  const total = (c: Float64Array | undefined) => windowTotal(t, c);
   const closed = total(t.data.leases_overdrawn);
   if (!(closed > 0)) return null;
   const started = total(t.data.jobs_started);
   const share = started > 0 ? ` (${formatValue(closed / started, 'share')} as many as leases started)` : '';
   return `${formatCount(closed)} leases were closed for insufficient funds, their tenants' escrow run dry without a top-up${share}; their providers served ${formatWithUnit(total(t.data.gpu_hours_unpaid), 'GPU-h')} unpaid before noticing (${formatValue(total(t.data.unpaid_usd), 'USD')}).`;
+}
+
+/** Spot leases' share of the GPU-hours served in the window, their price against on-demand's, and how many were preempted (null when no spot lease ran, or the run has no such columns). */
+function spotSentence(t: WindowedTable): string | null {
+  const total = (c: Float64Array | undefined) => windowTotal(t, c);
+  const spotH = total(t.data.spot_gpu_hours_served);
+  if (!(spotH > 0)) return null;
+  const served = total(t.data.gpu_hours_served);
+  // prices weighted by the GPU-hours of each day: the window's realized prices
+  let spotUsd = 0;
+  let odUsd = 0;
+  const sp = t.data.spot_price_usd_per_gpu_h;
+  const od = t.data.on_demand_price_usd_per_gpu_h;
+  const sh = t.data.spot_gpu_hours_served;
+  const all = t.data.gpu_hours_served;
+  for (let i = t.lo; i <= t.hi; i++) {
+    if (Number.isFinite(sp[i]) && sh[i] > 0) spotUsd += sp[i] * sh[i];
+    if (Number.isFinite(od[i]) && all[i] - sh[i] > 0) odUsd += od[i] * (all[i] - sh[i]);
+  }
+  const preempted = total(t.data.leases_preempted);
+  const price = `${formatWithUnit(spotUsd / spotH, 'USD/GPU-h')} against ${formatWithUnit(served > spotH ? odUsd / (served - spotH) : NaN, 'USD/GPU-h')} on-demand`;
+  return `Spot leases ran ${formatValue(spotH / served, 'share')} of the GPU-hours served at ${price}; on-demand orders preempted ${formatCount(preempted)} of them.`;
 }
 
 /** What the incentive programs paid in the window, their share of the providers' income, and how they stopped (null when they paid nothing in it). */

@@ -4,7 +4,7 @@ import { advance, copyLease, decodeEffects, EffectBuffer, FX_DEQUEUE, ForbiddenT
 import { LEASE_STATES, type Lease, type LeaseState } from '../../../src/sim/model/types.ts';
 import { blankLease } from '../../../src/sim/lease/pool.ts';
 
-const EVENT_TYPES: LeaseEventType[] = ['match', 'start', 'complete', 'expire', 'cancel', 'overdraw', 'fail', 'stall', 'resume'];
+const EVENT_TYPES: LeaseEventType[] = ['match', 'start', 'complete', 'expire', 'cancel', 'overdraw', 'preempt', 'fail', 'stall', 'resume'];
 
 /** An order as the model places it (a blank record with the order's fields set). */
 function lease(over: Partial<Lease> = {}): Lease {
@@ -50,6 +50,7 @@ const EVENTS: Record<LeaseEventType, LeaseEvent> = {
   expire: { type: 'expire' },
   cancel: { type: 'cancel' },
   overdraw: { type: 'overdraw' },
+  preempt: { type: 'preempt', keepProgress: true },
   fail: { type: 'fail', reason: 'provider failure' },
   stall: { type: 'stall', reason: 'provider failure' },
   resume: { type: 'resume' },
@@ -140,6 +141,34 @@ const SPEC: Record<string, { to: LeaseState; fx: (l: Lease, now: number) => Effe
     check: (n, _p, now) => {
       expect(n.endReason).toBe('insufficient_funds');
       expect(n.endedAt).toBe(now);
+      expect(n.ranHours).toBe(now - 2.5);
+    },
+  },
+  'matched/preempt': {
+    to: 'preempted',
+    // a spot lease still in setup: nothing run, its start void, the GPUs freed, all its work re-ordered; no mark on the provider
+    fx: (l) => [
+      { type: 'cancelTimer' },
+      { type: 'settle', runHours: 0 },
+      { type: 'release', provider: 9, gpus: l.gpus },
+      { type: 'requeue', workHours: l.workHours },
+    ],
+    check: (n, _p, now) => {
+      expect(n.endReason).toBe('preempted');
+      expect(n.endedAt).toBe(now);
+    },
+  },
+  'active/preempt': {
+    to: 'preempted',
+    // paid for the run so far; with a notice the tenant checkpoints: all progress kept
+    fx: (l, now) => [
+      { type: 'cancelTimer' },
+      { type: 'settle', runHours: now - 2.5 },
+      { type: 'release', provider: 9, gpus: l.gpus },
+      { type: 'requeue', workHours: l.workHours - (now - 2.5) },
+    ],
+    check: (n, _p, now) => {
+      expect(n.endReason).toBe('preempted');
       expect(n.ranHours).toBe(now - 2.5);
     },
   },
@@ -288,12 +317,19 @@ describe('lease state machine', () => {
     expect(fx.find((f) => f.type === 'requeue')).toEqual({ type: 'requeue', workHours: 8 });
   });
 
+  test('a preemption without notice keeps only checkpointed work, as a failure; with one, all of it', () => {
+    const l = leaseIn('active', { checkpointHours: 1, workHours: 10, startedAt: 2, runFrom: 2, spot: true });
+    const requeued = (keepProgress: boolean) => transition(l, { type: 'preempt', keepProgress }, 4.7)[1].find((f) => f.type === 'requeue');
+    expect(requeued(false)).toEqual({ type: 'requeue', workHours: 8 });
+    expect(requeued(true)).toEqual({ type: 'requeue', workHours: 10 - 2.7 });
+  });
+
   const forbidden = LEASE_STATES.flatMap((s) => EVENT_TYPES.filter((e) => !TRANSITIONS[s][e]).map((e) => [s, e] as const));
 
   test('there are forbidden pairs in every state', () => {
     expect(forbidden.length).toBe(LEASE_STATES.length * EVENT_TYPES.length - Object.keys(SPEC).length);
     // terminal states accept nothing
-    for (const s of ['completed', 'failed', 'expired', 'cancelled'] as const) expect(Object.keys(TRANSITIONS[s])).toEqual([]);
+    for (const s of ['completed', 'failed', 'expired', 'cancelled', 'preempted'] as const) expect(Object.keys(TRANSITIONS[s])).toEqual([]);
   });
 
   test.each(forbidden)('forbidden: %s --%s--> throws ForbiddenTransition naming both', (state, ev) => {

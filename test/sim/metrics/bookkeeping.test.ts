@@ -39,6 +39,8 @@ function runWhole(raw: Record<string, unknown>, seed: number): Done {
 describe.each([
   ['economy on', { horizonDays: 10, scale: 0.05, metrics: { periodHours: 11 } }],
   ['economy off, market only', { horizonDays: 10, scale: 0.05, metrics: { periodHours: 11 }, economy: { enabled: false } }],
+  // half the jobs spot, on a network too small for its demand so that on-demand orders preempt often
+  ['spot leases', { horizonDays: 10, scale: 0.05, metrics: { periodHours: 11 }, demand: { baseRateJobsPerHour: 260 }, market: { spot: { share: 0.5, noticeMinutes: 5 } } }],
 ] as const)('CSV bookkeeping against lease records (%s)', (_name, raw) => {
   let d: Done;
   beforeAll(() => {
@@ -124,6 +126,61 @@ describe.each([
     }
     expect(t.rows).toBe(Math.ceil(d.T / P));
     expect(col(t, 'day')).toEqual(Array.from({ length: t.rows }, (_, i) => Math.min((i + 1) * P, d.T) / 24));
+  });
+
+  test('spot columns: preemptions, spot GPU-hours and the spot and on-demand prices equal the lease records', () => {
+    const t = d.run.table();
+    const spot = d.s.market.spot;
+    const rows = d.rows;
+    const ls = live();
+    // only spot leases are preempted, each when an on-demand lease was matched on its provider
+    const preempted = rows.filter((r) => r.outcome === 'preempted');
+    expect(sum(col(t, 'leases_preempted'))).toBe(preempted.length);
+    const onDemandMatches = new Set([...rows, ...ls.map((l) => ({ spot: l.spot ? 1 : 0, provider_id: l.provider, matched_h: l.matchedAt }))].filter((r) => r.spot === 0).map((r) => `${r.provider_id}@${r.matched_h}`));
+    for (const r of preempted) {
+      expect(r.spot, `lease ${r.lease_id}`).toBe(1);
+      expect(r.end_reason).toBe('preempted');
+      expect(onDemandMatches.has(`${r.provider_id}@${r.ended_h}`), `lease ${r.lease_id} preempted at ${r.ended_h} with no on-demand match there`).toBe(true);
+    }
+    let spotH = 0;
+    let spotUsd = 0;
+    let allH = 0;
+    let allUsd = 0;
+    const add = (isSpot: boolean, h: number, price: number) => {
+      allH += h;
+      allUsd += h * price;
+      if (!isSpot) return;
+      spotH += h;
+      spotUsd += h * price;
+    };
+    for (const r of rows) if (r.gpu_hours > 0) add(r.spot === 1, r.gpu_hours, r.price_usd_per_gpu_h);
+    for (const l of ls) if (!Number.isNaN(l.startedAt)) add(l.spot, runHours(l, d.T) * l.gpus, l.priceUsdPerGpuHour);
+    expect(close(sum(col(t, 'spot_gpu_hours_served')), spotH, 1e-9)).toBe(true);
+    const spotPrice = col(t, 'spot_price_usd_per_gpu_h');
+    const odPrice = col(t, 'on_demand_price_usd_per_gpu_h');
+    const price = col(t, 'price_usd_per_gpu_h');
+    if (!spot) {
+      expect(preempted.length + spotH).toBe(0);
+      expect(rows.every((r) => r.spot === 0)).toBe(true);
+      expect(spotPrice.every((x) => Number.isNaN(x))).toBe(true);
+      expect(odPrice).toEqual(price);
+      return;
+    }
+    expect(preempted.length).toBeGreaterThan(20);
+    // about the share of new jobs spot
+    const first = rows.filter((r) => r.attempt === 0);
+    expect(Math.abs(first.filter((r) => r.spot === 1).length / first.length - spot.share)).toBeLessThan(0.05);
+    // the run's spot and on-demand prices, weighted by GPU-hours, from the rows
+    const served = col(t, 'spot_gpu_hours_served');
+    const all = col(t, 'gpu_hours_served');
+    const w = (xs: number[], ws: number[]) => sum(xs.map((x, i) => (ws[i] > 0 ? x * ws[i] : 0)));
+    expect(close(w(spotPrice, served), spotUsd, 1e-9)).toBe(true);
+    expect(close(w(odPrice, all.map((a, i) => a - served[i])), allUsd - spotUsd, 1e-9)).toBe(true);
+    // a spot lease pays its match price (at most its budget) times the multiplier; an on-demand one at most its budget
+    for (const r of rows) {
+      if (Number.isNaN(r.price_usd_per_gpu_h)) continue;
+      expect(r.price_usd_per_gpu_h, `lease ${r.lease_id}`).toBeLessThanOrEqual(r.budget_usd_per_gpu_h * (r.spot ? spot.priceMultiplier : 1) * (1 + 1e-12));
+    }
   });
 
   test('wait_mean_h is the mean order-to-match time of the orders matched in the period', () => {

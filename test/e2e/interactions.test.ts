@@ -197,6 +197,27 @@ describe('dashboard interactions', () => {
     expect(errors).toEqual([]);
   });
 
+  it('the spot_market preset: the CLI\'s run, a chart of the preemptions with spot priced below on-demand, and a summary sentence; the share field reads 0.3', async () => {
+    const edits = { horizonDays: 20, scale: 0.25 };
+    const { page, errors } = await open({ preset: 'spot_market', edits });
+    await waitForStatus(page, 'done', 60_000);
+    const want = scenarioHash(parseScenario(applyOverrides(findPreset('spot_market')!.raw, ['horizonDays=20', 'scale=0.25'])));
+    expect((await hk(page)).hash).toBe(want);
+    const chart = page.locator('figure[data-chart="spot"]');
+    expect(await chart.getAttribute('data-available')).toBe('yes');
+    const preempted = await column(page, 'leases_preempted');
+    expect(preempted.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+    const spot = await column(page, 'spot_price_usd_per_gpu_h');
+    const onDemand = await column(page, 'on_demand_price_usd_per_gpu_h');
+    for (let i = 1; i < spot.length; i++) expect(spot[i]).toBeLessThan(onDemand[i]);
+    expect(await page.locator('[data-testid="run-summary"] [data-sentence="spot"]').textContent()).toMatch(/^Spot leases ran [\d.]+% of the GPU-hours served at \$[\d.]+\/GPU-h against \$[\d.]+\/GPU-h on-demand; on-demand orders preempted [\d,]+ of them\.$/);
+    await page.locator('summary', { hasText: 'All market parameters' }).click();
+    expect(await page.locator('#f-market-spot-share').inputValue()).toBe('0.3');
+    await chart.scrollIntoViewIfNeeded();
+    await shot(page, 'spot-market');
+    expect(errors).toEqual([]);
+  });
+
   it('changing a control turns the preset into custom and re-runs with the new value', async () => {
     const { page } = await open();
     await waitForStatus(page, 'done', 30_000);

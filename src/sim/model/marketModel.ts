@@ -336,6 +336,7 @@ export class MarketModel {
       return r;
     });
     const one = JOB_CLASSES.map((_, c) => weights.map((__, k) => (k === c ? 1 : 0)));
+    const spotJobs: { d: JobDraw; age: number }[] = [];
     for (let c = 0; c < JOB_CLASSES.length; c++) {
       const cls = this.s.demand.classes[JOB_CLASSES[c]];
       const window = Math.min(cls.maxDurationHours, 90 * 24);
@@ -351,21 +352,29 @@ export class MarketModel {
         // with escrow runways, a job whose tenant let a deposit run dry before t = 0 has ended
         if (this.escrowRunway && !this.escrowRunway.survivedTo0(age)) continue;
         const d = { ...sampler.draw(one[c]), durationHours: duration, cancelAfterHours: cancelAfter, patienceHours: Infinity };
-        const id = this.nextLeaseId;
-        this.warm.add(id);
-        this.warmAge = age;
-        this.order(d, this.nextJobId++, 0, duration - age, cancelAfter - age, this.isSpot());
-        this.warmAge = 0;
-        const l = this.leases.get(id)!;
-        if (l.state === 'ordered') {
-          this.warm.delete(id);
-          this.dequeue(id);
-          this.leases.delete(id);
-          this.pool.give(l);
-        }
+        // spot jobs are placed after every on-demand one: on-demand orders would have preempted them before t = 0
+        if (this.isSpot()) spotJobs.push({ d, age });
+        else this.placeWarm(d, age, false);
       }
     }
+    for (const j of spotJobs) this.placeWarm(j.d, j.age, true);
     this.inWarmStart = false;
+  }
+
+  /** Places one warm-start job with its remaining work at t = 0, or drops it if no provider is free. */
+  private placeWarm(d: JobDraw, age: number, spot: boolean): void {
+    const id = this.nextLeaseId;
+    this.warm.add(id);
+    this.warmAge = age;
+    this.order(d, this.nextJobId++, 0, d.durationHours - age, d.cancelAfterHours - age, spot);
+    this.warmAge = 0;
+    const l = this.leases.get(id)!;
+    if (l.state === 'ordered') {
+      this.warm.delete(id);
+      this.dequeue(id);
+      this.leases.delete(id);
+      this.pool.give(l);
+    }
   }
 
   // ---------------------------------------------------------------- providers

@@ -458,7 +458,7 @@ export const CHARTS: ChartDef[] = [
     cumulativeUnit: 'leases',
     series: [
       { column: 'leases_preempted', label: 'Spot leases preempted', color: OKABE_ITO.vermillion, type: 'barUp' },
-      { column: 'spot_price_usd_per_gpu_h', label: 'Spot price (right axis)', color: OKABE_ITO.orange, width: 2, dash: '6 3', right: true },
+      { column: 'spot_price_usd_per_gpu_h', label: 'Spot price (right axis)', color: OKABE_ITO.green, width: 2, dash: '6 3', right: true },
       { column: 'on_demand_price_usd_per_gpu_h', label: 'On-demand price (right axis)', color: OKABE_ITO.blue, width: 2, right: true },
     ],
   },

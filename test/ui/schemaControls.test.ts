@@ -54,7 +54,7 @@ describe('controls generated from the scenario schema', () => {
     const grouped = controls.filter((c) => c.optionalGroup);
     expect(grouped.map((c) => c.path)).toEqual([
       'market.escrow.runwayDays', 'market.escrow.topUpProbability', 'market.escrow.detectionLagHours',
-      'market.spot.share', 'market.spot.priceMultiplier', 'market.spot.noticeMinutes',
+      'market.spot.share', 'market.spot.priceMultiplier', 'market.spot.addedDemand', 'market.spot.noticeMinutes',
     ]);
     for (const c of grouped) {
       const [path, title] = c.path.startsWith('market.escrow') ? ['market.escrow', 'Escrow runways'] : ['market.spot', 'Spot leases'];

@@ -187,6 +187,9 @@ export class MarketModel {
   private readonly spotRng: Rng | null;
   private readonly spotQueue: OrderBook | null;
   private readonly spotHolders: SpotHolders | null;
+  /** The jobs of the spot demand added by spot leases (addedDemand > 0), on their own stream, and their reused draft. */
+  private readonly addedSpotJobs: JobSampler | null;
+  private spotDraft = blankDraw();
   /** While a preemption frees GPUs: the preempted leases' re-orders, placed after the on-demand match (else they would take the GPUs back). */
   private deferred: DeferredOrder[] | null = null;
   /** Hours from the next match to its start: the setup, or the spot notice when a preemption's is longer. */
@@ -229,6 +232,7 @@ export class MarketModel {
     this.spotRng = this.spot ? streams.get('spot') : null;
     this.spotQueue = this.spot ? book() : null;
     this.spotHolders = this.spot ? new SpotHolders(GPU_CATALOGUE.length, REGIONS.length) : null;
+    this.addedSpotJobs = this.spot && this.spot.addedDemand > 0 ? createJobSampler(s, streams.get('spot-jobs')) : null;
     this.startDelay = s.market.setupHours;
     // its own stream: a steady level draws nothing, so every other stream's numbers stay as they were
     this.rates = createRateModel(s, demandLevels(s.demand, s.horizonDays, streams.get('demand-level')));
@@ -328,19 +332,34 @@ export class MarketModel {
   private warmStart(): void {
     this.inWarmStart = true;
     const rng = this.streams.get('warmstart');
-    const sampler = createJobSampler(this.s, rng);
     // the rate over a day around t = 0 (the daily cycle averages out)
     const weights = JOB_CLASSES.map((_, c) => {
       let r = 0;
       for (let h = 0; h < 24; h++) r += this.rates.ofClass(c, h - 12) / 24;
       return r;
     });
-    const one = JOB_CLASSES.map((_, c) => weights.map((__, k) => (k === c ? 1 : 0)));
     const spotJobs: { d: JobDraw; age: number }[] = [];
+    this.warmJobs(rng, weights, 1, spotJobs, false);
+    // the spot demand added by spot leases (market.spot.addedDemand), on its own stream
+    const added = this.spot?.addedDemand ?? 0;
+    if (added > 0) this.warmJobs(this.streams.get('spot-warmstart'), weights, added, spotJobs, true);
+    // spot jobs are placed after every on-demand one: on-demand orders would have preempted them before t = 0
+    for (const j of spotJobs) this.placeWarm(j.d, j.age, true);
+    this.inWarmStart = false;
+  }
+
+  /**
+   * Draws the jobs of the warm start from `rng`: per class, those that arrived over its window at
+   * `factor` x the rate around t = 0 and would still be running. On-demand ones are placed at once;
+   * spot ones (all of them when `allSpot`) are collected in `spotJobs` to be placed last.
+   */
+  private warmJobs(rng: Rng, weights: number[], factor: number, spotJobs: { d: JobDraw; age: number }[], allSpot: boolean): void {
+    const sampler = createJobSampler(this.s, rng);
+    const one = JOB_CLASSES.map((_, c) => weights.map((__, k) => (k === c ? 1 : 0)));
     for (let c = 0; c < JOB_CLASSES.length; c++) {
       const cls = this.s.demand.classes[JOB_CLASSES[c]];
       const window = Math.min(cls.maxDurationHours, 90 * 24);
-      const count = poisson(rng, weights[c] * window)();
+      const count = poisson(rng, weights[c] * factor * window)();
       const life = new Float64Array(2);
       for (let k = 0; k < count; k++) {
         if (this.hooks.onSetup && (k + 1) % SETUP_REPORT_EVERY === 0) this.hooks.onSetup('warm-start jobs', k + 1, count);
@@ -352,13 +371,10 @@ export class MarketModel {
         // with escrow runways, a job whose tenant let a deposit run dry before t = 0 has ended
         if (this.escrowRunway && !this.escrowRunway.survivedTo0(age)) continue;
         const d = { ...sampler.draw(one[c]), durationHours: duration, cancelAfterHours: cancelAfter, patienceHours: Infinity };
-        // spot jobs are placed after every on-demand one: on-demand orders would have preempted them before t = 0
-        if (this.isSpot()) spotJobs.push({ d, age });
+        if (allSpot || this.isSpot()) spotJobs.push({ d, age });
         else this.placeWarm(d, age, false);
       }
     }
-    for (const j of spotJobs) this.placeWarm(j.d, j.age, true);
-    this.inWarmStart = false;
   }
 
   /** Places one warm-start job with its remaining work at t = 0, or drops it if no provider is free. */
@@ -605,9 +621,19 @@ export class MarketModel {
       this.metrics.arrived++;
       this.metrics.demandedGpuH += d.gpus * d.durationHours;
       this.order(d, this.nextJobId++, 0, d.durationHours, d.cancelAfterHours, this.isSpot());
+      // spot demand the network did not have: with this chance the job brings a spot job drawn on its own stream
+      if (this.addedSpotJobs && this.spotRng!() < this.spot!.addedDemand) this.addSpotJob(now);
     }
     const next = nextArrival(this.rates, now, this.horizonHours, this.streams.get('arrivals'), this.s.demand.burstMeanJobs);
     if (next < Infinity) this.engine.at(next, this.K.arrival);
+  }
+
+  /** A spot job of the demand spot leases add (market.spot.addedDemand): counted as an arrival like any new job. */
+  private addSpotJob(now: number): void {
+    const d = this.addedSpotJobs!.draw(this.classWeights, this.spotDraft, now);
+    this.metrics.arrived++;
+    this.metrics.demandedGpuH += d.gpus * d.durationHours;
+    this.order(d, this.nextJobId++, 0, d.durationHours, d.cancelAfterHours, true);
   }
 
   /** Whether a new job rents spot (one draw on the 'spot' stream per job; never without spot leases). */

@@ -18,6 +18,10 @@ export const spotSchema = z
       unit: 'x price',
       doc: "A spot lease pays this times the price it is matched at; its tenant's budget is discounted alike (its outside option is the cloud's spot price), so it affords the same providers as an on-demand order (RunPod spot / on-demand, Mar 2026: 0.22/0.39, 0.34/0.60, 0.79/1.40, 1.39/2.45, 2.69/4.76 = 0.56-0.57, research §7.2 [S])",
     }),
+    addedDemand: num(0, 0, 1, {
+      unit: 'spot jobs per arriving job',
+      doc: "Spot demand the network did not have: each arriving job brings, with this chance, one more job that rents spot, drawn like any job (same class mix and budgets in on-demand terms: in dollars its tenant's budget is the multiplier times a usual one, which most on-demand asks exceed). 0: spot only takes a share of the same jobs [D]",
+    }),
     noticeMinutes: num(2, 0, 60, {
       unit: 'min',
       doc: 'Warning a preempted spot lease gets (AEP-46: 2 minutes [V, draft]): the tenant checkpoints and keeps all its progress, and the on-demand lease starts no sooner than the notice ends; 0: no warning, the work since the last checkpoint is lost, as in a failure',

@@ -103,6 +103,22 @@ describe('spot leases in a run', () => {
     expect(Array.from(without.on_demand_price_usd_per_gpu_h)).toEqual(Array.from(without.price_usd_per_gpu_h));
   });
 
+  it('added spot demand: each arriving job brings a spot job with the given chance, drawn on its own stream; the on-demand jobs are those of the run without it', () => {
+    const rows: LeaseRow[] = [];
+    const base: LeaseRow[] = [];
+    const added = runToEnd(crowded({ share: 0, addedDemand: 0.5 }, {}, 4), 5, (r) => rows.push(r));
+    const without = runToEnd(crowded({ share: 0 }, {}, 4), 5, (r) => base.push(r));
+    const arrived = sum(col(added, 'jobs_arrived'));
+    const before = sum(col(without, 'jobs_arrived'));
+    // 1.5 times the arrivals: binomial, sd ~ sqrt(0.25 x 1,440) = 19 on ~1,440 added
+    expect(Math.abs(arrived - 1.5 * before)).toBeLessThan(5 * Math.sqrt(0.25 * before));
+    // every job that was there before is there, on-demand, at the same time and of the same kind; the added ones are spot
+    const firsts = (rs: LeaseRow[], spot: number) => rs.filter((r) => r.attempt === 0 && r.spot === spot && r.ordered_h > 0).map((r) => `${r.ordered_h}/${r.job_class}/${r.gpus}`).sort();
+    expect(firsts(rows, 0)).toEqual(firsts(base, 0));
+    expect(firsts(rows, 1).length).toBeGreaterThan(0.4 * firsts(base, 0).length);
+    expect(sum(col(added, 'gpu_hours_demanded'))).toBeGreaterThan(1.3 * sum(col(without, 'gpu_hours_demanded')));
+  });
+
   it('spot_market at a quarter of the size: against its control, more GPU-hours served at a lower average price, on-demand jobs served more often', () => {
     const over = { scale: 0.25, horizonDays: 60 };
     const spot = runToEnd(scenarioFile('spot_market', over), 1);

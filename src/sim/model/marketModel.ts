@@ -190,6 +190,9 @@ export class MarketModel {
   /** The jobs of the spot demand added by spot leases (addedDemand > 0), on their own stream, and their reused draft. */
   private readonly addedSpotJobs: JobSampler | null;
   private spotDraft = blankDraw();
+  /** Per job class: whether it rents spot (market.spot.classes, all if omitted); the class weights of the added spot jobs. */
+  private readonly spotClass: boolean[];
+  private readonly spotWeights: number[];
   /** While a preemption frees GPUs: the preempted leases' re-orders, placed after the on-demand match (else they would take the GPUs back). */
   private deferred: DeferredOrder[] | null = null;
   /** Hours from the next match to its start: the setup, or the spot notice when a preemption's is longer. */
@@ -233,6 +236,9 @@ export class MarketModel {
     this.spotQueue = this.spot ? book() : null;
     this.spotHolders = this.spot ? new SpotHolders(GPU_CATALOGUE.length, REGIONS.length) : null;
     this.addedSpotJobs = this.spot && this.spot.addedDemand > 0 ? createJobSampler(s, streams.get('spot-jobs')) : null;
+    const spotClasses = this.spot?.classes;
+    this.spotClass = JOB_CLASSES.map((c) => !spotClasses || spotClasses.includes(c));
+    this.spotWeights = JOB_CLASSES.map(() => 0);
     this.startDelay = s.market.setupHours;
     // its own stream: a steady level draws nothing, so every other stream's numbers stay as they were
     this.rates = createRateModel(s, demandLevels(s.demand, s.horizonDays, streams.get('demand-level')));
@@ -342,7 +348,7 @@ export class MarketModel {
     this.warmJobs(rng, weights, 1, spotJobs, false);
     // the spot demand added by spot leases (market.spot.addedDemand), on its own stream
     const added = this.spot?.addedDemand ?? 0;
-    if (added > 0) this.warmJobs(this.streams.get('spot-warmstart'), weights, added, spotJobs, true);
+    if (added > 0) this.warmJobs(this.streams.get('spot-warmstart'), weights.map((w, c) => (this.spotClass[c] ? w : 0)), added, spotJobs, true);
     // spot jobs are placed after every on-demand one: on-demand orders would have preempted them before t = 0
     for (const j of spotJobs) this.placeWarm(j.d, j.age, true);
     this.inWarmStart = false;
@@ -371,7 +377,7 @@ export class MarketModel {
         // with escrow runways, a job whose tenant let a deposit run dry before t = 0 has ended
         if (this.escrowRunway && !this.escrowRunway.survivedTo0(age)) continue;
         const d = { ...sampler.draw(one[c]), durationHours: duration, cancelAfterHours: cancelAfter, patienceHours: Infinity };
-        if (allSpot || this.isSpot()) spotJobs.push({ d, age });
+        if (allSpot || this.isSpot(c)) spotJobs.push({ d, age });
         else this.placeWarm(d, age, false);
       }
     }
@@ -620,7 +626,7 @@ export class MarketModel {
       const d = this.jobs.draw(this.classWeights, this.draft, now);
       this.metrics.arrived++;
       this.metrics.demandedGpuH += d.gpus * d.durationHours;
-      this.order(d, this.nextJobId++, 0, d.durationHours, d.cancelAfterHours, this.isSpot());
+      this.order(d, this.nextJobId++, 0, d.durationHours, d.cancelAfterHours, this.isSpot(d.jobClass));
       // spot demand the network did not have: with this chance the job brings a spot job drawn on its own stream
       if (this.addedSpotJobs && this.spotRng!() < this.spot!.addedDemand) this.addSpotJob(now);
     }
@@ -630,15 +636,23 @@ export class MarketModel {
 
   /** A spot job of the demand spot leases add (market.spot.addedDemand): counted as an arrival like any new job. */
   private addSpotJob(now: number): void {
-    const d = this.addedSpotJobs!.draw(this.classWeights, this.spotDraft, now);
+    // of the classes that rent spot, in their mix of the moment
+    let total = 0;
+    for (let c = 0; c < this.classWeights.length; c++) total += this.spotWeights[c] = this.spotClass[c] ? this.classWeights[c] : 0;
+    if (!(total > 0)) return;
+    const d = this.addedSpotJobs!.draw(this.spotWeights, this.spotDraft, now);
     this.metrics.arrived++;
     this.metrics.demandedGpuH += d.gpus * d.durationHours;
     this.order(d, this.nextJobId++, 0, d.durationHours, d.cancelAfterHours, true);
   }
 
-  /** Whether a new job rents spot (one draw on the 'spot' stream per job; never without spot leases). */
-  private isSpot(): boolean {
-    return this.spotRng !== null && this.spotRng() < this.spot!.share;
+  /**
+   * Whether a new job of class c rents spot: one draw on the 'spot' stream per new job whatever its
+   * class (so runs that differ in which classes rent spot draw alike); never without spot leases.
+   */
+  private isSpot(c: number): boolean {
+    if (this.spotRng === null) return false;
+    return this.spotRng() < this.spot!.share && this.spotClass[c];
   }
 
   /** Places an order (a new job, or what remains of one after a failure) and tries to match it. */

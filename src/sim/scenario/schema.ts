@@ -13,11 +13,9 @@ import { economySchema } from './economySchema.ts';
 import { escrowSchema } from './escrowSchema.ts';
 import { spotSchema } from './spotSchema.ts';
 
-import { ARCHETYPES, REGIONS } from './names.ts';
+import { ARCHETYPES, JOB_CLASSES, REGIONS } from './names.ts';
 
-export { ARCHETYPES, REGIONS, type ArchetypeName, type Region } from './names.ts';
-export const JOB_CLASSES = ['inference', 'finetune', 'training', 'rendering', 'transcoding'] as const;
-export type JobClassName = (typeof JOB_CLASSES)[number];
+export { ARCHETYPES, JOB_CLASSES, REGIONS, type ArchetypeName, type JobClassName, type Region } from './names.ts';
 export const MATCHERS = ['spheron', 'auction', 'cheapest', 'random'] as const;
 export type MatcherName = (typeof MATCHERS)[number];
 export const GPU_COUNTS = ['1', '2', '4', '8', '16', '32', '64'] as const;

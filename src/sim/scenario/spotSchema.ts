@@ -7,13 +7,19 @@
  */
 import { z } from 'zod';
 import { num } from './params.ts';
+import { JOB_CLASSES } from './names.ts';
 
 export const spotSchema = z
   .strictObject({
     share: num(0.3, 0, 1, {
       unit: 'share of jobs',
-      doc: "Share of new jobs ordered as spot, of every class alike; a spot job's re-orders stay spot (research §9 extras puts 30% of demand on the other side, reservations; no network publishes its spot share [D])",
+      doc: "Share of new jobs ordered as spot, in each class that rents spot; a spot job's re-orders stay spot (research §9 extras puts 30% of demand on the other side, reservations; no network publishes its spot share [D])",
     }),
+    classes: z
+      .array(z.enum(JOB_CLASSES))
+      .min(1)
+      .optional()
+      .meta({ description: 'Job classes that rent spot (all if omitted): batch work that can stop and resume, such as training and rendering, rather than inference endpoints; the added spot demand comes from these classes only' }),
     priceMultiplier: num(0.57, 0.05, 1, {
       unit: 'x price',
       doc: "A spot lease pays this times the price it is matched at; its tenant's budget is discounted alike (its outside option is the cloud's spot price), so it affords the same providers as an on-demand order (RunPod spot / on-demand, Mar 2026: 0.22/0.39, 0.34/0.60, 0.79/1.40, 1.39/2.45, 2.69/4.76 = 0.56-0.57, research §7.2 [S])",

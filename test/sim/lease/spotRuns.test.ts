@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LeaseRow } from '../../../src/sim/model/leaseRow.ts';
 import { SPOT_COLUMNS } from '../../../src/sim/metrics/marketMetrics.ts';
-import { col, mean, runToEnd, saturated, scenarioFile, sum } from '../../economy/fixtures.ts';
+import { col, mean, runToEnd, saturated, scenarioFile, small, sum } from '../../economy/fixtures.ts';
 
 /** 40 single-GPU providers at one fixed ask, four-hour jobs arriving at 1.5 times their capacity (on-demand alone 0.75), patience 8 h. */
 const crowded = (spot: Record<string, unknown> | undefined, over: Record<string, unknown> = {}, days = 6) =>
@@ -119,7 +119,24 @@ describe('spot leases in a run', () => {
     expect(sum(col(added, 'gpu_hours_demanded'))).toBeGreaterThan(1.3 * sum(col(without, 'gpu_hours_demanded')));
   });
 
-  it('spot_market at a quarter of the size: against its control, more GPU-hours served at a lower average price, on-demand jobs served more often', () => {
+  it('only the classes listed rent spot, at the share within each; the added spot demand comes from them alone', () => {
+    const rows: LeaseRow[] = [];
+    runToEnd(small(200, 6, { market: { spot: { share: 0.5, classes: ['training', 'rendering'], addedDemand: 0.3 } } }), 2, (r) => rows.push(r));
+    const firsts = rows.filter((r) => r.attempt === 0 && r.ordered_h > 0);
+    const spot = firsts.filter((r) => r.spot === 1);
+    expect(spot.length).toBeGreaterThan(100);
+    expect(new Set(spot.map((r) => r.job_class))).toEqual(new Set(['training', 'rendering']));
+    // inference, fine-tuning and transcoding: never spot
+    expect(firsts.filter((r) => r.spot === 0 && r.job_class === 'inference').length).toBeGreaterThan(100);
+    // training and rendering: half their own jobs are spot, as many as are on-demand; the rest of their spot jobs are the added ones, 0.3 per arriving job of any class
+    const onDemandListed = firsts.filter((r) => r.spot === 0 && (r.job_class === 'training' || r.job_class === 'rendering')).length;
+    const added = spot.length - onDemandListed;
+    const arrivedWithout = firsts.length - added;
+    expect(added / arrivedWithout).toBeGreaterThan(0.2);
+    expect(added / arrivedWithout).toBeLessThan(0.4);
+  });
+
+  it('spot_market at a quarter of the size: preemptions only with spot, a lower average price than its control, spot priced well below on-demand', () => {
     const over = { scale: 0.25, horizonDays: 60 };
     const spot = runToEnd(scenarioFile('spot_market', over), 1);
     const ctrl = runToEnd(scenarioFile('spot_market', { ...over, market: { spot: { share: 0 } } }), 1);

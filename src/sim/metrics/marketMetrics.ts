@@ -99,6 +99,8 @@ export const SPOT_COLUMNS: ColumnDef[] = [
   { name: 'spot_gpu_hours_served', unit: 'GPU-h', description: 'GPU-hours run by active spot leases in the period (part of gpu_hours_served)' },
   { name: 'spot_price_usd_per_gpu_h', unit: 'USD/GPU-h', description: 'USD billed by spot leases / their GPU-hours served in the period; empty when none ran' },
   { name: 'on_demand_price_usd_per_gpu_h', unit: 'USD/GPU-h', description: 'USD billed by on-demand leases / their GPU-hours served in the period (price_usd_per_gpu_h without the spot leases)' },
+  { name: 'fill_rate_spot', unit: 'share', description: 'Spot orders matched / (spot orders matched + spot orders expired) in the period, re-orders included; empty when none was' },
+  { name: 'fill_rate_on_demand', unit: 'share', description: 'The same for on-demand orders (fill_rate without the spot orders)' },
 ];
 
 /**
@@ -167,6 +169,9 @@ export class MarketMetrics {
   unpaidUsd = 0;
   /** Spot leases preempted in the period; GPUs running spot leases and their USD per hour billed, now (SPOT_COLUMNS). */
   preempted = 0;
+  /** Spot orders matched and expired in the period (fill_rate_spot). */
+  matchedSpot = 0;
+  expiredSpot = 0;
   spotBusy = 0;
   spotBillRate = 0;
   private spotBusyH = 0;
@@ -174,6 +179,9 @@ export class MarketMetrics {
   /** The last period's busy GPU-hours and billed USD, network-wide (sample() resets its integrals; sampleSpot reads these). */
   private lastBusyH = 0;
   private lastBilled = 0;
+  /** The last period's orders matched and expired, network-wide (for the on-demand fill rate). */
+  private lastMatched = 0;
+  private lastExpired = 0;
   demandedGpuH = 0;
   private waits: number[] = [];
   private waitSum = 0;
@@ -229,6 +237,8 @@ export class MarketMetrics {
     const cloud = sum(this.cloudBilled);
     this.lastBusyH = busyH;
     this.lastBilled = billed;
+    this.lastMatched = this.matched;
+    this.lastExpired = this.expired;
     const div = (a: number, b: number) => (b > 0 ? a / b : NaN);
     this.waits.sort((a, b) => a - b);
     out[o++] = now / 24;
@@ -317,8 +327,13 @@ export class MarketMetrics {
     out[offset + 2] = this.spotBusyH > 0 ? this.spotBilled / this.spotBusyH : NaN;
     // without spot leases exactly price_usd_per_gpu_h; with them, empty when (all but a rounding) every busy hour was spot
     out[offset + 3] = this.spotBusyH === 0 ? (busyH > 0 ? billed / busyH : NaN) : odH > 1e-9 * busyH ? (billed - this.spotBilled) / odH : NaN;
-    this.preempted = this.spotBusyH = this.spotBilled = 0;
-    return offset + 4;
+    const spotOrders = this.matchedSpot + this.expiredSpot;
+    const odMatched = this.lastMatched - this.matchedSpot;
+    const odOrders = odMatched + this.lastExpired - this.expiredSpot;
+    out[offset + 4] = spotOrders > 0 ? this.matchedSpot / spotOrders : NaN;
+    out[offset + 5] = odOrders > 0 ? odMatched / odOrders : NaN;
+    this.preempted = this.spotBusyH = this.spotBilled = this.matchedSpot = this.expiredSpot = 0;
+    return offset + 6;
   }
 
   /** Writes the period's REGION_MARKET_COLUMNS into `out` from `offset` (after sample() at the same instant), then resets them. */

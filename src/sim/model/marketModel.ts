@@ -905,6 +905,7 @@ export class MarketModel {
         break;
       case 'expired':
         m.expired++;
+        if (l.spot) m.expiredSpot++;
         if (l.attempt === 0) m.expiredFirst++;
         break;
       case 'cancelled':
@@ -946,7 +947,10 @@ export class MarketModel {
         // The patience event is not cancelled: onPatience ignores an order that is no longer waiting
         // (cheaper than tracking one cancelled handle per matched order).
         this.dequeue(l.id);
-        if (l.state === 'matched' && (this.warm.size === 0 || !this.warm.has(l.id))) this.metrics.recordWait(this.engine.now - l.orderedAt, l.attempt === 0);
+        if (l.state === 'matched' && (this.warm.size === 0 || !this.warm.has(l.id))) {
+          this.metrics.recordWait(this.engine.now - l.orderedAt, l.attempt === 0);
+          if (l.spot) this.metrics.matchedSpot++;
+        }
         break;
       case FX_RESERVE: {
         const p = this.providers[l.provider];

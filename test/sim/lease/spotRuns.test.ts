@@ -62,6 +62,8 @@ describe('spot leases in a run', () => {
     expect(share(0, (r) => r.matched_h === r.ordered_h)).toBeGreaterThan(0.8);
     expect(share(1, (r) => r.matched_h === r.ordered_h)).toBeLessThan(0.5);
     expect(share(1, (r) => r.outcome === 'expired')).toBeGreaterThan(share(0, (r) => r.outcome === 'expired') + 0.2);
+    // and the columns say so: spot orders filled far less often than on-demand ones
+    expect(mean(col(run, 'fill_rate_spot'), 1)).toBeLessThan(mean(col(run, 'fill_rate_on_demand'), 1) - 0.2);
     // the columns count the preemptions day by day
     const perDay = col(run, 'leases_preempted');
     for (let d = 1; d <= 6; d++) expect(perDay[d - 1]).toBe(preempted.filter((r) => r.ended_h > 24 * (d - 1) && r.ended_h <= 24 * d).length);

@@ -159,7 +159,25 @@ describe.each([
     const spotPrice = col(t, 'spot_price_usd_per_gpu_h');
     const odPrice = col(t, 'on_demand_price_usd_per_gpu_h');
     const price = col(t, 'price_usd_per_gpu_h');
+    // fill rates of spot and on-demand orders, period by period: matched (by the time of the match) over matched + expired (by the end)
+    const P = d.s.metrics.periodHours;
+    const n = t.rows;
+    const period = (h: number) => Math.min(n - 1, Math.max(0, Math.ceil(h / P) - 1));
+    const counts = [0, 1].map(() => ({ m: new Array(n).fill(0), e: new Array(n).fill(0) }));
+    for (const r of [...rows, ...ls.map((l) => ({ spot: l.spot ? 1 : 0, matched_h: l.matchedAt, outcome: l.state, ended_h: NaN }))]) {
+      if (!Number.isNaN(r.matched_h)) counts[r.spot].m[period(r.matched_h)]++;
+      if (r.outcome === 'expired') counts[r.spot].e[period(r.ended_h)]++;
+    }
+    for (const [k, name] of [[1, 'fill_rate_spot'], [0, 'fill_rate_on_demand']] as const) {
+      const c = col(t, name);
+      for (let i = 0; i < n; i++) {
+        const all = counts[k].m[i] + counts[k].e[i];
+        if (all === 0) expect(c[i], `${name} period ${i}`).toBeNaN();
+        else expect(close(c[i], counts[k].m[i] / all), `${name} period ${i}: ${c[i]} vs ${counts[k].m[i] / all}`).toBe(true);
+      }
+    }
     if (!spot) {
+      expect(col(t, 'fill_rate_on_demand')).toEqual(col(t, 'fill_rate'));
       expect(preempted.length + spotH).toBe(0);
       expect(rows.every((r) => r.spot === 0)).toBe(true);
       expect(spotPrice.every((x) => Number.isNaN(x))).toBe(true);

@@ -43,7 +43,7 @@ import { CandidateFinder } from '../market/candidates.ts';
 import { createPolicy, type Policy } from '../market/policies.ts';
 import { ASK, FREE, GPUS, ProviderSignals, REGION, REPUTATION, SLASHES, STAKE, UPTIME } from '../market/signals.ts';
 import { ProviderIndex } from '../market/providerIndex.ts';
-import { OrderBook, type ServableQuery } from '../market/orderBook.ts';
+import { OrderBook, plannedHours, type ServableQuery } from '../market/orderBook.ts';
 import { SpotHolders } from '../market/spotHolders.ts';
 import type { SpotParams } from '../scenario/spotSchema.ts';
 import type { Rng } from '../rng/streams.ts';
@@ -186,7 +186,7 @@ export class MarketModel {
   private readonly spot: SpotParams | null;
   private readonly spotRng: Rng | null;
   private readonly spotQueue: OrderBook | null;
-  private readonly spotHolders: SpotHolders | null;
+  readonly spotHolders: SpotHolders | null;
   /** The jobs of the spot demand added by spot leases (addedDemand > 0), on their own stream, and their reused draft. */
   private readonly addedSpotJobs: JobSampler | null;
   private spotDraft = blankDraw();
@@ -730,9 +730,22 @@ export class MarketModel {
     return true;
   }
 
-  /** Whether an on-demand order could run on p once its spot leases are gone (the hard filters, spot GPUs counted as free). */
+  /**
+   * Whether an on-demand order could run on p once its spot leases are gone: the hard filters, spot
+   * GPUs counted as free, and its planned work done before p's sharing window closes counted from
+   * its start after the notice (found by the hard-filter property test: a notice longer than the
+   * setup ran leases past the window).
+   */
   private preemptFits = (p: Provider): boolean =>
-    isOnline(p) && p.canServe && p.gpusFree + p.spotGpus >= this.preemptFor!.gpus && this.finder.fitsWindow(p.id, this.preemptFor!);
+    isOnline(p) &&
+    p.canServe &&
+    p.gpusFree + p.spotGpus >= this.preemptFor!.gpus &&
+    this.sig.windowEnd[p.id] >= this.engine.now + this.preemptStartDelay() + plannedHours(this.preemptFor!);
+
+  /** Hours from a preempting match to its start: the setup, or the spot notice if longer. */
+  private preemptStartDelay(): number {
+    return Math.max(this.s.market.setupHours, this.spot!.noticeMinutes / 60);
+  }
   private preemptFor: Lease | null = null;
   private victims: Lease[] = [];
 
@@ -772,7 +785,7 @@ export class MarketModel {
     m.priceUsdPerGpuHour = p.askUsdPerGpuHour;
     if (!this.finder.passes(p, l)) throw new Error(`preemption chose provider ${p.id} for lease ${l.id}, which breaks a hard filter`);
     if (this.escrowRunway) this.escrowRunway.terms(l, this.engine.now, this.warmAge);
-    this.startDelay = Math.max(this.s.market.setupHours, this.spot!.noticeMinutes / 60);
+    this.startDelay = this.preemptStartDelay();
     this.apply(l.id, m);
     this.startDelay = this.s.market.setupHours;
     this.deferred = null;

@@ -49,6 +49,8 @@ const scenarioArb = fc.record({
   days: fc.integer({ min: 2, max: 4 }),
   cheatShare: fc.constantFrom(0, 0.3),
   outageGraceHours: fc.constantFrom(0, 0.5, 2),
+  // spot leases: none, preempted without notice, or with a notice and added spot demand of some classes
+  spot: fc.constantFrom(undefined, { share: 0.5, noticeMinutes: 0 }, { share: 0.3, noticeMinutes: 10, addedDemand: 0.4, classes: ['training', 'rendering'] }),
   seed: fc.integer({ min: 0, max: 1e6 }),
   cuts: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 4 }),
 });
@@ -83,7 +85,7 @@ function toRaw(a: Arb): Record<string, unknown> {
     metrics: { periodHours: 12 },
     supply: { providers: a.providers, archetypes },
     demand: { baseRateJobsPerHour: a.rate, classes },
-    market: { matcher: a.matcher, candidateSample: 8, outageGraceHours: a.outageGraceHours },
+    market: { matcher: a.matcher, candidateSample: 8, outageGraceHours: a.outageGraceHours, ...(a.spot ? { spot: a.spot } : {}) },
     economy: { slashing: { cheatShare: a.cheatShare, checksPerGpuDay: 20, detectionProb: 0.5 } },
   };
 }
@@ -148,6 +150,8 @@ function checkIndex(run: Run): void {
     for (const id of on) expect(m.leases.get(id)!.provider, `lease ${id} is on provider ${p.id}`).toBe(p.id);
     const held = on.reduce((s, id) => s + m.leases.get(id)!.gpus, 0);
     expect(p.gpusFree + held).toBe(p.gpus);
+    // the GPUs an on-demand order could preempt are those its spot leases hold
+    expect(p.spotGpus, `spot GPUs of provider ${p.id}`).toBe(on.reduce((s, id) => s + (m.leases.get(id)!.spot ? m.leases.get(id)!.gpus : 0), 0));
     expect(p.gpusFree).toBeGreaterThanOrEqual(0);
     const sig = m.sig;
     // asks are mirrored when a provider is (re)listed: the matcher only reads listed providers
@@ -161,6 +165,13 @@ function checkIndex(run: Run): void {
       expect(sig.get(p.id, REPUTATION), `signals reputation of listed provider ${p.id}`).toBe((p.leasesCompleted + 1) / (p.leasesCompleted + p.leasesFailed + 2));
     }
   }
+}
+
+/** The providers listed as spot holders are those in the network whose spot leases hold GPUs. */
+function checkSpotHolders(run: Run): void {
+  const m = run.model;
+  if (!m.spotHolders) return;
+  expect(m.spotHolders.count()).toBe(m.providers.filter((p) => p.active && p.spotGpus > 0).length);
 }
 
 /** Every matched lease respects VRAM, region lock and budget; no provider ever holds more GPUs than it has. */
@@ -222,9 +233,11 @@ describe('hard filters and the candidate index (property tests)', () => {
         for (const c of [...a.cuts].sort()) {
           run.advance(c * run.horizonHours);
           checkIndex(run);
+          checkSpotHolders(run);
         }
         run.advance(run.horizonHours);
         checkIndex(run);
+        checkSpotHolders(run);
         checkLeases(rows, run);
         leasesSeen += rows.filter((r) => r.provider_id >= 0).length;
         multiGpu += rows.filter((r) => r.provider_id >= 0 && r.gpus > 1).length;

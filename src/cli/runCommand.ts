@@ -15,6 +15,7 @@ import { money, runFigures } from './replicaMessages.ts';
 import { progressLine } from './progress.ts';
 import { marketDryNotice } from '../sim/metrics/marketDryNotice.ts';
 import { incentiveOutcome, type IncentiveOutcome } from '../sim/metrics/incentiveOutcome.ts';
+import { spotOutcome } from '../sim/metrics/spotOutcome.ts';
 import { checkOutputs, stageOutput, writeOutput, type StagedOutput } from './outputFiles.ts';
 import { createRun } from '../sim/run.ts';
 import { tableToCsv, formatCsvNumber } from '../sim/metrics/csv.ts';
@@ -272,20 +273,9 @@ export function escrowLine(data: Record<string, Float64Array>): string {
 
 /** The run's spot leases in a line: their share of the GPU-hours served, their price against on-demand's, the preemptions. */
 export function spotLine(data: Record<string, Float64Array>): string {
-  const total = (c: Float64Array) => c.reduce((s, x) => s + (Number.isFinite(x) ? x : 0), 0);
-  const spotH = total(data.spot_gpu_hours_served);
-  const served = total(data.gpu_hours_served);
-  // the run's realized prices: each day's price weighted by its GPU-hours
-  let spotUsd = 0;
-  let odUsd = 0;
-  data.spot_gpu_hours_served.forEach((h, i) => {
-    if (h > 0) spotUsd += h * data.spot_price_usd_per_gpu_h[i];
-    const od = data.gpu_hours_served[i] - h;
-    if (od > 0 && Number.isFinite(data.on_demand_price_usd_per_gpu_h[i])) odUsd += od * data.on_demand_price_usd_per_gpu_h[i];
-  });
-  if (!(spotH > 0)) return 'no spot lease ran (spot_gpu_hours_served)';
-  const share = ((spotH / served) * 100).toFixed(1);
-  return `spot leases ran ${share}% of the GPU-hours served at ${usdPerGpuHour(spotH > 0 ? spotUsd / spotH : NaN)} against ${usdPerGpuHour(served > spotH ? odUsd / (served - spotH) : NaN)} on-demand; ${total(data.leases_preempted).toFixed(0)} preempted by on-demand orders (spot_gpu_hours_served, spot_price_usd_per_gpu_h, on_demand_price_usd_per_gpu_h, leases_preempted)`;
+  const o = spotOutcome(data, 0, data.day.length - 1);
+  if (!o) return 'no spot lease ran (spot_gpu_hours_served)';
+  return `spot leases ran ${(o.share * 100).toFixed(1)}% of the GPU-hours served at ${usdPerGpuHour(o.spotUsdPerGpuHour)} against ${usdPerGpuHour(o.onDemandUsdPerGpuHour)} on-demand; ${o.preempted.toFixed(0)} preempted by on-demand orders (spot_gpu_hours_served, spot_price_usd_per_gpu_h, on_demand_price_usd_per_gpu_h, leases_preempted)`;
 }
 
 /** A price for people: cents, or three significant digits below a dime; says so when no lease ran that day (NaN). */

@@ -9,6 +9,7 @@ import { KPIS, type KpiDef, type WindowedTable } from './chartDefs.ts';
 import { formatCount, formatSigned, formatValue, formatWithUnit } from './format.ts';
 import { marketDryNotice } from '../../sim/metrics/marketDryNotice.ts';
 import { incentiveOutcome } from '../../sim/metrics/incentiveOutcome.ts';
+import { spotOutcome } from '../../sim/metrics/spotOutcome.ts';
 
 export interface SummarySentence {
   /** What the sentence is about (a test and the page can find it by this). */
@@ -168,24 +169,9 @@ function escrowSentence(t: WindowedTable): string | null {
 
 /** Spot leases' share of the GPU-hours served in the window, their price against on-demand's, and how many were preempted (null when no spot lease ran, or the run has no such columns). */
 function spotSentence(t: WindowedTable): string | null {
-  const total = (c: Float64Array | undefined) => windowTotal(t, c);
-  const spotH = total(t.data.spot_gpu_hours_served);
-  if (!(spotH > 0)) return null;
-  const served = total(t.data.gpu_hours_served);
-  // prices weighted by the GPU-hours of each day: the window's realized prices
-  let spotUsd = 0;
-  let odUsd = 0;
-  const sp = t.data.spot_price_usd_per_gpu_h;
-  const od = t.data.on_demand_price_usd_per_gpu_h;
-  const sh = t.data.spot_gpu_hours_served;
-  const all = t.data.gpu_hours_served;
-  for (let i = t.lo; i <= t.hi; i++) {
-    if (Number.isFinite(sp[i]) && sh[i] > 0) spotUsd += sp[i] * sh[i];
-    if (Number.isFinite(od[i]) && all[i] - sh[i] > 0) odUsd += od[i] * (all[i] - sh[i]);
-  }
-  const preempted = total(t.data.leases_preempted);
-  const price = `${formatWithUnit(spotUsd / spotH, 'USD/GPU-h')} against ${formatWithUnit(served > spotH ? odUsd / (served - spotH) : NaN, 'USD/GPU-h')} on-demand`;
-  return `Spot leases ran ${formatValue(spotH / served, 'share')} of the GPU-hours served at ${price}; on-demand orders preempted ${formatCount(preempted)} of them.`;
+  const o = spotOutcome(t.data, t.lo, t.hi);
+  if (!o) return null;
+  return `Spot leases ran ${formatValue(o.share, 'share')} of the GPU-hours served at ${formatWithUnit(o.spotUsdPerGpuHour, 'USD/GPU-h')} against ${formatWithUnit(o.onDemandUsdPerGpuHour, 'USD/GPU-h')} on-demand; on-demand orders preempted ${formatCount(o.preempted)} of them.`;
 }
 
 /** What the incentive programs paid in the window, their share of the providers' income, and how they stopped (null when they paid nothing in it). */

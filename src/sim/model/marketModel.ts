@@ -720,14 +720,18 @@ export class MarketModel {
     if (!this.finder.passes(p, l) || !(d.priceUsdPerGpuHour <= l.budgetUsdPerGpuHour)) {
       throw new Error(`matcher '${this.s.market.matcher}' chose provider ${p.id} for lease ${l.id}, which breaks a hard filter`);
     }
+    this.matchTo(l, p, d.priceUsdPerGpuHour);
+    return true;
+  }
+
+  /** Matches order l to provider p at `price` (a spot lease pays the discounted price: its budget was discounted alike). */
+  private matchTo(l: Lease, p: Provider, price: number): void {
     const m = this.matchEvent;
     m.provider = p.id;
     m.tier = p.tier;
-    // a spot lease pays the discounted price (its budget was read as an on-demand budget)
-    m.priceUsdPerGpuHour = l.spot ? d.priceUsdPerGpuHour * this.spot!.priceMultiplier : d.priceUsdPerGpuHour;
+    m.priceUsdPerGpuHour = l.spot ? price * this.spot!.priceMultiplier : price;
     if (this.escrowRunway) this.escrowRunway.terms(l, this.engine.now, this.warmAge);
     this.apply(l.id, m);
-    return true;
   }
 
   /**
@@ -779,14 +783,9 @@ export class MarketModel {
     const ev = this.spot!.noticeMinutes > 0 ? PREEMPT_KEEP : PREEMPT_LOSE;
     for (let i = 0; i < k; i++) this.apply(victims[i].id, ev);
     victims.length = 0;
-    const m = this.matchEvent;
-    m.provider = p.id;
-    m.tier = p.tier;
-    m.priceUsdPerGpuHour = p.askUsdPerGpuHour;
     if (!this.finder.passes(p, l)) throw new Error(`preemption chose provider ${p.id} for lease ${l.id}, which breaks a hard filter`);
-    if (this.escrowRunway) this.escrowRunway.terms(l, this.engine.now, this.warmAge);
     this.startDelay = this.preemptStartDelay();
-    this.apply(l.id, m);
+    this.matchTo(l, p, p.askUsdPerGpuHour);
     this.startDelay = this.s.market.setupHours;
     this.deferred = null;
     for (const r of deferred) this.order(r.d, r.jobId, r.attempt, r.workHours, r.cancelAfterHours, true);

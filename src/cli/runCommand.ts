@@ -16,6 +16,7 @@ import { progressLine } from './progress.ts';
 import { marketDryNotice } from '../sim/metrics/marketDryNotice.ts';
 import { incentiveOutcome, type IncentiveOutcome } from '../sim/metrics/incentiveOutcome.ts';
 import { spotOutcome } from '../sim/metrics/spotOutcome.ts';
+import { reservedOutcome } from '../sim/metrics/reservedOutcome.ts';
 import { checkOutputs, stageOutput, writeOutput, type StagedOutput } from './outputFiles.ts';
 import { createRun } from '../sim/run.ts';
 import { tableToCsv, formatCsvNumber } from '../sim/metrics/csv.ts';
@@ -244,6 +245,7 @@ export async function runCommand(arg: string, f: RunFlags): Promise<number> {
     if (programs) process.stderr.write(`depinsim: ${incentiveLine(programs)}\n`);
     if (scenario.market.escrow) process.stderr.write(`depinsim: ${escrowLine(table.data)}\n`);
     if (scenario.market.spot) process.stderr.write(`depinsim: ${spotLine(table.data)}\n`);
+    if (scenario.market.reserved) process.stderr.write(`depinsim: ${reservedLine(table.data)}\n`);
     const theory = mmcOf(scenario);
     if (theory) process.stderr.write(theoryLine(theory, table));
   }
@@ -276,6 +278,13 @@ export function spotLine(data: Record<string, Float64Array>): string {
   const o = spotOutcome(data, 0, data.day.length - 1);
   if (!o) return 'no spot lease ran (spot_gpu_hours_served)';
   return `spot leases ran ${(o.share * 100).toFixed(1)}% of the GPU-hours served at ${usdPerGpuHour(o.spotUsdPerGpuHour)} against ${usdPerGpuHour(o.onDemandUsdPerGpuHour)} on-demand; ${o.preempted.toFixed(0)} preempted by on-demand orders (spot_gpu_hours_served, spot_price_usd_per_gpu_h, on_demand_price_usd_per_gpu_h, leases_preempted)`;
+}
+
+/** The run's reservations in a line: their share of the GPU-hours served, their price against on-demand's, the jobs they took over. */
+export function reservedLine(data: Record<string, Float64Array>): string {
+  const o = reservedOutcome(data, 0, data.day.length - 1);
+  if (!o) return 'no reservation ran (reserved_gpu_hours_served)';
+  return `reservations ran ${(o.share * 100).toFixed(1)}% of the GPU-hours served at ${usdPerGpuHour(o.reservedUsdPerGpuHour)} against ${usdPerGpuHour(o.onDemandUsdPerGpuHour)} on-demand; ${o.started.toFixed(0)} reservation leases started, re-orders after failures included, and ${o.takenOver.toFixed(0)} jobs ran inside their tenants' reservations (reserved_gpu_hours_served, reserved_price_usd_per_gpu_h, on_demand_price_usd_per_gpu_h, reservations_started, jobs_taken_over)`;
 }
 
 /** A price for people: cents, or three significant digits below a dime; says so when no lease ran that day (NaN). */

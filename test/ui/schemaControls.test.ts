@@ -55,9 +55,12 @@ describe('controls generated from the scenario schema', () => {
     expect(grouped.map((c) => c.path)).toEqual([
       'market.escrow.runwayDays', 'market.escrow.topUpProbability', 'market.escrow.detectionLagHours',
       'market.spot.share', 'market.spot.priceMultiplier', 'market.spot.addedDemand', 'market.spot.noticeMinutes',
+      'market.reserved.share', 'market.reserved.discount', 'market.reserved.patienceHours', 'market.reserved.minTermMonths', 'market.reserved.maxTermMonths',
     ]);
+    const titles: Record<string, string> = { 'market.escrow': 'Escrow runways', 'market.spot': 'Spot leases', 'market.reserved': 'Reserved instances' };
     for (const c of grouped) {
-      const [path, title] = c.path.startsWith('market.escrow') ? ['market.escrow', 'Escrow runways'] : ['market.spot', 'Spot leases'];
+      const path = c.path.slice(0, c.path.lastIndexOf('.'));
+      const title = titles[path];
       expect(c.optionalGroup).toEqual({ path, title });
       expect(c.group).toBe('market');
       expect(c.description).toMatch(new RegExp(`${title}: off unless the scenario has them; setting this turns them on`));

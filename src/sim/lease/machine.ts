@@ -346,6 +346,8 @@ export function copyLease(l: Lease): Lease {
     overdrawAfterHours: l.overdrawAfterHours,
     checkpointHours: l.checkpointHours,
     spot: l.spot,
+    reserved: l.reserved,
+    termEndsAt: l.termEndsAt,
     state: l.state,
     orderedAt: l.orderedAt,
     matchedAt: l.matchedAt,

@@ -28,6 +28,8 @@ export function blankLease(): Lease {
     overdrawAfterHours: Infinity,
     checkpointHours: 0,
     spot: false,
+    reserved: false,
+    termEndsAt: NaN,
     state: 'ordered',
     orderedAt: NaN,
     matchedAt: NaN,

@@ -98,9 +98,21 @@ export const SPOT_COLUMNS: ColumnDef[] = [
   { name: 'leases_preempted', unit: 'leases', description: 'Spot leases whose GPUs an on-demand order took in the period (outcome preempted in the lease export); their remaining work is re-ordered as spot' },
   { name: 'spot_gpu_hours_served', unit: 'GPU-h', description: 'GPU-hours run by active spot leases in the period (part of gpu_hours_served)' },
   { name: 'spot_price_usd_per_gpu_h', unit: 'USD/GPU-h', description: 'USD billed by spot leases / their GPU-hours served in the period; empty when none ran' },
-  { name: 'on_demand_price_usd_per_gpu_h', unit: 'USD/GPU-h', description: 'USD billed by on-demand leases / their GPU-hours served in the period (price_usd_per_gpu_h without the spot leases)' },
+  { name: 'on_demand_price_usd_per_gpu_h', unit: 'USD/GPU-h', description: 'USD billed by on-demand leases / their GPU-hours served in the period (price_usd_per_gpu_h without the spot leases and, from 0.13.0, the reservations)' },
   { name: 'fill_rate_spot', unit: 'share', description: 'Spot orders matched / (spot orders matched + spot orders expired) in the period, re-orders included; empty when none was' },
-  { name: 'fill_rate_on_demand', unit: 'share', description: 'The same for on-demand orders (fill_rate without the spot orders)' },
+  { name: 'fill_rate_on_demand', unit: 'share', description: 'The same for on-demand orders (fill_rate without the spot orders and, from 0.13.0, the reservation orders)' },
+];
+
+/**
+ * Reserved instances (0.13.0, scenario `market.reserved`): after the spot columns, with or without
+ * the economy. Without reservations they are 0 or empty.
+ */
+export const RESERVED_COLUMNS: ColumnDef[] = [
+  { name: 'jobs_taken_over', unit: 'jobs', description: "New jobs that ran inside their tenant's reservation in the period: not ordered, and not in jobs_arrived or gpu_hours_demanded (the reservation orders that came in their stead are)" },
+  { name: 'reservations_started', unit: 'leases', description: 'Reservation leases that started in the period, re-orders of what a failure left of a term included (part of jobs_started)' },
+  { name: 'reserved_gpu_hours_served', unit: 'GPU-h', description: 'GPU-hours run by active reservations in the period (part of gpu_hours_served)' },
+  { name: 'reserved_price_usd_per_gpu_h', unit: 'USD/GPU-h', description: 'USD billed by reservations / their GPU-hours served in the period; empty when none ran' },
+  { name: 'fill_rate_reserved', unit: 'share', description: 'Reservation orders matched / (matched + expired) in the period, re-orders included; empty when none was' },
 ];
 
 /**
@@ -176,6 +188,15 @@ export class MarketMetrics {
   spotBillRate = 0;
   private spotBusyH = 0;
   private spotBilled = 0;
+  /** Reservations (RESERVED_COLUMNS): jobs taken over, reservations started, matched and expired in the period; GPUs running them and their USD per hour billed, now. */
+  takenOver = 0;
+  startedReserved = 0;
+  matchedReserved = 0;
+  expiredReserved = 0;
+  reservedBusy = 0;
+  reservedBillRate = 0;
+  private reservedBusyH = 0;
+  private reservedBilled = 0;
   /** The last period's busy GPU-hours and billed USD, network-wide (sample() resets its integrals; sampleSpot reads these). */
   private lastBusyH = 0;
   private lastBilled = 0;
@@ -208,6 +229,8 @@ export class MarketMetrics {
     this.queueH += this.queueLen * dt;
     this.spotBusyH += this.spotBusy * dt;
     this.spotBilled += this.spotBillRate * dt;
+    this.reservedBusyH += this.reservedBusy * dt;
+    this.reservedBilled += this.reservedBillRate * dt;
     this.last = now;
   }
 
@@ -321,19 +344,33 @@ export class MarketMetrics {
   sampleSpot(out: number[], offset: number): number {
     const busyH = this.lastBusyH;
     const billed = this.lastBilled;
-    const odH = busyH - this.spotBusyH;
+    // on-demand: neither spot nor reserved (sampleReserved runs after this and resets the reserved integrals)
+    const otherH = this.spotBusyH + this.reservedBusyH;
+    const odH = busyH - otherH;
     out[offset] = this.preempted;
     out[offset + 1] = this.spotBusyH;
     out[offset + 2] = this.spotBusyH > 0 ? this.spotBilled / this.spotBusyH : NaN;
-    // without spot leases exactly price_usd_per_gpu_h; with them, empty when (all but a rounding) every busy hour was spot
-    out[offset + 3] = this.spotBusyH === 0 ? (busyH > 0 ? billed / busyH : NaN) : odH > 1e-9 * busyH ? (billed - this.spotBilled) / odH : NaN;
+    // without spot leases or reservations exactly price_usd_per_gpu_h; with them, empty when (all but a rounding) every busy hour was theirs
+    out[offset + 3] = otherH === 0 ? (busyH > 0 ? billed / busyH : NaN) : odH > 1e-9 * busyH ? (billed - this.spotBilled - this.reservedBilled) / odH : NaN;
     const spotOrders = this.matchedSpot + this.expiredSpot;
-    const odMatched = this.lastMatched - this.matchedSpot;
-    const odOrders = odMatched + this.lastExpired - this.expiredSpot;
+    const odMatched = this.lastMatched - this.matchedSpot - this.matchedReserved;
+    const odOrders = odMatched + this.lastExpired - this.expiredSpot - this.expiredReserved;
     out[offset + 4] = spotOrders > 0 ? this.matchedSpot / spotOrders : NaN;
     out[offset + 5] = odOrders > 0 ? odMatched / odOrders : NaN;
     this.preempted = this.spotBusyH = this.spotBilled = this.matchedSpot = this.expiredSpot = 0;
     return offset + 6;
+  }
+
+  /** Writes the period's RESERVED_COLUMNS into `out` from `offset` (after sampleSpot at the same instant), then resets them. */
+  sampleReserved(out: number[], offset: number): number {
+    out[offset] = this.takenOver;
+    out[offset + 1] = this.startedReserved;
+    out[offset + 2] = this.reservedBusyH;
+    out[offset + 3] = this.reservedBusyH > 0 ? this.reservedBilled / this.reservedBusyH : NaN;
+    const orders = this.matchedReserved + this.expiredReserved;
+    out[offset + 4] = orders > 0 ? this.matchedReserved / orders : NaN;
+    this.takenOver = this.startedReserved = this.reservedBusyH = this.reservedBilled = this.matchedReserved = this.expiredReserved = 0;
+    return offset + 5;
   }
 
   /** Writes the period's REGION_MARKET_COLUMNS into `out` from `offset` (after sample() at the same instant), then resets them. */

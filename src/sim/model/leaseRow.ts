@@ -28,13 +28,14 @@ export interface LeaseRow {
   billed_usd: number;
   stalled_h: number;
   spot: number;
+  reserved: number;
 }
 
 export const LEASE_COLUMNS: (keyof LeaseRow)[] = [
   'lease_id', 'job_id', 'attempt', 'job_class', 'gpus', 'min_vram_gb', 'tenant_region', 'region_locked',
   'provider_id', 'archetype', 'gpu_model', 'tier', 'provider_region', 'ordered_h', 'matched_h', 'started_h',
   'ended_h', 'outcome', 'end_reason', 'budget_usd_per_gpu_h', 'price_usd_per_gpu_h', 'cloud_usd_per_gpu_h',
-  'gpu_hours', 'billed_usd', 'stalled_h', 'spot',
+  'gpu_hours', 'billed_usd', 'stalled_h', 'spot', 'reserved',
 ];
 
 /**
@@ -68,6 +69,7 @@ export function writeLeaseRow(w: CsvBytes, r: LeaseRow): void {
   w.num(r.billed_usd);
   w.num(r.stalled_h);
   w.num(r.spot);
+  w.num(r.reserved);
   w.endRow();
 }
 
@@ -99,4 +101,5 @@ export const LEASE_DOCS: [keyof LeaseRow, string, string][] = [
   ['billed_usd', 'USD', 'USD paid for the lease'],
   ['stalled_h', 'h', 'Hours the lease spent stalled, its provider down, waiting within the outage grace (market.outageGraceHours)'],
   ['spot', '0/1', '1 for a spot lease: discounted and preemptible by on-demand orders (market.spot, 0.12.0; always 0 without it)'],
+  ['reserved', '0/1', "1 for a reservation: booked for market.reserved's term of months at its discount, on an always-on provider (market.reserved, 0.13.0; always 0 without it)"],
 ];

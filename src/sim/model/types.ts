@@ -102,6 +102,10 @@ export interface Lease {
   checkpointHours: number;
   /** A spot lease: discounted, and preemptible by on-demand orders (scenario `market.spot`). */
   spot: boolean;
+  /** A reservation (scenario `market.reserved`): booked for a term of months at a discount, never preempted. */
+  reserved: boolean;
+  /** A reservation's booking ends here (hours; NaN for other leases): a re-order after a failure runs only what is left of it. */
+  termEndsAt: number;
   state: LeaseState;
   orderedAt: number;
   matchedAt: number;

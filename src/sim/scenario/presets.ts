@@ -24,6 +24,7 @@ import universityTerms from '../../../scenarios/university_terms.json' with { ty
 import incentivePilot from '../../../scenarios/incentive_pilot.json' with { type: 'json' };
 import escrowExhaustion from '../../../scenarios/escrow_exhaustion.json' with { type: 'json' };
 import spotMarket from '../../../scenarios/spot_market.json' with { type: 'json' };
+import reservedInstances from '../../../scenarios/reserved_instances.json' with { type: 'json' };
 
 export interface Preset {
   name: string;
@@ -31,7 +32,7 @@ export interface Preset {
   raw: Record<string, unknown>;
 }
 
-const RAW: Record<string, unknown>[] = [baseline, halving, tokenCrash, tokenPump, unlockShock, vampireAttack, demandBoom, demandCrash, gpuShortage, incentivePilot, escrowExhaustion, spotMarket, cloudPriceCut, euPowerShock, universityTerms, feeSwitch, ethMerge, burstyDemand, cheating, mmc, erlangA];
+const RAW: Record<string, unknown>[] = [baseline, halving, tokenCrash, tokenPump, unlockShock, vampireAttack, demandBoom, demandCrash, gpuShortage, incentivePilot, escrowExhaustion, spotMarket, reservedInstances, cloudPriceCut, euPowerShock, universityTerms, feeSwitch, ethMerge, burstyDemand, cheating, mmc, erlangA];
 
 export const PRESETS: Preset[] = RAW.map((raw) => ({
   name: String(raw.name),

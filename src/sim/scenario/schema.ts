@@ -12,6 +12,7 @@ import { bool, choice, distribution, group, int, num, weights } from './params.t
 import { economySchema } from './economySchema.ts';
 import { escrowSchema } from './escrowSchema.ts';
 import { spotSchema } from './spotSchema.ts';
+import { reservedSchema } from './reservedSchema.ts';
 
 import { ARCHETYPES, JOB_CLASSES, REGIONS } from './names.ts';
 
@@ -353,6 +354,7 @@ export const scenarioSchema = z.strictObject({
       }),
       escrow: escrowSchema,
       spot: spotSchema,
+      reserved: reservedSchema,
     },
     'Market: matching and leases',
   ),

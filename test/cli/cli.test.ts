@@ -140,6 +140,24 @@ describe('depinsim run', () => {
     expect(cli(['run', 'baseline', '--days', '3', '--scale', '0.05', '--out', 'plain3.csv']).err).not.toContain('spot');
   });
 
+  it('a run with reservations says their share of the GPU-hours, their price against on-demand and the jobs they took over, matching its CSV; a run without them says nothing of it', () => {
+    const r = cli(['run', 'reserved_instances', '--days', '10', '--scale', '0.05', '--out', 'res.csv', '--leases', 'res_leases.csv']);
+    expect(r.code).toBe(0);
+    const rows = csvRows('res.csv');
+    const total = (c: string) => rows.reduce((s, x) => s + (x[c] === '' ? 0 : Number(x[c])), 0);
+    const share = ((total('reserved_gpu_hours_served') / total('gpu_hours_served')) * 100).toFixed(1);
+    const taken = total('jobs_taken_over');
+    expect(taken).toBeGreaterThan(0);
+    expect(r.err).toMatch(
+      new RegExp(`depinsim: reservations ran ${share.replace('.', '\\.')}% of the GPU-hours served at \\$0\\.\\d\\d/GPU-h against \\$\\d\\.\\d\\d/GPU-h on-demand; ${total('reservations_started')} reservation leases started, re-orders after failures included, and ${taken} jobs ran inside their tenants' reservations`),
+    );
+    // the lease export marks the reservations
+    const leases = csvRows('res_leases.csv');
+    expect(new Set(leases.map((l) => l.reserved))).toEqual(new Set(['0', '1']));
+    expect(leases.filter((l) => l.reserved === '1').every((l) => l.spot === '0')).toBe(true);
+    expect(cli(['run', 'baseline', '--days', '3', '--scale', '0.05', '--out', 'plain4.csv']).err).not.toContain('reservation');
+  });
+
   it('with exponential patience (erlang_a) it prints Erlang A: utilization, fill rate and the wait of the orders matched', () => {
     const r = cli(['run', 'erlang_a', '--days', '5', '--out', 'ea.csv']);
     expect(r.code).toBe(0);

@@ -51,6 +51,8 @@ const scenarioArb = fc.record({
   outageGraceHours: fc.constantFrom(0, 0.5, 2),
   // spot leases: none, preempted without notice, or with a notice and added spot demand of some classes
   spot: fc.constantFrom(undefined, { share: 0.5, noticeMinutes: 0 }, { share: 0.3, noticeMinutes: 10, addedDemand: 0.4, classes: ['training', 'rendering'] }),
+  // reservations: none, or all the inference GPU-hours booked for a month (they must land on always-on providers)
+  reserved: fc.constantFrom(undefined, { share: 1, classes: ['inference'], minTermMonths: 1, maxTermMonths: 1, patienceHours: 24 }),
   seed: fc.integer({ min: 0, max: 1e6 }),
   cuts: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 4 }),
 });
@@ -78,6 +80,8 @@ function toRaw(a: Arb): Record<string, unknown> {
       // short jobs, so leases start and end inside a few days
       durationHours: { dist: 'lognormal', median: 2, sigma: 1 },
       maxDurationHours: 48,
+      // with reservations, inference runs for days, so that its tenants' reservations (one per month of work taken over) are many
+      ...(a.reserved && i === 0 ? { durationHours: { dist: 'lognormal', median: 48, sigma: 1 }, maxDurationHours: 500 } : {}),
     };
   });
   return {
@@ -85,7 +89,7 @@ function toRaw(a: Arb): Record<string, unknown> {
     metrics: { periodHours: 12 },
     supply: { providers: a.providers, archetypes },
     demand: { baseRateJobsPerHour: a.rate, classes },
-    market: { matcher: a.matcher, candidateSample: 8, outageGraceHours: a.outageGraceHours, ...(a.spot ? { spot: a.spot } : {}) },
+    market: { matcher: a.matcher, candidateSample: 8, outageGraceHours: a.outageGraceHours, ...(a.spot ? { spot: a.spot } : {}), ...(a.reserved ? { reserved: a.reserved } : {}) },
     economy: { slashing: { cheatShare: a.cheatShare, checksPerGpuDay: 20, detectionProb: 0.5 } },
   };
 }
@@ -203,8 +207,11 @@ function checkLeases(rows: LeaseRow[], run: Run): void {
     if (r.end_reason === 'provider offline') {
       expect(r.stalled_h, `${where}: ran past its provider's sharing window without an earlier stall`).toBeGreaterThan(run.model.s.market.outageGraceHours + 1e-9);
     }
+    // a reservation runs for months: only on a provider that shares all day
+    if (r.reserved) expect(P[r.provider_id].windowHours, `${where}: reservation on a part-day provider`).toBe(24);
     hold(r.provider_id, r.matched_h, r.ended_h, r.gpus);
   }
+  for (const l of run.model.leases.values()) if (l.reserved && l.provider >= 0) expect(P[l.provider].windowHours, `live reservation ${l.id}`).toBe(24);
   for (const l of run.model.leases.values()) if (l.provider >= 0) hold(l.provider, l.matchedAt, T, l.gpus);
   // sweep: GPUs held at any instant (ends before starts at the same time)
   for (const [pid, iv] of intervals) {
@@ -224,6 +231,7 @@ describe('hard filters and the candidate index (property tests)', () => {
     let leasesSeen = 0;
     let multiGpu = 0;
     let locked = 0;
+    let reservations = 0;
     const reasons = new Map<string, number>();
     fc.assert(
       fc.property(scenarioArb, (a) => {
@@ -242,15 +250,17 @@ describe('hard filters and the candidate index (property tests)', () => {
         leasesSeen += rows.filter((r) => r.provider_id >= 0).length;
         multiGpu += rows.filter((r) => r.provider_id >= 0 && r.gpus > 1).length;
         locked += rows.filter((r) => r.provider_id >= 0 && r.region_locked).length;
+        reservations += rows.filter((r) => r.provider_id >= 0 && r.reserved).length + [...run.model.leases.values()].filter((l) => l.reserved && l.provider >= 0).length;
         for (const r of rows) if (r.outcome === 'failed') reasons.set(r.end_reason, (reasons.get(r.end_reason) ?? 0) + 1);
       }),
       { numRuns: 40, seed: 42, endOnFailure: true },
     );
     // the random scenarios did exercise what they test
-    if (process.env.DEPINSIM_TEST_VERBOSE) console.log({ leasesSeen, multiGpu, locked, reasons });
+    if (process.env.DEPINSIM_TEST_VERBOSE) console.log({ leasesSeen, multiGpu, locked, reservations, reasons });
     expect(leasesSeen).toBeGreaterThan(1000);
     expect(multiGpu).toBeGreaterThan(50);
     expect(locked).toBeGreaterThan(50);
+    expect(reservations).toBeGreaterThan(20);
     expect(reasons.get('provider failure') ?? 0).toBeGreaterThan(10);
   });
 });

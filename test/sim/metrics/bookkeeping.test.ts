@@ -41,6 +41,8 @@ describe.each([
   ['economy off, market only', { horizonDays: 10, scale: 0.05, metrics: { periodHours: 11 }, economy: { enabled: false } }],
   // half the jobs spot, on a network too small for its demand so that on-demand orders preempt often
   ['spot leases', { horizonDays: 10, scale: 0.05, metrics: { periodHours: 11 }, demand: { baseRateJobsPerHour: 260 }, market: { spot: { share: 0.5, noticeMinutes: 5 } } }],
+  // the same with reservations of one or two months taking 30% of the GPU-hours
+  ['spot leases and reservations', { horizonDays: 10, scale: 0.05, metrics: { periodHours: 11 }, demand: { baseRateJobsPerHour: 260 }, market: { spot: { share: 0.5, noticeMinutes: 5 }, reserved: { minTermMonths: 1, maxTermMonths: 2 } } }],
 ] as const)('CSV bookkeeping against lease records (%s)', (_name, raw) => {
   let d: Done;
   beforeAll(() => {
@@ -128,9 +130,10 @@ describe.each([
     expect(col(t, 'day')).toEqual(Array.from({ length: t.rows }, (_, i) => Math.min((i + 1) * P, d.T) / 24));
   });
 
-  test('spot columns: preemptions, spot GPU-hours and the spot and on-demand prices equal the lease records', () => {
+  test('spot and reservation columns: preemptions, spot and reserved GPU-hours, their prices and fill rates and the on-demand ones equal the lease records', () => {
     const t = d.run.table();
     const spot = d.s.market.spot;
+    const reserved = d.s.market.reserved;
     const rows = d.rows;
     const ls = live();
     // only spot leases are preempted, each when an on-demand lease was matched on its provider
@@ -142,20 +145,20 @@ describe.each([
       expect(r.end_reason).toBe('preempted');
       expect(onDemandMatches.has(`${r.provider_id}@${r.ended_h}`), `lease ${r.lease_id} preempted at ${r.ended_h} with no on-demand match there`).toBe(true);
     }
-    let spotH = 0;
-    let spotUsd = 0;
-    let allH = 0;
-    let allUsd = 0;
-    const add = (isSpot: boolean, h: number, price: number) => {
-      allH += h;
-      allUsd += h * price;
-      if (!isSpot) return;
-      spotH += h;
-      spotUsd += h * price;
+    // by kind of lease: 0 on-demand, 1 spot, 2 reservation
+    const kind = (r: { spot: number; reserved: number }) => (r.spot ? 1 : r.reserved ? 2 : 0);
+    const H = [0, 0, 0];
+    const USD = [0, 0, 0];
+    const add = (k: number, h: number, price: number) => {
+      H[k] += h;
+      USD[k] += h * price;
     };
-    for (const r of rows) if (r.gpu_hours > 0) add(r.spot === 1, r.gpu_hours, r.price_usd_per_gpu_h);
-    for (const l of ls) if (!Number.isNaN(l.startedAt)) add(l.spot, runHours(l, d.T) * l.gpus, l.priceUsdPerGpuHour);
+    for (const r of rows) if (r.gpu_hours > 0) add(kind(r), r.gpu_hours, r.price_usd_per_gpu_h);
+    for (const l of ls) if (!Number.isNaN(l.startedAt)) add(kind({ spot: l.spot ? 1 : 0, reserved: l.reserved ? 1 : 0 }), runHours(l, d.T) * l.gpus, l.priceUsdPerGpuHour);
+    const [, spotH, reservedH] = H;
+    const [, spotUsd, reservedUsd] = USD;
     expect(close(sum(col(t, 'spot_gpu_hours_served')), spotH, 1e-9)).toBe(true);
+    expect(close(sum(col(t, 'reserved_gpu_hours_served')), reservedH, 1e-9)).toBe(true);
     const spotPrice = col(t, 'spot_price_usd_per_gpu_h');
     const odPrice = col(t, 'on_demand_price_usd_per_gpu_h');
     const price = col(t, 'price_usd_per_gpu_h');
@@ -163,18 +166,31 @@ describe.each([
     const P = d.s.metrics.periodHours;
     const n = t.rows;
     const period = (h: number) => Math.min(n - 1, Math.max(0, Math.ceil(h / P) - 1));
-    const counts = [0, 1].map(() => ({ m: new Array(n).fill(0), e: new Array(n).fill(0) }));
-    for (const r of [...rows, ...ls.map((l) => ({ spot: l.spot ? 1 : 0, matched_h: l.matchedAt, outcome: l.state, ended_h: NaN }))]) {
-      if (!Number.isNaN(r.matched_h)) counts[r.spot].m[period(r.matched_h)]++;
-      if (r.outcome === 'expired') counts[r.spot].e[period(r.ended_h)]++;
+    const counts = [0, 1, 2].map(() => ({ m: new Array(n).fill(0), e: new Array(n).fill(0) }));
+    for (const r of [...rows, ...ls.map((l) => ({ spot: l.spot ? 1 : 0, reserved: l.reserved ? 1 : 0, matched_h: l.matchedAt, outcome: l.state, ended_h: NaN }))]) {
+      if (!Number.isNaN(r.matched_h)) counts[kind(r)].m[period(r.matched_h)]++;
+      if (r.outcome === 'expired') counts[kind(r)].e[period(r.ended_h)]++;
     }
-    for (const [k, name] of [[1, 'fill_rate_spot'], [0, 'fill_rate_on_demand']] as const) {
+    for (const [k, name] of [[1, 'fill_rate_spot'], [0, 'fill_rate_on_demand'], [2, 'fill_rate_reserved']] as const) {
       const c = col(t, name);
       for (let i = 0; i < n; i++) {
         const all = counts[k].m[i] + counts[k].e[i];
         if (all === 0) expect(c[i], `${name} period ${i}`).toBeNaN();
         else expect(close(c[i], counts[k].m[i] / all), `${name} period ${i}: ${c[i]} vs ${counts[k].m[i] / all}`).toBe(true);
       }
+    }
+    // reservations started, and the jobs their tenants' reservations took over
+    const reservationsStarted = rows.filter((r) => r.reserved === 1 && !Number.isNaN(r.started_h)).length + ls.filter((l) => l.reserved && !Number.isNaN(l.startedAt)).length;
+    expect(sum(col(t, 'reservations_started'))).toBe(reservationsStarted);
+    const reservedPrice = col(t, 'reserved_price_usd_per_gpu_h');
+    if (reserved) {
+      expect(reservedH).toBeGreaterThan(0);
+      expect(sum(col(t, 'jobs_taken_over'))).toBeGreaterThan(0);
+      const rs = col(t, 'reserved_gpu_hours_served');
+      expect(close(sum(Array.from(reservedPrice, (x, i) => (rs[i] > 0 ? x * rs[i] : 0))), reservedUsd, 1e-9)).toBe(true);
+    } else {
+      expect(reservedH + sum(col(t, 'jobs_taken_over')) + reservationsStarted).toBe(0);
+      expect(reservedPrice.every((x) => Number.isNaN(x))).toBe(true);
     }
     if (!spot) {
       expect(col(t, 'fill_rate_on_demand')).toEqual(col(t, 'fill_rate'));
@@ -186,14 +202,15 @@ describe.each([
     }
     expect(preempted.length).toBeGreaterThan(20);
     // about the share of new jobs spot
-    const first = rows.filter((r) => r.attempt === 0);
+    const first = rows.filter((r) => r.attempt === 0 && r.reserved === 0);
     expect(Math.abs(first.filter((r) => r.spot === 1).length / first.length - spot.share)).toBeLessThan(0.05);
     // the run's spot and on-demand prices, weighted by GPU-hours, from the rows
     const served = col(t, 'spot_gpu_hours_served');
     const all = col(t, 'gpu_hours_served');
     const w = (xs: number[], ws: number[]) => sum(xs.map((x, i) => (ws[i] > 0 ? x * ws[i] : 0)));
     expect(close(w(spotPrice, served), spotUsd, 1e-9)).toBe(true);
-    expect(close(w(odPrice, all.map((a, i) => a - served[i])), allUsd - spotUsd, 1e-9)).toBe(true);
+    const reservedServed = col(t, 'reserved_gpu_hours_served');
+    expect(close(w(odPrice, all.map((a, i) => a - served[i] - reservedServed[i])), USD[0], 1e-9)).toBe(true);
     // a spot lease pays its match price (at most its budget) times the multiplier; an on-demand one at most its budget
     for (const r of rows) {
       if (Number.isNaN(r.price_usd_per_gpu_h)) continue;

@@ -72,9 +72,12 @@ export async function rows(page: Page): Promise<number> {
   return page.evaluate(() => (window as unknown as { __depinsim: { rows: number } }).__depinsim.rows);
 }
 
+/** The scenario editor's field for a scenario path, as a selector: '#f-market-spot-share'. */
+export const fieldId = (path: string) => `#f-${path.replace(/[^A-Za-z0-9]+/g, '-')}`;
+
 /** Sets a number field by its scenario path, the way a user types and presses Enter. */
 export async function typeField(page: Page, path: string, value: string): Promise<void> {
-  const id = `#f-${path.replace(/[^A-Za-z0-9]+/g, '-')}`;
+  const id = fieldId(path);
   await page.locator(id).fill(value);
   await page.locator(id).press('Enter');
 }

@@ -11,7 +11,7 @@ import { readFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { launch, newPage, seriousAxeViolations, shot, waitForApp, waitForStatus, rows, typeField, DOWNLOADS } from './browser.ts';
+import { launch, newPage, seriousAxeViolations, shot, waitForApp, waitForStatus, rows, typeField, fieldId, DOWNLOADS } from './browser.ts';
 import { STORAGE_KEY } from '../../src/ui/lib/persist.ts';
 import { encodeShare, decodeShare, tokenFromHash } from '../../src/ui/lib/share.ts';
 import { readPngText } from '../../src/ui/lib/exporting.ts';
@@ -62,6 +62,33 @@ async function open(stored: { edits?: Record<string, unknown>; seed?: number; sp
   await page.goto(url);
   await waitForApp(page);
   return { context, page, errors };
+}
+
+/**
+ * A preset run short and small (20 days, a quarter of the network) to its end, checked to be the
+ * CLI's run of the same preset and overrides (its scenario hash); its mechanism's chart has its columns.
+ */
+async function openShortPreset(preset: string, chartId: string) {
+  const { page, errors } = await open({ preset, edits: { horizonDays: 20, scale: 0.25 } });
+  await waitForStatus(page, 'done', 60_000);
+  const want = scenarioHash(parseScenario(applyOverrides(findPreset(preset)!.raw, ['horizonDays=20', 'scale=0.25'])));
+  expect((await hk(page)).hash).toBe(want);
+  const chart = page.locator(`figure[data-chart="${chartId}"]`);
+  expect(await chart.getAttribute('data-available')).toBe('yes');
+  return { page, errors, chart };
+}
+
+/** A discounted kind of lease's realized price (spot, reserved) below on-demand's every day after the first. */
+async function expectPricedBelowOnDemand(page: Page, priceColumn: string) {
+  const price = await column(page, priceColumn);
+  const onDemand = await column(page, 'on_demand_price_usd_per_gpu_h');
+  for (let i = 1; i < price.length; i++) expect(price[i]).toBeLessThan(onDemand[i]);
+}
+
+/** A field among all the market parameters, as the scenario editor shows it. */
+async function expectMarketField(page: Page, path: string, value: string) {
+  await page.locator('summary', { hasText: 'All market parameters' }).click();
+  expect(await page.locator(fieldId(path)).inputValue()).toBe(value);
 }
 
 describe('dashboard interactions', () => {
@@ -198,23 +225,33 @@ describe('dashboard interactions', () => {
   });
 
   it('the spot_market preset: the CLI\'s run, a chart of the preemptions with spot priced below on-demand, and a summary sentence; the share field reads 0.3', async () => {
-    const edits = { horizonDays: 20, scale: 0.25 };
-    const { page, errors } = await open({ preset: 'spot_market', edits });
-    await waitForStatus(page, 'done', 60_000);
-    const want = scenarioHash(parseScenario(applyOverrides(findPreset('spot_market')!.raw, ['horizonDays=20', 'scale=0.25'])));
-    expect((await hk(page)).hash).toBe(want);
-    const chart = page.locator('figure[data-chart="spot"]');
-    expect(await chart.getAttribute('data-available')).toBe('yes');
+    const { page, errors, chart } = await openShortPreset('spot_market', 'spot');
     const preempted = await column(page, 'leases_preempted');
     expect(preempted.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
-    const spot = await column(page, 'spot_price_usd_per_gpu_h');
-    const onDemand = await column(page, 'on_demand_price_usd_per_gpu_h');
-    for (let i = 1; i < spot.length; i++) expect(spot[i]).toBeLessThan(onDemand[i]);
+    await expectPricedBelowOnDemand(page, 'spot_price_usd_per_gpu_h');
     expect(await page.locator('[data-testid="run-summary"] [data-sentence="spot"]').textContent()).toMatch(/^Spot leases ran [\d.]+% of the GPU-hours served at \$[\d.]+\/GPU-h against \$[\d.]+\/GPU-h on-demand; on-demand orders preempted [\d,]+ of them\.$/);
-    await page.locator('summary', { hasText: 'All market parameters' }).click();
-    expect(await page.locator('#f-market-spot-share').inputValue()).toBe('0.3');
+    await expectMarketField(page, 'market.spot.share', '0.3');
     await chart.scrollIntoViewIfNeeded();
     await shot(page, 'spot-market');
+    expect(errors).toEqual([]);
+  });
+
+  it('the reserved_instances preset: the CLI\'s run, a chart of the GPU-hours reservations ran with their price below on-demand, and a summary sentence; the share field reads 0.3', async () => {
+    const { page, errors, chart } = await openShortPreset('reserved_instances', 'reserved');
+    // a warm start places running reservations: they run GPU-hours from the first day
+    for (const h of await column(page, 'reserved_gpu_hours_served')) expect(h).toBeGreaterThan(0);
+    // (a chart out of view follows the run's table at a slower pace)
+    await chart.scrollIntoViewIfNeeded();
+    await expect.poll(() => chart.locator('path[data-series="reserved_gpu_hours_served"]').getAttribute('d'), { timeout: 10_000 }).toMatch(/^M/);
+    expect(await chart.locator('path[data-series="reserved_price_usd_per_gpu_h"]').getAttribute('d')).toMatch(/^M/);
+    expect(await chart.locator('path[data-series="on_demand_price_usd_per_gpu_h"]').getAttribute('d')).toMatch(/^M/);
+    await expectPricedBelowOnDemand(page, 'reserved_price_usd_per_gpu_h');
+    expect(await page.locator('[data-testid="run-summary"] [data-sentence="reserved"]').textContent()).toMatch(
+      /^Reservations ran [\d.]+% of the GPU-hours served at \$[\d.]+\/GPU-h against \$[\d.]+\/GPU-h on-demand; [\d,]+ jobs ran inside their tenants' reservations instead of being ordered, and [\d,]+ reservation leases started \(re-orders after provider failures included\)\.$/,
+    );
+    await expectMarketField(page, 'market.reserved.share', '0.3');
+    await chart.scrollIntoViewIfNeeded();
+    await shot(page, 'reserved-instances');
     expect(errors).toEqual([]);
   });
 

@@ -108,6 +108,21 @@ describe('the run in short', () => {
     expect(text('spot', runSummary(table(), whole))).toBeUndefined();
   });
 
+  it("reservations' share of the GPU-hours, their price against on-demand's (weighted by each day's on-demand hours), the jobs run inside them and the leases started; nothing without", () => {
+    const cols = { gpu_hours_served: f(100, 300), reserved_gpu_hours_served: f(30, 90), reserved_price_usd_per_gpu_h: f(0.5, 0.7), on_demand_price_usd_per_gpu_h: f(1, 0.8), reservations_started: f(3, 1), jobs_taken_over: f(40, 60) };
+    // reserved (30 x 0.5 + 90 x 0.7) / 120 = 0.65; on-demand (70 x 1 + 210 x 0.8) / 280 = 0.85
+    expect(text('reserved', runSummary(table(cols), whole))).toBe("Reservations ran 30.0% of the GPU-hours served at $0.65/GPU-h against $0.85/GPU-h on-demand; 100 jobs ran inside their tenants' reservations instead of being ordered, and 4 reservation leases started (re-orders after provider failures included).");
+    // with spot leases too, on-demand's hours are what neither took: (50 x 1 + 150 x 0.8) / 200 = 0.85 again, by construction
+    const both = runSummary(table({ ...cols, spot_gpu_hours_served: f(20, 60), spot_price_usd_per_gpu_h: f(0.4, 0.4), leases_preempted: f(1, 1) }), whole);
+    expect(text('reserved', both)).toMatch(/^Reservations ran 30\.0% of the GPU-hours served at \$0\.65\/GPU-h against \$0\.85\/GPU-h on-demand;/);
+    expect(text('spot', both)).toMatch(/^Spot leases ran 20\.0% of the GPU-hours served at \$0\.4\/GPU-h against \$0\.85\/GPU-h on-demand;/);
+    // reservations ran every GPU-hour: no on-demand price to set theirs against
+    const all = table({ ...cols, gpu_hours_served: f(30, 90), on_demand_price_usd_per_gpu_h: f(NaN, NaN) });
+    expect(text('reserved', runSummary(all, whole))).toMatch(/^Reservations ran 100\.0% of the GPU-hours served at \$0\.65\/GPU-h while no on-demand lease ran; /);
+    expect(text('reserved', runSummary(table({ ...cols, reserved_gpu_hours_served: f(0, 0), reserved_price_usd_per_gpu_h: f(NaN, NaN), reservations_started: f(0, 0), jobs_taken_over: f(0, 0) }), whole))).toBeUndefined();
+    expect(text('reserved', runSummary(table(), whole))).toBeUndefined();
+  });
+
   it('leases closed for insufficient funds and the hours served unpaid, with escrow runways; nothing without', () => {
     const s = runSummary(table({ leases_overdrawn: f(3, 7), gpu_hours_unpaid: f(2.5, 4), unpaid_usd: f(1.25, 2) }), whole);
     expect(text('escrow', s)).toBe("10 leases were closed for insufficient funds, their tenants' escrow run dry without a top-up (5.0% as many as leases started); their providers served 6.50 GPU-h unpaid before noticing ($3.25).");

@@ -148,6 +148,12 @@ export const TRAILING_DAYS = 30;
 
 const ECONOMY_NOTE = 'The economy columns (tokens, provider P&L) are not produced by this version of the core yet.';
 
+/** Why a chart of an optional mechanism is missing for a run from before the mechanism came. */
+const cameIn = (what: string, version: string) => `${what} came in ${version}: runs from before have no columns for them.`;
+
+/** The on-demand leases' realized price, on the right axis, beside a discounted kind of lease's (spot, reserved): one colour in both charts. */
+const ON_DEMAND_PRICE: SeriesDef = { column: 'on_demand_price_usd_per_gpu_h', label: 'On-demand price (right axis)', color: OKABE_ITO.blue, width: 2, right: true };
+
 export const CHARTS: ChartDef[] = [
   {
     id: 'supply-demand',
@@ -417,7 +423,7 @@ export const CHARTS: ChartDef[] = [
     rightLinear: true,
     log: 'never',
     needs: ['incentive_paid_usd', 'incentive_budget_usd'],
-    pendingNote: 'Incentive programs came in 0.10.0: runs from before have no columns for them.',
+    pendingNote: cameIn('Incentive programs', '0.10.0'),
     onlyWith: 'economy.incentivePrograms',
     series: [
       { column: 'incentive_budget_usd', label: 'Budget left', color: OKABE_ITO.blue, width: 2 },
@@ -434,7 +440,7 @@ export const CHARTS: ChartDef[] = [
     rightUnit: 'share',
     log: 'never',
     needs: ['leases_overdrawn', 'escrow_top_up_probability'],
-    pendingNote: 'Escrow runways came in 0.11.0: runs from before have no columns for them.',
+    pendingNote: cameIn('Escrow runways', '0.11.0'),
     onlyWith: 'market.escrow',
     toggles: ['cumulative'],
     cumulativeUnit: 'leases',
@@ -452,14 +458,33 @@ export const CHARTS: ChartDef[] = [
     rightUnit: 'USD/GPU-h',
     log: 'never',
     needs: ['leases_preempted', 'spot_price_usd_per_gpu_h', 'on_demand_price_usd_per_gpu_h'],
-    pendingNote: 'Spot leases came in 0.12.0: runs from before have no columns for them.',
+    pendingNote: cameIn('Spot leases', '0.12.0'),
     onlyWith: 'market.spot',
     toggles: ['cumulative'],
     cumulativeUnit: 'leases',
     series: [
       { column: 'leases_preempted', label: 'Spot leases preempted', color: OKABE_ITO.vermillion, type: 'barUp' },
       { column: 'spot_price_usd_per_gpu_h', label: 'Spot price (right axis)', color: OKABE_ITO.green, width: 2, dash: '6 3', right: true },
-      { column: 'on_demand_price_usd_per_gpu_h', label: 'On-demand price (right axis)', color: OKABE_ITO.blue, width: 2, right: true },
+      ON_DEMAND_PRICE,
+    ],
+  },
+  {
+    // the reserved_instances preset's question: how much of the work do reservations take, and at what discount?
+    id: 'reserved',
+    title: 'Reservations: GPU-hours and prices',
+    subtitle: 'Per day, left: GPU-hours run by reservations; right: the realized price per GPU-hour of reservations and of on-demand leases',
+    unit: 'GPU-h per day',
+    rightUnit: 'USD/GPU-h',
+    log: 'never',
+    needs: ['reserved_gpu_hours_served', 'reserved_price_usd_per_gpu_h', 'on_demand_price_usd_per_gpu_h'],
+    pendingNote: cameIn('Reserved instances', '0.13.0'),
+    onlyWith: 'market.reserved',
+    toggles: ['cumulative'],
+    cumulativeUnit: 'GPU-h',
+    series: [
+      { column: 'reserved_gpu_hours_served', label: 'GPU-hours run by reservations', color: OKABE_ITO.sky, type: 'barUp' },
+      { column: 'reserved_price_usd_per_gpu_h', label: 'Reserved price (right axis)', color: OKABE_ITO.vermillion, width: 2, dash: '6 3', right: true },
+      ON_DEMAND_PRICE,
     ],
   },
   {

@@ -10,10 +10,11 @@ import { formatCount, formatSigned, formatValue, formatWithUnit } from './format
 import { marketDryNotice } from '../../sim/metrics/marketDryNotice.ts';
 import { incentiveOutcome } from '../../sim/metrics/incentiveOutcome.ts';
 import { spotOutcome } from '../../sim/metrics/spotOutcome.ts';
+import { reservedOutcome } from '../../sim/metrics/reservedOutcome.ts';
 
 export interface SummarySentence {
   /** What the sentence is about (a test and the page can find it by this). */
-  id: 'window' | 'utilization' | 'tenants' | 'failures' | 'providers' | 'token' | 'market' | 'security' | 'incentives' | 'escrow' | 'spot' | 'population' | 'baseline';
+  id: 'window' | 'utilization' | 'tenants' | 'failures' | 'providers' | 'token' | 'market' | 'security' | 'incentives' | 'escrow' | 'spot' | 'reserved' | 'population' | 'baseline';
   text: string;
 }
 
@@ -102,6 +103,8 @@ export function runSummary(t: WindowedTable, span: { from: number; to: number; w
   if (escrow) out.push({ id: 'escrow', text: escrow });
   const spot = spotSentence(t);
   if (spot) out.push({ id: 'spot', text: spot });
+  const reserved = reservedSentence(t);
+  if (reserved) out.push({ id: 'reserved', text: reserved });
 
   // who came and went, and why they left (each exit on the hazard has one cause, drawn with its part of the hazard)
   const exited = t.data.providers_exited;
@@ -171,7 +174,20 @@ function escrowSentence(t: WindowedTable): string | null {
 function spotSentence(t: WindowedTable): string | null {
   const o = spotOutcome(t.data, t.lo, t.hi);
   if (!o) return null;
-  return `Spot leases ran ${formatValue(o.share, 'share')} of the GPU-hours served at ${formatWithUnit(o.spotUsdPerGpuHour, 'USD/GPU-h')} against ${formatWithUnit(o.onDemandUsdPerGpuHour, 'USD/GPU-h')} on-demand; on-demand orders preempted ${formatCount(o.preempted)} of them.`;
+  return `Spot leases ${ranAgainstOnDemand(o.share, o.spotUsdPerGpuHour, o.onDemandUsdPerGpuHour)}; on-demand orders preempted ${formatCount(o.preempted)} of them.`;
+}
+
+/** Reservations' share of the GPU-hours served in the window, their price against on-demand's, the jobs run inside them and the reservation leases started (null when no reservation ran, or the run has no such columns). */
+function reservedSentence(t: WindowedTable): string | null {
+  const o = reservedOutcome(t.data, t.lo, t.hi);
+  if (!o) return null;
+  return `Reservations ${ranAgainstOnDemand(o.share, o.reservedUsdPerGpuHour, o.onDemandUsdPerGpuHour)}; ${formatCount(o.takenOver)} jobs ran inside their tenants' reservations instead of being ordered, and ${formatCount(o.started)} reservation leases started (re-orders after provider failures included).`;
+}
+
+/** A kind of lease's share of the GPU-hours served and its price beside on-demand's (spot leases, reservations): "ran 25.0% of the GPU-hours served at $0.5/GPU-h against $0.833/GPU-h on-demand". */
+function ranAgainstOnDemand(share: number, usdPerGpuHour: number, onDemandUsdPerGpuHour: number): string {
+  const against = Number.isFinite(onDemandUsdPerGpuHour) ? `against ${formatWithUnit(onDemandUsdPerGpuHour, 'USD/GPU-h')} on-demand` : 'while no on-demand lease ran';
+  return `ran ${formatValue(share, 'share')} of the GPU-hours served at ${formatWithUnit(usdPerGpuHour, 'USD/GPU-h')} ${against}`;
 }
 
 /** What the incentive programs paid in the window, their share of the providers' income, and how they stopped (null when they paid nothing in it). */

@@ -482,7 +482,7 @@ export const CHARTS: ChartDef[] = [
     toggles: ['cumulative'],
     cumulativeUnit: 'GPU-h',
     series: [
-      { column: 'reserved_gpu_hours_served', label: 'GPU-hours run by reservations', color: OKABE_ITO.sky, type: 'barUp' },
+      { column: 'reserved_gpu_hours_served', label: 'GPU-hours run by reservations', color: OKABE_ITO.grey, type: 'barUp' },
       { column: 'reserved_price_usd_per_gpu_h', label: 'Reserved price (right axis)', color: OKABE_ITO.vermillion, width: 2, dash: '6 3', right: true },
       ON_DEMAND_PRICE,
     ],

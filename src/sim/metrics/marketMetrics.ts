@@ -34,7 +34,7 @@ export const MARKET_COLUMNS: ColumnDef[] = [
   { name: 'wait_mean_h', unit: 'h', description: 'Mean time from order to match, over orders matched in the period' },
   { name: 'wait_p95_h', unit: 'h', description: '95th percentile of the time from order to match, over orders matched in the period' },
   { name: 'fill_rate', unit: 'share', description: 'Orders matched / (orders matched + orders expired) in the period' },
-  { name: 'gpu_hours_demanded', unit: 'GPU-h', description: 'GPU-hours of work asked for by the jobs that arrived in the period (GPUs x planned hours)' },
+  { name: 'gpu_hours_demanded', unit: 'GPU-h', description: "GPU-hours of work asked for by the jobs that arrived in the period (GPUs x planned hours; a reservation order's planned hours are its whole term, so with market.reserved the column jumps on days long reservations are ordered, and jobs run inside reservations are not counted)" },
   { name: 'gpu_hours_served', unit: 'GPU-h', description: 'GPU-hours run by active leases in the period' },
   { name: 'price_usd_per_gpu_h', unit: 'USD/GPU-h', description: 'USD billed / GPU-hours served in the period: the realized average price' },
   { name: 'cloud_price_usd_per_gpu_h', unit: 'USD/GPU-h', description: 'GPU-hour-weighted cloud on-demand price of the GPUs the served jobs needed: the outside option for the same work' },

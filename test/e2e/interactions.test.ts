@@ -236,6 +236,66 @@ describe('dashboard interactions', () => {
     expect(errors).toEqual([]);
   });
 
+  it("the spot_market preset's job classes: all ticked ('all'); unticking inference runs the CLI's scenario with the other four, kept over a reload; ticking it again gives the preset's hash back; the last one ticked is locked", async () => {
+    const { page, errors } = await openShortPreset('spot_market', 'spot');
+    const short = ['horizonDays=20', 'scale=0.25'];
+    const hashWith = (classes: string[]) => scenarioHash(parseScenario(applyOverrides(findPreset('spot_market')!.raw, [...short, `market.spot.classes=${JSON.stringify(classes)}`])));
+    const preset = (await hk(page)).hash;
+    const classes = ['inference', 'finetune', 'training', 'rendering', 'transcoding'];
+    const field = page.locator(fieldId('market.spot.classes'));
+    const box = (c: string) => field.getByRole('checkbox', { name: c, exact: true });
+    const expectTicked = async (want: string[]) => {
+      for (const c of classes) expect(await box(c).isChecked(), c).toBe(want.includes(c));
+    };
+    await page.locator('summary', { hasText: 'All market parameters' }).click();
+    // left out in the preset: every class ticked, and the field says so
+    await expectTicked(classes);
+    expect(await field.locator('.all').textContent()).toBe('all');
+    expect(await page.getByRole('group', { name: 'Spot: classes' }).count()).toBe(1);
+    // reservations are off in this preset: their classes read off
+    expect(await page.locator(`${fieldId('market.reserved.classes')} .all`).textContent()).toBe('off (all)');
+
+    await box('inference').uncheck();
+    const four = classes.slice(1);
+    await expect.poll(async () => (await hk(page)).hash, { timeout: 15_000 }).toBe(hashWith(four));
+    expect(await field.locator('.all').count()).toBe(0);
+    await waitForStatus(page, 'done', 60_000);
+    // the edit is kept over a reload (the page's stored state)
+    await page.reload();
+    await waitForApp(page);
+    await waitForStatus(page, 'done', 60_000);
+    expect((await hk(page)).hash).toBe(hashWith(four));
+    await page.locator('summary', { hasText: 'All market parameters' }).click();
+    await expectTicked(four);
+
+    // ticking it again, from the keyboard: all of them, the field left out, the preset's own scenario
+    await box('inference').focus();
+    await page.keyboard.press('Space');
+    await expect.poll(async () => (await hk(page)).hash, { timeout: 15_000 }).toBe(preset);
+    await expectTicked(classes);
+    expect(await page.locator('.field[data-path="market.spot.classes"]').getAttribute('class')).not.toContain('edited');
+    await waitForStatus(page, 'done', 60_000);
+
+    // down to one class: it cannot be unticked (the schema asks for one or more)
+    for (const c of ['finetune', 'training', 'rendering', 'transcoding']) await box(c).uncheck();
+    await expectTicked(['inference']);
+    expect(await box('inference').isDisabled()).toBe(true);
+    expect(await field.locator('label:has(input[value="inference"])').getAttribute('title')).toMatch(/^At least one class is needed/);
+    await expect.poll(async () => (await hk(page)).hash, { timeout: 15_000 }).toBe(hashWith(['inference']));
+    await waitForStatus(page, 'done', 60_000);
+
+    // reservations, off: unticking a class of theirs turns them on, their other fields at their defaults
+    const reserved = page.locator(fieldId('market.reserved.classes'));
+    await reserved.getByRole('checkbox', { name: 'rendering', exact: true }).uncheck();
+    const want = scenarioHash(parseScenario(applyOverrides(findPreset('spot_market')!.raw, [...short, 'market.spot.classes=["inference"]', 'market.reserved.classes=["inference","finetune","training","transcoding"]'])));
+    await expect.poll(async () => (await hk(page)).hash, { timeout: 15_000 }).toBe(want);
+    expect(await page.locator(fieldId('market.reserved.share')).inputValue()).toBe('0.3');
+    await waitForStatus(page, 'done', 60_000);
+    await field.scrollIntoViewIfNeeded();
+    await shot(page, 'spot-classes', false);
+    expect(errors).toEqual([]);
+  });
+
   it('the reserved_instances preset: the CLI\'s run, a chart of the GPU-hours reservations ran with their price below on-demand, and a summary sentence; the share field reads 0.3', async () => {
     const { page, errors, chart } = await openShortPreset('reserved_instances', 'reserved');
     // a warm start places running reservations: they run GPU-hours from the first day

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { scenarioSchema } from '../../src/sim/scenario/schema.ts';
 import { readFileSync } from 'node:fs';
-import { controlsFromJsonSchema, GROUPS, labelFor, niceCeil, parseFieldText, primaryFor, PRIMARY, cleanDescription } from '../../src/ui/lib/schemaControls.ts';
+import { controlsFromJsonSchema, GROUPS, labelFor, niceCeil, parseFieldText, primaryFor, PRIMARY, cleanDescription, tickedChoices, toggleChoice } from '../../src/ui/lib/schemaControls.ts';
+import { JOB_CLASSES } from '../../src/sim/scenario/names.ts';
 
 const controls = controlsFromJsonSchema(z.toJSONSchema(scenarioSchema, { io: 'input' }));
 
@@ -54,8 +55,9 @@ describe('controls generated from the scenario schema', () => {
     const grouped = controls.filter((c) => c.optionalGroup);
     expect(grouped.map((c) => c.path)).toEqual([
       'market.escrow.runwayDays', 'market.escrow.topUpProbability', 'market.escrow.detectionLagHours',
-      'market.spot.share', 'market.spot.priceMultiplier', 'market.spot.addedDemand', 'market.spot.noticeMinutes',
-      'market.reserved.share', 'market.reserved.discount', 'market.reserved.patienceHours', 'market.reserved.minTermMonths', 'market.reserved.maxTermMonths',
+      // the job classes of spot and reserved instances: lists of choices, in their groups like the numbers
+      'market.spot.share', 'market.spot.classes', 'market.spot.priceMultiplier', 'market.spot.addedDemand', 'market.spot.noticeMinutes',
+      'market.reserved.share', 'market.reserved.classes', 'market.reserved.discount', 'market.reserved.patienceHours', 'market.reserved.minTermMonths', 'market.reserved.maxTermMonths',
     ]);
     const titles: Record<string, string> = { 'market.escrow': 'Escrow runways', 'market.spot': 'Spot leases', 'market.reserved': 'Reserved instances' };
     for (const c of grouped) {
@@ -72,6 +74,47 @@ describe('controls generated from the scenario schema', () => {
     const m = controls.find((c) => c.path === 'market.matcher')!;
     expect(m.kind).toBe('choice');
     expect(m.options).toContain('auction');
+  });
+
+  it('offers the job classes of spot and reserved instances as lists of choices, in schema order, with no default (all if left out)', () => {
+    const lists = controls.filter((c) => c.kind === 'multiChoice');
+    expect(lists.map((c) => c.path)).toEqual(['market.spot.classes', 'market.reserved.classes']);
+    for (const c of lists) {
+      expect(c.options).toEqual(['inference', 'finetune', 'training', 'rendering', 'transcoding']);
+      expect(c.options).toEqual([...JOB_CLASSES]);
+      expect(c.default).toBeUndefined();
+      expect(c.unit).toBe('');
+      expect(c.description).toMatch(/^Job classes (that rent spot|whose tenants reserve) \(all if omitted\)/);
+    }
+    expect(lists.map((c) => c.label)).toEqual(['Spot: classes', 'Reserved: classes']);
+    expect(lists.map((c) => c.optionalGroup?.path)).toEqual(['market.spot', 'market.reserved']);
+  });
+
+  it('ticks every option of a list left out (all), those of a list, none of anything else', () => {
+    const opts = ['a', 'b', 'c'];
+    expect(tickedChoices(opts, undefined)).toEqual(['a', 'b', 'c']);
+    expect(tickedChoices(opts, ['c', 'a'])).toEqual(['a', 'c']); // in the options' order
+    expect(tickedChoices(opts, ['a', 'zz'])).toEqual(['a']);
+    expect(tickedChoices(opts, [])).toEqual([]);
+    expect(tickedChoices(opts, 'a')).toEqual([]);
+  });
+
+  it('turns a tick into the list: all ticked leaves it out, the last ticked one cannot go, never an empty list', () => {
+    const opts = ['a', 'b', 'c'];
+    // unticking one of all: the others, explicitly
+    expect(toggleChoice(opts, undefined, 'b', false)).toEqual(['a', 'c']);
+    expect(toggleChoice(opts, ['c', 'a'], 'a', false)).toEqual(['c']);
+    // ticking the last one missing: all again, left out
+    expect(toggleChoice(opts, ['a', 'c'], 'b', true)).toBeUndefined();
+    expect(toggleChoice(opts, ['a'], 'c', true)).toEqual(['a', 'c']);
+    // the last ticked one stays
+    expect(toggleChoice(opts, ['b'], 'b', false)).toEqual(['b']);
+    expect(toggleChoice(['only'], undefined, 'only', false)).toBeUndefined();
+    // an invalid value (an empty list from a file): ticking one mends it
+    expect(toggleChoice(opts, [], 'a', true)).toEqual(['a']);
+    // a tick that changes nothing
+    expect(toggleChoice(opts, undefined, 'a', true)).toBeUndefined();
+    expect(toggleChoice(opts, ['a'], 'b', false)).toEqual(['a']);
   });
 
   it('labels, nice numbers and field parsing', () => {

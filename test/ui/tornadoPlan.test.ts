@@ -29,6 +29,13 @@ describe('tornadoEnds', () => {
     // a field of a mechanism the scenario does not have (escrow runways): no value to move
     expect(tornadoEnds(control({ optionalGroup: { path: 'market.escrow', title: 'Escrow runways' } }), NaN, 0.2)).toEqual({ reason: 'off in this scenario (escrow runways)' });
   });
+
+  it('says a field that is not a number has no ends (a choice, a list of job classes), whatever its value reads as', () => {
+    const classes = control({ path: 'market.spot.classes', kind: 'multiChoice', options: ['inference', 'training'], optionalGroup: { path: 'market.spot', title: 'Spot leases' } });
+    expect(tornadoEnds(classes, Number(['training']), 0.2)).toEqual({ reason: 'a list of choices, not a number' });
+    expect(tornadoEnds(classes, Number([]), 0.2)).toEqual({ reason: 'a list of choices, not a number' }); // [] reads as 0
+    expect(tornadoEnds(control({ kind: 'choice', options: ['a', 'b'] }), NaN, 0.2)).toEqual({ reason: 'a choice, not a number' });
+  });
 });
 
 describe('tornadoBars', () => {

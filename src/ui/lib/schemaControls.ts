@@ -1,13 +1,17 @@
 /**
  * Controls generated from the scenario schema: every scalar parameter (number, integer, flag,
- * choice) with its unit, range, default and description, read from the JSON Schema that zod
- * derives from the schema's `.meta()`. The first screen shows a curated handful per group; the
+ * choice), and every list of choices (the job classes that rent spot), with its unit, range, default
+ * and description, read from the JSON Schema that zod derives from the schema's `.meta()`. The first screen shows a curated handful per group; the
  * rest of each group is listed under "All parameters".
  */
 import type { Json } from './paths.ts';
 import { isDescriptive } from '../../sim/scenario/hash.ts';
 
-export type ControlKind = 'number' | 'integer' | 'boolean' | 'choice';
+/**
+ * 'multiChoice': a list of some of the options (`market.spot.classes`), none repeated, at least one;
+ * left out it means all of them (the schema's "all if omitted").
+ */
+export type ControlKind = 'number' | 'integer' | 'boolean' | 'choice' | 'multiChoice';
 export type GroupName = 'supply' | 'demand' | 'market' | 'economy' | 'run';
 
 export interface ControlSpec {
@@ -22,6 +26,7 @@ export interface ControlSpec {
   /** Exclusive lower bound (e.g. > 0). */
   exclusiveMin?: boolean;
   default?: Json;
+  /** The values of a 'choice' or of a 'multiChoice' list, in schema order. */
   options?: string[];
   /** Set when the value lives inside a weight map that must be written whole (`parent` path). */
   weightMapParent?: string;
@@ -49,6 +54,7 @@ interface JsonSchemaNode {
   description?: string;
   oneOf?: unknown[];
   anyOf?: unknown[];
+  items?: JsonSchemaNode;
 }
 
 export const GROUPS: { name: GroupName; title: string; blurb: string }[] = [
@@ -118,15 +124,18 @@ function sliderRange(min: number, max: number, def: number | undefined, integer:
   return { sliderMin: lo, sliderMax: hi, step };
 }
 
+const isStringEnum = (node: JsonSchemaNode | undefined): node is JsonSchemaNode & { enum: string[] } => !!node?.enum && node.enum.every((v) => typeof v === 'string');
+
 function kindOf(node: JsonSchemaNode): ControlKind | null {
-  if (node.enum && node.enum.every((v) => typeof v === 'string')) return 'choice';
+  if (isStringEnum(node)) return 'choice';
+  if (node.type === 'array' && isStringEnum(node.items)) return 'multiChoice';
   if (node.type === 'boolean') return 'boolean';
   if (node.type === 'integer') return 'integer';
   if (node.type === 'number') return 'number';
   return null;
 }
 
-/** Every scalar control in the JSON Schema, in schema order. */
+/** Every scalar control and list of choices in the JSON Schema, in schema order. */
 export function controlsFromJsonSchema(schema: unknown): ControlSpec[] {
   const out: ControlSpec[] = [];
   const root = schema as JsonSchemaNode;
@@ -158,6 +167,7 @@ export function controlsFromJsonSchema(schema: unknown): ControlSpec[] {
       default: weightParent ? ((weightParent.default as Record<string, Json>)?.[key] ?? 0) : node.default,
     };
     if (kind === 'choice') spec.options = node.enum;
+    if (kind === 'multiChoice') spec.options = node.items!.enum;
     if (kind === 'number' || kind === 'integer') {
       spec.min = node.minimum ?? node.exclusiveMinimum;
       spec.max = node.maximum;
@@ -185,6 +195,29 @@ export function primaryFor(all: ControlSpec[], group: Exclude<GroupName, 'run'>)
   }
   const byPath = new Map(all.map((c) => [c.path, c]));
   return PRIMARY[group].map((p) => byPath.get(p)).filter((c): c is ControlSpec => !!c);
+}
+
+/**
+ * The options ticked in a 'multiChoice' field showing `value`: all of them when it is left out (the
+ * schema's "all if omitted"), else those the list holds, in the options' order (anything else, a
+ * value the validator reports at the field, ticks none).
+ */
+export function tickedChoices(options: readonly string[], value: unknown): string[] {
+  if (value === undefined) return [...options];
+  return Array.isArray(value) ? options.filter((o) => value.includes(o)) : [];
+}
+
+/**
+ * A 'multiChoice' field's value after `option` is ticked (`on`) or unticked: left out (undefined:
+ * all) once every option is ticked, so ticking them all again gives the scenario back its hash;
+ * else the ticked options in the options' order. Never an empty list (the schema asks for one or
+ * more): unticking the last ticked option leaves the value as it was.
+ */
+export function toggleChoice(options: readonly string[], value: unknown, option: string, on: boolean): string[] | undefined {
+  const ticked = tickedChoices(options, value);
+  const next = options.filter((o) => (o === option ? on : ticked.includes(o)));
+  const kept = next.length > 0 ? next : ticked;
+  return kept.length === options.length ? undefined : kept;
 }
 
 /**

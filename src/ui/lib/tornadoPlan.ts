@@ -7,7 +7,7 @@
 import { quantileType7 } from '../../sim/metrics/quantile.ts';
 import type { KpiDef } from './chartDefs.ts';
 import type { RunTable } from './bands.ts';
-import type { ControlSpec } from './schemaControls.ts';
+import type { ControlKind, ControlSpec } from './schemaControls.ts';
 import { kpiOfRun } from './sweepPlan.ts';
 
 /** The changes offered, as fractions of the page's value. */
@@ -22,12 +22,20 @@ export interface TornadoParam {
   high: number;
 }
 
+/** Why a field of another kind has no ends (the panel offers numbers only; a new kind must say why here). */
+const NOT_MOVABLE: Record<Exclude<ControlKind, 'number' | 'integer'>, string> = {
+  boolean: 'a flag, not a number',
+  choice: 'a choice, not a number',
+  multiChoice: 'a list of choices, not a number',
+};
+
 /**
  * The two ends for a field whose page value is `base`: base x (1 - f) and base x (1 + f), whole
  * numbers for an integer field, held within the field's range. Null, with the reason, when there
  * is nothing to move: a value of 0 (a fraction of it is 0) or both ends pinned to the page's value.
  */
 export function tornadoEnds(c: ControlSpec, base: number, fraction: number): { low: number; high: number } | { reason: string } {
+  if (c.kind !== 'number' && c.kind !== 'integer') return { reason: NOT_MOVABLE[c.kind] };
   if (!Number.isFinite(base)) return { reason: c.optionalGroup ? `off in this scenario (${c.optionalGroup.title.toLowerCase()})` : 'not a number on the page' };
   if (base === 0) return { reason: 'its value is 0, so a share of it moves nothing' };
   const round = (v: number) => (c.kind === 'integer' ? Math.round(v) : Number(v.toPrecision(12)));

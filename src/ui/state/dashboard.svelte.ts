@@ -394,8 +394,13 @@ export class Dashboard {
     const spec = c ?? controlByPath(path);
     // a field of an optional group the scenario does not have, nor the edits turn on: off, no value
     const g = spec?.optionalGroup?.path;
-    if (g && getAt(this.presetResolved, g) === undefined && !Object.keys(this.edits).some((k) => k === g || k.startsWith(`${g}.`))) return undefined;
+    if (g && !this.groupOn(g)) return undefined;
     return spec?.default;
+  }
+
+  /** Whether the page's scenario has an optional group (`market.spot`): the preset has it or an edit turns it on. */
+  groupOn(path: string): boolean {
+    return getAt(this.presetResolved, path) !== undefined || Object.keys(this.edits).some((k) => k === path || k.startsWith(`${path}.`));
   }
 
   isEdited(path: string): boolean {

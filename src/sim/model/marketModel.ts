@@ -82,7 +82,6 @@ const RESUME: LeaseEvent = { type: 'resume' };
 const PREEMPT_KEEP: LeaseEvent = { type: 'preempt', keepProgress: true };
 const PREEMPT_LOSE: LeaseEvent = { type: 'preempt', keepProgress: false };
 
-/** A preempted spot lease's re-order, placed once the on-demand lease that took its GPUs is matched. */
 /** A job (or a reservation) the warm start places at t = 0, begun `age` hours before. */
 interface WarmJob {
   d: JobDraw;
@@ -90,6 +89,7 @@ interface WarmJob {
   reserved?: boolean;
 }
 
+/** A preempted spot lease's re-order, placed once the on-demand lease that took its GPUs is matched. */
 interface DeferredOrder {
   d: JobDraw;
   jobId: number;
@@ -384,8 +384,9 @@ export class MarketModel {
 
   /**
    * Draws the jobs of the warm start from `rng`: per class, those that arrived over its window at
-   * `factor` x the rate around t = 0 and would still be running. On-demand ones are placed at once;
-   * spot ones (all of them when `allSpot`) are collected in `spotJobs` to be placed last.
+   * `factor` x the rate around t = 0 and would still be running. On-demand ones are placed at once,
+   * or collected in `onDemand` when given (to be placed with the reservations); spot ones (all of
+   * them when `allSpot`) are collected in `spotJobs` to be placed last.
    */
   private warmJobs(rng: Rng, weights: number[], factor: number, spotJobs: WarmJob[], allSpot: boolean, onDemand: WarmJob[] | null): void {
     const sampler = createJobSampler(this.s, rng);
@@ -406,7 +407,7 @@ export class MarketModel {
         if (this.escrowRunway && !this.escrowRunway.survivedTo0(age)) continue;
         const d = { ...sampler.draw(one[c]), durationHours: duration, cancelAfterHours: cancelAfter, patienceHours: Infinity };
         const spot = allSpot || this.isSpot(c);
-        // with reservations, its tenant's reservation may have taken it over (the reservation is placed above)
+        // with reservations, its tenant's reservation may have taken it over (the reservations running at t = 0 are drawn apart)
         if (!allSpot && this.reservations?.takenOverBefore0(c, this.reservedWarm!)) continue;
         if (spot) spotJobs.push({ d, age });
         else if (onDemand) onDemand.push({ d, age });

@@ -116,6 +116,22 @@ export const RESERVED_COLUMNS: ColumnDef[] = [
 ];
 
 /**
+ * Orders by kind (0.14.0): the queue and the waits of on-demand orders apart from spot and
+ * reservation orders, which wait in their own way (a spot order takes what on-demand orders leave,
+ * a reservation order waits up to a day for always-on capacity), so that wait_mean_h's rise in a run
+ * with reservations is not read as on-demand tenants waiting longer. After the reserved columns, with
+ * or without the economy. Without spot leases or reservations the on-demand columns equal
+ * queue_len_mean, wait_mean_h and wait_p95_h, and the spot and reserved waits are empty.
+ */
+export const ORDER_KIND_COLUMNS: ColumnDef[] = [
+  { name: 'queue_len_mean_on_demand', unit: 'orders', description: 'Time-average number of on-demand orders waiting for a match over the period (queue_len_mean without spot and reservation orders)' },
+  { name: 'wait_mean_h_on_demand', unit: 'h', description: 'Mean time from order to match, over on-demand orders matched in the period (wait_mean_h without spot and reservation orders); empty when none was' },
+  { name: 'wait_p95_h_on_demand', unit: 'h', description: '95th percentile of the same; empty when none was' },
+  { name: 'wait_mean_h_spot', unit: 'h', description: 'Mean time from order to match, over spot orders matched in the period; empty when none was' },
+  { name: 'wait_mean_h_reserved', unit: 'h', description: 'Mean time from order to match, over reservation orders matched in the period; empty when none was' },
+];
+
+/**
  * The market by the providers' region (0.5.0), after every other column: a regional shock (an
  * electricity price spike, data-residency demand) shows in the region's own utilization and price.
  */
@@ -134,7 +150,10 @@ export class MarketMetrics {
   billRate = new Float64Array(NT);
   /** Cloud-reference USD per hour of the active leases' GPUs, by tier. */
   cloudRate = new Float64Array(NT);
+  /** Orders waiting for a match, all kinds; of them spot and reservation orders (ORDER_KIND_COLUMNS). */
   queueLen = 0;
+  queueLenSpot = 0;
+  queueLenReserved = 0;
   gpusTotal = 0;
   providersActive = 0;
   /** The same by provider type (ARCHETYPES order): current levels, then period counters. */
@@ -162,6 +181,7 @@ export class MarketMetrics {
   private billed = new Float64Array(NT);
   private cloudBilled = new Float64Array(NT);
   private queueH = 0;
+  private onDemandQueueH = 0;
   private last = 0;
   // counters over the period
   arrived = 0;
@@ -206,6 +226,13 @@ export class MarketMetrics {
   demandedGpuH = 0;
   private waits: number[] = [];
   private waitSum = 0;
+  /** Waits of the period by kind of order (ORDER_KIND_COLUMNS): on-demand ones each (for the percentile), spot and reserved as count and sum. */
+  private onDemandWaits: number[] = [];
+  private onDemandWaitSum = 0;
+  private spotWaits = 0;
+  private spotWaitSum = 0;
+  private reservedWaits = 0;
+  private reservedWaitSum = 0;
 
   /** Integrates the current levels up to `now`. Call before changing any level. */
   advance(now: number): void {
@@ -227,6 +254,7 @@ export class MarketMetrics {
       this.billedByRegion[r] += this.billRateByRegion[r] * dt;
     }
     this.queueH += this.queueLen * dt;
+    this.onDemandQueueH += (this.queueLen - this.queueLenSpot - this.queueLenReserved) * dt;
     this.spotBusyH += this.spotBusy * dt;
     this.spotBilled += this.spotBillRate * dt;
     this.reservedBusyH += this.reservedBusy * dt;
@@ -234,12 +262,24 @@ export class MarketMetrics {
     this.last = now;
   }
 
-  /** An order matched after waiting `h` hours; `first` when it is a new job's first order (not a re-order). */
-  recordWait(h: number, first: boolean): void {
+  /** An order matched after waiting `h` hours; `first` when it is a new job's first order (not a re-order); a spot or a reservation order, or else on-demand. */
+  recordWait(h: number, first: boolean, spot: boolean, reserved: boolean): void {
     this.matched++;
     if (first) this.matchedFirst++;
     this.waits.push(h);
     this.waitSum += h;
+    if (spot) {
+      this.matchedSpot++;
+      this.spotWaits++;
+      this.spotWaitSum += h;
+    } else if (reserved) {
+      this.matchedReserved++;
+      this.reservedWaits++;
+      this.reservedWaitSum += h;
+    } else {
+      this.onDemandWaits.push(h);
+      this.onDemandWaitSum += h;
+    }
   }
 
   /** Billed USD of the current period so far, by tier (read by the economy). */
@@ -370,6 +410,20 @@ export class MarketMetrics {
     const orders = this.matchedReserved + this.expiredReserved;
     out[offset + 4] = orders > 0 ? this.matchedReserved / orders : NaN;
     this.takenOver = this.startedReserved = this.reservedBusyH = this.reservedBilled = this.matchedReserved = this.expiredReserved = 0;
+    return offset + 5;
+  }
+
+  /** Writes the period's ORDER_KIND_COLUMNS into `out` from `offset` (at the instant of sample()), then resets them. */
+  sampleOrderKinds(periodHours: number, out: number[], offset: number): number {
+    const w = this.onDemandWaits;
+    w.sort((a, b) => a - b);
+    out[offset] = this.onDemandQueueH / periodHours;
+    out[offset + 1] = w.length > 0 ? this.onDemandWaitSum / w.length : NaN;
+    out[offset + 2] = w.length > 0 ? quantileSorted(w, 0.95) : NaN;
+    out[offset + 3] = this.spotWaits > 0 ? this.spotWaitSum / this.spotWaits : NaN;
+    out[offset + 4] = this.reservedWaits > 0 ? this.reservedWaitSum / this.reservedWaits : NaN;
+    this.onDemandQueueH = this.onDemandWaitSum = this.spotWaitSum = this.reservedWaitSum = this.spotWaits = this.reservedWaits = 0;
+    w.length = 0;
     return offset + 5;
   }
 

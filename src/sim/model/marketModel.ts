@@ -429,7 +429,7 @@ export class MarketModel {
     const l = this.leases.get(id)!;
     if (l.state === 'ordered') {
       this.warm.delete(id);
-      this.dequeue(id);
+      this.dequeue(l);
       this.leases.delete(id);
       this.pool.give(l);
     }
@@ -753,6 +753,8 @@ export class MarketModel {
     if (this.spotHolders && !spot && !this.inWarmStart && this.tryPreempt(l)) return;
     (spot ? this.spotQueue! : this.queue).push(l);
     this.metrics.queueLen++;
+    if (spot) this.metrics.queueLenSpot++;
+    else if (reserved) this.metrics.queueLenReserved++;
     if (patience < Infinity) l.patienceHandle = this.engine.after(patience, this.K.patience, l.id);
   }
 
@@ -881,10 +883,13 @@ export class MarketModel {
   }
 
   /** Takes an order out of the waiting queue, if it was there (an order matched on arrival never was). */
-  private dequeue(id: number): void {
+  private dequeue(l: Lease): void {
+    const id = l.id;
     const book = this.queue.has(id) ? this.queue : this.spotQueue?.has(id) ? this.spotQueue : null;
     if (!book) return;
     this.metrics.queueLen--;
+    if (l.spot) this.metrics.queueLenSpot--;
+    else if (l.reserved) this.metrics.queueLenReserved--;
     book.remove(id);
   }
 
@@ -1018,12 +1023,8 @@ export class MarketModel {
       case FX_DEQUEUE:
         // The patience event is not cancelled: onPatience ignores an order that is no longer waiting
         // (cheaper than tracking one cancelled handle per matched order).
-        this.dequeue(l.id);
-        if (l.state === 'matched' && (this.warm.size === 0 || !this.warm.has(l.id))) {
-          this.metrics.recordWait(this.engine.now - l.orderedAt, l.attempt === 0);
-          if (l.spot) this.metrics.matchedSpot++;
-          else if (l.reserved) this.metrics.matchedReserved++;
-        }
+        this.dequeue(l);
+        if (l.state === 'matched' && (this.warm.size === 0 || !this.warm.has(l.id))) this.metrics.recordWait(this.engine.now - l.orderedAt, l.attempt === 0, l.spot, l.reserved);
         break;
       case FX_RESERVE: {
         const p = this.providers[l.provider];
@@ -1219,6 +1220,7 @@ export class MarketModel {
     o = this.metrics.sampleEscrow(this.lastRow, o, this.escrowRunway ? this.escrowRunway.topUpProbability(this.engine.now) : NaN);
     o = this.metrics.sampleSpot(this.lastRow, o);
     o = this.metrics.sampleReserved(this.lastRow, o);
+    o = this.metrics.sampleOrderKinds(period, this.lastRow, o);
     this.onRow?.(this.lastRow);
     this.sampleIndex++;
     if (now < this.horizonHours) this.scheduleSample(now);

@@ -11,6 +11,7 @@ import { parseScenario } from '../../../src/sim/scenario/validate.ts';
 import { formatCsvNumber, tableToCsv } from '../../../src/sim/metrics/csv.ts';
 import { MARKET_COLUMNS } from '../../../src/sim/metrics/marketMetrics.ts';
 import { TIERS } from '../../../src/sim/supply/catalogue.ts';
+import { quantileSorted } from 'simple-statistics';
 import type { Scenario } from '../../../src/sim/scenario/schema.ts';
 import { col } from '../helpers.ts';
 import fc from 'fast-check';
@@ -218,25 +219,63 @@ describe.each([
     }
   });
 
-  test('wait_mean_h is the mean order-to-match time of the orders matched in the period', () => {
+  test('waits and queues, of all orders and by kind (on-demand, spot, reservation), equal the lease records period by period', () => {
     const t = d.run.table();
     const P = d.s.metrics.periodHours;
     const n = t.rows;
-    const s = new Array(n).fill(0);
-    const c = new Array(n).fill(0);
-    const add = (ordered: number, matched: number) => {
+    const T = d.T;
+    const period = (h: number) => Math.min(n - 1, Math.max(0, Math.ceil(h / P) - 1));
+    // kind -1 is every order; 0 on-demand, 1 spot, 2 reservation
+    const kinds = [-1, 0, 1, 2];
+    const waits = kinds.map(() => Array.from({ length: n }, () => [] as number[]));
+    const queueH = kinds.map(() => new Array(n).fill(0));
+    const add = (spot: boolean, reserved: boolean, ordered: number, matched: number, ended: number) => {
+      const k = spot ? 1 : reserved ? 2 : 0;
+      // waiting from the order until the match, or until it expired or the run ended; split over the periods it spans
+      const until = Number.isNaN(matched) ? Math.min(Number.isNaN(ended) ? T : ended, T) : matched;
+      for (let i = period(ordered); i < n && i * P < until; i++) {
+        const h = Math.min(until, (i + 1) * P) - Math.max(ordered, i * P);
+        if (h > 0) for (const j of [0, k + 1]) queueH[j][i] += h;
+      }
       if (Number.isNaN(matched)) return;
-      const k = Math.min(n - 1, Math.max(0, Math.ceil(matched / P) - 1));
-      s[k] += matched - ordered;
-      c[k]++;
+      for (const j of [0, k + 1]) waits[j][period(matched)].push(matched - ordered);
     };
-    for (const r of d.rows) add(r.ordered_h, r.matched_h);
-    for (const l of live()) add(l.orderedAt, l.matchedAt);
-    const w = col(t, 'wait_mean_h');
-    for (let k = 0; k < n; k++) {
-      if (c[k] === 0) expect(w[k]).toBeNaN();
-      else expect(close(w[k], s[k] / c[k], 1e-9), `period ${k}: ${w[k]} vs ${s[k] / c[k]}`).toBe(true);
+    for (const r of d.rows) add(r.spot === 1, r.reserved === 1, r.ordered_h, r.matched_h, r.ended_h);
+    for (const l of live()) add(l.spot, l.reserved, l.orderedAt, l.matchedAt, NaN);
+    const len = (i: number) => Math.min((i + 1) * P, T) - i * P;
+    const check = (name: string, j: number, of: (w: number[]) => number) => {
+      const c = col(t, name);
+      for (let i = 0; i < n; i++) {
+        const w = waits[j][i];
+        if (w.length === 0) expect(c[i], `${name} period ${i}`).toBeNaN();
+        else expect(close(c[i], of(w), 1e-9), `${name} period ${i}: ${c[i]} vs ${of(w)}`).toBe(true);
+      }
+    };
+    const mean = (w: number[]) => sum(w) / w.length;
+    const p95 = (w: number[]) => quantileSorted([...w].sort((a, b) => a - b), 0.95);
+    check('wait_mean_h', 0, mean);
+    check('wait_p95_h', 0, p95);
+    check('wait_mean_h_on_demand', 1, mean);
+    check('wait_p95_h_on_demand', 1, p95);
+    check('wait_mean_h_spot', 2, mean);
+    check('wait_mean_h_reserved', 3, mean);
+    for (const [name, j] of [['queue_len_mean', 0], ['queue_len_mean_on_demand', 1]] as const) {
+      const q = col(t, name);
+      for (let i = 0; i < n; i++) expect(close(q[i] * len(i), queueH[j][i], 1e-9), `${name} period ${i}: ${q[i] * len(i)} vs ${queueH[j][i]} order-hours`).toBe(true);
     }
+    // the scenario makes every kind it has wait: orders queue, and some are matched after a wait
+    const waited = (j: number) => waits[j].flat().filter((w) => w > 0).length;
+    expect(waited(1)).toBeGreaterThan(5);
+    if (d.s.market.spot) expect(waited(2)).toBeGreaterThan(5);
+    if (d.s.market.reserved) expect(waited(3)).toBeGreaterThan(5);
+    if (!d.s.market.spot && !d.s.market.reserved) {
+      // without spot leases or reservations every order is on-demand: the same numbers
+      expect(col(t, 'wait_mean_h_on_demand')).toEqual(col(t, 'wait_mean_h'));
+      expect(col(t, 'wait_p95_h_on_demand')).toEqual(col(t, 'wait_p95_h'));
+      expect(col(t, 'queue_len_mean_on_demand')).toEqual(col(t, 'queue_len_mean'));
+    }
+    if (!d.s.market.spot) expect(col(t, 'wait_mean_h_spot').every((x) => Number.isNaN(x))).toBe(true);
+    if (!d.s.market.reserved) expect(col(t, 'wait_mean_h_reserved').every((x) => Number.isNaN(x))).toBe(true);
   });
 });
 

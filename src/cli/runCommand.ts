@@ -16,6 +16,7 @@ import { progressLine } from './progress.ts';
 import { marketDryNotice } from '../sim/metrics/marketDryNotice.ts';
 import { incentiveOutcome, type IncentiveOutcome } from '../sim/metrics/incentiveOutcome.ts';
 import { spotOutcome } from '../sim/metrics/spotOutcome.ts';
+import { formatWait } from '../sim/metrics/kindWaits.ts';
 import { reservedOutcome } from '../sim/metrics/reservedOutcome.ts';
 import { checkOutputs, stageOutput, writeOutput, type StagedOutput } from './outputFiles.ts';
 import { createRun } from '../sim/run.ts';
@@ -277,14 +278,14 @@ export function escrowLine(data: Record<string, Float64Array>): string {
 export function spotLine(data: Record<string, Float64Array>): string {
   const o = spotOutcome(data, 0, data.day.length - 1);
   if (!o) return 'no spot lease ran (spot_gpu_hours_served)';
-  return `spot leases ran ${(o.share * 100).toFixed(1)}% of the GPU-hours served at ${usdPerGpuHour(o.spotUsdPerGpuHour)} against ${usdPerGpuHour(o.onDemandUsdPerGpuHour)} on-demand; ${o.preempted.toFixed(0)} preempted by on-demand orders (spot_gpu_hours_served, spot_price_usd_per_gpu_h, on_demand_price_usd_per_gpu_h, leases_preempted)`;
+  return `spot leases ran ${(o.share * 100).toFixed(1)}% of the GPU-hours served at ${usdPerGpuHour(o.spotUsdPerGpuHour)} against ${usdPerGpuHour(o.onDemandUsdPerGpuHour)} on-demand; ${o.preempted.toFixed(0)} preempted by on-demand orders; spot orders waited ${formatWait(o.spotWaitH)} for a match, on-demand orders ${formatWait(o.onDemandWaitH)} (means of the days' means) (spot_gpu_hours_served, spot_price_usd_per_gpu_h, on_demand_price_usd_per_gpu_h, leases_preempted, wait_mean_h_spot, wait_mean_h_on_demand)`;
 }
 
 /** The run's reservations in a line: their share of the GPU-hours served, their price against on-demand's, the jobs they took over. */
 export function reservedLine(data: Record<string, Float64Array>): string {
   const o = reservedOutcome(data, 0, data.day.length - 1);
   if (!o) return 'no reservation ran (reserved_gpu_hours_served)';
-  return `reservations ran ${(o.share * 100).toFixed(1)}% of the GPU-hours served at ${usdPerGpuHour(o.reservedUsdPerGpuHour)} against ${usdPerGpuHour(o.onDemandUsdPerGpuHour)} on-demand; ${o.started.toFixed(0)} reservation leases started, re-orders after failures included, and ${o.takenOver.toFixed(0)} jobs ran inside their tenants' reservations (reserved_gpu_hours_served, reserved_price_usd_per_gpu_h, on_demand_price_usd_per_gpu_h, reservations_started, jobs_taken_over)`;
+  return `reservations ran ${(o.share * 100).toFixed(1)}% of the GPU-hours served at ${usdPerGpuHour(o.reservedUsdPerGpuHour)} against ${usdPerGpuHour(o.onDemandUsdPerGpuHour)} on-demand; ${o.started.toFixed(0)} reservation leases started, re-orders after failures included, and ${o.takenOver.toFixed(0)} jobs ran inside their tenants' reservations; reservation orders waited ${formatWait(o.reservedWaitH)} for a match, on-demand orders ${formatWait(o.onDemandWaitH)} (means of the days' means) (reserved_gpu_hours_served, reserved_price_usd_per_gpu_h, on_demand_price_usd_per_gpu_h, reservations_started, jobs_taken_over, wait_mean_h_reserved, wait_mean_h_on_demand)`;
 }
 
 /** A price for people: cents, or three significant digits below a dime; says so when no lease ran that day (NaN). */

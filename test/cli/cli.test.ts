@@ -10,6 +10,7 @@ vi.setConfig({ testTimeout: 120_000 });
 import { BEGIN, END, columnsMarkdown, parametersMarkdown } from '../../src/cli/docs.ts';
 import { PRESETS } from '../../src/sim/scenario/presets.ts';
 import { VERSION } from '../../src/sim/version.ts';
+import { formatWait } from '../../src/sim/metrics/kindWaits.ts';
 import { runSeeds } from '../../src/sim/rng/runSeeds.ts';
 import { jsonSchema } from '../../src/cli/infoCommands.ts';
 
@@ -26,6 +27,12 @@ function csvRows(f: string): Record<string, string>[] {
   const [head, ...rows] = readFileSync(join(dir, f), 'utf8').trim().split('\n');
   const names = head.split(',');
   return rows.map((l) => Object.fromEntries(l.split(',').map((v, i) => [names[i], v])));
+}
+
+/** The mean of a column's non-empty cells (days with no value left out), as the summary lines average waits. */
+function meanOfDays(rows: Record<string, string>[], c: string): number {
+  const v = rows.map((x) => x[c]).filter((x) => x !== '').map(Number);
+  return v.reduce((a, b) => a + b, 0) / v.length;
 }
 
 /** Quantile p of sorted values by type 7 (R's quantile(), numpy.percentile), written out here apart from the core's. */
@@ -132,6 +139,8 @@ describe('depinsim run', () => {
     expect(preempted).toBeGreaterThan(0);
     const share = ((total('spot_gpu_hours_served') / total('gpu_hours_served')) * 100).toFixed(1);
     expect(r.err).toMatch(new RegExp(`depinsim: spot leases ran ${share.replace('.', '\\.')}% of the GPU-hours served at \\$0\\.\\d\\d/GPU-h against \\$\\d\\.\\d\\d/GPU-h on-demand; ${preempted} preempted by on-demand orders`));
+    // how long each kind of order waited: the mean of the days' means in the CSV
+    expect(r.err).toContain(`; spot orders waited ${formatWait(meanOfDays(rows, 'wait_mean_h_spot'))} for a match, on-demand orders ${formatWait(meanOfDays(rows, 'wait_mean_h_on_demand'))} (means of the days' means)`);
     // the lease export marks spot leases and the preempted ones
     const leases = csvRows('spot_leases.csv');
     expect(leases.filter((l) => l.outcome === 'preempted').every((l) => l.spot === '1' && l.end_reason === 'preempted')).toBe(true);
@@ -151,6 +160,9 @@ describe('depinsim run', () => {
     expect(r.err).toMatch(
       new RegExp(`depinsim: reservations ran ${share.replace('.', '\\.')}% of the GPU-hours served at \\$0\\.\\d\\d/GPU-h against \\$\\d\\.\\d\\d/GPU-h on-demand; ${total('reservations_started')} reservation leases started, re-orders after failures included, and ${taken} jobs ran inside their tenants' reservations`),
     );
+    expect(r.err).toContain(`; reservation orders waited ${formatWait(meanOfDays(rows, 'wait_mean_h_reserved'))} for a match, on-demand orders ${formatWait(meanOfDays(rows, 'wait_mean_h_on_demand'))} (means of the days' means)`);
+    // reservation orders wait far longer than on-demand ones (up to a day for always-on capacity)
+    expect(meanOfDays(rows, 'wait_mean_h_reserved')).toBeGreaterThan(5 * meanOfDays(rows, 'wait_mean_h_on_demand'));
     // the lease export marks the reservations
     const leases = csvRows('res_leases.csv');
     expect(new Set(leases.map((l) => l.reserved))).toEqual(new Set(['0', '1']));

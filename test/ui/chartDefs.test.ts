@@ -173,6 +173,10 @@ describe('chart and KPI definitions', () => {
     expect(wait.compute(t)).toBeCloseTo((60 * (0.1 * 300 + 0.4 * 100)) / 400, 10);
     expect(wait.detail!(t)).toBe("worst day's 95th pct 1.3 h");
     expect(wait.detail!({ ...t, hi: 0 })).toBe("worst day's 95th pct 30 min");
+    // without spot leases or reservations the on-demand wait is the same column over: not repeated
+    expect(wait.detail!({ ...t, data: { ...t.data, wait_mean_h_on_demand: f(0.1, NaN, 0.4) } })).toBe("worst day's 95th pct 1.3 h");
+    // with them, on-demand orders' own wait first (the mean of the days' means, NaN days left out)
+    expect(wait.detail!({ ...t, data: { ...t.data, wait_mean_h_on_demand: f(0.05, NaN, 0.15) } })).toBe("on-demand orders 6.0 min; worst day's 95th pct 1.3 h");
     const fail = KPIS.find((k) => k.id === 'failures')!;
     const u = { data: { leases_failed: f(10, 30), jobs_started: f(100, 100) }, lo: 0, hi: 1, periodHours: 24 };
     expect(fail.compute(u)).toBeCloseTo(0.2);
@@ -244,6 +248,11 @@ describe('chart and KPI definitions', () => {
     expect(usesMechanism(parseScenario({ market: { spot: {} } }), chart('spot'))).toBe(true);
     expect(usesMechanism(baseline, chart('reserved'))).toBe(false);
     expect(usesMechanism(parseScenario({ market: { reserved: {} } }), chart('reserved'))).toBe(true);
+    // the waits by kind of order: with spot leases or reservations, either will do
+    expect(usesMechanism(baseline, chart('kindWaits'))).toBe(false);
+    expect(usesMechanism(parseScenario({ market: { spot: {} } }), chart('kindWaits'))).toBe(true);
+    expect(usesMechanism(parseScenario({ market: { reserved: {} } }), chart('kindWaits'))).toBe(true);
+    expect(usesMechanism(parseScenario({ market: { spot: {}, reserved: {} } }), chart('kindWaits'))).toBe(true);
     expect(usesMechanism(parseScenario({ economy: { incentivePrograms: [] } }), chart('incentive-programs'))).toBe(false);
     expect(usesMechanism(parseScenario({ economy: { incentivePrograms: [{ startDay: 1, durationDays: 5, budgetUsd: 10, usdPerGpuHour: 0.1 }] } }), chart('incentive-programs'))).toBe(true);
   });

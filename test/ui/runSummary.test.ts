@@ -104,6 +104,12 @@ describe('the run in short', () => {
     );
     // spot (50 x 0.4 + 50 x 0.6) / 100 = 0.5; on-demand (50 x 1 + 250 x 0.8) / 300 = 0.833
     expect(text('spot', s)).toBe('Spot leases ran 25.0% of the GPU-hours served at $0.5/GPU-h against $0.833/GPU-h on-demand; on-demand orders preempted 7 of them.');
+    // with the waits by kind (0.14.0): the mean of the days' means, a day with no spot match left out
+    const waits = runSummary(
+      table({ gpu_hours_served: f(100, 300), spot_gpu_hours_served: f(50, 50), spot_price_usd_per_gpu_h: f(0.4, 0.6), on_demand_price_usd_per_gpu_h: f(1, 0.8), leases_preempted: f(2, 5), wait_mean_h_spot: f(0.03, NaN), wait_mean_h_on_demand: f(0.05, 0.07) }),
+      whole,
+    );
+    expect(text('spot', waits)).toBe('Spot leases ran 25.0% of the GPU-hours served at $0.5/GPU-h against $0.833/GPU-h on-demand; on-demand orders preempted 7 of them. Spot orders waited 1.8 min for a match on a mean day, on-demand orders 3.6 min.');
     expect(text('spot', runSummary(table({ gpu_hours_served: f(100, 300), spot_gpu_hours_served: f(0, 0), spot_price_usd_per_gpu_h: f(NaN, NaN), on_demand_price_usd_per_gpu_h: f(1, 1), leases_preempted: f(0, 0) }), whole))).toBeUndefined();
     expect(text('spot', runSummary(table(), whole))).toBeUndefined();
   });
@@ -112,6 +118,8 @@ describe('the run in short', () => {
     const cols = { gpu_hours_served: f(100, 300), reserved_gpu_hours_served: f(30, 90), reserved_price_usd_per_gpu_h: f(0.5, 0.7), on_demand_price_usd_per_gpu_h: f(1, 0.8), reservations_started: f(3, 1), jobs_taken_over: f(40, 60) };
     // reserved (30 x 0.5 + 90 x 0.7) / 120 = 0.65; on-demand (70 x 1 + 210 x 0.8) / 280 = 0.85
     expect(text('reserved', runSummary(table(cols), whole))).toBe("Reservations ran 30.0% of the GPU-hours served at $0.65/GPU-h against $0.85/GPU-h on-demand; 100 jobs ran inside their tenants' reservations instead of being ordered, and 4 reservation leases started (re-orders after provider failures included).");
+    // with the waits by kind (0.14.0): reservation orders wait hours for always-on capacity
+    expect(text('reserved', runSummary(table({ ...cols, wait_mean_h_reserved: f(2, 3), wait_mean_h_on_demand: f(0.25, 0.25) }), whole))).toMatch(/started \(re-orders after provider failures included\)\. Reservation orders waited 2\.5 h for a match on a mean day, on-demand orders 15 min\.$/);
     // with spot leases too, on-demand's hours are what neither took: (50 x 1 + 150 x 0.8) / 200 = 0.85 again, by construction
     const both = runSummary(table({ ...cols, spot_gpu_hours_served: f(20, 60), spot_price_usd_per_gpu_h: f(0.4, 0.4), leases_preempted: f(1, 1) }), whole);
     expect(text('reserved', both)).toMatch(/^Reservations ran 30\.0% of the GPU-hours served at \$0\.65\/GPU-h against \$0\.85\/GPU-h on-demand;/);

@@ -1,11 +1,12 @@
 /**
  * What reservations (market.reserved) did over rows [lo, hi] of a run's table: their share of the
  * GPU-hours served, the realized reserved and on-demand prices (each day's price weighted by its
- * GPU-hours), the reservation leases started and the jobs they took over. The CLI's summary and the
- * dashboard's word it each their own way. Null when no reservation ran there (or the run has no such
- * columns: a run from before 0.13.0).
+ * GPU-hours), the reservation leases started, the jobs they took over, and how long reservation and
+ * on-demand orders waited. The CLI's summary and the dashboard's word it each their own way. Null
+ * when no reservation ran there (or the run has no such columns: a run from before 0.13.0).
  */
 import { finite, onDemandUsdPerGpuHour } from './onDemandPrice.ts';
+import { kindWaits } from './kindWaits.ts';
 
 export interface ReservedOutcome {
   reservedGpuHours: number;
@@ -18,6 +19,9 @@ export interface ReservedOutcome {
   started: number;
   /** New jobs that ran inside their tenants' reservations instead of being ordered. */
   takenOver: number;
+  /** Mean of the days' mean waits for a match of on-demand and of reservation orders, hours (NaN before 0.14.0 or with none matched). */
+  onDemandWaitH: number;
+  reservedWaitH: number;
 }
 
 export function reservedOutcome(data: Readonly<Record<string, ArrayLike<number> | undefined>>, lo: number, hi: number): ReservedOutcome | null {
@@ -38,6 +42,7 @@ export function reservedOutcome(data: Readonly<Record<string, ArrayLike<number> 
     takenOver += finite(data.jobs_taken_over, i);
   }
   if (!(reserved > 0)) return null;
+  const waits = kindWaits(data, lo, hi);
   return {
     reservedGpuHours: reserved,
     share: reserved / served,
@@ -45,5 +50,7 @@ export function reservedOutcome(data: Readonly<Record<string, ArrayLike<number> 
     onDemandUsdPerGpuHour: onDemandUsdPerGpuHour(data, lo, hi),
     started,
     takenOver,
+    onDemandWaitH: waits.onDemandH,
+    reservedWaitH: waits.reservedH,
   };
 }

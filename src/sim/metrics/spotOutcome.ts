@@ -1,10 +1,12 @@
 /**
  * What spot leases (market.spot) did over rows [lo, hi] of a run's table: their share of the
  * GPU-hours served, the realized spot and on-demand prices (each day's price weighted by its
- * GPU-hours) and the leases preempted. The CLI's summary and the dashboard's word it each their own
- * way. Null when no spot lease ran there (or the run has no such columns: a run from before 0.12.0).
+ * GPU-hours), the leases preempted, and how long spot and on-demand orders waited. The CLI's summary
+ * and the dashboard's word it each their own way. Null when no spot lease ran there (or the run has
+ * no such columns: a run from before 0.12.0).
  */
 import { finite, onDemandUsdPerGpuHour } from './onDemandPrice.ts';
+import { kindWaits } from './kindWaits.ts';
 
 export interface SpotOutcome {
   spotGpuHours: number;
@@ -14,6 +16,9 @@ export interface SpotOutcome {
   /** On-demand leases only (neither spot nor reserved); NaN when none ran. */
   onDemandUsdPerGpuHour: number;
   preempted: number;
+  /** Mean of the days' mean waits for a match of on-demand and of spot orders, hours (NaN before 0.14.0 or with none matched). */
+  onDemandWaitH: number;
+  spotWaitH: number;
 }
 
 export function spotOutcome(data: Readonly<Record<string, ArrayLike<number> | undefined>>, lo: number, hi: number): SpotOutcome | null {
@@ -32,11 +37,14 @@ export function spotOutcome(data: Readonly<Record<string, ArrayLike<number> | un
     preempted += finite(data.leases_preempted, i);
   }
   if (!(spot > 0)) return null;
+  const waits = kindWaits(data, lo, hi);
   return {
     spotGpuHours: spot,
     share: spot / served,
     spotUsdPerGpuHour: usd / spot,
     onDemandUsdPerGpuHour: onDemandUsdPerGpuHour(data, lo, hi),
     preempted,
+    onDemandWaitH: waits.onDemandH,
+    spotWaitH: waits.spotH,
   };
 }

@@ -4,6 +4,7 @@
  * are derived here (capacity, net issuance, circulating supply, cumulative burn, the providers' share of payments, protocol earnings, staking ratio, treasury value, the trailing burn-to-mint ratio and inflation). A chart whose
  * columns are not in the table yet says so instead of drawing zeros.
  */
+import { formatWait, kindWaits } from '../../sim/metrics/kindWaits.ts';
 import { formatCount, formatValue } from './format.ts';
 import { REGIONS } from '../../sim/scenario/schema.ts';
 import { viewColumns, type ChartToggle } from './chartViews.ts';
@@ -78,6 +79,8 @@ export interface SeriesDef {
   right?: boolean;
   /** Drawn (and in the legend) only when the column holds a value other than 0: for mechanisms a scenario may not have, such as token unlocks. */
   onlyWhenNonZero?: boolean;
+  /** Drawn (and in the legend) only when the column holds a value somewhere: for a figure that is empty without its mechanism (the waits of spot orders without spot leases). */
+  onlyWhenValued?: boolean;
   /** Stands in for series of a newer column in runs from before it: drawn when its column exists, never listed as missing. */
   standIn?: boolean;
 }
@@ -125,17 +128,21 @@ export interface ChartDef {
    * whose scenario holds items there, or the group itself (market.escrow). A chart of a mechanism the
    * run does not use is a flat zero.
    */
-  onlyWith?: string;
+  onlyWith?: string | string[];
 }
 
 /**
  * Whether a chart belongs on screen for a run of `scenario`: always, unless what its `onlyWith`
- * names is missing there: an empty or absent list, or an absent group (no run yet: not shown).
+ * names is missing there: an empty or absent list, or an absent group (no run yet: not shown); of
+ * several paths, when all are missing.
  */
 export function usesMechanism(scenario: unknown, def: ChartDef): boolean {
   if (!def.onlyWith) return true;
-  const v = scenario === undefined ? undefined : getAt(scenario, def.onlyWith);
-  return Array.isArray(v) ? v.length > 0 : v !== undefined && v !== null;
+  // a list of paths: any of them will do
+  return (Array.isArray(def.onlyWith) ? def.onlyWith : [def.onlyWith]).some((path) => {
+    const v = scenario === undefined ? undefined : getAt(scenario, path);
+    return Array.isArray(v) ? v.length > 0 : v !== undefined && v !== null;
+  });
 }
 
 /** What incentive programs paid providers over the window (0 for runs from before 0.10.0, which have no column for it). */
@@ -488,6 +495,25 @@ export const CHARTS: ChartDef[] = [
     ],
   },
   {
+    // with spot leases or reservations, wait_mean_h mixes kinds of orders that wait in their own ways:
+    // does offering them make on-demand tenants wait longer? (a reservation order waits hours for always-on capacity)
+    id: 'kindWaits',
+    title: 'Waiting by kind of order',
+    subtitle: 'Mean time from order to match of the orders of each kind matched each day (left, hours; the log view shows minutes beside hours); on-demand orders waiting, time-average (right)',
+    unit: 'h',
+    rightUnit: 'orders',
+    log: 'auto',
+    needs: ['wait_mean_h_on_demand', 'queue_len_mean_on_demand'],
+    pendingNote: cameIn('Waits by kind of order', '0.14.0'),
+    onlyWith: ['market.spot', 'market.reserved'],
+    series: [
+      { column: 'wait_mean_h_on_demand', label: 'On-demand orders', color: OKABE_ITO.blue, width: 2 },
+      { column: 'wait_mean_h_spot', label: 'Spot orders', color: OKABE_ITO.green, dash: '6 3', width: 2, onlyWhenValued: true },
+      { column: 'wait_mean_h_reserved', label: 'Reservation orders', color: OKABE_ITO.vermillion, dash: '2 2', width: 2, onlyWhenValued: true },
+      { column: 'queue_len_mean_on_demand', label: 'On-demand orders waiting (right axis)', color: OKABE_ITO.grey, dash: '1 3', width: 1.5, right: true },
+    ],
+  },
+  {
     // the cheating preset's question: how fast do spot checks catch the cheaters, at what cost?
     id: 'slashing',
     title: 'Slashing and cheating',
@@ -817,13 +843,22 @@ export const KPIS: KpiDef[] = [
     unit: 'min',
     better: 'down',
     needs: ['wait_mean_h', 'jobs_started'],
-    definition: 'Mean time from order to match over the window, in minutes (the CSV has hours, wait_mean_h): the daily means weighted by the leases started each day. The detail line is the highest daily 95th percentile in the window.',
+    definition:
+      "Mean time from order to match over the window, in minutes (the CSV has hours, wait_mean_h): the daily means weighted by the leases started each day. The detail line is the highest daily 95th percentile in the window; with spot leases or reservations, whose orders wait in their own ways, it starts with the on-demand orders' own mean wait (the mean of the days' wait_mean_h_on_demand).",
     compute: (t) => 60 * ratio(sum(t.data.wait_mean_h, t.lo, t.hi, t.data.jobs_started), sum(t.data.jobs_started, t.lo, t.hi, finiteMask(t.data.wait_mean_h))),
     detail: (t) => {
       const p = t.data.wait_p95_h;
       let m = -Infinity;
       if (p) for (let i = t.lo; i <= t.hi; i++) if (Number.isFinite(p[i])) m = Math.max(m, p[i]);
-      return Number.isFinite(m) ? `worst day's 95th pct ${m < 1 ? `${Math.round(m * 60)} min` : `${m.toFixed(1)} h`}` : null;
+      const worst = Number.isFinite(m) ? `worst day's 95th pct ${formatWait(m)}` : null;
+      // the on-demand orders' own wait, where other kinds of orders are in the mean (0.14.0; the same numbers without them)
+      const od = t.data.wait_mean_h_on_demand;
+      const all = t.data.wait_mean_h;
+      let differs = false;
+      if (od && all) for (let i = t.lo; i <= t.hi && !differs; i++) differs = !Object.is(od[i], all[i]);
+      if (!differs) return worst;
+      const onDemand = `on-demand orders ${formatWait(kindWaits(t.data, t.lo, t.hi).onDemandH)}`;
+      return worst ? `${onDemand}; ${worst}` : onDemand;
     },
   },
   {

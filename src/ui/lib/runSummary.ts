@@ -11,6 +11,7 @@ import { marketDryNotice } from '../../sim/metrics/marketDryNotice.ts';
 import { incentiveOutcome } from '../../sim/metrics/incentiveOutcome.ts';
 import { spotOutcome } from '../../sim/metrics/spotOutcome.ts';
 import { reservedOutcome } from '../../sim/metrics/reservedOutcome.ts';
+import { formatWait } from '../../sim/metrics/kindWaits.ts';
 
 export interface SummarySentence {
   /** What the sentence is about (a test and the page can find it by this). */
@@ -174,14 +175,20 @@ function escrowSentence(t: WindowedTable): string | null {
 function spotSentence(t: WindowedTable): string | null {
   const o = spotOutcome(t.data, t.lo, t.hi);
   if (!o) return null;
-  return `Spot leases ${ranAgainstOnDemand(o.share, o.spotUsdPerGpuHour, o.onDemandUsdPerGpuHour)}; on-demand orders preempted ${formatCount(o.preempted)} of them.`;
+  return `Spot leases ${ranAgainstOnDemand(o.share, o.spotUsdPerGpuHour, o.onDemandUsdPerGpuHour)}; on-demand orders preempted ${formatCount(o.preempted)} of them.${waitedBeside('Spot', o.spotWaitH, o.onDemandWaitH)}`;
 }
 
 /** Reservations' share of the GPU-hours served in the window, their price against on-demand's, the jobs run inside them and the reservation leases started (null when no reservation ran, or the run has no such columns). */
 function reservedSentence(t: WindowedTable): string | null {
   const o = reservedOutcome(t.data, t.lo, t.hi);
   if (!o) return null;
-  return `Reservations ${ranAgainstOnDemand(o.share, o.reservedUsdPerGpuHour, o.onDemandUsdPerGpuHour)}; ${formatCount(o.takenOver)} jobs ran inside their tenants' reservations instead of being ordered, and ${formatCount(o.started)} reservation leases started (re-orders after provider failures included).`;
+  return `Reservations ${ranAgainstOnDemand(o.share, o.reservedUsdPerGpuHour, o.onDemandUsdPerGpuHour)}; ${formatCount(o.takenOver)} jobs ran inside their tenants' reservations instead of being ordered, and ${formatCount(o.started)} reservation leases started (re-orders after provider failures included).${waitedBeside('Reservation', o.reservedWaitH, o.onDemandWaitH)}`;
+}
+
+/** " Spot orders waited 1.8 min for a match on a mean day, on-demand orders 2.5 min." (empty for a run from before 0.14.0, which has no waits by kind). */
+function waitedBeside(kind: string, waitH: number, onDemandWaitH: number): string {
+  if (!Number.isFinite(waitH) || !Number.isFinite(onDemandWaitH)) return '';
+  return ` ${kind} orders waited ${formatWait(waitH)} for a match on a mean day, on-demand orders ${formatWait(onDemandWaitH)}.`;
 }
 
 /** A kind of lease's share of the GPU-hours served and its price beside on-demand's (spot leases, reservations): "ran 25.0% of the GPU-hours served at $0.5/GPU-h against $0.833/GPU-h on-demand". */

@@ -14,6 +14,19 @@ describe('persisted edits', () => {
     expect(loadPersisted(s)).toEqual(p);
   });
 
+  it('keeps an edit that leaves a field out (undefined, which JSON drops) over a reload', () => {
+    const s = store({});
+    // every job class ticked again over a list the scenario set, and an optional field cleared
+    savePersisted(s, { preset: 'spot_market', edits: { 'market.spot.classes': undefined, 'demand.levelVolatility': undefined, 'supply.providers': 500 }, seed: 1, speed: 0, autoRun: true });
+    const back = loadPersisted(s);
+    expect(back.edits).toStrictEqual({ 'market.spot.classes': undefined, 'demand.levelVolatility': undefined, 'supply.providers': 500 });
+    // the key is there, so the dashboard reads the field as edited (left out), not as the preset's
+    expect('market.spot.classes' in back.edits!).toBe(true);
+    // an object that only looks like the marker is a value like any other
+    savePersisted(s, { preset: 'baseline', edits: { 'demand.shocks': [{ $leftOut: true }], x: { $leftOut: true, y: 1 } }, seed: 1, speed: 0, autoRun: true });
+    expect(loadPersisted(s).edits).toEqual({ 'demand.shocks': [{ $leftOut: true }], x: { $leftOut: true, y: 1 } });
+  });
+
   it('drops what is malformed instead of failing', () => {
     expect(loadPersisted(store({ [STORAGE_KEY]: '{not json' }))).toEqual({});
     expect(loadPersisted(store({ [STORAGE_KEY]: JSON.stringify({ seed: -1, preset: 5, edits: { 'a..b': 1, ok: 2 }, speed: 'x' }) }))).toEqual({ edits: { ok: 2 } });

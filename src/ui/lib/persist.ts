@@ -29,6 +29,15 @@ export interface Persisted {
   compare?: KeptRef[];
 }
 
+/**
+ * How an edit that leaves a field out is stored: JSON has no `undefined`, so an edit removing a field
+ * the preset sets (an optional field cleared, every class ticked again, a preset field a scenario
+ * file leaves out) would vanish on a reload and the preset's value come back under the same name.
+ * No scenario field takes an object with this key, so it cannot stand for a real value.
+ */
+const LEFT_OUT = '$leftOut';
+const isLeftOut = (v: unknown) => !!v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 1 && (v as Record<string, unknown>)[LEFT_OUT] === true;
+
 /** Rules kept at most: the panel shows four. */
 const MAX_RULES = 8;
 const isKpiId = (v: unknown): v is string => typeof v === 'string' && /^[a-z0-9-]{1,40}$/.test(v);
@@ -44,7 +53,7 @@ export function loadPersisted(storage: { getItem(key: string): string | null } |
     if (o.edits && typeof o.edits === 'object' && !Array.isArray(o.edits)) {
       const edits: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(o.edits as Record<string, unknown>)) {
-        if (/^[A-Za-z0-9_$]+(\.[A-Za-z0-9_$]+)*$/.test(k) && k.length < 200 && !k.split('.').some(isPrototypeKey)) edits[k] = v;
+        if (/^[A-Za-z0-9_$]+(\.[A-Za-z0-9_$]+)*$/.test(k) && k.length < 200 && !k.split('.').some(isPrototypeKey)) edits[k] = isLeftOut(v) ? undefined : v;
       }
       out.edits = edits;
     }
@@ -73,7 +82,8 @@ export function loadPersisted(storage: { getItem(key: string): string | null } |
 export function savePersisted(storage: { setItem(key: string, value: string): void } | undefined, p: Persisted): void {
   if (!storage) return;
   try {
-    storage.setItem(STORAGE_KEY, JSON.stringify(p));
+    const edits = Object.fromEntries(Object.entries(p.edits).map(([k, v]) => [k, v === undefined ? { [LEFT_OUT]: true } : v]));
+    storage.setItem(STORAGE_KEY, JSON.stringify({ ...p, edits }));
   } catch {
     // Storage full or disabled (private mode): edits then last for this page only.
   }

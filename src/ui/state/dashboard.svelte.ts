@@ -398,9 +398,21 @@ export class Dashboard {
     return spec?.default;
   }
 
-  /** Whether the page's scenario has an optional group (`market.spot`): the preset has it or an edit turns it on. */
+  /**
+   * Whether the page's scenario has an optional group (`market.spot`): an edit of a field in it turns
+   * it on; else an edit of the group itself decides (undefined: left out, as by a scenario file
+   * without it); else the preset.
+   */
   groupOn(path: string): boolean {
-    return getAt(this.presetResolved, path) !== undefined || Object.keys(this.edits).some((k) => k === path || k.startsWith(`${path}.`));
+    const keys = Object.keys(this.edits);
+    if (keys.some((k) => k.startsWith(`${path}.`) && this.edits[k] !== undefined)) return true;
+    if (path in this.edits) return this.edits[path] !== undefined;
+    return getAt(this.presetResolved, path) !== undefined;
+  }
+
+  /** Whether an edit leaves out a group holding `path` (a scenario file without the preset's market.spot). */
+  private leftOutAbove(path: string): boolean {
+    return Object.keys(this.edits).some((k) => path.startsWith(`${k}.`) && this.edits[k] === undefined);
   }
 
   isEdited(path: string): boolean {
@@ -428,7 +440,8 @@ export class Dashboard {
     } else {
       const presetValue = getAt(this.presetResolved, path);
       // back at the preset's value, or an optional field left out again as the preset leaves it: no edit
-      if (presetValue === undefined ? value === undefined : JSON.stringify(presetValue) === JSON.stringify(value)) delete next[path];
+      // (unless an edit leaves out the group the field is in: the preset's value then is not there)
+      if (!this.leftOutAbove(path) && (presetValue === undefined ? value === undefined : JSON.stringify(presetValue) === JSON.stringify(value))) delete next[path];
       else next[path] = value;
     }
     this.edits = next;
@@ -950,7 +963,27 @@ export class Dashboard {
     const presetLeaves = flattenForEdits(base.raw);
     const edits: Record<string, unknown> = {};
     for (const [k, val] of Object.entries(leaves)) if (JSON.stringify(getAt(resolved, k)) !== JSON.stringify(val)) edits[k] = val;
-    for (const k of Object.keys(presetLeaves)) if (!(k in leaves)) edits[k] = structuredClone(getAt(scenarioDefaults(), k)); // a copy: the defaults are shared
+    for (const k of Object.keys(presetLeaves)) {
+      if (k in leaves) continue;
+      const d = getAt(scenarioDefaults(), k);
+      if (d !== undefined) {
+        edits[k] = structuredClone(d); // a copy: the defaults are shared
+        continue;
+      }
+      // No default: an optional field, or a field of an optional group (market.spot), that the file
+      // leaves out. Left out where the file's own absence starts: a field set to undefined inside a
+      // group would leave the group there, turned on with its defaults (found by an e2e test).
+      const parts = k.split('.');
+      let at = k;
+      for (let i = 1; i < parts.length; i++) {
+        const prefix = parts.slice(0, i).join('.');
+        if (getAt(raw, prefix) === undefined) {
+          at = prefix;
+          break;
+        }
+      }
+      edits[at] = undefined;
+    }
     this.preset = base.name;
     this.edits = edits;
     this.seed = seed;

@@ -9,13 +9,15 @@
  *   ordered|matched|active|stalled --cancel--> cancelled   (the tenant withdraws or closes early)
  *   matched|active|stalled --fail--> failed      (provider down, or caught cheating: the rest is re-queued)
  *   active --stall--> stalled --resume--> active  (provider down, back within the retry grace)
+ *   stalled --complete--> completed  (a reservation whose booking ends while its provider is down)
  *   active --overdraw--> cancelled   (the tenant's escrow ran dry and the provider noticed: closed for insufficient funds)
  *   matched|active --preempt--> preempted   (a spot lease whose GPUs an on-demand order takes: the rest is re-queued)
  *
  * A stalled lease keeps its GPUs and its progress but neither runs nor bills: its end waits, the
  * provider is paid for the run so far, and a grace timer starts. If the provider is back before it
  * runs out the lease resumes where it stopped; otherwise it fails (Akash's provider monitor retries
- * a deployment for about 2 h, then closes the lease as Unstable: research §8 #42).
+ * a deployment for about 2 h, then closes the lease as Unstable: research §8 #42). A reservation
+ * resumes to the end of its term instead (booked on the calendar, 0.14.0): its stall is run time lost.
  */
 import type { Lease, LeaseState } from '../model/types.ts';
 
@@ -64,7 +66,7 @@ export const TRANSITIONS: Record<LeaseState, Partial<Record<LeaseEventType, Leas
   ordered: { match: 'matched', expire: 'expired', cancel: 'cancelled' },
   matched: { start: 'active', fail: 'failed', cancel: 'cancelled', preempt: 'preempted' },
   active: { complete: 'completed', fail: 'failed', cancel: 'cancelled', stall: 'stalled', overdraw: 'cancelled', preempt: 'preempted' },
-  stalled: { resume: 'active', fail: 'failed', cancel: 'cancelled' },
+  stalled: { resume: 'active', fail: 'failed', cancel: 'cancelled', complete: 'completed' },
   completed: {},
   failed: {},
   expired: {},
@@ -243,11 +245,16 @@ export function advance(l: Lease, ev: LeaseEvent, now: number, fx: EffectBuffer)
       endStall(l, now);
       // run hours count on from where they stopped
       l.runFrom = now - l.ranHours;
+      // a reservation is booked on the calendar (market.reserved): the stall comes off its run, it
+      // still ends when its term does (a term that ends during the stall completes it then: the model's grace timer)
+      if (l.reserved) l.workHours = l.ranHours + Math.max(0, l.termEndsAt - now);
       fx.push(FX_CANCEL_TIMER);
       scheduleEnd(l, fx);
       break;
     case 'complete':
-      l.ranHours = now - l.runFrom;
+      // (from a stall: the run stopped when the provider went down)
+      if (l.state !== 'stalled') l.ranHours = now - l.runFrom;
+      endStall(l, now);
       l.endedAt = now;
       l.endReason = 'completed';
       fx.push(FX_SETTLE, l.ranHours);

@@ -637,12 +637,16 @@ export class MarketModel {
     this.engine.after(p.inWindow ? p.windowHours : 24 - p.windowHours, this.K.window, pid, gen);
   }
 
-  /** The retry grace of a stalled lease ran out: it fails with the reason it stalled for. */
+  /**
+   * The retry grace of a stalled lease ran out: it fails with the reason it stalled for. A
+   * reservation's timer runs to its booking's end when that comes first: it completes then.
+   */
   private onGrace(id: number): void {
     const l = this.leases.get(id);
     if (!l || l.state !== 'stalled') return;
     l.timerHandle = -1; // this event was that timer
-    this.apply(id, { type: 'fail', reason: l.stallReason });
+    if (l.reserved && this.engine.now >= l.termEndsAt - 1e-9) this.apply(id, COMPLETE);
+    else this.apply(id, { type: 'fail', reason: l.stallReason });
   }
 
   private onFailure(pid: number, gen: number): void {
@@ -1093,9 +1097,12 @@ export class MarketModel {
       case FX_PAY:
         this.settle(l, arg);
         break;
-      case FX_SCHEDULE_GRACE:
-        l.timerHandle = this.engine.after(this.s.market.outageGraceHours, this.K.grace, l.id);
+      case FX_SCHEDULE_GRACE: {
+        const grace = this.s.market.outageGraceHours;
+        // a reservation's booking may end first (its term runs on the calendar)
+        l.timerHandle = this.engine.after(l.reserved ? Math.max(0, Math.min(grace, l.termEndsAt - this.engine.now)) : grace, this.K.grace, l.id);
         break;
+      }
       case FX_SCHEDULE_END:
         l.timerHandle = this.engine.after(arg, this.K.end, l.id, END_COMPLETE);
         break;

@@ -210,6 +210,22 @@ const SPEC: Record<string, { to: LeaseState; fx: (l: Lease, now: number) => Effe
       expect(n.stalledHours).toBe(0.25 + (now - 4));
     },
   },
+  'stalled/complete': {
+    to: 'completed',
+    // a reservation whose booking ends while its provider is down: paid its run before the stall, done
+    fx: (l) => [
+      { type: 'settle', runHours: 1.5 },
+      { type: 'release', provider: 9, gpus: l.gpus },
+      { type: 'reputation', provider: 9, good: true },
+    ],
+    check: (n, _p, now) => {
+      expect(n.endedAt).toBe(now);
+      expect(n.endReason).toBe('completed');
+      expect(n.ranHours).toBe(1.5);
+      expect(n.stalledHours).toBe(0.25 + (now - 4));
+      expect(Number.isNaN(n.stalledAt)).toBe(true);
+    },
+  },
   'stalled/cancel': {
     to: 'cancelled',
     fx: (l) => [
@@ -296,6 +312,19 @@ describe('lease state machine', () => {
     fx.n = 0;
     advance(l, EVENTS.resume, 2, fx);
     expect(decodeEffects(l, fx).at(-1)).toEqual({ type: 'scheduleEnd', afterHours: 0, cancel: false });
+  });
+
+  test('a reservation resumes to the end of its term: the stall comes off its run, not onto its end', () => {
+    // booked until t = 12: ran 1.5 h from 2.5, stalled at 4, back at 9: it ends at 12 having run 1.5 + 3 h
+    const [next, fx] = transition(leaseIn('stalled', { reserved: true, termEndsAt: 12, workHours: 9.5 }), EVENTS.resume, 9);
+    expect(fx).toEqual([{ type: 'cancelTimer' }, { type: 'scheduleEnd', afterHours: 3, cancel: false }]);
+    expect(next.workHours).toBe(4.5);
+    // (the model completes a reservation whose term ends during the stall then; resumed after it, it ends at once)
+    const [late, fx2] = transition(leaseIn('stalled', { reserved: true, termEndsAt: 8, workHours: 5.5 }), EVENTS.resume, 9);
+    expect(fx2).toEqual([{ type: 'cancelTimer' }, { type: 'scheduleEnd', afterHours: 0, cancel: false }]);
+    expect(late.workHours).toBe(1.5);
+    // any other lease still runs all its work (the end moves by the stall)
+    expect(transition(leaseIn('stalled', { termEndsAt: 12, workHours: 9.5 }), EVENTS.resume, 9)[1].at(-1)).toEqual({ type: 'scheduleEnd', afterHours: 8, cancel: false });
   });
 
   test('a lease that stalls, resumes and completes is settled for its run hours only', () => {

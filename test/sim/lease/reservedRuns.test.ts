@@ -69,32 +69,40 @@ describe('reserved instances in a run', () => {
     expect(sum(col(res, 'reservations_started'))).toBe(started);
   });
 
-  it("a reservation runs to the end of its booking; what a provider failure leaves of it is re-ordered, and the wait comes off it", () => {
+  it.each([
+    ['failures at once (no outage grace)', 0],
+    ['outages within a 2-hour grace', 2],
+  ])("a reservation runs to the end of its booking; what a provider failure leaves of it is re-ordered, and the waits and stalls come off it (%s)", (_name, grace) => {
     const rows: LeaseRow[] = [];
-    // outages fail the leases at once (no grace: a stall that resumes would push the end back, as for any lease)
     const flaky = { supply: { archetypes: { datacenter: { reliabilityMean: 0.9, reliabilityConcentration: 1000, meanDownHours: 4 } } } };
-    runToEnd(steady({ share: 0.5, ...ONE_MONTH }, flaky, 45, { outageGraceHours: 0 }), 3, (r) => rows.push(r));
+    runToEnd(steady({ share: 0.5, ...ONE_MONTH }, flaky, 45, { outageGraceHours: grace }), 3, (r) => rows.push(r));
     const chains = new Map<number, LeaseRow[]>();
     for (const r of rows.filter((x) => x.reserved === 1)) chains.set(r.job_id, [...(chains.get(r.job_id) ?? []), r]);
     let failedOver = 0;
+    let resumed = 0;
     for (const ls of chains.values()) {
       ls.sort((a, b) => a.attempt - b.attempt);
       const last = ls[ls.length - 1];
       if (last.outcome !== 'completed') continue;
       const booked = ls[0].ordered_h;
-      // the booking ends a month after the order, however many providers it took
+      // the booking ends a month after the order, however many providers it took and however long they stalled
       expect(last.ended_h).toBeCloseTo(booked + MONTH, 6);
       // each re-order placed when its predecessor failed
       for (let i = 1; i < ls.length; i++) {
         expect(ls[i - 1].outcome).toBe('failed');
         expect(ls[i].ordered_h).toBe(ls[i - 1].ended_h);
       }
-      // run hours: the month less the waits for a provider (no setup here)
+      // run hours: the month less the waits for a provider (no setup here) and the stalls
       const waited = ls.reduce((a, r) => a + (r.matched_h - r.ordered_h), 0);
-      expect(ls.reduce((a, r) => a + r.gpu_hours, 0)).toBeCloseTo(MONTH - waited, 6);
+      const stalled = ls.reduce((a, r) => a + r.stalled_h, 0);
+      expect(ls.reduce((a, r) => a + r.gpu_hours, 0)).toBeCloseTo(MONTH - waited - stalled, 6);
       if (ls.length > 1) failedOver++;
+      if (last.stalled_h > 0) resumed++;
     }
     expect(failedOver).toBeGreaterThan(10);
+    // with the grace, bookings that rode out an outage and still ended on time
+    if (grace > 0) expect(resumed).toBeGreaterThan(10);
+    else expect(rows.every((r) => r.stalled_h === 0)).toBe(true);
   });
 
   it('a share of 0 is the run without reservations, column for column, warm start included', () => {

@@ -256,6 +256,8 @@ describe('dashboard interactions', () => {
       for (const c of classes) expect(await box(c).isChecked(), c).toBe(want.includes(c));
     };
     await page.locator('summary', { hasText: 'All market parameters' }).click();
+    // the market's fields open, the tick boxes among them (and the spot run's charts, the waits by kind of order too): nothing serious for axe
+    expect(await seriousAxeViolations(page)).toEqual([]);
     // left out in the preset: every class ticked, and the field says so
     await expectTicked(classes);
     expect(await field.locator('.all').textContent()).toBe('all');

@@ -1270,6 +1270,14 @@ describe('dashboard interactions', () => {
     await waitForStatus(page, 'done', 60_000);
     expect((await hk(page)).hash).toBe(want);
     expect(await page.locator('figure[data-chart="spot"]').count()).toBe(0);
+    // its fields read off; setting one turns spot on again with that value and the defaults, as the CLI reads it
+    await page.locator('summary', { hasText: 'All market parameters' }).click();
+    expect(await page.locator(fieldId('market.spot.priceMultiplier')).inputValue()).toBe('');
+    await typeField(page, 'market.spot.share', '0.5');
+    const on = scenarioHash(parseScenario({ ...raw, market: { ...raw.market, spot: { share: 0.5 } } }));
+    await expect.poll(async () => (await hk(page)).hash, { timeout: 15_000 }).toBe(on);
+    expect(await page.locator(fieldId('market.spot.priceMultiplier')).inputValue()).toBe('0.57');
+    await waitForStatus(page, 'done', 60_000);
     expect(errors).toEqual([]);
   });
 

@@ -388,7 +388,13 @@ export class Dashboard {
       return map?.[path.split('.').pop()!] ?? 0;
     }
     // a field inside an edited list (a scheduled shock's multiplier: `demand.shocks.0.multiplier`)
-    for (const k of Object.keys(this.edits)) if (path.startsWith(`${k}.`)) return getAt(this.edits[k], path.slice(k.length + 1));
+    for (const k of Object.keys(this.edits)) {
+      if (!path.startsWith(`${k}.`)) continue;
+      if (this.edits[k] !== undefined) return getAt(this.edits[k], path.slice(k.length + 1));
+      // a group the edits leave out (a scenario file without it): off, or on again with its defaults
+      // once another of its fields is edited (as the scenario then reads)
+      return this.groupOn(k) ? (c ?? controlByPath(path))?.default : undefined;
+    }
     const v = getAt(this.presetResolved, path);
     if (v !== undefined) return v;
     const spec = c ?? controlByPath(path);

@@ -1,4 +1,8 @@
+import { UNITS_PER } from '../economy/ledger.ts';
 import type { CsvBytes } from '../metrics/csvBytes.ts';
+import { ARCHETYPES, JOB_CLASSES, REGIONS } from '../scenario/schema.ts';
+import { GPU_CATALOGUE, TIERS as TIER_NAMES } from '../supply/catalogue.ts';
+import type { Lease, Provider } from './types.ts';
 
 /** One row of the per-lease export (`--leases`): a public interface, documented in the README. */
 export interface LeaseRow {
@@ -37,6 +41,39 @@ export const LEASE_COLUMNS: (keyof LeaseRow)[] = [
   'ended_h', 'outcome', 'end_reason', 'budget_usd_per_gpu_h', 'price_usd_per_gpu_h', 'cloud_usd_per_gpu_h',
   'gpu_hours', 'billed_usd', 'stalled_h', 'spot', 'reserved',
 ];
+
+/** The export row of an ended lease l, served by provider p (null if it was never matched). */
+export function leaseRowOf(l: Lease, p: Provider | null): LeaseRow {
+  return {
+    lease_id: l.id,
+    job_id: l.jobId,
+    attempt: l.attempt,
+    job_class: JOB_CLASSES[l.jobClass],
+    gpus: l.gpus,
+    min_vram_gb: l.minVramGb,
+    tenant_region: REGIONS[l.region],
+    region_locked: l.regionLocked ? 1 : 0,
+    provider_id: p ? p.id : -1,
+    archetype: p ? ARCHETYPES[p.archetype] : '',
+    gpu_model: p ? GPU_CATALOGUE[p.model].id : '',
+    tier: p ? TIER_NAMES[p.tier] : '',
+    provider_region: p ? REGIONS[p.region] : '',
+    ordered_h: l.orderedAt,
+    matched_h: l.matchedAt,
+    started_h: l.startedAt,
+    ended_h: l.endedAt,
+    outcome: l.state,
+    end_reason: l.endReason,
+    budget_usd_per_gpu_h: l.budgetUsdPerGpuHour,
+    price_usd_per_gpu_h: l.priceUsdPerGpuHour,
+    cloud_usd_per_gpu_h: l.cloudUsdPerGpuHour,
+    gpu_hours: l.ranHours * l.gpus,
+    billed_usd: l.paidUnits / UNITS_PER,
+    stalled_h: l.stalledHours,
+    spot: l.spot ? 1 : 0,
+    reserved: l.reserved ? 1 : 0,
+  };
+}
 
 /**
  * Writes one row in LEASE_COLUMNS order, field by field: the export's hot path (a row per lease), where

@@ -17,7 +17,6 @@ import { forbidNonFinite } from './guards.ts';
 import {
   advance,
   EffectBuffer,
-  runHours,
   FX_CANCEL_TIMER,
   FX_DEQUEUE,
   FX_ESCROW,
@@ -38,7 +37,7 @@ import {
 import { EscrowRunway } from '../lease/escrowRunway.ts';
 import { LeasePool } from '../lease/pool.ts';
 import { takeRateSchedule } from '../economy/takeRate.ts';
-import { RunningBills } from '../lease/runningBills.ts';
+import type { RunningBills } from '../lease/runningBills.ts';
 import { CandidateFinder } from '../market/candidates.ts';
 import { createPolicy, type Policy } from '../market/policies.ts';
 import { ASK, FREE, GPUS, ProviderSignals, REGION, REPUTATION, SLASHES, STAKE, UPTIME } from '../market/signals.ts';
@@ -48,21 +47,22 @@ import { SpotHolders } from '../market/spotHolders.ts';
 import type { SpotParams } from '../scenario/spotSchema.ts';
 import type { Rng } from '../rng/streams.ts';
 import { MarketMetrics } from '../metrics/marketMetrics.ts';
-import { geometric, poisson, weibull, weibullResidual, type Sampler } from '../rng/distributions.ts';
-import { weibullScaleForMean } from '../rng/special.ts';
+import { geometric, type Sampler } from '../rng/distributions.ts';
 import type { Streams } from '../rng/streams.ts';
 import { ARCHETYPES, JOB_CLASSES, REGIONS, type Scenario } from '../scenario/schema.ts';
-import { GPU_CATALOGUE, gpuTier, TIERS as TIER_NAMES } from '../supply/catalogue.ts';
+import { GPU_CATALOGUE, gpuTier } from '../supply/catalogue.ts';
 import { samplerOf as samplerOfPatience } from '../rng/fromDist.ts';
 import { providerCosts, repricedAsk } from '../supply/costs.ts';
 import { createElectricityPrices, type ElectricityPrices } from '../supply/electricityPrices.ts';
-import { ReliabilityShocks } from '../supply/reliabilityShocks.ts';
 import { createProviderFactory, type ProviderFactory } from '../supply/population.ts';
 import { isOnline, type Lease, type Provider } from './types.ts';
-import type { LeaseRow } from './leaseRow.ts';
+import { leaseRowOf, type LeaseRow } from './leaseRow.ts';
 import { ProviderUsage } from './usage.ts';
 import { ProviderLeases } from './providerLeases.ts';
 import { ORDERED, RESERVATION, Reservations, TAKEN_OVER } from './reservations.ts';
+import { OutageClock } from './outageClock.ts';
+import { placeWarmStart } from './warmStart.ts';
+import { Settlement } from './settlement.ts';
 
 // Same-time ordering: market events first, then the end of a metrics period, then repricing.
 const PRIO_SAMPLE = 900;
@@ -81,13 +81,6 @@ const EXPIRE: LeaseEvent = { type: 'expire' };
 const RESUME: LeaseEvent = { type: 'resume' };
 const PREEMPT_KEEP: LeaseEvent = { type: 'preempt', keepProgress: true };
 const PREEMPT_LOSE: LeaseEvent = { type: 'preempt', keepProgress: false };
-
-/** A job (or a reservation) the warm start places at t = 0, begun `age` hours before. */
-interface WarmJob {
-  d: JobDraw;
-  age: number;
-  reserved?: boolean;
-}
 
 /** A preempted spot lease's re-order, placed once the on-demand lease that took its GPUs is matched. */
 interface DeferredOrder {
@@ -142,13 +135,10 @@ export class MarketModel {
   private fx = new EffectBuffer();
   /** Records of ended leases, reused for new orders. */
   private pool = new LeasePool();
-  /**
-   * Running leases' settlement state (lease/runningBills.ts), for one payment per provider per period;
-   * null when leases are paid in tokens, whose escrow is held and settled per lease.
-   */
+  /** Payments to providers out of escrow, per lease and every period (model/settlement.ts). */
+  private settlement: Settlement;
+  /** The settlement's running bills (null when leases are paid in tokens), read on the lease path. */
   private bills: RunningBills | null;
-  /** Units owed to each provider at a settlement (by provider id; zero between settlements). */
-  private owed = new Float64Array(0);
   private nextLeaseId = 0;
   private nextJobId = 0;
 
@@ -162,21 +152,8 @@ export class MarketModel {
   /** Electricity prices over time (supply.electricityShocks), refreshed per provider daily. */
   private power: ElectricityPrices;
   private batch: Sampler;
-  private upInterval: Sampler[] = [];
-  private downInterval: Sampler[] = [];
-  /** Steady-state residuals of the up (unit mean) and down intervals, for a warm-started population. */
-  private upResidual: Sampler[] = [];
-  private downResidual: Sampler[] = [];
-  /** Stretches of lower reliability (supply.reliabilityShocks): the multiplier in force per type and region. */
-  private relShocks: ReliabilityShocks;
-  /**
-   * Per provider id: when its next availability change (failure or recovery) is due, and that
-   * event's handle, so a reliability stretch can move the end of an up spell under way.
-   */
-  private availabilityAt: number[] = [];
-  private availabilityHandle: number[] = [];
-  /** True while the initial population of a warm start is built: availability starts in steady state. */
-  private steadyAvailability = false;
+  /** Providers' outages: their up and down spells and the reliability stretches (model/outageClock.ts). */
+  private outages: OutageClock;
   private classWeights: number[];
   /** The arriving job being drawn (one object, overwritten per job: order() copies what it keeps). */
   private draft = blankDraw();
@@ -230,7 +207,8 @@ export class MarketModel {
       influx: e.register('influx', (wave) => this.onInflux(wave)),
       reliability: e.register('reliability', (shock, on) => this.onReliabilityShock(shock, on === 1)),
     };
-    this.relShocks = new ReliabilityShocks(s.supply.reliabilityShocks ?? []);
+    this.outages = new OutageClock(s, streams, e);
+    this.outages.kind = this.K.failure;
     this.index = new ProviderIndex(GPU_CATALOGUE.length, REGIONS.length, this.sig);
     const book = () =>
       new OrderBook(
@@ -264,20 +242,11 @@ export class MarketModel {
     this.takeRate = takeRateSchedule(s.economy);
     this.batch = geometric(streams.get('arrivals'), s.demand.burstMeanJobs);
     this.classWeights = JOB_CLASSES.map(() => 0);
-    const avail = streams.get('availability');
-    for (const a of Object.values(s.supply.archetypes)) {
-      const shape = a.intervalShape;
-      this.downInterval.push(a.meanDownHours > 0 ? weibull(avail, shape, weibullScaleForMean(a.meanDownHours, shape)) : () => Infinity);
-      // up intervals depend on each provider's reliability: drawn as a unit-mean Weibull times the provider's mean
-      this.upInterval.push(weibull(avail, shape, weibullScaleForMean(1, shape)));
-      const eq = streams.get('availability-steady');
-      this.downResidual.push(a.meanDownHours > 0 ? weibullResidual(eq, shape, weibullScaleForMean(a.meanDownHours, shape)) : () => Infinity);
-      this.upResidual.push(weibullResidual(eq, shape, weibullScaleForMean(1, shape)));
-    }
     const L = this.ledger;
     this.acct = { tenants: L.account('tenants', true), escrow: L.account('escrow'), treasury: L.account('treasury') };
     this.economy = s.economy.enabled ? new Economy(this, s, streams) : null;
-    this.bills = this.economy && s.economy.payment === 'token' ? null : new RunningBills();
+    this.settlement = new Settlement(e, L, this.acct, this.providers, this.economy, this.takeRate, this.economy !== null && s.economy.payment === 'token');
+    this.bills = this.settlement.bills;
     // its own stream, drawn only with runways: a run without them keeps every other stream's numbers
     this.escrowRunway = s.market.escrow ? new EscrowRunway(s.market.escrow, streams.get('escrow'), s.market.setupHours) : null;
   }
@@ -288,15 +257,15 @@ export class MarketModel {
     // A warm start opens in steady state, outages included: some providers are down at t = 0 and the
     // others are part-way through an up interval (a fresh heavy-tailed interval for all would put a
     // burst of failures into the first day).
-    this.steadyAvailability = this.s.demand.warmStart;
+    this.outages.steady = this.s.demand.warmStart;
     // stretches on at t = 0 switch on before the population is drawn, so its first spells follow them
-    for (const b of this.relShocks.boundaries(this.horizonHours)) this.engine.at(b.hour, this.K.reliability, b.shock, b.on ? 1 : 0);
+    for (const b of this.outages.shocks.boundaries(this.horizonHours)) this.engine.at(b.hour, this.K.reliability, b.shock, b.on ? 1 : 0);
     const onSetup = this.hooks.onSetup;
     for (let i = 0; i < n; i++) {
       this.addProvider(0);
       if (onSetup && (i + 1) % SETUP_REPORT_EVERY === 0) onSetup('providers', i + 1, n);
     }
-    this.steadyAvailability = false;
+    this.outages.steady = false;
     this.economy?.init(this.horizonHours);
     if (this.s.demand.warmStart) {
       this.economy?.beginPrehistory();
@@ -340,84 +309,24 @@ export class MarketModel {
   /** While the warm start places a job: the hours it has run since before t = 0 (escrow runways count deposits from its start). */
   private warmAge = 0;
 
-  /**
-   * Steady-state start (the M/G/inf trick): jobs that arrived over the past W hours at the t = 0 rate
-   * and would still be running now are placed at t = 0 with their remaining work, on their own
-   * 'warmstart' stream so the other streams are untouched. A job that finds no provider is dropped.
-   * Each candidate's lifetime is drawn first and the rest of the job only for the few still running
-   * (about 7 k of 170 k at 1x): the whole-job draws were most of the time to the first day on screen.
-   */
+  /** The steady-state start (model/warmStart.ts): jobs and reservations running at t = 0, placed by placeWarm. */
   private warmStart(): void {
     this.inWarmStart = true;
-    const rng = this.streams.get('warmstart');
-    // the rate over a day around t = 0 (the daily cycle averages out)
-    const weights = JOB_CLASSES.map((_, c) => {
-      let r = 0;
-      for (let h = 0; h < 24; h++) r += this.rates.ofClass(c, h - 12) / 24;
-      return r;
+    placeWarmStart({
+      s: this.s,
+      streams: this.streams,
+      rates: this.rates,
+      reservations: this.reservations,
+      spotClass: this.spotClass,
+      addedSpotDemand: this.spot?.addedDemand ?? 0,
+      isSpot: (c) => this.isSpot(c),
+      survivedTo0: this.escrowRunway ? (age) => this.escrowRunway!.survivedTo0(age) : null,
+      onSetup: this.hooks.onSetup ? (done, total) => this.hooks.onSetup!('warm-start jobs', done, total) : undefined,
+      reportEvery: SETUP_REPORT_EVERY,
+      place: (d, age, spot, reserved) => this.placeWarm(d, age, spot, reserved),
     });
-    const spotJobs: WarmJob[] = [];
-    // reservations running at t = 0 (market.reserved), on their own stream
-    let reserved: WarmJob[] = [];
-    if (this.reservations) {
-      const r = (this.reservedWarm = this.streams.get('reserved-warmstart'));
-      reserved = this.reservations.warmReservations(this.s, r, createJobSampler(this.s, r), weights);
-    }
-    if (reserved.length === 0) this.warmJobs(rng, weights, 1, spotJobs, false, null);
-    else {
-      // With reservations, the jobs and the reservations take the GPUs in the order they began, the
-      // oldest first, as they were matched: reservations placed first held 39% of the GPU-hours served
-      // at t = 0 where the run settles at 30%, placed last 24% (baseline, market.reserved {}, seed 1).
-      const onDemand: WarmJob[] = [];
-      this.warmJobs(rng, weights, 1, spotJobs, false, onDemand);
-      for (const j of reserved) j.reserved = true;
-      const all = onDemand.concat(reserved).sort((a, b) => b.age - a.age);
-      for (const j of all) this.placeWarm(j.d, j.age, false, j.reserved === true);
-    }
-    // the spot demand added by spot leases (market.spot.addedDemand), on its own stream
-    const added = this.spot?.addedDemand ?? 0;
-    if (added > 0) this.warmJobs(this.streams.get('spot-warmstart'), weights.map((w, c) => (this.spotClass[c] ? w : 0)), added, spotJobs, true, null);
-    // spot jobs are placed after every on-demand one: on-demand orders would have preempted them before t = 0
-    for (const j of spotJobs) this.placeWarm(j.d, j.age, true);
     this.inWarmStart = false;
   }
-
-  /**
-   * Draws the jobs of the warm start from `rng`: per class, those that arrived over its window at
-   * `factor` x the rate around t = 0 and would still be running. On-demand ones are placed at once,
-   * or collected in `onDemand` when given (to be placed with the reservations); spot ones (all of
-   * them when `allSpot`) are collected in `spotJobs` to be placed last.
-   */
-  private warmJobs(rng: Rng, weights: number[], factor: number, spotJobs: WarmJob[], allSpot: boolean, onDemand: WarmJob[] | null): void {
-    const sampler = createJobSampler(this.s, rng);
-    const one = JOB_CLASSES.map((_, c) => weights.map((__, k) => (k === c ? 1 : 0)));
-    for (let c = 0; c < JOB_CLASSES.length; c++) {
-      const cls = this.s.demand.classes[JOB_CLASSES[c]];
-      const window = Math.min(cls.maxDurationHours, 90 * 24);
-      const count = poisson(rng, weights[c] * factor * window)();
-      const life = new Float64Array(2);
-      for (let k = 0; k < count; k++) {
-        if (this.hooks.onSetup && (k + 1) % SETUP_REPORT_EVERY === 0) this.hooks.onSetup('warm-start jobs', k + 1, count);
-        const age = rng() * window;
-        sampler.lifetime(c, life);
-        const duration = life[0];
-        const cancelAfter = life[1];
-        if (duration <= age || cancelAfter <= age) continue;
-        // with escrow runways, a job whose tenant let a deposit run dry before t = 0 has ended
-        if (this.escrowRunway && !this.escrowRunway.survivedTo0(age)) continue;
-        const d = { ...sampler.draw(one[c]), durationHours: duration, cancelAfterHours: cancelAfter, patienceHours: Infinity };
-        const spot = allSpot || this.isSpot(c);
-        // with reservations, its tenant's reservation may have taken it over (the reservations running at t = 0 are drawn apart)
-        if (!allSpot && this.reservations?.takenOverBefore0(c, this.reservedWarm!)) continue;
-        if (spot) spotJobs.push({ d, age });
-        else if (onDemand) onDemand.push({ d, age });
-        else this.placeWarm(d, age, false);
-      }
-    }
-  }
-
-  /** The warm start's stream for reservations (market.reserved): those running at t = 0 and the jobs they took over. */
-  private reservedWarm: Rng | null = null;
 
   /** Places one warm-start job with its remaining work at t = 0, or drops it if no provider is free. */
   private placeWarm(d: JobDraw, age: number, spot: boolean, reserved = false): void {
@@ -472,7 +381,7 @@ export class MarketModel {
       this.sig.windowEnd[p.id] = p.inWindow ? next : now;
       this.engine.at(next, this.K.window, p.id, p.gen);
     }
-    if (p.reliability < 1) this.scheduleAvailabilityChange(p, now + this.firstAvailabilityChange(p));
+    if (p.reliability < 1) this.outages.scheduleFirst(p, now);
     if (isOnline(p)) this.onlineGpusChanged(p, p.gpus);
     this.economy?.onJoin(p);
     this.relist(p);
@@ -533,56 +442,9 @@ export class MarketModel {
     this.sig.set(p.id, REPUTATION, (p.leasesCompleted + 1) / (p.leasesCompleted + p.leasesFailed + 2));
   }
 
-  /** Hours to a new provider's first outage; in a steady start it may begin down (then: hours to recovery). */
-  private firstAvailabilityChange(p: Provider): number {
-    if (!this.steadyAvailability) return this.upFor(p);
-    if (this.streams.get('availability-steady')() < 1 - this.reliabilityOf(p)) {
-      p.failed = true;
-      return this.downResidual[p.archetype]();
-    }
-    return this.upResidual[p.archetype]() * this.meanUp(p);
-  }
-
-  private meanUp(p: Provider): number {
-    const meanDown = this.s.supply.archetypes[archName(p.archetype)].meanDownHours;
-    const r = this.reliabilityOf(p);
-    return meanDown * (r / (1 - r));
-  }
-
-  /** p's share of time up now: its own, times the reliability stretches on that reach it (x 1 is exact). */
-  private reliabilityOf(p: Provider): number {
-    return p.reliability * this.relShocks.factor[p.archetype * REGIONS.length + p.region];
-  }
-
-  /** Schedules p's next failure or recovery at `at`, keeping when and its handle. */
-  private scheduleAvailabilityChange(p: Provider, at: number): void {
-    this.availabilityAt[p.id] = at;
-    this.availabilityHandle[p.id] = this.engine.at(at, this.K.failure, p.id, p.gen);
-  }
-
-  /**
-   * A reliability stretch starts or ends: the multipliers change, and each reached provider up in an
-   * up spell sees the rest of the spell scaled by the ratio of the new mean up time to the old (the
-   * outage hazard scaled by the inverse), so the change holds from now, not from its next spell.
-   * Outages under way keep their length; the next spell up is drawn at the new mean.
-   */
+  /** A reliability stretch starts or ends (supply.reliabilityShocks): up spells under way are rescaled (model/outageClock.ts). */
   private onReliabilityShock(shock: number, on: boolean): void {
-    const before = this.providers.map((p) => (p.active && !p.failed && p.reliability < 1 ? this.meanUp(p) : 0));
-    if (!this.relShocks.set(shock, on)) return;
-    const now = this.engine.now;
-    for (const p of this.providers) {
-      const was = before[p.id];
-      if (was === 0) continue;
-      const ratio = this.meanUp(p) / was;
-      const at = this.availabilityAt[p.id];
-      if (ratio === 1 || !(at > now)) continue;
-      this.engine.cancel(this.availabilityHandle[p.id]);
-      this.scheduleAvailabilityChange(p, now + (at - now) * ratio);
-    }
-  }
-
-  private upFor(p: Provider): number {
-    return this.upInterval[p.archetype]() * this.meanUp(p);
+    this.outages.switchStretch(shock, on, this.providers);
   }
 
   uptime(p: Provider): number {
@@ -653,7 +515,7 @@ export class MarketModel {
     const p = this.providers[pid];
     if (p.gen !== gen || !p.active) return;
     this.setAvailability(p, false, 'provider failure');
-    this.scheduleAvailabilityChange(p, this.engine.now + (p.failed ? this.downInterval[p.archetype]() : this.upFor(p)));
+    this.outages.scheduleNext(p, this.engine.now);
   }
 
   // ---------------------------------------------------------------- demand
@@ -1147,34 +1009,12 @@ export class MarketModel {
 
   /** Base units paid so far for lease l (running leases are paid every period). */
   paidUnits(l: Lease): number {
-    return l.billSlot >= 0 && this.bills ? this.bills.paidOf(l.billSlot) : l.paidUnits;
+    return this.settlement.paidUnits(l);
   }
 
-  /** Pays the provider for the hours run so far (escrow -> provider, less the protocol fee). */
+  /** Pays the provider for the hours run so far (model/settlement.ts). */
   private settle(l: Lease, runHours: number): void {
-    const pay = this.due(l, runHours);
-    if (pay > 0) this.payProvider(l, this.providers[l.provider], pay);
-  }
-
-  /** Base units l owes its provider for `runHours` of run beyond what it has paid; marks them paid. */
-  private due(l: Lease, runHours: number): number {
-    const dueUnits = Math.min(l.escrowUnits, Math.round(l.priceUsdPerGpuHour * l.gpus * runHours * UNITS_PER));
-    const pay = dueUnits - l.paidUnits;
-    if (pay <= 0) return 0;
-    l.paidUnits = dueUnits;
-    return pay;
-  }
-
-  /** Moves `pay` units from escrow to provider p, less the fee (l: the lease paid, or null for a batch of leases). */
-  private payProvider(l: Lease | null, p: Provider, pay: number): void {
-    if (this.economy) {
-      this.economy.pay(l, p, pay);
-    } else {
-      const L = this.ledger;
-      const fee = Math.round(pay * this.takeRate(this.engine.now));
-      L.transferUnits('usd', this.acct.escrow, p.account, pay - fee, 'lease payment');
-      if (fee > 0) L.transferUnits('usd', this.acct.escrow, this.acct.treasury, fee, 'protocol fee');
-    }
+    this.settlement.settle(l, runHours);
   }
 
   // ---------------------------------------------------------------- periodic
@@ -1192,24 +1032,8 @@ export class MarketModel {
 
   private onSample(): void {
     const now = this.engine.now;
-    // Leases settle every period, as providers withdraw on Akash (research §1.3): one payment per
-    // provider for all its running leases (a ledger entry per provider, not per lease), except when
-    // leases are paid in tokens, whose escrow is held per lease.
-    if (!this.bills) {
-      this.leases.forEach((l) => {
-        if (l.state === 'active') this.settle(l, runHours(l, now));
-      });
-    } else {
-      if (this.owed.length < this.providers.length) this.owed = new Float64Array(Math.max(this.providers.length, 2 * this.owed.length));
-      const owed = this.owed;
-      this.bills.settle(now, owed);
-      for (let i = 0; i < this.providers.length; i++) {
-        if (owed[i] === 0) continue;
-        const total = owed[i];
-        owed[i] = 0;
-        this.payProvider(null, this.providers[i], total);
-      }
-    }
+    // Leases settle every period, as providers withdraw on Akash (research §1.3; model/settlement.ts).
+    this.settlement.settleRunning(now, this.leases);
     // DESIGN rule 6, where the economy's daily conservation check does not run (economy off): the
     // USD ledger still balances, every period
     if (!this.economy) this.ledger.assertBalanced();
@@ -1276,36 +1100,7 @@ export class MarketModel {
   }
 
   private leaseRow(l: Lease): LeaseRow {
-    const p = l.provider >= 0 ? this.providers[l.provider] : null;
-    return {
-      lease_id: l.id,
-      job_id: l.jobId,
-      attempt: l.attempt,
-      job_class: JOB_CLASSES[l.jobClass],
-      gpus: l.gpus,
-      min_vram_gb: l.minVramGb,
-      tenant_region: REGIONS[l.region],
-      region_locked: l.regionLocked ? 1 : 0,
-      provider_id: p ? p.id : -1,
-      archetype: p ? archName(p.archetype) : '',
-      gpu_model: p ? GPU_CATALOGUE[p.model].id : '',
-      tier: p ? TIER_NAMES[p.tier] : '',
-      provider_region: p ? REGIONS[p.region] : '',
-      ordered_h: l.orderedAt,
-      matched_h: l.matchedAt,
-      started_h: l.startedAt,
-      ended_h: l.endedAt,
-      outcome: l.state,
-      end_reason: l.endReason,
-      budget_usd_per_gpu_h: l.budgetUsdPerGpuHour,
-      price_usd_per_gpu_h: l.priceUsdPerGpuHour,
-      cloud_usd_per_gpu_h: l.cloudUsdPerGpuHour,
-      gpu_hours: l.ranHours * l.gpus,
-      billed_usd: l.paidUnits / UNITS_PER,
-      stalled_h: l.stalledHours,
-      spot: l.spot ? 1 : 0,
-      reserved: l.reserved ? 1 : 0,
-    };
+    return leaseRowOf(l, l.provider >= 0 ? this.providers[l.provider] : null);
   }
 }
 

@@ -17,7 +17,7 @@ import {
   withBaseline,
   type ComparedRun,
 } from '../../src/ui/lib/compareSet.ts';
-import { KPIS } from '../../src/ui/lib/chartDefs.ts';
+import { KPIS } from '../../src/ui/lib/kpiDefs.ts';
 
 const kpi = (id: string) => KPIS.find((k) => k.id === id)!;
 

@@ -1,9 +1,9 @@
 // The charts' header views: cumulative (running totals of per-day flows) and in USD (token amounts
 // at each day's price), and the market cap chart's columns, on a made-up table and on a real run.
 import { describe, expect, it } from 'vitest';
-import { CHARTS } from '../../src/ui/lib/charts.ts';
-import { deriveColumns } from '../../src/ui/lib/derivedColumns.ts';
-import type { ChartDef } from '../../src/ui/lib/chartTypes.ts';
+import { CHARTS } from '../../src/ui/lib/chartDefs/charts.ts';
+import { deriveColumns } from '../../src/ui/lib/chartDefs/derivedColumns.ts';
+import type { ChartDef } from '../../src/ui/lib/chartDefs/chartTypes.ts';
 import { compareMetrics, viewColumn, viewColumns, viewLineColumns, viewOf } from '../../src/ui/lib/chartViews.ts';
 import { supplyCapTokens } from '../../src/ui/lib/scenarioRefs.ts';
 import { findPreset } from '../../src/sim/scenario/presets.ts';

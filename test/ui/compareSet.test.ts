@@ -17,7 +17,7 @@ import {
   withBaseline,
   type ComparedRun,
 } from '../../src/ui/lib/compareSet.ts';
-import { KPIS } from '../../src/ui/lib/kpiDefs.ts';
+import { KPIS } from '../../src/ui/lib/chartDefs/kpiDefs.ts';
 
 const kpi = (id: string) => KPIS.find((k) => k.id === id)!;
 

@@ -41,17 +41,21 @@ describe('modelId', () => {
 
   it('changes with the derived columns a kept table holds (chart definitions and views), not with the rest of the UI', () => {
     const root = project();
-    mkdirSync(join(root, 'src/ui/lib'), { recursive: true });
-    writeFileSync(join(root, 'src/ui/lib/derivedColumns.ts'), 'export const d = 1;\n');
+    mkdirSync(join(root, 'src/ui/lib/chartDefs'), { recursive: true });
+    writeFileSync(join(root, 'src/ui/lib/chartDefs/derivedColumns.ts'), 'export const d = 1;\n');
     const id = modelId(root);
     writeFileSync(join(root, 'src/ui/lib/chartViews.ts'), 'export const v = 1;\n');
     const withViews = modelId(root);
     expect(withViews).not.toBe(id);
-    writeFileSync(join(root, 'src/ui/lib/derivedColumns.ts'), 'export const d = 2;\n');
+    writeFileSync(join(root, 'src/ui/lib/chartDefs/derivedColumns.ts'), 'export const d = 2;\n');
     expect(modelId(root)).not.toBe(withViews);
     const withDerived = modelId(root);
-    writeFileSync(join(root, 'src/ui/lib/chartsMarket.ts'), 'export const c = 1;\n');
+    writeFileSync(join(root, 'src/ui/lib/chartDefs/chartsMarket.ts'), 'export const c = 1;\n');
     expect(modelId(root)).not.toBe(withDerived);
+    // a chart definitions file added later counts without being listed
+    const withMarket = modelId(root);
+    writeFileSync(join(root, 'src/ui/lib/chartDefs/chartsNew.ts'), 'export const n = 1;\n');
+    expect(modelId(root)).not.toBe(withMarket);
     const before = modelId(root);
     writeFileSync(join(root, 'src/ui/lib/format.ts'), 'export const f = 1;\n');
     expect(modelId(root)).toBe(before);

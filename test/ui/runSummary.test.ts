@@ -1,7 +1,7 @@
 // The run in plain sentences: the cards' numbers, their reference points, and the changes against a baseline.
 import { describe, expect, it } from 'vitest';
 import { runSummary } from '../../src/ui/lib/runSummary.ts';
-import type { WindowedTable } from '../../src/ui/lib/kpiDefs.ts';
+import type { WindowedTable } from '../../src/ui/lib/chartDefs/kpiDefs.ts';
 
 const f = (...v: number[]) => new Float64Array(v);
 

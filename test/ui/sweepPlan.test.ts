@@ -1,7 +1,7 @@
 // The dashboard's parameter sweep: its values, the KPIs per point across seeds, and its CSV.
 import { describe, expect, it } from 'vitest';
 import { kpiOfRun, sweepCsv, sweepCsvComment, sweepSummary, sweepValues } from '../../src/ui/lib/sweepPlan.ts';
-import { KPIS } from '../../src/ui/lib/kpiDefs.ts';
+import { KPIS } from '../../src/ui/lib/chartDefs/kpiDefs.ts';
 
 describe('sweepValues', () => {
   it('evenly spaced, both ends included, without floating-point residue', () => {

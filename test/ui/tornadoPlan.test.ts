@@ -1,7 +1,7 @@
 // One-at-a-time sensitivity: the ends each parameter moves to, the bars ranked by swing, and their CSV.
 import { describe, expect, it } from 'vitest';
 import { tornadoBars, tornadoBase, tornadoCsv, tornadoEnds, type TornadoParam } from '../../src/ui/lib/tornadoPlan.ts';
-import { KPIS } from '../../src/ui/lib/kpiDefs.ts';
+import { KPIS } from '../../src/ui/lib/chartDefs/kpiDefs.ts';
 import type { ControlSpec } from '../../src/ui/lib/schemaControls.ts';
 
 const control = (over: Partial<ControlSpec> = {}): ControlSpec => ({ path: 'demand.baseRateJobsPerHour', group: 'demand', kind: 'number', label: 'Base rate', unit: 'jobs/h', description: '', min: 0, ...over });

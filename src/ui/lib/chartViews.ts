@@ -10,7 +10,7 @@
  * table, the Monte Carlo runs' too, so a view's lines get their bands like any other. The twins are
  * the dashboard's own: no export of the run's table carries them.
  */
-import type { ChartDef, SeriesDef, SeriesType } from './chartTypes.ts';
+import type { ChartDef, SeriesDef, SeriesType } from './chartDefs/chartTypes.ts';
 
 export type ChartToggle = 'cumulative' | 'usd';
 

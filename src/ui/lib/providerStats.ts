@@ -1,5 +1,5 @@
 /** Summaries of the per-provider report for the distribution chart: payback bins and a Lorenz curve. */
-import { ARCHETYPE_COLORS } from './palette.ts';
+import { ARCHETYPE_COLORS } from './chartDefs/palette.ts';
 
 export type ProviderRecord = Record<string, number | string>;
 

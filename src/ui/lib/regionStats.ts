@@ -5,7 +5,7 @@
  */
 import { REGIONS } from '../../sim/scenario/schema.ts';
 import { groupFigures, type ProviderRecord } from './providerStats.ts';
-import { REGION_LABELS } from './palette.ts';
+import { REGION_LABELS } from './chartDefs/palette.ts';
 
 
 export interface RegionRow {

@@ -5,7 +5,7 @@
  * definitions name (utilization of live networks, payback thresholds, burn-to-mint of 1), and,
  * with a pinned baseline, what changed most against it. Facts about the run only: no advice.
  */
-import { KPIS, type KpiDef, type WindowedTable } from './kpiDefs.ts';
+import { KPIS, type KpiDef, type WindowedTable } from './chartDefs/kpiDefs.ts';
 import { formatCount, formatSigned, formatValue, formatWithUnit } from './format.ts';
 import { marketDryNotice } from '../../sim/metrics/marketDryNotice.ts';
 import { incentiveOutcome } from '../../sim/metrics/incentiveOutcome.ts';

@@ -5,7 +5,7 @@
  * level the user picked (the 10th and 90th percentile at the default 80%; bandLevel.ts).
  */
 import { bandSuffixes, DEFAULT_BAND_LEVEL, type BandLevel } from '../../sim/metrics/bandLevel.ts';
-import { KPIS, type KpiDef } from './kpiDefs.ts';
+import { KPIS, type KpiDef } from './chartDefs/kpiDefs.ts';
 import { spreadOf, type RunTable, type Spread as BandSpread } from './bands.ts';
 
 /** Points in a sweep at most (each is a whole run per seed). */

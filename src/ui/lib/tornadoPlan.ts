@@ -5,7 +5,7 @@
  * the first bar is the parameter the KPI depends on most, over that range.
  */
 import { quantileType7 } from '../../sim/metrics/quantile.ts';
-import type { KpiDef } from './kpiDefs.ts';
+import type { KpiDef } from './chartDefs/kpiDefs.ts';
 import type { RunTable } from './bands.ts';
 import type { ControlKind, ControlSpec } from './schemaControls.ts';
 import { kpiOfRun } from './sweepPlan.ts';

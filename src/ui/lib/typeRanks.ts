@@ -4,7 +4,7 @@
  * over the GPU-days of its providers in the network) ranks the types in each run, and the rank
  * frequencies say whether one ordering is robust to luck or flips from seed to seed.
  */
-import { ARCHETYPE_COLORS } from './palette.ts';
+import { ARCHETYPE_COLORS } from './chartDefs/palette.ts';
 import { rowsInWindow } from './compareSet.ts';
 import type { RunTable } from './bands.ts';
 

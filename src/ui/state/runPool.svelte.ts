@@ -9,7 +9,7 @@
  * session takes that table at once instead of a worker, and every finished run goes into the cache.
  */
 import { SimClient, type WorkerEvent } from '../lib/simClient.ts';
-import { deriveColumns } from '../lib/derivedColumns.ts';
+import { deriveColumns } from '../lib/chartDefs/derivedColumns.ts';
 import type { RunTable } from '../lib/bands.ts';
 import { ColumnBuffers } from '../lib/columnBuffers.ts';
 import { ensembleWorkers } from '../lib/ensembleWorkers.ts';

@@ -3,7 +3,7 @@
  * for it; how concentrated it is), the same by provider type and by region, and providers joining
  * and leaving, with why they leave.
  */
-import { REGIONS } from '../../sim/scenario/schema.ts';
+import { REGIONS } from '../../../sim/scenario/schema.ts';
 import { ECONOMY_NOTE, type ChartDef } from './chartTypes.ts';
 import { ARCHETYPE_COLORS, ARCHETYPE_DASH, OKABE_ITO, REGION_COLORS, REGION_DASH, REGION_LABELS, TYPES } from './palette.ts';
 

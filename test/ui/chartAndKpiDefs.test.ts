@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { CHARTS } from '../../src/ui/lib/charts.ts';
-import { KPIS } from '../../src/ui/lib/kpiDefs.ts';
-import { deriveColumns } from '../../src/ui/lib/derivedColumns.ts';
-import { usesMechanism } from '../../src/ui/lib/chartTypes.ts';
+import { CHARTS } from '../../src/ui/lib/chartDefs/charts.ts';
+import { KPIS } from '../../src/ui/lib/chartDefs/kpiDefs.ts';
+import { deriveColumns } from '../../src/ui/lib/chartDefs/derivedColumns.ts';
+import { usesMechanism } from '../../src/ui/lib/chartDefs/chartTypes.ts';
 import { parseScenario } from '../../src/sim/scenario/validate.ts';
 import { formatValue } from '../../src/ui/lib/format.ts';
 import { ESCROW_COLUMNS, SPOT_COLUMNS, RESERVED_COLUMNS, ORDER_KIND_COLUMNS, MARKET_COLUMNS, NEW_JOB_COLUMNS, REGION_MARKET_COLUMNS, TYPE_MARKET_COLUMNS } from '../../src/sim/metrics/marketMetrics.ts';

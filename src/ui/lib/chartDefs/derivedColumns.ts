@@ -8,7 +8,7 @@
  */
 import { CHARTS } from './charts.ts';
 import { TRAILING_DAYS } from './chartsTokenSupply.ts';
-import { viewColumns } from './chartViews.ts';
+import { viewColumns } from '../chartViews.ts';
 import { TYPES } from './palette.ts';
 
 /**

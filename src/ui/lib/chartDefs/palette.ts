@@ -4,7 +4,7 @@
  * types and the provider regions, so that a tier, a type or a region looks the same in every chart
  * and table that splits by it; the regions' names beside their colours.
  */
-import { REGIONS } from '../../sim/scenario/schema.ts';
+import { REGIONS } from '../../../sim/scenario/schema.ts';
 
 export const OKABE_ITO = {
   orange: '#E69F00',

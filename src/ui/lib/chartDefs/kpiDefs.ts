@@ -3,8 +3,8 @@
  * direction is better) and how it is computed, with its detail line, over the selected window of a
  * run's table (`WindowedTable`); and the window sums, means and ratios they share.
  */
-import { formatWait, kindWaits } from '../../sim/metrics/kindWaits.ts';
-import { formatCount, formatValue } from './format.ts';
+import { formatWait, kindWaits } from '../../../sim/metrics/kindWaits.ts';
+import { formatCount, formatValue } from '../format.ts';
 
 export interface WindowedTable {
   data: Record<string, Float64Array>;

@@ -4,8 +4,8 @@
  * (`usesMechanism`, from its `onlyWith`); and the notes a chart shows in its place when its columns
  * are missing. The charts themselves are in charts.ts.
  */
-import type { ChartToggle } from './chartViews.ts';
-import { getAt } from './paths.ts';
+import type { ChartToggle } from '../chartViews.ts';
+import { getAt } from '../paths.ts';
 
 /** 'areaDown': an area drawn down from 0 (a running total of what barDown draws per day). */
 export type SeriesType = 'line' | 'area' | 'areaDown' | 'stack' | 'barUp' | 'barDown';

@@ -9,7 +9,7 @@
  *   ordered|matched|active|stalled --cancel--> cancelled   (the tenant withdraws or closes early)
  *   matched|active|stalled --fail--> failed      (provider down, or caught cheating: the rest is re-queued)
  *   active --stall--> stalled --resume--> active  (provider down, back within the retry grace)
- *   stalled --complete--> completed  (a reservation whose booking ends while its provider is down)
+ *   stalled --complete--> completed  (a reservation whose booking ends while its provider is down: no reputation mark)
  *   active --overdraw--> cancelled   (the tenant's escrow ran dry and the provider noticed: closed for insufficient funds)
  *   matched|active --preempt--> preempted   (a spot lease whose GPUs an on-demand order takes: the rest is re-queued)
  *
@@ -259,7 +259,9 @@ export function advance(l: Lease, ev: LeaseEvent, now: number, fx: EffectBuffer)
       l.endReason = 'completed';
       fx.push(FX_SETTLE, l.ranHours);
       fx.push(FX_RELEASE);
-      fx.push(FX_REPUTATION_GOOD);
+      // A booking that ends while its host is down earns no mark: the host did not deliver its last
+      // hours, yet was back within the grace as far as anyone knows (neither done well nor failed).
+      if (l.state !== 'stalled') fx.push(FX_REPUTATION_GOOD);
       break;
     case 'expire':
       l.endedAt = now;

@@ -212,11 +212,11 @@ const SPEC: Record<string, { to: LeaseState; fx: (l: Lease, now: number) => Effe
   },
   'stalled/complete': {
     to: 'completed',
-    // a reservation whose booking ends while its provider is down: paid its run before the stall, done
+    // a reservation whose booking ends while its provider is down: paid its run before the stall,
+    // done, and no reputation mark either way (the host missed the last hours but has not failed)
     fx: (l) => [
       { type: 'settle', runHours: 1.5 },
       { type: 'release', provider: 9, gpus: l.gpus },
-      { type: 'reputation', provider: 9, good: true },
     ],
     check: (n, _p, now) => {
       expect(n.endedAt).toBe(now);

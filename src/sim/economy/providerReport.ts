@@ -8,7 +8,8 @@ import { ARCHETYPES, REGIONS } from '../scenario/schema.ts';
 import { GPU_CATALOGUE, TIERS } from '../supply/catalogue.ts';
 import type { Provider } from '../model/types.ts';
 import { BUSY_TOTAL, ONLINE_TOTAL, type ProviderUsage } from '../model/usage.ts';
-import { paybackMonths, type Economy } from './economy.ts';
+import type { Economy } from './economy.ts';
+import { paybackMonths } from './providerBook.ts';
 
 export interface ProviderRow {
   provider_id: number;

@@ -1,4 +1,5 @@
 /** `depinsim run`: runs a scenario headless and writes the CSVs with their provenance sidecars. */
+import { bmeOutcome } from '../sim/metrics/bmeOutcome.ts';
 import { mmcOf } from '../sim/scenario/queueTheory.ts';
 import { theoryLine } from './theoryLine.ts';
 import { HeapWatch, setupProgress } from './memoryGuard.ts';
@@ -247,6 +248,7 @@ export async function runCommand(arg: string, f: RunFlags): Promise<number> {
     if (scenario.market.escrow) process.stderr.write(`depinsim: ${escrowLine(table.data)}\n`);
     if (scenario.market.spot) process.stderr.write(`depinsim: ${spotLine(table.data)}\n`);
     if (scenario.market.reserved) process.stderr.write(`depinsim: ${reservedLine(table.data)}\n`);
+    if (scenario.economy.enabled && scenario.economy.bmeBreaker) process.stderr.write(`depinsim: ${bmeLine(table.data, scenario.economy.bmeBreaker.haltRatio)}\n`);
     const theory = mmcOf(scenario);
     if (theory) process.stderr.write(theoryLine(theory, table));
   }
@@ -286,6 +288,19 @@ export function reservedLine(data: Record<string, Float64Array>): string {
   const o = reservedOutcome(data, 0, data.day.length - 1);
   if (!o) return 'no reservation ran (reserved_gpu_hours_served)';
   return `reservations ran ${(o.share * 100).toFixed(1)}% of the GPU-hours served at ${usdPerGpuHour(o.reservedUsdPerGpuHour)} against ${usdPerGpuHour(o.onDemandUsdPerGpuHour)} on-demand; ${o.started.toFixed(0)} reservation leases started, re-orders after failures included, and ${o.takenOver.toFixed(0)} jobs ran inside their tenants' reservations; reservation orders waited ${formatWait(o.reservedWaitH)} for a match, on-demand orders ${formatWait(o.onDemandWaitH)} (means of the days' means) (reserved_gpu_hours_served, reserved_price_usd_per_gpu_h, on_demand_price_usd_per_gpu_h, reservations_started, jobs_taken_over, wait_mean_h_reserved, wait_mean_h_on_demand)`;
+}
+
+/** The burn-and-mint breaker in a line: how long new leases were halted, how often it tripped, the lowest and last collateral ratio. */
+export function bmeLine(data: Record<string, Float64Array>, haltRatio: number): string {
+  const o = bmeOutcome(data, 0, data.day.length - 1);
+  if (!o) return 'no collateral ratio (bme_collateral_ratio)';
+  const days = data.day.length;
+  const ratio = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : 'none (no credits outstanding)');
+  const halted =
+    o.haltedHours > 0
+      ? `the burn-and-mint breaker halted new leases for ${(o.haltedHours / 24).toFixed(1)} of ${days} days (${o.trips.toFixed(0)} trips below a collateral ratio of ${haltRatio})`
+      : `the burn-and-mint breaker never halted new leases (collateral ratio never below ${haltRatio} at a change)`;
+  return `${halted}; lowest ratio at a day's end ${ratio(o.lowestRatio)}, last ${ratio(o.lastRatio)} (bme_mint_halted_h, bme_breaker_trips, bme_collateral_ratio)`;
 }
 
 /** A price for people: cents, or three significant digits below a dime; says so when no lease ran that day (NaN). */

@@ -42,6 +42,7 @@ import { Entrants } from './entrants.ts';
 import { IncentiveFunding } from './incentiveFunding.ts';
 import { EconomySampler } from './economySampling.ts';
 import { assertConserved } from './conservation.ts';
+import { BmeBreaker } from './bmeBreaker.ts';
 
 export { ECONOMY_COLUMNS, TOKEN_FLOAT_COLUMNS, paybackMonths };
 export type { EconomyHost, ProviderBook };
@@ -96,6 +97,13 @@ export class Economy extends TokenMarket {
   readonly rngCheat: Rng;
   readonly rngExit: Rng;
 
+  /**
+   * The burn-and-mint vault, its collateral ratio and the circuit breaker (bmeBreaker.ts): with
+   * payment burnMint and settlement mints only (its threshold economy.bmeBreaker.haltRatio; without
+   * it the ratio is kept for the columns and never halts); else null.
+   */
+  readonly bme: BmeBreaker | null;
+
   private tokenEscrow = new Map<number, TokenEscrow>();
   private genesis = true;
   private readonly epoch: DailyEpoch;
@@ -106,6 +114,7 @@ export class Economy extends TokenMarket {
     super(host, s.economy.token.initialPriceUsd);
     this.e = s.economy;
     this.takeRate = takeRateSchedule(s.economy);
+    this.bme = s.economy.payment === 'burnMint' && s.economy.bmeProviderPay === 'mint' ? new BmeBreaker(s.economy.bmeBreaker?.haltRatio ?? 0) : null;
     this.scale = s.scale;
     const L = host.ledger;
     // only with programs: a scenario without them keeps its ledger's accounts as they were
@@ -225,6 +234,7 @@ export class Economy extends TokenMarket {
       this.burn(this.a.tenantTokens, tok, 'burn for credits');
       this.counters.bmeBurnedUnits += tok;
       L.transferUnits('credit', this.a.credits, this.host.acct.escrow, l.escrowUnits, 'credits minted');
+      this.bme?.minted(tok, l.escrowUnits, this.host.engine.now, this.price.price);
     }
   }
 
@@ -267,16 +277,24 @@ export class Economy extends TokenMarket {
     } else {
       L.transferUnits('credit', this.host.acct.escrow, this.a.credits, payUnits, 'credits spent');
       const fee = Math.round(payUnits * k);
+      // tokens minted for these credits: out of the burn-and-mint vault first (bmeBreaker.ts)
+      let reminted = 0;
       if (this.e.bmeProviderPay === 'mint') {
         const tok = this.mint(p.account, Math.round((payUnits - fee) / P), 'settlement mint');
         this.counters.bmeMintedUnits += tok;
+        reminted += tok;
         b.dayTokenUnits += tok;
         this.income(r, (tok / UNITS_PER) * P);
       }
       if (fee > 0) {
-        if (fate !== 'burn') this.counters.bmeMintedUnits += this.mint(fate === 'treasury' ? this.host.acct.treasury : this.a.stakerPool, Math.round(fee / P), 'protocol fee minted');
+        if (fate !== 'burn') {
+          const tok = this.mint(fate === 'treasury' ? this.host.acct.treasury : this.a.stakerPool, Math.round(fee / P), 'protocol fee minted');
+          this.counters.bmeMintedUnits += tok;
+          reminted += tok;
+        }
         this.counters.feesUsd += fee / UNITS_PER;
       }
+      this.bme?.spent(payUnits, reminted, this.host.engine.now, P);
     }
   }
 
@@ -308,6 +326,7 @@ export class Economy extends TokenMarket {
       L.transferUnits('credit', this.host.acct.escrow, this.a.credits, units, 'credits redeemed');
       const tok = this.mint(this.a.tenantTokens, Math.round(units / this.price.price), 'credit redemption mint');
       this.counters.bmeMintedUnits += tok;
+      this.bme?.spent(units, tok, this.host.engine.now, this.price.price);
       this.sell(this.a.tenantTokens, this.host.acct.tenants, tok, 'tenant sells redemption');
     }
   }
@@ -391,6 +410,13 @@ export class Economy extends TokenMarket {
   /** Writes the period's PROVIDER_INCOME_COLUMNS from `offset` (after sample() at the same instant); returns the next offset. */
   sampleProviderIncome(out: number[], offset: number): number {
     return this.sampler.sampleProviderIncome(out, offset);
+  }
+
+  /** Writes the period's BME_COLUMNS from `offset` (empty without burn-and-mint settlement mints); returns the next offset. */
+  sampleBme(out: number[], offset: number): number {
+    if (this.bme) return this.bme.sample(this.host.engine.now, this.price.price, out, offset);
+    for (let i = 0; i < 4; i++) out[offset + i] = NaN;
+    return offset + 4;
   }
 
   /** Writes the period's INCENTIVE_COLUMNS from `offset` (after sample() at the same instant); returns the next offset. */

@@ -93,6 +93,8 @@ export class DailyEpoch {
     const supply = eco.supplyUnits() / UNITS_PER;
     eco.price = stepPrice(eco.price, e.price, day, eco.netBuyUsd, supply, eco.rngToken);
     eco.netBuyUsd = 0;
+    // the vault's worth moves with the price: the circuit breaker may trip or lift
+    eco.bme?.update(now, eco.price.price);
     if (e.participation.entry) eco.entrants.consider(now, eco.price.price, eco.day, eco.programs);
 
     eco.checkConservation();

@@ -57,6 +57,18 @@ export const ECONOMY_COLUMNS: ColumnDef[] = [
  * The market's float (0.6.0), after the last column of 0.5.0 (the market by region), so every
  * earlier column keeps its place; only with the token economy.
  */
+/**
+ * Akash's burn-and-mint collateral ratio and its circuit breaker (economy.bmeBreaker, 0.15.0), after
+ * every other column, with the economy only; empty unless leases are paid by burn-and-mint with
+ * settlement mints (economy.payment burnMint, bmeProviderPay mint). See economy/bmeBreaker.ts.
+ */
+export const BME_COLUMNS: ColumnDef[] = [
+  { name: 'bme_collateral_ratio', unit: 'ratio', description: 'At the end of the period: the USD value, at the token price then, of the tokens burned for compute credits and not yet reminted (the AEP-76 vault), over the credits outstanding in escrow; 1 while the price holds, below it when the price fell between escrow and settlement. Empty without burnMint and settlement mints, or when no credits are outstanding' },
+  { name: 'bme_mint_halted_h', unit: 'h', description: 'Hours of the period in which the ratio was below economy.bmeBreaker.haltRatio: no new credits minted, so no order matched. 0 without the breaker; empty without burnMint and settlement mints' },
+  { name: 'bme_breaker_trips', unit: 'count', description: 'Times in the period the ratio fell below economy.bmeBreaker.haltRatio; empty without burnMint and settlement mints' },
+  { name: 'bme_credits_outstanding_usd', unit: 'USD', description: 'Compute credits in escrow at the end of the period (minted for leases, not yet spent or redeemed): what the vault backs; empty without burnMint and settlement mints' },
+];
+
 export const TOKEN_FLOAT_COLUMNS: ColumnDef[] = [
   {
     name: 'token_for_sale_tokens',

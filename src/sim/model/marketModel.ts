@@ -13,6 +13,7 @@ import { createRateModel, demandLevels, nextArrival, type RateModel } from '../d
 import { blankDraw, createJobSampler, type JobDraw, type JobSampler } from '../demand/jobs.ts';
 import { Ledger, UNITS_PER } from '../economy/ledger.ts';
 import { Economy } from '../economy/economy.ts';
+import type { BmeBreaker } from '../economy/bmeBreaker.ts';
 import { forbidNonFinite } from './guards.ts';
 import {
   advance,
@@ -135,6 +136,8 @@ export class MarketModel {
   private fx = new EffectBuffer();
   /** Records of ended leases, reused for new orders. */
   private pool = new LeasePool();
+  /** The burn-and-mint circuit breaker (economy/bmeBreaker.ts): while it is halted no order is matched; null without burn-and-mint settlement mints. */
+  private readonly bme: BmeBreaker | null;
   /** Payments to providers out of escrow, per lease and every period (model/settlement.ts). */
   private settlement: Settlement;
   /** The settlement's running bills (null when leases are paid in tokens), read on the lease path. */
@@ -245,6 +248,7 @@ export class MarketModel {
     const L = this.ledger;
     this.acct = { tenants: L.account('tenants', true), escrow: L.account('escrow'), treasury: L.account('treasury') };
     this.economy = s.economy.enabled ? new Economy(this, s, streams) : null;
+    this.bme = this.economy?.bme ?? null;
     this.settlement = new Settlement(e, L, this.acct, this.providers, this.economy, this.takeRate, this.economy !== null && s.economy.payment === 'token');
     this.bills = this.settlement.bills;
     // its own stream, drawn only with runways: a run without them keeps every other stream's numbers
@@ -522,6 +526,7 @@ export class MarketModel {
 
   private onArrival(): void {
     const now = this.engine.now;
+    if (this.bme !== null && this.bme.lifted) this.serveAfterHalt();
     const n = this.batch();
     for (let c = 0; c < this.classWeights.length; c++) this.classWeights[c] = this.rates.ofClass(c, now);
     for (let i = 0; i < n; i++) {
@@ -540,6 +545,16 @@ export class MarketModel {
     }
     const next = nextArrival(this.rates, now, this.horizonHours, this.streams.get('arrivals'), this.s.demand.burstMeanJobs);
     if (next < Infinity) this.engine.at(next, this.K.arrival);
+  }
+
+  /**
+   * The burn-and-mint breaker lifted (at a settlement or the daily price step, where matching cannot
+   * run): at the next arrival, every listed provider with free GPUs serves the orders that waited,
+   * as when capacity frees.
+   */
+  private serveAfterHalt(): void {
+    this.bme!.lifted = false;
+    for (const p of this.providers) if (p.bucket >= 0 && p.gpusFree > 0) this.capacityFreed(p);
   }
 
   /** A spot job of the demand spot leases add (market.spot.addedDemand): counted as an arrival like any new job. */
@@ -628,6 +643,8 @@ export class MarketModel {
   private matchEvent = { type: 'match' as const, provider: 0, tier: 0, priceUsdPerGpuHour: 0 };
 
   private tryMatch(l: Lease): boolean {
+    // no credits can be minted for the escrow while the burn-and-mint breaker is halted
+    if (this.bme !== null && this.bme.halted) return false;
     const n = this.finder.find(l);
     if (n === 0) return false;
     const d = this.policy(l, this.finder.out, this.sig, n);
@@ -679,7 +696,7 @@ export class MarketModel {
    * whichever is longer. Returns false (nothing changed) when no provider would do.
    */
   private tryPreempt(l: Lease): boolean {
-    if (this.deferred !== null) return false;
+    if (this.deferred !== null || (this.bme !== null && this.bme.halted)) return false;
     this.preemptFor = l;
     const pid = this.spotHolders!.cheapest(l, this.finder.eligibleModels(l.minVramGb, l.minTier), this.providers, this.preemptFits);
     this.preemptFor = null;
@@ -722,6 +739,8 @@ export class MarketModel {
    * cannot serve cost nothing here however many wait. At most queueScanDepth orders per release.
    */
   private capacityFreed(p: Provider): void {
+    // while the burn-and-mint breaker is halted no order can be matched: no need to look
+    if (this.bme !== null && this.bme.halted) return;
     this.serveWaiting(this.queue, p);
     // spot orders take what the on-demand ones leave
     if (this.spotQueue) this.serveWaiting(this.spotQueue, p);
@@ -1052,6 +1071,7 @@ export class MarketModel {
     o = this.metrics.sampleSpot(this.lastRow, o);
     o = this.metrics.sampleReserved(this.lastRow, o);
     o = this.metrics.sampleOrderKinds(period, this.lastRow, o);
+    if (this.economy) o = this.economy.sampleBme(this.lastRow, o);
     this.onRow?.(this.lastRow);
     this.sampleIndex++;
     if (now < this.horizonHours) this.scheduleSample(now);

@@ -103,6 +103,19 @@ export const economySchema = group(
       'How leases are paid: stablecoin (USD, Akash USDC leases [V]); token (priced in USD, paid in tokens bought at the market price when the lease is matched, so its USD value drifts with the price, pre-BME Akash [V]); burnMint (tenants buy and burn tokens for USD credits when the lease is matched; providers are paid as bmeProviderPay says: Akash BME / Render BME [V])',
     ),
     bmeProviderPay: choice(['mint', 'emissions'] as const, 'mint', 'burnMint only: mint (settlement mints the USD value in tokens at the settlement price to the provider, Akash AEP-76 [V]) or emissions (providers are paid only by the work-reward share of emissions, Render RNP-001 [V])'),
+    // Optional: a scenario without it keeps the hash, the run and the columns it had before it existed (0.15.0).
+    bmeBreaker: z
+      .strictObject({
+        haltRatio: num(0.9, 0.01, 2, {
+          unit: 'ratio (USD of vault tokens per USD of credits outstanding)',
+          doc: "Collateral ratio below which no new compute credits are minted, so no new lease can be escrowed: Akash's halt_cr at 9000 bps (AEP-76, research §1.6 [V]). The ratio is the USD value, at the current price, of the tokens burned for credits and not yet reminted, over the credits outstanding in escrow; it is healthy (above any threshold) when no credits are outstanding",
+        }),
+      })
+      .optional()
+      .meta({
+        description:
+          "burnMint with bmeProviderPay mint only: Akash's collateral-ratio circuit breaker (AEP-76 [V]). While the ratio is below haltRatio, orders find no match (credits cannot be minted for their escrow) and wait, or leave when their patience runs out; leases already running settle as usual. The warning band (mint epochs stretched below 0.95) is not modelled. If omitted, credits are always minted",
+      }),
     token: group(
       {
         initialSupply: num(500e6, 0, 1e13, { unit: 'tokens at scale 1', doc: 'Supply at day 0, held by the market (io.net 500M at launch [S]); less what vesting locks, it is the float every purchase is bought from, and no purchase takes more than the market holds; x scale at most 5e11 tokens' }),
@@ -194,6 +207,10 @@ export const economySchema = group(
 ).refine((e) => e.emission.availabilityShare + e.emission.workShare + e.emission.treasuryShare <= 1 + 1e-9, {
   message: 'emission availabilityShare + workShare + treasuryShare must be <= 1',
   path: ['emission', 'availabilityShare'],
-});
+})
+  .refine((e) => !e.bmeBreaker || (e.payment === 'burnMint' && e.bmeProviderPay === 'mint'), {
+    message: "bmeBreaker needs payment 'burnMint' and bmeProviderPay 'mint' (the collateral ratio is that of credits minted against burned tokens)",
+    path: ['bmeBreaker'],
+  });
 
 export type EconomyParams = z.output<typeof economySchema>;

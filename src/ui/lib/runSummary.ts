@@ -11,11 +11,12 @@ import { marketDryNotice } from '../../sim/metrics/marketDryNotice.ts';
 import { incentiveOutcome } from '../../sim/metrics/incentiveOutcome.ts';
 import { spotOutcome } from '../../sim/metrics/spotOutcome.ts';
 import { reservedOutcome } from '../../sim/metrics/reservedOutcome.ts';
+import { bmeOutcome } from '../../sim/metrics/bmeOutcome.ts';
 import { formatWait } from '../../sim/metrics/kindWaits.ts';
 
 export interface SummarySentence {
   /** What the sentence is about (a test and the page can find it by this). */
-  id: 'window' | 'utilization' | 'tenants' | 'failures' | 'providers' | 'token' | 'market' | 'security' | 'incentives' | 'escrow' | 'spot' | 'reserved' | 'population' | 'baseline';
+  id: 'window' | 'utilization' | 'tenants' | 'failures' | 'providers' | 'token' | 'market' | 'security' | 'incentives' | 'escrow' | 'spot' | 'reserved' | 'bme' | 'population' | 'baseline';
   text: string;
 }
 
@@ -106,6 +107,8 @@ export function runSummary(t: WindowedTable, span: { from: number; to: number; w
   if (spot) out.push({ id: 'spot', text: spot });
   const reserved = reservedSentence(t);
   if (reserved) out.push({ id: 'reserved', text: reserved });
+  const bme = bmeSentence(t);
+  if (bme) out.push({ id: 'bme', text: bme });
 
   // who came and went, and why they left (each exit on the hazard has one cause, drawn with its part of the hazard)
   const exited = t.data.providers_exited;
@@ -183,6 +186,14 @@ function reservedSentence(t: WindowedTable): string | null {
   const o = reservedOutcome(t.data, t.lo, t.hi);
   if (!o) return null;
   return `Reservations ${ranAgainstOnDemand(o.share, o.reservedUsdPerGpuHour, o.onDemandUsdPerGpuHour)}; ${formatCount(o.takenOver)} jobs ran inside their tenants' reservations instead of being ordered, and ${formatCount(o.started)} reservation leases started (re-orders after provider failures included).${waitedBeside('Reservation', o.reservedWaitH, o.onDemandWaitH)}`;
+}
+
+/** How long the burn-and-mint breaker halted new leases in the window (null when it never did, or the run has no such columns). */
+function bmeSentence(t: WindowedTable): string | null {
+  const o = bmeOutcome(t.data, t.lo, t.hi);
+  if (!o || !(o.haltedHours > 0)) return null;
+  const lowest = Number.isFinite(o.lowestRatio) ? `; the collateral ratio fell to ${formatValue(o.lowestRatio, 'ratio')} at a day's end` : '';
+  return `The burn-and-mint circuit breaker halted new leases for ${formatWithUnit(o.haltedHours / 24, 'days')} (${formatCount(o.trips)} ${o.trips === 1 ? 'trip' : 'trips'}): with the vault's tokens worth too little for the credits outstanding, no credits were minted, so no order was matched${lowest}.`;
 }
 
 /** " Spot orders waited 1.8 min for a match on a mean day, on-demand orders 2.5 min." (empty for a run from before 0.14.0, which has no waits by kind). */

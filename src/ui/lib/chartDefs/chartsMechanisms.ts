@@ -87,6 +87,28 @@ export const MECHANISM_CHARTS: ChartDef[] = [
     ],
   },
   {
+    // burn-and-mint with Akash's circuit breaker (economy.bmeBreaker): when the token falls between a
+    // lease's escrow and its settlement, are the credits still backed, and for how long does the
+    // breaker stop new leases?
+    id: 'bmeBreaker',
+    title: 'Burn-and-mint collateral and the circuit breaker',
+    subtitle: "Collateral ratio at each day's end: the vault's tokens at the day's price over the compute credits outstanding (left); hours of the day the breaker halted new leases (right)",
+    unit: 'ratio',
+    rightUnit: 'h',
+    log: 'never',
+    needs: ['bme_collateral_ratio', 'bme_mint_halted_h'],
+    pendingNote: cameIn('The burn-and-mint collateral ratio', '0.15.0'),
+    onlyWith: 'economy.bmeBreaker',
+    series: [
+      { column: 'bme_collateral_ratio', label: 'Collateral ratio', color: OKABE_ITO.blue, width: 2 },
+      { column: 'bme_mint_halted_h', label: 'Hours halted (right axis)', color: OKABE_ITO.vermillion, dash: '6 3', width: 2, right: true },
+    ],
+    refs: [
+      { value: 1, label: 'fully backed' },
+      { value: 0.9, label: "0.90: Akash's halt threshold (AEP-76)" },
+    ],
+  },
+  {
     // the cheating preset's question: how fast do spot checks catch the cheaters, at what cost?
     id: 'slashing',
     title: 'Slashing and cheating',

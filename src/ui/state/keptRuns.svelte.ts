@@ -9,14 +9,26 @@ import type { Scenario } from '../../sim/scenario/schema.ts';
 import { validateScenario } from '../../sim/scenario/validate.ts';
 import { scenarioHash } from '../../sim/scenario/hash.ts';
 import { VERSION } from '../../sim/version.ts';
-import { bandsOf } from '../lib/bands.ts';
+import { bandsOf, type BandView, type RunTable } from '../lib/bands.ts';
 import { keepRefusal, MAX_KEPT, runKey, withBaseline, type ComparedRun } from '../lib/compareSet.ts';
 import type { KeptRef } from '../lib/keptRefs.ts';
 import { RunCache } from '../lib/runCache.ts';
 import { supplyCapTokens } from '../lib/scenarioRefs.ts';
 import { checkShare } from '../lib/share.ts';
 import { RunPool, type PoolJob } from './runPool.svelte.ts';
-import type { Pinned, RunInfo } from './dashboard.svelte.ts';
+import type { ProviderReport, RunInfo, TableView } from './pageRun.svelte.ts';
+
+/** A run kept to compare (the first kept is the baseline the charts draw dotted). */
+export interface Pinned {
+  info: RunInfo;
+  table: TableView;
+  providers: ProviderReport | null;
+  /** Its Monte Carlo runs and bands when it was pinned with two or more finished (else empty and null). */
+  runs: RunTable[];
+  /** Their seeds (empty without runs). */
+  seeds: number[];
+  bands: BandView | null;
+}
 
 /** A kept run as the comparison reads it. */
 export function comparedOf(p: Pick<Pinned, 'info' | 'table' | 'runs' | 'seeds'>): ComparedRun {

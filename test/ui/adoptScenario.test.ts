@@ -40,6 +40,28 @@ describe('opening a scenario as edits over a preset', () => {
     expect(r.runs).not.toBe(hashOf(spot));
   });
 
+  it('a file with no market at all leaves out only the preset\'s optional group: the other market fields read their defaults', () => {
+    const { market: _m, ...noMarket } = spot;
+    const r = open(noMarket, 'spot_market');
+    expect(Object.keys(r.edits).filter((k) => k.startsWith('market'))).toEqual(['market.spot']);
+    expect(groupOn(r.page, 'market.spot')).toBe(false);
+    expect(valueOf(r.page, 'market.matcher')).toBe('spheron');
+    expect(r.runs).toBe(hashOf(noMarket));
+  });
+
+  it('a preset opened as it is gives no edit, its control run included (whose set is keyed by dotted paths)', () => {
+    for (const name of ['halving', 'spot_market', 'reserved_instances', 'token_crash']) {
+      const raw = presetByName(name)!.raw;
+      expect(raw.control).toBeDefined();
+      expect(open(raw, name).edits).toEqual({});
+    }
+    // a file whose control differs keeps it whole, as one edit
+    const halving = presetByName('halving')!.raw;
+    const other = { ...halving, control: { name: 'other', set: { 'economy.emission.halvingDays': 0 } } };
+    const r = open(other, 'halving');
+    expect(r.edits).toEqual({ control: other.control });
+  });
+
   it("a fully resolved scenario (a CLI sidecar's) gives edits only where it really differs from the preset", () => {
     const v = validateScenario(applyOverrides(baseline, ['horizonDays=20', 'market.matcher=auction']));
     if (!v.ok) throw new Error('does not validate');

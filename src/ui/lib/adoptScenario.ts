@@ -32,12 +32,14 @@ export function adoptScenario(raw: Record<string, unknown>, presetName: string):
     }
     // No default: an optional field, or a field of an optional group (market.spot), that the file
     // leaves out. Left out where the file's own absence starts: a field set to undefined inside a
-    // group would leave the group there, turned on with its defaults (found by an e2e test).
+    // group would leave the group there, turned on with its defaults (found by an e2e test). Not at
+    // a group the schema defaults (a file with no `market` at all runs the market's defaults: left
+    // out whole, every market field read empty).
     const parts = k.split('.');
     let at = k;
     for (let i = 1; i < parts.length; i++) {
       const prefix = parts.slice(0, i).join('.');
-      if (getAt(raw, prefix) === undefined) {
+      if (getAt(raw, prefix) === undefined && getAt(scenarioDefaults(), prefix) === undefined) {
         at = prefix;
         break;
       }
@@ -58,7 +60,10 @@ export function flattenForEdits(raw: unknown, prefix = '', out: Record<string, u
   return out;
 }
 
-/** Whether the object at `path` is edited whole: a distribution, or a weight map. */
+/**
+ * Whether the object at `path` is edited whole: a distribution, a weight map, or the control run
+ * (whose `set` is keyed by dotted paths, which would read as nested fields).
+ */
 function isAtomic(path: string, v: object): boolean {
-  return 'dist' in v || allControls().some((c) => c.weightMapParent === path);
+  return path === 'control' || 'dist' in v || allControls().some((c) => c.weightMapParent === path);
 }

@@ -7,13 +7,13 @@ import { parseScenario } from '../../src/sim/scenario/validate.ts';
 import { formatValue } from '../../src/ui/lib/format.ts';
 import { ESCROW_COLUMNS, SPOT_COLUMNS, RESERVED_COLUMNS, ORDER_KIND_COLUMNS, MARKET_COLUMNS, NEW_JOB_COLUMNS, REGION_MARKET_COLUMNS, TYPE_MARKET_COLUMNS } from '../../src/sim/metrics/marketMetrics.ts';
 import { TYPE_ECONOMY_COLUMNS } from '../../src/sim/economy/typeBooks.ts';
-import { PROVIDER_INCOME_COLUMNS, ECONOMY_COLUMNS, TOKEN_FLOAT_COLUMNS, INCENTIVE_COLUMNS, concentration } from '../../src/sim/metrics/economyMetrics.ts';
+import { PROVIDER_INCOME_COLUMNS, ECONOMY_COLUMNS, TOKEN_FLOAT_COLUMNS, INCENTIVE_COLUMNS, BME_COLUMNS, concentration } from '../../src/sim/metrics/economyMetrics.ts';
 
 const f = (...v: number[]) => new Float64Array(v);
 
 describe('chart and KPI definitions', () => {
   it('every chart reads columns the core produces or the dashboard derives (no silent schema drift)', () => {
-    const names = new Set([...MARKET_COLUMNS, ...NEW_JOB_COLUMNS, ...ESCROW_COLUMNS, ...SPOT_COLUMNS, ...RESERVED_COLUMNS, ...ORDER_KIND_COLUMNS, ...ECONOMY_COLUMNS, ...TYPE_MARKET_COLUMNS, ...TYPE_ECONOMY_COLUMNS, ...REGION_MARKET_COLUMNS, ...TOKEN_FLOAT_COLUMNS, ...PROVIDER_INCOME_COLUMNS, ...INCENTIVE_COLUMNS].map((c) => c.name));
+    const names = new Set([...MARKET_COLUMNS, ...NEW_JOB_COLUMNS, ...ESCROW_COLUMNS, ...SPOT_COLUMNS, ...RESERVED_COLUMNS, ...ORDER_KIND_COLUMNS, ...ECONOMY_COLUMNS, ...TYPE_MARKET_COLUMNS, ...TYPE_ECONOMY_COLUMNS, ...REGION_MARKET_COLUMNS, ...TOKEN_FLOAT_COLUMNS, ...PROVIDER_INCOME_COLUMNS, ...INCENTIVE_COLUMNS, ...BME_COLUMNS].map((c) => c.name));
     const derived = new Set(Object.keys(deriveColumns(Object.fromEntries([...names].map((n) => [n, f(1)])), 1, 24, 800e6)));
     // a CSV from before the float (0.6.0) gets its circulating tokens in one band instead
     derived.add('circulating_unsplit_tokens');

@@ -58,13 +58,14 @@ describe('controls generated from the scenario schema', () => {
       // the job classes of spot and reserved instances: lists of choices, in their groups like the numbers
       'market.spot.share', 'market.spot.classes', 'market.spot.priceMultiplier', 'market.spot.addedDemand', 'market.spot.noticeMinutes',
       'market.reserved.share', 'market.reserved.classes', 'market.reserved.discount', 'market.reserved.patienceHours', 'market.reserved.minTermMonths', 'market.reserved.maxTermMonths',
+      'economy.bmeBreaker.haltRatio',
     ]);
-    const titles: Record<string, string> = { 'market.escrow': 'Escrow runways', 'market.spot': 'Spot leases', 'market.reserved': 'Reserved instances' };
+    const titles: Record<string, string> = { 'market.escrow': 'Escrow runways', 'market.spot': 'Spot leases', 'market.reserved': 'Reserved instances', 'economy.bmeBreaker': 'Burn-and-mint circuit breaker' };
     for (const c of grouped) {
       const path = c.path.slice(0, c.path.lastIndexOf('.'));
       const title = titles[path];
       expect(c.optionalGroup).toEqual({ path, title });
-      expect(c.group).toBe('market');
+      expect(c.group).toBe(path.split('.')[0]);
       expect(c.description).toMatch(new RegExp(`${title}: off unless the scenario has them; setting this turns them on`));
     }
     expect(grouped[0].default).toBe(7);

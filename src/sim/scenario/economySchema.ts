@@ -114,7 +114,7 @@ export const economySchema = group(
       .optional()
       .meta({
         description:
-          "burnMint with bmeProviderPay mint only: Akash's collateral-ratio circuit breaker (AEP-76 [V]). While the ratio is below haltRatio, orders find no match (credits cannot be minted for their escrow) and wait, or leave when their patience runs out; leases already running settle as usual. The warning band (mint epochs stretched below 0.95) is not modelled. If omitted, credits are always minted",
+          "Burn-and-mint circuit breaker: Akash's collateral-ratio circuit breaker (AEP-76 [V]), for payment burnMint with bmeProviderPay mint only. While the ratio is below haltRatio, orders find no match (credits cannot be minted for their escrow) and wait, or leave when their patience runs out; leases already running settle as usual. The warning band (mint epochs stretched below 0.95) is not modelled. If omitted, credits are always minted",
       }),
     token: group(
       {

@@ -12,7 +12,7 @@ import { parseScenario } from '../../../src/sim/scenario/validate.ts';
 import { ARCHETYPES, REGIONS } from '../../../src/sim/scenario/schema.ts';
 import { providerRows } from '../../../src/sim/economy/providerReport.ts';
 import { ESCROW_COLUMNS, RESERVED_COLUMNS, ORDER_KIND_COLUMNS, SPOT_COLUMNS, MARKET_COLUMNS, NEW_JOB_COLUMNS, REGION_MARKET_COLUMNS, TYPE_MARKET_COLUMNS } from '../../../src/sim/metrics/marketMetrics.ts';
-import { PROVIDER_INCOME_COLUMNS, ECONOMY_COLUMNS, TOKEN_FLOAT_COLUMNS, INCENTIVE_COLUMNS } from '../../../src/sim/metrics/economyMetrics.ts';
+import { PROVIDER_INCOME_COLUMNS, ECONOMY_COLUMNS, TOKEN_FLOAT_COLUMNS, INCENTIVE_COLUMNS, BME_COLUMNS } from '../../../src/sim/metrics/economyMetrics.ts';
 import { TYPE_ECONOMY_COLUMNS } from '../../../src/sim/economy/typeBooks.ts';
 import { col } from '../helpers.ts';
 
@@ -104,7 +104,7 @@ describe('metrics by provider type', () => {
 
   test('appended after the columns that were there, so they keep their places; without the economy only the market\'s', () => {
     const names = (cs: { name: string }[]) => cs.map((c) => c.name);
-    expect(names(columnsFor(scenario()))).toEqual(names([...MARKET_COLUMNS, ...ECONOMY_COLUMNS, ...TYPE_MARKET_COLUMNS, ...TYPE_ECONOMY_COLUMNS, ...REGION_MARKET_COLUMNS, ...TOKEN_FLOAT_COLUMNS, ...PROVIDER_INCOME_COLUMNS, ...INCENTIVE_COLUMNS, ...NEW_JOB_COLUMNS, ...ESCROW_COLUMNS, ...SPOT_COLUMNS, ...RESERVED_COLUMNS, ...ORDER_KIND_COLUMNS]));
+    expect(names(columnsFor(scenario()))).toEqual(names([...MARKET_COLUMNS, ...ECONOMY_COLUMNS, ...TYPE_MARKET_COLUMNS, ...TYPE_ECONOMY_COLUMNS, ...REGION_MARKET_COLUMNS, ...TOKEN_FLOAT_COLUMNS, ...PROVIDER_INCOME_COLUMNS, ...INCENTIVE_COLUMNS, ...NEW_JOB_COLUMNS, ...ESCROW_COLUMNS, ...SPOT_COLUMNS, ...RESERVED_COLUMNS, ...ORDER_KIND_COLUMNS, ...BME_COLUMNS]));
     const off = createRun(scenario('economy.enabled=false', 'horizonDays=3'), 1);
     off.advance(off.horizonHours);
     expect(Object.keys(off.table().data)).toEqual(names([...MARKET_COLUMNS, ...TYPE_MARKET_COLUMNS, ...REGION_MARKET_COLUMNS, ...NEW_JOB_COLUMNS, ...ESCROW_COLUMNS, ...SPOT_COLUMNS, ...RESERVED_COLUMNS, ...ORDER_KIND_COLUMNS]));

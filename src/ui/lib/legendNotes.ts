@@ -1,0 +1,25 @@
+/**
+ * The notes under a time chart's series legend that say what else is drawn: the Monte Carlo
+ * band's shading, a run picked from the spread, and the pinned baseline (with the outline of its
+ * own band when it was pinned with Monte Carlo runs). Pure text.
+ */
+import type { BandView } from './bands.ts';
+import { bandWords } from '../../sim/metrics/bandLevel.ts';
+import { describeSeeds } from '../../sim/rng/runSeeds.ts';
+
+/** The shaded fans: which percentiles, of how many runs and which seeds. */
+export function bandNote(band: BandView): string {
+  // the darker middle is drawn only above 50% (at 50% the band is the 25th-75th itself)
+  const darker = band.level > 50 ? ', darker: 25th–75th' : '';
+  return `shaded: ${bandWords(band.level)} of ${band.runs} runs (${band.level}% of runs inside; ${describeSeeds(band.seeds, '–')})${darker}`;
+}
+
+/** The thin lines of a run picked from the spread. */
+export function pickedNote(seed: number): string {
+  return `thin lines: the run with seed ${seed}`;
+}
+
+/** The dotted lines of the pinned baseline, and the outline of its band when one is drawn. */
+export function baselineNote(outline: BandView | null): string {
+  return `dotted: pinned baseline${outline ? ` (outline: its ${bandWords(outline.level)} of ${outline.runs} runs)` : ''}`;
+}

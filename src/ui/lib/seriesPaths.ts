@@ -1,0 +1,141 @@
+/**
+ * The SVG paths of a time chart's series: lines (NaN values are gaps, never zeros), areas, stacked
+ * areas, daily bars (barPath.ts) and the Monte Carlo bands of line series. Pure: d3 builds the
+ * path strings from the chart's scales, Svelte writes them into the DOM.
+ */
+import { area, line, stack, type ScaleLinear } from 'd3';
+import type { SeriesDef } from './chartDefs/chartTypes.ts';
+import type { BandView, RunTable } from './bands.ts';
+import type { RowSpan } from './chartRows.ts';
+import type { YScale } from './chartScales.ts';
+import { barsPath } from './barPath.ts';
+
+/** Where a chart draws: the day axis, both y axes and which of them are logarithmic. */
+export interface PlotScales {
+  x: ScaleLinear<number, number>;
+  y: YScale;
+  yRight: YScale;
+  /** The left axis is logarithmic. */
+  log: boolean;
+  rightLog: boolean;
+}
+
+/** A path drawn for one series of one table (this run's, or the pinned baseline's). */
+export interface Shape {
+  key: string;
+  s: SeriesDef;
+  d: string;
+  bars?: boolean;
+}
+
+export function isBar(s: SeriesDef): boolean {
+  return s.type === 'barUp' || s.type === 'barDown';
+}
+
+export function isArea(s: SeriesDef): boolean {
+  return s.type === 'area' || s.type === 'areaDown' || s.type === 'stack';
+}
+
+/** Row indices a to b, inclusive. */
+function rowsOf([a, b]: RowSpan): number[] {
+  return Array.from({ length: b - a + 1 }, (_, k) => a + k);
+}
+
+/** The path of a line or area series (not stacked, not bars) over the rows `r` of a table. */
+export function seriesPath(p: PlotScales, t: RunTable, r: RowSpan, s: SeriesDef): string {
+  const day = t.data.day;
+  const col = t.data[s.column];
+  if (!day || !col || r[1] < r[0]) return '';
+  const idx = rowsOf(r);
+  const { x, y } = p;
+  const yy = s.right ? p.yRight : y;
+  const valueOk = (v: number) => Number.isFinite(v) && (!p.log || v > 0);
+  if (s.type === 'area' || s.type === 'areaDown') {
+    const sign = s.type === 'areaDown' ? -1 : 1;
+    const g = area<number>()
+      .digits(1)
+      .defined((i) => valueOk(col[i]))
+      .x((i) => x(day[i]))
+      .y0(() => (p.log ? y.range()[0] : yy(0)))
+      .y1((i) => yy(sign * col[i]));
+    return g(idx) ?? '';
+  }
+  const g = line<number>()
+    .digits(1)
+    .defined((i) => (s.right ? Number.isFinite(col[i]) && (!p.rightLog || col[i] > 0) : valueOk(col[i])))
+    .x((i) => x(day[i]))
+    .y((i) => yy(col[i]));
+  return g(idx) ?? '';
+}
+
+/**
+ * Every series of a table as paths, keyed with `prefix`: the stacked areas as one d3 stack, the bars
+ * side by side within each period (`periodDays`), then the lines and areas; areas first so lines
+ * draw on top.
+ */
+export function seriesShapes(p: PlotScales, t: RunTable, r: RowSpan, series: readonly SeriesDef[], periodDays: number, prefix: string): Shape[] {
+  const out: Shape[] = [];
+  const day = t.data.day;
+  if (!day || r[1] < r[0]) return out;
+  const { x, y } = p;
+  const stacked = series.filter((s) => s.type === 'stack');
+  if (stacked.length) {
+    const layers = stack<number>()
+      .keys(stacked.map((s) => s.column))
+      .value((i, key) => {
+        const v = t.data[key]?.[i];
+        return Number.isFinite(v) ? Math.max(0, v as number) : 0;
+      })(rowsOf(r));
+    layers.forEach((layer, li) => {
+      const g = area<(typeof layer)[number]>()
+        .digits(1)
+        .x((q) => x(day[q.data]))
+        .y0((q) => y(q[0]))
+        .y1((q) => y(q[1]));
+      out.push({ key: `${prefix}${stacked[li].column}`, s: stacked[li], d: g(layer) ?? '' });
+    });
+  }
+  const bars = series.filter(isBar);
+  const bw = Math.max(1, (x(periodDays) - x(0)) / Math.max(1, bars.length) - 0.5);
+  bars.forEach((s, bi) => {
+    const d = barsPath({
+      day,
+      values: t.data[s.column],
+      from: r[0],
+      to: r[1],
+      x,
+      y,
+      basePx: p.log ? y.range()[0] : y(0),
+      periodDays,
+      offsetPx: bi * (bw + 0.5),
+      widthPx: bw,
+      down: s.type === 'barDown',
+      log: p.log,
+    });
+    out.push({ key: `${prefix}${s.column}`, s, d, bars: true });
+  });
+  for (const s of series) {
+    if (s.type === 'stack' || isBar(s)) continue;
+    out.push({ key: `${prefix}${s.column}`, s, d: seriesPath(p, t, r, s) });
+  }
+  // areas first so lines draw on top
+  return out.sort((a, b) => Number(isArea(b.s)) - Number(isArea(a.s)));
+}
+
+/** The band of a line series: the area between two of its percentiles across the runs (the band's ends, or the 25th and 75th). */
+export function bandPath(p: PlotScales, bv: BandView, [a, b]: RowSpan, s: SeriesDef, inner = false): string {
+  if (b < a) return '';
+  const lo = (inner ? bv.p25 : bv.lo)[s.column];
+  const hi = (inner ? bv.p75 : bv.hi)[s.column];
+  const day = bv.day;
+  const { x } = p;
+  const yy = s.right ? p.yRight : p.y;
+  const ok = (v: number) => Number.isFinite(v) && (s.right ? !p.rightLog || v > 0 : !p.log || v > 0);
+  const g = area<number>()
+    .digits(1)
+    .defined((i) => ok(lo[i]) && ok(hi[i]))
+    .x((i) => x(day[i]))
+    .y0((i) => yy(lo[i]))
+    .y1((i) => yy(hi[i]));
+  return g(rowsOf([a, b])) ?? '';
+}

@@ -1,0 +1,23 @@
+// The notes under a time chart's legend: what the shading, the thin lines and the dotted lines are.
+import { describe, expect, it } from 'vitest';
+import type { BandView } from '../../src/ui/lib/bands.ts';
+import { bandNote, baselineNote, pickedNote } from '../../src/ui/lib/legendNotes.ts';
+
+const band = (level: number): BandView => ({ level, runs: 3, seeds: [4, 5, 6] }) as unknown as BandView;
+
+describe('legend notes', () => {
+  it('the shading names its percentiles, runs and seeds, and the darker middle when there is one', () => {
+    expect(bandNote(band(80))).toMatch(/^shaded: 10th–90th percentile of 3 runs \(80% of runs inside; seeds 4–6\), darker: 25th–75th$/);
+    // at 50% the band is the 25th-75th itself
+    expect(bandNote(band(50))).not.toContain('darker');
+  });
+
+  it('the thin lines name the seed of the run picked', () => {
+    expect(pickedNote(7)).toBe('thin lines: the run with seed 7');
+  });
+
+  it('the pinned baseline is dotted, with the outline of its own band when drawn', () => {
+    expect(baselineNote(null)).toBe('dotted: pinned baseline');
+    expect(baselineNote(band(90))).toBe('dotted: pinned baseline (outline: its 5th–95th percentile of 3 runs)');
+  });
+});

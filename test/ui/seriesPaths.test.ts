@@ -1,0 +1,82 @@
+// The SVG paths of a time chart's series: gaps stay gaps, areas go under lines, bands span their percentiles.
+import { describe, expect, it } from 'vitest';
+import { scaleLinear } from 'd3';
+import type { SeriesDef } from '../../src/ui/lib/chartDefs/chartTypes.ts';
+import type { BandView } from '../../src/ui/lib/bands.ts';
+import { bandPath, seriesPath, seriesShapes, type PlotScales } from '../../src/ui/lib/seriesPaths.ts';
+
+/** Days 1..4 at 10 px a day; values 1 px each below row 100. */
+const plot: PlotScales = {
+  x: scaleLinear().domain([0, 4]).range([0, 40]),
+  y: scaleLinear().domain([0, 100]).range([100, 0]),
+  yRight: scaleLinear().domain([0, 10]).range([100, 0]),
+  log: false,
+  rightLog: false,
+};
+const s = (column: string, more: Partial<SeriesDef> = {}): SeriesDef => ({ column, label: column, color: '#000', ...more });
+const t = (cols: Record<string, number[]>) => ({
+  rows: 4,
+  data: { day: Float64Array.from([1, 2, 3, 4]), ...Object.fromEntries(Object.entries(cols).map(([k, v]) => [k, Float64Array.from(v)])) },
+});
+/** The number of separate pieces (moveto commands) in a path. */
+const pieces = (d: string) => (d.match(/M/g) ?? []).length;
+
+describe('seriesPath', () => {
+  it('draws a line through the values, in pixels', () => {
+    expect(seriesPath(plot, t({ a: [10, 20, 30, 40] }), [0, 3], s('a'))).toBe('M10,90L20,80L30,70L40,60');
+  });
+
+  it('a missing value is a gap, never a zero', () => {
+    expect(pieces(seriesPath(plot, t({ a: [10, 20, NaN, 40] }), [0, 3], s('a')))).toBe(2);
+  });
+
+  it('on a log axis, values of 0 or less are gaps', () => {
+    expect(pieces(seriesPath({ ...plot, log: true }, t({ a: [10, 0, 30, 40] }), [0, 3], s('a')))).toBe(2);
+  });
+
+  it('a series on the right axis uses its scale', () => {
+    const prices = t({ a: [5, 10, 5, 10] });
+    expect(seriesPath(plot, prices, [0, 1], s('a', { right: true }))).toBe('M10,50L20,0');
+    expect(seriesPath(plot, prices, [0, 1], s('a'))).toBe('M10,95L20,90');
+  });
+
+  it('draws nothing for a column the table lacks or no rows', () => {
+    expect(seriesPath(plot, t({}), [0, 3], s('a'))).toBe('');
+    expect(seriesPath(plot, t({ a: [1, 2, 3, 4] }), [0, -1], s('a'))).toBe('');
+  });
+});
+
+describe('seriesShapes', () => {
+  it('areas come first so lines are drawn on top, each keyed with the prefix', () => {
+    const shapes = seriesShapes(plot, t({ l: [1, 2, 3, 4], a: [5, 6, 7, 8] }), [0, 3], [s('l'), s('a', { type: 'area' })], 1, 'base-');
+    expect(shapes.map((sh) => sh.key)).toEqual(['base-a', 'base-l']);
+  });
+
+  it('stacked areas sit on each other: the second layer tops out at the sum', () => {
+    const shapes = seriesShapes(plot, t({ a: [10, 10, 10, 10], b: [20, 20, 20, 20] }), [0, 3], [s('a', { type: 'stack' }), s('b', { type: 'stack' })], 1, '');
+    const top = shapes.find((sh) => sh.key === 'b')!;
+    expect(top.d.startsWith('M10,70')).toBe(true);
+  });
+
+  it('daily bars are marked as bars, one path per series', () => {
+    const shapes = seriesShapes(plot, t({ up: [1, 2, 3, 4] }), [0, 3], [s('up', { type: 'barUp' })], 1, '');
+    expect(shapes).toHaveLength(1);
+    expect(shapes[0].bars).toBe(true);
+    expect(pieces(shapes[0].d)).toBe(4);
+  });
+});
+
+describe('bandPath', () => {
+  const bv = {
+    day: Float64Array.from([1, 2]),
+    lo: { a: Float64Array.from([10, 10]) },
+    hi: { a: Float64Array.from([50, 50]) },
+    p25: { a: Float64Array.from([20, 20]) },
+    p75: { a: Float64Array.from([30, 30]) },
+  } as unknown as BandView;
+
+  it("spans the band's ends, or for the darker middle the 25th to 75th percentile", () => {
+    expect(bandPath(plot, bv, [0, 1], s('a'))).toBe('M10,50L20,50L20,90L10,90Z');
+    expect(bandPath(plot, bv, [0, 1], s('a'), true)).toBe('M10,70L20,70L20,80L10,80Z');
+  });
+});

@@ -143,9 +143,12 @@ export class PageRun {
   async run(order: RunOrder, options: { paused?: boolean; fresh?: boolean } = {}): Promise<void> {
     if (!this.client) return;
     const { raw, seed, preset, hash } = order;
+    // the scenario of this order, read now: after a wait for the store the page may hold an edit
+    // not run yet (auto-run off), which must not describe this run
+    const scenario = this.host.validScenario();
     const call = ++this.runCalls;
     const cacheable = !options.paused && !options.fresh && !!hash;
-    if (cacheable && this.showCached(hash, raw, seed, preset)) return;
+    if (cacheable && this.showCached(hash, raw, seed, preset, scenario)) return;
     this.clearForNewRun();
     const key = hash ? RunCache.key(hash, seed) : '';
     /** Not in memory: maybe kept in the persistent store from before a reload. False: go on with the run. */
@@ -153,7 +156,7 @@ export class PageRun {
       if (!hash) return false;
       const kept = await this.cache.restore(key, true);
       // a newer run() called meanwhile has taken over: stop here too
-      return call !== this.runCalls || (!!kept && this.showCached(hash, raw, seed, preset));
+      return call !== this.runCalls || (!!kept && this.showCached(hash, raw, seed, preset, scenario));
     };
     // Where the store probably has the run (a reload), look there first: simulating it would cost
     // the worker a second of set-up, and a run asked for next would wait for it.
@@ -210,11 +213,11 @@ export class PageRun {
   /**
    * Shows the run of (hash, seed) from the cache as the page's run, if it was on screen before:
    * the worker's current run is stopped, and the Monte Carlo seeds start (from the cache too where
-   * they can). Returns false when it is not cached.
+   * they can). Returns false when it is not cached. `scenario`: the order's, read when run() was
+   * called (a lookup in the store may return after an edit that has not been run).
    */
-  private showCached(hash: string, raw: Record<string, unknown>, seed: number, preset: string): boolean {
+  private showCached(hash: string, raw: Record<string, unknown>, seed: number, preset: string, scenario: Scenario | null): boolean {
     const hit = this.cache.screen(RunCache.key(hash, seed));
-    const scenario = this.host.validScenario();
     if (!hit || !scenario || !this.client) return false;
     const sc = hit.screen;
     void this.client.cancel().catch(() => undefined);

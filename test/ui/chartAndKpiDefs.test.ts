@@ -258,5 +258,12 @@ describe('chart and KPI definitions', () => {
     expect(usesMechanism(parseScenario({ market: { spot: {}, reserved: {} } }), chart('kindWaits'))).toBe(true);
     expect(usesMechanism(parseScenario({ economy: { incentivePrograms: [] } }), chart('incentive-programs'))).toBe(false);
     expect(usesMechanism(parseScenario({ economy: { incentivePrograms: [{ startDay: 1, durationDays: 5, budgetUsd: 10, usdPerGpuHour: 0.1 }] } }), chart('incentive-programs'))).toBe(true);
+    // the collateral ratio: for every burn-and-mint run whose settlements mint (the columns are filled), breaker or not
+    expect(usesMechanism(baseline, chart('bmeBreaker'))).toBe(false);
+    expect(usesMechanism(parseScenario({ economy: { payment: 'burnMint' } }), chart('bmeBreaker'))).toBe(true);
+    expect(usesMechanism(parseScenario({ economy: { payment: 'burnMint', bmeBreaker: {} } }), chart('bmeBreaker'))).toBe(true);
+    expect(usesMechanism(parseScenario({ economy: { payment: 'burnMint', bmeProviderPay: 'emissions' } }), chart('bmeBreaker'))).toBe(false);
+    expect(usesMechanism(parseScenario({ economy: { payment: 'token' } }), chart('bmeBreaker'))).toBe(false);
+    expect(usesMechanism(undefined, chart('bmeBreaker'))).toBe(false);
   });
 });

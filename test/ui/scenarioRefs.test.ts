@@ -11,4 +11,11 @@ describe('scenarioRefs', () => {
     expect(scenarioRefs(parseScenario({ economy: { enabled: false } }), 'supply-stack')).toEqual([]);
     expect(scenarioRefs(null, 'supply-stack')).toEqual([]);
   });
+
+  it("draws the breaker's halt threshold on the collateral chart: the run's own, else Akash's marked as not in the run", () => {
+    expect(scenarioRefs(parseScenario({ economy: { payment: 'burnMint', bmeBreaker: { haltRatio: 0.75 } } }), 'bmeBreaker')).toEqual([{ value: 0.75, label: "0.75: this run's halt threshold (economy.bmeBreaker)" }]);
+    expect(scenarioRefs(parseScenario({ economy: { payment: 'burnMint', bmeBreaker: {} } }), 'bmeBreaker')[0].value).toBe(0.9);
+    expect(scenarioRefs(parseScenario({ economy: { payment: 'burnMint' } }), 'bmeBreaker')).toEqual([{ value: 0.9, label: "0.90: Akash's halt (AEP-76); no breaker in this run" }]);
+    expect(scenarioRefs(null, 'bmeBreaker')).toEqual([]);
+  });
 });

@@ -6,6 +6,7 @@
  */
 import type { ChartToggle } from '../chartViews.ts';
 import { getAt } from '../paths.ts';
+import type { Scenario } from '../../../sim/scenario/schema.ts';
 
 /** 'areaDown': an area drawn down from 0 (a running total of what barDown draws per day). */
 export type SeriesType = 'line' | 'area' | 'areaDown' | 'stack' | 'barUp' | 'barDown';
@@ -71,17 +72,24 @@ export interface ChartDef {
    * run does not use is a flat zero.
    */
   onlyWith?: string | string[];
+  /**
+   * A test of the run's scenario, for a chart whose mechanism is a choice rather than a group or a
+   * list (e.g. burn-and-mint payment with settlement mints): drawn only when it holds. With
+   * `onlyWith`, either will do.
+   */
+  onlyWhen?: (scenario: Scenario) => boolean;
 }
 
 /**
  * Whether a chart belongs on screen for a run of `scenario`: always, unless what its `onlyWith`
- * names is missing there: an empty or absent list, or an absent group (no run yet: not shown); of
- * several paths, when all are missing.
+ * names is missing there (an empty or absent list, or an absent group; of several paths, when all
+ * are missing) and its `onlyWhen`, if any, does not hold. No run yet: not shown.
  */
 export function usesMechanism(scenario: unknown, def: ChartDef): boolean {
-  if (!def.onlyWith) return true;
+  if (!def.onlyWith && !def.onlyWhen) return true;
+  if (def.onlyWhen && scenario !== undefined && scenario !== null && def.onlyWhen(scenario as Scenario)) return true;
   // a list of paths: any of them will do
-  return (Array.isArray(def.onlyWith) ? def.onlyWith : [def.onlyWith]).some((path) => {
+  return (Array.isArray(def.onlyWith) ? def.onlyWith : def.onlyWith ? [def.onlyWith] : []).some((path) => {
     const v = scenario === undefined ? undefined : getAt(scenario, path);
     return Array.isArray(v) ? v.length > 0 : v !== undefined && v !== null;
   });

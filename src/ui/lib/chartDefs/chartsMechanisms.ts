@@ -87,26 +87,26 @@ export const MECHANISM_CHARTS: ChartDef[] = [
     ],
   },
   {
-    // burn-and-mint with Akash's circuit breaker (economy.bmeBreaker): when the token falls between a
-    // lease's escrow and its settlement, are the credits still backed, and for how long does the
-    // breaker stop new leases?
+    // burn-and-mint with settlement mints (Akash AEP-76): when the token falls between a lease's
+    // escrow and its settlement, are the credits still backed? With the circuit breaker
+    // (economy.bmeBreaker), for how long does it stop new leases? Without it the ratio is what the
+    // breaker would have watched, and the hours halted stay at zero.
     id: 'bmeBreaker',
     title: 'Burn-and-mint collateral and the circuit breaker',
-    subtitle: "Collateral ratio at each day's end: the vault's tokens at the day's price over the compute credits outstanding (left); hours of the day the breaker halted new leases (right)",
+    subtitle: "Collateral ratio at each day's end: the vault's tokens at the day's price over the compute credits outstanding (left); hours of the day the breaker halted new leases (right; zero without economy.bmeBreaker)",
     unit: 'ratio',
     rightUnit: 'h',
     log: 'never',
     needs: ['bme_collateral_ratio', 'bme_mint_halted_h'],
     pendingNote: cameIn('The burn-and-mint collateral ratio', '0.15.0'),
     onlyWith: 'economy.bmeBreaker',
+    onlyWhen: (s) => s.economy.enabled && s.economy.payment === 'burnMint' && s.economy.bmeProviderPay === 'mint',
     series: [
       { column: 'bme_collateral_ratio', label: 'Collateral ratio', color: OKABE_ITO.blue, width: 2 },
       { column: 'bme_mint_halted_h', label: 'Hours halted (right axis)', color: OKABE_ITO.vermillion, dash: '6 3', width: 2, right: true },
     ],
-    refs: [
-      { value: 1, label: 'fully backed' },
-      { value: 0.9, label: "0.90: Akash's halt threshold (AEP-76)" },
-    ],
+    // the halt threshold is the run's own (lib/scenarioRefs.ts)
+    refs: [{ value: 1, label: 'fully backed' }],
   },
   {
     // the cheating preset's question: how fast do spot checks catch the cheaters, at what cost?

@@ -60,6 +60,18 @@ describe('log axes', () => {
     expect(y.domain()[0]).toBeGreaterThan(0);
   });
 
+  it("starts low enough for a picked run's line and a band's low edge, not only this run's", () => {
+    const run = table({ a: [5, 8, 20] });
+    const picked = table({ a: [0.2, 6, 30] });
+    expect(positiveMin([series('a')], [all(run)])).toBe(5);
+    expect(positiveMin([series('a')], [all(run), all(picked)])).toBe(0.2);
+    const bv = { lo: { a: Float64Array.from([0.05, 0, 4]) }, hi: { a: Float64Array.from([9, 9, 40]) } } as unknown as BandView;
+    expect(positiveMin([series('a')], [all(run)], [{ bv, rows: [0, 2] }])).toBe(0.05);
+    // a band's rows out of view do not count; bars have no bands
+    expect(positiveMin([series('a')], [all(run)], [{ bv, rows: [1, 2] }])).toBe(4);
+    expect(positiveMin([series('a', 'barUp')], [all(run)], [{ bv, rows: [0, 2] }])).toBe(5);
+  });
+
   it('labels only the powers of ten when there are many ticks', () => {
     const y = leftScale({ extent: [1, 1e6], refs: [], log: true, positiveMin: () => 1, pixels });
     expect(leftTicks(y, true)).toEqual([1, 10, 100, 1000, 1e4, 1e5, 1e6]);

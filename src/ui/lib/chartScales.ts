@@ -65,12 +65,24 @@ export function valueExtent(series: readonly SeriesDef[], tables: readonly Shown
   return Number.isFinite(lo) ? [lo, hi] : null;
 }
 
-/** The smallest positive value of the series in the tables' rows in view (Infinity when none): where a log axis starts. */
-export function positiveMin(series: readonly SeriesDef[], tables: readonly ShownTable[]): number {
+/**
+ * The smallest positive value of the series in the tables' rows in view, and in the bands of their
+ * line series (Infinity when none): where a log axis starts, so a picked run or a band's low edge
+ * below this run's lowest day stays on the chart.
+ */
+export function positiveMin(series: readonly SeriesDef[], tables: readonly ShownTable[], bands: readonly ShownBands[] = []): number {
   let lo = Infinity;
   for (const { t, rows: [a, b] } of tables) {
     for (const s of series) {
       const col = t.data[s.column];
+      if (!col) continue;
+      for (let i = a; i <= b; i++) if (col[i] > 0 && col[i] < lo) lo = col[i];
+    }
+  }
+  for (const { bv, rows: [a, b] } of bands) {
+    if (!bv) continue;
+    for (const s of series) {
+      const col = (s.type ?? 'line') === 'line' ? bv.lo[s.column] : undefined;
       if (!col) continue;
       for (let i = a; i <= b; i++) if (col[i] > 0 && col[i] < lo) lo = col[i];
     }

@@ -280,14 +280,14 @@ export function escrowLine(data: Record<string, Float64Array>): string {
 export function spotLine(data: Record<string, Float64Array>): string {
   const o = spotOutcome(data, 0, data.day.length - 1);
   if (!o) return 'no spot lease ran (spot_gpu_hours_served)';
-  return `spot leases ran ${(o.share * 100).toFixed(1)}% of the GPU-hours served at ${usdPerGpuHour(o.spotUsdPerGpuHour)} against ${usdPerGpuHour(o.onDemandUsdPerGpuHour)} on-demand; ${o.preempted.toFixed(0)} preempted by on-demand orders; spot orders waited ${formatWait(o.spotWaitH)} for a match, on-demand orders ${formatWait(o.onDemandWaitH)} (means of the days' means) (spot_gpu_hours_served, spot_price_usd_per_gpu_h, on_demand_price_usd_per_gpu_h, leases_preempted, wait_mean_h_spot, wait_mean_h_on_demand)`;
+  return `spot leases ran ${(o.share * 100).toFixed(1)}% of the GPU-hours served at ${usdPerGpuHour(o.spotUsdPerGpuHour)} against ${usdPerGpuHour(o.onDemandUsdPerGpuHour)} on-demand; ${o.preempted.toFixed(0)} preempted by on-demand orders; spot orders waited ${formatWait(o.spotWaitH)} for a match, on-demand orders ${formatWait(o.onDemandWaitH)} (spot_gpu_hours_served, spot_price_usd_per_gpu_h, on_demand_price_usd_per_gpu_h, leases_preempted, wait_mean_h_spot, wait_mean_h_on_demand with orders_matched_spot, orders_matched_on_demand)`;
 }
 
 /** The run's reservations in a line: their share of the GPU-hours served, their price against on-demand's, the jobs they took over. */
 export function reservedLine(data: Record<string, Float64Array>): string {
   const o = reservedOutcome(data, 0, data.day.length - 1);
   if (!o) return 'no reservation ran (reserved_gpu_hours_served)';
-  return `reservations ran ${(o.share * 100).toFixed(1)}% of the GPU-hours served at ${usdPerGpuHour(o.reservedUsdPerGpuHour)} against ${usdPerGpuHour(o.onDemandUsdPerGpuHour)} on-demand; ${o.started.toFixed(0)} reservation leases started, re-orders after failures included, and ${o.takenOver.toFixed(0)} jobs ran inside their tenants' reservations; reservation orders waited ${formatWait(o.reservedWaitH)} for a match, on-demand orders ${formatWait(o.onDemandWaitH)} (means of the days' means) (reserved_gpu_hours_served, reserved_price_usd_per_gpu_h, on_demand_price_usd_per_gpu_h, reservations_started, jobs_taken_over, wait_mean_h_reserved, wait_mean_h_on_demand)`;
+  return `reservations ran ${(o.share * 100).toFixed(1)}% of the GPU-hours served at ${usdPerGpuHour(o.reservedUsdPerGpuHour)} against ${usdPerGpuHour(o.onDemandUsdPerGpuHour)} on-demand; ${o.started.toFixed(0)} reservation leases started, re-orders after failures included, and ${o.takenOver.toFixed(0)} jobs ran inside their tenants' reservations; reservation orders waited ${formatWait(o.reservedWaitH)} for a match, on-demand orders ${formatWait(o.onDemandWaitH)} (reserved_gpu_hours_served, reserved_price_usd_per_gpu_h, on_demand_price_usd_per_gpu_h, reservations_started, jobs_taken_over, wait_mean_h_reserved, wait_mean_h_on_demand with orders_matched_reserved, orders_matched_on_demand)`;
 }
 
 /** The burn-and-mint breaker in a line: how long new leases were halted, how often it tripped, the lowest and last collateral ratio. */

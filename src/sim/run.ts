@@ -9,7 +9,7 @@ import { scenarioHash } from './scenario/hash.ts';
 import { MarketModel, type ModelHooks } from './model/marketModel.ts';
 import type { LeaseRow } from './model/leaseRow.ts';
 import { ColumnStore, type MetricTable } from './metrics/table.ts';
-import { ESCROW_COLUMNS, MARKET_COLUMNS, NEW_JOB_COLUMNS, ORDER_KIND_COLUMNS, REGION_MARKET_COLUMNS, RESERVED_COLUMNS, SPOT_COLUMNS, TYPE_MARKET_COLUMNS } from './metrics/marketMetrics.ts';
+import { ESCROW_COLUMNS, MARKET_COLUMNS, NEW_JOB_COLUMNS, ORDER_KIND_COLUMNS, ORDER_MATCH_COLUMNS, REGION_MARKET_COLUMNS, RESERVED_COLUMNS, SPOT_COLUMNS, TYPE_MARKET_COLUMNS } from './metrics/marketMetrics.ts';
 import { TYPE_ECONOMY_COLUMNS } from './economy/typeBooks.ts';
 import { PROVIDER_INCOME_COLUMNS, ECONOMY_COLUMNS, TOKEN_FLOAT_COLUMNS, INCENTIVE_COLUMNS, BME_COLUMNS } from './metrics/economyMetrics.ts';
 import type { ColumnDef } from './metrics/table.ts';
@@ -58,8 +58,8 @@ export interface Run {
  */
 export function columnsFor(scenario: Scenario): ColumnDef[] {
   return scenario.economy.enabled
-    ? [...MARKET_COLUMNS, ...ECONOMY_COLUMNS, ...TYPE_MARKET_COLUMNS, ...TYPE_ECONOMY_COLUMNS, ...REGION_MARKET_COLUMNS, ...TOKEN_FLOAT_COLUMNS, ...PROVIDER_INCOME_COLUMNS, ...INCENTIVE_COLUMNS, ...NEW_JOB_COLUMNS, ...ESCROW_COLUMNS, ...SPOT_COLUMNS, ...RESERVED_COLUMNS, ...ORDER_KIND_COLUMNS, ...BME_COLUMNS]
-    : [...MARKET_COLUMNS, ...TYPE_MARKET_COLUMNS, ...REGION_MARKET_COLUMNS, ...NEW_JOB_COLUMNS, ...ESCROW_COLUMNS, ...SPOT_COLUMNS, ...RESERVED_COLUMNS, ...ORDER_KIND_COLUMNS];
+    ? [...MARKET_COLUMNS, ...ECONOMY_COLUMNS, ...TYPE_MARKET_COLUMNS, ...TYPE_ECONOMY_COLUMNS, ...REGION_MARKET_COLUMNS, ...TOKEN_FLOAT_COLUMNS, ...PROVIDER_INCOME_COLUMNS, ...INCENTIVE_COLUMNS, ...NEW_JOB_COLUMNS, ...ESCROW_COLUMNS, ...SPOT_COLUMNS, ...RESERVED_COLUMNS, ...ORDER_KIND_COLUMNS, ...BME_COLUMNS, ...ORDER_MATCH_COLUMNS]
+    : [...MARKET_COLUMNS, ...TYPE_MARKET_COLUMNS, ...REGION_MARKET_COLUMNS, ...NEW_JOB_COLUMNS, ...ESCROW_COLUMNS, ...SPOT_COLUMNS, ...RESERVED_COLUMNS, ...ORDER_KIND_COLUMNS, ...ORDER_MATCH_COLUMNS];
 }
 
 export function createRun(scenario: Scenario, seed: number, options: RunOptions = {}): Run {

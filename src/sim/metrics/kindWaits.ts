@@ -1,9 +1,11 @@
 /**
- * How long each kind of order waited for a match over rows [lo, hi] of a run's table: the mean of the
- * days' mean waits (wait_mean_h_on_demand, _spot, _reserved), days with no such order matched left
- * out. The table has no per-kind count of matches to weight the days by, so each day counts once,
- * as in the CLI's replica summary of wait_mean_h. NaN for a kind no day had (or a run from before
- * 0.14.0, which has no such columns). Shared by the spot and the reservation outcomes.
+ * How long each kind of order waited for a match over rows [lo, hi] of a run's table: the days' mean
+ * waits (wait_mean_h_on_demand, _spot, _reserved) weighted by the orders of that kind matched each
+ * day (orders_matched_on_demand, _spot, _reserved, from 0.16.0), so it is the mean over the orders,
+ * a busy day counting for its orders. A run from before 0.16.0 has no counts: then the mean of the
+ * days' means, each day once. Days with no such order matched are left out. NaN for a kind no day
+ * had (or a run from before 0.14.0, which has no per-kind waits). Shared by the spot and the
+ * reservation outcomes and the dashboard's mean-wait card.
  */
 export interface KindWaits {
   onDemandH: number;
@@ -11,22 +13,27 @@ export interface KindWaits {
   reservedH: number;
 }
 
-export function kindWaits(data: Readonly<Record<string, ArrayLike<number> | undefined>>, lo: number, hi: number): KindWaits {
+type Columns = Readonly<Record<string, ArrayLike<number> | undefined>>;
+
+export function kindWaits(data: Columns, lo: number, hi: number): KindWaits {
   return {
-    onDemandH: meanOfDays(data.wait_mean_h_on_demand, lo, hi),
-    spotH: meanOfDays(data.wait_mean_h_spot, lo, hi),
-    reservedH: meanOfDays(data.wait_mean_h_reserved, lo, hi),
+    onDemandH: meanWait(data.wait_mean_h_on_demand, data.orders_matched_on_demand, lo, hi),
+    spotH: meanWait(data.wait_mean_h_spot, data.orders_matched_spot, lo, hi),
+    reservedH: meanWait(data.wait_mean_h_reserved, data.orders_matched_reserved, lo, hi),
   };
 }
 
-function meanOfDays(c: ArrayLike<number> | undefined, lo: number, hi: number): number {
+/** The days' means weighted by their orders matched (`counts`), or each day once without counts. */
+function meanWait(c: ArrayLike<number> | undefined, counts: ArrayLike<number> | undefined, lo: number, hi: number): number {
   if (!c) return NaN;
   let s = 0;
   let n = 0;
   for (let i = lo; i <= hi; i++) {
     if (!Number.isFinite(c[i])) continue;
-    s += c[i];
-    n++;
+    const w = counts ? counts[i] : 1;
+    if (!(w > 0)) continue;
+    s += c[i] * w;
+    n += w;
   }
   return n > 0 ? s / n : NaN;
 }

@@ -132,6 +132,18 @@ export const ORDER_KIND_COLUMNS: ColumnDef[] = [
 ];
 
 /**
+ * Orders matched by kind (0.16.0): the counts wait_mean_h and the per-kind waits average over, so a
+ * mean over many days can weigh each day by its orders (a mean of the days' means gives a quiet day
+ * as much weight as a busy one). After every other column, with or without the economy.
+ */
+export const ORDER_MATCH_COLUMNS: ColumnDef[] = [
+  { name: 'orders_matched', unit: 'orders', description: 'Orders matched in the period, re-orders included (what wait_mean_h averages over; the jobs running at t = 0 of the warm start are not counted)' },
+  { name: 'orders_matched_on_demand', unit: 'orders', description: 'Of them on-demand orders (what wait_mean_h_on_demand averages over); all of them without spot leases or reservations' },
+  { name: 'orders_matched_spot', unit: 'orders', description: 'Of them spot orders (what wait_mean_h_spot averages over); 0 without spot leases' },
+  { name: 'orders_matched_reserved', unit: 'orders', description: 'Of them reservation orders (what wait_mean_h_reserved averages over); 0 without reservations' },
+];
+
+/**
  * The market by the providers' region (0.5.0), after every other column: a regional shock (an
  * electricity price spike, data-residency demand) shows in the region's own utilization and price.
  */
@@ -233,6 +245,8 @@ export class MarketMetrics {
   private spotWaitSum = 0;
   private reservedWaits = 0;
   private reservedWaitSum = 0;
+  /** The last period's matches by kind (ORDER_MATCH_COLUMNS, written after the economy's columns): all, on-demand, spot, reserved. */
+  private lastKindMatches = new Float64Array(4);
 
   /** Integrates the current levels up to `now`. Call before changing any level. */
   advance(now: number): void {
@@ -422,9 +436,21 @@ export class MarketMetrics {
     out[offset + 2] = w.length > 0 ? quantileSorted(w, 0.95) : NaN;
     out[offset + 3] = this.spotWaits > 0 ? this.spotWaitSum / this.spotWaits : NaN;
     out[offset + 4] = this.reservedWaits > 0 ? this.reservedWaitSum / this.reservedWaits : NaN;
+    const k = this.lastKindMatches;
+    k[1] = w.length;
+    k[2] = this.spotWaits;
+    k[3] = this.reservedWaits;
+    k[0] = k[1] + k[2] + k[3];
     this.onDemandQueueH = this.onDemandWaitSum = this.spotWaitSum = this.reservedWaitSum = this.spotWaits = this.reservedWaits = 0;
     w.length = 0;
     return offset + 5;
+  }
+
+  /** Writes the period's ORDER_MATCH_COLUMNS into `out` from `offset` (after sampleOrderKinds at the same instant). */
+  sampleOrderMatches(out: number[], offset: number): number {
+    const k = this.lastKindMatches;
+    for (let i = 0; i < 4; i++) out[offset + i] = k[i];
+    return offset + 4;
   }
 
   /** Writes the period's REGION_MARKET_COLUMNS into `out` from `offset` (after sample() at the same instant), then resets them. */

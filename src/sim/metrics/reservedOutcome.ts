@@ -19,7 +19,7 @@ export interface ReservedOutcome {
   started: number;
   /** New jobs that ran inside their tenants' reservations instead of being ordered. */
   takenOver: number;
-  /** Mean of the days' mean waits for a match of on-demand and of reservation orders, hours (NaN before 0.14.0 or with none matched). */
+  /** Mean waits for a match of on-demand and of reservation orders over the orders matched (kindWaits.ts), hours (NaN before 0.14.0 or with none matched). */
   onDemandWaitH: number;
   reservedWaitH: number;
 }

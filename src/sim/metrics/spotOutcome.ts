@@ -16,7 +16,7 @@ export interface SpotOutcome {
   /** On-demand leases only (neither spot nor reserved); NaN when none ran. */
   onDemandUsdPerGpuHour: number;
   preempted: number;
-  /** Mean of the days' mean waits for a match of on-demand and of spot orders, hours (NaN before 0.14.0 or with none matched). */
+  /** Mean waits for a match of on-demand and of spot orders over the orders matched (kindWaits.ts), hours (NaN before 0.14.0 or with none matched). */
   onDemandWaitH: number;
   spotWaitH: number;
 }

@@ -1072,6 +1072,7 @@ export class MarketModel {
     o = this.metrics.sampleReserved(this.lastRow, o);
     o = this.metrics.sampleOrderKinds(period, this.lastRow, o);
     if (this.economy) o = this.economy.sampleBme(this.lastRow, o);
+    o = this.metrics.sampleOrderMatches(this.lastRow, o);
     this.onRow?.(this.lastRow);
     this.sampleIndex++;
     if (now < this.horizonHours) this.scheduleSample(now);

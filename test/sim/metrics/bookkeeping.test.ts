@@ -259,6 +259,11 @@ describe.each([
     check('wait_p95_h_on_demand', 1, p95);
     check('wait_mean_h_spot', 2, mean);
     check('wait_mean_h_reserved', 3, mean);
+    // the orders each mean is over, so a mean over days can weigh each day by them
+    for (const [name, j] of [['orders_matched', 0], ['orders_matched_on_demand', 1], ['orders_matched_spot', 2], ['orders_matched_reserved', 3]] as const) {
+      const c = col(t, name);
+      for (let i = 0; i < n; i++) expect(c[i], `${name} period ${i}`).toBe(waits[j][i].length);
+    }
     for (const [name, j] of [['queue_len_mean', 0], ['queue_len_mean_on_demand', 1]] as const) {
       const q = col(t, name);
       for (let i = 0; i < n; i++) expect(close(q[i] * len(i), queueH[j][i], 1e-9), `${name} period ${i}: ${q[i] * len(i)} vs ${queueH[j][i]} order-hours`).toBe(true);

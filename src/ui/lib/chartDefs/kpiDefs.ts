@@ -99,8 +99,12 @@ export const KPIS: KpiDef[] = [
     better: 'down',
     needs: ['wait_mean_h', 'jobs_started'],
     definition:
-      "Mean time from order to match over the window, in minutes (the CSV has hours, wait_mean_h): the daily means weighted by the leases started each day. The detail line is the highest daily 95th percentile in the window; with spot leases or reservations, whose orders wait in their own ways, it starts with the on-demand orders' own mean wait (the mean of the days' wait_mean_h_on_demand).",
-    compute: (t) => 60 * ratio(sum(t.data.wait_mean_h, t.lo, t.hi, t.data.jobs_started), sum(t.data.jobs_started, t.lo, t.hi, finiteMask(t.data.wait_mean_h))),
+      "Mean time from order to match over the window, in minutes (the CSV has hours, wait_mean_h): the daily means weighted by the orders matched each day (orders_matched; for a run from before 0.16.0, by the leases started), so it is the mean over the orders. The detail line is the highest daily 95th percentile in the window; with spot leases or reservations, whose orders wait in their own ways, it starts with the on-demand orders' own mean wait (wait_mean_h_on_demand, weighted by orders_matched_on_demand alike).",
+    compute: (t) => {
+      // the orders each day's mean is over; a run from before 0.16.0 has the leases started instead (about as many, a setup later)
+      const w = t.data.orders_matched ?? t.data.jobs_started;
+      return 60 * ratio(sum(t.data.wait_mean_h, t.lo, t.hi, w), sum(w, t.lo, t.hi, finiteMask(t.data.wait_mean_h)));
+    },
     detail: (t) => {
       const p = t.data.wait_p95_h;
       let m = -Infinity;

@@ -83,19 +83,19 @@ export interface StartOptions {
   runId?: number;
 }
 
-export type StartResult =
-  | {
-      ok: true;
-      runId: number;
-      hash: string;
-      seed: number;
-      horizonHours: number;
-      periodHours: number;
-      columns: ColumnInfo[];
-      /** The validated scenario with every default filled in (plain JSON data). */
-      scenario: unknown;
-    }
-  | { ok: false; issues: FieldIssue[] };
+/** A run the worker has started: what identifies it and the shape of the rows it will stream. */
+export interface RunStarted {
+  runId: number;
+  hash: string;
+  seed: number;
+  horizonHours: number;
+  periodHours: number;
+  columns: ColumnInfo[];
+  /** The validated scenario with every default filled in (plain JSON data). */
+  scenario: unknown;
+}
+
+export type StartResult = ({ ok: true } & RunStarted) | { ok: false; issues: FieldIssue[] };
 
 export interface ApiDeps<S, R extends RunLike = RunLike> {
   validate(raw: unknown): { ok: true; scenario: S } | { ok: false; issues: FieldIssue[] };

@@ -11,18 +11,13 @@ import { supplyCapTokens } from '../lib/scenarioRefs.ts';
 import { ColumnBuffers } from '../lib/columnBuffers.ts';
 import { RunCache } from '../lib/runCache.ts';
 import { SimClient, type WorkerEvent } from '../lib/simClient.ts';
-import type { ColumnInfo, RunStatus } from '../../worker/api.ts';
+import type { RunStarted, RunStatus } from '../../worker/api.ts';
 import type { Message } from './messages.svelte.ts';
 
 export type UiStatus = RunStatus | 'starting' | 'invalid';
 
-export interface RunInfo {
-  runId: number;
-  hash: string;
-  seed: number;
-  horizonHours: number;
-  periodHours: number;
-  columns: ColumnInfo[];
+/** The run on the page: as the worker started it (its scenario typed), and the order it came from. */
+export interface RunInfo extends Omit<RunStarted, 'scenario'> {
   scenario: Scenario;
   raw: Record<string, unknown>;
   preset: string;

@@ -5,6 +5,7 @@
  * and table that splits by it; the regions' names beside their colours.
  */
 import { REGIONS } from '../../../sim/scenario/schema.ts';
+import { TIERS } from '../../../sim/supply/catalogue.ts';
 
 export const OKABE_ITO = {
   orange: '#E69F00',
@@ -18,7 +19,8 @@ export const OKABE_ITO = {
   black: '#000000',
 } as const;
 
-export const TIERS = ['entry', 'low', 'medium', 'high', 'ultra'] as const;
+// the catalogue's tiers (the CSV's per-tier columns), re-exported for the chart definitions
+export { TIERS };
 export const TIER_COLORS: Record<(typeof TIERS)[number], string> = {
   entry: OKABE_ITO.orange,
   low: OKABE_ITO.sky,

@@ -52,9 +52,8 @@ import type { Rng } from '../rng/streams.ts';
 import { MarketMetrics } from '../metrics/marketMetrics.ts';
 import { geometric, type Sampler } from '../rng/distributions.ts';
 import type { Streams } from '../rng/streams.ts';
-import { ARCHETYPES, JOB_CLASSES, REGIONS, type Scenario } from '../scenario/schema.ts';
+import { JOB_CLASSES, REGIONS, type Scenario } from '../scenario/schema.ts';
 import { GPU_CATALOGUE, gpuTier } from '../supply/catalogue.ts';
-import { samplerOf as samplerOfPatience } from '../rng/fromDist.ts';
 import { createProviderFactory, type ProviderFactory } from '../supply/population.ts';
 import { isOnline, type Lease, type Provider } from './types.ts';
 import { leaseRowOf, type LeaseRow } from './leaseRow.ts';
@@ -64,10 +63,12 @@ import { ORDERED, RESERVATION, Reservations, TAKEN_OVER } from './reservations.t
 import { OutageClock } from './outageClock.ts';
 import { placeWarmStart } from './warmStart.ts';
 import { Settlement } from './settlement.ts';
-import { countActive } from './activeCounts.ts';
+import { countActive, countActiveProvider } from './activeCounts.ts';
 import { Availability } from './availability.ts';
 import { PeriodSampler } from './sampling.ts';
 import { DailyRepricing } from './repricing.ts';
+import { Influxes } from './influxes.ts';
+import { Reorders } from './reorders.ts';
 
 // Lease events without data, shared (one per kind rather than one per lease).
 const START: LeaseEvent = { type: 'start' };
@@ -171,8 +172,10 @@ export class MarketModel {
 
   // event kinds
   private K: Record<'arrival' | 'patience' | 'start' | 'end' | 'window' | 'failure' | 'grace' | 'sample' | 'reprice' | 'influx' | 'reliability', number>;
-  /** Per wave of newcomers (supply.influxes): the factory that draws them, on a stream of its own. */
-  private influxFactories: ProviderFactory[] = [];
+  /** Waves of newcomers (supply.influxes; model/influxes.ts). */
+  private influxes: Influxes;
+  /** The orders a failed lease's remaining work is placed as (model/reorders.ts). */
+  private reorders: Reorders;
   /** The tenants' deposits and top-ups when the scenario has escrow runways (`market.escrow`), else null. */
   private readonly escrowRunway: EscrowRunway | null;
   /** Spot leases (`market.spot`), else null: their parameters, the stream deciding which jobs are spot, their order book and the providers holding them. */
@@ -212,7 +215,7 @@ export class MarketModel {
       grace: e.register('grace', (id) => this.availability.onGrace(id)),
       sample: e.register('sample', () => this.sampling.onSample()),
       reprice: e.register('reprice', () => this.repricing.onReprice()),
-      influx: e.register('influx', (wave) => this.onInflux(wave)),
+      influx: e.register('influx', (wave) => this.influxes.onInflux(wave)),
       reliability: e.register('reliability', (shock, on) => this.onReliabilityShock(shock, on === 1)),
     };
     this.outages = new OutageClock(s, streams, e);
@@ -257,6 +260,8 @@ export class MarketModel {
     this.bills = this.settlement.bills;
     // its own stream, drawn only with runways: a run without them keeps every other stream's numbers
     this.escrowRunway = s.market.escrow ? new EscrowRunway(s.market.escrow, streams.get('escrow'), s.market.setupHours) : null;
+    this.influxes = new Influxes(s, streams, e, this.K.influx, this);
+    this.reorders = new Reorders(s, streams);
     this.sampling = new PeriodSampler(e, this.K.sample, this.horizonHours, s.metrics.periodHours, this.metrics, this.economy, this.settlement, this.leases, L, this.escrowRunway, this);
     // the model's own calls the helpers make: closures made once, here (none is allocated per event)
     const accrue = (p: Provider) => this.accrue(p);
@@ -298,31 +303,7 @@ export class MarketModel {
     this.sampling.schedule(0);
     // Daily: observed uptime refreshed for the matcher, asks adjusted toward target utilization.
     this.repricing.scheduleFirst();
-    this.scheduleInfluxes();
-  }
-
-  /**
-   * Waves of newcomers (supply.influxes): n = providers x scale joins, evenly spaced over the wave's
-   * days (at the middle of each of n equal slots; all at the start when it lasts 0 days), each drawn
-   * as any provider of its type on the wave's own stream, so the other streams are untouched.
-   */
-  private scheduleInfluxes(): void {
-    (this.s.supply.influxes ?? []).forEach((w, i) => {
-      this.influxFactories.push(createProviderFactory(this.s, this.streams.get(`influx-${i}`)));
-      const n = Math.round(w.providers * this.s.scale);
-      const span = w.durationDays * 24;
-      for (let k = 0; k < n; k++) {
-        const t = w.startDay * 24 + (span > 0 ? ((k + 0.5) * span) / n : 0);
-        if (t < this.horizonHours) this.engine.at(t, this.K.influx, i);
-      }
-    });
-  }
-
-  private onInflux(wave: number): void {
-    const w = this.s.supply.influxes![wave];
-    const a = ARCHETYPES.indexOf(w.archetype);
-    const now = this.engine.now;
-    this.addProvider(now, a, this.influxFactories[wave].make(this.providers.length, now, a));
+    this.influxes.schedule(this.horizonHours);
   }
 
   /** Leases placed by the warm start: not counted as starts or waits. */
@@ -389,11 +370,7 @@ export class MarketModel {
     sig.set(p.id, STAKE, p.stakeTokens);
     sig.set(p.id, SLASHES, p.slashes);
     sig.windowEnd[p.id] = Infinity;
-    this.metrics.gpusTotal += p.gpus;
-    this.metrics.providersActive++;
-    this.metrics.gpusByType[p.archetype] += p.gpus;
-    this.metrics.providersByType[p.archetype]++;
-    this.metrics.providersByRegion[p.region]++;
+    countActiveProvider(this.metrics, p, 1);
     // its sharing window, first outage and online GPUs (model/availability.ts)
     this.availability.join(p, now);
     this.economy?.onJoin(p);
@@ -421,11 +398,7 @@ export class MarketModel {
     p.gen++;
     p.exitedAt = now;
     this.index.update(p, false);
-    this.metrics.gpusTotal -= p.gpus;
-    this.metrics.providersActive--;
-    this.metrics.gpusByType[p.archetype] -= p.gpus;
-    this.metrics.providersByType[p.archetype]--;
-    this.metrics.providersByRegion[p.region]--;
+    countActiveProvider(this.metrics, p, -1);
   }
 
   /** Ids of the leases holding GPUs on p (matched or active), a copy. */
@@ -867,7 +840,7 @@ export class MarketModel {
       }
       case FX_REQUEUE: {
         if (arg <= 1e-9) break;
-        const d = this.reorderDraw(l);
+        const d = this.reorders.draw(l);
         if (l.reserved) {
           // a reservation's tenant holds a booking: what is left of it waits for another provider until the booking ends
           const left = l.termEndsAt - this.engine.now - this.s.market.setupHours;
@@ -901,36 +874,6 @@ export class MarketModel {
         l.timerHandle = this.engine.after(arg, this.K.end, l.id, END_OVERDRAW);
         break;
     }
-  }
-
-  private reorderDraw(l: Lease): JobDraw {
-    return {
-      jobClass: l.jobClass,
-      gpus: l.gpus,
-      minVramGb: l.minVramGb,
-      minTier: l.minTier,
-      region: l.region,
-      regionLocked: l.regionLocked,
-      durationHours: l.workHours,
-      budgetUsdPerGpuHour: l.budgetUsdPerGpuHour,
-      cloudUsdPerGpuHour: l.cloudUsdPerGpuHour,
-      patienceHours: this.patienceFor(l.jobClass),
-      cancelAfterHours: l.cancelAfterHours,
-      checkpointHours: l.checkpointHours,
-    };
-  }
-
-  private patienceSamplers: Sampler[] | null = null;
-  private patienceFor(c: number): number {
-    if (!this.patienceSamplers) {
-      const rng = this.streams.get('requeue');
-      this.patienceSamplers = JOB_CLASSES.map((name) => {
-        const jc = this.s.demand.classes[name];
-        if (jc.unlimitedPatience) return () => Infinity;
-        return samplerOfPatience(jc.patienceHours, rng);
-      });
-    }
-    return this.patienceSamplers[c]();
   }
 
   /** Base units paid so far for lease l (running leases are paid every period). */

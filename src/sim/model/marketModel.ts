@@ -5,7 +5,9 @@
  * Events: arrival, patience (order gives up), start (lease begins running), end (work done or the
  * tenant closes), window (home sharing window opens/closes), failure (outage starts/ends), grace
  * (a stalled lease's provider did not come back in time), sample (metrics period ends; leases
- * settle), reprice (daily ask adjustment).
+ * settle), reprice (daily ask adjustment). The model registers them all; the handlers of the last
+ * five live beside it, one concept a file: window, failure and grace in availability.ts, sample in
+ * sampling.ts, reprice in repricing.ts.
  */
 import { Engine } from '../core/engine.ts';
 import { IntMap } from '../core/intMap.ts';
@@ -50,11 +52,8 @@ import type { Rng } from '../rng/streams.ts';
 import { MarketMetrics } from '../metrics/marketMetrics.ts';
 import { geometric, type Sampler } from '../rng/distributions.ts';
 import type { Streams } from '../rng/streams.ts';
-import { ARCHETYPES, JOB_CLASSES, REGIONS, type Scenario } from '../scenario/schema.ts';
+import { JOB_CLASSES, REGIONS, type Scenario } from '../scenario/schema.ts';
 import { GPU_CATALOGUE, gpuTier } from '../supply/catalogue.ts';
-import { samplerOf as samplerOfPatience } from '../rng/fromDist.ts';
-import { providerCosts, repricedAsk } from '../supply/costs.ts';
-import { createElectricityPrices, type ElectricityPrices } from '../supply/electricityPrices.ts';
 import { createProviderFactory, type ProviderFactory } from '../supply/population.ts';
 import { isOnline, type Lease, type Provider } from './types.ts';
 import { leaseRowOf, type LeaseRow } from './leaseRow.ts';
@@ -64,10 +63,12 @@ import { ORDERED, RESERVATION, Reservations, TAKEN_OVER } from './reservations.t
 import { OutageClock } from './outageClock.ts';
 import { placeWarmStart } from './warmStart.ts';
 import { Settlement } from './settlement.ts';
-
-// Same-time ordering: market events first, then the end of a metrics period, then repricing.
-const PRIO_SAMPLE = 900;
-const PRIO_REPRICE = 910;
+import { countActive, countActiveProvider } from './activeCounts.ts';
+import { Availability } from './availability.ts';
+import { PeriodSampler } from './sampling.ts';
+import { DailyRepricing } from './repricing.ts';
+import { Influxes } from './influxes.ts';
+import { Reorders } from './reorders.ts';
 
 // Lease events without data, shared (one per kind rather than one per lease).
 const START: LeaseEvent = { type: 'start' };
@@ -79,7 +80,6 @@ const END_COMPLETE = 0;
 const END_CANCEL = 1;
 const END_OVERDRAW = 2;
 const EXPIRE: LeaseEvent = { type: 'expire' };
-const RESUME: LeaseEvent = { type: 'resume' };
 const PREEMPT_KEEP: LeaseEvent = { type: 'preempt', keepProgress: true };
 const PREEMPT_LOSE: LeaseEvent = { type: 'preempt', keepProgress: false };
 
@@ -91,9 +91,6 @@ interface DeferredOrder {
   workHours: number;
   cancelAfterHours: number;
 }
-
-/** Prior for observed uptime: a new provider starts with this many hours of clean record. */
-const UPTIME_PRIOR_H = 24;
 
 export interface ModelHooks {
   /** Called with each lease when it ends (completed, failed, expired, cancelled). */
@@ -152,11 +149,15 @@ export class MarketModel {
   private factory: ProviderFactory;
   /** The take rate at a time, without the token economy (with it, the economy pays; takeRate.ts). */
   private takeRate: (t: number) => number;
-  /** Electricity prices over time (supply.electricityShocks), refreshed per provider daily. */
-  private power: ElectricityPrices;
   private batch: Sampler;
   /** Providers' outages: their up and down spells and the reliability stretches (model/outageClock.ts). */
   private outages: OutageClock;
+  /** Whether providers are online, and what a change does to their leases (model/availability.ts). */
+  private availability: Availability;
+  /** The end of each metrics period: settlement and the row of metrics (model/sampling.ts). */
+  private sampling: PeriodSampler;
+  /** The daily tick: electricity prices, observed uptime and asks (model/repricing.ts). */
+  private repricing: DailyRepricing;
   private classWeights: number[];
   /** The arriving job being drawn (one object, overwritten per job: order() copies what it keeps). */
   private draft = blankDraw();
@@ -164,10 +165,17 @@ export class MarketModel {
   // accounts
   readonly acct: { tenants: number; escrow: number; treasury: number };
 
+  /** Row values of the last sample, for the run's column store (filled by model/sampling.ts). */
+  readonly lastRow: number[] = [];
+  /** Called with the row at the end of every metrics period (run.ts pushes it to the column store). */
+  onRow: ((row: number[]) => void) | null = null;
+
   // event kinds
   private K: Record<'arrival' | 'patience' | 'start' | 'end' | 'window' | 'failure' | 'grace' | 'sample' | 'reprice' | 'influx' | 'reliability', number>;
-  /** Per wave of newcomers (supply.influxes): the factory that draws them, on a stream of its own. */
-  private influxFactories: ProviderFactory[] = [];
+  /** Waves of newcomers (supply.influxes; model/influxes.ts). */
+  private influxes: Influxes;
+  /** The orders a failed lease's remaining work is placed as (model/reorders.ts). */
+  private reorders: Reorders;
   /** The tenants' deposits and top-ups when the scenario has escrow runways (`market.escrow`), else null. */
   private readonly escrowRunway: EscrowRunway | null;
   /** Spot leases (`market.spot`), else null: their parameters, the stream deciding which jobs are spot, their order book and the providers holding them. */
@@ -202,12 +210,12 @@ export class MarketModel {
       patience: e.register('patience', (id) => this.onPatience(id)),
       start: e.register('start', (id) => this.onStart(id)),
       end: e.register('end', (id, how) => this.onEnd(id, how)),
-      window: e.register('window', (pid, gen) => this.onWindow(pid, gen)),
-      failure: e.register('failure', (pid, gen) => this.onFailure(pid, gen)),
-      grace: e.register('grace', (id) => this.onGrace(id)),
-      sample: e.register('sample', () => this.onSample()),
-      reprice: e.register('reprice', () => this.onReprice()),
-      influx: e.register('influx', (wave) => this.onInflux(wave)),
+      window: e.register('window', (pid, gen) => this.availability.onWindow(pid, gen)),
+      failure: e.register('failure', (pid, gen) => this.availability.onFailure(pid, gen)),
+      grace: e.register('grace', (id) => this.availability.onGrace(id)),
+      sample: e.register('sample', () => this.sampling.onSample()),
+      reprice: e.register('reprice', () => this.repricing.onReprice()),
+      influx: e.register('influx', (wave) => this.influxes.onInflux(wave)),
       reliability: e.register('reliability', (shock, on) => this.onReliabilityShock(shock, on === 1)),
     };
     this.outages = new OutageClock(s, streams, e);
@@ -241,7 +249,6 @@ export class MarketModel {
     this.finder.now = () => this.engine.now;
     this.finder.setupHours = s.market.setupHours;
     this.factory = createProviderFactory(s, streams.get('supply'));
-    this.power = createElectricityPrices(s);
     this.takeRate = takeRateSchedule(s.economy);
     this.batch = geometric(streams.get('arrivals'), s.demand.burstMeanJobs);
     this.classWeights = JOB_CLASSES.map(() => 0);
@@ -253,6 +260,21 @@ export class MarketModel {
     this.bills = this.settlement.bills;
     // its own stream, drawn only with runways: a run without them keeps every other stream's numbers
     this.escrowRunway = s.market.escrow ? new EscrowRunway(s.market.escrow, streams.get('escrow'), s.market.setupHours) : null;
+    this.influxes = new Influxes(s, streams, e, this.K.influx, this);
+    this.reorders = new Reorders(s, streams);
+    this.sampling = new PeriodSampler(e, this.K.sample, this.horizonHours, s.metrics.periodHours, this.metrics, this.economy, this.settlement, this.leases, L, this.escrowRunway, this);
+    // the model's own calls the helpers make: closures made once, here (none is allocated per event)
+    const accrue = (p: Provider) => this.accrue(p);
+    const capacityFreed = (p: Provider) => this.capacityFreed(p);
+    const { providers, leases, held, metrics, sig, usage, index, outages, economy, horizonHours, spotHolders, takeRate } = this;
+    this.availability = new Availability({
+      s, engine: e, windowKind: this.K.window, providers, leases, held, metrics, sig, usage, index, outages, economy,
+      accrue, capacityFreed, apply: (id, ev) => this.apply(id, ev),
+    });
+    this.repricing = new DailyRepricing({
+      s, engine: e, kind: this.K.reprice, horizonHours, providers, sig, usage, index, spotHolders, takeRate,
+      accrue, capacityFreed, uptime: (p) => this.availability.uptime(p),
+    });
   }
 
   /** Builds the initial population and schedules the first events. */
@@ -278,34 +300,10 @@ export class MarketModel {
     }
     const first = nextArrival(this.rates, 0, this.horizonHours, this.streams.get('arrivals'), this.s.demand.burstMeanJobs);
     if (first < Infinity) this.engine.at(first, this.K.arrival);
-    this.scheduleSample(0);
+    this.sampling.schedule(0);
     // Daily: observed uptime refreshed for the matcher, asks adjusted toward target utilization.
-    if (this.horizonHours > 24) this.engine.at(24, this.K.reprice, 0, 0, PRIO_REPRICE);
-    this.scheduleInfluxes();
-  }
-
-  /**
-   * Waves of newcomers (supply.influxes): n = providers x scale joins, evenly spaced over the wave's
-   * days (at the middle of each of n equal slots; all at the start when it lasts 0 days), each drawn
-   * as any provider of its type on the wave's own stream, so the other streams are untouched.
-   */
-  private scheduleInfluxes(): void {
-    (this.s.supply.influxes ?? []).forEach((w, i) => {
-      this.influxFactories.push(createProviderFactory(this.s, this.streams.get(`influx-${i}`)));
-      const n = Math.round(w.providers * this.s.scale);
-      const span = w.durationDays * 24;
-      for (let k = 0; k < n; k++) {
-        const t = w.startDay * 24 + (span > 0 ? ((k + 0.5) * span) / n : 0);
-        if (t < this.horizonHours) this.engine.at(t, this.K.influx, i);
-      }
-    });
-  }
-
-  private onInflux(wave: number): void {
-    const w = this.s.supply.influxes![wave];
-    const a = ARCHETYPES.indexOf(w.archetype);
-    const now = this.engine.now;
-    this.addProvider(now, a, this.influxFactories[wave].make(this.providers.length, now, a));
+    this.repricing.scheduleFirst();
+    this.influxes.schedule(this.horizonHours);
   }
 
   /** Leases placed by the warm start: not counted as starts or waits. */
@@ -372,21 +370,9 @@ export class MarketModel {
     sig.set(p.id, STAKE, p.stakeTokens);
     sig.set(p.id, SLASHES, p.slashes);
     sig.windowEnd[p.id] = Infinity;
-    this.metrics.gpusTotal += p.gpus;
-    this.metrics.providersActive++;
-    this.metrics.gpusByType[p.archetype] += p.gpus;
-    this.metrics.providersByType[p.archetype]++;
-    this.metrics.providersByRegion[p.region]++;
-    if (p.windowHours < 24) {
-      // Is `now` inside today's window [start, start + hours) (mod 24)?
-      const h = (((now - p.windowStartHour) % 24) + 24) % 24;
-      p.inWindow = h < p.windowHours;
-      const next = p.inWindow ? now + (p.windowHours - h) : now + (24 - h);
-      this.sig.windowEnd[p.id] = p.inWindow ? next : now;
-      this.engine.at(next, this.K.window, p.id, p.gen);
-    }
-    if (p.reliability < 1) this.outages.scheduleFirst(p, now);
-    if (isOnline(p)) this.onlineGpusChanged(p, p.gpus);
+    countActiveProvider(this.metrics, p, 1);
+    // its sharing window, first outage and online GPUs (model/availability.ts)
+    this.availability.join(p, now);
     this.economy?.onJoin(p);
     this.relist(p);
     return p;
@@ -407,26 +393,12 @@ export class MarketModel {
     p.canServe = false;
     this.index.update(p, false);
     for (const id of this.held.list(p.id)) this.apply(id, { type: 'fail', reason });
-    if (isOnline(p)) {
-      this.usage.onlineChanged(p.id, now, true);
-      this.onlineGpusChanged(p, -p.gpus);
-    }
+    this.availability.leave(p, now);
     p.active = false;
     p.gen++;
     p.exitedAt = now;
     this.index.update(p, false);
-    this.metrics.gpusTotal -= p.gpus;
-    this.metrics.providersActive--;
-    this.metrics.gpusByType[p.archetype] -= p.gpus;
-    this.metrics.providersByType[p.archetype]--;
-    this.metrics.providersByRegion[p.region]--;
-  }
-
-  /** GPUs of p going online (+) or offline (-), in the network's, its type's and its region's online counts. */
-  private onlineGpusChanged(p: Provider, delta: number): void {
-    this.metrics.onlineGpus[p.tier] += delta;
-    this.metrics.onlineByType[p.archetype] += delta;
-    this.metrics.onlineByRegion[p.region] += delta;
+    countActiveProvider(this.metrics, p, -1);
   }
 
   /** Ids of the leases holding GPUs on p (matched or active), a copy. */
@@ -451,75 +423,9 @@ export class MarketModel {
     this.outages.switchStretch(shock, on, this.providers);
   }
 
-  uptime(p: Provider): number {
-    const now = this.engine.now;
-    const on = this.usage.onlineHours(p.id, now, isOnline(p));
-    return (on + UPTIME_PRIOR_H) / (now - p.joinedAt + UPTIME_PRIOR_H);
-  }
-
   /** Accrues a provider's busy and online GPU-hours up to now. */
   accrue(p: Provider): void {
     this.usage.accrue(p.id, this.engine.now, p.busyGpus, isOnline(p) ? p.gpus : 0);
-  }
-
-  /** Toggles a provider's sharing window (window true) or outage (false), then applies the consequences. */
-  private setAvailability(p: Provider, window: boolean, reason: string): void {
-    const now = this.engine.now;
-    const was = isOnline(p);
-    this.accrue(p);
-    if (window) p.inWindow = !p.inWindow;
-    else p.failed = !p.failed;
-    const is = isOnline(p);
-    if (was === is) return;
-    this.metrics.advance(now);
-    this.onlineGpusChanged(p, was ? -p.gpus : p.gpus);
-    this.usage.onlineChanged(p.id, now, was);
-    this.sig.set(p.id, UPTIME, this.uptime(p));
-    if (!is) {
-      // Running leases stall, to fail if the provider is not back within the grace (at once when it
-      // is 0); leases still being set up fail now. What remains of a failed lease's work is re-ordered.
-      this.economy?.downtimeStart(p);
-      const grace = this.s.market.outageGraceHours > 0;
-      for (const id of this.held.list(p.id)) {
-        const l = this.leases.get(id)!;
-        this.apply(id, grace && l.state === 'active' ? { type: 'stall', reason } : { type: 'fail', reason });
-      }
-      this.index.update(p, p.canServe);
-    } else {
-      this.economy?.downtimeEnd(p);
-      // back within the grace: its stalled leases run on (only stalled leases hold GPUs on a provider coming back)
-      for (const id of this.held.list(p.id)) this.apply(id, RESUME);
-      this.index.update(p, p.canServe);
-      this.capacityFreed(p);
-    }
-  }
-
-  private onWindow(pid: number, gen: number): void {
-    const p = this.providers[pid];
-    if (p.gen !== gen || !p.active) return;
-    const now = this.engine.now;
-    this.sig.windowEnd[pid] = p.inWindow ? now : now + p.windowHours;
-    this.setAvailability(p, true, 'provider offline');
-    this.engine.after(p.inWindow ? p.windowHours : 24 - p.windowHours, this.K.window, pid, gen);
-  }
-
-  /**
-   * The retry grace of a stalled lease ran out: it fails with the reason it stalled for. A
-   * reservation's timer runs to its booking's end when that comes first: it completes then.
-   */
-  private onGrace(id: number): void {
-    const l = this.leases.get(id);
-    if (!l || l.state !== 'stalled') return;
-    l.timerHandle = -1; // this event was that timer
-    if (l.reserved && this.engine.now >= l.termEndsAt - 1e-9) this.apply(id, COMPLETE);
-    else this.apply(id, { type: 'fail', reason: l.stallReason });
-  }
-
-  private onFailure(pid: number, gen: number): void {
-    const p = this.providers[pid];
-    if (p.gen !== gen || !p.active) return;
-    this.setAvailability(p, false, 'provider failure');
-    this.outages.scheduleNext(p, this.engine.now);
   }
 
   // ---------------------------------------------------------------- demand
@@ -809,20 +715,7 @@ export class MarketModel {
         l.paidUnits = this.bills.close(l.billSlot);
         l.billSlot = -1;
       }
-      p.busyGpus -= l.gpus;
-      m.busyGpus[l.tier] -= l.gpus;
-      m.busyByType[p.archetype] -= l.gpus;
-      m.busyByRegion[p.region] -= l.gpus;
-      m.billRateByRegion[p.region] -= l.priceUsdPerGpuHour * l.gpus;
-      m.billRate[l.tier] -= l.priceUsdPerGpuHour * l.gpus;
-      m.cloudRate[l.tier] -= l.cloudUsdPerGpuHour * l.gpus;
-      if (l.spot) {
-        m.spotBusy -= l.gpus;
-        m.spotBillRate -= l.priceUsdPerGpuHour * l.gpus;
-      } else if (l.reserved) {
-        m.reservedBusy -= l.gpus;
-        m.reservedBillRate -= l.priceUsdPerGpuHour * l.gpus;
-      }
+      countActive(m, p, l, -1);
     }
     // (a nested transition, e.g. a release that serves a waiting order, appends above and truncates back)
     for (let i = from; i < to; i++) this.effect(l, fx.code[i], fx.arg[i]);
@@ -834,20 +727,7 @@ export class MarketModel {
       case 'active': {
         const p = this.providers[l.provider];
         this.accrue(p);
-        p.busyGpus += l.gpus;
-        m.busyGpus[l.tier] += l.gpus;
-        m.busyByType[p.archetype] += l.gpus;
-        m.busyByRegion[p.region] += l.gpus;
-        m.billRateByRegion[p.region] += l.priceUsdPerGpuHour * l.gpus;
-        m.billRate[l.tier] += l.priceUsdPerGpuHour * l.gpus;
-        m.cloudRate[l.tier] += l.cloudUsdPerGpuHour * l.gpus;
-        if (l.spot) {
-          m.spotBusy += l.gpus;
-          m.spotBillRate += l.priceUsdPerGpuHour * l.gpus;
-        } else if (l.reserved) {
-          m.reservedBusy += l.gpus;
-          m.reservedBillRate += l.priceUsdPerGpuHour * l.gpus;
-        }
+        countActive(m, p, l, 1);
         if (this.bills) l.billSlot = this.bills.open(l);
         if (ev.type === 'resume') {
           m.resumed++;
@@ -960,7 +840,7 @@ export class MarketModel {
       }
       case FX_REQUEUE: {
         if (arg <= 1e-9) break;
-        const d = this.reorderDraw(l);
+        const d = this.reorders.draw(l);
         if (l.reserved) {
           // a reservation's tenant holds a booking: what is left of it waits for another provider until the booking ends
           const left = l.termEndsAt - this.engine.now - this.s.market.setupHours;
@@ -996,36 +876,6 @@ export class MarketModel {
     }
   }
 
-  private reorderDraw(l: Lease): JobDraw {
-    return {
-      jobClass: l.jobClass,
-      gpus: l.gpus,
-      minVramGb: l.minVramGb,
-      minTier: l.minTier,
-      region: l.region,
-      regionLocked: l.regionLocked,
-      durationHours: l.workHours,
-      budgetUsdPerGpuHour: l.budgetUsdPerGpuHour,
-      cloudUsdPerGpuHour: l.cloudUsdPerGpuHour,
-      patienceHours: this.patienceFor(l.jobClass),
-      cancelAfterHours: l.cancelAfterHours,
-      checkpointHours: l.checkpointHours,
-    };
-  }
-
-  private patienceSamplers: Sampler[] | null = null;
-  private patienceFor(c: number): number {
-    if (!this.patienceSamplers) {
-      const rng = this.streams.get('requeue');
-      this.patienceSamplers = JOB_CLASSES.map((name) => {
-        const jc = this.s.demand.classes[name];
-        if (jc.unlimitedPatience) return () => Infinity;
-        return samplerOfPatience(jc.patienceHours, rng);
-      });
-    }
-    return this.patienceSamplers[c]();
-  }
-
   /** Base units paid so far for lease l (running leases are paid every period). */
   paidUnits(l: Lease): number {
     return this.settlement.paidUnits(l);
@@ -1036,95 +886,8 @@ export class MarketModel {
     this.settlement.settle(l, runHours);
   }
 
-  // ---------------------------------------------------------------- periodic
-
-  private sampleIndex = 0;
-  private scheduleSample(now: number): void {
-    const next = Math.min(this.horizonHours, (this.sampleIndex + 1) * this.s.metrics.periodHours);
-    if (next > now) this.engine.at(next, this.K.sample, 0, 0, PRIO_SAMPLE);
-  }
-
-  /** Row values of the last sample, for the run's column store. */
-  readonly lastRow: number[] = [];
-  onRow: ((row: number[]) => void) | null = null;
-  private lastSampleAt = 0;
-
-  private onSample(): void {
-    const now = this.engine.now;
-    // Leases settle every period, as providers withdraw on Akash (research §1.3; model/settlement.ts).
-    this.settlement.settleRunning(now, this.leases);
-    // DESIGN rule 6, where the economy's daily conservation check does not run (economy off): the
-    // USD ledger still balances, every period
-    if (!this.economy) this.ledger.assertBalanced();
-    const period = now - this.lastSampleAt;
-    this.lastSampleAt = now;
-    this.lastRow.length = 0;
-    // the columns in run.ts' columnsFor order: market, economy, market by type, economy by type, market by region, the token's float, income concentration, incentive programs, the new jobs' fill rate
-    let o = this.metrics.sample(now, period, this.lastRow, 0);
-    if (this.economy) o = this.economy.sample(period, this.lastRow, o);
-    o = this.metrics.sampleTypes(period, this.lastRow, o);
-    if (this.economy) o = this.economy.sampleTypes(this.lastRow, o);
-    o = this.metrics.sampleRegions(period, this.lastRow, o);
-    if (this.economy) o = this.economy.sampleIncentives(this.lastRow, this.economy.sampleProviderIncome(this.lastRow, this.economy.sampleFloat(this.lastRow, o)));
-    o = this.metrics.sampleNewJobs(this.lastRow, o);
-    o = this.metrics.sampleEscrow(this.lastRow, o, this.escrowRunway ? this.escrowRunway.topUpProbability(this.engine.now) : NaN);
-    o = this.metrics.sampleSpot(this.lastRow, o);
-    o = this.metrics.sampleReserved(this.lastRow, o);
-    o = this.metrics.sampleOrderKinds(period, this.lastRow, o);
-    if (this.economy) o = this.economy.sampleBme(this.lastRow, o);
-    o = this.metrics.sampleOrderMatches(this.lastRow, o);
-    this.onRow?.(this.lastRow);
-    this.sampleIndex++;
-    if (now < this.horizonHours) this.scheduleSample(now);
-  }
-
-  private onReprice(): void {
-    const sp = this.s.supply;
-    const cheaper: Provider[] = [];
-    const now = this.engine.now;
-    // A provider keeps (1 - take rate) of its ask: its floor, what staying costs, is grossed up for
-    // the fee (above it, asks follow utilization, so the market decides who bears a fee)
-    const keep = 1 - this.takeRate(now);
-    for (const p of this.providers) {
-      if (!p.active) continue;
-      if (this.power.moves) this.repower(p, now);
-      this.sig.set(p.id, UPTIME, this.uptime(p));
-      this.accrue(p);
-      const u = this.usage.takeWindowUtilization(p.id);
-      const floor = Math.max(p.runningCostUsdPerGpuHour, p.runningCostUsdPerGpuHour + p.capexUsdPerGpuHour - p.rewardCreditUsdPerGpuHour) / keep;
-      const ask = repricedAsk(p.askUsdPerGpuHour, u, p.targetUtilization, sp.priceAdjustBand, sp.priceAdjustPerDay, floor);
-      if (ask < p.askUsdPerGpuHour && p.bucket >= 0) cheaper.push(p);
-      if (ask !== p.askUsdPerGpuHour) {
-        this.index.setAsk(p, ask);
-        if (p.spotGpus > 0) this.spotHolders!.update(p);
-      }
-    }
-    // A lower ask may bring waiting orders within budget.
-    for (const p of cheaper) if (p.bucket >= 0) this.capacityFreed(p);
-    if (this.engine.now + 24 < this.horizonHours) this.engine.after(24, this.K.reprice, 0, 0, PRIO_REPRICE);
-  }
-
-  /**
-   * Electricity shocks: what p pays per kWh from now to the next daily tick, and the running and
-   * full costs that follow; the repricing right after keeps its ask at or above the new running
-   * cost (repricedAsk's floor; with supply.priceAdjustPerDay 0 asks stay as listed). The day just
-   * ended was costed at the old price by the economy's epoch, which runs before this.
-   */
-  private repower(p: Provider, now: number): void {
-    const arch = this.s.supply.archetypes[archName(p.archetype)];
-    const kwh = this.power.price(p.region, arch.tariff, now);
-    if (kwh === p.electricityUsdPerKwh) return;
-    const c = providerCosts({ model: GPU_CATALOGUE[p.model], arch, gpus: p.gpus, electricityUsdPerKwh: kwh, purchasePriceUsd: p.purchasePriceUsd });
-    p.electricityUsdPerKwh = kwh;
-    p.runningCostUsdPerGpuHour = c.runningCostUsdPerGpuHour;
-    p.fullCostUsdPerGpuHour = c.fullCostUsdPerGpuHour;
-  }
-
   private leaseRow(l: Lease): LeaseRow {
     return leaseRowOf(l, l.provider >= 0 ? this.providers[l.provider] : null);
   }
 }
 
-function archName(i: number) {
-  return ARCHETYPES[i];
-}

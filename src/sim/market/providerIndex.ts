@@ -95,6 +95,9 @@ export class ProviderIndex {
     if (p.bucket >= 0) this.takeAny(p.bucket, p);
     if (p.levelBucket >= 0) this.takeLevel(p.levelBucket, p);
     p.askUsdPerGpuHour = ask;
+    // the signals mirror the ask even while p is not listed (no GPU free): a preempting order's
+    // policy reads the asks of spot holders, which are often full
+    this.sig.set(p.id, ASK, ask);
     if (p.bucket >= 0) this.putAny(p.bucket, p);
     if (p.levelBucket >= 0) this.putLevel(p.levelBucket, p);
   }

@@ -1,9 +1,9 @@
 /**
  * The providers holding spot leases, for preemption (scenario `market.spot`): an on-demand order
- * that finds no free GPU looks here for a provider whose free GPUs plus those its spot leases hold
- * would serve it. Lists by (GPU model, region), each sorted by (ask, id) like the matcher's index,
- * so the cheapest affordable holders are a prefix and an order looks at a few per list, never at
- * every provider.
+ * that finds no free GPU looks here for providers whose free GPUs plus those their spot leases hold
+ * would serve it, and its matcher chooses among them. Lists by (GPU model, region), each sorted by
+ * (ask, id) like the matcher's index, so the cheapest affordable holders are a prefix and an order
+ * looks at a few per list, never at every provider.
  */
 import type { Lease, Provider } from '../model/types.ts';
 import { grown } from '../core/grown.ts';
@@ -42,35 +42,31 @@ export class SpotHolders {
   }
 
   /**
-   * The cheapest holder (lowest ask, then id) among the order's eligible models and regions with an
-   * ask within its budget that `fits` accepts, or -1. Each list is read from its cheapest holder, at
-   * most PREEMPT_TRIES_PER_LIST of them.
+   * The candidates for a preempting match, into `out` (returns their number): of each list of the
+   * order's eligible models and regions, the cheapest holder with an ask within its budget that
+   * `fits` accepts, looking at most PREEMPT_TRIES_PER_LIST deep. The matcher's policy then chooses
+   * among them as it chooses among free providers. Lists in model then region order.
    */
-  cheapest(o: Lease, models: readonly number[], providers: readonly Provider[], fits: (p: Provider) => boolean): number {
+  candidates(o: Lease, models: readonly number[], providers: readonly Provider[], fits: (p: Provider) => boolean, out: number[]): number {
     const nr = this.nRegions;
     const r0 = o.regionLocked ? o.region : 0;
     const r1 = o.regionLocked ? o.region + 1 : nr;
     const budget = o.budgetUsdPerGpuHour;
-    let best = -1;
-    let bestAsk = Infinity;
+    let count = 0;
     for (const m of models) {
       for (let r = r0; r < r1; r++) {
         const list = this.lists[m * nr + r];
         const n = Math.min(list.n, PREEMPT_TRIES_PER_LIST);
         for (let i = 0; i < n; i++) {
-          const ask = list.asks[i];
-          if (ask > budget || ask > bestAsk) break;
+          if (list.asks[i] > budget) break;
           const id = list.ids[i];
           if (!fits(providers[id])) continue;
-          if (ask < bestAsk || id < best) {
-            best = id;
-            bestAsk = ask;
-          }
+          out[count++] = id;
           break;
         }
       }
     }
-    return best;
+    return count;
   }
 
   /** Number of listed providers (tests). */

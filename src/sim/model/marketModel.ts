@@ -594,19 +594,28 @@ export class MarketModel {
   private preemptFor: Lease | null = null;
   private victims: Lease[] = [];
 
+  private preemptCands: number[] = [];
+
   /**
-   * Preemption (market.spot): the on-demand order l found no free GPU; the cheapest provider it could
-   * use (every hard filter, its spot leases' GPUs counted as free) preempts its most recently matched
-   * spot leases until l fits, and l is matched there at the provider's ask. The preempted leases'
-   * remaining work is re-ordered as spot after l's match. l starts after the setup or the notice,
-   * whichever is longer. Returns false (nothing changed) when no provider would do.
+   * Preemption (market.spot): the on-demand order l found no free GPU. Of the providers it could use
+   * with their spot leases' GPUs counted as free (every hard filter; the cheapest of each GPU model
+   * and region, SpotHolders.candidates), the matcher's policy chooses one, as it chooses among free
+   * providers, and at its price. That provider preempts its most recently matched spot leases until
+   * l fits, and l is matched there. The preempted leases' remaining work is re-ordered as spot after
+   * l's match. l starts after the setup or the notice, whichever is longer. Returns false (nothing
+   * changed) when no provider would do or the policy takes none (an auction whose bids all exceed
+   * the budget).
    */
   private tryPreempt(l: Lease): boolean {
     if (this.deferred !== null || (this.bme !== null && this.bme.halted)) return false;
     this.preemptFor = l;
-    const pid = this.spotHolders!.cheapest(l, this.finder.eligibleModels(l.minVramGb, l.minTier), this.providers, this.preemptFits);
+    const n = this.spotHolders!.candidates(l, this.finder.eligibleModels(l.minVramGb, l.minTier), this.providers, this.preemptFits, this.preemptCands);
     this.preemptFor = null;
-    if (pid < 0) return false;
+    if (n === 0) return false;
+    const d = this.policy(l, this.preemptCands, this.sig, n);
+    if (!d) return false;
+    const pid = d.provider;
+    const price = d.priceUsdPerGpuHour;
     const p = this.providers[pid];
     const victims = this.victims;
     victims.length = 0;
@@ -624,9 +633,9 @@ export class MarketModel {
     const ev = this.spot!.noticeMinutes > 0 ? PREEMPT_KEEP : PREEMPT_LOSE;
     for (let i = 0; i < k; i++) this.apply(victims[i].id, ev);
     victims.length = 0;
-    if (!this.finder.passes(p, l)) throw new Error(`preemption chose provider ${p.id} for lease ${l.id}, which breaks a hard filter`);
+    if (!this.finder.passes(p, l) || !(price <= l.budgetUsdPerGpuHour)) throw new Error(`preemption chose provider ${p.id} for lease ${l.id}, which breaks a hard filter`);
     this.startDelay = this.preemptStartDelay();
-    this.matchTo(l, p, p.askUsdPerGpuHour);
+    this.matchTo(l, p, price);
     this.startDelay = this.s.market.setupHours;
     this.deferred = null;
     for (const r of deferred) this.order(r.d, r.jobId, r.attempt, r.workHours, r.cancelAfterHours, true);

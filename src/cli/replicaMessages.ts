@@ -27,10 +27,12 @@ export interface FigureDef {
   /**
    * mean and sum over the days with a value; last: the value on the last day (a level, such as a
    * price); ratio: the column's whole-run sum over the sum of `per` (a share of events, such as
-   * leases failed of leases started, which a mean of daily shares would weigh wrongly).
+   * leases failed of leases started, which a mean of daily shares would weigh wrongly); weighted:
+   * the days' values weighted by `per` (a mean over what each day's value is a mean of, such as the
+   * wait over the orders matched).
    */
-  reduce: 'mean' | 'sum' | 'last' | 'ratio';
-  /** The denominator column of a ratio. */
+  reduce: 'mean' | 'sum' | 'last' | 'ratio' | 'weighted';
+  /** The denominator column of a ratio, the weights of a weighted mean. */
   per?: string;
   format: (v: number) => string;
   /** How a difference of two values is shown when not as the value itself (a share's in percentage points). */
@@ -54,7 +56,7 @@ export const money = (v: number) => {
 export const FIGURES: FigureDef[] = [
   { key: 'utilization', short: 'utilization', label: 'utilization (mean of days)', column: 'utilization', reduce: 'mean', format: pct, delta: pp },
   { key: 'fill_rate', short: 'fill rate', label: 'fill rate (mean of days)', column: 'fill_rate', reduce: 'mean', format: pct, delta: pp },
-  { key: 'wait_mean_h', short: 'wait', label: 'mean wait (mean of days)', column: 'wait_mean_h', reduce: 'mean', format: hours },
+  { key: 'wait_mean_h', short: 'wait', label: 'mean wait (over the orders matched)', column: 'wait_mean_h', per: 'orders_matched', reduce: 'weighted', format: hours },
   { key: 'lease_failures', short: 'failures', label: 'lease failures (failed / started, whole run)', column: 'leases_failed', per: 'jobs_started', reduce: 'ratio', format: pct, delta: pp },
   { key: 'price', short: 'price', label: 'price (mean of days)', column: 'price_usd_per_gpu_h', reduce: 'mean', format: usd },
   { key: 'gmv_usd', short: 'GMV', label: 'GMV (whole run)', column: 'gmv_usd', reduce: 'sum', format: money },
@@ -73,6 +75,15 @@ export function runFigures(t: MetricTable): RunFigures {
     if (!col) continue;
     if (f.reduce === 'last') {
       out[f.key] = t.rows > 0 ? col[t.rows - 1] : NaN;
+      continue;
+    }
+    if (f.reduce === 'weighted') {
+      const w = t.data[f.per!];
+      if (!w) continue;
+      let sw = 0;
+      let ws = 0;
+      for (let i = 0; i < t.rows; i++) if (!Number.isNaN(col[i]) && w[i] > 0) (sw += col[i] * w[i]), (ws += w[i]);
+      out[f.key] = ws > 0 ? sw / ws : NaN;
       continue;
     }
     const [s, n] = sumOfDays(col, t.rows);

@@ -177,10 +177,15 @@ export function sweepTable(axes: readonly SweepAxis[], values: readonly unknown[
       return Number.isNaN(ci.half) ? f.format(ci.mean) : `${f.format(ci.mean)} ± ${f.format(ci.half)}`;
     }),
   ]);
-  const kinds = (['mean', 'sum', 'ratio', 'last'] as const)
-    .map((r) => [r, figs.filter((f) => f.reduce === r).map((f) => f.short)] as const)
-    .filter(([, names]) => names.length)
-    .map(([r, names]) => `${names.join(', ')}: ${r === 'mean' ? 'mean of days' : r === 'sum' ? 'whole run' : r === 'ratio' ? 'share of the whole run' : 'last day'}`);
+  const KIND_LABEL = { mean: 'mean of days', sum: 'whole run', ratio: 'share of the whole run', last: 'last day' } as const;
+  const kinds = [
+    ...(['mean', 'sum', 'ratio', 'last'] as const)
+      .map((r) => [r, figs.filter((f) => f.reduce === r).map((f) => f.short)] as const)
+      .filter(([, names]) => names.length)
+      .map(([r, names]) => `${names.join(', ')}: ${KIND_LABEL[r]}`),
+    // a weighted mean says what weighs the days (wait: the orders matched each day)
+    ...figs.filter((f) => f.reduce === 'weighted').map((f) => `${f.short}: days weighted by ${f.per}`),
+  ];
   const across = n > 1 ? `mean across ${n} seeds ± half-width of the 95% confidence interval (Student's t)` : 'one seed per point';
   return [`  per point, ${across}; ${kinds.join('; ')}`, ...aligned(header, rows)].join('\n') + '\n';
 }

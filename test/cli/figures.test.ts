@@ -16,6 +16,13 @@ describe('run figures', () => {
     expect(f.utilization).toBeCloseTo(0.55, 12); // a mean over the days that have a value
   });
 
+  test('the mean wait is over the orders matched: each day weighted by its orders, days without a match left out', () => {
+    // 100 orders waiting 0.1 h and 300 waiting 0.5 h: 0.4 h, where the mean of days would say 0.3 h
+    const f = runFigures(table({ wait_mean_h: [0.1, 0.5, NaN], orders_matched: [100, 300, 0] }));
+    expect(f.wait_mean_h).toBeCloseTo(0.4, 12);
+    expect(runFigures(table({ wait_mean_h: [NaN, NaN], orders_matched: [0, 0] })).wait_mean_h).toBeNaN();
+  });
+
   test('no lease started: no failure share; a run without the columns has no such figure', () => {
     expect(runFigures(table({ leases_failed: [0, 0], jobs_started: [0, 0] })).lease_failures).toBeNaN();
     expect('lease_failures' in runFigures(table({ utilization: [0.5] }))).toBe(false);

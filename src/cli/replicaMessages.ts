@@ -34,6 +34,8 @@ export interface FigureDef {
   reduce: 'mean' | 'sum' | 'last' | 'ratio' | 'weighted';
   /** The denominator column of a ratio, the weights of a weighted mean. */
   per?: string;
+  /** A second column added to a ratio's denominator (the fill rate: matched / (matched + expired)). */
+  perPlus?: string;
   format: (v: number) => string;
   /** How a difference of two values is shown when not as the value itself (a share's in percentage points). */
   delta?: (v: number) => string;
@@ -55,7 +57,7 @@ export const money = (v: number) => {
 /** Means are over the days that have a value (NaN: undefined that day, e.g. no lease priced). */
 export const FIGURES: FigureDef[] = [
   { key: 'utilization', short: 'utilization', label: 'utilization (mean of days)', column: 'utilization', reduce: 'mean', format: pct, delta: pp },
-  { key: 'fill_rate', short: 'fill rate', label: 'fill rate (mean of days)', column: 'fill_rate', reduce: 'mean', format: pct, delta: pp },
+  { key: 'fill_rate', short: 'fill rate', label: 'fill rate (orders matched / orders matched or expired, whole run)', column: 'orders_matched', per: 'orders_matched', perPlus: 'jobs_expired', reduce: 'ratio', format: pct, delta: pp },
   { key: 'wait_mean_h', short: 'wait', label: 'mean wait (over the orders matched)', column: 'wait_mean_h', per: 'orders_matched', reduce: 'weighted', format: hours },
   { key: 'lease_failures', short: 'failures', label: 'lease failures (failed / started, whole run)', column: 'leases_failed', per: 'jobs_started', reduce: 'ratio', format: pct, delta: pp },
   { key: 'price', short: 'price', label: 'price (mean of days)', column: 'price_usd_per_gpu_h', reduce: 'mean', format: usd },
@@ -89,8 +91,9 @@ export function runFigures(t: MetricTable): RunFigures {
     const [s, n] = sumOfDays(col, t.rows);
     if (f.reduce === 'ratio') {
       const per = t.data[f.per!];
-      if (!per) continue;
-      const d = sumOfDays(per, t.rows)[0];
+      const plus = f.perPlus ? t.data[f.perPlus] : undefined;
+      if (!per || (f.perPlus && !plus)) continue;
+      const d = sumOfDays(per, t.rows)[0] + (plus ? sumOfDays(plus, t.rows)[0] : 0);
       out[f.key] = d > 0 ? s / d : NaN;
       continue;
     }

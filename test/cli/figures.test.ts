@@ -23,6 +23,13 @@ describe('run figures', () => {
     expect(runFigures(table({ wait_mean_h: [NaN, NaN], orders_matched: [0, 0] })).wait_mean_h).toBeNaN();
   });
 
+  test('the fill rate is orders matched / (matched + expired) over the whole run, not a mean of daily rates', () => {
+    // day 1: 90 of 100 (90%), day 2: 100 of 400 (25%): 190 of 500 = 38%, where the mean of days would say 57.5%
+    const f = runFigures(table({ fill_rate: [0.9, 0.25], orders_matched: [90, 100], jobs_expired: [10, 300] }));
+    expect(f.fill_rate).toBeCloseTo(0.38, 12);
+    expect(runFigures(table({ orders_matched: [0], jobs_expired: [0] })).fill_rate).toBeNaN();
+  });
+
   test('no lease started: no failure share; a run without the columns has no such figure', () => {
     expect(runFigures(table({ leases_failed: [0, 0], jobs_started: [0, 0] })).lease_failures).toBeNaN();
     expect('lease_failures' in runFigures(table({ utilization: [0.5] }))).toBe(false);

@@ -162,6 +162,9 @@ describe('chart and KPI definitions', () => {
     const fill = KPIS.find((k) => k.id === 'fill-rate')!;
     expect(fill.compute({ data: { fill_rate: f(1, NaN, 0.5) }, lo: 0, hi: 2, periodHours: 24 })).toBeCloseTo(0.75);
     expect(fill.compute({ data: { fill_rate: f(NaN) }, lo: 0, hi: 0, periodHours: 24 })).toBeNaN();
+    // from 0.16.0 over the orders: 100 matched of 100 on a quiet day, 300 of 600 on a busy one: 400 of 700, where the mean of days says 75%
+    expect(fill.compute({ data: { fill_rate: f(1, NaN, 0.5), orders_matched: f(100, 0, 300), jobs_expired: f(0, 0, 300) }, lo: 0, hi: 2, periodHours: 24 })).toBeCloseTo(400 / 700, 12);
+    expect(fill.compute({ data: { fill_rate: f(NaN), orders_matched: f(0), jobs_expired: f(0) }, lo: 0, hi: 0, periodHours: 24 })).toBeNaN();
     // the re-orders of failed leases among the orders: 100 of 100 + 900
     expect(fill.detail!({ data: { fill_rate: f(0.8, 0.9), leases_failed: f(40, 60), jobs_arrived: f(500, 400) }, lo: 0, hi: 1, periodHours: 24 })).toBe('10.0% of orders re-order failed leases');
     // with the new jobs' own fill rate (0.10.0), first

@@ -81,8 +81,14 @@ export const KPIS: KpiDef[] = [
     better: 'up',
     needs: ['fill_rate'],
     definition:
-      'Orders matched / (orders matched + orders expired), mean of the daily values in the window. Expired orders left for the cloud. The orders include the re-orders of failed leases\' remaining work, which are mostly matched at once: a network whose leases fail more can show a higher fill rate; the detail line gives the new jobs\' own fill rate (their first orders only, the CSV\'s fill_rate_new_jobs) and the re-orders\' share of the orders (re-orders = leases failed, new orders = jobs arrived).',
-    compute: (t) => mean(t.data.fill_rate, t.lo, t.hi),
+      'Orders matched / (orders matched + orders expired) over the window: the orders_matched and jobs_expired columns summed (for a run from before 0.16.0, the mean of the daily fill_rate). Expired orders left for the cloud. The orders include the re-orders of failed leases\' remaining work, which are mostly matched at once: a network whose leases fail more can show a higher fill rate; the detail line gives the new jobs\' own fill rate (their first orders only, the CSV\'s fill_rate_new_jobs) and the re-orders\' share of the orders (re-orders = leases failed, new orders = jobs arrived).',
+    compute: (t) => {
+      // over the orders: a busy day counts for its orders, not once (0.16.0 has the counts)
+      if (!t.data.orders_matched || !t.data.jobs_expired) return mean(t.data.fill_rate, t.lo, t.hi);
+      const matched = sum(t.data.orders_matched, t.lo, t.hi);
+      const orders = matched + sum(t.data.jobs_expired, t.lo, t.hi);
+      return orders > 0 ? matched / orders : NaN;
+    },
     detail: (t) => {
       const reorders = sum(t.data.leases_failed, t.lo, t.hi);
       const orders = reorders + sum(t.data.jobs_arrived, t.lo, t.hi);

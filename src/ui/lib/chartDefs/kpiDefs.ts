@@ -86,8 +86,7 @@ export const KPIS: KpiDef[] = [
       // over the orders: a busy day counts for its orders, not once (0.16.0 has the counts)
       if (!t.data.orders_matched || !t.data.jobs_expired) return mean(t.data.fill_rate, t.lo, t.hi);
       const matched = sum(t.data.orders_matched, t.lo, t.hi);
-      const orders = matched + sum(t.data.jobs_expired, t.lo, t.hi);
-      return orders > 0 ? matched / orders : NaN;
+      return ratio(matched, matched + sum(t.data.jobs_expired, t.lo, t.hi));
     },
     detail: (t) => {
       const reorders = sum(t.data.leases_failed, t.lo, t.hi);

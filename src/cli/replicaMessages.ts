@@ -56,11 +56,12 @@ export const money = (v: number) => {
 
 /** Means are over the days that have a value (NaN: undefined that day, e.g. no lease priced). */
 export const FIGURES: FigureDef[] = [
-  { key: 'utilization', short: 'utilization', label: 'utilization (mean of days)', column: 'utilization', reduce: 'mean', format: pct, delta: pp },
+  // utilization and price as the dashboard's cards have them: ratios of the run's sums (0.17.0; before, means of days)
+  { key: 'utilization', short: 'utilization', label: 'utilization (busy / online GPU-hours, whole run)', column: 'gpus_busy', per: 'gpus_online', reduce: 'ratio', format: pct, delta: pp },
   { key: 'fill_rate', short: 'fill rate', label: 'fill rate (orders matched / orders matched or expired, whole run)', column: 'orders_matched', per: 'orders_matched', perPlus: 'jobs_expired', reduce: 'ratio', format: pct, delta: pp },
   { key: 'wait_mean_h', short: 'wait', label: 'mean wait (over the orders matched)', column: 'wait_mean_h', per: 'orders_matched', reduce: 'weighted', format: hours },
   { key: 'lease_failures', short: 'failures', label: 'lease failures (failed / started, whole run)', column: 'leases_failed', per: 'jobs_started', reduce: 'ratio', format: pct, delta: pp },
-  { key: 'price', short: 'price', label: 'price (mean of days)', column: 'price_usd_per_gpu_h', reduce: 'mean', format: usd },
+  { key: 'price', short: 'price', label: 'price (USD billed / GPU-hours served, whole run)', column: 'gmv_usd', per: 'gpu_hours_served', reduce: 'ratio', format: usd },
   { key: 'gmv_usd', short: 'GMV', label: 'GMV (whole run)', column: 'gmv_usd', reduce: 'sum', format: money },
   // the token economy's, when it is on (a run without it has no such columns and they are left out)
   { key: 'token_price_usd', short: 'token price', label: 'token price (last day)', column: 'token_price_usd', reduce: 'last', format: (v) => `$${v.toFixed(3)}` },

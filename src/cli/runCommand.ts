@@ -234,11 +234,11 @@ export async function runCommand(arg: string, f: RunFlags): Promise<number> {
     const last = table.rows - 1;
     // every file the run wrote, so a script's log shows where each went (devices get no sidecar, but are not files)
     const written = [f.out, f.leases && `${f.leases} (leases)`, f.providers && `${f.providers} (providers)`].filter((x): x is string => !!x);
-    const util = mean(table.data.utilization);
-    const failures = runFigures(table).lease_failures;
+    const figures = runFigures(table);
+    const failures = figures.lease_failures;
     process.stderr.write(
       `depinsim: ${scenario.name} seed ${seed}, ${scenario.horizonDays} days, hash ${meta.scenarioHash}: ${meta.events} events in ${secs.toFixed(2)} s; ` +
-        `mean utilization ${(util * 100).toFixed(1)}%, last-day price ${usdPerGpuHour(table.data.price_usd_per_gpu_h[last])}` +
+        `utilization ${(figures.utilization * 100).toFixed(1)}% of online GPU-hours, price ${usdPerGpuHour(figures.price, 'none (no lease ran)')} over the run (last day ${usdPerGpuHour(table.data.price_usd_per_gpu_h[last])})` +
         (Number.isFinite(failures) ? `, leases failed ${(failures * 100).toFixed(1)}% of those started` : '') +
         (written.length ? `; wrote ${written.join(', ')} (each with .meta.json)` : '') +
         '\n',
@@ -303,17 +303,10 @@ export function bmeLine(data: Record<string, Float64Array>, haltRatio: number): 
   return `${halted}; lowest ratio at a day's end ${ratio(o.lowestRatio)}, last ${ratio(o.lastRatio)} (bme_mint_halted_h, bme_breaker_trips, bme_collateral_ratio)`;
 }
 
-/** A price for people: cents, or three significant digits below a dime; says so when no lease ran that day (NaN). */
-function usdPerGpuHour(v: number): string {
-  if (Number.isNaN(v)) return 'none (no lease ran that day)';
+/** A price for people: cents, or three significant digits below a dime; says so when no lease ran that day, or in the run (NaN). */
+function usdPerGpuHour(v: number, none = 'none (no lease ran that day)'): string {
+  if (Number.isNaN(v)) return none;
   return `$${v >= 0.1 ? v.toFixed(2) : v.toPrecision(3)}/GPU-h`;
-}
-
-function mean(a: Float64Array): number {
-  let s = 0;
-  let n = 0;
-  for (const v of a) if (!Number.isNaN(v)) (s += v), n++;
-  return n ? s / n : NaN;
 }
 
 /** Streams lease rows to the staged lease file as they end, so a long run keeps no lease in memory. */

@@ -177,7 +177,7 @@ export function sweepTable(axes: readonly SweepAxis[], values: readonly unknown[
       return Number.isNaN(ci.half) ? f.format(ci.mean) : `${f.format(ci.mean)} ± ${f.format(ci.half)}`;
     }),
   ]);
-  const KIND_LABEL = { mean: 'mean of days', sum: 'whole run', ratio: 'share of the whole run', last: 'last day' } as const;
+  const KIND_LABEL = { mean: 'mean of days', sum: 'whole run', ratio: 'ratio of the whole run\'s sums', last: 'last day' } as const;
   const kinds = [
     ...(['mean', 'sum', 'ratio', 'last'] as const)
       .map((r) => [r, figs.filter((f) => f.reduce === r).map((f) => f.short)] as const)

@@ -78,7 +78,7 @@ describe('depinsim run', () => {
     expect(JSON.parse(readFileSync(join(dir, 'l.csv.meta.json'), 'utf8')).scenario_hash).toBe(meta.scenario_hash);
   });
 
-  it("ends with a summary line on stderr whose failure share is the CSV's leases failed / started", () => {
+  it("ends with a summary line on stderr whose utilization, price and failure share are the CSV's ratios of sums over the run", () => {
     const r = cli(['run', 'baseline', '--seed', '1', '--days', '8', '--scale', '0.2', '--out', 's.csv']);
     expect(r.code, r.err).toBe(0);
     const [head, ...rows] = readFileSync(join(dir, 's.csv'), 'utf8').trim().split('\n');
@@ -87,6 +87,11 @@ describe('depinsim run', () => {
     const share = total('leases_failed') / total('jobs_started');
     expect(share).toBeGreaterThan(0);
     expect(r.err).toContain(`leases failed ${(100 * share).toFixed(1)}% of those started; wrote s.csv`);
+    // busy / online GPU-hours and USD billed / GPU-hours served over the run, as the dashboard's cards (0.17.0)
+    const util = total('gpus_busy') / total('gpus_online');
+    const price = total('gmv_usd') / total('gpu_hours_served');
+    const lastPrice = Number(rows[rows.length - 1].split(',')[names.indexOf('price_usd_per_gpu_h')]);
+    expect(r.err).toContain(`utilization ${(100 * util).toFixed(1)}% of online GPU-hours, price $${price.toFixed(2)}/GPU-h over the run (last day $${lastPrice.toFixed(2)}/GPU-h)`);
   });
 
   it('gives identical bytes for the same seed and other numbers for another seed', () => {
@@ -321,7 +326,7 @@ describe('depinsim run --seeds (replications)', () => {
     expect(meta.columns[0].name).toBe('seed');
     expect(r.err).toMatch(/baseline, 3 runs \(seeds 1-3\), 10 days, hash [0-9a-f]{16}: [\d.]+ M events in [\d.]+ s on \d threads?; wrote rep\.csv/);
     expect(r.err).toMatch(/across seeds: mean ± half-width of the 95% confidence interval \(Student's t, n = 3\)/);
-    expect(r.err).toMatch(/utilization \(mean of days\)\s+\d+\.\d% ± \d+\.\d%/);
+    expect(r.err).toMatch(/utilization \(busy \/ online GPU-hours, whole run\)\s+\d+\.\d% ± \d+\.\d%/);
   });
 
   it('--bands: per day, each column\'s mean and percentiles across the seeds, as computed from the long CSV', () => {

@@ -11,9 +11,19 @@ function table(data: Record<string, number[]>): MetricTable {
 describe('run figures', () => {
   test('lease failures are failed / started over the whole run, not a mean of daily shares', () => {
     // day 1: 1 of 10 failed (10%), day 2: 3 of 30 (10%), day 3: 6 of 10 (60%): 10 of 50 = 20%, where the mean of days would say 27%
-    const f = runFigures(table({ leases_failed: [1, 3, 6], jobs_started: [10, 30, 10], utilization: [0.5, 0.6, NaN] }));
+    const f = runFigures(table({ leases_failed: [1, 3, 6], jobs_started: [10, 30, 10] }));
     expect(f.lease_failures).toBeCloseTo(0.2, 12);
-    expect(f.utilization).toBeCloseTo(0.55, 12); // a mean over the days that have a value
+  });
+
+  test('utilization is busy / online GPU-hours and the price USD billed / GPU-hours served over the whole run, as the dashboard has them', () => {
+    // day 1: 50 of 100 GPUs busy, day 2: 90 of 100, day 3: 0 of 800 (most GPUs idle): 140 of 1,000 = 14%, where the mean of days would say 47%
+    const f = runFigures(table({ gpus_busy: [50, 90, 0], gpus_online: [100, 100, 800], utilization: [0.5, 0.9, 0], gmv_usd: [100, 900, 0], gpu_hours_served: [200, 1000, 0], price_usd_per_gpu_h: [0.5, 0.9, NaN] }));
+    expect(f.utilization).toBeCloseTo(0.14, 12);
+    // $1,000 over 1,200 GPU-hours: $0.833, where the mean of the days with a price would say $0.70
+    expect(f.price).toBeCloseTo(1000 / 1200, 12);
+    expect(runFigures(table({ gmv_usd: [0, 0], gpu_hours_served: [0, 0] })).price).toBeNaN();
+    // a run without the columns has no such figure
+    expect('utilization' in runFigures(table({ utilization: [0.5] }))).toBe(false);
   });
 
   test('the mean wait is over the orders matched: each day weighted by its orders, days without a match left out', () => {
@@ -32,6 +42,6 @@ describe('run figures', () => {
 
   test('no lease started: no failure share; a run without the columns has no such figure', () => {
     expect(runFigures(table({ leases_failed: [0, 0], jobs_started: [0, 0] })).lease_failures).toBeNaN();
-    expect('lease_failures' in runFigures(table({ utilization: [0.5] }))).toBe(false);
+    expect('lease_failures' in runFigures(table({ gmv_usd: [1] }))).toBe(false);
   });
 });

@@ -63,8 +63,8 @@ describe('confidence intervals', () => {
     ];
     const text = summaryTable(runs);
     expect(text).toContain('n = 3');
-    expect(text).toMatch(/utilization \(mean of days\)\s+52\.0% ± 5\.0%/); // s = 0.02, t(2) = 4.303: 4.97%
-    expect(text).toMatch(/price \(mean of days\)\s+\$0\.710\/GPU-h ± \$0\.127\/GPU-h \(2 runs with a value\)/);
+    expect(text).toMatch(/utilization \(busy \/ online GPU-hours, whole run\)\s+52\.0% ± 5\.0%/); // s = 0.02, t(2) = 4.303: 4.97%
+    expect(text).toMatch(/price \(USD billed \/ GPU-hours served, whole run\)\s+\$0\.710\/GPU-h ± \$0\.127\/GPU-h \(2 runs with a value\)/);
     expect(text).toMatch(/GMV \(whole run\)\s+\$5\.20 M ± \$496\.9 k/);
     // no token economy in these runs: its figures are left out, not shown as empty
     expect(text).not.toContain('token price');

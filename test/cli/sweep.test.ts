@@ -138,7 +138,7 @@ describe('sweepTable', () => {
   it('one row per point with its value and each figure, columns lined up, the kind of each figure said once', () => {
     const text = sweepTable(axes, [['spheron'], ['auction']], [[fig(0.5, 1e5)], [fig(0.6, -21_600)]]);
     const lines = text.trimEnd().split('\n');
-    expect(lines[0]).toBe('  per point, one seed per point; utilization, price: mean of days; GMV, provider profit: whole run; fill rate: share of the whole run; wait: days weighted by orders_matched');
+    expect(lines[0]).toBe("  per point, one seed per point; GMV, provider profit: whole run; utilization, fill rate, price: ratio of the whole run's sums; wait: days weighted by orders_matched");
     const cells = (l: string) => l.trim().split(/ {2,}/);
     expect(cells(lines[1])).toEqual(['point', 'market.matcher', 'utilization', 'fill rate', 'wait', 'price', 'GMV', 'provider profit']);
     expect(cells(lines[2])).toEqual(['1', 'spheron', '50.0%', '80.0%', '0.10 h', '$0.700/GPU-h', '$20.0 k', '$100.0 k']);

@@ -9,7 +9,7 @@ import { scenarioHash } from './scenario/hash.ts';
 import { MarketModel, type ModelHooks } from './model/marketModel.ts';
 import type { LeaseRow } from './model/leaseRow.ts';
 import { ColumnStore, type MetricTable } from './metrics/table.ts';
-import { ESCROW_COLUMNS, MARKET_COLUMNS, NEW_JOB_COLUMNS, ORDER_KIND_COLUMNS, ORDER_MATCH_COLUMNS, REGION_MARKET_COLUMNS, RESERVED_COLUMNS, SPOT_COLUMNS, TYPE_MARKET_COLUMNS } from './metrics/marketMetrics.ts';
+import { ESCROW_COLUMNS, FIRST_ORDER_COLUMNS, MARKET_COLUMNS, NEW_JOB_COLUMNS, ORDER_KIND_COLUMNS, ORDER_MATCH_COLUMNS, REGION_MARKET_COLUMNS, RESERVED_COLUMNS, SPOT_COLUMNS, TYPE_MARKET_COLUMNS } from './metrics/marketMetrics.ts';
 import { TYPE_ECONOMY_COLUMNS } from './economy/typeBooks.ts';
 import { PROVIDER_INCOME_COLUMNS, ECONOMY_COLUMNS, TOKEN_FLOAT_COLUMNS, INCENTIVE_COLUMNS, BME_COLUMNS } from './metrics/economyMetrics.ts';
 import type { ColumnDef } from './metrics/table.ts';
@@ -54,12 +54,13 @@ export interface Run {
  * (0.5.0), the token market's float (0.6.0), the providers' income concentration (0.7.0) and the
  * incentive programs (0.10.0), the last three with the economy, then the new jobs' fill rate
  * (0.10.0), escrow runways (0.11.0), spot leases (0.12.0), reservations (0.13.0) and orders by kind
- * (0.14.0), with or without it.
+ * (0.14.0), with or without it; then the burn-and-mint breaker's (0.15.0, with it), the orders
+ * matched by kind (0.16.0) and the new jobs' first orders (0.17.0), with or without it.
  */
 export function columnsFor(scenario: Scenario): ColumnDef[] {
   return scenario.economy.enabled
-    ? [...MARKET_COLUMNS, ...ECONOMY_COLUMNS, ...TYPE_MARKET_COLUMNS, ...TYPE_ECONOMY_COLUMNS, ...REGION_MARKET_COLUMNS, ...TOKEN_FLOAT_COLUMNS, ...PROVIDER_INCOME_COLUMNS, ...INCENTIVE_COLUMNS, ...NEW_JOB_COLUMNS, ...ESCROW_COLUMNS, ...SPOT_COLUMNS, ...RESERVED_COLUMNS, ...ORDER_KIND_COLUMNS, ...BME_COLUMNS, ...ORDER_MATCH_COLUMNS]
-    : [...MARKET_COLUMNS, ...TYPE_MARKET_COLUMNS, ...REGION_MARKET_COLUMNS, ...NEW_JOB_COLUMNS, ...ESCROW_COLUMNS, ...SPOT_COLUMNS, ...RESERVED_COLUMNS, ...ORDER_KIND_COLUMNS, ...ORDER_MATCH_COLUMNS];
+    ? [...MARKET_COLUMNS, ...ECONOMY_COLUMNS, ...TYPE_MARKET_COLUMNS, ...TYPE_ECONOMY_COLUMNS, ...REGION_MARKET_COLUMNS, ...TOKEN_FLOAT_COLUMNS, ...PROVIDER_INCOME_COLUMNS, ...INCENTIVE_COLUMNS, ...NEW_JOB_COLUMNS, ...ESCROW_COLUMNS, ...SPOT_COLUMNS, ...RESERVED_COLUMNS, ...ORDER_KIND_COLUMNS, ...BME_COLUMNS, ...ORDER_MATCH_COLUMNS, ...FIRST_ORDER_COLUMNS]
+    : [...MARKET_COLUMNS, ...TYPE_MARKET_COLUMNS, ...REGION_MARKET_COLUMNS, ...NEW_JOB_COLUMNS, ...ESCROW_COLUMNS, ...SPOT_COLUMNS, ...RESERVED_COLUMNS, ...ORDER_KIND_COLUMNS, ...ORDER_MATCH_COLUMNS, ...FIRST_ORDER_COLUMNS];
 }
 
 export function createRun(scenario: Scenario, seed: number, options: RunOptions = {}): Run {

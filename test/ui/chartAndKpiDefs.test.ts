@@ -5,7 +5,7 @@ import { deriveColumns } from '../../src/ui/lib/chartDefs/derivedColumns.ts';
 import { usesMechanism } from '../../src/ui/lib/chartDefs/chartTypes.ts';
 import { parseScenario } from '../../src/sim/scenario/validate.ts';
 import { formatValue } from '../../src/ui/lib/format.ts';
-import { ESCROW_COLUMNS, SPOT_COLUMNS, RESERVED_COLUMNS, ORDER_KIND_COLUMNS, ORDER_MATCH_COLUMNS, MARKET_COLUMNS, NEW_JOB_COLUMNS, REGION_MARKET_COLUMNS, TYPE_MARKET_COLUMNS } from '../../src/sim/metrics/marketMetrics.ts';
+import { ESCROW_COLUMNS, SPOT_COLUMNS, RESERVED_COLUMNS, ORDER_KIND_COLUMNS, ORDER_MATCH_COLUMNS, FIRST_ORDER_COLUMNS, MARKET_COLUMNS, NEW_JOB_COLUMNS, REGION_MARKET_COLUMNS, TYPE_MARKET_COLUMNS } from '../../src/sim/metrics/marketMetrics.ts';
 import { TYPE_ECONOMY_COLUMNS } from '../../src/sim/economy/typeBooks.ts';
 import { PROVIDER_INCOME_COLUMNS, ECONOMY_COLUMNS, TOKEN_FLOAT_COLUMNS, INCENTIVE_COLUMNS, BME_COLUMNS, concentration } from '../../src/sim/metrics/economyMetrics.ts';
 
@@ -13,7 +13,7 @@ const f = (...v: number[]) => new Float64Array(v);
 
 describe('chart and KPI definitions', () => {
   it('every chart reads columns the core produces or the dashboard derives (no silent schema drift)', () => {
-    const names = new Set([...MARKET_COLUMNS, ...NEW_JOB_COLUMNS, ...ESCROW_COLUMNS, ...SPOT_COLUMNS, ...RESERVED_COLUMNS, ...ORDER_KIND_COLUMNS, ...ECONOMY_COLUMNS, ...TYPE_MARKET_COLUMNS, ...TYPE_ECONOMY_COLUMNS, ...REGION_MARKET_COLUMNS, ...TOKEN_FLOAT_COLUMNS, ...PROVIDER_INCOME_COLUMNS, ...INCENTIVE_COLUMNS, ...BME_COLUMNS, ...ORDER_MATCH_COLUMNS].map((c) => c.name));
+    const names = new Set([...MARKET_COLUMNS, ...NEW_JOB_COLUMNS, ...ESCROW_COLUMNS, ...SPOT_COLUMNS, ...RESERVED_COLUMNS, ...ORDER_KIND_COLUMNS, ...ECONOMY_COLUMNS, ...TYPE_MARKET_COLUMNS, ...TYPE_ECONOMY_COLUMNS, ...REGION_MARKET_COLUMNS, ...TOKEN_FLOAT_COLUMNS, ...PROVIDER_INCOME_COLUMNS, ...INCENTIVE_COLUMNS, ...BME_COLUMNS, ...ORDER_MATCH_COLUMNS, ...FIRST_ORDER_COLUMNS].map((c) => c.name));
     const derived = new Set(Object.keys(deriveColumns(Object.fromEntries([...names].map((n) => [n, f(1)])), 1, 24, 800e6)));
     // a CSV from before the float (0.6.0) gets its circulating tokens in one band instead
     derived.add('circulating_unsplit_tokens');
@@ -169,6 +169,11 @@ describe('chart and KPI definitions', () => {
     expect(fill.detail!({ data: { fill_rate: f(0.8, 0.9), leases_failed: f(40, 60), jobs_arrived: f(500, 400) }, lo: 0, hi: 1, periodHours: 24 })).toBe('10.0% of orders re-order failed leases');
     // with the new jobs' own fill rate (0.10.0), first
     expect(fill.detail!({ data: { fill_rate: f(0.8, 0.9), fill_rate_new_jobs: f(0.7, 0.8), leases_failed: f(40, 60), jobs_arrived: f(500, 400) }, lo: 0, hi: 1, periodHours: 24 })).toBe('new jobs 75.0%; 10.0% of orders re-order failed leases');
+    // from 0.17.0 over the first orders: 90 of 100 on a quiet day, 100 of 400 on a busy one: 190 of 500, where the mean of the days' rates says 57.5%
+    const counted = { fill_rate: f(0.9, 0.3), fill_rate_new_jobs: f(0.9, 0.25), first_orders_matched: f(90, 100), first_orders_expired: f(10, 300), leases_failed: f(0, 0), jobs_arrived: f(100, 400) };
+    expect(fill.detail!({ data: counted, lo: 0, hi: 1, periodHours: 24 })).toBe('new jobs 38.0%');
+    expect(fill.detail!({ data: counted, lo: 1, hi: 1, periodHours: 24 })).toBe('new jobs 25.0%');
+    expect(fill.detail!({ data: { ...counted, first_orders_matched: f(0, 0), first_orders_expired: f(0, 0) }, lo: 0, hi: 1, periodHours: 24 })).toBeNull();
     expect(fill.detail!({ data: { fill_rate: f(0.8), leases_failed: f(0), jobs_arrived: f(500) }, lo: 0, hi: 0, periodHours: 24 })).toBeNull();
   });
 

@@ -144,6 +144,17 @@ export const ORDER_MATCH_COLUMNS: ColumnDef[] = [
 ];
 
 /**
+ * The new jobs' first orders as counts (0.17.0), after every other column: fill_rate_new_jobs is their
+ * ratio within a day, and these let a window's or a run's new-job fill rate be a ratio of sums, as
+ * fill_rate's is from orders_matched and jobs_expired (a mean of the days' rates weighs a quiet day as
+ * much as a busy one).
+ */
+export const FIRST_ORDER_COLUMNS: ColumnDef[] = [
+  { name: 'first_orders_matched', unit: 'orders', description: "New jobs' first orders matched in the period (of orders_matched; the re-orders of failed leases' remaining work left out)" },
+  { name: 'first_orders_expired', unit: 'orders', description: "New jobs' first orders that expired unmatched in the period (of jobs_expired): fill_rate_new_jobs = first_orders_matched / (first_orders_matched + first_orders_expired)" },
+];
+
+/**
  * The market by the providers' region (0.5.0), after every other column: a regional shock (an
  * electricity price spike, data-residency demand) shows in the region's own utilization and price.
  */
@@ -247,6 +258,8 @@ export class MarketMetrics {
   private reservedWaitSum = 0;
   /** The last period's matches by kind (ORDER_MATCH_COLUMNS, written after the economy's columns): all, on-demand, spot, reserved. */
   private lastKindMatches = new Float64Array(4);
+  /** The last period's new jobs' first orders matched and expired (FIRST_ORDER_COLUMNS, written last). */
+  private lastFirstOrders = new Float64Array(2);
 
   /** Integrates the current levels up to `now`. Call before changing any level. */
   advance(now: number): void {
@@ -380,6 +393,8 @@ export class MarketMetrics {
   sampleNewJobs(out: number[], offset: number): number {
     const n = this.matchedFirst + this.expiredFirst;
     out[offset] = n > 0 ? this.matchedFirst / n : NaN;
+    this.lastFirstOrders[0] = this.matchedFirst;
+    this.lastFirstOrders[1] = this.expiredFirst;
     this.matchedFirst = this.expiredFirst = 0;
     return offset + 1;
   }
@@ -451,6 +466,13 @@ export class MarketMetrics {
     const k = this.lastKindMatches;
     for (let i = 0; i < 4; i++) out[offset + i] = k[i];
     return offset + 4;
+  }
+
+  /** Writes the period's FIRST_ORDER_COLUMNS into `out` from `offset` (after sampleNewJobs at the same instant). */
+  sampleFirstOrders(out: number[], offset: number): number {
+    out[offset] = this.lastFirstOrders[0];
+    out[offset + 1] = this.lastFirstOrders[1];
+    return offset + 2;
   }
 
   /** Writes the period's REGION_MARKET_COLUMNS into `out` from `offset` (after sample() at the same instant), then resets them. */

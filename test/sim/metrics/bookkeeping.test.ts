@@ -229,7 +229,9 @@ describe.each([
     const kinds = [-1, 0, 1, 2];
     const waits = kinds.map(() => Array.from({ length: n }, () => [] as number[]));
     const queueH = kinds.map(() => new Array(n).fill(0));
-    const add = (spot: boolean, reserved: boolean, ordered: number, matched: number, ended: number) => {
+    // the new jobs' first orders matched, per period
+    const firstMatched = new Array(n).fill(0);
+    const add = (spot: boolean, reserved: boolean, ordered: number, matched: number, ended: number, attempt: number) => {
       const k = spot ? 1 : reserved ? 2 : 0;
       // waiting from the order until the match, or until it expired or the run ended; split over the periods it spans
       const until = Number.isNaN(matched) ? Math.min(Number.isNaN(ended) ? T : ended, T) : matched;
@@ -239,9 +241,10 @@ describe.each([
       }
       if (Number.isNaN(matched)) return;
       for (const j of [0, k + 1]) waits[j][period(matched)].push(matched - ordered);
+      if (attempt === 0) firstMatched[period(matched)]++;
     };
-    for (const r of d.rows) add(r.spot === 1, r.reserved === 1, r.ordered_h, r.matched_h, r.ended_h);
-    for (const l of live()) add(l.spot, l.reserved, l.orderedAt, l.matchedAt, NaN);
+    for (const r of d.rows) add(r.spot === 1, r.reserved === 1, r.ordered_h, r.matched_h, r.ended_h, r.attempt);
+    for (const l of live()) add(l.spot, l.reserved, l.orderedAt, l.matchedAt, NaN, l.attempt);
     const len = (i: number) => Math.min((i + 1) * P, T) - i * P;
     const check = (name: string, j: number, of: (w: number[]) => number) => {
       const c = col(t, name);
@@ -264,6 +267,19 @@ describe.each([
       const c = col(t, name);
       for (let i = 0; i < n; i++) expect(c[i], `${name} period ${i}`).toBe(waits[j][i].length);
     }
+    // the new jobs' first orders, matched and expired, whose ratio is the day's fill_rate_new_jobs (0.17.0)
+    const firstExpired = new Array(n).fill(0);
+    for (const r of d.rows) if (r.attempt === 0 && r.outcome === 'expired') firstExpired[period(r.ended_h)]++;
+    const fm = col(t, 'first_orders_matched');
+    const fe = col(t, 'first_orders_expired');
+    const newJobs = col(t, 'fill_rate_new_jobs');
+    for (let i = 0; i < n; i++) {
+      expect(fm[i], `first_orders_matched period ${i}`).toBe(firstMatched[i]);
+      expect(fe[i], `first_orders_expired period ${i}`).toBe(firstExpired[i]);
+      if (fm[i] + fe[i] === 0) expect(newJobs[i]).toBeNaN();
+      else expect(close(newJobs[i], fm[i] / (fm[i] + fe[i]), 1e-12), `fill_rate_new_jobs period ${i}`).toBe(true);
+    }
+    expect(sum(fe)).toBeGreaterThan(0);
     for (const [name, j] of [['queue_len_mean', 0], ['queue_len_mean_on_demand', 1]] as const) {
       const q = col(t, name);
       for (let i = 0; i < n; i++) expect(close(q[i] * len(i), queueH[j][i], 1e-9), `${name} period ${i}: ${q[i] * len(i)} vs ${queueH[j][i]} order-hours`).toBe(true);

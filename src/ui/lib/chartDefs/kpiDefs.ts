@@ -81,7 +81,7 @@ export const KPIS: KpiDef[] = [
     better: 'up',
     needs: ['fill_rate'],
     definition:
-      'Orders matched / (orders matched + orders expired) over the window: the orders_matched and jobs_expired columns summed (for a run from before 0.16.0, the mean of the daily fill_rate). Expired orders left for the cloud. The orders include the re-orders of failed leases\' remaining work, which are mostly matched at once: a network whose leases fail more can show a higher fill rate; the detail line gives the new jobs\' own fill rate (their first orders only, the CSV\'s fill_rate_new_jobs) and the re-orders\' share of the orders (re-orders = leases failed, new orders = jobs arrived).',
+      'Orders matched / (orders matched + orders expired) over the window: the orders_matched and jobs_expired columns summed (for a run from before 0.16.0, the mean of the daily fill_rate). Expired orders left for the cloud. The orders include the re-orders of failed leases\' remaining work, which are mostly matched at once: a network whose leases fail more can show a higher fill rate; the detail line gives the new jobs\' own fill rate (their first orders only: first_orders_matched / (those matched + first_orders_expired) over the window, the CSV\'s fill_rate_new_jobs day by day; for a run from before 0.17.0, the mean of the daily fill_rate_new_jobs) and the re-orders\' share of the orders (re-orders = leases failed, new orders = jobs arrived).',
     compute: (t) => {
       // over the orders: a busy day counts for its orders, not once (0.16.0 has the counts)
       if (!t.data.orders_matched || !t.data.jobs_expired) return mean(t.data.fill_rate, t.lo, t.hi);
@@ -92,8 +92,11 @@ export const KPIS: KpiDef[] = [
       const reorders = sum(t.data.leases_failed, t.lo, t.hi);
       const orders = reorders + sum(t.data.jobs_arrived, t.lo, t.hi);
       const share = reorders > 0 && orders > 0 ? `${formatValue(reorders / orders, 'share')} of orders re-order failed leases` : null;
-      // the new jobs' own fill rate (0.10.0; runs from before have no column for it)
-      const first = t.data.fill_rate_new_jobs ? mean(t.data.fill_rate_new_jobs, t.lo, t.hi) : NaN;
+      // the new jobs' own fill rate over their first orders (0.17.0 has the counts; from 0.10.0 the mean of the days' rates; before, no column for it)
+      const fm = t.data.first_orders_matched;
+      const fe = t.data.first_orders_expired;
+      const matchedFirst = fm && fe ? sum(fm, t.lo, t.hi) : NaN;
+      const first = fm && fe ? ratio(matchedFirst, matchedFirst + sum(fe, t.lo, t.hi)) : t.data.fill_rate_new_jobs ? mean(t.data.fill_rate_new_jobs, t.lo, t.hi) : NaN;
       return Number.isFinite(first) ? `new jobs ${formatValue(first, 'share')}${share ? `; ${share}` : ''}` : share;
     },
   },

@@ -65,7 +65,7 @@ export const FIGURES: FigureDef[] = [
   { key: 'gmv_usd', short: 'GMV', label: 'GMV (whole run)', column: 'gmv_usd', reduce: 'sum', format: money },
   // the token economy's, when it is on (a run without it has no such columns and they are left out)
   { key: 'token_price_usd', short: 'token price', label: 'token price (last day)', column: 'token_price_usd', reduce: 'last', format: (v) => `$${v.toFixed(3)}` },
-  { key: 'emission_income_share', short: 'emission share', label: 'income from emissions (mean of days)', column: 'emission_income_share', reduce: 'mean', format: pct, delta: pp },
+  { key: 'emission_income_share', short: 'emission share', label: 'income from emissions (rewards / (lease income + rewards), whole run)', column: 'provider_rewards_usd', per: 'provider_revenue_usd', perPlus: 'provider_rewards_usd', reduce: 'ratio', format: pct, delta: pp },
   { key: 'provider_profit_usd', short: 'provider profit', label: 'provider profit (whole run)', column: 'provider_profit_usd', reduce: 'sum', format: money },
   { key: 'providers_exited', short: 'exits', label: 'providers exited (whole run)', column: 'providers_exited', reduce: 'sum', format: (v) => v.toFixed(0) },
 ];

@@ -40,6 +40,12 @@ describe('run figures', () => {
     expect(runFigures(table({ orders_matched: [0], jobs_expired: [0] })).fill_rate).toBeNaN();
   });
 
+  test("the share of income from emissions is the run's rewards / (lease income + rewards), not a mean of daily shares", () => {
+    // day 1: $10 of $100 from emissions (10%), day 2: $900 of $1,000 (90%): $910 of $1,100 = 82.7%, where the mean of days would say 50%
+    const f = runFigures(table({ provider_rewards_usd: [10, 900], provider_revenue_usd: [90, 100], emission_income_share: [0.1, 0.9] }));
+    expect(f.emission_income_share).toBeCloseTo(910 / 1100, 12);
+  });
+
   test('no lease started: no failure share; a run without the columns has no such figure', () => {
     expect(runFigures(table({ leases_failed: [0, 0], jobs_started: [0, 0] })).lease_failures).toBeNaN();
     expect('lease_failures' in runFigures(table({ gmv_usd: [1] }))).toBe(false);

@@ -1,8 +1,9 @@
 /**
  * The scenario the page edits: a preset, the user's edits over it by dotted path and the seed, with
  * what they make (the raw scenario, its validation and hash) and the editing the controls do (the
- * edits' bookkeeping is lib/scenarioEdits.ts). The dashboard is one: Dashboard extends it, so the
- * components read and edit the scenario on the dashboard itself; it says how edits are kept (persist).
+ * edits' bookkeeping is lib/scenarioEdits.ts). The dashboard is one: Dashboard extends it (through
+ * PageSettings and DashboardParts), so the components read and edit the scenario on the dashboard
+ * itself; PageSettings says how edits are kept (persist).
  */
 import { validateScenario } from '../../sim/scenario/validate.ts';
 import { scenarioHash } from '../../sim/scenario/hash.ts';

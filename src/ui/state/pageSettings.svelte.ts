@@ -1,0 +1,80 @@
+/**
+ * The page's choices besides its scenario, kept across reloads with it (lib/persist.ts: localStorage):
+ * the run settings (pace, auto-run, the number of Monte Carlo runs) and the view choices of the Monte
+ * Carlo panels (band level, exceedance rules, the KPI "Is N enough?" follows); restoring them at start
+ * and saving them, the scenario and the runs kept to compare after every change. The dashboard is one:
+ * it extends PageScenario, and DashboardParts extends it, so the components read and set the choices on
+ * the dashboard itself.
+ */
+import { DEFAULT_BAND_LEVEL, isBandLevel, type BandLevel } from '../../sim/metrics/bandLevel.ts';
+import { KPIS } from '../lib/chartDefs/kpiDefs.ts';
+import { DEFAULT_RULES, type ExceedanceRule } from '../lib/exceedance.ts';
+import { loadPersisted, savePersisted, type Persisted } from '../lib/persist.ts';
+import { presetByName } from '../lib/presets.ts';
+import type { KeptRuns } from './keptRuns.svelte.ts';
+import { PageScenario } from './pageScenario.svelte.ts';
+
+export abstract class PageSettings extends PageScenario {
+  /** Simulated days per second; 0 = as fast as possible. */
+  speed = $state(0);
+  autoRun = $state(true);
+  /** Monte Carlo runs: the seed and runs-1 seeds derived from it (runSeeds); more than one draws percentile bands. */
+  runs = $state(1);
+  /**
+   * The level of every Monte Carlo band on the page (% of runs inside: 80 is the 10th-90th
+   * percentile): the charts' fans, the KPI cards, the compare, sweep and convergence panels and
+   * their exports. A view choice, kept across reloads.
+   */
+  bandLevel = $state<BandLevel>(DEFAULT_BAND_LEVEL);
+  /** The exceedance rules of the Monte Carlo panel, and the KPI its "Is N enough?" chart follows (kept across reloads). */
+  riskRules = $state<ExceedanceRule[]>(DEFAULT_RULES.map((r) => ({ ...r })));
+  convergenceKpi = $state('utilization');
+
+  /** The runs kept to compare (DashboardParts'): kept across reloads with the choices, as references. */
+  abstract readonly keptRuns: KeptRuns;
+
+  /**
+   * Restores the choices of the last visit: the scenario and run settings unless a share link set
+   * them (`scenario` false), the view choices always (they are not part of a shared run), the band
+   * level unless the link set it (`bandLevel` false). Returns what was stored (its runs kept to compare).
+   */
+  protected restore(opts: { scenario: boolean; bandLevel: boolean }): Partial<Persisted> {
+    if (opts.scenario) {
+      const p = loadPersisted(globalThis.localStorage);
+      if (p.preset && presetByName(p.preset)) this.preset = p.preset;
+      if (p.edits) this.edits = p.edits;
+      if (p.seed !== undefined) this.seed = p.seed;
+      if (p.speed !== undefined) this.speed = p.speed;
+      if (p.autoRun !== undefined) this.autoRun = p.autoRun;
+      if (p.runs !== undefined) this.runs = p.runs;
+    }
+    // view choices, not part of a shared run: from storage even when a link opened the page
+    const view = loadPersisted(globalThis.localStorage);
+    if (view.rules) this.riskRules = view.rules.map((r) => ({ ...r, kpi: KPIS.some((k) => k.id === r.kpi) ? r.kpi : KPIS[0].id }));
+    if (view.convergenceKpi && KPIS.some((k) => k.id === view.convergenceKpi)) this.convergenceKpi = view.convergenceKpi;
+    if (view.bandLevel !== undefined && opts.bandLevel) this.bandLevel = view.bandLevel;
+    return view;
+  }
+
+  override persist(): void {
+    savePersisted(globalThis.localStorage, {
+      preset: this.preset,
+      edits: $state.snapshot(this.edits) as Record<string, unknown>,
+      seed: this.seed,
+      speed: this.speed,
+      autoRun: this.autoRun,
+      runs: this.runs,
+      rules: $state.snapshot(this.riskRules),
+      convergenceKpi: this.convergenceKpi,
+      bandLevel: this.bandLevel,
+      compare: this.keptRuns.refs(),
+    });
+  }
+
+  /** Sets the band level (a view choice: nothing re-runs, the bands are recomputed from the runs). */
+  setBandLevel(level: number): void {
+    if (!isBandLevel(level) || level === this.bandLevel) return;
+    this.bandLevel = level;
+    this.persist();
+  }
+}

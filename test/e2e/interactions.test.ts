@@ -1190,6 +1190,11 @@ describe('dashboard interactions', () => {
     const tags = readPngText(new Uint8Array(png.bytes));
     expect(tags['depinsim:scenario_hash']).toBe(hash);
     expect(tags['depinsim:seed']).toBe('4');
+    // the provider distribution (not a time chart) exports the same way, named after itself
+    const dist = await get('figure[data-chart="provider-distribution"] button[aria-label$="as SVG"]');
+    expect(dist.name).toMatch(/provider-distribution.*\.svg$/);
+    expect(dist.bytes.toString('utf8')).toContain(`"scenario_hash":"${hash}"`);
+    await expect.poll(() => page.locator('.messages').allInnerTexts().then((t) => t.join(' '))).toContain('Saved Provider payback and income distribution as SVG.');
   });
 
   it('a share link reproduces the same run exactly in a fresh browser', async () => {

@@ -2,7 +2,7 @@
  * Browser-only export helpers: file downloads, a standalone copy of a chart's SVG, and SVG to PNG
  * through a canvas (with the provenance as PNG tEXt chunks). The pure parts live in exporting.ts.
  */
-import { addPngText, provenanceLine, type Provenance } from './exporting.ts';
+import { addPngText, baseFileName, provenanceLine, type Provenance } from './exporting.ts';
 
 export function download(name: string, content: Blob | string, type = 'text/plain'): void {
   const blob = typeof content === 'string' ? new Blob([content], { type }) : content;
@@ -15,6 +15,21 @@ export function download(name: string, content: Blob | string, type = 'text/plai
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * Downloads a chart as SVG or PNG (`fileId` names the file after the run's provenance) and says how
+ * it went: what every chart's SVG and PNG buttons do.
+ */
+export async function saveChart(svg: SVGSVGElement, title: string, fileId: string, png: boolean, p: Provenance, say: (kind: 'success' | 'error', text: string) => void): Promise<void> {
+  const { text, width, height } = standaloneSvg(svg, title, p);
+  try {
+    if (png) download(`${baseFileName(p, fileId)}.png`, await svgToPng(text, width, height, p));
+    else download(`${baseFileName(p, fileId)}.svg`, text, 'image/svg+xml');
+    say('success', `Saved ${title} as ${png ? 'PNG' : 'SVG'}.`);
+  } catch (e) {
+    say('error', `Could not export the chart: ${e instanceof Error ? e.message : String(e)}`);
+  }
 }
 
 /**

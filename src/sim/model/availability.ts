@@ -11,17 +11,15 @@
  * serves the order book, both the model's own (its apply and capacityFreed), as the warm start's
  * placing does (model/warmStart.ts).
  */
-import type { Engine } from '../core/engine.ts';
-import type { IntMap } from '../core/intMap.ts';
 import type { Economy } from '../economy/economy.ts';
 import type { LeaseEvent } from '../lease/machine.ts';
 import type { ProviderIndex } from '../market/providerIndex.ts';
-import { UPTIME, type ProviderSignals } from '../market/signals.ts';
+import { UPTIME } from '../market/signals.ts';
 import type { MarketMetrics } from '../metrics/marketMetrics.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { OutageClock } from './outageClock.ts';
-import type { ProviderLeases } from './providerLeases.ts';
-import { isOnline, type Lease, type Provider } from './types.ts';
+import type { ModelTables } from './modelTables.ts';
+import { isOnline, type Provider } from './types.ts';
 import type { ProviderUsage } from './usage.ts';
 
 /** Prior for observed uptime: a new provider starts with this many hours of clean record. */
@@ -32,18 +30,11 @@ const COMPLETE: LeaseEvent = { type: 'complete' };
 const RESUME: LeaseEvent = { type: 'resume' };
 
 /** What availability reads from the model, and the model's calls it makes. */
-export interface AvailabilityHost {
+export interface AvailabilityHost extends ModelTables {
   readonly s: Scenario;
-  readonly engine: Engine;
   /** The engine's event kind for a sharing window opening or closing (registered by the model). */
   readonly windowKind: number;
-  readonly providers: readonly Provider[];
-  /** Live leases by id. */
-  readonly leases: IntMap<Lease>;
-  /** The leases holding GPUs on each provider. */
-  readonly held: ProviderLeases;
   readonly metrics: MarketMetrics;
-  readonly sig: ProviderSignals;
   readonly usage: ProviderUsage;
   readonly index: ProviderIndex;
   readonly outages: OutageClock;

@@ -5,6 +5,8 @@
  * every metrics period, as providers withdraw on Akash (research §1.3): then one payment per
  * provider for all its running leases (a ledger entry per provider, not per lease), from the
  * running bills, except when leases are paid in tokens, whose escrow is held per lease.
+ * Here too the two ends of a lease's escrow: the tenant's deposit at the match (the machine's escrow
+ * effect) and, at the last settlement, the refund of what the run did not use.
  * Amounts are exact integers of the ledger's base unit.
  */
 import type { Engine } from '../core/engine.ts';
@@ -12,6 +14,7 @@ import type { Economy } from '../economy/economy.ts';
 import { UNITS_PER, type Ledger } from '../economy/ledger.ts';
 import type { IntMap } from '../core/intMap.ts';
 import { runHours } from '../lease/machine.ts';
+import { forbidNonFinite } from './guards.ts';
 import { RunningBills } from '../lease/runningBills.ts';
 import type { Lease, Provider } from './types.ts';
 
@@ -27,7 +30,7 @@ export class Settlement {
   constructor(
     private engine: Engine,
     private ledger: Ledger,
-    private acct: { escrow: number; treasury: number },
+    private acct: { tenants: number; escrow: number; treasury: number },
     private providers: readonly Provider[],
     private economy: Economy | null,
     /** The take rate at a time, without the token economy (with it, the economy pays; takeRate.ts). */
@@ -40,6 +43,22 @@ export class Settlement {
   /** Base units paid so far for lease l (running leases are paid every period). */
   paidUnits(l: Lease): number {
     return l.billSlot >= 0 && this.bills ? this.bills.paidOf(l.billSlot) : l.paidUnits;
+  }
+
+  /** The tenant's deposit for lease l (l.escrowUsd) into escrow, at its match. */
+  deposit(l: Lease): void {
+    l.escrowUnits = this.ledger.transfer('usd', this.acct.tenants, this.acct.escrow, forbidNonFinite(l.escrowUsd, 'escrow', l.id), 'escrow deposit');
+    this.economy?.escrowed(l);
+  }
+
+  /** Lease l's last settlement, for `runHours` in all, and the refund of what its escrow holds beyond the run. */
+  settleAndRefund(l: Lease, runHours: number): void {
+    this.settle(l, runHours);
+    // refund what the escrow holds beyond the run
+    if (this.economy) this.economy.refund(l, l.escrowUnits - l.paidUnits);
+    else this.ledger.transferUnits('usd', this.acct.escrow, this.acct.tenants, l.escrowUnits - l.paidUnits, 'escrow refund');
+    // what stays in escrow for this lease is exactly what was paid out of it
+    l.escrowUnits = l.paidUnits;
   }
 
   /** Pays the provider for the hours run so far (escrow -> provider, less the protocol fee). */

@@ -4,14 +4,17 @@
  * t = 0, each placed with its remaining work, on their own 'warmstart' streams so the other streams
  * are untouched. With reserved instances the reservations running at t = 0 come too, and with spot
  * leases the spot jobs are placed after every on-demand one. This module draws those jobs and the
- * order they are placed in; the model places each (or drops it when no provider is free).
+ * order they are placed in, and places each as a new order (WarmPlacement), withdrawn when no
+ * provider is free; the leases it placed are not counted as waits or starts.
  */
+import type { IntMap } from '../core/intMap.ts';
 import type { RateModel } from '../demand/arrivals.ts';
 import { createJobSampler, type JobDraw } from '../demand/jobs.ts';
 import { poisson } from '../rng/distributions.ts';
 import type { Rng, Streams } from '../rng/streams.ts';
 import { JOB_CLASSES, type Scenario } from '../scenario/schema.ts';
 import type { Reservations } from './reservations.ts';
+import type { Lease } from './types.ts';
 
 /** A job (or a reservation) the warm start places at t = 0, begun `age` hours before. */
 interface WarmJob {
@@ -39,6 +42,62 @@ export interface WarmStartHost {
   reportEvery: number;
   /** Places one job with its remaining work at t = 0, or drops it if no provider is free. */
   place(d: JobDraw, age: number, spot: boolean, reserved: boolean): void;
+}
+
+/** How a warm-start job is ordered: the model's calls. */
+export interface WarmOrderHost {
+  /** Live leases by id. */
+  readonly leases: IntMap<Lease>;
+  /** The id the next order's lease takes. */
+  nextLeaseId(): number;
+  /** Orders job d as a new job (its first order) with `workHours` and `cancelAfterHours` left, matching it now if a provider is free. */
+  order(d: JobDraw, workHours: number, cancelAfterHours: number, spot: boolean, reserved: boolean): void;
+  /** Takes back a waiting order: out of its order book and the live table, its record back to the pool. */
+  withdraw(l: Lease): void;
+}
+
+/** The warm start's placing, and the leases it placed until they start. */
+export class WarmPlacement {
+  /** Leases placed by the warm start and not started yet: not counted as starts or waits. */
+  private placed = new Set<number>();
+  /** While a job is placed: the hours it has run since before t = 0 (escrow runways count deposits from its start); else 0. */
+  age = 0;
+  /** While the warm start places jobs: they take free GPUs only (no preemption before t = 0). */
+  placing = false;
+
+  constructor(private h: WarmOrderHost) {}
+
+  /** Draws and places the jobs running at t = 0 (placeWarmStart, placing each here). */
+  run(draws: Omit<WarmStartHost, 'place'>): void {
+    this.placing = true;
+    placeWarmStart({ ...draws, place: (d, age, spot, reserved) => this.place(d, age, spot, reserved) });
+    this.placing = false;
+  }
+
+  /** Whether lease `id` was placed by the warm start and has not started. */
+  has(id: number): boolean {
+    return this.placed.size !== 0 && this.placed.has(id);
+  }
+
+  /** Whether lease `id`, starting now, was placed by the warm start (then forgotten). */
+  started(id: number): boolean {
+    return this.placed.size !== 0 && this.placed.delete(id);
+  }
+
+  /** Places one warm-start job with its remaining work at t = 0, or drops it if no provider is free. */
+  private place(d: JobDraw, age: number, spot: boolean, reserved: boolean): void {
+    const h = this.h;
+    const id = h.nextLeaseId();
+    this.placed.add(id);
+    this.age = age;
+    h.order(d, d.durationHours - age, d.cancelAfterHours - age, spot, reserved);
+    this.age = 0;
+    const l = h.leases.get(id)!;
+    if (l.state === 'ordered') {
+      this.placed.delete(id);
+      h.withdraw(l);
+    }
+  }
 }
 
 /**

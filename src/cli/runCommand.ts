@@ -239,6 +239,8 @@ export async function runCommand(arg: string, f: RunFlags): Promise<number> {
     process.stderr.write(
       `depinsim: ${scenario.name} seed ${seed}, ${scenario.horizonDays} days, hash ${meta.scenarioHash}: ${meta.events} events in ${secs.toFixed(2)} s; ` +
         `utilization ${(figures.utilization * 100).toFixed(1)}% of online GPU-hours, price ${usdPerGpuHour(figures.price, 'none (no lease ran)')} over the run (last day ${usdPerGpuHour(table.data.price_usd_per_gpu_h[last])})` +
+        // the fill rate and the wait over the orders, as the dashboard's cards
+        (Number.isFinite(figures.fill_rate) ? `, ${(figures.fill_rate * 100).toFixed(1)}% of orders matched before their patience ran out, mean wait ${formatWait(figures.wait_mean_h)}` : '') +
         (Number.isFinite(failures) ? `, leases failed ${(failures * 100).toFixed(1)}% of those started` : '') +
         (written.length ? `; wrote ${written.join(', ')} (each with .meta.json)` : '') +
         '\n',

@@ -78,7 +78,7 @@ describe('depinsim run', () => {
     expect(JSON.parse(readFileSync(join(dir, 'l.csv.meta.json'), 'utf8')).scenario_hash).toBe(meta.scenario_hash);
   });
 
-  it("ends with a summary line on stderr whose utilization, price and failure share are the CSV's ratios of sums over the run", () => {
+  it("ends with a summary line on stderr whose utilization, price, fill rate, wait and failure share are the CSV's over the run", () => {
     const r = cli(['run', 'baseline', '--seed', '1', '--days', '8', '--scale', '0.2', '--out', 's.csv']);
     expect(r.code, r.err).toBe(0);
     const [head, ...rows] = readFileSync(join(dir, 's.csv'), 'utf8').trim().split('\n');
@@ -91,7 +91,12 @@ describe('depinsim run', () => {
     const util = total('gpus_busy') / total('gpus_online');
     const price = total('gmv_usd') / total('gpu_hours_served');
     const lastPrice = Number(rows[rows.length - 1].split(',')[names.indexOf('price_usd_per_gpu_h')]);
-    expect(r.err).toContain(`utilization ${(100 * util).toFixed(1)}% of online GPU-hours, price $${price.toFixed(2)}/GPU-h over the run (last day $${lastPrice.toFixed(2)}/GPU-h)`);
+    // the fill rate and the mean wait over the orders: matched / (matched + expired), each day's wait weighted by its orders matched
+    const matched = total('orders_matched');
+    const fill = matched / (matched + total('jobs_expired'));
+    const cell = (l: string, c: string) => Number(l.split(',')[names.indexOf(c)]);
+    const waitH = rows.reduce((s, l) => (cell(l, 'orders_matched') > 0 ? s + cell(l, 'wait_mean_h') * cell(l, 'orders_matched') : s), 0) / matched;
+    expect(r.err).toContain(`utilization ${(100 * util).toFixed(1)}% of online GPU-hours, price $${price.toFixed(2)}/GPU-h over the run (last day $${lastPrice.toFixed(2)}/GPU-h), ${(100 * fill).toFixed(1)}% of orders matched before their patience ran out, mean wait ${formatWait(waitH)}, leases failed`);
   });
 
   it('gives identical bytes for the same seed and other numbers for another seed', () => {

@@ -46,31 +46,52 @@ const USAGE = `usage:
   depinsim help                 this text (also --help, -h)
 exit codes: 0 ok, 1 run failed, 2 bad input, 130 interrupted (nothing written)`;
 
+const OPTIONS = {
+  seed: { type: 'string' },
+  seeds: { type: 'string' },
+  runs: { type: 'string' },
+  threads: { type: 'string' },
+  sweep: { type: 'string', multiple: true },
+  sample: { type: 'string', multiple: true },
+  bands: { type: 'string' },
+  'band-level': { type: 'string' },
+  days: { type: 'string' },
+  scale: { type: 'string' },
+  set: { type: 'string', multiple: true },
+  out: { type: 'string', short: 'o' },
+  leases: { type: 'string' },
+  providers: { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+  control: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/**
+ * `--seed -1` as `--seed=-1`: parseArgs takes a value that starts with '-' for an option and calls
+ * it ambiguous, where a negative number given to an option that takes a value is a value (wrong for
+ * most, and then the option's own check says what it accepts).
+ */
+export function negativeValuesJoined(argv: string[]): string[] {
+  const valued = new Set<string>();
+  for (const [name, o] of Object.entries(OPTIONS)) if (o.type === 'string') valued.add(`--${name}`);
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const next = argv[i + 1];
+    if (valued.has(argv[i]) && next !== undefined && /^-(\d|\.\d)/.test(next)) {
+      out.push(`${argv[i]}=${next}`);
+      i++;
+    } else out.push(argv[i]);
+  }
+  return out;
+}
+
 export async function main(argv: string[]): Promise<number> {
   try {
     const { values, positionals } = parseArgs({
-      args: argv,
+      args: negativeValuesJoined(argv),
       allowPositionals: true,
       strict: true,
-      options: {
-        seed: { type: 'string' },
-        seeds: { type: 'string' },
-        runs: { type: 'string' },
-        threads: { type: 'string' },
-        sweep: { type: 'string', multiple: true },
-        sample: { type: 'string', multiple: true },
-        bands: { type: 'string' },
-        'band-level': { type: 'string' },
-        days: { type: 'string' },
-        scale: { type: 'string' },
-        set: { type: 'string', multiple: true },
-        out: { type: 'string', short: 'o' },
-        leases: { type: 'string' },
-        providers: { type: 'string' },
-        quiet: { type: 'boolean', short: 'q' },
-        control: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
+      options: OPTIONS,
     });
     const [cmd, ...rest] = positionals;
     // `depinsim help`, as git and npm take it, is asking for the usage too

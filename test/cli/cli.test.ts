@@ -254,6 +254,17 @@ describe('bad input: one line naming the field, exit code 2, no stack trace', ()
     expect(cli(['run', 'nope']).err).toMatch(/no scenario file or preset named 'nope'/);
     expect(cli(['run', 'baseline', '--seed', 'x']).code).toBe(2);
     expect(cli(['run', 'baseline', '--sed', '1']).code).toBe(2);
+    // a negative number after an option is its value, refused by the option's own check (not "ambiguous")
+    for (const [opt, v, msg] of [
+      ['--seed', '-1', /--seed: expected an integer in \[0, 4294967295\], got '-1'/],
+      ['--days', '-5', /--days: expected an integer in \[1, 3650\], got '-5'/],
+      ['--scale', '-.5', /--scale: expected a number > 0, got '-.5'/],
+    ] as const) {
+      const neg = cli(['run', 'baseline', opt, v]);
+      expect(neg.code).toBe(2);
+      expect(neg.err).toMatch(msg);
+      expect(neg.err).not.toMatch(/ambiguous/);
+    }
     const r = cli(['run', 'baseline', '--set', 'demand.baseRate=3']);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/demand\.baseRate: unknown field/);

@@ -26,7 +26,13 @@ describe('formatValue', () => {
     expect(formatValue(-21600, 'USD')).toBe('−$21,600');
     expect(formatValue(-0.05, 'USD/GPU-h')).toBe('−$0.05/GPU-h');
     expect(formatValue(4_213_043)).toBe('4.21M');
-    expect(formatValue(48.4246, 'months')).toBe('48.42');
+    // months to one decimal, as the provider tables and the summary give them
+    expect(formatValue(48.4246, 'months')).toBe('48.4');
+    expect(formatValue(1534.26, 'months')).toBe('1,534.3');
+    expect(formatValue(0.44, 'months')).toBe('0.4');
+    expect(formatValue(8, 'months')).toBe('8');
+    expect(formatValue(-3.25, 'months')).toBe('−3.3');
+    expect(formatValue(Infinity, 'months')).toBe('∞');
     expect(formatValue(NaN)).toBe('n/a');
   });
 
@@ -72,7 +78,7 @@ describe('formatSignedRange', () => {
     expect(formatSignedRange(0.004, 0.011, 'share')).toBe('+0.4 to +1.1 pp');
     expect(formatSignedRange(-0.002, 0.003, 'share')).toBe('−0.2 to +0.3 pp');
     expect(formatSignedRange(-0.05, -0.01, 'USD/GPU-h')).toBe('−$0.05 to −$0.01');
-    expect(formatSignedRange(0, 2.5, 'months')).toBe('0 to +2.50');
+    expect(formatSignedRange(0, 2.5, 'months')).toBe('0 to +2.5');
   });
 });
 

@@ -3,6 +3,7 @@ import { format, precisionFixed } from 'd3';
 
 const compact = format('.3~s');
 const fixed2 = format(',.2f');
+const fixed1 = format(',.1~f');
 // below 1, three significant digits: a burn-to-mint ratio of 0.00087 must not read as 0.001, nor 0.0004 as 0
 const sig3 = format('.3~r');
 const sig2 = format('.2~r');
@@ -21,6 +22,9 @@ export function formatValue(v: number | undefined | null, unit = '', digits = 0)
   const u = unit.toLowerCase();
   if (u === 'share' || u.startsWith('share ') || u === '%' || u === 'share of gmv') return bigShare(v) ?? (digits ? format(`.${digits - 2}%`)(v) : pct(v));
   const a = Math.abs(v);
+  // a payback to one decimal, as the tables give it (formatMonths): a second decimal of a median
+  // over noisy months is no information
+  if (u === 'months' && !digits && a < 1e5) return fixed1(v);
   let s: string;
   if (digits) s = a >= 1e5 ? format(`.${digits}~s`)(v).replace('G', 'B') : format(`,.${digits}~r`)(v);
   else if (a >= 1e5) s = compact(v).replace('G', 'B');

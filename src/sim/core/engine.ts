@@ -30,6 +30,14 @@ export class Engine {
     return this.handlers.length - 1;
   }
 
+  /**
+   * Replaces each kind's handler by wrap(kind's name, handler): for tools that count or time the
+   * events by kind (bench/eventKinds.ts), never for the model. Kinds registered later are not wrapped.
+   */
+  wrapHandlers(wrap: (name: string, handler: Handler) => Handler): void {
+    this.handlers = this.handlers.map((h, k) => wrap(this.names[k], h));
+  }
+
   kindName(kind: number): string {
     return this.names[kind] ?? `#${kind}`;
   }

@@ -23,6 +23,21 @@ function buildModel(seedEvents: [number, number][]) {
 }
 
 describe('Engine', () => {
+  test('wrapHandlers (bench:kinds) sees each event once under its kind and changes nothing the run does', () => {
+    const plain = buildModel([[0, 0], [1.5, 1], [1.5, 2]]);
+    plain.e.runUntil(1e9);
+    const wrapped = buildModel([[0, 0], [1.5, 1], [1.5, 2]]);
+    const seen = new Map<string, number>();
+    wrapped.e.wrapHandlers((name, h) => (a, b) => {
+      seen.set(name, (seen.get(name) ?? 0) + 1);
+      h(a, b);
+    });
+    wrapped.e.runUntil(1e9);
+    expect(wrapped.log).toEqual(plain.log);
+    expect([...seen]).toEqual([['tick', wrapped.e.eventsProcessed]]);
+    expect(wrapped.e.eventsProcessed).toBeGreaterThan(100);
+  });
+
   test('refuses the past and NaN with a message naming the event and the clock', () => {
     const e = new Engine();
     const k = e.register('arrival', () => {});

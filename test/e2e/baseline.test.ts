@@ -110,6 +110,9 @@ describe('baseline on first load', () => {
     for (const id of ['supply-demand', 'utilization', 'prices', 'types-utilization', 'types-profit', 'regions-utilization', 'regions-price']) {
       expect(charts.find((c) => c.id === id)?.available).toBe('yes');
     }
+    // the tier charts say why their first weeks move (asks start at list price), the others say nothing
+    for (const id of ['utilization', 'prices']) await expect.poll(() => page.locator(`figure[data-chart="${id}"] [data-testid="chart-note"]`).textContent()).toContain('Asks start at list price and move 3% a day');
+    expect(await page.locator('[data-testid="chart-note"]').count()).toBe(2);
     // When the core has the economy, every chart lights up, including the provider distribution.
     const eco = await page.evaluate(() => (window as unknown as { __depinsim: { column(n: string): number[] } }).__depinsim.column('token_price_usd').length);
     if (eco > 0) {

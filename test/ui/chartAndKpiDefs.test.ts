@@ -12,6 +12,19 @@ import { PROVIDER_INCOME_COLUMNS, ECONOMY_COLUMNS, TOKEN_FLOAT_COLUMNS, INCENTIV
 const f = (...v: number[]) => new Float64Array(v);
 
 describe('chart and KPI definitions', () => {
+  it('the tier charts say the asks start at list price and how fast they move, with the scenario\'s step; nothing when asks stay as listed', () => {
+    const tierCharts = CHARTS.filter((c) => c.note);
+    expect(tierCharts.map((c) => c.id).sort()).toEqual(['prices', 'utilization']);
+    for (const c of tierCharts) {
+      expect(c.note!(parseScenario({}))).toBe(
+        "Asks start at list price and move 3% a day toward each provider's target utilization (about 23 days to double or halve one): the tiers take the first weeks to settle.",
+      );
+      expect(c.note!(parseScenario({ supply: { priceAdjustPerDay: 0.1 } }))).toMatch(/move 10% a day .*about 7 days/);
+      expect(c.note!(parseScenario({ supply: { priceAdjustPerDay: 0.5 } }))).toMatch(/about 2 days/);
+      expect(c.note!(parseScenario({ supply: { priceAdjustPerDay: 0 } }))).toBeNull();
+    }
+  });
+
   it('every chart reads columns the core produces or the dashboard derives (no silent schema drift)', () => {
     const names = new Set([...MARKET_COLUMNS, ...NEW_JOB_COLUMNS, ...ESCROW_COLUMNS, ...SPOT_COLUMNS, ...RESERVED_COLUMNS, ...ORDER_KIND_COLUMNS, ...ECONOMY_COLUMNS, ...TYPE_MARKET_COLUMNS, ...TYPE_ECONOMY_COLUMNS, ...REGION_MARKET_COLUMNS, ...TOKEN_FLOAT_COLUMNS, ...PROVIDER_INCOME_COLUMNS, ...INCENTIVE_COLUMNS, ...BME_COLUMNS, ...ORDER_MATCH_COLUMNS, ...FIRST_ORDER_COLUMNS].map((c) => c.name));
     const derived = new Set(Object.keys(deriveColumns(Object.fromEntries([...names].map((n) => [n, f(1)])), 1, 24, 800e6)));

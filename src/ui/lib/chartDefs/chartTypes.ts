@@ -78,6 +78,8 @@ export interface ChartDef {
    * `onlyWith`, either will do.
    */
   onlyWhen?: (scenario: Scenario) => boolean;
+  /** A sentence under the subtitle about how the run's scenario shapes what the chart shows (null: none). */
+  note?: (scenario: Scenario) => string | null;
 }
 
 /**

@@ -5,6 +5,20 @@
  */
 import type { ChartDef } from './chartTypes.ts';
 import { OKABE_ITO, TIER_COLORS, TIER_DASH, TIERS } from './palette.ts';
+import type { Scenario } from '../../../sim/scenario/schema.ts';
+
+/**
+ * Why the tiers move in a run's first weeks: asks start at list price and the daily repricing moves
+ * them toward each provider's target utilization (ASSUMPTIONS.md, costs), while the network's
+ * utilization is steady from day 1. Null when asks stay as listed.
+ */
+export function asksSettleNote(s: Scenario): string | null {
+  const r = s.supply.priceAdjustPerDay;
+  if (!(r > 0)) return null;
+  // (the schema holds the step to 0.5 a day: at least 1.7 days to double)
+  const days = Math.round(Math.log(2) / Math.log(1 + r));
+  return `Asks start at list price and move ${+(r * 100).toFixed(1)}% a day toward each provider's target utilization (about ${days} days to double or halve one): the tiers take the first weeks to settle.`;
+}
 
 export const MARKET_CHARTS: ChartDef[] = [
   {
@@ -29,6 +43,7 @@ export const MARKET_CHARTS: ChartDef[] = [
     log: 'never',
     yDomain: [0, 1],
     needs: ['utilization'],
+    note: asksSettleNote,
     series: [
       { column: 'utilization', label: 'Utilization (all)', color: OKABE_ITO.black, width: 2.5 },
       ...TIERS.map((t) => ({ column: `utilization_${t}`, label: `Utilization ${t}`, color: TIER_COLORS[t], dash: TIER_DASH[t], width: 1.5 })),
@@ -75,6 +90,7 @@ export const MARKET_CHARTS: ChartDef[] = [
     unit: 'USD/GPU-h',
     log: 'default-on',
     needs: ['price_usd_per_gpu_h'],
+    note: asksSettleNote,
     series: [
       ...TIERS.map((t) => ({ column: `price_usd_per_gpu_h_${t}`, label: `${t}`, color: TIER_COLORS[t], width: 2 })),
       ...TIERS.map((t) => ({ column: `cloud_price_usd_per_gpu_h_${t}`, label: `${t} cloud`, color: TIER_COLORS[t], dash: '5 4', width: 1.2 })),

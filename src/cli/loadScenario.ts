@@ -32,3 +32,8 @@ export function loadScenario(arg: string, sets: readonly string[]): Scenario {
 export function controlSpecs(set: Readonly<Record<string, unknown>>): string[] {
   return Object.entries(set).map(([path, value]) => `${path}=${JSON.stringify(value)}`);
 }
+
+/** The sidecar's `control` (the control run's name), only for a --control run: every other sidecar keeps its keys. */
+export function controlField(control: string | undefined): { control?: string } {
+  return control === undefined ? {} : { control };
+}

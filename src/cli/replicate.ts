@@ -18,6 +18,7 @@ import { BandWriter } from './bands.ts';
 import type { BandLevel } from '../sim/metrics/bandLevel.ts';
 import { LongCsvOutput } from './longCsv.ts';
 import { checkOutputs } from './outputFiles.ts';
+import { controlField } from './loadScenario.ts';
 import { FIGURES } from './replicaMessages.ts';
 
 export const SEED_COLUMN = { name: 'seed', unit: '', description: 'Seed of the run the row belongs to (rows of one seed are what --seed N writes)' };
@@ -31,6 +32,8 @@ export interface ReplicateFlags {
   bands?: string;
   /** The share of runs inside the bands, % (default 80: p10 to p90). */
   bandLevel?: BandLevel;
+  /** The control run's name, when the runs are the scenario's control (--control): the sidecars say so. */
+  control?: string;
 }
 
 /** Peak memory of one run in bytes (the shared estimate, sim/runMemory.ts). */
@@ -58,7 +61,7 @@ export async function replicateCommand(scenario: Scenario, seeds: number[], f: R
   const H = scenario.horizonDays;
   const started = performance.now();
   const hash = scenarioHash(scenario);
-  const meta = { depinsim_version: VERSION, scenario: scenario.name, scenario_hash: hash, seeds, days: H, scale: scenario.scale };
+  const meta = { depinsim_version: VERSION, scenario: scenario.name, scenario_hash: hash, ...controlField(f.control), seeds, days: H, scale: scenario.scale };
   const runColumns = columnsFor(scenario);
   const sinks = openSinks(
     () => new LongCsvOutput(f.out, 'seed', (i) => `${seeds[i]}`, { ...meta, columns: [SEED_COLUMN, ...runColumns], scenario_resolved: scenario }),

@@ -25,7 +25,7 @@ import { tableToCsv, formatCsvNumber } from '../sim/metrics/csv.ts';
 import { CsvBytes } from '../sim/metrics/csvBytes.ts';
 import { LEASE_COLUMNS, writeLeaseRow, type LeaseRow } from '../sim/model/leaseRow.ts';
 import { PROVIDER_COLUMNS, providerRows, providerRowsToCsv } from '../sim/economy/providerReport.ts';
-import { controlSpecs, loadRaw, loadScenario } from './loadScenario.ts';
+import { controlField, controlSpecs, loadRaw, loadScenario } from './loadScenario.ts';
 import { CliError, EXIT, Interrupted } from './errors.ts';
 import type { Scenario } from '../sim/scenario/schema.ts';
 import type { SetupStage } from '../sim/model/marketModel.ts';
@@ -60,12 +60,12 @@ export interface RunFlags {
  * `--control`: the scenario's control run as --set overrides (path=JSON value), applied before the
  * command line's own --set, so those still change the control as they would the scenario.
  */
-function controlSets(arg: string, quiet: boolean | undefined): string[] {
+function controlRun(arg: string, quiet: boolean | undefined): { name: string; sets: string[] } {
   const { raw, source } = loadRaw(arg);
   const control = (raw as { control?: { name?: unknown; set?: unknown } }).control;
   if (!control || typeof control.set !== 'object' || control.set === null) throw new CliError(`--control: ${source} names no control run (a "control": { "name", "set" } field)`);
   if (!quiet) process.stderr.write(`control run of ${source}: ${String(control.name)}\n`);
-  return controlSpecs(control.set as Record<string, unknown>);
+  return { name: String(control.name), sets: controlSpecs(control.set as Record<string, unknown>) };
 }
 
 function intFlag(name: string, v: string | undefined, def: number, min: number, max: number): number {
@@ -84,7 +84,10 @@ function bandLevelFlag(v: string | undefined): BandLevel | undefined {
 }
 
 export async function runCommand(arg: string, f: RunFlags): Promise<number> {
-  const sets = [...(f.control ? controlSets(arg, f.quiet) : []), ...(f.set ?? [])];
+  const ctl = f.control ? controlRun(arg, f.quiet) : null;
+  const sets = [...(ctl?.sets ?? []), ...(f.set ?? [])];
+  // the sidecars of a control run say so: the resolved scenario keeps the scenario's name
+  const control = ctl?.name;
   if (f.days !== undefined) sets.push(`horizonDays=${intFlag('days', f.days, 0, 1, 3650)}`);
   if (f.scale !== undefined) {
     const x = Number(f.scale);
@@ -116,7 +119,7 @@ export async function runCommand(arg: string, f: RunFlags): Promise<number> {
     const points = samplePoints(ranges, seeds.length, seeds[0]);
     const axes = ranges.map((r, d) => ({ path: r.path, values: points.map((p) => p[d]) }));
     const threads = f.threads === undefined ? undefined : intFlag('threads', f.threads, 1, 1, 256);
-    await sweepCommand(planSweep(arg, sets, axes, 1, points), seeds, { out: f.out, bands: f.bands, bandLevel, quiet: f.quiet, threads }, ranges);
+    await sweepCommand(planSweep(arg, sets, axes, 1, points), seeds, { out: f.out, bands: f.bands, bandLevel, quiet: f.quiet, threads, control }, ranges);
     return EXIT.ok;
   }
   if (f.sweep?.length) {
@@ -131,7 +134,7 @@ export async function runCommand(arg: string, f: RunFlags): Promise<number> {
       if (v !== undefined && axes.some((a) => a.path === path)) throw new CliError(`${flag} and --sweep ${path} set the same field: keep one`);
     }
     const threads = f.threads === undefined ? undefined : intFlag('threads', f.threads, 1, 1, 256);
-    await sweepCommand(planSweep(arg, sets, axes, seeds.length), seeds, { out: f.out, bands: f.bands, bandLevel, quiet: f.quiet, threads });
+    await sweepCommand(planSweep(arg, sets, axes, seeds.length), seeds, { out: f.out, bands: f.bands, bandLevel, quiet: f.quiet, threads, control });
     return EXIT.ok;
   }
   if (batch) {
@@ -142,7 +145,7 @@ export async function runCommand(arg: string, f: RunFlags): Promise<number> {
     }
     const seeds = bandSeeds(batch);
     const threads = f.threads === undefined ? undefined : intFlag('threads', f.threads, 1, 1, 256);
-    await replicateCommand(loadScenario(arg, sets), seeds, { out: f.out, bands: f.bands, bandLevel, quiet: f.quiet, threads });
+    await replicateCommand(loadScenario(arg, sets), seeds, { out: f.out, bands: f.bands, bandLevel, quiet: f.quiet, threads, control });
     return EXIT.ok;
   }
   if (f.threads !== undefined) throw new CliError('--threads sets how many runs go in parallel: it needs --runs, --seeds, --sweep or --sample');
@@ -217,7 +220,7 @@ export async function runCommand(arg: string, f: RunFlags): Promise<number> {
   const table = run.table();
   const meta = { ...run.meta, scenario_name: scenario.name, events: run.eventsProcessed(), wall_seconds: Number(secs.toFixed(3)) };
   const sidecar = (columns: unknown) =>
-    JSON.stringify({ depinsim_version: meta.version, scenario: scenario.name, scenario_hash: meta.scenarioHash, seed, days: scenario.horizonDays, scale: scenario.scale, columns, scenario_resolved: scenario }, null, 2) + '\n';
+    JSON.stringify({ depinsim_version: meta.version, scenario: scenario.name, scenario_hash: meta.scenarioHash, ...controlField(control), seed, days: scenario.horizonDays, scale: scenario.scale, columns, scenario_resolved: scenario }, null, 2) + '\n';
   try {
     if (f.out) writeOutput(f.out, tableToCsv(table), sidecar(table.columns));
     else process.stdout.write(tableToCsv(table));

@@ -24,7 +24,7 @@ import { LongCsvOutput } from './longCsv.ts';
 import { meanCi95 } from './confidence.ts';
 import { CLEAR_LEVEL, holmAdjust, pairedTTest } from '../sim/metrics/significance.ts';
 import { CliError } from './errors.ts';
-import { loadRaw } from './loadScenario.ts';
+import { controlField, loadRaw } from './loadScenario.ts';
 import { checkOutputs } from './outputFiles.ts';
 import { FIGURES, type FigureDef, type RunFigures } from './replicaMessages.ts';
 import { chooseThreads, SEED_COLUMN, summaryTable, written } from './replicate.ts';
@@ -44,6 +44,8 @@ export interface SweepFlags {
   bandLevel?: BandLevel;
   quiet?: boolean;
   threads?: number;
+  /** The control run's name, when the points are the scenario's control (--control): the sidecars say so. */
+  control?: string;
 }
 
 /** A sweep's points: each one's values (one per axis) and its validated scenario. */
@@ -124,6 +126,7 @@ export async function sweepCommand(plan: SweepPlan, seeds: number[], f: SweepFla
     depinsim_version: VERSION,
     scenario: base.name,
     scenario_hash: scenarioHash(base),
+    ...controlField(f.control),
     ...(sampled ? { sample: sampled.map(({ path, lo, hi, integer, log }) => ({ path, low: lo, high: hi, integer, scale: log ? 'log' : 'linear' })), design: 'latin hypercube, one run per point (point k: the k-th seed)' } : { sweep: axes }),
     seeds,
     points: points.map((p, k) => ({ point: k + 1, values: Object.fromEntries(axes.map((a, i) => [a.path, p.values[i]])), scenario_hash: scenarioHash(p.scenario) })),

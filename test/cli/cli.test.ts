@@ -677,6 +677,14 @@ describe('info commands and generated docs', () => {
     const b = cli(['run', 'token_pump', '--set', 'economy.price.shocks=[]', '--days', '3', '--out', 'ctl-b.csv', '--quiet']);
     expect(b.code).toBe(0);
     expect(readFileSync(join(dir, 'ctl-a.csv'), 'utf8')).toBe(readFileSync(join(dir, 'ctl-b.csv'), 'utf8'));
+    // its sidecar says it is the control (the resolved scenario keeps the scenario's name); the same run by --set does not
+    const sideA = JSON.parse(readFileSync(join(dir, 'ctl-a.csv.meta.json'), 'utf8'));
+    expect(sideA).toMatchObject({ scenario: 'token_pump', control: 'without the pump' });
+    expect(JSON.parse(readFileSync(join(dir, 'ctl-b.csv.meta.json'), 'utf8'))).not.toHaveProperty('control');
+    // and so do a batch's and a sweep's
+    expect(cli(['run', 'token_pump', '--control', '--days', '2', '--runs', '2', '--out', 'ctl-r.csv', '--bands', 'ctl-rb.csv', '--quiet']).code).toBe(0);
+    expect(cli(['run', 'token_pump', '--control', '--days', '2', '--sweep', 'market.setupHours=0,1', '--out', 'ctl-s.csv', '--quiet']).code).toBe(0);
+    for (const f of ['ctl-r.csv', 'ctl-rb.csv', 'ctl-s.csv']) expect(JSON.parse(readFileSync(join(dir, `${f}.meta.json`), 'utf8')).control, f).toBe('without the pump');
     const none = cli(['run', 'baseline', '--control', '--days', '3', '--out', 'ctl-c.csv']);
     expect(none.code).toBe(2);
     expect(none.err).toMatch(/--control: preset 'baseline' names no control run/);

@@ -71,7 +71,7 @@ const OPTIONS = {
  * it ambiguous, where a negative number given to an option that takes a value is a value (wrong for
  * most, and then the option's own check says what it accepts).
  */
-export function negativeValuesJoined(argv: string[]): string[] {
+function negativeValuesJoined(argv: string[]): string[] {
   const valued = new Set<string>();
   for (const [name, o] of Object.entries(OPTIONS)) if (o.type === 'string') valued.add(`--${name}`);
   const out: string[] = [];

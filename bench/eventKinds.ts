@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { createRun } from '../src/sim/run.ts';
 import { findPreset } from '../src/sim/scenario/presets.ts';
 import { applyOverrides } from '../src/sim/scenario/overrides.ts';
-import { parseScenario } from '../src/sim/scenario/validate.ts';
+import { parseScenario, ScenarioError } from '../src/sim/scenario/validate.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -25,8 +25,20 @@ if (!preset) {
   process.exit(2);
 }
 const sets = [...(values.days ? [`horizonDays=${values.days}`] : []), ...(values.scale ? [`scale=${values.scale}`] : [])];
-const scenario = parseScenario(applyOverrides(preset.raw, sets));
+const scenario = (() => {
+  try {
+    return parseScenario(applyOverrides(preset.raw, sets));
+  } catch (e) {
+    // a bad --days or --scale: the validator's one line per problem, not a stack trace
+    process.stderr.write(`bench:kinds: ${e instanceof ScenarioError ? e.message : String(e)}\n`);
+    process.exit(2);
+  }
+})();
 const seed = Number(values.seed ?? 1);
+if (!Number.isSafeInteger(seed) || seed < 0) {
+  process.stderr.write(`bench:kinds: --seed: expected a whole number >= 0, got '${values.seed}'\n`);
+  process.exit(2);
+}
 
 function runToEnd(wrap: boolean) {
   const t0 = performance.now();
@@ -57,7 +69,7 @@ const kinds = [...timed.counts]
   .filter(([, c]) => c.events > 0)
   .map(([kind, c]) => ({ kind, events: c.events, seconds: Number((c.ms / 1000).toFixed(3)), usPerEvent: Number(((c.ms * 1000) / c.events).toFixed(2)), share: Number((c.ms / 1000 / timed.runSeconds).toFixed(3)) }))
   .sort((a, b) => b.seconds - a.seconds);
-const inHandlers = kinds.reduce((a, k) => a + k.seconds, 0);
+const inHandlers = [...timed.counts.values()].reduce((a, c) => a + c.ms / 1000, 0);
 const result = {
   preset: presetName,
   seed,

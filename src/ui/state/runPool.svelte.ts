@@ -96,6 +96,8 @@ export class RunPool {
   private async restoreThenFill(gen: number): Promise<void> {
     const pending = this.queue;
     this.queue = [];
+    // they still wait, to be found or run: the page says so meanwhile (the store can take a second on a busy machine)
+    this.waiting = pending.length;
     const found = await Promise.all(pending.map((j) => (j.cacheKey ? this.cache!.restore(j.cacheKey) : undefined)));
     if (gen !== this.generation) return;
     const tables = new Map(this.tables);

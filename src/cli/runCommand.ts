@@ -27,6 +27,7 @@ import { LEASE_COLUMNS, writeLeaseRow, type LeaseRow } from '../sim/model/leaseR
 import { PROVIDER_COLUMNS, providerRows, providerRowsToCsv } from '../sim/economy/providerReport.ts';
 import { controlField, controlSpecs, loadRaw, loadScenario } from './loadScenario.ts';
 import { CliError, EXIT, Interrupted } from './errors.ts';
+import { jsonSchema } from './jsonSchema.ts';
 import type { Scenario } from '../sim/scenario/schema.ts';
 import type { SetupStage } from '../sim/model/marketModel.ts';
 
@@ -90,8 +91,10 @@ export async function runCommand(arg: string, f: RunFlags): Promise<number> {
   const control = ctl?.name;
   if (f.days !== undefined) sets.push(`horizonDays=${intFlag('days', f.days, 0, 1, 3650)}`);
   if (f.scale !== undefined) {
-    const x = Number(f.scale);
-    if (!(x > 0)) throw new CliError(`--scale: expected a number > 0, got '${f.scale}'`);
+    const x = f.scale.trim() === '' ? NaN : Number(f.scale);
+    // the schema's range, said as the flag's own (it would otherwise read as a --set's error)
+    const { minimum, maximum } = (jsonSchema() as { properties: { scale: { minimum: number; maximum: number } } }).properties.scale;
+    if (!(x >= minimum && x <= maximum)) throw new CliError(`--scale: expected a number in [${minimum}, ${maximum}] (times the scenario's providers and demand), got '${f.scale}'`);
     sets.push(`scale=${x}`);
   }
   if (f.runs !== undefined && f.seeds !== undefined) throw new CliError('--runs and --seeds: give one (--seed S --runs N runs seed S and N - 1 seeds derived from it; --seeds lists the seeds)');

@@ -258,12 +258,18 @@ describe('bad input: one line naming the field, exit code 2, no stack trace', ()
     for (const [opt, v, msg] of [
       ['--seed', '-1', /--seed: expected an integer in \[0, 4294967295\], got '-1'/],
       ['--days', '-5', /--days: expected an integer in \[1, 3650\], got '-5'/],
-      ['--scale', '-.5', /--scale: expected a number > 0, got '-.5'/],
+      ['--scale', '-.5', /--scale: expected a number in \[0\.01, 200\] \(times the scenario's providers and demand\), got '-\.5'/],
     ] as const) {
       const neg = cli(['run', 'baseline', opt, v]);
       expect(neg.code).toBe(2);
       expect(neg.err).toMatch(msg);
       expect(neg.err).not.toMatch(/ambiguous/);
+    }
+    // a scale outside the schema's range is the flag's own error, not a --set's
+    for (const v of ['0.001', '201', 'abc']) {
+      const bad = cli(['run', 'baseline', '--scale', v]);
+      expect(bad.code).toBe(2);
+      expect(bad.err.trim()).toBe(`depinsim: --scale: expected a number in [0.01, 200] (times the scenario's providers and demand), got '${v}'`);
     }
     const r = cli(['run', 'baseline', '--set', 'demand.baseRate=3']);
     expect(r.code).toBe(2);

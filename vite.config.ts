@@ -37,6 +37,10 @@ export default defineConfig({
           globalSetup: ['test/e2e/globalSetup.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
+          // expect.poll's own default (1 s) is too short for a page that shares 2 cores with its
+          // workers: a state that comes in 1.2 s on a busy CI machine is not a failure. A poll that
+          // holds returns at once, so only a real failure waits the 5 s.
+          expect: { poll: { timeout: 5_000 } },
           // One browser, one server: the e2e files share them and run one after another.
           fileParallelism: false,
         },

@@ -14,9 +14,11 @@ import { TYPE_ECONOMY_COLUMNS } from './economy/typeBooks.ts';
 import { PROVIDER_INCOME_COLUMNS, ECONOMY_COLUMNS, TOKEN_FLOAT_COLUMNS, INCENTIVE_COLUMNS, BME_COLUMNS } from './metrics/economyMetrics.ts';
 import type { ColumnDef } from './metrics/table.ts';
 import { VERSION } from './version.ts';
+import { runChecks, type RunCheck } from './model/runChecks.ts';
 
 export type { MetricTable } from './metrics/table.ts';
 export type { LeaseRow } from './model/leaseRow.ts';
+export type { RunCheck } from './model/runChecks.ts';
 
 export interface RunOptions {
   /** Receives each lease as it ends (for the --leases export); nothing is kept in memory. */
@@ -44,6 +46,8 @@ export interface Run {
   done(): boolean;
   table(fromRow?: number): MetricTable;
   eventsProcessed(): number;
+  /** Identities the run must satisfy, with their figures (model/runChecks.ts); meaningful once done(). */
+  checks(): RunCheck[];
   /** The model, for tests and tools that inspect state (not for the UI: it is not cloneable). */
   readonly model: MarketModel;
 }
@@ -86,6 +90,7 @@ export function createRun(scenario: Scenario, seed: number, options: RunOptions 
     done: () => model.engine.now >= horizon && !(model.engine.peek() <= horizon),
     table: (fromRow = 0) => store.table(fromRow),
     eventsProcessed: () => model.engine.eventsProcessed,
+    checks: () => runChecks(model, store.table(), scenario.metrics.periodHours),
   };
 }
 

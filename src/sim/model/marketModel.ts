@@ -129,6 +129,8 @@ export class MarketModel {
   private fx = new EffectBuffer();
   /** Records of ended leases, reused for new orders. */
   private pool = new LeasePool();
+  /** Hours orders spent waiting (from t = 0), added as each leaves the queue: Little's law's side of the run's checks (runChecks.ts). */
+  private waitedHours = 0;
   /** The burn-and-mint circuit breaker (economy/bmeBreaker.ts): while it is halted no order is matched; null without burn-and-mint settlement mints. */
   private readonly bme: BmeBreaker | null;
   /** Payments to providers out of escrow, per lease and every period (model/settlement.ts). */
@@ -481,6 +483,8 @@ export class MarketModel {
     const fx = this.fx;
     const from = fx.n;
     advance(l, ev, now, fx);
+    // every transition out of 'ordered' leaves the queue (a match, an expiry, a cancel)
+    if (was === 'ordered') this.waitedHours += now - Math.max(0, l.orderedAt);
     const to = fx.n;
     this.metrics.advance(now);
     const m = this.metrics;
@@ -586,6 +590,14 @@ export class MarketModel {
         l.timerHandle = this.engine.after(arg, this.K.end, l.id, END_OVERDRAW);
         break;
     }
+  }
+
+  /** Hours every order has waited by now, those still waiting included (the warm start's only from t = 0). */
+  orderHoursWaited(): number {
+    const now = this.engine.now;
+    let h = this.waitedHours;
+    for (const l of this.leases.values()) if (l.state === 'ordered') h += now - Math.max(0, l.orderedAt);
+    return h;
   }
 
   /** Base units paid so far for lease l (running leases are paid every period). */

@@ -99,6 +99,9 @@ describe("Little's law in every bundled preset", () => {
     expect(orders).toBeGreaterThan(1000);
     expect(queueH).toBeGreaterThan(0);
     expect(Math.abs(queueH - waitH) / waitH).toBeLessThan(1e-9);
+    // the model's own count of the waits (what the run's checks show) is the same, and every check holds
+    expect(Math.abs(run.model.orderHoursWaited() - waitH) / waitH).toBeLessThan(1e-9);
+    for (const c of run.checks()) expect(c.holds, `${c.title}: ${c.detail}`).toBe(true);
   });
 });
 

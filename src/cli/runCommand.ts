@@ -28,6 +28,7 @@ import { PROVIDER_COLUMNS, providerRows, providerRowsToCsv } from '../sim/econom
 import { controlField, controlSpecs, loadRaw, loadScenario } from './loadScenario.ts';
 import { CliError, EXIT, Interrupted } from './errors.ts';
 import { jsonSchema } from './jsonSchema.ts';
+import { brokenChecks, checksLine } from './checksLine.ts';
 import type { Scenario } from '../sim/scenario/schema.ts';
 import type { SetupStage } from '../sim/model/marketModel.ts';
 
@@ -233,6 +234,10 @@ export async function runCommand(arg: string, f: RunFlags): Promise<number> {
     leaseOut?.discard(); // a no-op once it is published
     throw e;
   }
+  // identities the run must keep (sim/model/runChecks.ts): a broken one is a failed run, said even with --quiet
+  const checks = run.checks();
+  const broken = brokenChecks(checks);
+  for (const line of broken) process.stderr.write(`depinsim: ${line}\n`);
   // a warning, not part of the summary: shown with --quiet too, as the memory and disk warnings are
   const dry = marketDryNotice(table.data, 0, table.rows);
   if (dry) process.stderr.write(`depinsim: warning: ${dry}\n`);
@@ -259,8 +264,9 @@ export async function runCommand(arg: string, f: RunFlags): Promise<number> {
     if (scenario.economy.enabled && scenario.economy.bmeBreaker) process.stderr.write(`depinsim: ${bmeLine(table.data, scenario.economy.bmeBreaker.haltRatio)}\n`);
     const theory = mmcOf(scenario);
     if (theory) process.stderr.write(theoryLine(theory, table));
+    if (broken.length === 0) process.stderr.write(`depinsim: ${checksLine(checks)}\n`);
   }
-  return EXIT.ok;
+  return broken.length ? EXIT.runFailed : EXIT.ok;
 }
 
 /** The run's incentive programs in a line: what they paid, its share of the providers' income, how they stopped. */

@@ -97,6 +97,12 @@ describe('depinsim run', () => {
     const cell = (l: string, c: string) => Number(l.split(',')[names.indexOf(c)]);
     const waitH = rows.reduce((s, l) => (cell(l, 'orders_matched') > 0 ? s + cell(l, 'wait_mean_h') * cell(l, 'orders_matched') : s), 0) / matched;
     expect(r.err).toContain(`utilization ${(100 * util).toFixed(1)}% of online GPU-hours, price $${price.toFixed(2)}/GPU-h over the run (last day $${lastPrice.toFixed(2)}/GPU-h), ${(100 * fill).toFixed(1)}% of orders matched before their patience ran out, mean wait ${formatWait(waitH)}, leases failed`);
+    // the model's checks close the summary, Little's law's order-hours those of the CSV's queue_len_mean over the 8 days
+    const queueH = (total('queue_len_mean') * 24).toLocaleString('en-US', { maximumFractionDigits: 1 });
+    const last = r.err.trim().split('\n').at(-1)!;
+    expect(last).toBe(`depinsim: model checks: all 4 hold: Little's law on the order queue (${queueH} order-hours both ways); Token supply (exact); Double-entry ledger (${last.match(/\(([\d,]+) entries balanced/)![1]} entries balanced); Busy GPUs within online GPUs (all 8 periods)`);
+    // --quiet: no summary, so no checks either (they are said only when one breaks)
+    expect(cli(['run', 'baseline', '--seed', '1', '--days', '2', '--scale', '0.1', '--out', 'sq.csv', '--quiet']).err).toBe('');
   });
 
   it('gives identical bytes for the same seed and other numbers for another seed', () => {

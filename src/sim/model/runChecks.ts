@@ -28,6 +28,8 @@ export interface RunCheck {
   holds: boolean;
   /** The figures on both sides, with their units, in a sentence. */
   detail: string;
+  /** The gist in a few words, for a one-line summary of checks that hold. */
+  short: string;
 }
 
 /** Relative tolerance of Little's law: both sides are sums of the same hours in another order (measured 1e-15 to 3e-15 on every preset). */
@@ -40,12 +42,14 @@ export function littleCheck(queueHours: number, waitedHours: number): RunCheck {
   const gap = Math.abs(queueHours - waitedHours);
   const holds = Number.isFinite(gap) && gap <= LITTLE_TOLERANCE * Math.max(1, waitedHours);
   const rel = waitedHours > 0 ? gap / waitedHours : gap;
-  const equal = gap === 0 ? 'equal' : `equal: they differ by ${gap.toExponential(1)} order-hours`;
+  // (the two sums add the same hours in another order: equal but for the last digits' rounding)
+  const equal = gap === 0 ? 'exactly equal' : `equal to ${Math.floor(-Math.log10(rel))} significant digits`;
   return {
     id: 'little',
     title: "Little's law on the order queue",
     holds,
-    detail: `time-average orders waiting × hours = ${num(queueHours)} order-hours; hours every order waited = ${num(waitedHours)} order-hours (${holds ? equal : `${(rel * 100).toPrecision(3)}% apart`})`,
+    detail: `time-average orders waiting × hours: ${num(queueHours)} order-hours; hours every order waited: ${num(waitedHours)} order-hours; ${holds ? equal : `${(rel * 100).toPrecision(3)}% apart`}`,
+    short: `${num(waitedHours)} order-hours both ways`,
   };
 }
 
@@ -58,7 +62,8 @@ export function supplyCheck(genesisUnits: number, mintedUnits: number, burnedUni
     id: 'supply',
     title: 'Token supply',
     holds,
-    detail: `genesis ${t(genesisUnits)} + minted ${t(mintedUnits)} − burned ${t(burnedUnits)} = ${t(expected)} tokens; supply at the end ${t(supplyUnits)} tokens (${holds ? 'exact, to 0.0001 token' : `off by ${t(supplyUnits - expected)} tokens`})`,
+    detail: `genesis ${t(genesisUnits)} + minted ${t(mintedUnits)} − burned ${t(burnedUnits)} = ${t(expected)} tokens; supply at the end: ${t(supplyUnits)} tokens; ${holds ? 'exact, to the ledger\'s unit of 0.0001 token' : `off by ${t(supplyUnits - expected)} tokens`}`,
+    short: 'exact',
   };
 }
 
@@ -69,6 +74,7 @@ export function ledgerCheck(entries: number, error: string | null): RunCheck {
     title: 'Double-entry ledger',
     holds: error === null,
     detail: error === null ? `${num(entries, 0)} entries; every asset's balances (USD, tokens, credits) sum to exactly 0` : error,
+    short: `${num(entries, 0)} entries balanced`,
   };
 }
 
@@ -96,6 +102,7 @@ export function capacityCheck(t: MetricTable): RunCheck {
         ? `no period had GPUs online (${t.rows} periods)`
         : `in all ${num(t.rows, 0)} periods; the busiest, day ${num(day[worst], 2)}, at ${(maxUtil * 100).toFixed(1)}% utilization`
       : `busy GPUs above online ones in ${over} of ${t.rows} periods`,
+    short: `all ${num(t.rows, 0)} periods`,
   };
 }
 

@@ -18,10 +18,10 @@ describe('run checks', () => {
     for (const c of checks) expect(c.holds, `${c.title}: ${c.detail}`).toBe(true);
     const little = checks[0].detail;
     // both sides are shown and equal to the digit shown
-    const [, a, b] = little.match(/= ([\d,.]+) order-hours; hours every order waited = ([\d,.]+) order-hours/)!;
+    const [, a, b] = little.match(/× hours: ([\d,.]+) order-hours; hours every order waited: ([\d,.]+) order-hours; (exactly equal|equal to 1\d significant digits)$/)!;
     expect(a).toBe(b);
     expect(Number(a.replace(/,/g, ''))).toBeGreaterThan(10);
-    expect(checks[1].detail).toMatch(/^genesis 25,000,000 \+ minted [\d,.]+ − burned [\d,.]+ = [\d,.]+ tokens; supply at the end [\d,.]+ tokens \(exact, to 0\.0001 token\)$/);
+    expect(checks[1].detail).toMatch(/^genesis 25,000,000 \+ minted [\d,.]+ − burned [\d,.]+ = [\d,.]+ tokens; supply at the end: [\d,.]+ tokens; exact, to the ledger's unit of 0\.0001 token$/);
     expect(checks[2].detail).toMatch(/^[\d,]+ entries; every asset's balances/);
     expect(checks[3].detail).toMatch(/^in all 10 periods; the busiest, day \d+, at \d+\.\d% utilization$/);
   });

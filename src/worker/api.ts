@@ -71,6 +71,15 @@ export interface ErrorEvent {
   message: string;
 }
 
+/** One of a finished run's model checks (the core's RunCheck: sim/model/runChecks.ts), as plain data. */
+export interface RunCheckInfo {
+  id: string;
+  title: string;
+  holds: boolean;
+  detail: string;
+  short: string;
+}
+
 export type WorkerEvent = RowBatch | StatusEvent | ErrorEvent;
 export type Listener = (ev: WorkerEvent) => void;
 
@@ -102,6 +111,8 @@ export interface ApiDeps<S, R extends RunLike = RunLike> {
   createRun(scenario: S, seed: number): R;
   /** Per-provider results of the run so far (plain records), if the core offers them. */
   providerReport?(run: R): Record<string, number | string>[];
+  /** The identities a finished run must satisfy, with their figures, if the core checks them. */
+  runChecks?(run: R): RunCheckInfo[];
   hash(scenario: S): string;
   /** Monotonic milliseconds (performance.now in the worker). */
   clock(): number;
@@ -361,6 +372,12 @@ export function createApi<S, R extends RunLike = RunLike>(deps: ApiDeps<S, R>) {
     providers(): { runId: number; nowHours: number; rows: Record<string, number | string>[] } | null {
       if (!run || !deps.providerReport) return null;
       return { runId, nowHours: run.now(), rows: deps.providerReport(run) };
+    },
+
+    /** The finished run's model checks; null while it has not reached its horizon (they are identities over the whole run). */
+    checks(): { runId: number; checks: RunCheckInfo[] } | null {
+      if (!run || !deps.runChecks || !run.done()) return null;
+      return { runId, checks: deps.runChecks(run) };
     },
   };
   return api;

@@ -23,6 +23,7 @@ const api = createApi({
   createRun,
   hash: scenarioHash,
   providerReport: (run) => providerRows(run.model) as unknown as Record<string, number | string>[],
+  runChecks: (run) => run.checks(),
   clock: () => performance.now(),
   yieldThen: (fn) => {
     queue.push(fn);

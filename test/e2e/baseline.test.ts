@@ -129,6 +129,17 @@ describe('baseline on first load', () => {
     }
     expect(summary).toMatch(/Providers earned \$[\d.]+ per GPU-hour served/);
 
+    // The model checks: all hold on the year; Little's law's order-hours are the queue column's own (time-average x hours)
+    const checks = page.getByTestId('model-checks');
+    await expect.poll(() => checks.getByTestId('checks-verdict').textContent()).toContain('all 4 hold');
+    await checks.locator('summary').click();
+    const queueCol = await page.evaluate(() => (window as unknown as { __depinsim: { column(n: string): number[] } }).__depinsim.column('queue_len_mean'));
+    const queueH = queueCol.reduce((s, q) => s + q * 24, 0).toLocaleString('en-US', { maximumFractionDigits: 1 });
+    expect(await checks.locator('[data-check="little"]').textContent()).toContain(`× hours: ${queueH} order-hours; hours every order waited: ${queueH} order-hours; equal to`);
+    expect(await checks.locator('[data-check="supply"]').textContent()).toMatch(/genesis 500,000,000 \+ minted [\d,.]+ − burned [\d,.]+ = ([\d,.]+) tokens; supply at the end: \1 tokens; exact/);
+    expect(await checks.locator('li').count()).toBe(4);
+    await checks.locator('summary').click();
+
     // Providers by type: every type of the baseline, and those still in add up to the CSV's providers_active on the last day
     const types = page.getByTestId('archetype-table');
     await expect.poll(() => types.locator('tbody tr').count(), { timeout: 10_000 }).toBe(4);

@@ -824,6 +824,8 @@ describe('dashboard interactions', () => {
     expect(await page.locator('[data-testid="mc-status"]').textContent()).toMatch(/bands: 5 runs done\s*\(4 from memory\)/);
     // the provider report came back too: its chart and export are there without a worker
     await expect.poll(() => page.locator('[data-action="export-providers"]').isDisabled()).toBe(false);
+    // and the run's model checks, kept with it
+    expect(await page.getByTestId('checks-verdict').textContent()).toContain('all 4 hold');
 
     // Run simulates it again: the same bytes, as determinism promises
     await page.locator('[data-action="run"]').click();

@@ -3,7 +3,7 @@
  * and a manual scheduler: slices, streaming, pause/resume/step/cancel, errors.
  */
 import { describe, expect, it } from 'vitest';
-import { createApi, type RunLike, type WorkerEvent, type RowBatch } from '../../src/worker/api.ts';
+import { createApi, type ApiDeps, type RunLike, type WorkerEvent, type RowBatch } from '../../src/worker/api.ts';
 
 interface FakeScenario {
   days: number;
@@ -52,7 +52,7 @@ function fakeRun(s: FakeScenario, seed: number): RunLike {
   };
 }
 
-function harness(opts: { sliceMs?: number; maxEvents?: number } = {}) {
+function harness(opts: { sliceMs?: number; maxEvents?: number; runChecks?: ApiDeps<FakeScenario>['runChecks'] } = {}) {
   let t = 0;
   const tasks: (() => void)[] = [];
   const events: WorkerEvent[] = [];
@@ -70,6 +70,7 @@ function harness(opts: { sliceMs?: number; maxEvents?: number } = {}) {
     transfer: (v) => v,
     sliceMs: opts.sliceMs ?? 5,
     maxEventsPerCall: opts.maxEvents,
+    runChecks: opts.runChecks,
   });
   api.subscribe((e) => events.push(e));
   const pump = (max = 10_000) => {
@@ -110,6 +111,23 @@ describe('worker api', () => {
       next += b.rows;
     }
     expect(h.api.status().status).toBe('done');
+  });
+
+  it("checks() gives the finished run's model checks, and none before it is done or when the core has none", () => {
+    const h = harness({ runChecks: (run) => [{ id: 'rows', title: 'Rows', holds: run.table().rows === 4, detail: `${run.table().rows} rows`, short: 'ok' }] });
+    expect(h.api.checks()).toBeNull(); // no run
+    const r = h.api.start({ days: 4 }, 1, { paused: true });
+    h.api.step();
+    h.pump();
+    expect(h.api.status().status).toBe('paused');
+    expect(h.api.checks()).toBeNull(); // identities of a whole run: none mid-way
+    h.api.resume();
+    h.pump();
+    expect(h.api.checks()).toEqual({ runId: r.ok ? r.runId : -1, checks: [{ id: 'rows', title: 'Rows', holds: true, detail: '4 rows', short: 'ok' }] });
+    const plain = harness();
+    plain.api.start({ days: 2 }, 1);
+    plain.pump();
+    expect(plain.api.checks()).toBeNull();
   });
 
   it('an event budget smaller than a period still finishes (advance returns false and resumes)', () => {

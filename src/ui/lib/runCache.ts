@@ -12,7 +12,7 @@
  * a reload; without one it is memory only.
  */
 import type { RunTable } from './bands.ts';
-import type { ColumnInfo } from '../../worker/api.ts';
+import type { ColumnInfo, RunCheckInfo } from '../../worker/api.ts';
 
 /** What the page needs besides the table to show a cached run as the one on screen. */
 export interface ScreenRun {
@@ -22,6 +22,8 @@ export interface ScreenRun {
   providers: { runId: number; nowHours: number; rows: Record<string, number | string>[] } | null;
   eventsProcessed: number;
   busyMs: number;
+  /** The run's model checks (absent in runs stored before 0.18.0: the page then shows none). */
+  checks?: RunCheckInfo[] | null;
 }
 
 /** A store behind the cache, keeping runs across reloads (runStore.ts); best effort, never throws. */

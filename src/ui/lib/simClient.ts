@@ -90,6 +90,9 @@ export class SimClient {
   providers() {
     return this.api.providers();
   }
+  checks() {
+    return this.api.checks();
+  }
   /** Test hook: makes the worker throw outside any call. */
   crash() {
     return this.api.crash();

@@ -17,6 +17,7 @@ import { MessageList, type Message } from './messages.svelte.ts';
 import { BANDED_COLUMNS, MonteCarlo } from './monteCarlo.svelte.ts';
 import { PageRun, type ProviderReport, type RunInfo, type ShownRun, type TableView, type UiStatus } from './pageRun.svelte.ts';
 import { PageSettings } from './pageSettings.svelte.ts';
+import type { RunCheckInfo } from '../../worker/api.ts';
 import { Pinning } from './pinning.svelte.ts';
 import { RunPool } from './runPool.svelte.ts';
 import { Sharing } from './sharing.ts';
@@ -81,6 +82,10 @@ export abstract class DashboardParts extends PageSettings {
   /** Per-provider results, fetched from the worker when a run pauses or finishes. */
   get providers(): ProviderReport | null {
     return this.pageRun.providers;
+  }
+  /** The finished run's model checks (null while it runs, and for runs stored before 0.18.0). */
+  get checks(): RunCheckInfo[] | null {
+    return this.pageRun.checks;
   }
   /** Where the run stands (the progress bar and its readout): updated with the charts, not per batch. */
   get nowHours(): number {

@@ -11,7 +11,7 @@ import { supplyCapTokens } from '../lib/scenarioRefs.ts';
 import { ColumnBuffers } from '../lib/columnBuffers.ts';
 import { RunCache } from '../lib/runCache.ts';
 import { SimClient, type WorkerEvent } from '../lib/simClient.ts';
-import type { RunStarted, RunStatus } from '../../worker/api.ts';
+import type { RunCheckInfo, RunStarted, RunStatus } from '../../worker/api.ts';
 import type { Message } from './messages.svelte.ts';
 
 export type UiStatus = RunStatus | 'starting' | 'invalid';
@@ -82,6 +82,8 @@ export class PageRun {
   tableSlow = $state.raw<TableView>(EMPTY);
   /** Per-provider results, fetched from the worker when a run pauses or finishes. */
   providers = $state.raw<ProviderReport | null>(null);
+  /** The finished run's model checks (sim/model/runChecks.ts), fetched from the worker when it finishes; null before. */
+  checks = $state.raw<RunCheckInfo[] | null>(null);
   /** Where the run stands (the progress bar and its readout): updated with the charts, not per batch. */
   nowHours = $state(0);
   eventsProcessed = $state(0);
@@ -200,6 +202,7 @@ export class PageRun {
     this.table = EMPTY;
     this.tableSlow = EMPTY;
     this.providers = null;
+    this.checks = null;
     this.showReadout(0, 0, 0);
     this.status = 'starting';
     this.startIssues = [];
@@ -223,6 +226,7 @@ export class PageRun {
     this.table = hit.table;
     this.tableSlow = hit.table;
     this.providers = sc.providers ? { ...sc.providers, runId: this.currentRunId } : null;
+    this.checks = sc.checks ?? null;
     this.showReadout(sc.horizonHours, sc.eventsProcessed, sc.busyMs);
     this.startIssues = [];
     this.status = 'done';
@@ -245,6 +249,7 @@ export class PageRun {
       providers,
       eventsProcessed: this.eventsProcessed,
       busyMs: this.busyMs,
+      checks: this.checks,
     });
   }
 
@@ -284,6 +289,13 @@ export class PageRun {
   }
 
   private async fetchProviders(runId: number) {
+    try {
+      // the checks first: a few milliseconds, and kept with the run below (identities of a finished run: none while paused)
+      const c = await this.client?.checks();
+      if (c && c.runId === this.currentRunId && runId === this.currentRunId) this.checks = c.checks;
+    } catch {
+      // Optional too: without them the page shows no checks.
+    }
     try {
       const r = await this.client?.providers();
       if (r && r.runId === this.currentRunId && runId === this.currentRunId) {

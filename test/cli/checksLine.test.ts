@@ -6,7 +6,7 @@ import { ledgerCheck, littleCheck } from '../../src/sim/model/runChecks.ts';
 describe('checksLine', () => {
   it('says all hold in one line, or names each broken check with its figures', () => {
     const ok = [littleCheck(100, 100), ledgerCheck(12, null)];
-    expect(checksLine(ok)).toBe("model checks: all 2 hold: Little's law on the order queue (100 order-hours both ways); Double-entry ledger (12 entries balanced)");
+    expect(checksLine(ok)).toBe("model checks: all 2 hold: Little's law on the order queue (100 order-hours both ways); double-entry ledger (12 entries balanced)");
     expect(brokenChecks(ok)).toEqual([]);
     const bad = [littleCheck(100, 90), ledgerCheck(12, null)];
     expect(brokenChecks(bad)).toEqual([

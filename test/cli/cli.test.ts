@@ -100,7 +100,7 @@ describe('depinsim run', () => {
     // the model's checks close the summary, Little's law's order-hours those of the CSV's queue_len_mean over the 8 days
     const queueH = (total('queue_len_mean') * 24).toLocaleString('en-US', { maximumFractionDigits: 1 });
     const last = r.err.trim().split('\n').at(-1)!;
-    expect(last).toBe(`depinsim: model checks: all 4 hold: Little's law on the order queue (${queueH} order-hours both ways); Token supply (exact); Double-entry ledger (${last.match(/\(([\d,]+) entries balanced/)![1]} entries balanced); Busy GPUs within online GPUs (all 8 periods)`);
+    expect(last).toBe(`depinsim: model checks: all 4 hold: Little's law on the order queue (${queueH} order-hours both ways); token supply (exact); double-entry ledger (${last.match(/\(([\d,]+) entries balanced/)![1]} entries balanced); busy GPUs within online GPUs (all 8 periods)`);
     // --quiet: no summary, so no checks either (they are said only when one breaks)
     expect(cli(['run', 'baseline', '--seed', '1', '--days', '2', '--scale', '0.1', '--out', 'sq.csv', '--quiet']).err).toBe('');
   });

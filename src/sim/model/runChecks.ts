@@ -23,7 +23,7 @@ export type RunCheckId = 'little' | 'supply' | 'ledger' | 'capacity';
 
 export interface RunCheck {
   id: RunCheckId;
-  /** What is checked, short (a list's label). */
+  /** What is checked, as it reads inside a sentence or list ("token supply"; capitalize it to head a line). */
   title: string;
   holds: boolean;
   /** The figures on both sides, with their units, in a sentence. */
@@ -60,7 +60,7 @@ export function supplyCheck(genesisUnits: number, mintedUnits: number, burnedUni
   const t = (u: number) => num(u / UNITS_PER, 4);
   return {
     id: 'supply',
-    title: 'Token supply',
+    title: 'token supply',
     holds,
     detail: `genesis ${t(genesisUnits)} + minted ${t(mintedUnits)} − burned ${t(burnedUnits)} = ${t(expected)} tokens; supply at the end: ${t(supplyUnits)} tokens; ${holds ? 'exact, to the ledger\'s unit of 0.0001 token' : `off by ${t(supplyUnits - expected)} tokens`}`,
     short: 'exact',
@@ -71,7 +71,7 @@ export function supplyCheck(genesisUnits: number, mintedUnits: number, burnedUni
 export function ledgerCheck(entries: number, error: string | null): RunCheck {
   return {
     id: 'ledger',
-    title: 'Double-entry ledger',
+    title: 'double-entry ledger',
     holds: error === null,
     detail: error === null ? `${num(entries, 0)} entries; every asset's balances (USD, tokens, credits) sum to exactly 0` : error,
     short: `${num(entries, 0)} entries balanced`,
@@ -95,7 +95,7 @@ export function capacityCheck(t: MetricTable): RunCheck {
   const holds = over === 0;
   return {
     id: 'capacity',
-    title: 'Busy GPUs within online GPUs',
+    title: 'busy GPUs within online GPUs',
     holds,
     detail: holds
       ? worst < 0

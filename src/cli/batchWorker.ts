@@ -8,6 +8,7 @@ import { createRun } from '../sim/run.ts';
 import { tableToCsv } from '../sim/metrics/csv.ts';
 import { marketDryNotice } from '../sim/metrics/marketDryNotice.ts';
 import { HeapWatch, setupProgress } from './memoryGuard.ts';
+import { brokenChecks } from './checksLine.ts';
 import { runFigures, type RunJob, type WorkerReply } from './replicaMessages.ts';
 
 const port = parentPort!;
@@ -29,6 +30,9 @@ port.on('message', ({ run: id, scenario, seed }: RunJob) => {
         post({ type: 'progress', run: id, day: run.now() / 24, events: run.eventsProcessed() });
       }
     }
+    // a broken identity is a bug in the model: the batch fails as for any failed run (checksLine.ts)
+    const broken = brokenChecks(run.checks());
+    if (broken.length) throw new Error(broken.join('; '));
     const table = run.table();
     const dry = marketDryNotice(table.data, 0, table.rows);
     if (dry) post({ type: 'warning', run: id, message: `warning: ${dry}` });

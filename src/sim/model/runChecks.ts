@@ -17,6 +17,7 @@
  */
 import type { MetricTable } from '../metrics/table.ts';
 import { UNITS_PER } from '../economy/ledger.ts';
+import { log } from '../core/detMath.ts';
 import type { MarketModel } from './marketModel.ts';
 
 export type RunCheckId = 'little' | 'supply' | 'ledger' | 'capacity';
@@ -43,7 +44,7 @@ export function littleCheck(queueHours: number, waitedHours: number): RunCheck {
   const holds = Number.isFinite(gap) && gap <= LITTLE_TOLERANCE * Math.max(1, waitedHours);
   const rel = waitedHours > 0 ? gap / waitedHours : gap;
   // (the two sums add the same hours in another order: equal but for the last digits' rounding)
-  const equal = gap === 0 ? 'exactly equal' : `equal to ${Math.floor(-Math.log10(rel))} significant digits`;
+  const equal = gap === 0 ? 'exactly equal' : `equal to ${Math.floor(-log(rel) / Math.LN10)} significant digits`;
   return {
     id: 'little',
     title: "Little's law on the order queue",

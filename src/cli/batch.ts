@@ -18,7 +18,8 @@ const ENTRY = new URL('./batchWorker.ts', import.meta.url).href;
 
 export type RunResult = Extract<WorkerReply, { type: 'done' }>;
 /** What the batch keeps of a run once its CSV has been handed on. */
-export type RunSummary = Pick<RunResult, 'events' | 'seconds' | 'figures'>;
+/** A finished run of a batch: its events and time, summary figures, and how many model checks held (all: a broken one fails the batch). */
+export type RunSummary = Pick<RunResult, 'events' | 'seconds' | 'figures' | 'checks'>;
 
 export interface BatchOptions {
   scenarios: readonly Scenario[];
@@ -109,7 +110,7 @@ export async function runBatch(o: BatchOptions): Promise<RunSummary[]> {
               for (let r = waiting.get(summaries.length); r; r = waiting.get(summaries.length)) {
                 waiting.delete(r.run);
                 o.onResult(r.run, r);
-                summaries.push({ events: r.events, seconds: r.seconds, figures: r.figures });
+                summaries.push({ events: r.events, seconds: r.seconds, figures: r.figures, checks: r.checks });
               }
             } catch (e) {
               return end(e as Error);
@@ -173,5 +174,9 @@ export async function runBatchInto(o: Omit<BatchOptions, 'onResult'>, sinks: rea
 export function batchDone(results: readonly RunSummary[], seconds: number, threads: number, note: string, files: readonly string[]): string {
   const events = results.reduce((s, r) => s + r.events, 0);
   const wrote = files.length === 0 ? '' : `; wrote ${files.join(', ')} (${files.length > 1 ? 'each ' : ''}with .meta.json)`;
-  return `${(events / 1e6).toFixed(2)} M events in ${seconds.toFixed(1)} s on ${threads} thread${threads > 1 ? 's' : ''}${note}${wrote}`;
+  // every run's checks held (a broken one fails the batch in its worker); runs without the economy have no supply check
+  const lo = Math.min(...results.map((r) => r.checks));
+  const hi = Math.max(...results.map((r) => r.checks));
+  const checks = results.length === 0 ? '' : `; model checks: all ${lo === hi ? lo : `${lo} to ${hi}`} hold on each run`;
+  return `${(events / 1e6).toFixed(2)} M events in ${seconds.toFixed(1)} s on ${threads} thread${threads > 1 ? 's' : ''}${note}${checks}${wrote}`;
 }

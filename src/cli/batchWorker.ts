@@ -31,12 +31,13 @@ port.on('message', ({ run: id, scenario, seed }: RunJob) => {
       }
     }
     // a broken identity is a bug in the model: the batch fails as for any failed run (checksLine.ts)
-    const broken = brokenChecks(run.checks());
+    const checks = run.checks();
+    const broken = brokenChecks(checks);
     if (broken.length) throw new Error(broken.join('; '));
     const table = run.table();
     const dry = marketDryNotice(table.data, 0, table.rows);
     if (dry) post({ type: 'warning', run: id, message: `warning: ${dry}` });
-    post({ type: 'done', run: id, csv: tableToCsv(table), events: run.eventsProcessed(), seconds: (performance.now() - started) / 1000, figures: runFigures(table) });
+    post({ type: 'done', run: id, csv: tableToCsv(table), events: run.eventsProcessed(), seconds: (performance.now() - started) / 1000, figures: runFigures(table), checks: checks.length });
   } catch (e) {
     post({ type: 'failed', run: id, message: (e as Error).message });
   }

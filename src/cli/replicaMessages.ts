@@ -14,7 +14,7 @@ export interface RunJob {
 export type WorkerReply =
   | { type: 'progress'; run: number; day: number; events: number }
   | { type: 'warning'; run: number; message: string }
-  | { type: 'done'; run: number; csv: string; events: number; seconds: number; figures: RunFigures }
+  | { type: 'done'; run: number; csv: string; events: number; seconds: number; figures: RunFigures; checks: number }
   | { type: 'failed'; run: number; message: string };
 
 /** A summary figure of one run: how it is computed from the daily columns, and how it is shown. */

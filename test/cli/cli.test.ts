@@ -352,7 +352,7 @@ describe('depinsim run --seeds (replications)', () => {
     expect(meta).toMatchObject({ seeds: [1, 2, 3], days: 10, scenario: 'baseline' });
     expect(meta.scenario_hash).toBe(JSON.parse(readFileSync(join(dir, 'one.csv.meta.json'), 'utf8')).scenario_hash);
     expect(meta.columns[0].name).toBe('seed');
-    expect(r.err).toMatch(/baseline, 3 runs \(seeds 1-3\), 10 days, hash [0-9a-f]{16}: [\d.]+ M events in [\d.]+ s on \d threads?; wrote rep\.csv/);
+    expect(r.err).toMatch(/baseline, 3 runs \(seeds 1-3\), 10 days, hash [0-9a-f]{16}: [\d.]+ M events in [\d.]+ s on \d threads?; model checks: all 4 hold on each run; wrote rep\.csv/);
     expect(r.err).toMatch(/across seeds: mean ± half-width of the 95% confidence interval \(Student's t, n = 3\)/);
     expect(r.err).toMatch(/utilization \(busy \/ online GPU-hours, whole run\)\s+\d+\.\d% ± \d+\.\d%/);
   });
@@ -567,7 +567,7 @@ describe('depinsim run --sweep (a parameter grid)', () => {
     expect(meta.seeds).toEqual([1, 2]);
     expect(meta.points[2]).toEqual({ point: 3, values: { 'market.matcher': 'auction', 'demand.baseRateJobsPerHour': 80 }, scenario_hash: JSON.parse(readFileSync(join(dir, 'p3.csv.meta.json'), 'utf8')).scenario_hash });
     expect(meta.columns.slice(0, 5).map((c: { name: string }) => c.name)).toEqual(['point', 'market.matcher', 'demand.baseRateJobsPerHour', 'seed', 'day']);
-    expect(r.err).toMatch(/baseline, sweep of market\.matcher x demand\.baseRateJobsPerHour: 4 points x 2 runs each \(seeds 1-2\), [\d.]+ M events in [\d.]+ s on \d threads?; wrote sweep\.csv/);
+    expect(r.err).toMatch(/baseline, sweep of market\.matcher x demand\.baseRateJobsPerHour: 4 points x 2 runs each \(seeds 1-2\), [\d.]+ M events in [\d.]+ s on \d threads?; model checks: all 4 hold on each run; wrote sweep\.csv/);
     expect(r.err).toMatch(/\n {2}3 +auction +80 +\d+\.\d% ± \d+\.\d%/);
   });
 

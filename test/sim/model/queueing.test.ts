@@ -7,6 +7,7 @@
 import { describe, expect, test } from 'vitest';
 import { createRun } from '../../../src/sim/run.ts';
 import { parseScenario } from '../../../src/sim/scenario/validate.ts';
+import type { Scenario } from '../../../src/sim/scenario/schema.ts';
 import { PRESETS } from '../../../src/sim/scenario/presets.ts';
 import { applyOverrides } from '../../../src/sim/scenario/overrides.ts';
 import { col, mean, mmcScenario, type MmcOptions } from '../helpers.ts';
@@ -47,26 +48,38 @@ describe('M/M/c: the market reproduces queueing theory', () => {
   });
 });
 
+/**
+ * Both sides of Little's law for a whole run: the time-average queue times the hours (the CSV's
+ * queue_len_mean), and the hours every order spent waiting, from the lease rows (matched, expired,
+ * cancelled) and the orders still waiting at the horizon. The warm start's leases were ordered
+ * before t = 0: only their wait inside the run counts.
+ */
+function littleSides(s: Scenario, seed: number) {
+  const T = s.horizonDays * 24;
+  let waitH = 0;
+  let orders = 0;
+  let expired = 0;
+  const run = createRun(s, seed, {
+    onLease: (l) => {
+      const left = Number.isNaN(l.matched_h) ? l.ended_h : l.matched_h;
+      waitH += Math.min(left, T) - Math.max(0, l.ordered_h);
+      orders++;
+      if (l.outcome === 'expired') expired++;
+    },
+  });
+  run.advance(run.horizonHours);
+  // orders and leases still live at the horizon
+  for (const l of run.model.leases.values()) waitH += (Number.isNaN(l.matchedAt) ? T : l.matchedAt) - Math.max(0, l.orderedAt);
+  const table = run.table();
+  const queueH = col(table, 'queue_len_mean').reduce((x, q) => x + q * s.metrics.periodHours, 0);
+  return { run, table, queueH, waitH, orders, expired };
+}
+
 describe("Little's law as bookkeeping in a rich scenario", () => {
   test('queue_len_mean integrates to the total time orders spent waiting (with patience, failures, re-orders)', () => {
-    const s = parseScenario({ horizonDays: 12, scale: 0.05, metrics: { periodHours: 6 } });
-    const T = s.horizonDays * 24;
-    let waitH = 0;
-    let expired = 0;
-    const run = createRun(s, 5, {
-      onLease: (l) => {
-        const left = Number.isNaN(l.matched_h) ? l.ended_h : l.matched_h;
-        waitH += Math.min(left, T) - l.ordered_h;
-        if (l.outcome === 'expired') expired++;
-      },
-    });
-    run.advance(run.horizonHours);
-    // orders and leases still live at the horizon
-    for (const l of run.model.leases.values()) waitH += (Number.isNaN(l.matchedAt) ? T : l.matchedAt) - l.orderedAt;
-    const t = run.table();
-    const queueH = col(t, 'queue_len_mean').reduce((x, q) => x + q * s.metrics.periodHours, 0);
+    const { table, queueH, waitH, expired } = littleSides(parseScenario({ horizonDays: 12, scale: 0.05, metrics: { periodHours: 6 } }), 5);
     expect(expired).toBeGreaterThan(0); // the scenario exercises patience
-    expect(col(t, 'leases_failed').reduce((x, y) => x + y, 0)).toBeGreaterThan(0); // and failures
+    expect(col(table, 'leases_failed').reduce((x, y) => x + y, 0)).toBeGreaterThan(0); // and failures
     expect(queueH).toBeGreaterThan(0);
     expect(Math.abs(queueH - waitH) / waitH).toBeLessThan(1e-9);
   });
@@ -75,27 +88,12 @@ describe("Little's law as bookkeeping in a rich scenario", () => {
 /**
  * The same bookkeeping in every bundled preset over its own horizon, its shocks included (spot
  * preemptions, reservations, escrow runways, the burn-and-mint breaker, cheating bans, demand
- * swings): the time-average queue times the horizon equals the hours every order spent waiting,
- * matched, expired, cancelled or still waiting at the end. A mechanism that lost an order from the
- * queue, or counted one twice, would break it.
+ * swings). A mechanism that lost an order from the queue, or counted one twice, would break it.
  */
 describe("Little's law in every bundled preset", () => {
   test.each(PRESETS.map((p) => p.name))('%s', { timeout: 60_000 }, (name) => {
     const s = parseScenario(applyOverrides(PRESETS.find((p) => p.name === name)!.raw, ['scale=0.05']));
-    const T = s.horizonDays * 24;
-    let waitH = 0;
-    let orders = 0;
-    const run = createRun(s, 3, {
-      onLease: (l) => {
-        // the warm start's leases were ordered before t = 0: only their wait inside the run counts
-        const left = Number.isNaN(l.matched_h) ? l.ended_h : l.matched_h;
-        waitH += Math.min(left, T) - Math.max(0, l.ordered_h);
-        orders++;
-      },
-    });
-    run.advance(run.horizonHours);
-    for (const l of run.model.leases.values()) waitH += (Number.isNaN(l.matchedAt) ? T : l.matchedAt) - Math.max(0, l.orderedAt);
-    const queueH = col(run.table(), 'queue_len_mean').reduce((x, q) => x + q * s.metrics.periodHours, 0);
+    const { run, queueH, waitH, orders } = littleSides(s, 3);
     expect(orders).toBeGreaterThan(1000);
     expect(queueH).toBeGreaterThan(0);
     expect(Math.abs(queueH - waitH) / waitH).toBeLessThan(1e-9);

@@ -219,6 +219,13 @@ export class Economy extends TokenMarket {
     this.sampler.supplyAtSampleUnits = this.supplyUnits();
   }
 
+  /** Token base units held in escrow for the live leases (payment 'token'; 0 otherwise): what the escrow account should hold. */
+  tokenEscrowUnits(): number {
+    let u = 0;
+    for (const te of this.tokenEscrow.values()) u += te.held;
+    return u;
+  }
+
   /** The tenant's USD has been escrowed for lease l (core transfer tenants -> escrow done). */
   escrowed(l: Lease): void {
     const mode = this.e.payment;

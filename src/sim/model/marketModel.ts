@@ -38,6 +38,7 @@ import {
   FX_SCHEDULE_GRACE,
   FX_SCHEDULE_OVERDRAW,
   FX_SETTLE,
+  runHours,
   type LeaseEvent,
 } from '../lease/machine.ts';
 import { EscrowRunway } from '../lease/escrowRunway.ts';
@@ -73,6 +74,7 @@ import { countEnded, countResumed, countStarted, hasEnded } from './leaseOutcome
 import { Preemption } from './preemption.ts';
 import { JobArrivals } from './jobArrivals.ts';
 import { WaitingOrders } from './waitingOrders.ts';
+import type { EscrowSides, LeaseGpuHours } from './runChecks.ts';
 import { fillOrder } from './orderRecord.ts';
 import { GpuHolds } from './gpuHolds.ts';
 import { writeJoined, writeReputation, writeStanding } from './signalWrites.ts';
@@ -131,6 +133,10 @@ export class MarketModel {
   private pool = new LeasePool();
   /** Hours orders spent waiting (from t = 0), added as each leaves the queue: Little's law's side of the run's checks (runChecks.ts). */
   private waitedHours = 0;
+  /** GPU-hours the ended leases ran (GPUs x run hours, as their lease rows say): the lease side of the served-hours check (runChecks.ts). */
+  private endedGpuHours = 0;
+  /** Leases ended (each a row of the lease export). */
+  private endedLeases = 0;
   /** The burn-and-mint circuit breaker (economy/bmeBreaker.ts): while it is halted no order is matched; null without burn-and-mint settlement mints. */
   private readonly bme: BmeBreaker | null;
   /** Payments to providers out of escrow, per lease and every period (model/settlement.ts). */
@@ -514,6 +520,8 @@ export class MarketModel {
     } else if (hasEnded(state)) {
       // how it ended, and its escrow and unpaid hours (model/leaseOutcomes.ts)
       countEnded(m, this.providers, l);
+      this.endedGpuHours += l.gpus * l.ranHours;
+      this.endedLeases++;
       this.leases.delete(id);
       // A failure interrupts the pending start or end; every other ending is that event itself.
       if (ev.type === 'fail' && l.timerHandle >= 0) this.engine.cancel(l.timerHandle);
@@ -598,6 +606,45 @@ export class MarketModel {
     let h = this.waitedHours;
     for (const l of this.leases.values()) if (l.state === 'ordered') h += now - Math.max(0, l.orderedAt);
     return h;
+  }
+
+  /** GPU-hours the leases have run by now (GPUs x run hours): the ended ones' (their lease rows') and the live ones' so far. */
+  gpuHoursRun(): LeaseGpuHours {
+    const now = this.engine.now;
+    let live = 0;
+    let liveLeases = 0;
+    for (const l of this.leases.values()) {
+      const h = l.gpus * runHours(l, now);
+      if (h > 0) liveLeases++;
+      live += h;
+    }
+    return { ended: this.endedGpuHours, endedLeases: this.endedLeases, live, liveLeases };
+  }
+
+  /**
+   * What the escrow account holds and what the live leases' escrow should hold, in base units of
+   * the asset it is held in: USD, or tokens (payment 'token': bought at each deposit) or compute
+   * credits (payment 'burnMint'). `strayUsdUnits`: USD left in the escrow account although every
+   * deposit was turned into tokens or credits (0 when escrow is held in USD).
+   */
+  escrowSides(): EscrowSides {
+    const payment = this.economy ? this.s.economy.payment : 'stablecoin';
+    const L = this.ledger;
+    let owed = 0;
+    let leases = 0;
+    for (const l of this.leases.values()) {
+      if (l.escrowUnits <= 0) continue;
+      leases++;
+      owed += l.escrowUnits - this.paidUnits(l);
+    }
+    if (payment === 'token') {
+      const e = this.economy!;
+      return { asset: 'token', heldUnits: L.balanceUnits('token', e.a.escrowTokens), owedUnits: e.tokenEscrowUnits(), leases, strayUsdUnits: L.balanceUnits('usd', this.acct.escrow) };
+    }
+    if (payment === 'burnMint') {
+      return { asset: 'credit', heldUnits: L.balanceUnits('credit', this.acct.escrow), owedUnits: owed, leases, strayUsdUnits: L.balanceUnits('usd', this.acct.escrow) };
+    }
+    return { asset: 'usd', heldUnits: L.balanceUnits('usd', this.acct.escrow), owedUnits: owed, leases, strayUsdUnits: 0 };
   }
 
   /** Base units paid so far for lease l (running leases are paid every period). */

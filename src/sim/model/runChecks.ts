@@ -11,16 +11,22 @@
  * - The ledger: every asset's balances sum to zero (double entry), so no USD, token or credit was
  *   created or lost by a payment, escrow, refund, fee, reward or slash.
  * - Capacity: in every period, busy GPUs never exceed online ones (utilization at most 100%).
+ * - GPU-hours served (0.19.0): the CSV's gpu_hours_served, summed over the periods (integrated from
+ *   the busy-GPU counts), equals the GPU-hours the leases ran, as their rows in the lease export
+ *   say (GPUs x run hours, the live leases' to the horizon): the two exports tell one story.
+ * - Escrow (0.19.0): the escrow account holds exactly what the live leases' tenants deposited and
+ *   have not yet paid out (in USD, or in the tokens or credits the deposits bought); every ended
+ *   lease left nothing in it (asserted per lease as it ends: model/leaseOutcomes.ts).
  *
  * The core already stops a run whose ledger or supply breaks (economy/conservation.ts, every day);
- * these are the same identities with their figures, plus the two the core does not assert.
+ * these are the same identities with their figures, plus those the core does not assert.
  */
 import type { MetricTable } from '../metrics/table.ts';
 import { UNITS_PER } from '../economy/ledger.ts';
 import { log } from '../core/detMath.ts';
 import type { MarketModel } from './marketModel.ts';
 
-export type RunCheckId = 'little' | 'supply' | 'ledger' | 'capacity';
+export type RunCheckId = 'little' | 'served' | 'capacity' | 'escrow' | 'supply' | 'ledger';
 
 export interface RunCheck {
   id: RunCheckId;
@@ -33,24 +39,96 @@ export interface RunCheck {
   short: string;
 }
 
+/** What the escrow account holds and what the live leases' escrow should (MarketModel.escrowSides()). */
+export interface EscrowSides {
+  /** The asset the escrow is held in: USD (payment 'stablecoin', or no economy), tokens ('token') or compute credits ('burnMint'). */
+  asset: 'usd' | 'token' | 'credit';
+  /** The escrow account's balance, base units. */
+  heldUnits: number;
+  /** The live leases' deposits less what they have paid out, base units. */
+  owedUnits: number;
+  /** Live leases holding a deposit (matched, running or stalled). */
+  leases: number;
+  /** USD left in the escrow account when deposits are turned into tokens or credits (must be 0). */
+  strayUsdUnits: number;
+}
+
+/** GPU-hours run by the leases (MarketModel.gpuHoursRun()). */
+export interface LeaseGpuHours {
+  /** By the ended leases: the sum of the lease export's gpu_hours. */
+  ended: number;
+  /** Leases ended: the lease export's rows. */
+  endedLeases: number;
+  /** By the live leases so far (they have no row yet). */
+  live: number;
+  /** Live leases that have run. */
+  liveLeases: number;
+}
+
 /** Relative tolerance of Little's law: both sides are sums of the same hours in another order (measured 1e-15 to 3e-15 on every preset). */
 export const LITTLE_TOLERANCE = 1e-9;
 
 const num = (v: number, digits = 1) => v.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
 
+/**
+ * Whether two sums of the same quantities, added in another order, agree within relative `tolerance`
+ * of `b`; `words`: how closely ("exactly equal", "equal to 14 significant digits") or how far apart.
+ */
+function agreement(a: number, b: number, tolerance: number): { holds: boolean; words: string } {
+  const gap = Math.abs(a - b);
+  const holds = Number.isFinite(gap) && gap <= tolerance * Math.max(1, b);
+  const rel = b > 0 ? gap / b : gap;
+  // (equal but for the last digits' rounding)
+  const words = !holds ? `${(rel * 100).toPrecision(3)}% apart` : gap === 0 ? 'exactly equal' : `equal to ${Math.floor(-log(rel) / Math.LN10)} significant digits`;
+  return { holds, words };
+}
+
 /** Little's law on the queue: `queueHours`, the time-average queue times the hours; `waitedHours`, every order's wait. */
 export function littleCheck(queueHours: number, waitedHours: number): RunCheck {
-  const gap = Math.abs(queueHours - waitedHours);
-  const holds = Number.isFinite(gap) && gap <= LITTLE_TOLERANCE * Math.max(1, waitedHours);
-  const rel = waitedHours > 0 ? gap / waitedHours : gap;
-  // (the two sums add the same hours in another order: equal but for the last digits' rounding)
-  const equal = gap === 0 ? 'exactly equal' : `equal to ${Math.floor(-log(rel) / Math.LN10)} significant digits`;
+  const { holds, words } = agreement(queueHours, waitedHours, LITTLE_TOLERANCE);
   return {
     id: 'little',
     title: "Little's law on the order queue",
     holds,
-    detail: `time-average orders waiting × hours: ${num(queueHours)} order-hours; hours every order waited: ${num(waitedHours)} order-hours; ${holds ? equal : `${(rel * 100).toPrecision(3)}% apart`}`,
+    detail: `time-average orders waiting × hours: ${num(queueHours)} order-hours; hours every order waited: ${num(waitedHours)} order-hours; ${words}`,
     short: `${num(waitedHours)} order-hours both ways`,
+  };
+}
+
+/** Relative tolerance of the served GPU-hours: one side integrates busy GPUs over time, the other adds leases' run hours (measured: equal to 13 to 15 significant digits on every preset). */
+export const SERVED_TOLERANCE = 1e-9;
+
+/** The CSV's GPU-hours served (summed over the periods) against the leases' GPU-hours run. */
+export function servedCheck(csvGpuHours: number, leases: LeaseGpuHours): RunCheck {
+  const total = leases.ended + leases.live;
+  const { holds, words } = agreement(csvGpuHours, total, SERVED_TOLERANCE);
+  return {
+    id: 'served',
+    title: 'GPU-hours served in metrics and leases alike',
+    holds,
+    detail:
+      `gpu_hours_served over all periods: ${num(csvGpuHours)} GPU-h; GPUs × hours run by the leases: ${num(leases.ended)} GPU-h by the ${num(leases.endedLeases, 0)} ended ` +
+      `(the lease export's gpu_hours) + ${num(leases.live)} GPU-h by the ${num(leases.liveLeases, 0)} still running or stalled = ${num(total)} GPU-h; ${words}`,
+    short: `${num(total, 0)} GPU-h both ways`,
+  };
+}
+
+const ASSET_NAME: Record<EscrowSides['asset'], string> = { usd: 'USD', token: 'tokens', credit: 'credits' };
+
+/** The escrow account holds what the live leases deposited and have not paid out, in base units. */
+export function escrowCheck(e: EscrowSides): RunCheck {
+  const holds = e.heldUnits === e.owedUnits && e.strayUsdUnits === 0;
+  const a = ASSET_NAME[e.asset];
+  const v = (u: number) => num(u / UNITS_PER, e.asset === 'token' ? 4 : 2);
+  const stray = e.asset === 'usd' ? '' : e.strayUsdUnits === 0 ? '; no USD left in it (every deposit bought its ' + a + ')' : `; but ${num(e.strayUsdUnits / UNITS_PER, 2)} USD left in it`;
+  return {
+    id: 'escrow',
+    title: 'escrow held for the live leases',
+    holds,
+    detail:
+      `the escrow account holds ${v(e.heldUnits)} ${a}; the ${num(e.leases, 0)} live leases' deposits less what they paid out: ${v(e.owedUnits)} ${a}` +
+      (e.heldUnits === e.owedUnits ? `; exact, to the ledger's unit of 0.0001 ${e.asset === 'usd' ? 'USD' : e.asset === 'token' ? 'token' : 'credit'}${stray}` : `; off by ${v(e.heldUnits - e.owedUnits)} ${a}${stray}`),
+    short: `${v(e.heldUnits)} ${a}, exact`,
   };
 }
 
@@ -112,7 +190,10 @@ export function runChecks(model: MarketModel, table: MetricTable, periodHours: n
   const q = table.data.queue_len_mean;
   let queueHours = 0;
   for (let i = 0; i < table.rows; i++) queueHours += q[i] * periodHours;
-  const checks = [littleCheck(queueHours, model.orderHoursWaited())];
+  const served = table.data.gpu_hours_served;
+  let servedHours = 0;
+  for (let i = 0; i < table.rows; i++) servedHours += served[i];
+  const checks = [littleCheck(queueHours, model.orderHoursWaited()), servedCheck(servedHours, model.gpuHoursRun()), capacityCheck(table), escrowCheck(model.escrowSides())];
   const e = model.economy;
   if (e) checks.push(supplyCheck(e.genesisUnits, e.mintedUnits, e.burnedUnits, e.supplyUnits()));
   let error: string | null = null;
@@ -122,6 +203,5 @@ export function runChecks(model: MarketModel, table: MetricTable, periodHours: n
     error = err instanceof Error ? err.message : String(err);
   }
   checks.push(ledgerCheck(model.ledger.entries, error));
-  checks.push(capacityCheck(table));
   return checks;
 }

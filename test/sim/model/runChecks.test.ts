@@ -5,25 +5,61 @@
 import { describe, expect, it } from 'vitest';
 import { createRun } from '../../../src/sim/run.ts';
 import { parseScenario } from '../../../src/sim/scenario/validate.ts';
-import { capacityCheck, ledgerCheck, littleCheck, supplyCheck } from '../../../src/sim/model/runChecks.ts';
+import { capacityCheck, escrowCheck, ledgerCheck, littleCheck, servedCheck, supplyCheck } from '../../../src/sim/model/runChecks.ts';
 import type { MetricTable } from '../../../src/sim/metrics/table.ts';
 
 describe('run checks', () => {
   it('all hold on a run with the economy, with the figures on both sides', () => {
     const s = parseScenario({ horizonDays: 10, scale: 0.05 });
-    const run = createRun(s, 4);
+    // the lease export's rows, as the CLI's --leases writes them (one per lease as it ends)
+    let exportGpuH = 0;
+    let exportRows = 0;
+    const run = createRun(s, 4, {
+      onLease: (r) => {
+        exportGpuH += r.gpu_hours;
+        exportRows++;
+      },
+    });
     run.advance(run.horizonHours);
     const checks = run.checks();
-    expect(checks.map((c) => c.id)).toEqual(['little', 'supply', 'ledger', 'capacity']);
+    expect(checks.map((c) => c.id)).toEqual(['little', 'served', 'capacity', 'escrow', 'supply', 'ledger']);
     for (const c of checks) expect(c.holds, `${c.title}: ${c.detail}`).toBe(true);
-    const little = checks[0].detail;
+    const [little, served, capacity, escrow, supply, ledger] = checks.map((c) => c.detail);
     // both sides are shown and equal to the digit shown
     const [, a, b] = little.match(/× hours: ([\d,.]+) order-hours; hours every order waited: ([\d,.]+) order-hours; (exactly equal|equal to 1\d significant digits)$/)!;
     expect(a).toBe(b);
     expect(Number(a.replace(/,/g, ''))).toBeGreaterThan(10);
-    expect(checks[1].detail).toMatch(/^genesis 25,000,000 \+ minted [\d,.]+ − burned [\d,.]+ = [\d,.]+ tokens; supply at the end: [\d,.]+ tokens; exact, to the ledger's unit of 0\.0001 token$/);
-    expect(checks[2].detail).toMatch(/^[\d,]+ entries; every asset's balances/);
-    expect(checks[3].detail).toMatch(/^in all 10 periods; the busiest, day \d+, at \d+\.\d% utilization$/);
+    // the GPU-hours served: the CSV column's sum, and the leases' (the export's rows, and those still running) adding up to it
+    const fmt = (v: number, d = 1) => v.toLocaleString('en-US', { maximumFractionDigits: d });
+    const csvGpuH = Array.from(run.table().data.gpu_hours_served).reduce((x, y) => x + y, 0);
+    const m = served.match(/^gpu_hours_served over all periods: ([\d,.]+) GPU-h; GPUs × hours run by the leases: ([\d,.]+) GPU-h by the ([\d,]+) ended \(the lease export's gpu_hours\) \+ ([\d,.]+) GPU-h by the ([\d,]+) still running or stalled = ([\d,.]+) GPU-h; (exactly equal|equal to 1\d significant digits)$/)!;
+    expect(m, served).not.toBeNull();
+    expect(m[1]).toBe(fmt(csvGpuH));
+    expect(m[2]).toBe(fmt(exportGpuH));
+    expect(m[3]).toBe(fmt(exportRows, 0));
+    expect(m[6]).toBe(m[1]);
+    // a run of 10 days ends with long jobs still running: both parts count
+    expect(Number(m[4].replace(/,/g, ''))).toBeGreaterThan(0);
+    expect(Number(m[5].replace(/,/g, ''))).toBeGreaterThan(0);
+    expect(capacity).toMatch(/^in all 10 periods; the busiest, day \d+, at \d+\.\d% utilization$/);
+    // the escrow held for the leases still live, in USD (stablecoin payments, the default)
+    expect(escrow).toMatch(/^the escrow account holds ([\d,.]+) USD; the [\d,]+ live leases' deposits less what they paid out: \1 USD; exact, to the ledger's unit of 0\.0001 USD$/);
+    expect(supply).toMatch(/^genesis 25,000,000 \+ minted [\d,.]+ − burned [\d,.]+ = [\d,.]+ tokens; supply at the end: [\d,.]+ tokens; exact, to the ledger's unit of 0\.0001 token$/);
+    expect(ledger).toMatch(/^[\d,]+ entries; every asset's balances/);
+  });
+
+  it('the escrow holds tokens or credits when deposits buy them, and no USD', () => {
+    for (const [payment, asset] of [
+      ['token', 'tokens'],
+      ['burnMint', 'credits'],
+    ]) {
+      const run = createRun(parseScenario({ horizonDays: 6, scale: 0.05, economy: { payment } }), 2);
+      run.advance(run.horizonHours);
+      const escrow = run.checks().find((c) => c.id === 'escrow')!;
+      expect(escrow.holds, escrow.detail).toBe(true);
+      expect(escrow.detail).toMatch(new RegExp(`^the escrow account holds ([\\d,.]+) ${asset}; the [\\d,]+ live leases' deposits less what they paid out: \\1 ${asset}; exact, .*; no USD left in it \\(every deposit bought its ${asset}\\)$`));
+      expect(Number(escrow.detail.match(/holds ([\d,.]+)/)![1].replace(/,/g, ''))).toBeGreaterThan(0);
+    }
   });
 
   it('without the economy there is no token supply to check', () => {
@@ -31,8 +67,10 @@ describe('run checks', () => {
     run.advance(run.horizonHours);
     expect(run.checks().map((c) => [c.id, c.holds])).toEqual([
       ['little', true],
-      ['ledger', true],
+      ['served', true],
       ['capacity', true],
+      ['escrow', true],
+      ['ledger', true],
     ]);
   });
 
@@ -59,5 +97,19 @@ describe('run checks', () => {
     });
     expect(capacityCheck(table([5, 12, 3], [10, 10, 10]))).toMatchObject({ holds: false, detail: 'busy GPUs above online ones in 1 of 3 periods' });
     expect(capacityCheck(table([5, 9, 0], [10, 10, 0]))).toMatchObject({ holds: true, detail: 'in all 3 periods; the busiest, day 2, at 90.0% utilization' });
+    const leases = { ended: 900, endedLeases: 40, live: 90, liveLeases: 3 };
+    const sv = servedCheck(1000, leases);
+    expect(sv.holds).toBe(false);
+    expect(sv.detail).toBe('gpu_hours_served over all periods: 1,000 GPU-h; GPUs × hours run by the leases: 900 GPU-h by the 40 ended (the lease export\'s gpu_hours) + 90 GPU-h by the 3 still running or stalled = 990 GPU-h; 1.01% apart');
+    expect(servedCheck(990 * (1 + 1e-12), leases).holds).toBe(true);
+    expect(servedCheck(NaN, leases).holds).toBe(false);
+    const es = escrowCheck({ asset: 'usd', heldUnits: 12_0000, owedUnits: 11_0000, leases: 2, strayUsdUnits: 0 });
+    expect(es.holds).toBe(false);
+    expect(es.detail).toBe("the escrow account holds 12 USD; the 2 live leases' deposits less what they paid out: 11 USD; off by 1 USD");
+    expect(escrowCheck({ asset: 'usd', heldUnits: 5, owedUnits: 5, leases: 1, strayUsdUnits: 0 }).holds).toBe(true);
+    // deposits turned into credits, yet USD stayed behind in the escrow account
+    const stray = escrowCheck({ asset: 'credit', heldUnits: 5, owedUnits: 5, leases: 1, strayUsdUnits: 3_0000 });
+    expect(stray.holds).toBe(false);
+    expect(stray.detail).toContain('but 3 USD left in it');
   });
 });

@@ -90,7 +90,7 @@ export function createRun(scenario: Scenario, seed: number, options: RunOptions 
     done: () => model.engine.now >= horizon && !(model.engine.peek() <= horizon),
     table: (fromRow = 0) => store.table(fromRow),
     eventsProcessed: () => model.engine.eventsProcessed,
-    checks: () => runChecks(model, store.table(), scenario.metrics.periodHours),
+    checks: () => runChecks(model, store.table()),
   };
 }
 

@@ -48,6 +48,8 @@ describe('token conservation', () => {
         const run = runToEnd(s, seed);
         const economy = run.model.economy!;
         run.model.ledger.assertBalanced();
+        // and the run's model checks, the escrow's in every payment mode among them
+        for (const c of run.checks()) expect(c.holds, `${c.title}: ${c.detail}`).toBe(true);
         expect(economy.supplyUnits()).toBe(economy.genesisUnits + economy.mintedUnits - economy.burnedUnits);
         // on the CSV: each row's change in supply equals that row's minted - burned
         const supply = col(run, 'supply_tokens');

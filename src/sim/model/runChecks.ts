@@ -185,11 +185,17 @@ export function capacityCheck(t: MetricTable): RunCheck {
   };
 }
 
-/** The checks of a run that has reached its horizon (the queue's time-average comes from complete periods only). */
-export function runChecks(model: MarketModel, table: MetricTable, periodHours: number): RunCheck[] {
+/**
+ * The checks of a run that has reached its horizon. Each row's time-average queue is over its own
+ * period, from the row before's day to its own: metrics.periodHours, except a last period cut short
+ * by a horizon that is not a whole number of periods (before 0.19.0 it was counted as a whole one,
+ * so such a run failed Little's law).
+ */
+export function runChecks(model: MarketModel, table: MetricTable): RunCheck[] {
   const q = table.data.queue_len_mean;
+  const day = table.data.day;
   let queueHours = 0;
-  for (let i = 0; i < table.rows; i++) queueHours += q[i] * periodHours;
+  for (let i = 0; i < table.rows; i++) queueHours += q[i] * (day[i] - (i === 0 ? 0 : day[i - 1])) * 24;
   const served = table.data.gpu_hours_served;
   let servedHours = 0;
   for (let i = 0; i < table.rows; i++) servedHours += served[i];

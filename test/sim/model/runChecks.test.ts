@@ -48,6 +48,17 @@ describe('run checks', () => {
     expect(ledger).toMatch(/^[\d,]+ entries; every asset's balances/);
   });
 
+  it("hold when the horizon cuts the last period short (Little's law weighs each row by its own period)", () => {
+    // 10 days in weeks: one whole week, then 3 days (0.18.0 counted that last row as a week, and the run failed)
+    const run = createRun(parseScenario({ horizonDays: 10, scale: 0.05, metrics: { periodHours: 168 } }), 5);
+    run.advance(run.horizonHours);
+    expect(Array.from(run.table().data.day)).toEqual([7, 10]);
+    for (const c of run.checks()) expect(c.holds, `${c.title}: ${c.detail}`).toBe(true);
+    const q = run.table().data.queue_len_mean;
+    const queueH = (q[0] * 168 + q[1] * 72).toLocaleString('en-US', { maximumFractionDigits: 1 });
+    expect(run.checks()[0].detail).toContain(`× hours: ${queueH} order-hours; hours every order waited: ${queueH} order-hours`);
+  });
+
   it('the escrow holds tokens or credits when deposits buy them, and no USD', () => {
     for (const [payment, asset] of [
       ['token', 'tokens'],

@@ -100,12 +100,14 @@ describe('depinsim run', () => {
     // the model's checks close the summary, Little's law's order-hours those of the CSV's queue_len_mean over the 8 days
     const queueH = (total('queue_len_mean') * 24).toLocaleString('en-US', { maximumFractionDigits: 1 });
     const last = r.err.trim().split('\n').at(-1)!;
-    // ... and the GPU-hours served those of its gpu_hours_served column (0.19.0)
+    // ... and the GPU-hours served and GMV those of its gpu_hours_served and gmv_usd columns (0.19.0)
     const servedH = total('gpu_hours_served').toLocaleString('en-US', { maximumFractionDigits: 0 });
+    const gmvUsd = total('gmv_usd').toLocaleString('en-US', { maximumFractionDigits: 2 });
     const [, escrowUsd] = last.match(/; escrow held for the live leases \(([\d,.]+) USD, exact\)/)!;
     expect(Number(escrowUsd.replace(/,/g, ''))).toBeGreaterThan(0);
     expect(last).toBe(
-      `depinsim: model checks: all 6 hold: Little's law on the order queue (${queueH} order-hours both ways); GPU-hours served in metrics and leases alike (${servedH} GPU-h both ways); ` +
+      `depinsim: model checks: all 7 hold: Little's law on the order queue (${queueH} order-hours both ways); GPU-hours served in metrics and leases alike (${servedH} GPU-h both ways); ` +
+        `GMV in metrics and leases alike ($${gmvUsd} both ways); ` +
         `busy GPUs within online GPUs (all 8 periods); escrow held for the live leases (${escrowUsd} USD, exact); token supply (exact); double-entry ledger (${last.match(/\(([\d,]+) entries balanced/)![1]} entries balanced)`,
     );
     // --quiet: no summary, so no checks either (they are said only when one breaks)
@@ -359,7 +361,7 @@ describe('depinsim run --seeds (replications)', () => {
     expect(meta).toMatchObject({ seeds: [1, 2, 3], days: 10, scenario: 'baseline' });
     expect(meta.scenario_hash).toBe(JSON.parse(readFileSync(join(dir, 'one.csv.meta.json'), 'utf8')).scenario_hash);
     expect(meta.columns[0].name).toBe('seed');
-    expect(r.err).toMatch(/baseline, 3 runs \(seeds 1-3\), 10 days, hash [0-9a-f]{16}: [\d.]+ M events in [\d.]+ s on \d threads?; model checks: all 6 hold on each run; wrote rep\.csv/);
+    expect(r.err).toMatch(/baseline, 3 runs \(seeds 1-3\), 10 days, hash [0-9a-f]{16}: [\d.]+ M events in [\d.]+ s on \d threads?; model checks: all 7 hold on each run; wrote rep\.csv/);
     expect(r.err).toMatch(/across seeds: mean ± half-width of the 95% confidence interval \(Student's t, n = 3\)/);
     expect(r.err).toMatch(/utilization \(busy \/ online GPU-hours, whole run\)\s+\d+\.\d% ± \d+\.\d%/);
   });
@@ -574,7 +576,7 @@ describe('depinsim run --sweep (a parameter grid)', () => {
     expect(meta.seeds).toEqual([1, 2]);
     expect(meta.points[2]).toEqual({ point: 3, values: { 'market.matcher': 'auction', 'demand.baseRateJobsPerHour': 80 }, scenario_hash: JSON.parse(readFileSync(join(dir, 'p3.csv.meta.json'), 'utf8')).scenario_hash });
     expect(meta.columns.slice(0, 5).map((c: { name: string }) => c.name)).toEqual(['point', 'market.matcher', 'demand.baseRateJobsPerHour', 'seed', 'day']);
-    expect(r.err).toMatch(/baseline, sweep of market\.matcher x demand\.baseRateJobsPerHour: 4 points x 2 runs each \(seeds 1-2\), [\d.]+ M events in [\d.]+ s on \d threads?; model checks: all 6 hold on each run; wrote sweep\.csv/);
+    expect(r.err).toMatch(/baseline, sweep of market\.matcher x demand\.baseRateJobsPerHour: 4 points x 2 runs each \(seeds 1-2\), [\d.]+ M events in [\d.]+ s on \d threads?; model checks: all 7 hold on each run; wrote sweep\.csv/);
     expect(r.err).toMatch(/\n {2}3 +auction +80 +\d+\.\d% ± \d+\.\d%/);
   });
 

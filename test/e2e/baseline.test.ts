@@ -130,9 +130,9 @@ describe('baseline on first load', () => {
     expect(summary).toMatch(/Providers earned \$[\d.]+ per GPU-hour served/);
 
     // The model checks: all hold on the year; Little's law's order-hours are the queue column's own (time-average x hours),
-    // the GPU-hours served the gpu_hours_served column's own
+    // the GPU-hours served and the GMV the gpu_hours_served and gmv_usd columns' own
     const checks = page.getByTestId('model-checks');
-    await expect.poll(() => checks.getByTestId('checks-verdict').textContent()).toContain('all 6 hold');
+    await expect.poll(() => checks.getByTestId('checks-verdict').textContent()).toContain('all 7 hold');
     await checks.locator('summary').click();
     const queueCol = await page.evaluate(() => (window as unknown as { __depinsim: { column(n: string): number[] } }).__depinsim.column('queue_len_mean'));
     const queueH = queueCol.reduce((s, q) => s + q * 24, 0).toLocaleString('en-US', { maximumFractionDigits: 1 });
@@ -142,7 +142,10 @@ describe('baseline on first load', () => {
     const servedH = servedCol.reduce((s, h) => s + h, 0).toLocaleString('en-US', { maximumFractionDigits: 1 });
     expect(await checks.locator('[data-check="served"]').textContent()).toMatch(new RegExp(`gpu_hours_served over all periods: ${servedH} GPU-h; .* = ${servedH} GPU-h; equal to`));
     expect(await checks.locator('[data-check="escrow"]').textContent()).toMatch(/the escrow account holds ([\d,.]+) USD; the [\d,]+ live leases' deposits less what they paid out: \1 USD; exact/);
-    expect(await checks.locator('li').count()).toBe(6);
+    const gmvCol = await page.evaluate(() => (window as unknown as { __depinsim: { column(n: string): number[] } }).__depinsim.column('gmv_usd'));
+    const gmvUsd = gmvCol.reduce((s, v) => s + v, 0).toLocaleString('en-US', { maximumFractionDigits: 2 });
+    expect(await checks.locator('[data-check="gmv"]').textContent()).toContain(`gmv_usd over all periods: $${gmvUsd};`);
+    expect(await checks.locator('li').count()).toBe(7);
     await checks.locator('summary').click();
 
     // Providers by type: every type of the baseline, and those still in add up to the CSV's providers_active on the last day

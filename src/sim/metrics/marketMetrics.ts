@@ -84,7 +84,7 @@ export const NEW_JOB_COLUMNS: ColumnDef[] = [
  */
 export const ESCROW_COLUMNS: ColumnDef[] = [
   { name: 'leases_overdrawn', unit: 'leases', description: "Leases closed in the period for insufficient funds: the tenant's escrow ran dry without a top-up and the provider's next withdrawal noticed it (outcome cancelled, end reason insufficient_funds in the lease export)" },
-  { name: 'gpu_hours_unpaid', unit: 'GPU-h', description: "GPU-hours that leases ending in the period ran after their tenant's deposits ran dry, served without pay (not in gmv_usd)" },
+  { name: 'gpu_hours_unpaid', unit: 'GPU-h', description: "GPU-hours that leases ending in the period ran after their tenant's deposits ran dry, served without pay (in gmv_usd all the same, which counts every GPU-hour served at its lease's price)" },
   { name: 'unpaid_usd', unit: 'USD', description: 'Those GPU-hours at their leases\' prices: what the providers served and were not paid' },
   { name: 'escrow_top_up_probability', unit: 'probability', description: "Chance that a tenant tops up an escrow deposit running out at the end of the period (market.escrow's topUpProbability moved by its shocks); empty without runways" },
 ];

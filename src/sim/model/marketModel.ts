@@ -38,7 +38,6 @@ import {
   FX_SCHEDULE_GRACE,
   FX_SCHEDULE_OVERDRAW,
   FX_SETTLE,
-  runHours,
   type LeaseEvent,
 } from '../lease/machine.ts';
 import { EscrowRunway } from '../lease/escrowRunway.ts';
@@ -74,7 +73,8 @@ import { countEnded, countResumed, countStarted, hasEnded } from './leaseOutcome
 import { Preemption } from './preemption.ts';
 import { JobArrivals } from './jobArrivals.ts';
 import { WaitingOrders } from './waitingOrders.ts';
-import type { EscrowSides, LeaseGpuHours } from './runChecks.ts';
+import type { EscrowSides } from './runChecks.ts';
+import { LeaseTotals, type LeaseRunTotals } from './leaseTotals.ts';
 import { fillOrder } from './orderRecord.ts';
 import { GpuHolds } from './gpuHolds.ts';
 import { writeJoined, writeReputation, writeStanding } from './signalWrites.ts';
@@ -133,10 +133,8 @@ export class MarketModel {
   private pool = new LeasePool();
   /** Hours orders spent waiting (from t = 0), added as each leaves the queue: Little's law's side of the run's checks (runChecks.ts). */
   private waitedHours = 0;
-  /** GPU-hours the ended leases ran (GPUs x run hours, as their lease rows say): the lease side of the served-hours check (runChecks.ts). */
-  private endedGpuHours = 0;
-  /** Leases ended (each a row of the lease export). */
-  private endedLeases = 0;
+  /** GPU-hours and USD the ended leases ran and were billed, as their lease rows say: the lease side of two of the run's checks (runChecks.ts). */
+  private totals = new LeaseTotals();
   /** The burn-and-mint circuit breaker (economy/bmeBreaker.ts): while it is halted no order is matched; null without burn-and-mint settlement mints. */
   private readonly bme: BmeBreaker | null;
   /** Payments to providers out of escrow, per lease and every period (model/settlement.ts). */
@@ -520,8 +518,7 @@ export class MarketModel {
     } else if (hasEnded(state)) {
       // how it ended, and its escrow and unpaid hours (model/leaseOutcomes.ts)
       countEnded(m, this.providers, l);
-      this.endedGpuHours += l.gpus * l.ranHours;
-      this.endedLeases++;
+      this.totals.ended(l);
       this.leases.delete(id);
       // A failure interrupts the pending start or end; every other ending is that event itself.
       if (ev.type === 'fail' && l.timerHandle >= 0) this.engine.cancel(l.timerHandle);
@@ -608,17 +605,9 @@ export class MarketModel {
     return h;
   }
 
-  /** GPU-hours the leases have run by now (GPUs x run hours): the ended ones' (their lease rows') and the live ones' so far. */
-  gpuHoursRun(): LeaseGpuHours {
-    const now = this.engine.now;
-    let live = 0;
-    let liveLeases = 0;
-    for (const l of this.leases.values()) {
-      const h = l.gpus * runHours(l, now);
-      if (h > 0) liveLeases++;
-      live += h;
-    }
-    return { ended: this.endedGpuHours, endedLeases: this.endedLeases, live, liveLeases };
+  /** GPU-hours the leases have run and USD they were billed by now: the ended ones' (their lease rows') and the live ones' so far. */
+  leaseRunTotals(): LeaseRunTotals {
+    return this.totals.at(this.engine.now, this.leases);
   }
 
   /**

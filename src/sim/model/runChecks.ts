@@ -14,6 +14,8 @@
  * - GPU-hours served (0.19.0): the CSV's gpu_hours_served, summed over the periods (integrated from
  *   the busy-GPU counts), equals the GPU-hours the leases ran, as their rows in the lease export
  *   say (GPUs x run hours, the live leases' to the horizon): the two exports tell one story.
+ * - GMV (0.19.0): the same for the USD billed, gmv_usd against each lease's price x GPU-hours
+ *   (hours served unpaid after a tenant's escrow ran dry included on both sides).
  * - Escrow (0.19.0): the escrow account holds exactly what the live leases' tenants deposited and
  *   have not yet paid out (in USD, or in the tokens or credits the deposits bought); every ended
  *   lease left nothing in it (asserted per lease as it ends: model/leaseOutcomes.ts).
@@ -25,8 +27,9 @@ import type { MetricTable } from '../metrics/table.ts';
 import { UNITS_PER } from '../economy/ledger.ts';
 import { log } from '../core/detMath.ts';
 import type { MarketModel } from './marketModel.ts';
+import type { LeaseRunTotals } from './leaseTotals.ts';
 
-export type RunCheckId = 'little' | 'served' | 'capacity' | 'escrow' | 'supply' | 'ledger';
+export type RunCheckId = 'little' | 'served' | 'gmv' | 'capacity' | 'escrow' | 'supply' | 'ledger';
 
 export interface RunCheck {
   id: RunCheckId;
@@ -51,18 +54,6 @@ export interface EscrowSides {
   leases: number;
   /** USD left in the escrow account when deposits are turned into tokens or credits (must be 0). */
   strayUsdUnits: number;
-}
-
-/** GPU-hours run by the leases (MarketModel.gpuHoursRun()). */
-export interface LeaseGpuHours {
-  /** By the ended leases: the sum of the lease export's gpu_hours. */
-  ended: number;
-  /** Leases ended: the lease export's rows. */
-  endedLeases: number;
-  /** By the live leases so far (they have no row yet). */
-  live: number;
-  /** Live leases that have run. */
-  liveLeases: number;
 }
 
 /** Relative tolerance of Little's law: both sides are sums of the same hours in another order (measured 1e-15 to 3e-15 on every preset). */
@@ -99,7 +90,7 @@ export function littleCheck(queueHours: number, waitedHours: number): RunCheck {
 export const SERVED_TOLERANCE = 1e-9;
 
 /** The CSV's GPU-hours served (summed over the periods) against the leases' GPU-hours run. */
-export function servedCheck(csvGpuHours: number, leases: LeaseGpuHours): RunCheck {
+export function servedCheck(csvGpuHours: number, leases: LeaseRunTotals): RunCheck {
   const total = leases.ended + leases.live;
   const { holds, words } = agreement(csvGpuHours, total, SERVED_TOLERANCE);
   return {
@@ -110,6 +101,22 @@ export function servedCheck(csvGpuHours: number, leases: LeaseGpuHours): RunChec
       `gpu_hours_served over all periods: ${num(csvGpuHours)} GPU-h; GPUs × hours run by the leases: ${num(leases.ended)} GPU-h by the ${num(leases.endedLeases, 0)} ended ` +
       `(the lease export's gpu_hours) + ${num(leases.live)} GPU-h by the ${num(leases.liveLeases, 0)} still running or stalled = ${num(total)} GPU-h; ${words}`,
     short: `${num(total, 0)} GPU-h both ways`,
+  };
+}
+
+/** The CSV's GMV (summed over the periods) against the leases' price x GPU-hours. */
+export function gmvCheck(csvUsd: number, leases: LeaseRunTotals): RunCheck {
+  const total = leases.endedUsd + leases.liveUsd;
+  const { holds, words } = agreement(csvUsd, total, SERVED_TOLERANCE);
+  const usd = (v: number) => `$${num(v, 2)}`;
+  return {
+    id: 'gmv',
+    title: 'GMV in metrics and leases alike',
+    holds,
+    detail:
+      `gmv_usd over all periods: ${usd(csvUsd)}; each lease's price × GPU-hours: ${usd(leases.endedUsd)} by the ended (the lease export's price_usd_per_gpu_h × gpu_hours) ` +
+      `+ ${usd(leases.liveUsd)} by those still running or stalled = ${usd(total)}; ${words}`,
+    short: `${usd(total)} both ways`,
   };
 }
 
@@ -199,7 +206,11 @@ export function runChecks(model: MarketModel, table: MetricTable): RunCheck[] {
   const served = table.data.gpu_hours_served;
   let servedHours = 0;
   for (let i = 0; i < table.rows; i++) servedHours += served[i];
-  const checks = [littleCheck(queueHours, model.orderHoursWaited()), servedCheck(servedHours, model.gpuHoursRun()), capacityCheck(table), escrowCheck(model.escrowSides())];
+  const gmv = table.data.gmv_usd;
+  let gmvUsd = 0;
+  for (let i = 0; i < table.rows; i++) gmvUsd += gmv[i];
+  const leases = model.leaseRunTotals();
+  const checks = [littleCheck(queueHours, model.orderHoursWaited()), servedCheck(servedHours, leases), gmvCheck(gmvUsd, leases), capacityCheck(table), escrowCheck(model.escrowSides())];
   const e = model.economy;
   if (e) checks.push(supplyCheck(e.genesisUnits, e.mintedUnits, e.burnedUnits, e.supplyUnits()));
   let error: string | null = null;

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRun } from '../../../src/sim/run.ts';
 import { parseScenario } from '../../../src/sim/scenario/validate.ts';
-import { capacityCheck, escrowCheck, ledgerCheck, littleCheck, servedCheck, supplyCheck } from '../../../src/sim/model/runChecks.ts';
+import { capacityCheck, escrowCheck, gmvCheck, ledgerCheck, littleCheck, servedCheck, supplyCheck } from '../../../src/sim/model/runChecks.ts';
 import type { MetricTable } from '../../../src/sim/metrics/table.ts';
 
 describe('run checks', () => {
@@ -13,18 +13,20 @@ describe('run checks', () => {
     const s = parseScenario({ horizonDays: 10, scale: 0.05 });
     // the lease export's rows, as the CLI's --leases writes them (one per lease as it ends)
     let exportGpuH = 0;
+    let exportUsd = 0;
     let exportRows = 0;
     const run = createRun(s, 4, {
       onLease: (r) => {
         exportGpuH += r.gpu_hours;
+        if (r.gpu_hours > 0) exportUsd += r.price_usd_per_gpu_h * r.gpu_hours;
         exportRows++;
       },
     });
     run.advance(run.horizonHours);
     const checks = run.checks();
-    expect(checks.map((c) => c.id)).toEqual(['little', 'served', 'capacity', 'escrow', 'supply', 'ledger']);
+    expect(checks.map((c) => c.id)).toEqual(['little', 'served', 'gmv', 'capacity', 'escrow', 'supply', 'ledger']);
     for (const c of checks) expect(c.holds, `${c.title}: ${c.detail}`).toBe(true);
-    const [little, served, capacity, escrow, supply, ledger] = checks.map((c) => c.detail);
+    const [little, served, gmv, capacity, escrow, supply, ledger] = checks.map((c) => c.detail);
     // both sides are shown and equal to the digit shown
     const [, a, b] = little.match(/× hours: ([\d,.]+) order-hours; hours every order waited: ([\d,.]+) order-hours; (exactly equal|equal to 1\d significant digits)$/)!;
     expect(a).toBe(b);
@@ -41,6 +43,14 @@ describe('run checks', () => {
     // a run of 10 days ends with long jobs still running: both parts count
     expect(Number(m[4].replace(/,/g, ''))).toBeGreaterThan(0);
     expect(Number(m[5].replace(/,/g, ''))).toBeGreaterThan(0);
+    // the GMV: the CSV column's sum, and the leases' price x GPU-hours (the export's, and those still running) adding up to it
+    const csvUsd = Array.from(run.table().data.gmv_usd).reduce((x, y) => x + y, 0);
+    const g = gmv.match(/^gmv_usd over all periods: \$([\d,.]+); each lease's price × GPU-hours: \$([\d,.]+) by the ended \(the lease export's price_usd_per_gpu_h × gpu_hours\) \+ \$([\d,.]+) by those still running or stalled = \$([\d,.]+); (exactly equal|equal to 1\d significant digits)$/)!;
+    expect(g, gmv).not.toBeNull();
+    expect(g[1]).toBe(fmt(csvUsd, 2));
+    expect(g[2]).toBe(fmt(exportUsd, 2));
+    expect(g[4]).toBe(g[1]);
+    expect(Number(g[3].replace(/,/g, ''))).toBeGreaterThan(0);
     expect(capacity).toMatch(/^in all 10 periods; the busiest, day \d+, at \d+\.\d% utilization$/);
     // the escrow held for the leases still live, in USD (stablecoin payments, the default)
     expect(escrow).toMatch(/^the escrow account holds ([\d,.]+) USD; the [\d,]+ live leases' deposits less what they paid out: \1 USD; exact, to the ledger's unit of 0\.0001 USD$/);
@@ -79,6 +89,7 @@ describe('run checks', () => {
     expect(run.checks().map((c) => [c.id, c.holds])).toEqual([
       ['little', true],
       ['served', true],
+      ['gmv', true],
       ['capacity', true],
       ['escrow', true],
       ['ledger', true],
@@ -108,12 +119,16 @@ describe('run checks', () => {
     });
     expect(capacityCheck(table([5, 12, 3], [10, 10, 10]))).toMatchObject({ holds: false, detail: 'busy GPUs above online ones in 1 of 3 periods' });
     expect(capacityCheck(table([5, 9, 0], [10, 10, 0]))).toMatchObject({ holds: true, detail: 'in all 3 periods; the busiest, day 2, at 90.0% utilization' });
-    const leases = { ended: 900, endedLeases: 40, live: 90, liveLeases: 3 };
+    const leases = { ended: 900, endedUsd: 450, endedLeases: 40, live: 90, liveUsd: 45, liveLeases: 3 };
     const sv = servedCheck(1000, leases);
     expect(sv.holds).toBe(false);
     expect(sv.detail).toBe('gpu_hours_served over all periods: 1,000 GPU-h; GPUs × hours run by the leases: 900 GPU-h by the 40 ended (the lease export\'s gpu_hours) + 90 GPU-h by the 3 still running or stalled = 990 GPU-h; 1.01% apart');
     expect(servedCheck(990 * (1 + 1e-12), leases).holds).toBe(true);
     expect(servedCheck(NaN, leases).holds).toBe(false);
+    const gm = gmvCheck(500, leases);
+    expect(gm.holds).toBe(false);
+    expect(gm.detail).toBe("gmv_usd over all periods: $500; each lease's price × GPU-hours: $450 by the ended (the lease export's price_usd_per_gpu_h × gpu_hours) + $45 by those still running or stalled = $495; 1.01% apart");
+    expect(gmvCheck(495, leases)).toMatchObject({ holds: true, short: '$495 both ways' });
     const es = escrowCheck({ asset: 'usd', heldUnits: 12_0000, owedUnits: 11_0000, leases: 2, strayUsdUnits: 0 });
     expect(es.holds).toBe(false);
     expect(es.detail).toBe("the escrow account holds 12 USD; the 2 live leases' deposits less what they paid out: 11 USD; off by 1 USD");

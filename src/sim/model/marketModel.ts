@@ -73,7 +73,6 @@ import { countEnded, countResumed, countStarted, hasEnded } from './leaseOutcome
 import { Preemption } from './preemption.ts';
 import { JobArrivals } from './jobArrivals.ts';
 import { WaitingOrders } from './waitingOrders.ts';
-import type { EscrowSides } from './runChecks.ts';
 import { LeaseTotals, type LeaseRunTotals } from './leaseTotals.ts';
 import { fillOrder } from './orderRecord.ts';
 import { GpuHolds } from './gpuHolds.ts';
@@ -608,32 +607,6 @@ export class MarketModel {
   /** GPU-hours the leases have run and USD they were billed by now: the ended ones' (their lease rows') and the live ones' so far. */
   leaseRunTotals(): LeaseRunTotals {
     return this.totals.at(this.engine.now, this.leases);
-  }
-
-  /**
-   * What the escrow account holds and what the live leases' escrow should hold, in base units of
-   * the asset it is held in: USD, or tokens (payment 'token': bought at each deposit) or compute
-   * credits (payment 'burnMint'). `strayUsdUnits`: USD left in the escrow account although every
-   * deposit was turned into tokens or credits (0 when escrow is held in USD).
-   */
-  escrowSides(): EscrowSides {
-    const payment = this.economy ? this.s.economy.payment : 'stablecoin';
-    const L = this.ledger;
-    let owed = 0;
-    let leases = 0;
-    for (const l of this.leases.values()) {
-      if (l.escrowUnits <= 0) continue;
-      leases++;
-      owed += l.escrowUnits - this.paidUnits(l);
-    }
-    if (payment === 'token') {
-      const e = this.economy!;
-      return { asset: 'token', heldUnits: L.balanceUnits('token', e.a.escrowTokens), owedUnits: e.tokenEscrowUnits(), leases, strayUsdUnits: L.balanceUnits('usd', this.acct.escrow) };
-    }
-    if (payment === 'burnMint') {
-      return { asset: 'credit', heldUnits: L.balanceUnits('credit', this.acct.escrow), owedUnits: owed, leases, strayUsdUnits: L.balanceUnits('usd', this.acct.escrow) };
-    }
-    return { asset: 'usd', heldUnits: L.balanceUnits('usd', this.acct.escrow), owedUnits: owed, leases, strayUsdUnits: 0 };
   }
 
   /** Base units paid so far for lease l (running leases are paid every period). */

@@ -42,7 +42,7 @@ export interface RunCheck {
   short: string;
 }
 
-/** What the escrow account holds and what the live leases' escrow should (MarketModel.escrowSides()). */
+/** What the escrow account holds and what the live leases' escrow should (escrowSides()). */
 export interface EscrowSides {
   /** The asset the escrow is held in: USD (payment 'stablecoin', or no economy), tokens ('token') or compute credits ('burnMint'). */
   asset: 'usd' | 'token' | 'credit';
@@ -121,6 +121,31 @@ export function gmvCheck(csvUsd: number, leases: LeaseRunTotals): RunCheck {
 }
 
 const ASSET_NAME: Record<EscrowSides['asset'], string> = { usd: 'USD', token: 'tokens', credit: 'credits' };
+
+/**
+ * What the model's escrow account holds and what the live leases' escrow should hold, in base units
+ * of the asset it is held in: USD, or tokens (payment 'token': bought at each deposit) or compute
+ * credits (payment 'burnMint'), with any USD left in the account although every deposit was turned
+ * into tokens or credits.
+ */
+export function escrowSides(model: MarketModel): EscrowSides {
+  const payment = model.economy ? model.s.economy.payment : 'stablecoin';
+  const L = model.ledger;
+  const escrow = model.acct.escrow;
+  let owed = 0;
+  let leases = 0;
+  for (const l of model.leases.values()) {
+    if (l.escrowUnits <= 0) continue;
+    leases++;
+    owed += l.escrowUnits - model.paidUnits(l);
+  }
+  if (payment === 'token') {
+    const e = model.economy!;
+    return { asset: 'token', heldUnits: L.balanceUnits('token', e.a.escrowTokens), owedUnits: e.tokenEscrowUnits(), leases, strayUsdUnits: L.balanceUnits('usd', escrow) };
+  }
+  if (payment === 'burnMint') return { asset: 'credit', heldUnits: L.balanceUnits('credit', escrow), owedUnits: owed, leases, strayUsdUnits: L.balanceUnits('usd', escrow) };
+  return { asset: 'usd', heldUnits: L.balanceUnits('usd', escrow), owedUnits: owed, leases, strayUsdUnits: 0 };
+}
 
 /** The escrow account holds what the live leases deposited and have not paid out, in base units. */
 export function escrowCheck(e: EscrowSides): RunCheck {
@@ -210,7 +235,7 @@ export function runChecks(model: MarketModel, table: MetricTable): RunCheck[] {
   let gmvUsd = 0;
   for (let i = 0; i < table.rows; i++) gmvUsd += gmv[i];
   const leases = model.leaseRunTotals();
-  const checks = [littleCheck(queueHours, model.orderHoursWaited()), servedCheck(servedHours, leases), gmvCheck(gmvUsd, leases), capacityCheck(table), escrowCheck(model.escrowSides())];
+  const checks = [littleCheck(queueHours, model.orderHoursWaited()), servedCheck(servedHours, leases), gmvCheck(gmvUsd, leases), capacityCheck(table), escrowCheck(escrowSides(model))];
   const e = model.economy;
   if (e) checks.push(supplyCheck(e.genesisUnits, e.mintedUnits, e.burnedUnits, e.supplyUnits()));
   let error: string | null = null;

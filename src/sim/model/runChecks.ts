@@ -86,13 +86,17 @@ export function littleCheck(queueHours: number, waitedHours: number): RunCheck {
   };
 }
 
-/** Relative tolerance of the served GPU-hours: one side integrates busy GPUs over time, the other adds leases' run hours (measured: equal to 13 to 15 significant digits on every preset). */
-export const SERVED_TOLERANCE = 1e-9;
+/**
+ * Relative tolerance of the served GPU-hours and the GMV: one side integrates busy GPUs (and their
+ * billing rates) over time, the other adds the leases' run hours (measured: equal to 13 to 15
+ * significant digits on every preset).
+ */
+export const LEASE_SUM_TOLERANCE = 1e-9;
 
 /** The CSV's GPU-hours served (summed over the periods) against the leases' GPU-hours run. */
 export function servedCheck(csvGpuHours: number, leases: LeaseRunTotals): RunCheck {
   const total = leases.ended + leases.live;
-  const { holds, words } = agreement(csvGpuHours, total, SERVED_TOLERANCE);
+  const { holds, words } = agreement(csvGpuHours, total, LEASE_SUM_TOLERANCE);
   return {
     id: 'served',
     title: 'GPU-hours served in metrics and leases alike',
@@ -107,7 +111,7 @@ export function servedCheck(csvGpuHours: number, leases: LeaseRunTotals): RunChe
 /** The CSV's GMV (summed over the periods) against the leases' price x GPU-hours. */
 export function gmvCheck(csvUsd: number, leases: LeaseRunTotals): RunCheck {
   const total = leases.endedUsd + leases.liveUsd;
-  const { holds, words } = agreement(csvUsd, total, SERVED_TOLERANCE);
+  const { holds, words } = agreement(csvUsd, total, LEASE_SUM_TOLERANCE);
   const usd = (v: number) => `$${num(v, 2)}`;
   return {
     id: 'gmv',
@@ -228,14 +232,15 @@ export function runChecks(model: MarketModel, table: MetricTable): RunCheck[] {
   const day = table.data.day;
   let queueHours = 0;
   for (let i = 0; i < table.rows; i++) queueHours += q[i] * (day[i] - (i === 0 ? 0 : day[i - 1])) * 24;
-  const served = table.data.gpu_hours_served;
-  let servedHours = 0;
-  for (let i = 0; i < table.rows; i++) servedHours += served[i];
-  const gmv = table.data.gmv_usd;
-  let gmvUsd = 0;
-  for (let i = 0; i < table.rows; i++) gmvUsd += gmv[i];
+  const total = (column: string) => table.data[column].reduce((a, b) => a + b, 0);
   const leases = model.leaseRunTotals();
-  const checks = [littleCheck(queueHours, model.orderHoursWaited()), servedCheck(servedHours, leases), gmvCheck(gmvUsd, leases), capacityCheck(table), escrowCheck(escrowSides(model))];
+  const checks = [
+    littleCheck(queueHours, model.orderHoursWaited()),
+    servedCheck(total('gpu_hours_served'), leases),
+    gmvCheck(total('gmv_usd'), leases),
+    capacityCheck(table),
+    escrowCheck(escrowSides(model)),
+  ];
   const e = model.economy;
   if (e) checks.push(supplyCheck(e.genesisUnits, e.mintedUnits, e.burnedUnits, e.supplyUnits()));
   let error: string | null = null;

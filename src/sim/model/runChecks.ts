@@ -124,7 +124,8 @@ export function gmvCheck(csvUsd: number, leases: LeaseRunTotals): RunCheck {
   };
 }
 
-const ASSET_NAME: Record<EscrowSides['asset'], string> = { usd: 'USD', token: 'tokens', credit: 'credits' };
+/** Each escrow asset's name for an amount ("12 tokens"), and for its ledger unit ("0.0001 token"). */
+const ASSET_NAME: Record<EscrowSides['asset'], [plural: string, unit: string]> = { usd: ['USD', 'USD'], token: ['tokens', 'token'], credit: ['credits', 'credit'] };
 
 /**
  * What the model's escrow account holds and what the live leases' escrow should hold, in base units
@@ -154,16 +155,16 @@ export function escrowSides(model: MarketModel): EscrowSides {
 /** The escrow account holds what the live leases deposited and have not paid out, in base units. */
 export function escrowCheck(e: EscrowSides): RunCheck {
   const holds = e.heldUnits === e.owedUnits && e.strayUsdUnits === 0;
-  const a = ASSET_NAME[e.asset];
+  const [a, unit] = ASSET_NAME[e.asset];
   const v = (u: number) => num(u / UNITS_PER, e.asset === 'token' ? 4 : 2);
-  const stray = e.asset === 'usd' ? '' : e.strayUsdUnits === 0 ? '; no USD left in it (every deposit bought its ' + a + ')' : `; but ${num(e.strayUsdUnits / UNITS_PER, 2)} USD left in it`;
+  const stray = e.asset === 'usd' ? '' : e.strayUsdUnits === 0 ? `; no USD left in it (every deposit bought its ${a})` : `; but ${num(e.strayUsdUnits / UNITS_PER, 2)} USD left in it`;
   return {
     id: 'escrow',
     title: 'escrow held for the live leases',
     holds,
     detail:
       `the escrow account holds ${v(e.heldUnits)} ${a}; the ${num(e.leases, 0)} live leases' deposits less what they paid out: ${v(e.owedUnits)} ${a}` +
-      (e.heldUnits === e.owedUnits ? `; exact, to the ledger's unit of 0.0001 ${e.asset === 'usd' ? 'USD' : e.asset === 'token' ? 'token' : 'credit'}${stray}` : `; off by ${v(e.heldUnits - e.owedUnits)} ${a}${stray}`),
+      (e.heldUnits === e.owedUnits ? `; exact, to the ledger's unit of 0.0001 ${unit}${stray}` : `; off by ${v(e.heldUnits - e.owedUnits)} ${a}${stray}`),
     short: `${v(e.heldUnits)} ${a}, exact`,
   };
 }

@@ -54,6 +54,17 @@ describe('chart and KPI definitions', () => {
     expect(Array.from(d.protocol_earnings_usd)).toEqual([-150, -40, 4]);
   });
 
+  it('the providers\' share of payments leaves out what they served unpaid, which the chart stacks on its own so the stack is still what tenants were billed', () => {
+    // gmv_usd bills the hours served after a tenant's escrow ran dry too (unpaid_usd): they are not a payment
+    const d = deriveColumns({ gmv_usd: f(1000, 500), fees_usd: f(100, 50), unpaid_usd: f(30, NaN), provider_rewards_usd: f(0, 0) }, 2, 24);
+    expect(Array.from(d.supply_side_usd)).toEqual([870, 450]);
+    const chart = CHARTS.find((c) => c.id === 'revenue-incentives')!;
+    const stacked = chart.series.filter((s) => s.type === 'stack').map((s) => s.column);
+    expect(stacked).toEqual(['supply_side_usd', 'fees_usd', 'unpaid_usd']);
+    // shown only in runs where some escrow ran dry
+    expect(chart.series.find((s) => s.column === 'unpaid_usd')?.onlyWhenNonZero).toBe(true);
+  });
+
   it('a type\'s profit per GPU and day: income less costs over the type\'s GPUs in the network, none without GPUs', () => {
     const d = deriveColumns(
       { provider_revenue_usd_home: f(100, 50), provider_rewards_usd_home: f(20, 10), provider_costs_usd_home: f(60, 90), gpus_total_home: f(10, 0) },

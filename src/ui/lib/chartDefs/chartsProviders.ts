@@ -41,7 +41,7 @@ export const PROVIDER_CHARTS: ChartDef[] = [
     // tenants or by its emissions?
     id: 'revenue-incentives',
     title: 'Network revenue and token incentives',
-    subtitle: 'Tenants\' payments per day: providers\' share and protocol fees (up); token rewards to providers in USD (down); line: earnings = fees − incentives',
+    subtitle: 'What tenants are billed per day: providers\' share and protocol fees, and any hours served unpaid once escrow ran dry (up); token rewards to providers in USD (down); line: earnings = fees − incentives',
     unit: 'USD',
     log: 'never',
     needs: ['gmv_usd', 'fees_usd', 'provider_rewards_usd'],
@@ -50,6 +50,7 @@ export const PROVIDER_CHARTS: ChartDef[] = [
     series: [
       { column: 'supply_side_usd', label: 'Providers\' share of payments', color: OKABE_ITO.sky, type: 'stack' },
       { column: 'fees_usd', label: 'Protocol fees (revenue)', color: OKABE_ITO.blue, type: 'stack' },
+      { column: 'unpaid_usd', label: 'Served unpaid (escrow ran dry)', color: OKABE_ITO.vermillion, type: 'stack', onlyWhenNonZero: true },
       { column: 'provider_rewards_usd', label: 'Token incentives', color: OKABE_ITO.purple, type: 'barDown' },
       { column: 'protocol_earnings_usd', label: 'Protocol earnings', color: OKABE_ITO.black, width: 2 },
     ],

@@ -7,7 +7,7 @@
 import { createRun } from '../sim/run.ts';
 import { tableToCsv } from '../sim/metrics/csv.ts';
 import { marketDryNotice } from '../sim/metrics/marketDryNotice.ts';
-import { HeapWatch, setupProgress } from './memoryGuard.ts';
+import { HeapWatch } from './memoryGuard.ts';
 import { brokenChecks } from './checksLine.ts';
 import { runFigures, type RunJob, type WorkerReply } from './replicaMessages.ts';
 
@@ -16,7 +16,7 @@ export function runJob({ run: id, scenario, seed }: RunJob, post: (m: WorkerRepl
   try {
     const started = performance.now();
     const heap = new HeapWatch(scenario.horizonDays, (message) => post({ type: 'warning', run: id, message }));
-    const run = createRun(scenario, seed, { onSetup: (stage, done, total) => heap.checkSetup(setupProgress(stage, done, total)) });
+    const run = createRun(scenario, seed, { onSetup: (stage, done, total) => heap.checkSetup(stage, done, total) });
     let step = 24;
     let lastReport = performance.now();
     while (!run.done()) {

@@ -42,6 +42,14 @@ export function sliceHours(share: number): number {
   return 24;
 }
 
+/**
+ * While the providers are built: measure their memory first after this share of them, and not
+ * before this many (the fixed costs would weigh too much in the cheap look at fewer: the first
+ * thousands of providers take less memory than the start of the run).
+ */
+const SETUP_STEP = 0.02;
+const SETUP_FIRST = 32_768;
+
 /** Project the growth only after this share of the horizon: early days are set-up and warm-up. */
 const PROJECT_AFTER = 0.1;
 
@@ -88,12 +96,24 @@ export function mustStop(live: number, limit: number): boolean {
 const MB = 2 ** 20;
 const mb = (bytes: number) => `${Math.round(bytes / MB)} MB`;
 
-/** What the user can do: run less, or (when the machine has the memory) give Node a larger heap. */
-export function heapRemedy(limit: number, totalMemory: number, smaller = '--scale or --days'): string {
+/**
+ * A heap suggested for a known need leaves it this much room: a projection from the first providers
+ * came out 10% low against one from a fifth of them (10 million providers), and the run itself grows
+ * beyond its set-up.
+ */
+const NEED_HEADROOM = 1.25;
+
+/**
+ * What the user can do: run less, or (when the machine has the memory) give Node a larger heap:
+ * twice the present one, or when the live memory the run needs is known (`needBytes`), one it fits in.
+ */
+export function heapRemedy(limit: number, totalMemory: number, smaller = '--scale or --days', needBytes = 0): string {
   const limitMb = limit / MB;
   const roomMb = Math.floor((0.75 * totalMemory) / MB / 1024) * 1024;
-  const suggestMb = Math.min(roomMb, Math.max(1024, Math.ceil((2 * limitMb) / 1024) * 1024));
+  const fitsMb = Math.ceil((NEED_HEADROOM * needBytes) / STOP_SHARE / MB / 1024) * 1024;
   const gb = (totalMemory / 2 ** 30).toFixed(0);
+  if (fitsMb > roomMb) return `use a smaller ${smaller} (a heap it fits in, about ${fitsMb} MB, is more than this machine's ${gb} GB allow)`;
+  const suggestMb = Math.min(roomMb, Math.max(1024, fitsMb, Math.ceil((2 * limitMb) / 1024) * 1024));
   if (suggestMb <= limitMb) return `use a smaller ${smaller} (Node's heap is already near what this machine's ${gb} GB allow)`;
   return `use a smaller ${smaller}, or give Node a larger heap: NODE_OPTIONS=--max-old-space-size=${suggestMb} (in MB; this machine has ${gb} GB)`;
 }
@@ -110,6 +130,12 @@ export function setupProgress(stage: string, done: number, total: number): strin
 /** The stop while the initial network is built (`where`: how far it got, e.g. '40960 of 400000 providers'). */
 export function setupStopMessage(where: string, used: number, limit: number, totalMemory: number): string {
   return `out of memory while building the network (${where}): ${mb(used)} live, too close to Node's ${mb(limit)} heap limit to go on (memory grows with --scale); ${heapRemedy(limit, totalMemory, '--scale')}`;
+}
+
+/** The stop of a network whose providers, at the memory each took so far, will not fit. */
+export function setupProjectionMessage(done: number, total: number, projected: number, limit: number, totalMemory: number): string {
+  const n = (x: number) => x.toLocaleString('en-US');
+  return `out of memory ahead: ${n(total)} providers would take about ${mb(projected)} once built (measured over the first ${n(done)}), too close to Node's ${mb(limit)} heap limit to run (memory grows with --scale and supply.providers); ${heapRemedy(limit, totalMemory, '--scale', projected)}`;
 }
 
 export function heapWarnMessage(r: HeapReading, projected: number, totalMemory: number): string {
@@ -187,12 +213,42 @@ export class HeapWatch {
 
   /**
    * The same stop while the initial network is built, before day 0: a set-up that alone does not fit
-   * (--scale 200 in a small heap) would otherwise end in V8's fatal error. `where` says how far it got.
+   * (--scale 200 in a small heap) would otherwise end in V8's fatal error. `done` of `total` of the
+   * set-up's `stage` are built. While the providers are built, a network that will not fit is
+   * stopped as soon as its growth shows it (setupProjection), not once the heap is full: 10 million
+   * providers stopped after about a minute of building, most of it spent collecting a full heap.
    */
-  checkSetup(where: string): void {
+  checkSetup(stage: string, done: number, total: number): void {
     const { used, limit } = this.heap();
     const live = this.collectIfFull(used, limit);
-    if (live >= 0 && mustStop(live, limit)) throw new Error(setupStopMessage(where, live, limit, totalmem()));
+    if (live >= 0 && mustStop(live, limit)) throw new Error(setupStopMessage(setupProgress(stage, done, total), live, limit, totalmem()));
+    if (stage === 'providers') this.projectSetup(done, total, used, limit);
+  }
+
+  /** The live heap measured while the providers are built, and how many were built then (null: not yet). */
+  private setupLive: { done: number; live: number } | null = null;
+
+  /**
+   * Carries the providers' memory so far to the whole network. The heap in use holds garbage, so a
+   * cheap look first (the heap in use per provider built, fixed costs and garbage included, so too
+   * high) decides whether to measure: a full collection, first after SETUP_STEP of the providers,
+   * then each time their number doubled (at most six in all, each costlier as the heap grows). Two
+   * measurements give the memory per provider, without the fixed costs; the network
+   * stops when that, carried to the last provider, passes the share of the limit where any run stops.
+   */
+  private projectSetup(done: number, total: number, used: number, limit: number): void {
+    if (done < SETUP_STEP * total || done < SETUP_FIRST) return;
+    const p = this.setupLive;
+    const rough = p ? p.live + ((used - p.live) / (done - p.done)) * (total - done) : (used / done) * total;
+    if (rough <= STOP_SHARE * limit) return;
+    if (p && done < 2 * p.done) return;
+    this.collect();
+    const live = this.heap().used;
+    this.lastLive = live;
+    this.setupLive = { done, live };
+    if (!p) return;
+    const projected = live + ((live - p.live) / (done - p.done)) * (total - done);
+    if (mustStop(projected, limit)) throw new Error(setupProjectionMessage(done, total, projected, limit, totalmem()));
   }
 
   /** A full collection when the heap looks full (see needsCollection): returns the live bytes, or -1 when none was needed. */

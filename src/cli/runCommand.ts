@@ -169,12 +169,11 @@ export async function runCommand(arg: string, f: RunFlags): Promise<number> {
   // Building a large network takes seconds and most of the starting memory: report it, and stop
   // cleanly if it will not fit.
   const onSetup = (stage: SetupStage, done: number, total: number) => {
-    const where = setupProgress(stage, done, total);
-    heap.checkSetup(where);
+    heap.checkSetup(stage, done, total);
     const t = performance.now();
     if (showProgress && t - lastReport > 2000) {
       lastReport = t;
-      process.stderr.write(`depinsim: building the network: ${where}, ${((t - setupStarted) / 1000).toFixed(1)} s\n`);
+      process.stderr.write(`depinsim: building the network: ${setupProgress(stage, done, total)}, ${((t - setupStarted) / 1000).toFixed(1)} s\n`);
     }
   };
   // No lease ends during set-up, so the lease file is staged after it: a set-up that fails, or is

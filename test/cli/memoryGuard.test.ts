@@ -66,6 +66,13 @@ describe('messages', () => {
     expect(heapRemedy(LIMIT, 8 * GB)).toContain('--max-old-space-size=6144');
   });
 
+  it('when the memory a network needs is known, suggest a heap it fits in, or say the machine has none', () => {
+    // 8 GB live, with a quarter more for what the projection misses, needs a heap of 10 / 0.65 = 15.4 GB
+    // to stay below the stop share: 16 GB, not twice the 4 GB
+    expect(heapRemedy(LIMIT, 24 * GB, '--scale', 8 * GB)).toContain('--max-old-space-size=16384');
+    expect(heapRemedy(LIMIT, 24 * GB, '--scale', 40 * GB)).toBe('use a smaller --scale (a heap it fits in, about 78848 MB, is more than this machine\'s 24 GB allow)');
+  });
+
   it('say when the machine cannot give more', () => {
     expect(heapRemedy(6144 * MB, 8 * GB)).toBe("use a smaller --scale or --days (Node's heap is already near what this machine's 8 GB allow)");
   });
@@ -91,6 +98,48 @@ describe('Troughs', () => {
     // a sawtooth whose lows climb 10 MB a slice: the latest low is the live size now
     for (let i = 10; i < 20; i++) t.add(100 + 10 * i + ((i * 20) % 100));
     expect(t.latest()).toBe(100 + 10 * 15);
+  });
+});
+
+describe('HeapWatch while the network is built (an injected heap)', () => {
+  /** A set-up of `total` providers at 1 KB each over a 50 MB start, with up to 60 MB of garbage; returns where it stopped. */
+  function build(total: number, limit = LIMIT): { stoppedAt: number; message: string; collections: number } {
+    let done = 0;
+    let collected = false;
+    let collections = 0;
+    const live = () => 50 * MB + done * 1024;
+    const heap = () => ({ used: live() + (collected ? 0 : ((done * 7919) % 60) * MB), limit });
+    const w = new HeapWatch(365, () => {}, heap, () => {
+      collections++;
+      collected = true;
+    });
+    try {
+      for (done = 4096; done <= total; done += 4096) {
+        collected = false;
+        w.checkSetup('providers', done, total);
+      }
+    } catch (e) {
+      return { stoppedAt: done, message: (e as Error).message, collections };
+    }
+    return { stoppedAt: -1, message: '', collections };
+  }
+
+  it('stops a network that will not fit once two measurements show it, long before the heap is full', () => {
+    const r = build(10_000_000);
+    // measured at 2% and at 4% of the providers
+    expect(r.stoppedAt).toBeLessThanOrEqual(0.05 * 10_000_000);
+    expect(r.collections).toBe(2);
+    // 50 MB + 10 M x 1 KB = 9816 MB
+    expect(r.message).toMatch(/^out of memory ahead: 10,000,000 providers would take about 981[0-9] MB once built \(measured over the first [\d,]+\), too close to Node's 4096 MB heap limit/);
+  });
+
+  it('lets a network that fits be built, with few collections to measure it', () => {
+    // 2.5 M providers at 1 KB: 2.4 GB, 60% of the heap, below the 65% where a run stops
+    const r = build(2_500_000);
+    expect(r.stoppedAt).toBe(-1);
+    expect(r.collections).toBeLessThanOrEqual(10);
+    // nothing measured for a small one
+    expect(build(200_000).collections).toBe(0);
   });
 });
 

@@ -80,7 +80,17 @@ export interface RunCheckInfo {
   short: string;
 }
 
-export type WorkerEvent = RowBatch | StatusEvent | ErrorEvent;
+/** How far the building of a run's initial network got (sent while start() builds it, a few a second). */
+export interface SetupEvent {
+  kind: 'setup';
+  runId: number;
+  /** What is being built: 'providers', then 'warm-start jobs' (the core's SetupStage). */
+  stage: string;
+  done: number;
+  total: number;
+}
+
+export type WorkerEvent = RowBatch | StatusEvent | ErrorEvent | SetupEvent;
 export type Listener = (ev: WorkerEvent) => void;
 
 export interface StartOptions {
@@ -108,7 +118,8 @@ export type StartResult = ({ ok: true } & RunStarted) | { ok: false; issues: Fie
 
 export interface ApiDeps<S, R extends RunLike = RunLike> {
   validate(raw: unknown): { ok: true; scenario: S } | { ok: false; issues: FieldIssue[] };
-  createRun(scenario: S, seed: number): R;
+  /** Builds the run; `onSetup` hears how far the building of its network got (it may be called thousands of times). */
+  createRun(scenario: S, seed: number, onSetup?: (stage: string, done: number, total: number) => void): R;
   /** Per-provider results of the run so far (plain records), if the core offers them. */
   providerReport?(run: R): Record<string, number | string>[];
   /** The identities a finished run must satisfy, with their figures, if the core checks them. */
@@ -131,6 +142,9 @@ export interface ApiDeps<S, R extends RunLike = RunLike> {
    */
   maxEventsPerCall?: number;
 }
+
+/** At most this often (ms) a 'setup' event while a network is built. */
+const SETUP_EVERY_MS = 250;
 
 export function createApi<S, R extends RunLike = RunLike>(deps: ApiDeps<S, R>) {
   const sliceMs = deps.sliceMs ?? 12;
@@ -288,8 +302,16 @@ export function createApi<S, R extends RunLike = RunLike>(deps: ApiDeps<S, R>) {
       const v = deps.validate(raw);
       if (!v.ok) return { ok: false, issues: v.issues };
       let r: R;
+      // a large network takes seconds to build, all inside this call: say how far it got, a few times a second
+      let lastSetup = deps.clock();
+      const onSetup = (stage: string, done: number, total: number) => {
+        const t = deps.clock();
+        if (t - lastSetup < SETUP_EVERY_MS) return;
+        lastSetup = t;
+        emit({ kind: 'setup', runId, stage, done, total });
+      };
       try {
-        r = deps.createRun(v.scenario, seed);
+        r = deps.createRun(v.scenario, seed, onSetup);
       } catch (e) {
         return { ok: false, issues: [{ path: '(run)', message: e instanceof Error ? e.message : String(e) }] };
       }

@@ -5,7 +5,7 @@
 import { expose, transfer } from 'comlink';
 import { createApi } from './api.ts';
 import { createRun } from '../sim/run.ts';
-import { validateScenario } from '../sim/scenario/validate.ts';
+import { validateForBrowser } from '../sim/scenario/sizeLimits.ts';
 import { scenarioHash } from '../sim/scenario/hash.ts';
 import { providerRows } from '../sim/economy/providerReport.ts';
 
@@ -19,8 +19,9 @@ channel.port1.onmessage = () => {
 };
 
 const api = createApi({
-  validate: validateScenario,
-  createRun,
+  // the page refuses a network too large for a tab; a sweep or Monte Carlo run is refused here alike
+  validate: validateForBrowser,
+  createRun: (scenario, seed, onSetup) => createRun(scenario, seed, { onSetup }),
   hash: scenarioHash,
   providerReport: (run) => providerRows(run.model) as unknown as Record<string, number | string>[],
   runChecks: (run) => run.checks(),

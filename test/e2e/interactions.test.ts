@@ -389,6 +389,26 @@ describe('dashboard interactions', () => {
     expect(await page.locator('#f-supply-providers').inputValue()).toBe('600');
   });
 
+  it('a network larger than a browser tab holds is refused next to the Providers field; a large one that fits says how far its building got', async () => {
+    const { page } = await open();
+    await waitForStatus(page, 'done', 30_000);
+    await typeField(page, 'supply.providers', '10000000');
+    const field = page.locator('[data-path="supply.providers"]');
+    await expect.poll(() => field.locator('.error').textContent()).toContain('the dashboard runs networks of up to 250,000 providers');
+    expect(await field.locator('.error').textContent()).toContain('this one has 10,000,000 (providers × scale 1): run it with the command line');
+    expect(await page.locator('[data-action="run"]').isDisabled()).toBe(true);
+    // 200,000 providers take a few seconds to build: the readout counts them as they come
+    await page.evaluate(() => {
+      const seen: string[] = ((window as unknown as { __statusSeen: string[] }).__statusSeen = []);
+      const el = document.querySelector('[data-testid="run-status"]')!;
+      new MutationObserver(() => seen.push(el.textContent ?? '')).observe(el, { childList: true, subtree: true, characterData: true });
+    });
+    await typeField(page, 'supply.providers', '200000');
+    await waitForStatus(page, 'running', 60_000);
+    const seen = await page.evaluate(() => (window as unknown as { __statusSeen: string[] }).__statusSeen);
+    expect(seen.some((t) => /building the network: [\d,]+ of 200,000 providers…/.test(t)), seen.join(' | ')).toBe(true);
+  });
+
   it('pin as baseline, change the seed, and compare: differing parameters listed, baseline drawn, KPI deltas', async () => {
     const { page } = await open();
     await waitForStatus(page, 'done', 30_000);

@@ -8,10 +8,13 @@ import { createApi, type ApiDeps, type RunLike, type WorkerEvent, type RowBatch 
 interface FakeScenario {
   days: number;
   failAtDay?: number;
+  /** Providers its network builds, reported one by one (0: none). */
+  providers?: number;
 }
 
 /** One event per simulated hour; one row per day with day and a value; can throw on a given day. */
-function fakeRun(s: FakeScenario, seed: number): RunLike {
+function fakeRun(s: FakeScenario, seed: number, onSetup?: (stage: string, done: number, total: number) => void): RunLike {
+  for (let i = 1; i <= (s.providers ?? 0); i++) onSetup?.('providers', i, s.providers!);
   let now = 0;
   let events = 0;
   const day = new Float64Array(s.days);
@@ -60,7 +63,7 @@ function harness(opts: { sliceMs?: number; maxEvents?: number; runChecks?: ApiDe
     validate: (raw) => {
       const r = raw as Partial<FakeScenario>;
       if (typeof r.days !== 'number' || r.days < 1) return { ok: false, issues: [{ path: 'days', message: `expected >= 1, got ${JSON.stringify(r.days)}` }] };
-      return { ok: true, scenario: { days: r.days, failAtDay: r.failAtDay } };
+      return { ok: true, scenario: { days: r.days, failAtDay: r.failAtDay, providers: r.providers } };
     },
     createRun: fakeRun,
     hash: (s) => `h${s.days}`,
@@ -89,6 +92,24 @@ describe('worker api', () => {
     const r = h.api.start({ days: 0 }, 1);
     expect(r).toEqual({ ok: false, issues: [{ path: 'days', message: 'expected >= 1, got 0' }] });
     expect(h.tasks.length).toBe(0);
+  });
+
+  it('says how far the building of a large network got, a few times a second, before the first rows', () => {
+    const h = harness();
+    // every clock read costs 1 ms: the 1,000 providers take about a second to build
+    const r = h.api.start({ days: 2, providers: 1000 }, 1, { runId: 7 });
+    const setup = h.events.filter((e) => e.kind === 'setup');
+    // one every 250 ms at most
+    expect(setup.length).toBe(4);
+    for (const e of setup) expect(e).toMatchObject({ kind: 'setup', runId: 7, stage: 'providers', total: 1000 });
+    expect(setup.map((e) => (e.kind === 'setup' ? e.done : 0))).toEqual([250, 500, 750, 1000]);
+    expect(r.ok).toBe(true);
+    h.pump();
+    expect(h.events.findIndex((e) => e.kind === 'rows')).toBeGreaterThan(h.events.lastIndexOf(setup[3]));
+    // a quick set-up says nothing
+    const quick = harness();
+    quick.api.start({ days: 2, providers: 100 }, 1);
+    expect(quick.events.filter((e) => e.kind === 'setup')).toEqual([]);
   });
 
   it('start() refuses a bad seed', () => {

@@ -101,6 +101,10 @@ export abstract class DashboardParts extends PageSettings {
   get startIssues(): { path: string; message: string }[] {
     return this.pageRun.startIssues;
   }
+  /** How far the building of the run's network got, while it is built (PageRun.setup). */
+  get setup(): { stage: string; done: number; total: number } | null {
+    return this.pageRun.setup;
+  }
   /** The run on screen was taken from the cache (same scenario and seed run before), not simulated again. */
   get fromCache(): boolean {
     return this.pageRun.fromCache;

@@ -92,6 +92,8 @@ export class PageRun {
   private latest = { nowHours: 0, eventsProcessed: 0, busyMs: 0 };
   /** Issues the worker reported for the last start (same format as validation). */
   startIssues = $state.raw<{ path: string; message: string }[]>([]);
+  /** While the worker builds the run's network: how far it got (null once the run goes, or when it was quick). */
+  setup = $state.raw<{ stage: string; done: number; total: number } | null>(null);
   /** The run on screen was taken from the cache (same scenario and seed run before), not simulated again. */
   fromCache = $state(false);
 
@@ -179,6 +181,7 @@ export class PageRun {
       return;
     }
     if (r.runId !== this.currentRunId) return; // a newer run was started meanwhile
+    this.setup = null;
     this.host.shown({ raw, seed: r.seed, periodHours: r.periodHours, horizonHours: r.horizonHours, scenario: r.scenario as Scenario, hash: r.hash });
     this.info = {
       runId: r.runId,
@@ -205,6 +208,7 @@ export class PageRun {
     this.checks = null;
     this.showReadout(0, 0, 0);
     this.status = 'starting';
+    this.setup = null;
     this.startIssues = [];
   }
 
@@ -255,6 +259,11 @@ export class PageRun {
 
   private onWorkerEvent(ev: WorkerEvent): void {
     if (ev.runId !== this.currentRunId) return;
+    if (ev.kind === 'setup') {
+      if (this.status === 'starting') this.setup = { stage: ev.stage, done: ev.done, total: ev.total };
+      return;
+    }
+    this.setup = null;
     if (ev.kind === 'error') {
       this.status = 'error';
       this.host.say('error', `The simulation stopped with an error: ${ev.message}`);

@@ -6,6 +6,7 @@
  * itself; PageSettings says how edits are kept (persist).
  */
 import { validateScenario } from '../../sim/scenario/validate.ts';
+import { validateForBrowser } from '../../sim/scenario/sizeLimits.ts';
 import { scenarioHash } from '../../sim/scenario/hash.ts';
 import { applyEdits, getAt } from '../lib/paths.ts';
 import type { ControlSpec } from '../lib/schemaControls.ts';
@@ -29,7 +30,8 @@ export abstract class PageScenario {
     return v.ok ? v.scenario : null;
   });
   raw = $derived(applyEdits(this.presetObj.raw, this.edits));
-  validation = $derived(validateScenario(this.raw));
+  // the schema's rules and the browser's size limit (a network larger than a tab holds is refused here, not run)
+  validation = $derived(validateForBrowser(this.raw));
   issues = $derived(this.validation.ok ? [] : this.validation.issues);
   issuesByPath = $derived.by(() => {
     const m = new Map<string, string[]>();

@@ -208,6 +208,8 @@ export class RunPool {
   private onEvent(slot: Slot, ev: WorkerEvent): void {
     const job = slot.job;
     if (ev.runId !== slot.runId || slot.runId === 0 || !job) return;
+    // the pool's progress counts finished runs: a run's set-up is not shown
+    if (ev.kind === 'setup') return;
     if (ev.kind === 'error') {
       this.error = `${job.key} stopped with an error: ${ev.message}`;
       slot.runId = 0;

@@ -5,7 +5,7 @@
  * KPI over the whole run per point: the median across seeds, with the band at the level the user
  * picked (the 10th to 90th percentile at the default 80%).
  */
-import { validateScenario } from '../../sim/scenario/validate.ts';
+import { validateForBrowser } from '../../sim/scenario/sizeLimits.ts';
 import { scenarioHash } from '../../sim/scenario/hash.ts';
 import { RunCache } from '../lib/runCache.ts';
 import type { Scenario } from '../../sim/scenario/schema.ts';
@@ -125,7 +125,7 @@ export class Sweep {
     const raws: unknown[] = [];
     for (const pt of points) {
       const raw = rawWith(pt[0], pt[1]);
-      const r = validateScenario(raw);
+      const r = validateForBrowser(raw);
       if (!r.ok) {
         const where = second ? `${control.path} = ${pt[0]}, ${second.control.path} = ${pt[1]}` : `${control.path} = ${pt[0]}`;
         this.error = `${where}: ${r.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`;

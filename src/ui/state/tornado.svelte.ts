@@ -5,6 +5,7 @@
  * An end that does not validate (a share pushed past its bound, say) skips that parameter, and says why.
  */
 import { validateScenario } from '../../sim/scenario/validate.ts';
+import { validateForBrowser } from '../../sim/scenario/sizeLimits.ts';
 import { scenarioHash } from '../../sim/scenario/hash.ts';
 import type { Scenario } from '../../sim/scenario/schema.ts';
 import type { ControlSpec } from '../lib/schemaControls.ts';
@@ -65,7 +66,7 @@ export class Tornado {
       let bad: string | null = null;
       for (const end of ['low', 'high'] as const) {
         const raw = rawWith(c.path, ends[end]);
-        const r = validateScenario(raw);
+        const r = validateForBrowser(raw);
         if (!r.ok) {
           bad = `${ends[end]}: ${r.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`;
           break;

@@ -16,6 +16,7 @@
 import { parseArgs } from 'node:util';
 import { runCommand } from './runCommand.ts';
 import { validateCommand, scenariosCommand, schemaCommand } from './infoCommands.ts';
+import { refuseUnread, sizeSets } from './commandFlags.ts';
 import { CliError, EXIT, Interrupted } from './errors.ts';
 import { ScenarioError } from '../sim/scenario/validate.ts';
 
@@ -40,7 +41,7 @@ const USAGE = `usage:
                N runs, each with its own values (a latin hypercube over the ranges) and seed: the
                sweep's CSV, bands across all runs, and each parameter's rank correlation with each
                summary figure
-  depinsim validate <scenario.json | preset> [--set path=value ...] [--sweep path=values ... | --sample path=low:high ...]
+  depinsim validate <scenario.json | preset> [--days D] [--scale X] [--set path=value ...] [--sweep path=values ... | --sample path=low:high ...]
   depinsim scenarios            list the bundled presets and the question each answers
   depinsim schema [--out f]     JSON Schema of scenario files (for editors)
   depinsim help                 this text (also --help, -h)
@@ -103,10 +104,14 @@ export async function main(argv: string[]): Promise<number> {
       case 'run':
         return await runCommand(one(rest, 'run'), values);
       case 'validate':
-        return validateCommand(one(rest, 'validate'), values.set ?? [], values.sweep ?? [], values.sample ?? []);
+        refuseUnread('validate', values, ['set', 'days', 'scale', 'sweep', 'sample']);
+        // --days and --scale after the --set edits, as run takes them: the hash printed is the run's
+        return validateCommand(one(rest, 'validate'), [...(values.set ?? []), ...sizeSets(values)], values.sweep ?? [], values.sample ?? []);
       case 'scenarios':
+        refuseUnread('scenarios', values, []);
         return scenariosCommand();
       case 'schema':
+        refuseUnread('schema', values, ['out']);
         return schemaCommand(values.out);
       default:
         throw new CliError(`unknown command '${cmd}' (commands: run, validate, scenarios, schema, help)`);

@@ -27,7 +27,7 @@ import { LEASE_COLUMNS, writeLeaseRow, type LeaseRow } from '../sim/model/leaseR
 import { PROVIDER_COLUMNS, providerRows, providerRowsToCsv } from '../sim/economy/providerReport.ts';
 import { controlField, controlSpecs, loadRaw, loadScenario } from './loadScenario.ts';
 import { CliError, EXIT, Interrupted } from './errors.ts';
-import { jsonSchema } from './jsonSchema.ts';
+import { intFlag, sizeSets } from './commandFlags.ts';
 import { brokenChecks, checksLine } from './checksLine.ts';
 import type { Scenario } from '../sim/scenario/schema.ts';
 import type { SetupStage } from '../sim/model/marketModel.ts';
@@ -70,13 +70,6 @@ function controlRun(arg: string, quiet: boolean | undefined): { name: string; se
   return { name: String(control.name), sets: controlSpecs(control.set as Record<string, unknown>) };
 }
 
-function intFlag(name: string, v: string | undefined, def: number, min: number, max: number): number {
-  if (v === undefined) return def;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < min || n > max) throw new CliError(`--${name}: expected an integer in [${min}, ${max}], got '${v}'`);
-  return n;
-}
-
 /** `--band-level L`: one of BAND_LEVELS, undefined when not given (BandWriter then uses the default). */
 function bandLevelFlag(v: string | undefined): BandLevel | undefined {
   if (v === undefined) return undefined;
@@ -90,14 +83,7 @@ export async function runCommand(arg: string, f: RunFlags): Promise<number> {
   const sets = [...(ctl?.sets ?? []), ...(f.set ?? [])];
   // the sidecars of a control run say so: the resolved scenario keeps the scenario's name
   const control = ctl?.name;
-  if (f.days !== undefined) sets.push(`horizonDays=${intFlag('days', f.days, 0, 1, 3650)}`);
-  if (f.scale !== undefined) {
-    const x = f.scale.trim() === '' ? NaN : Number(f.scale);
-    // the schema's range, said as the flag's own (it would otherwise read as a --set's error)
-    const { minimum, maximum } = (jsonSchema() as { properties: { scale: { minimum: number; maximum: number } } }).properties.scale;
-    if (!(x >= minimum && x <= maximum)) throw new CliError(`--scale: expected a number in [${minimum}, ${maximum}] (times the scenario's providers and demand), got '${f.scale}'`);
-    sets.push(`scale=${x}`);
-  }
+  sets.push(...sizeSets(f));
   if (f.runs !== undefined && f.seeds !== undefined) throw new CliError('--runs and --seeds: give one (--seed S --runs N runs seed S and N - 1 seeds derived from it; --seeds lists the seeds)');
   // the seeds of several runs: listed (--seeds), or a batch from one seed as the dashboard's Monte Carlo runs (--runs)
   const batch = f.runs !== undefined ? runSeeds(intFlag('seed', f.seed, 1, 0, 2 ** 32 - 1), intFlag('runs', f.runs, 2, 2, MAX_SEEDS)) : f.seeds !== undefined ? parseSeeds(f.seeds) : null;

@@ -242,6 +242,34 @@ describe('depinsim validate and a control run', () => {
     expect(bad.err.trim().split('\n')).toHaveLength(1);
     expect(bad.err).toMatch(/bad-control\.json: control\.set \(no pump\): economy\.price\.shokcs: unknown field/);
   });
+
+  it('takes --days and --scale as run does, so its hash is the run\'s; a flag it does not use is refused, not ignored', () => {
+    const sized = cli(['validate', 'baseline', '--days', '30', '--scale', '0.5']);
+    expect(sized.code).toBe(0);
+    const viaSet = cli(['validate', 'baseline', '--set', 'horizonDays=30', '--set', 'scale=0.5']);
+    expect(sized.out).toBe(viaSet.out);
+    expect(sized.out).not.toBe(cli(['validate', 'baseline']).out);
+    expect(cli(['validate', 'baseline', '--scale', '0']).err).toMatch(/--scale: expected a number in \[0\.01, 200\]/);
+    // before 0.19.1 these were ignored: validate --scale 150 printed the hash at scale 1
+    for (const [args, err] of [
+      [['validate', 'baseline', '--seed', '3'], "depinsim: 'validate' does not use --seed; it takes --set, --days, --scale, --sweep, --sample\n"],
+      [['validate', 'baseline', '--out', 'v.csv', '--quiet'], "depinsim: 'validate' does not use --out, --quiet; it takes --set, --days, --scale, --sweep, --sample\n"],
+      [['scenarios', '--days', '3'], "depinsim: 'scenarios' does not use --days; it takes none\n"],
+      [['schema', '--seed', '2'], "depinsim: 'schema' does not use --seed; it takes --out\n"],
+    ] as const) {
+      const r = cli([...args]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.err).toBe(err);
+      expect(r.out).toBe('');
+    }
+  });
+
+  it('says when a valid scenario is too large for the dashboard, which refuses it, and still exits 0', () => {
+    const big = cli(['validate', 'baseline', '--set', 'scale=150']);
+    expect(big.code).toBe(0);
+    expect(big.out.split('\n')[1]).toBe('note: the dashboard refuses it: its network of 300,000 providers is more than the 250,000 a browser tab holds; run it with depinsim run');
+    expect(cli(['validate', 'baseline', '--set', 'scale=100']).out).not.toContain('note:');
+  });
 });
 
 describe('bad input: one line naming the field, exit code 2, no stack trace', () => {

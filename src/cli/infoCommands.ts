@@ -13,7 +13,11 @@ import { BROWSER_MAX_PROVIDERS, browserSizeIssues, providersBuilt } from '../sim
 
 export { jsonSchema };
 
-export function validateCommand(arg: string, sets: string[], sweeps: string[] = [], samples: string[] = []): number {
+/** `quiet`: the verdict is the exit code alone (problems still go to stderr). */
+export function validateCommand(arg: string, sets: string[], sweeps: string[] = [], samples: string[] = [], quiet = false): number {
+  const say = (line: string) => {
+    if (!quiet) process.stdout.write(line);
+  };
   if (samples.length) {
     if (sweeps.length) throw new CliError('--sample and --sweep: give one');
     // every sampled value lies between its range's ends: the scenario at all the low ends and at all
@@ -22,15 +26,15 @@ export function validateCommand(arg: string, sets: string[], sweeps: string[] = 
     const ends = [ranges.map((r) => (r.integer ? Math.ceil(r.lo) : r.lo)), ranges.map((r) => (r.integer ? Math.floor(r.hi) : r.hi))];
     const axes = ranges.map((r, d) => ({ path: r.path, values: ends.map((e) => e[d]) }));
     const plan = planSweep(arg, sets, axes, 1, ends);
-    process.stdout.write(`ok: ${arg} with the sampled ranges is valid at their low and their high ends\n`);
-    plan.points.forEach((p, k) => process.stdout.write(`  ${k === 0 ? 'low' : 'high'} ends (${describePoint(plan.axes, p.values)}): hash ${scenarioHash(p.scenario)}\n`));
+    say(`ok: ${arg} with the sampled ranges is valid at their low and their high ends\n`);
+    plan.points.forEach((p, k) => say(`  ${k === 0 ? 'low' : 'high'} ends (${describePoint(plan.axes, p.values)}): hash ${scenarioHash(p.scenario)}\n`));
     return EXIT.ok;
   }
   if (sweeps.length) {
     // every point of the grid, as `run --sweep` would check them before running any
     const plan = planSweep(arg, sets, sweeps.map(parseSweep), 1);
-    process.stdout.write(`ok: ${arg} with the sweep is ${plan.points.length} valid scenarios\n`);
-    plan.points.forEach((p, k) => process.stdout.write(`  point ${k + 1} (${describePoint(plan.axes, p.values)}): hash ${scenarioHash(p.scenario)}\n`));
+    say(`ok: ${arg} with the sweep is ${plan.points.length} valid scenarios\n`);
+    plan.points.forEach((p, k) => say(`  point ${k + 1} (${describePoint(plan.axes, p.values)}): hash ${scenarioHash(p.scenario)}\n`));
     return EXIT.ok;
   }
   const s = loadScenario(arg, sets);
@@ -49,11 +53,11 @@ export function validateCommand(arg: string, sets: string[], sweeps: string[] = 
       );
     }
   }
-  process.stdout.write(`ok: ${arg} is a valid scenario ('${s.name}', hash ${scenarioHash(s)})${control ? `; its control '${control.name}' too (hash ${controlHash})` : ''}\n`);
+  say(`ok: ${arg} is a valid scenario ('${s.name}', hash ${scenarioHash(s)})${control ? `; its control '${control.name}' too (hash ${controlHash})` : ''}\n`);
   // valid here, but too large for a browser tab: say so before someone opens it in the dashboard
   if (browserSizeIssues(s).length) {
     const n = (x: number) => x.toLocaleString('en-US');
-    process.stdout.write(`note: the dashboard refuses it: its network of ${n(providersBuilt(s))} providers is more than the ${n(BROWSER_MAX_PROVIDERS)} a browser tab holds; run it with depinsim run\n`);
+    say(`note: the dashboard refuses it: its network of ${n(providersBuilt(s))} providers is more than the ${n(BROWSER_MAX_PROVIDERS)} a browser tab holds; run it with depinsim run\n`);
   }
   return EXIT.ok;
 }

@@ -41,7 +41,7 @@ const USAGE = `usage:
                N runs, each with its own values (a latin hypercube over the ranges) and seed: the
                sweep's CSV, bands across all runs, and each parameter's rank correlation with each
                summary figure
-  depinsim validate <scenario.json | preset> [--days D] [--scale X] [--set path=value ...] [--sweep path=values ... | --sample path=low:high ...]
+  depinsim validate <scenario.json | preset> [--days D] [--scale X] [--set path=value ...] [--sweep path=values ... | --sample path=low:high ...] [--quiet]
   depinsim scenarios            list the bundled presets and the question each answers
   depinsim schema [--out f]     JSON Schema of scenario files (for editors)
   depinsim help                 this text (also --help, -h)
@@ -104,9 +104,9 @@ export async function main(argv: string[]): Promise<number> {
       case 'run':
         return await runCommand(one(rest, 'run'), values);
       case 'validate':
-        refuseUnread('validate', values, ['set', 'days', 'scale', 'sweep', 'sample']);
+        refuseUnread('validate', values, ['set', 'days', 'scale', 'sweep', 'sample', 'quiet']);
         // --days and --scale after the --set edits, as run takes them: the hash printed is the run's
-        return validateCommand(one(rest, 'validate'), [...(values.set ?? []), ...sizeSets(values)], values.sweep ?? [], values.sample ?? []);
+        return validateCommand(one(rest, 'validate'), [...(values.set ?? []), ...sizeSets(values)], values.sweep ?? [], values.sample ?? [], values.quiet);
       case 'scenarios':
         refuseUnread('scenarios', values, []);
         return scenariosCommand();

@@ -252,8 +252,8 @@ describe('depinsim validate and a control run', () => {
     expect(cli(['validate', 'baseline', '--scale', '0']).err).toMatch(/--scale: expected a number in \[0\.01, 200\]/);
     // before 0.19.1 these were ignored: validate --scale 150 printed the hash at scale 1
     for (const [args, err] of [
-      [['validate', 'baseline', '--seed', '3'], "depinsim: 'validate' does not use --seed; it takes --set, --days, --scale, --sweep, --sample\n"],
-      [['validate', 'baseline', '--out', 'v.csv', '--quiet'], "depinsim: 'validate' does not use --out, --quiet; it takes --set, --days, --scale, --sweep, --sample\n"],
+      [['validate', 'baseline', '--seed', '3'], "depinsim: 'validate' does not use --seed; it takes --set, --days, --scale, --sweep, --sample, --quiet\n"],
+      [['validate', 'baseline', '--out', 'v.csv', '--leases', 'l.csv'], "depinsim: 'validate' does not use --out, --leases; it takes --set, --days, --scale, --sweep, --sample, --quiet\n"],
       [['scenarios', '--days', '3'], "depinsim: 'scenarios' does not use --days; it takes none\n"],
       [['schema', '--seed', '2'], "depinsim: 'schema' does not use --seed; it takes --out\n"],
     ] as const) {
@@ -262,6 +262,12 @@ describe('depinsim validate and a control run', () => {
       expect(r.err).toBe(err);
       expect(r.out).toBe('');
     }
+    // --quiet: the exit code is the verdict, problems still said
+    const quiet = cli(['validate', 'baseline', '--scale', '150', '--quiet']);
+    expect([quiet.code, quiet.out, quiet.err]).toEqual([0, '', '']);
+    const bad = cli(['validate', 'baseline', '--set', 'horizonDays=0', '--quiet']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/horizonDays: expected value >= 1, got 0/);
   });
 
   it('says when a valid scenario is too large for the dashboard, which refuses it, and still exits 0', () => {

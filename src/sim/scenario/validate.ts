@@ -34,6 +34,8 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
 
 function show(v: unknown): string {
   if (v === undefined) return 'nothing';
+  // JSON.stringify writes them as null; a JSON number beyond the float range (1e400) reads as Infinity
+  if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
   const s = JSON.stringify(v);
   return s === undefined ? String(v) : s.length > 60 ? `${s.slice(0, 57)}...` : s;
 }
@@ -56,6 +58,7 @@ function describe(issue: z.core.$ZodIssue, input: unknown): ScenarioIssue[] {
       return [{ path: at(base), message: `expected ${what} ${iss.inclusive === false ? bound.replace('=', '') : bound}, got ${show(given)}` }];
     }
     case 'invalid_type':
+      if (typeof given === 'number' && !Number.isFinite(given)) return [{ path: at(base), message: `expected a finite number, got ${show(given)}` }];
       return [{ path: at(base), message: `expected ${issue.expected}, got ${show(given)}` }];
     case 'invalid_value':
       return [{ path: at(base), message: `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${show(given)}` }];

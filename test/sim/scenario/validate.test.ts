@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseScenario, parseScenarioText, ScenarioError, validateScenario, type ScenarioIssue } from '../../../src/sim/scenario/validate.ts';
+import { parseJsonText, parseScenario, parseScenarioText, ScenarioError, validateScenario, type ScenarioIssue } from '../../../src/sim/scenario/validate.ts';
 import { scenarioSchema } from '../../../src/sim/scenario/schema.ts';
 
 function issuesOf(raw: unknown): ScenarioIssue[] {
@@ -86,6 +86,8 @@ describe('scenario validation', () => {
     expectOneIssue({ demand: { classes: { inference: { unlimitedPatience: 'yes' } } } }, 'demand.classes.inference.unlimitedPatience', /got "yes"/, /expected boolean/);
     expectOneIssue({ supply: 5 }, 'supply', /got 5/, /expected object/);
     expectOneIssue({ supply: { providers: 1.5 } }, 'supply.providers', /got 1\.5/, /expected int/);
+    // a JSON number past the float range (1e400) parses as Infinity: said as such, not as the "null" JSON writes
+    expectOneIssue(parseJsonText('{"scale": 1e400}'), 'scale', /got Infinity$/, /expected a finite number/);
   });
 
   test('out of range: path, value given, bound expected', () => {

@@ -44,8 +44,8 @@ export function sliceHours(share: number): number {
 
 /**
  * While the providers are built: measure their memory first after this share of them, and not
- * before this many (the fixed costs would weigh too much in the cheap look at fewer: the first
- * thousands of providers take less memory than the start of the run).
+ * before this many (over fewer, the run's fixed start, about 50 MB, outweighs the providers in the
+ * cheap look, which would then call for collections a small network does not need).
  */
 const SETUP_STEP = 0.02;
 const SETUP_FIRST = 32_768;
@@ -215,7 +215,7 @@ export class HeapWatch {
    * The same stop while the initial network is built, before day 0: a set-up that alone does not fit
    * (--scale 200 in a small heap) would otherwise end in V8's fatal error. `done` of `total` of the
    * set-up's `stage` are built. While the providers are built, a network that will not fit is
-   * stopped as soon as its growth shows it (setupProjection), not once the heap is full: 10 million
+   * stopped as soon as its growth shows it (projectSetup), not once the heap is full: 10 million
    * providers stopped after about a minute of building, most of it spent collecting a full heap.
    */
   checkSetup(stage: string, done: number, total: number): void {

@@ -9,7 +9,7 @@
  * scaled with it, about 5.5 KB per initial provider by the end of a year (3.3 KB after set-up; a 20,000-
  * provider year: 111 MB live in Node); 250,000 such providers hold about 1.4 GB, inside the 3.7 GB a
  * Chromium tab's heap gets on a 64-bit machine with room for the page and the Monte Carlo workers'
- * runs. 10 million providers (the schema's end of the range) stop Node at 2.9 million.
+ * runs. 10 million providers (the schema's end of the range) fill Node's default 4 GB heap by 2.9 million.
  */
 import type { Scenario } from './schema.ts';
 import { validateScenario, type ScenarioIssue, type ValidationResult } from './validate.ts';

@@ -30,10 +30,8 @@ export function deriveColumns(data: Record<string, Float64Array>, rows: number, 
   // shares). gmv_usd bills every GPU-hour served, paid or not, so the hours served after a tenant's
   // escrow ran dry (unpaid_usd, a stack of its own in the chart) come off too; runs from before that
   // column have none to take off.
-  make('supply_side_usd', ['gmv_usd', 'fees_usd'], (i, [g, f]) => {
-    const unpaid = col('unpaid_usd');
-    return g[i] - f[i] - (unpaid && Number.isFinite(unpaid[i]) ? unpaid[i] : 0);
-  });
+  const unpaid = col('unpaid_usd');
+  make('supply_side_usd', ['gmv_usd', 'fees_usd'], (i, [g, f]) => g[i] - f[i] - (unpaid && Number.isFinite(unpaid[i]) ? unpaid[i] : 0));
   make('staking_ratio', ['staked_tokens', 'supply_tokens'], (i, [st, su]) => (su[i] > 0 ? st[i] / su[i] : NaN));
   make('treasury_value_usd', ['treasury_tokens', 'token_price_usd'], (i, [tt, p]) => {
     const usd = col('treasury_usd');

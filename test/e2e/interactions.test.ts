@@ -409,6 +409,23 @@ describe('dashboard interactions', () => {
     expect(seen.some((t) => /building the network: [\d,]+ of 200,000 providers…/.test(t)), seen.join(' | ')).toBe(true);
   });
 
+  it("a scale too large for a tab is said on the context bar's Providers, and the problem's link goes there (as for the horizon)", async () => {
+    const { page } = await open({ edits: { horizonDays: 20, scale: 200 } });
+    await expect.poll(() => page.locator('#scale').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#scale-err').textContent()).toContain('Providers: the dashboard runs networks of up to 250,000 providers');
+    await page.locator('.issues button.link', { hasText: 'scale' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('scale');
+    // a size it can run clears it and runs
+    await page.selectOption('#scale', '1');
+    await waitForStatus(page, 'done', 30_000);
+    expect(await page.locator('#scale').getAttribute('aria-invalid')).toBe('false');
+    // the horizon's problem links to its field in the context bar too
+    await page.locator('#horizon').fill('0');
+    await page.locator('#horizon').press('Enter');
+    await page.locator('.issues button.link', { hasText: 'horizonDays' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('horizon');
+  });
+
   it('pin as baseline, change the seed, and compare: differing parameters listed, baseline drawn, KPI deltas', async () => {
     const { page } = await open();
     await waitForStatus(page, 'done', 30_000);

@@ -50,7 +50,7 @@ describe('a broken model check in a batch', () => {
     const last = job(4).at(-1)!;
     expect(last.type).toBe('done');
     if (last.type !== 'done') return;
-    expect(last.checks).toBe(7);
+    expect(last.checks).toBe(8);
     expect(last.csv.split('\n')[0]).toMatch(/^day,gpus_total,/);
   });
 

@@ -105,8 +105,11 @@ describe('depinsim run', () => {
     const gmvUsd = total('gmv_usd').toLocaleString('en-US', { maximumFractionDigits: 2 });
     const [, escrowUsd] = last.match(/; escrow held for the live leases \(([\d,.]+) USD, exact\)/)!;
     expect(Number(escrowUsd.replace(/,/g, ''))).toBeGreaterThan(0);
+    // every order (0.20.0): at least the new jobs' orders the CSV counts (re-orders and the jobs running at day 0 come on top)
+    const [, ordersN] = last.match(/; every order accounted for \(([\d,]+) orders, each ended once or live\)/)!;
+    expect(Number(ordersN.replace(/,/g, ''))).toBeGreaterThanOrEqual(total('jobs_arrived'));
     expect(last).toBe(
-      `depinsim: model checks: all 7 hold: Little's law on the order queue (${queueH} order-hours both ways); GPU-hours served in metrics and leases alike (${servedH} GPU-h both ways); ` +
+      `depinsim: model checks: all 8 hold: Little's law on the order queue (${queueH} order-hours both ways); every order accounted for (${ordersN} orders, each ended once or live); GPU-hours served in metrics and leases alike (${servedH} GPU-h both ways); ` +
         `GMV in metrics and leases alike ($${gmvUsd} both ways); ` +
         `busy GPUs within online GPUs (all 8 periods); escrow held for the live leases (${escrowUsd} USD, exact); token supply (exact); double-entry ledger (${last.match(/\(([\d,]+) entries balanced/)![1]} entries balanced)`,
     );
@@ -395,7 +398,7 @@ describe('depinsim run --seeds (replications)', () => {
     expect(meta).toMatchObject({ seeds: [1, 2, 3], days: 10, scenario: 'baseline' });
     expect(meta.scenario_hash).toBe(JSON.parse(readFileSync(join(dir, 'one.csv.meta.json'), 'utf8')).scenario_hash);
     expect(meta.columns[0].name).toBe('seed');
-    expect(r.err).toMatch(/baseline, 3 runs \(seeds 1-3\), 10 days, hash [0-9a-f]{16}: [\d.]+ M events in [\d.]+ s on \d threads?; model checks: all 7 hold on each run; wrote rep\.csv/);
+    expect(r.err).toMatch(/baseline, 3 runs \(seeds 1-3\), 10 days, hash [0-9a-f]{16}: [\d.]+ M events in [\d.]+ s on \d threads?; model checks: all 8 hold on each run; wrote rep\.csv/);
     expect(r.err).toMatch(/across seeds: mean ± half-width of the 95% confidence interval \(Student's t, n = 3\)/);
     expect(r.err).toMatch(/utilization \(busy \/ online GPU-hours, whole run\)\s+\d+\.\d% ± \d+\.\d%/);
   });
@@ -610,7 +613,7 @@ describe('depinsim run --sweep (a parameter grid)', () => {
     expect(meta.seeds).toEqual([1, 2]);
     expect(meta.points[2]).toEqual({ point: 3, values: { 'market.matcher': 'auction', 'demand.baseRateJobsPerHour': 80 }, scenario_hash: JSON.parse(readFileSync(join(dir, 'p3.csv.meta.json'), 'utf8')).scenario_hash });
     expect(meta.columns.slice(0, 5).map((c: { name: string }) => c.name)).toEqual(['point', 'market.matcher', 'demand.baseRateJobsPerHour', 'seed', 'day']);
-    expect(r.err).toMatch(/baseline, sweep of market\.matcher x demand\.baseRateJobsPerHour: 4 points x 2 runs each \(seeds 1-2\), [\d.]+ M events in [\d.]+ s on \d threads?; model checks: all 7 hold on each run; wrote sweep\.csv/);
+    expect(r.err).toMatch(/baseline, sweep of market\.matcher x demand\.baseRateJobsPerHour: 4 points x 2 runs each \(seeds 1-2\), [\d.]+ M events in [\d.]+ s on \d threads?; model checks: all 8 hold on each run; wrote sweep\.csv/);
     expect(r.err).toMatch(/\n {2}3 +auction +80 +\d+\.\d% ± \d+\.\d%/);
   });
 

@@ -862,7 +862,7 @@ describe('dashboard interactions', () => {
     // the provider report came back too: its chart and export are there without a worker
     await expect.poll(() => page.locator('[data-action="export-providers"]').isDisabled()).toBe(false);
     // and the run's model checks, kept with it
-    expect(await page.getByTestId('checks-verdict').textContent()).toContain('all 7 hold');
+    expect(await page.getByTestId('checks-verdict').textContent()).toContain('all 8 hold');
 
     // Run simulates it again: the same bytes, as determinism promises
     await page.locator('[data-action="run"]').click();

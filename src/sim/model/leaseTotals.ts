@@ -29,6 +29,11 @@ export class LeaseTotals {
   private usd = 0;
   private count = 0;
 
+  /** Leases ended so far: the lease export's rows. */
+  get endedLeases(): number {
+    return this.count;
+  }
+
   /** Lease l has ended (its row is being written). */
   ended(l: Lease): void {
     this.count++;

@@ -74,6 +74,8 @@ import { Preemption } from './preemption.ts';
 import { JobArrivals } from './jobArrivals.ts';
 import { WaitingOrders } from './waitingOrders.ts';
 import { LeaseTotals, type LeaseRunTotals } from './leaseTotals.ts';
+import { OrderTally, orderFlowSides, type OrderFlowSides } from './orderFlow.ts';
+import type { MetricTable } from '../metrics/table.ts';
 import { fillOrder } from './orderRecord.ts';
 import { GpuHolds } from './gpuHolds.ts';
 import { writeJoined, writeReputation, writeStanding } from './signalWrites.ts';
@@ -134,6 +136,8 @@ export class MarketModel {
   private waitedHours = 0;
   /** GPU-hours and USD the ended leases ran and were billed, as their lease rows say: the lease side of two of the run's checks (runChecks.ts). */
   private totals = new LeaseTotals();
+  /** The orders placed, by origin: what goes in, for the order check (model/orderFlow.ts). */
+  private tally = new OrderTally();
   /** The burn-and-mint circuit breaker (economy/bmeBreaker.ts): while it is halted no order is matched; null without burn-and-mint settlement mints. */
   private readonly bme: BmeBreaker | null;
   /** Payments to providers out of escrow, per lease and every period (model/settlement.ts). */
@@ -254,6 +258,7 @@ export class MarketModel {
     this.warm = new WarmPlacement({
       leases, nextLeaseId: () => this.nextLeaseId, order: orderJob,
       withdraw: (l) => {
+        this.tally.withdrawn();
         this.waiting.remove(l);
         this.leases.delete(l.id);
         this.pool.give(l);
@@ -412,6 +417,7 @@ export class MarketModel {
     const l = this.pool.take();
     const booking = reserved && Number.isNaN(termEndsAt) ? now + this.s.market.setupHours + workHours : termEndsAt;
     fillOrder(l, this.nextLeaseId++, jobId, attempt, d, workHours, cancelAfterHours, spot, reserved, booking, now);
+    this.tally.order(attempt, this.warm.placing);
     this.leases.set(l.id, l);
     this.metrics.advance(now);
     // Most orders match on arrival: only one still waiting joins the queue and gets a patience timer.
@@ -607,6 +613,11 @@ export class MarketModel {
   /** GPU-hours the leases have run and USD they were billed by now: the ended ones' (their lease rows') and the live ones' so far. */
   leaseRunTotals(): LeaseRunTotals {
     return this.totals.at(this.engine.now, this.leases);
+  }
+
+  /** Where every order placed so far went, against `table` (the run's metrics): the order check's sides. */
+  orderFlow(table: MetricTable): OrderFlowSides {
+    return orderFlowSides(this.tally, table, this.leases, this.totals.endedLeases);
   }
 
   /** Base units paid so far for lease l (running leases are paid every period). */

@@ -6,6 +6,11 @@
  * - Little's law as bookkeeping: the time-average number of orders waiting (the CSV's
  *   queue_len_mean) times the hours of the run equals the hours every order spent waiting, matched,
  *   expired, cancelled or still waiting. An order lost from the queue, or counted twice, breaks it.
+ * - Every order accounted for (0.20.0): the orders placed (new jobs, re-orders of failed or preempted
+ *   leases' remaining work, jobs running at t = 0) were matched, expired or are still waiting; the
+ *   matched ones completed, were cancelled, failed or were preempted, or are still live; those that
+ *   ended are the lease export's rows. Counts, so exact: an order lost, or an outcome counted in no
+ *   CSV column or in two, breaks it (model/orderFlow.ts).
  * - Token supply: the supply at the end equals the genesis supply plus everything minted minus
  *   everything burned, in the ledger's integer base units (1e-4 token): exactly.
  * - The ledger: every asset's balances sum to zero (double entry), so no USD, token or credit was
@@ -28,8 +33,9 @@ import { UNITS_PER } from '../economy/ledger.ts';
 import { log } from '../core/detMath.ts';
 import type { MarketModel } from './marketModel.ts';
 import type { LeaseRunTotals } from './leaseTotals.ts';
+import type { OrderFlowSides } from './orderFlow.ts';
 
-export type RunCheckId = 'little' | 'served' | 'gmv' | 'capacity' | 'escrow' | 'supply' | 'ledger';
+export type RunCheckId = 'little' | 'orders' | 'served' | 'gmv' | 'capacity' | 'escrow' | 'supply' | 'ledger';
 
 export interface RunCheck {
   id: RunCheckId;
@@ -83,6 +89,34 @@ export function littleCheck(queueHours: number, waitedHours: number): RunCheck {
     holds,
     detail: `time-average orders waiting × hours: ${num(queueHours)} order-hours; hours every order waited: ${num(waitedHours)} order-hours; ${words}`,
     short: `${num(waitedHours)} order-hours both ways`,
+  };
+}
+
+/** Where every order went (orderFlowSides): four sums of counts that must agree exactly. */
+export function ordersCheck(f: OrderFlowSides): RunCheck {
+  const n = (v: number) => num(v, 0);
+  const placedBy = f.arrived + f.reorders + f.warm;
+  const matched = f.matched + f.warm;
+  const settled = matched + f.expired + f.waiting;
+  const live = f.matchedLive + f.running + f.stalled;
+  const outcomes = f.completed + f.cancelled + f.failed + f.preempted + live;
+  const ended = f.completed + f.expired + f.cancelled + f.failed + f.preempted;
+  const gaps: string[] = [];
+  if (placedBy !== f.placed) gaps.push(`new jobs, re-orders and day-0 jobs add up to ${n(placedBy)}, not the ${n(f.placed)} orders the model placed`);
+  if (settled !== f.placed) gaps.push(`matched, expired and waiting add up to ${n(settled)}, not the ${n(f.placed)} placed`);
+  if (outcomes !== matched) gaps.push(`the outcomes of the matched and the live add up to ${n(outcomes)}, not the ${n(matched)} matched`);
+  if (ended !== f.exportRows) gaps.push(`the lease export has ${n(f.exportRows)} rows, not the ${n(ended)} that ended`);
+  return {
+    id: 'orders',
+    title: 'every order accounted for',
+    holds: gaps.length === 0,
+    detail:
+      `${n(f.placed)} orders placed: ${n(f.arrived)} new jobs (jobs_arrived) + ${n(f.reorders)} re-orders of failed or preempted leases' remaining work + ${n(f.warm)} jobs running at day 0; ` +
+      `${n(matched)} matched (orders_matched + the day-0 jobs), ${n(f.expired)} expired (jobs_expired), ${n(f.waiting)} still waiting; ` +
+      `of the matched, ${n(f.completed)} completed, ${n(f.cancelled)} cancelled, ${n(f.failed)} failed, ${n(f.preempted)} preempted (jobs_completed, jobs_cancelled, leases_failed, leases_preempted) ` +
+      `and ${n(live)} live (${n(f.matchedLive)} matched, ${n(f.running)} running, ${n(f.stalled)} stalled); the ${n(ended)} that ended are the lease export's ${n(f.exportRows)} rows; ` +
+      (gaps.length === 0 ? 'every count exact' : `but ${gaps.join('; ')}`),
+    short: `${n(f.placed)} orders, each ended once or live`,
   };
 }
 
@@ -237,6 +271,7 @@ export function runChecks(model: MarketModel, table: MetricTable): RunCheck[] {
   const leases = model.leaseRunTotals();
   const checks = [
     littleCheck(queueHours, model.orderHoursWaited()),
+    ordersCheck(model.orderFlow(table)),
     servedCheck(total('gpu_hours_served'), leases),
     gmvCheck(total('gmv_usd'), leases),
     capacityCheck(table),

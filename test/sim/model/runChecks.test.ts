@@ -5,18 +5,21 @@
 import { describe, expect, it } from 'vitest';
 import { createRun } from '../../../src/sim/run.ts';
 import { parseScenario } from '../../../src/sim/scenario/validate.ts';
-import { capacityCheck, escrowCheck, gmvCheck, ledgerCheck, littleCheck, servedCheck, supplyCheck } from '../../../src/sim/model/runChecks.ts';
+import { capacityCheck, escrowCheck, gmvCheck, ledgerCheck, littleCheck, ordersCheck, servedCheck, supplyCheck } from '../../../src/sim/model/runChecks.ts';
+import type { OrderFlowSides } from '../../../src/sim/model/orderFlow.ts';
 import type { MetricTable } from '../../../src/sim/metrics/table.ts';
 
 describe('run checks', () => {
   it('all hold on a run with the economy, with the figures on both sides', () => {
-    const s = parseScenario({ horizonDays: 10, scale: 0.05 });
+    const s = parseScenario({ horizonDays: 10, scale: 0.05, demand: { warmStart: true } });
     // the lease export's rows, as the CLI's --leases writes them (one per lease as it ends)
     let exportGpuH = 0;
     let exportUsd = 0;
     let exportRows = 0;
+    const outcomes = new Map<string, number>();
     const run = createRun(s, 4, {
       onLease: (r) => {
+        outcomes.set(r.outcome, (outcomes.get(r.outcome) ?? 0) + 1);
         exportGpuH += r.gpu_hours;
         if (r.gpu_hours > 0) exportUsd += r.price_usd_per_gpu_h * r.gpu_hours;
         exportRows++;
@@ -24,13 +27,35 @@ describe('run checks', () => {
     });
     run.advance(run.horizonHours);
     const checks = run.checks();
-    expect(checks.map((c) => c.id)).toEqual(['little', 'served', 'gmv', 'capacity', 'escrow', 'supply', 'ledger']);
+    expect(checks.map((c) => c.id)).toEqual(['little', 'orders', 'served', 'gmv', 'capacity', 'escrow', 'supply', 'ledger']);
     for (const c of checks) expect(c.holds, `${c.title}: ${c.detail}`).toBe(true);
-    const [little, served, gmv, capacity, escrow, supply, ledger] = checks.map((c) => c.detail);
+    const [little, orders, served, gmv, capacity, escrow, supply, ledger] = checks.map((c) => c.detail);
     // both sides are shown and equal to the digit shown
     const [, a, b] = little.match(/× hours: ([\d,.]+) order-hours; hours every order waited: ([\d,.]+) order-hours; (exactly equal|equal to 1\d significant digits)$/)!;
     expect(a).toBe(b);
     expect(Number(a.replace(/,/g, ''))).toBeGreaterThan(10);
+    // every order: the CSV's counts summed, the lease export's rows by outcome, and the live leases by state
+    const fmt0 = (v: number) => v.toLocaleString('en-US');
+    const col = (c: string) => Array.from(run.table().data[c]).reduce((x, y) => x + y, 0);
+    const o = orders.match(
+      /^([\d,]+) orders placed: ([\d,]+) new jobs \(jobs_arrived\) \+ ([\d,]+) re-orders of failed or preempted leases' remaining work \+ ([\d,]+) jobs running at day 0; ([\d,]+) matched \(orders_matched \+ the day-0 jobs\), ([\d,]+) expired \(jobs_expired\), ([\d,]+) still waiting; of the matched, ([\d,]+) completed, ([\d,]+) cancelled, ([\d,]+) failed, ([\d,]+) preempted \(jobs_completed, jobs_cancelled, leases_failed, leases_preempted\) and ([\d,]+) live \(([\d,]+) matched, ([\d,]+) running, ([\d,]+) stalled\); the ([\d,]+) that ended are the lease export's ([\d,]+) rows; every count exact$/,
+    )!;
+    expect(o, orders).not.toBeNull();
+    const v = o.slice(1).map((x) => Number(x.replace(/,/g, '')));
+    const [placed, arrived, reorders, warm, matched, expired, waiting, completed, cancelled, failed, preempted, live, liveMatched, running, stalled, ended, rows] = v;
+    expect(arrived).toBe(col('jobs_arrived'));
+    expect(matched).toBe(col('orders_matched') + warm);
+    expect([expired, completed, cancelled, failed]).toEqual([col('jobs_expired'), col('jobs_completed'), col('jobs_cancelled'), col('leases_failed')]);
+    expect([completed, expired, cancelled, failed, preempted]).toEqual(['completed', 'expired', 'cancelled', 'failed', 'preempted'].map((k) => outcomes.get(k) ?? 0));
+    expect(rows).toBe(exportRows);
+    expect(ended).toBe(exportRows);
+    expect(placed).toBe(arrived + reorders + warm);
+    expect(placed).toBe(matched + expired + waiting);
+    expect(matched).toBe(completed + cancelled + failed + preempted + live);
+    expect(live).toBe(liveMatched + running + stalled);
+    // a run of 10 days has every kind: failures re-ordered, jobs running at day 0, orders that expired, leases still running
+    for (const [k, x] of Object.entries({ reorders, warm, expired, failed, running })) expect(x, k).toBeGreaterThan(0);
+    expect(fmt0(placed)).toBe(o[1]);
     // the GPU-hours served: the CSV column's sum, and the leases' (the export's rows, and those still running) adding up to it
     const fmt = (v: number, d = 1) => v.toLocaleString('en-US', { maximumFractionDigits: d });
     const csvGpuH = Array.from(run.table().data.gpu_hours_served).reduce((x, y) => x + y, 0);
@@ -88,6 +113,7 @@ describe('run checks', () => {
     run.advance(run.horizonHours);
     expect(run.checks().map((c) => [c.id, c.holds])).toEqual([
       ['little', true],
+      ['orders', true],
       ['served', true],
       ['gmv', true],
       ['capacity', true],
@@ -96,7 +122,45 @@ describe('run checks', () => {
     ]);
   });
 
+  it('an order lost from the live table, or an outcome counted twice, breaks the order check', () => {
+    const run = createRun(parseScenario({ horizonDays: 4, scale: 0.05 }), 3);
+    run.advance(run.horizonHours);
+    const orders = () => run.checks().find((c) => c.id === 'orders')!;
+    expect(orders().holds, orders().detail).toBe(true);
+    // a running lease vanishes without a transition (as a bug that dropped it would)
+    const lost = [...run.model.leases.values()].find((l) => l.state === 'active')!;
+    run.model.leases.delete(lost.id);
+    expect(orders().holds).toBe(false);
+    expect(orders().detail).toMatch(/but the outcomes of the matched and the live add up to ([\d,]+), not the ([\d,]+) matched$/);
+    const [, a, b] = orders().detail.match(/add up to ([\d,]+), not the ([\d,]+) matched$/)!;
+    expect(Number(b.replace(/,/g, '')) - Number(a.replace(/,/g, ''))).toBe(1);
+    run.model.leases.set(lost.id, lost);
+    expect(orders().holds).toBe(true);
+    // one completion counted in two periods' rows
+    const done = run.table().data.jobs_completed;
+    done[0] += 1;
+    expect(orders().detail).toMatch(/but the outcomes of the matched and the live add up to [\d,]+, not the [\d,]+ matched; the lease export has ([\d,]+) rows, not the ([\d,]+) that ended$/);
+    done[0] -= 1;
+  });
+
   it('each says when its identity breaks', () => {
+    const f: OrderFlowSides = {
+      placed: 100, reorders: 10, warm: 5, arrived: 85, matched: 70, expired: 20, completed: 50, cancelled: 5, failed: 10, preempted: 0,
+      waiting: 5, matchedLive: 1, running: 8, stalled: 1, exportRows: 85,
+    };
+    const ok = ordersCheck(f);
+    expect(ok).toMatchObject({ holds: true, short: '100 orders, each ended once or live' });
+    expect(ok.detail).toBe(
+      "100 orders placed: 85 new jobs (jobs_arrived) + 10 re-orders of failed or preempted leases' remaining work + 5 jobs running at day 0; 75 matched (orders_matched + the day-0 jobs), 20 expired (jobs_expired), 5 still waiting; " +
+        'of the matched, 50 completed, 5 cancelled, 10 failed, 0 preempted (jobs_completed, jobs_cancelled, leases_failed, leases_preempted) and 10 live (1 matched, 8 running, 1 stalled); ' +
+        "the 85 that ended are the lease export's 85 rows; every count exact",
+    );
+    expect(ordersCheck({ ...f, arrived: 84 }).detail).toMatch(/but new jobs, re-orders and day-0 jobs add up to 99, not the 100 orders the model placed$/);
+    expect(ordersCheck({ ...f, arrived: 84 }).holds).toBe(false);
+    expect(ordersCheck({ ...f, waiting: 4 }).detail).toMatch(/but matched, expired and waiting add up to 99, not the 100 placed$/);
+    expect(ordersCheck({ ...f, running: 9 }).detail).toMatch(/but the outcomes of the matched and the live add up to 76, not the 75 matched$/);
+    expect(ordersCheck({ ...f, exportRows: 86 }).detail).toMatch(/but the lease export has 86 rows, not the 85 that ended$/);
+
     const l = littleCheck(1000, 990);
     expect(l.holds).toBe(false);
     expect(l.detail).toContain('1.01% apart');

@@ -1,9 +1,13 @@
 /** The progress line of a long CLI run, on stderr every few seconds. */
 
-/** "day 35/365 (10%), 0.4 M events, 2.2 s, about 21 s left": the days completed (36.5 is day 36), the share done. */
-export function progressLine(day: number, horizonDays: number, events: number, elapsedSeconds: number): string {
+/**
+ * "day 35/365 (10%), 0.4 M events, 2.2 s, about 21 s left": the days completed (36.5 is day 36), the
+ * share done, and the time left at `secondsPerDay` (the recent pace: RecentPace), or at the pace
+ * since the start when none is given.
+ */
+export function progressLine(day: number, horizonDays: number, events: number, elapsedSeconds: number, secondsPerDay = elapsedSeconds / day): string {
   const frac = day / horizonDays;
-  return `day ${Math.floor(day)}/${horizonDays} (${(100 * frac).toFixed(0)}%), ${(events / 1e6).toFixed(1)} M events, ${elapsedSeconds.toFixed(1)} s, ${timeLeft((elapsedSeconds * (1 - frac)) / frac)}`;
+  return `day ${Math.floor(day)}/${horizonDays} (${(100 * frac).toFixed(0)}%), ${(events / 1e6).toFixed(1)} M events, ${elapsedSeconds.toFixed(1)} s, ${timeLeft(secondsPerDay * (horizonDays - day))}`;
 }
 
 /**
@@ -15,4 +19,44 @@ export function timeLeft(seconds: number): string {
   if (seconds < 90) return `about ${Math.max(1, Math.round(seconds))} s left`;
   if (seconds < 5400) return `about ${Math.round(seconds / 60)} min left`;
   return `about ${(seconds / 3600).toFixed(1)} h left`;
+}
+
+/**
+ * The pace of the latest stretch of a run: wall seconds per simulated day over the last half of the
+ * time so far (at most `maxWindowSeconds`). Why not the pace since the start: the first simulated
+ * days run cold (the JIT compiles the hot paths) and cost two to three times a later day, so the
+ * first report of a baseline year said "about 50 s left" of a run that took 21 s in all; and demand
+ * that grows makes late days cost more than the average so far.
+ */
+export class RecentPace {
+  private days: number[] = [];
+  private secs: number[] = [];
+
+  constructor(private maxWindowSeconds = 20) {}
+
+  /** The run has reached `day` after `seconds` of wall time. */
+  mark(day: number, seconds: number): void {
+    this.days.push(day);
+    this.secs.push(seconds);
+    // keep what the widest window can reach back to, and one mark before it
+    let drop = 0;
+    while (drop + 1 < this.secs.length && seconds - this.secs[drop + 1] >= this.maxWindowSeconds) drop++;
+    if (drop > 0) {
+      this.days.splice(0, drop);
+      this.secs.splice(0, drop);
+    }
+  }
+
+  /** Seconds per day over the window ending at the last mark (NaN before two marks a day apart). */
+  secondsPerDay(): number {
+    const n = this.secs.length;
+    if (n < 2) return NaN;
+    const now = this.secs[n - 1];
+    const window = Math.min(this.maxWindowSeconds, now / 2);
+    // the latest mark at least `window` back (else the oldest kept)
+    let i = n - 2;
+    while (i > 0 && now - this.secs[i] < window) i--;
+    const days = this.days[n - 1] - this.days[i];
+    return days > 0 ? (now - this.secs[i]) / days : NaN;
+  }
 }

@@ -13,7 +13,7 @@ import { parseSample, samplePoints } from './sampleSpec.ts';
 import { MAX_BAND_SEEDS } from './bands.ts';
 import { BAND_LEVELS, isBandLevel, type BandLevel } from '../sim/metrics/bandLevel.ts';
 import { money, runFigures } from './replicaMessages.ts';
-import { progressLine } from './progress.ts';
+import { progressLine, RecentPace } from './progress.ts';
 import { marketDryNotice } from '../sim/metrics/marketDryNotice.ts';
 import { incentiveOutcome, type IncentiveOutcome } from '../sim/metrics/incentiveOutcome.ts';
 import { spotOutcome } from '../sim/metrics/spotOutcome.ts';
@@ -185,9 +185,12 @@ export async function runCommand(arg: string, f: RunFlags): Promise<number> {
   // and the heap watched, yielding to the event loop between slices so a signal is seen (365 yields a
   // year: no measurable cost).
   let step = 24;
+  const pace = new RecentPace();
+  pace.mark(0, 0);
   try {
     while (!run.done()) {
       run.advance(run.now() + step);
+      if (showProgress) pace.mark(run.now() / 24, (performance.now() - started) / 1000);
       step = heap.check(run.now() / 24);
       if (disk && leaseOut) disk.check(leaseOut.written(), run.now() / 24);
       await new Promise((r) => setImmediate(r));
@@ -195,7 +198,7 @@ export async function runCommand(arg: string, f: RunFlags): Promise<number> {
       const t = performance.now();
       if (showProgress && t - lastReport > 2000) {
         lastReport = t;
-        process.stderr.write(`depinsim: ${progressLine(run.now() / 24, scenario.horizonDays, run.eventsProcessed(), (t - started) / 1000)}\n`);
+        process.stderr.write(`depinsim: ${progressLine(run.now() / 24, scenario.horizonDays, run.eventsProcessed(), (t - started) / 1000, pace.secondsPerDay())}\n`);
       }
     }
     leaseSink?.finish();

@@ -1,6 +1,6 @@
 // The progress line of a long run and its estimate of the wall time left, as a researcher reads them.
 import { describe, expect, it } from 'vitest';
-import { progressLine, timeLeft } from '../../src/cli/progress.ts';
+import { progressLine, RecentPace, timeLeft } from '../../src/cli/progress.ts';
 
 describe('timeLeft', () => {
   it('words seconds, minutes and hours, never "0 s"', () => {
@@ -22,5 +22,40 @@ describe('progressLine', () => {
   it('gives the day, the share done, the events, the time so far and the time left at that pace', () => {
     expect(progressLine(36.5, 365, 412_345, 2.24)).toBe('day 36/365 (10%), 0.4 M events, 2.2 s, about 20 s left');
     expect(progressLine(0, 365, 0, 0.1)).toBe('day 0/365 (0%), 0.0 M events, 0.1 s, time left unknown');
+  });
+
+  it('estimates the time left at the given recent pace (seconds per day)', () => {
+    expect(progressLine(36.5, 365, 412_345, 2.24, 0.05)).toBe('day 36/365 (10%), 0.4 M events, 2.2 s, about 16 s left');
+    expect(progressLine(36.5, 365, 412_345, 2.24, NaN)).toBe('day 36/365 (10%), 0.4 M events, 2.2 s, time left unknown');
+  });
+});
+
+describe('RecentPace', () => {
+  it('goes by the latest half of the run so far, not the cold first days', () => {
+    const p = new RecentPace();
+    expect(p.secondsPerDay()).toBeNaN();
+    p.mark(0, 0);
+    // a cold first day (1 s), then ten days a second
+    p.mark(1, 1);
+    for (let d = 2; d <= 11; d++) p.mark(d, 1 + (d - 1) / 10);
+    expect(p.secondsPerDay()).toBeCloseTo(0.1, 12);
+    // the pace since the start would have said almost twice as long
+    expect(2 / 11).toBeGreaterThan(1.8 * p.secondsPerDay());
+    expect(progressLine(11, 365, 0, 2, p.secondsPerDay())).toBe('day 11/365 (3%), 0.0 M events, 2.0 s, about 35 s left');
+  });
+
+  it('looks back at most its window, so a run that slows down says so', () => {
+    const p = new RecentPace(20);
+    // 100 s at 10 days a second, then 20 s at 2 days a second
+    for (let t = 0; t <= 100; t++) p.mark(10 * t, t);
+    for (let t = 101; t <= 120; t++) p.mark(1000 + 2 * (t - 100), t);
+    expect(p.secondsPerDay()).toBeCloseTo(0.5, 12);
+  });
+
+  it('says it does not know while no day has passed', () => {
+    const p = new RecentPace();
+    p.mark(0, 0);
+    p.mark(0, 1.5);
+    expect(p.secondsPerDay()).toBeNaN();
   });
 });

@@ -40,7 +40,8 @@ export class LongCsvOutput implements RunSink {
     path: string | undefined,
     private head: string,
     private prefixOf: (run: number) => string,
-    private meta: Record<string, unknown>,
+    /** The sidecar, or what makes it once every run is in (a batch's figures across the runs). */
+    private meta: Record<string, unknown> | (() => Record<string, unknown>),
   ) {
     this.file = path === undefined ? null : stageOutput(path);
   }
@@ -54,7 +55,7 @@ export class LongCsvOutput implements RunSink {
 
   /** Puts the finished table in place with its sidecar, or prints it. */
   publish(): void {
-    if (this.file) this.file.publish(JSON.stringify(this.meta, null, 2) + '\n');
+    if (this.file) this.file.publish(JSON.stringify(typeof this.meta === 'function' ? this.meta() : this.meta, null, 2) + '\n');
     else process.stdout.write(this.buffered.join(''));
     this.buffered = [];
   }

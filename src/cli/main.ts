@@ -41,6 +41,11 @@ const USAGE = `usage:
                N runs, each with its own values (a latin hypercube over the ranges) and seed: the
                sweep's CSV, bands across all runs, and each parameter's rank correlation with each
                summary figure
+  depinsim run <scenario.json | preset> --sample path=low:high [--sample ...] [--seed S] --sobol N
+               [--threads T] [--set ...] [--out runs.csv] [--bands b.csv]   variance-based
+               sensitivity: Saltelli's design of N rows (N x (parameters + 2) runs, each row one
+               seed): each parameter's Sobol indices for each summary figure, first-order and total,
+               with 95% bootstrap intervals
   depinsim validate <scenario.json | preset> [--days D] [--scale X] [--set path=value ...] [--sweep path=values ... | --sample path=low:high ...] [--quiet]
   depinsim scenarios            list the bundled presets and the question each answers
   depinsim schema [--out f]     JSON Schema of scenario files (for editors)
@@ -54,6 +59,7 @@ const OPTIONS = {
   threads: { type: 'string' },
   sweep: { type: 'string', multiple: true },
   sample: { type: 'string', multiple: true },
+  sobol: { type: 'string' },
   bands: { type: 'string' },
   'band-level': { type: 'string' },
   days: { type: 'string' },

@@ -8,8 +8,9 @@ import { MAX_SEEDS, parseSeeds } from './seedList.ts';
 import { runSeeds } from '../sim/rng/runSeeds.ts';
 import { replicateCommand } from './replicate.ts';
 import { planSweep, sweepCommand } from './sweep.ts';
-import { parseSweep } from './sweepSpec.ts';
-import { parseSample, samplePoints } from './sampleSpec.ts';
+import { MAX_SWEEP_RUNS, parseSweep } from './sweepSpec.ts';
+import { parseSample, samplePoints, sobolPoints } from './sampleSpec.ts';
+import { SOBOL_MIN_ROWS } from './sobolIndices.ts';
 import { MAX_BAND_SEEDS } from './bands.ts';
 import { BAND_LEVELS, isBandLevel, type BandLevel } from '../sim/metrics/bandLevel.ts';
 import { money, runFigures } from './replicaMessages.ts';
@@ -52,6 +53,8 @@ export interface RunFlags {
   sweep?: string[];
   /** Uncertain parameters (sampleSpec.ts): one `path=low:high` each, drawn for each of the --runs. */
   sample?: string[];
+  /** With --sample: variance-based indices from Saltelli's design of this many rows (sobolIndices.ts), in place of --runs. */
+  sobol?: string;
   /** With --seeds: per period, each column's mean and percentiles across the seeds (bands.ts). */
   bands?: string;
   /** With --bands: the share of runs inside the bands, % (50, 80, 90 or 95; default 80). */
@@ -94,6 +97,30 @@ export async function runCommand(arg: string, f: RunFlags): Promise<number> {
     if (f.bands !== undefined && seeds.length > MAX_BAND_SEEDS) throw new CliError(`--bands holds each point's values until its last seed is in: at most ${MAX_BAND_SEEDS} seeds, got ${seeds.length}`);
     return seeds;
   };
+  if (f.sobol !== undefined) {
+    if (!f.sample?.length) throw new CliError('--sobol N estimates how much of each figure\'s variance the --sample parameters explain: give them (e.g. --sample demand.baseRateJobsPerHour=90:150 --sample market.weights.price=0:2 --sobol 32)');
+    for (const [flag, v] of [['--runs', f.runs], ['--seeds', f.seeds]] as const) {
+      if (v !== undefined) throw new CliError(`--sobol N sets the runs itself (N rows x (parameters + 2), each row one seed derived from --seed): drop ${flag}`);
+    }
+  }
+  if (f.sample?.length && f.sobol !== undefined) {
+    if (f.sweep?.length) throw new CliError('--sample and --sweep: give one (--sweep runs a grid of values, --sample draws each run\'s values from ranges)');
+    for (const [flag, v] of [['--leases', f.leases], ['--providers', f.providers]] as const) {
+      if (v !== undefined) throw new CliError(`${flag} writes one run's results: it cannot be combined with --sample (run that point alone with --set)`);
+    }
+    const ranges = f.sample.map(parseSample);
+    for (const [flag, v, path] of [['--days', f.days, 'horizonDays'], ['--scale', f.scale, 'scale']] as const) {
+      if (v !== undefined && ranges.some((r) => r.path === path)) throw new CliError(`${flag} and --sample ${path} set the same field: keep one`);
+    }
+    const rows = intFlag('sobol', f.sobol, 2, SOBOL_MIN_ROWS, Math.floor(MAX_SWEEP_RUNS / (ranges.length + 2)));
+    const seed = intFlag('seed', f.seed, 1, 0, 2 ** 32 - 1);
+    const rowSeeds = runSeeds(seed, rows);
+    const { points, roles } = sobolPoints(ranges, rows, seed);
+    const axes = ranges.map((r, d) => ({ path: r.path, values: points.map((p) => p[d]) }));
+    const threads = f.threads === undefined ? undefined : intFlag('threads', f.threads, 1, 1, 256);
+    await sweepCommand(planSweep(arg, sets, axes, 1, points), bandSeeds(roles.map((r) => rowSeeds[r.row])), { out: f.out, bands: f.bands, bandLevel, quiet: f.quiet, threads, control }, ranges, { roles, rows, seed });
+    return EXIT.ok;
+  }
   if (f.sample?.length) {
     if (f.sweep?.length) throw new CliError('--sample and --sweep: give one (--sweep runs a grid of values, --sample draws each run\'s values from ranges)');
     if (!batch) throw new CliError('--sample draws a point for each run: give how many with --runs N (e.g. --sample demand.baseRateJobsPerHour=100:140 --runs 20)');

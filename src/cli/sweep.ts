@@ -31,6 +31,8 @@ import { chooseThreads, SEED_COLUMN, summaryTable, written } from './replicate.t
 import { rankTable } from './rankTable.ts';
 import { aligned } from './alignedTable.ts';
 import type { SampleRange } from './sampleSpec.ts';
+import type { SobolRole } from './sobolIndices.ts';
+import { figureIndices, sobolRecords, sobolTable, type FigureIndices } from './sobolTable.ts';
 import { describeSeeds } from '../sim/rng/runSeeds.ts';
 import { MAX_SWEEP_RUNS, sweepGrid, valueText, type SweepAxis } from './sweepSpec.ts';
 
@@ -102,12 +104,19 @@ export function describePoint(axes: readonly SweepAxis[], values: readonly unkno
   return axes.map((a, i) => `${a.path}=${valueText(values[i])}`).join(', ');
 }
 
+/** --sobol's design (sampleSpec.ts' sobolPoints): each point's role, the rows, and --seed (for the bootstrap). */
+export interface SobolPlan {
+  roles: SobolRole[];
+  rows: number;
+  seed: number;
+}
+
 /**
  * Runs a plan: every point with every seed (a grid), or with `sampled` (--sample's ranges) point k
  * with seeds[k] alone, the runs together one batch (pooled bands, the summary across runs and each
- * sampled parameter's rank correlation with each figure).
+ * sampled parameter's rank correlation with each figure, or with `sobol` its Sobol indices).
  */
-export async function sweepCommand(plan: SweepPlan, seeds: number[], f: SweepFlags, sampled?: readonly SampleRange[]): Promise<void> {
+export async function sweepCommand(plan: SweepPlan, seeds: number[], f: SweepFlags, sampled?: readonly SampleRange[], sobol?: SobolPlan): Promise<void> {
   checkOutputs([
     ['--out', f.out],
     ['--bands', f.bands],
@@ -127,15 +136,38 @@ export async function sweepCommand(plan: SweepPlan, seeds: number[], f: SweepFla
     scenario: base.name,
     scenario_hash: scenarioHash(base),
     ...controlField(f.control),
-    ...(sampled ? { sample: sampled.map(({ path, lo, hi, integer, log }) => ({ path, low: lo, high: hi, integer, scale: log ? 'log' : 'linear' })), design: 'latin hypercube, one run per point (point k: the k-th seed)' } : { sweep: axes }),
-    seeds,
-    points: points.map((p, k) => ({ point: k + 1, values: Object.fromEntries(axes.map((a, i) => [a.path, p.values[i]])), scenario_hash: scenarioHash(p.scenario) })),
+    ...(sampled
+      ? {
+          sample: sampled.map(({ path, lo, hi, integer, log }) => ({ path, low: lo, high: hi, integer, scale: log ? 'log' : 'linear' })),
+          design: sobol
+            ? `sobol (Saltelli): ${sobol.rows} rows, each the points A, B and A with one parameter's value from B (in the order of sample), run with the row's seed (seeds[row - 1])`
+            : 'latin hypercube, one run per point (point k: the k-th seed)',
+        }
+      : { sweep: axes }),
+    seeds: sobol ? seeds.filter((_, k) => k % (axes.length + 2) === 0) : seeds,
+    points: points.map((p, k) => ({
+      point: k + 1,
+      values: Object.fromEntries(axes.map((a, i) => [a.path, p.values[i]])),
+      ...(sobol ? { row: sobol.roles[k].row + 1, matrix: roleName(sobol.roles[k], axes) } : {}),
+      scenario_hash: scenarioHash(p.scenario),
+    })),
     days: base.horizonDays,
     scale: base.scale,
   };
   const runColumns = columnsFor(points[0].scenario);
+  // --sobol: the indices, once every run is in (the long CSV's sidecar holds them too)
+  let indices: FigureIndices[] | null = null;
+  const sobolOf = (r: readonly { figures: RunFigures }[]) => (indices ??= figureIndices(axes.length, sobol!.roles, r.map((x) => x.figures), sobol!.seed));
+  const perRunFigures: { figures: RunFigures }[] = [];
   const sinks = openSinks(
-    () => new LongCsvOutput(f.out, head, prefixOf, { ...meta, columns: [POINT_COLUMN, ...axisColumns, SEED_COLUMN, ...runColumns], scenario_resolved: base }),
+    () =>
+      new LongCsvOutput(f.out, head, prefixOf, () => ({
+        ...meta,
+        ...(sobol && sampled ? { sobol_indices: sobolRecords(sampled, sobolOf(perRunFigures)) } : {}),
+        columns: [POINT_COLUMN, ...axisColumns, SEED_COLUMN, ...runColumns],
+        scenario_resolved: base,
+      })),
+    () => (sobol ? { add: (i: number, r: { figures: RunFigures }) => void (perRunFigures[i] = r), publish: () => {}, discard: () => {} } : null),
     () =>
       f.bands
         ? sampled
@@ -149,6 +181,12 @@ export async function sweepCommand(plan: SweepPlan, seeds: number[], f: SweepFla
   );
   const secs = (performance.now() - started) / 1000;
   if (f.quiet) return;
+  if (sampled && sobol) {
+    process.stderr.write(`depinsim: ${base.name}, ${points.length} runs sampling ${axes.map((a) => a.path).join(', ')} (Saltelli's design: ${sobol.rows} rows x ${axes.length + 2} points; ${describeSeeds(meta.seeds)}, one a row), ${batchDone(results, secs, threads, note, written(f.out, f.bands))}\n`);
+    process.stderr.write(summaryTable(results.map((r) => r.figures), 'across the sampled runs'));
+    process.stderr.write(sobolTable(sampled, sobolOf(results), points.length));
+    return;
+  }
   if (sampled) {
     process.stderr.write(`depinsim: ${base.name}, ${points.length} runs sampling ${axes.map((a) => a.path).join(', ')} (latin hypercube; ${describeSeeds(seeds)}), ${batchDone(results, secs, threads, note, written(f.out, f.bands))}\n`);
     process.stderr.write(summaryTable(results.map((r) => r.figures), 'across the sampled runs'));
@@ -161,6 +199,11 @@ export async function sweepCommand(plan: SweepPlan, seeds: number[], f: SweepFla
   const perPoint = points.map((_, k) => results.slice(k * seeds.length, (k + 1) * seeds.length).map((r) => r.figures));
   process.stderr.write(sweepTable(axes, points.map((p) => p.values), perPoint));
   if (seeds.length > 1 && points.length > 1) process.stderr.write(pairedTable(axes, points.map((p) => p.values), perPoint));
+}
+
+/** A --sobol point's matrix as the sidecar names it: 'A', 'B', or 'AB:<path>' (A with that parameter's value from B). */
+function roleName(role: SobolRole, axes: readonly SweepAxis[]): string {
+  return role.matrix === 'A' || role.matrix === 'B' ? role.matrix : `AB:${axes[role.matrix].path}`;
 }
 
 /**

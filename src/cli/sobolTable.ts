@@ -1,0 +1,77 @@
+/**
+ * A `--sobol` batch's indices (sobolIndices.ts) for every sampled parameter and summary figure: as
+ * two tables for stderr (first-order, then total), and as records for the sidecar.
+ */
+import { createStreams } from '../sim/rng/streams.ts';
+import { aligned } from './alignedTable.ts';
+import { FIGURES, type RunFigures } from './replicaMessages.ts';
+import type { SampleRange } from './sampleSpec.ts';
+import { sobolIndices, type SobolIndex, type SobolRole } from './sobolIndices.ts';
+
+/** One figure's indices: per parameter, and the rows they were estimated over. */
+export interface FigureIndices {
+  key: string;
+  short: string;
+  rows: number;
+  indices: SobolIndex[];
+}
+
+/**
+ * The indices of every figure the runs have. `roles[r]`: run r's place in the design; `seed`: the
+ * batch's --seed, whose own stream ('sobol-bootstrap') draws the resamples (the same command gives
+ * the same intervals).
+ */
+export function figureIndices(k: number, roles: readonly SobolRole[], perRun: readonly RunFigures[], seed: number): FigureIndices[] {
+  const nRows = Math.max(0, ...roles.map((r) => r.row + 1));
+  const rng = createStreams(seed).get('sobol-bootstrap');
+  return FIGURES.filter((f) => perRun.some((r) => f.key in r)).map((f) => {
+    const fA = new Array<number>(nRows).fill(NaN);
+    const fB = new Array<number>(nRows).fill(NaN);
+    const fAB = Array.from({ length: k }, () => new Array<number>(nRows).fill(NaN));
+    roles.forEach((role, r) => {
+      const v = perRun[r][f.key] ?? NaN;
+      if (role.matrix === 'A') fA[role.row] = v;
+      else if (role.matrix === 'B') fB[role.row] = v;
+      else fAB[role.matrix][role.row] = v;
+    });
+    const { indices, rows } = sobolIndices(fA, fB, fAB, rng);
+    return { key: f.key, short: f.short, rows, indices };
+  });
+}
+
+const fmt = (v: number) => (Number.isNaN(v) ? 'no value' : (v < 0 ? '-' : '') + Math.abs(v).toFixed(2));
+const cell = (v: number, lo: number, hi: number) => (Number.isNaN(v) ? 'no value' : `${fmt(v)} [${fmt(lo)}, ${fmt(hi)}]`);
+
+/**
+ * The table for stderr: per figure, a row per parameter with its S1 and ST, then the sum of the S1
+ * (what 1 - the sum leaves is the seeds' share and the interactions'), figure by figure so it stays
+ * narrow whatever the number of figures.
+ */
+export function sobolTable(ranges: readonly SampleRange[], figs: readonly FigureIndices[], runs: number): string {
+  const rows = figs[0]?.rows ?? 0;
+  const label = (r: SampleRange) => `${r.path} (${r.lo} to ${r.hi}${r.log ? ', log' : ''})`;
+  const body = figs.flatMap((f) => [
+    ...ranges.map((r, i) => {
+      const x = f.indices[i];
+      return [i === 0 ? f.short : '', label(r), cell(x.s1, x.s1Low, x.s1High), cell(x.st, x.stLow, x.stHigh)];
+    }),
+    ['', 'sum of S1', fmt(f.indices.reduce((s, x) => s + x.s1, 0)), ''],
+  ]);
+  const fewer = figs.filter((f) => f.rows < rows).map((f) => `${f.short} over ${f.rows}`);
+  const title =
+    `  variance-based sensitivity (Sobol indices) across ${runs} runs, ${rows} rows of Saltelli's design (A, B and A with one parameter from B; each row one seed): ` +
+    `S1, the share of a figure's variance across the runs a parameter explains alone (Saltelli 2010); ST, with its interactions (Jansen); ` +
+    `[95% interval, bootstrap over the rows]; 1 - sum of S1: the seeds' and the interactions' share${fewer.length ? `; rows with a value: ${fewer.join(', ')}` : ''}`;
+  return [title, ...aligned(['figure', 'parameter (range)', 'S1 [95%]', 'ST [95%]'], body)].join('\n') + '\n';
+}
+
+/** The indices as the sidecar holds them: one record per figure and parameter. */
+export function sobolRecords(ranges: readonly SampleRange[], figs: readonly FigureIndices[]): Record<string, unknown>[] {
+  const num = (v: number) => (Number.isFinite(v) ? Number(v.toFixed(6)) : null);
+  return figs.flatMap((f) =>
+    ranges.map((r, i) => {
+      const x = f.indices[i];
+      return { figure: f.key, path: r.path, rows: f.rows, s1: num(x.s1), s1_low: num(x.s1Low), s1_high: num(x.s1High), st: num(x.st), st_low: num(x.stLow), st_high: num(x.stHigh) };
+    }),
+  );
+}

@@ -1,0 +1,190 @@
+// --sobol: variance-based sensitivity. The estimators on functions whose indices are known, the
+// design's structure, and the CLI's runs, table and sidecar.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { saltelliDesign, sobolIndices } from '../../src/cli/sobolIndices.ts';
+import { sobolPoints, type SampleRange } from '../../src/cli/sampleSpec.ts';
+import { latinHypercube } from '../../src/sim/rng/latinHypercube.ts';
+import { createStreams } from '../../src/sim/rng/streams.ts';
+import { runSeeds } from '../../src/sim/rng/runSeeds.ts';
+
+vi.setConfig({ testTimeout: 120_000 });
+
+/** f over Saltelli's design of n rows in k dimensions, split into f(A), f(B) and f(AB_i) by row. */
+function evaluate(f: (q: number[]) => number, n: number, k: number, seed = 7) {
+  const s = createStreams(seed);
+  const { points, roles } = saltelliDesign(latinHypercube(n, 2 * k, s.get('design')), k);
+  const fA: number[] = [];
+  const fB: number[] = [];
+  const fAB: number[][] = Array.from({ length: k }, () => []);
+  points.forEach((q, r) => {
+    const role = roles[r];
+    const v = f(q);
+    if (role.matrix === 'A') fA[role.row] = v;
+    else if (role.matrix === 'B') fB[role.row] = v;
+    else fAB[role.matrix][role.row] = v;
+  });
+  return sobolIndices(fA, fB, fAB, s.get('bootstrap'));
+}
+
+describe('Sobol indices', () => {
+  it("Saltelli's design: per row A, B, then A with one column from B", () => {
+    const { points, roles } = saltelliDesign([[0.1, 0.2, 0.7, 0.8]], 2);
+    expect(points).toEqual([
+      [0.1, 0.2],
+      [0.7, 0.8],
+      [0.7, 0.2],
+      [0.1, 0.8],
+    ]);
+    expect(roles).toEqual([
+      { row: 0, matrix: 'A' },
+      { row: 0, matrix: 'B' },
+      { row: 0, matrix: 0 },
+      { row: 0, matrix: 1 },
+    ]);
+  });
+
+  it('give an additive model its shares: 2 x1 + x2 splits the variance 4:1, and a parameter that does nothing gets exactly 0', () => {
+    const { indices, rows } = evaluate((q) => 2 * q[0] + q[1], 2048, 3);
+    expect(rows).toBe(2048);
+    const [x1, x2, x3] = indices;
+    expect(x1.s1).toBeCloseTo(0.8, 1);
+    expect(x1.st).toBeCloseTo(0.8, 1);
+    expect(x2.s1).toBeCloseTo(0.2, 1);
+    expect(x2.st).toBeCloseTo(0.2, 1);
+    // no interactions: each total index is its first-order one
+    expect(Math.abs(x1.st - x1.s1)).toBeLessThan(0.05);
+    // x3 never moves f: f(AB_3) = f(A) in every row
+    expect([x3.s1, x3.st, x3.stLow, x3.stHigh]).toEqual([0, 0, 0, 0]);
+    for (const x of [x1, x2]) {
+      expect(x.s1Low).toBeLessThan(x.s1);
+      expect(x.s1High).toBeGreaterThan(x.s1);
+    }
+  });
+
+  it('find the Ishigami function\'s known indices, x3 acting only through its interaction with x1', () => {
+    // f = sin x1 + 7 sin^2 x2 + 0.1 x3^4 sin x1 over [-pi, pi]^3: S1 = 0.314, 0.442, 0; ST = 0.558, 0.442, 0.244
+    const ishigami = (q: number[]) => {
+      const x = q.map((u) => -Math.PI + 2 * Math.PI * u);
+      return Math.sin(x[0]) + 7 * Math.sin(x[1]) ** 2 + 0.1 * x[2] ** 4 * Math.sin(x[0]);
+    };
+    const { indices } = evaluate(ishigami, 4096, 3);
+    const want = [
+      [0.3139, 0.5576],
+      [0.4424, 0.4424],
+      [0, 0.2437],
+    ];
+    indices.forEach((x, i) => {
+      expect(Math.abs(x.s1 - want[i][0]), `S1 of x${i + 1}: ${x.s1}`).toBeLessThan(0.04);
+      expect(Math.abs(x.st - want[i][1]), `ST of x${i + 1}: ${x.st}`).toBeLessThan(0.04);
+    });
+    // x3: nothing alone, a quarter of the variance with x1
+    expect(indices[2].s1Low).toBeLessThan(0);
+    expect(indices[2].stLow).toBeGreaterThan(0.15);
+  });
+
+  it('leave out rows where a run has no value, and say nothing of a figure that does not vary', () => {
+    const fA = [1, 2, NaN, 4, 5];
+    const fB = [2, 3, 4, 5, 6];
+    const r = sobolIndices(fA, fB, [[1.5, 2.5, 3.5, 4.5, 5.5]], createStreams(1).get('b'), 50);
+    expect(r.rows).toBe(4);
+    expect(Number.isFinite(r.indices[0].s1)).toBe(true);
+    const flat = sobolIndices([3, 3, 3], [3, 3, 3], [[3, 3, 3]], createStreams(1).get('b'), 50);
+    expect(flat.indices[0].s1).toBeNaN();
+    expect(flat.indices[0].st).toBeNaN();
+  });
+});
+
+describe('--sobol points', () => {
+  it('are the ranges\' values, the AB points A\'s but for one parameter taken from B, the same for the same seed', () => {
+    const ranges: SampleRange[] = [
+      { path: 'demand.baseRateJobsPerHour', lo: 80, hi: 160, integer: false, log: false },
+      { path: 'supply.providers', lo: 1000, hi: 3000, integer: true, log: false },
+    ];
+    const { points, roles } = sobolPoints(ranges, 6, 3);
+    expect(points).toHaveLength(6 * 4);
+    expect(sobolPoints(ranges, 6, 3).points).toEqual(points);
+    expect(sobolPoints(ranges, 6, 4).points).not.toEqual(points);
+    for (let j = 0; j < 6; j++) {
+      const [a, b, ab0, ab1] = points.slice(4 * j, 4 * j + 4);
+      expect(roles.slice(4 * j, 4 * j + 4).map((r) => r.row)).toEqual([j, j, j, j]);
+      expect(ab0).toEqual([b[0], a[1]]);
+      expect(ab1).toEqual([a[0], b[1]]);
+      for (const p of [a, b]) {
+        expect(p[0]).toBeGreaterThanOrEqual(80);
+        expect(p[0]).toBeLessThanOrEqual(160);
+        expect(Number.isInteger(p[1])).toBe(true);
+      }
+    }
+  });
+});
+
+const BIN = join(__dirname, '../../bin/depinsim.js');
+const dir = mkdtempSync(join(tmpdir(), 'depinsim-sobol-'));
+function cli(args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: dir });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('depinsim run --sample ... --sobol N', () => {
+  it('runs N rows x (parameters + 2) points, each row on one seed, and prints and keeps each parameter\'s indices per figure', () => {
+    const r = cli(['run', 'baseline', '--sample', 'demand.baseRateJobsPerHour=60:180', '--sample', 'market.weights.price=0:3', '--sobol', '4', '--days', '2', '--scale', '0.05', '--out', 'sob.csv']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toContain("baseline, 16 runs sampling demand.baseRateJobsPerHour, market.weights.price (Saltelli's design: 4 rows x 4 points; seed 1 and the 3 derived from it, one a row)");
+    expect(r.err).toContain('variance-based sensitivity (Sobol indices) across 16 runs, 4 rows of Saltelli\'s design');
+    // a row per figure and parameter, then the sum of the figure's S1
+    expect(r.err).toMatch(/\n {2}utilization +demand\.baseRateJobsPerHour \(60 to 180\) +-?\d\.\d\d \[-?\d\.\d\d, -?\d\.\d\d\] +-?\d\.\d\d \[/);
+    expect(r.err).toMatch(/\n {19}market\.weights\.price \(0 to 3\) +-?\d\.\d\d \[/);
+    expect(r.err).toMatch(/\n {19}sum of S1 +-?\d\.\d\d\n/);
+    const rows = readFileSync(join(dir, 'sob.csv'), 'utf8').trim().split('\n');
+    const names = rows[0].split(',');
+    expect(names.slice(0, 4)).toEqual(['point', 'demand.baseRateJobsPerHour', 'market.weights.price', 'seed']);
+    const byPoint = new Map<string, string[]>();
+    for (const l of rows.slice(1)) byPoint.set(l.split(',')[0], l.split(',').slice(1, 4));
+    expect(byPoint.size).toBe(16);
+    const seeds = runSeeds(1, 4).map(String);
+    for (let j = 0; j < 4; j++) {
+      const [a, b, ab0, ab1] = [1, 2, 3, 4].map((i) => byPoint.get(String(4 * j + i))!);
+      // the row's seed for all four
+      expect([a[2], b[2], ab0[2], ab1[2]]).toEqual([seeds[j], seeds[j], seeds[j], seeds[j]]);
+      expect(ab0.slice(0, 2)).toEqual([b[0], a[1]]);
+      expect(ab1.slice(0, 2)).toEqual([a[0], b[1]]);
+    }
+    const meta = JSON.parse(readFileSync(join(dir, 'sob.csv.meta.json'), 'utf8'));
+    expect(meta.design).toMatch(/^sobol \(Saltelli\): 4 rows/);
+    expect(meta.seeds).toEqual(runSeeds(1, 4));
+    expect(meta.points.slice(0, 4).map((p: { row: number; matrix: string }) => [p.row, p.matrix])).toEqual([
+      [1, 'A'],
+      [1, 'B'],
+      [1, 'AB:demand.baseRateJobsPerHour'],
+      [1, 'AB:market.weights.price'],
+    ]);
+    const util = meta.sobol_indices.filter((x: { figure: string }) => x.figure === 'utilization');
+    expect(util.map((x: { path: string }) => x.path)).toEqual(['demand.baseRateJobsPerHour', 'market.weights.price']);
+    for (const x of util) {
+      expect(x.rows).toBe(4);
+      expect(x.st_low).toBeLessThanOrEqual(x.st_high);
+      expect(x.st).toBeGreaterThanOrEqual(0);
+    }
+    // the table's utilization row is the sidecar's
+    expect(r.err).toContain(`demand.baseRateJobsPerHour (60 to 180)  ${util[0].s1 < 0 ? '-' : ''}${Math.abs(util[0].s1).toFixed(2)} [`);
+  });
+
+  it('is refused without --sample, with --runs or --seeds, and below its fewest rows', () => {
+    for (const [args, msg] of [
+      [['--sobol', '8'], /--sobol N estimates how much .* give them/],
+      [['--sample', 'demand.baseRateJobsPerHour=80:160', '--sobol', '8', '--runs', '4'], /--sobol N sets the runs itself .*: drop --runs/],
+      [['--sample', 'demand.baseRateJobsPerHour=80:160', '--sobol', '8', '--seeds', '1-3'], /drop --seeds/],
+      [['--sample', 'demand.baseRateJobsPerHour=80:160', '--sobol', '3'], /--sobol: expected an integer in \[4, 3333\], got '3'/],
+      [['--sample', 'demand.baseRateJobsPerHour=80:160', '--sobol', 'x'], /--sobol: expected an integer/],
+    ] as const) {
+      const r = cli(['run', 'baseline', '--days', '1', ...args]);
+      expect(r.code, `${args.join(' ')}: ${r.err}`).toBe(2);
+      expect(r.err).toMatch(msg);
+    }
+    expect(cli(['validate', 'baseline', '--sample', 'demand.baseRateJobsPerHour=80:160', '--sobol', '8']).err).toMatch(/'validate' does not use --sobol/);
+  });
+});

@@ -39,6 +39,12 @@ export function figureIndices(k: number, roles: readonly SobolRole[], perRun: re
   });
 }
 
+/**
+ * Below this many rows the bootstrap intervals cover less than they say: measured on the Ishigami
+ * function over 200 designs each, 85-90% at 8 to 16 rows, 92-94% at 32, 93-97% at 64 and more.
+ */
+export const FAIR_ROWS = 32;
+
 const fmt = (v: number) => (Number.isNaN(v) ? 'no value' : (v < 0 ? '-' : '') + Math.abs(v).toFixed(2));
 const cell = (v: number, lo: number, hi: number) => (Number.isNaN(v) ? 'no value' : `${fmt(v)} [${fmt(lo)}, ${fmt(hi)}]`);
 
@@ -61,7 +67,8 @@ export function sobolTable(ranges: readonly SampleRange[], figs: readonly Figure
   const title =
     `  variance-based sensitivity (Sobol indices) across ${runs} runs, ${rows} rows of Saltelli's design (A, B and A with one parameter from B; each row one seed): ` +
     `S1, the share of a figure's variance across the runs a parameter explains alone (Saltelli 2010); ST, with its interactions (Jansen); ` +
-    `[95% interval, bootstrap over the rows]; 1 - sum of S1: the seeds' and the interactions' share${fewer.length ? `; rows with a value: ${fewer.join(', ')}` : ''}`;
+    `[95% interval, bootstrap over the rows]; 1 - sum of S1: the seeds' and the interactions' share${fewer.length ? `; rows with a value: ${fewer.join(', ')}` : ''}` +
+    (rows < FAIR_ROWS ? `; with fewer than ${FAIR_ROWS} rows the intervals are too narrow (on the Ishigami test function they held the true index 85-90% of the time at 8 to 16 rows)` : '');
   return [title, ...aligned(['figure', 'parameter (range)', 'S1 [95%]', 'ST [95%]'], body)].join('\n') + '\n';
 }
 

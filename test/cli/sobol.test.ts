@@ -135,6 +135,8 @@ describe('depinsim run --sample ... --sobol N', () => {
     expect(r.code, r.err).toBe(0);
     expect(r.err).toContain("baseline, 16 runs sampling demand.baseRateJobsPerHour, market.weights.price (Saltelli's design: 4 rows x 4 points; seed 1 and the 3 derived from it, one a row)");
     expect(r.err).toContain('variance-based sensitivity (Sobol indices) across 16 runs, 4 rows of Saltelli\'s design');
+    // 4 rows: the table warns that its intervals are too narrow
+    expect(r.err).toContain('with fewer than 32 rows the intervals are too narrow');
     // a row per figure and parameter, then the sum of the figure's S1
     expect(r.err).toMatch(/\n {2}utilization +demand\.baseRateJobsPerHour \(60 to 180\) +-?\d\.\d\d \[-?\d\.\d\d, -?\d\.\d\d\] +-?\d\.\d\d \[/);
     expect(r.err).toMatch(/\n {19}market\.weights\.price \(0 to 3\) +-?\d\.\d\d \[/);

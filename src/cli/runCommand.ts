@@ -100,7 +100,7 @@ export async function runCommand(arg: string, f: RunFlags): Promise<number> {
   if (f.sobol !== undefined) {
     if (!f.sample?.length) throw new CliError('--sobol N estimates how much of each figure\'s variance the --sample parameters explain: give them (e.g. --sample demand.baseRateJobsPerHour=90:150 --sample market.weights.price=0:2 --sobol 32)');
     for (const [flag, v] of [['--runs', f.runs], ['--seeds', f.seeds]] as const) {
-      if (v !== undefined) throw new CliError(`--sobol N sets the runs itself (N rows x (parameters + 2), each row one seed derived from --seed): drop ${flag}`);
+      if (v !== undefined) throw new CliError(`--sobol N sets the runs itself (N rows x (parameters + 3), each row on seeds derived from --seed): drop ${flag}`);
     }
   }
   if (f.sample?.length && f.sobol !== undefined) {
@@ -112,13 +112,14 @@ export async function runCommand(arg: string, f: RunFlags): Promise<number> {
     for (const [flag, v, path] of [['--days', f.days, 'horizonDays'], ['--scale', f.scale, 'scale']] as const) {
       if (v !== undefined && ranges.some((r) => r.path === path)) throw new CliError(`${flag} and --sample ${path} set the same field: keep one`);
     }
-    const rows = intFlag('sobol', f.sobol, 2, SOBOL_MIN_ROWS, Math.floor(MAX_SWEEP_RUNS / (ranges.length + 2)));
+    const rows = intFlag('sobol', f.sobol, 2, SOBOL_MIN_ROWS, Math.floor(MAX_SWEEP_RUNS / (ranges.length + 3)));
     const seed = intFlag('seed', f.seed, 1, 0, 2 ** 32 - 1);
-    const rowSeeds = runSeeds(seed, rows);
+    // row j's seed (the first N of --runs 2N's) for its A, B and AB points, and its replicate R's (the next N)
+    const seedsOf = runSeeds(seed, 2 * rows);
     const { points, roles } = sobolPoints(ranges, rows, seed);
     const axes = ranges.map((r, d) => ({ path: r.path, values: points.map((p) => p[d]) }));
     const threads = f.threads === undefined ? undefined : intFlag('threads', f.threads, 1, 1, 256);
-    await sweepCommand(planSweep(arg, sets, axes, 1, points), bandSeeds(roles.map((r) => rowSeeds[r.row])), { out: f.out, bands: f.bands, bandLevel, quiet: f.quiet, threads, control }, ranges, { roles, rows, seed });
+    await sweepCommand(planSweep(arg, sets, axes, 1, points), bandSeeds(roles.map((r) => seedsOf[r.matrix === 'R' ? rows + r.row : r.row])), { out: f.out, bands: f.bands, bandLevel, quiet: f.quiet, threads, control }, ranges, { roles, rows, seed });
     return EXIT.ok;
   }
   if (f.sample?.length) {

@@ -16,21 +16,24 @@
  *
  * The model is stochastic: each row's runs share one seed (common random numbers), so within a row
  * f(AB_i) - f(A) is the effect of parameter i alone, not of another draw of the market; the seeds'
- * own share of the variance is then in V but in no parameter's index (1 - the sum of the S1 is what
- * the seeds and the interactions leave).
+ * own share of the variance is then in V but in no parameter's index. To tell it from the
+ * interactions' (both are in 1 - the sum of the S1), each row also runs A again on a seed of its own
+ * (R): the seeds' share is mean_j( (f(A)_j - f(R)_j)^2 ) / (2 V), the variance two draws of the market
+ * at the same parameters differ by, against the whole. So N (k + 3) runs.
  */
 import type { Rng } from '../sim/rng/streams.ts';
 
 /** Which matrix of the design a run's point is from, and its row. */
 export interface SobolRole {
   row: number;
-  /** 'A', 'B', or the index i of the parameter whose column AB_i takes from B. */
-  matrix: 'A' | 'B' | number;
+  /** 'A', 'B', 'R' (A again, on another seed), or the index i of the parameter whose column AB_i takes from B. */
+  matrix: 'A' | 'B' | 'R' | number;
 }
 
 /**
  * The design's points in [0, 1)^k from a 2k-dimensional design of N rows (A: its first k columns,
- * B: the last k), row by row: A_j, B_j, then AB_j for each parameter (so a row's runs are together).
+ * B: the last k), row by row: A_j, B_j, AB_j for each parameter, then R_j, A_j's point again (run on
+ * the row's second seed), so a row's runs are together.
  */
 export function saltelliDesign(base: readonly (readonly number[])[], k: number): { points: number[][]; roles: SobolRole[] } {
   const points: number[][] = [];
@@ -46,6 +49,8 @@ export function saltelliDesign(base: readonly (readonly number[])[], k: number):
       points.push(ab);
       roles.push({ row, matrix: i });
     }
+    points.push(a.slice());
+    roles.push({ row, matrix: 'R' });
   });
   return { points, roles };
 }
@@ -99,16 +104,55 @@ function interval(xs: number[]): [number, number] {
   return [at(0.025), at(0.975)];
 }
 
+/** The seeds' share over the given rows: half the mean square difference of A and its replicate R, over V. */
+function seedShare(fA: readonly number[], fB: readonly number[], fR: readonly number[], rows: readonly number[]): number {
+  const n = rows.length;
+  let mean = 0;
+  for (const j of rows) mean += fA[j] + fB[j];
+  mean /= 2 * n;
+  let v = 0;
+  let d = 0;
+  for (const j of rows) {
+    v += (fA[j] - mean) ** 2 + (fB[j] - mean) ** 2;
+    d += (fA[j] - fR[j]) ** 2;
+  }
+  v /= 2 * n;
+  return v > 0 ? d / (2 * n) / v : NaN;
+}
+
+/** The seeds' share of a figure's variance, with its 95% interval. */
+export interface SeedShare {
+  share: number;
+  low: number;
+  high: number;
+}
+
 /**
- * Every parameter's indices for one figure: fA[j], fB[j] and fAB[i][j] its value in row j's runs.
- * Rows where any of the row's values is not finite (a figure a run does not have) are left out.
+ * Every parameter's indices for one figure: fA[j], fB[j] and fAB[i][j] its value in row j's runs, and
+ * with fR (A run again on another seed) the seeds' share. Rows where any of the row's values is not
+ * finite (a figure a run does not have) are left out.
  */
-export function sobolIndices(fA: readonly number[], fB: readonly number[], fAB: readonly (readonly number[])[], rng: Rng, resamples = BOOTSTRAP_RESAMPLES): { indices: SobolIndex[]; rows: number } {
+export function sobolIndices(
+  fA: readonly number[],
+  fB: readonly number[],
+  fAB: readonly (readonly number[])[],
+  rng: Rng,
+  resamples = BOOTSTRAP_RESAMPLES,
+  fR?: readonly number[],
+): { indices: SobolIndex[]; rows: number; seeds: SeedShare | null } {
   const rows: number[] = [];
-  for (let j = 0; j < fA.length; j++) if (Number.isFinite(fA[j]) && Number.isFinite(fB[j]) && fAB.every((f) => Number.isFinite(f[j]))) rows.push(j);
+  for (let j = 0; j < fA.length; j++) if (Number.isFinite(fA[j]) && Number.isFinite(fB[j]) && fAB.every((f) => Number.isFinite(f[j])) && (!fR || Number.isFinite(fR[j]))) rows.push(j);
   const n = rows.length;
   const picks: number[][] = [];
   for (let b = 0; b < resamples && n > 0; b++) picks.push(Array.from({ length: n }, () => rows[Math.floor(rng() * n)]));
+  let seeds: SeedShare | null = null;
+  if (fR) {
+    if (n < 2) seeds = { share: NaN, low: NaN, high: NaN };
+    else {
+      const [low, high] = interval(picks.map((p) => seedShare(fA, fB, fR, p)));
+      seeds = { share: seedShare(fA, fB, fR, rows), low, high };
+    }
+  }
   const indices = fAB.map((fABi) => {
     if (n < 2) return { s1: NaN, s1Low: NaN, s1High: NaN, st: NaN, stLow: NaN, stHigh: NaN };
     const [s1, st] = estimate(fA, fB, fABi, rows);
@@ -117,5 +161,5 @@ export function sobolIndices(fA: readonly number[], fB: readonly number[], fAB: 
     const [stLow, stHigh] = interval(boot.map((x) => x[1]));
     return { s1, s1Low, s1High, st, stLow, stHigh };
   });
-  return { indices, rows: n };
+  return { indices, rows: n, seeds };
 }

@@ -140,11 +140,12 @@ export async function sweepCommand(plan: SweepPlan, seeds: number[], f: SweepFla
       ? {
           sample: sampled.map(({ path, lo, hi, integer, log }) => ({ path, low: lo, high: hi, integer, scale: log ? 'log' : 'linear' })),
           design: sobol
-            ? `sobol (Saltelli): ${sobol.rows} rows, each the points A, B and A with one parameter's value from B (in the order of sample), run with the row's seed (seeds[row - 1])`
+            ? `sobol (Saltelli): ${sobol.rows} rows, each the points A, B and A with one parameter's value from B (in the order of sample), run with the row's seed (seeds[row - 1]), then R, A again on the row's second seed (replicate_seeds[row - 1])`
             : 'latin hypercube, one run per point (point k: the k-th seed)',
         }
       : { sweep: axes }),
-    seeds: sobol ? seeds.filter((_, k) => k % (axes.length + 2) === 0) : seeds,
+    seeds: sobol ? seeds.filter((_, k) => sobol.roles[k].matrix === 'A') : seeds,
+    ...(sobol ? { replicate_seeds: seeds.filter((_, k) => sobol.roles[k].matrix === 'R') } : {}),
     points: points.map((p, k) => ({
       point: k + 1,
       values: Object.fromEntries(axes.map((a, i) => [a.path, p.values[i]])),
@@ -182,7 +183,7 @@ export async function sweepCommand(plan: SweepPlan, seeds: number[], f: SweepFla
   const secs = (performance.now() - started) / 1000;
   if (f.quiet) return;
   if (sampled && sobol) {
-    process.stderr.write(`depinsim: ${base.name}, ${points.length} runs sampling ${axes.map((a) => a.path).join(', ')} (Saltelli's design: ${sobol.rows} rows x ${axes.length + 2} points; ${describeSeeds(meta.seeds)}, one a row), ${batchDone(results, secs, threads, note, written(f.out, f.bands))}\n`);
+    process.stderr.write(`depinsim: ${base.name}, ${points.length} runs sampling ${axes.map((a) => a.path).join(', ')} (Saltelli's design: ${sobol.rows} rows x ${axes.length + 3} points; ${describeSeeds(meta.seeds)}, one a row, and a second one each for the row's replicate), ${batchDone(results, secs, threads, note, written(f.out, f.bands))}\n`);
     process.stderr.write(summaryTable(results.map((r) => r.figures), 'across the sampled runs'));
     process.stderr.write(sobolTable(sampled, sobolOf(results), points.length));
     return;
@@ -201,9 +202,9 @@ export async function sweepCommand(plan: SweepPlan, seeds: number[], f: SweepFla
   if (seeds.length > 1 && points.length > 1) process.stderr.write(pairedTable(axes, points.map((p) => p.values), perPoint));
 }
 
-/** A --sobol point's matrix as the sidecar names it: 'A', 'B', or 'AB:<path>' (A with that parameter's value from B). */
+/** A --sobol point's matrix as the sidecar names it: 'A', 'B', 'AB:<path>' (A with that parameter's value from B), or 'R' (A on the row's second seed). */
 function roleName(role: SobolRole, axes: readonly SweepAxis[]): string {
-  return role.matrix === 'A' || role.matrix === 'B' ? role.matrix : `AB:${axes[role.matrix].path}`;
+  return typeof role.matrix === 'number' ? `AB:${axes[role.matrix].path}` : role.matrix;
 }
 
 /**

@@ -25,26 +25,58 @@ function evaluate(f: (q: number[]) => number, n: number, k: number, seed = 7) {
     const v = f(q);
     if (role.matrix === 'A') fA[role.row] = v;
     else if (role.matrix === 'B') fB[role.row] = v;
-    else fAB[role.matrix][role.row] = v;
+    else if (role.matrix !== 'R') fAB[role.matrix][role.row] = v;
   });
   return sobolIndices(fA, fB, fAB, s.get('bootstrap'));
 }
 
 describe('Sobol indices', () => {
-  it("Saltelli's design: per row A, B, then A with one column from B", () => {
+  it("Saltelli's design: per row A, B, A with one column from B, then A again (its replicate R)", () => {
     const { points, roles } = saltelliDesign([[0.1, 0.2, 0.7, 0.8]], 2);
     expect(points).toEqual([
       [0.1, 0.2],
       [0.7, 0.8],
       [0.7, 0.2],
       [0.1, 0.8],
+      [0.1, 0.2],
     ]);
     expect(roles).toEqual([
       { row: 0, matrix: 'A' },
       { row: 0, matrix: 'B' },
       { row: 0, matrix: 0 },
       { row: 0, matrix: 1 },
+      { row: 0, matrix: 'R' },
     ]);
+  });
+
+  it("tell the seeds' share from the parameters': x plus as much noise again, each row on one seed and its replicate on another, splits half and half", () => {
+    // f = x + e, x ~ U(0, 1) the parameter, e ~ U(-0.5, 0.5) the seed's draw (the same for a row's A, B and AB; another for R)
+    const n = 4096;
+    const s = createStreams(11);
+    const { points, roles } = saltelliDesign(latinHypercube(n, 2, s.get('design')), 1);
+    const noise = s.get('noise');
+    const rowNoise = Array.from({ length: n }, () => noise() - 0.5);
+    const repNoise = Array.from({ length: n }, () => noise() - 0.5);
+    const fA: number[] = [];
+    const fB: number[] = [];
+    const fAB: number[][] = [[]];
+    const fR: number[] = [];
+    points.forEach((q, r) => {
+      const { row, matrix } = roles[r];
+      const v = q[0] + (matrix === 'R' ? repNoise[row] : rowNoise[row]);
+      if (matrix === 'A') fA[row] = v;
+      else if (matrix === 'B') fB[row] = v;
+      else if (matrix === 'R') fR[row] = v;
+      else fAB[0][row] = v;
+    });
+    const { indices, seeds } = sobolIndices(fA, fB, fAB, s.get('bootstrap'), 200, fR);
+    expect(indices[0].s1).toBeCloseTo(0.5, 1);
+    expect(indices[0].st).toBeCloseTo(0.5, 1);
+    expect(seeds!.share).toBeCloseTo(0.5, 1);
+    expect(seeds!.low).toBeLessThan(seeds!.share);
+    expect(seeds!.high).toBeGreaterThan(seeds!.share);
+    // without the replicate there is nothing to say of the seeds
+    expect(sobolIndices(fA, fB, fAB, s.get('bootstrap'), 20).seeds).toBeNull();
   });
 
   it('give an additive model its shares: 2 x1 + x2 splits the variance 4:1, and a parameter that does nothing gets exactly 0', () => {
@@ -105,14 +137,15 @@ describe('--sobol points', () => {
       { path: 'supply.providers', lo: 1000, hi: 3000, integer: true, log: false },
     ];
     const { points, roles } = sobolPoints(ranges, 6, 3);
-    expect(points).toHaveLength(6 * 4);
+    expect(points).toHaveLength(6 * 5);
     expect(sobolPoints(ranges, 6, 3).points).toEqual(points);
     expect(sobolPoints(ranges, 6, 4).points).not.toEqual(points);
     for (let j = 0; j < 6; j++) {
-      const [a, b, ab0, ab1] = points.slice(4 * j, 4 * j + 4);
-      expect(roles.slice(4 * j, 4 * j + 4).map((r) => r.row)).toEqual([j, j, j, j]);
+      const [a, b, ab0, ab1, rep] = points.slice(5 * j, 5 * j + 5);
+      expect(roles.slice(5 * j, 5 * j + 5).map((r) => r.row)).toEqual([j, j, j, j, j]);
       expect(ab0).toEqual([b[0], a[1]]);
       expect(ab1).toEqual([a[0], b[1]]);
+      expect(rep).toEqual(a);
       for (const p of [a, b]) {
         expect(p[0]).toBeGreaterThanOrEqual(80);
         expect(p[0]).toBeLessThanOrEqual(160);
@@ -130,43 +163,49 @@ function cli(args: string[]) {
 }
 
 describe('depinsim run --sample ... --sobol N', () => {
-  it('runs N rows x (parameters + 2) points, each row on one seed, and prints and keeps each parameter\'s indices per figure', () => {
+  it('runs N rows x (parameters + 3) points, each row on one seed (its replicate on a second), and prints and keeps each parameter\'s indices per figure', () => {
     const r = cli(['run', 'baseline', '--sample', 'demand.baseRateJobsPerHour=60:180', '--sample', 'market.weights.price=0:3', '--sobol', '4', '--days', '2', '--scale', '0.05', '--out', 'sob.csv']);
     expect(r.code, r.err).toBe(0);
-    expect(r.err).toContain("baseline, 16 runs sampling demand.baseRateJobsPerHour, market.weights.price (Saltelli's design: 4 rows x 4 points; seed 1 and the 3 derived from it, one a row)");
-    expect(r.err).toContain('variance-based sensitivity (Sobol indices) across 16 runs, 4 rows of Saltelli\'s design');
+    expect(r.err).toContain(
+      "baseline, 20 runs sampling demand.baseRateJobsPerHour, market.weights.price (Saltelli's design: 4 rows x 5 points; seed 1 and the 3 derived from it, one a row, and a second one each for the row's replicate)",
+    );
+    expect(r.err).toContain('variance-based sensitivity (Sobol indices) across 20 runs, 4 rows of Saltelli\'s design');
     // 4 rows: the table warns that its intervals are too narrow
     expect(r.err).toContain('with fewer than 32 rows the intervals are too narrow');
     // a row per figure and parameter, then the sum of the figure's S1
     expect(r.err).toMatch(/\n {2}utilization +demand\.baseRateJobsPerHour \(60 to 180\) +-?\d\.\d\d \[-?\d\.\d\d, -?\d\.\d\d\] +-?\d\.\d\d \[/);
     expect(r.err).toMatch(/\n {19}market\.weights\.price \(0 to 3\) +-?\d\.\d\d \[/);
-    expect(r.err).toMatch(/\n {19}sum of S1 +-?\d\.\d\d\n/);
+    expect(r.err).toMatch(/\n {19}sum of S1 +-?\d\.\d\d\n {19}seeds \(A again, another seed\) +-?\d\.\d\d \[/);
     const rows = readFileSync(join(dir, 'sob.csv'), 'utf8').trim().split('\n');
     const names = rows[0].split(',');
     expect(names.slice(0, 4)).toEqual(['point', 'demand.baseRateJobsPerHour', 'market.weights.price', 'seed']);
     const byPoint = new Map<string, string[]>();
     for (const l of rows.slice(1)) byPoint.set(l.split(',')[0], l.split(',').slice(1, 4));
-    expect(byPoint.size).toBe(16);
-    const seeds = runSeeds(1, 4).map(String);
+    expect(byPoint.size).toBe(20);
+    const seeds = runSeeds(1, 8).map(String);
     for (let j = 0; j < 4; j++) {
-      const [a, b, ab0, ab1] = [1, 2, 3, 4].map((i) => byPoint.get(String(4 * j + i))!);
-      // the row's seed for all four
-      expect([a[2], b[2], ab0[2], ab1[2]]).toEqual([seeds[j], seeds[j], seeds[j], seeds[j]]);
+      const [a, b, ab0, ab1, rep] = [1, 2, 3, 4, 5].map((i) => byPoint.get(String(5 * j + i))!);
+      // the row's seed for its first four, the row's second seed for A's replicate
+      expect([a[2], b[2], ab0[2], ab1[2], rep[2]]).toEqual([seeds[j], seeds[j], seeds[j], seeds[j], seeds[4 + j]]);
       expect(ab0.slice(0, 2)).toEqual([b[0], a[1]]);
       expect(ab1.slice(0, 2)).toEqual([a[0], b[1]]);
+      expect(rep.slice(0, 2)).toEqual(a.slice(0, 2));
     }
     const meta = JSON.parse(readFileSync(join(dir, 'sob.csv.meta.json'), 'utf8'));
     expect(meta.design).toMatch(/^sobol \(Saltelli\): 4 rows/);
     expect(meta.seeds).toEqual(runSeeds(1, 4));
-    expect(meta.points.slice(0, 4).map((p: { row: number; matrix: string }) => [p.row, p.matrix])).toEqual([
+    expect(meta.replicate_seeds).toEqual(runSeeds(1, 8).slice(4));
+    expect(meta.points.slice(0, 5).map((p: { row: number; matrix: string }) => [p.row, p.matrix])).toEqual([
       [1, 'A'],
       [1, 'B'],
       [1, 'AB:demand.baseRateJobsPerHour'],
       [1, 'AB:market.weights.price'],
+      [1, 'R'],
     ]);
     const util = meta.sobol_indices.filter((x: { figure: string }) => x.figure === 'utilization');
-    expect(util.map((x: { path: string }) => x.path)).toEqual(['demand.baseRateJobsPerHour', 'market.weights.price']);
-    for (const x of util) {
+    expect(util.map((x: { path: string }) => x.path)).toEqual(['demand.baseRateJobsPerHour', 'market.weights.price', 'seeds']);
+    expect(util[2].st).toBeNull();
+    for (const x of util.slice(0, 2)) {
       expect(x.rows).toBe(4);
       expect(x.st_low).toBeLessThanOrEqual(x.st_high);
       expect(x.st).toBeGreaterThanOrEqual(0);
@@ -180,7 +219,7 @@ describe('depinsim run --sample ... --sobol N', () => {
       [['--sobol', '8'], /--sobol N estimates how much .* give them/],
       [['--sample', 'demand.baseRateJobsPerHour=80:160', '--sobol', '8', '--runs', '4'], /--sobol N sets the runs itself .*: drop --runs/],
       [['--sample', 'demand.baseRateJobsPerHour=80:160', '--sobol', '8', '--seeds', '1-3'], /drop --seeds/],
-      [['--sample', 'demand.baseRateJobsPerHour=80:160', '--sobol', '3'], /--sobol: expected an integer in \[4, 3333\], got '3'/],
+      [['--sample', 'demand.baseRateJobsPerHour=80:160', '--sobol', '3'], /--sobol: expected an integer in \[4, 2500\], got '3'/],
       [['--sample', 'demand.baseRateJobsPerHour=80:160', '--sobol', 'x'], /--sobol: expected an integer/],
     ] as const) {
       const r = cli(['run', 'baseline', '--days', '1', ...args]);

@@ -65,30 +65,36 @@ export interface SobolIndex {
   stHigh: number;
 }
 
-/** The fewest rows --sobol takes (each row is k + 2 runs; the intervals say how few is too few). */
+/** The fewest rows --sobol takes (each row is k + 3 runs; the intervals say how few is too few). */
 export const SOBOL_MIN_ROWS = 4;
 
 /** Resamples of the rows for the intervals. */
 export const BOOTSTRAP_RESAMPLES = 1000;
 
-/** S1 and ST of parameter i's column over the given rows (indices into fA, fB, fAB), NaN when f does not vary. */
-function estimate(fA: readonly number[], fB: readonly number[], fABi: readonly number[], rows: readonly number[]): [number, number] {
+/** The mean and variance V of f over the given rows' A and B runs (the whole spread the indices share out). */
+function spread(fA: readonly number[], fB: readonly number[], rows: readonly number[]): { mean: number; v: number } {
   const n = rows.length;
   let mean = 0;
   for (const j of rows) mean += fA[j] + fB[j];
   mean /= 2 * n;
   let v = 0;
+  for (const j of rows) v += (fA[j] - mean) ** 2 + (fB[j] - mean) ** 2;
+  return { mean, v: v / (2 * n) };
+}
+
+/** S1 and ST of parameter i's column over the given rows (indices into fA, fB, fAB), NaN when f does not vary. */
+function estimate(fA: readonly number[], fB: readonly number[], fABi: readonly number[], rows: readonly number[]): [number, number] {
+  const n = rows.length;
+  const { mean, v } = spread(fA, fB, rows);
+  if (!(v > 0)) return [NaN, NaN];
   let s1 = 0;
   let st = 0;
   for (const j of rows) {
-    v += (fA[j] - mean) ** 2 + (fB[j] - mean) ** 2;
     // f(B) centred: the estimator's expectation is the same, its spread far smaller when the mean is
     // large against the spread (a price of $0.70 +- 0.05)
     s1 += (fB[j] - mean) * (fABi[j] - fA[j]);
     st += (fA[j] - fABi[j]) ** 2;
   }
-  v /= 2 * n;
-  if (!(v > 0)) return [NaN, NaN];
   return [s1 / n / v, st / (2 * n) / v];
 }
 
@@ -106,18 +112,10 @@ function interval(xs: number[]): [number, number] {
 
 /** The seeds' share over the given rows: half the mean square difference of A and its replicate R, over V. */
 function seedShare(fA: readonly number[], fB: readonly number[], fR: readonly number[], rows: readonly number[]): number {
-  const n = rows.length;
-  let mean = 0;
-  for (const j of rows) mean += fA[j] + fB[j];
-  mean /= 2 * n;
-  let v = 0;
+  const { v } = spread(fA, fB, rows);
   let d = 0;
-  for (const j of rows) {
-    v += (fA[j] - mean) ** 2 + (fB[j] - mean) ** 2;
-    d += (fA[j] - fR[j]) ** 2;
-  }
-  v /= 2 * n;
-  return v > 0 ? d / (2 * n) / v : NaN;
+  for (const j of rows) d += (fA[j] - fR[j]) ** 2;
+  return v > 0 ? d / (2 * rows.length) / v : NaN;
 }
 
 /** The seeds' share of a figure's variance, with its 95% interval. */

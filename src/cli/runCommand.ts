@@ -9,7 +9,7 @@ import { runSeeds } from '../sim/rng/runSeeds.ts';
 import { replicateCommand } from './replicate.ts';
 import { planSweep, sweepCommand } from './sweep.ts';
 import { MAX_SWEEP_RUNS, parseSweep } from './sweepSpec.ts';
-import { parseSample, samplePoints, sobolPoints } from './sampleSpec.ts';
+import { parseSample, samplePoints, sobolPoints, type SampleRange } from './sampleSpec.ts';
 import { SOBOL_MIN_ROWS } from './sobolIndices.ts';
 import { MAX_BAND_SEEDS } from './bands.ts';
 import { BAND_LEVELS, isBandLevel, type BandLevel } from '../sim/metrics/bandLevel.ts';
@@ -81,6 +81,21 @@ function bandLevelFlag(v: string | undefined): BandLevel | undefined {
   return n;
 }
 
+const SAMPLE_OR_SWEEP = '--sample and --sweep: give one (--sweep runs a grid of values, --sample draws each run\'s values from ranges)';
+
+/** --sample's ranges (with --runs or --sobol), refused with what a sampled batch cannot do: a sweep, one run's files, a size also sampled. */
+function sampledRanges(f: RunFlags): SampleRange[] {
+  if (f.sweep?.length) throw new CliError(SAMPLE_OR_SWEEP);
+  for (const [flag, v] of [['--leases', f.leases], ['--providers', f.providers]] as const) {
+    if (v !== undefined) throw new CliError(`${flag} writes one run's results: it cannot be combined with --sample (run that point alone with --set)`);
+  }
+  const ranges = (f.sample ?? []).map(parseSample);
+  for (const [flag, v, path] of [['--days', f.days, 'horizonDays'], ['--scale', f.scale, 'scale']] as const) {
+    if (v !== undefined && ranges.some((r) => r.path === path)) throw new CliError(`${flag} and --sample ${path} set the same field: keep one`);
+  }
+  return ranges;
+}
+
 export async function runCommand(arg: string, f: RunFlags): Promise<number> {
   const ctl = f.control ? controlRun(arg, f.quiet) : null;
   const sets = [...(ctl?.sets ?? []), ...(f.set ?? [])];
@@ -104,14 +119,7 @@ export async function runCommand(arg: string, f: RunFlags): Promise<number> {
     }
   }
   if (f.sample?.length && f.sobol !== undefined) {
-    if (f.sweep?.length) throw new CliError('--sample and --sweep: give one (--sweep runs a grid of values, --sample draws each run\'s values from ranges)');
-    for (const [flag, v] of [['--leases', f.leases], ['--providers', f.providers]] as const) {
-      if (v !== undefined) throw new CliError(`${flag} writes one run's results: it cannot be combined with --sample (run that point alone with --set)`);
-    }
-    const ranges = f.sample.map(parseSample);
-    for (const [flag, v, path] of [['--days', f.days, 'horizonDays'], ['--scale', f.scale, 'scale']] as const) {
-      if (v !== undefined && ranges.some((r) => r.path === path)) throw new CliError(`${flag} and --sample ${path} set the same field: keep one`);
-    }
+    const ranges = sampledRanges(f);
     const rows = intFlag('sobol', f.sobol, 2, SOBOL_MIN_ROWS, Math.floor(MAX_SWEEP_RUNS / (ranges.length + 3)));
     const seed = intFlag('seed', f.seed, 1, 0, 2 ** 32 - 1);
     // row j's seed (the first N of --runs 2N's) for its A, B and AB points, and its replicate R's (the next N)
@@ -123,16 +131,10 @@ export async function runCommand(arg: string, f: RunFlags): Promise<number> {
     return EXIT.ok;
   }
   if (f.sample?.length) {
-    if (f.sweep?.length) throw new CliError('--sample and --sweep: give one (--sweep runs a grid of values, --sample draws each run\'s values from ranges)');
+    if (f.sweep?.length) throw new CliError(SAMPLE_OR_SWEEP);
     if (!batch) throw new CliError('--sample draws a point for each run: give how many with --runs N (e.g. --sample demand.baseRateJobsPerHour=100:140 --runs 20)');
     if (f.seed !== undefined && f.seeds !== undefined) throw new CliError('--seed and --seeds: give one (--seed S --runs N, or --seeds listing each run\'s seed)');
-    for (const [flag, v] of [['--leases', f.leases], ['--providers', f.providers]] as const) {
-      if (v !== undefined) throw new CliError(`${flag} writes one run's results: it cannot be combined with --sample (run that point alone with --set)`);
-    }
-    const ranges = f.sample.map(parseSample);
-    for (const [flag, v, path] of [['--days', f.days, 'horizonDays'], ['--scale', f.scale, 'scale']] as const) {
-      if (v !== undefined && ranges.some((r) => r.path === path)) throw new CliError(`${flag} and --sample ${path} set the same field: keep one`);
-    }
+    const ranges = sampledRanges(f);
     const seeds = bandSeeds(batch);
     const points = samplePoints(ranges, seeds.length, seeds[0]);
     const axes = ranges.map((r, d) => ({ path: r.path, values: points.map((p) => p[d]) }));

@@ -105,7 +105,7 @@ export async function runCommand(arg: string, f: RunFlags): Promise<number> {
   if (f.runs !== undefined && f.seeds !== undefined) throw new CliError('--runs and --seeds: give one (--seed S --runs N runs seed S and N - 1 seeds derived from it; --seeds lists the seeds)');
   // the seeds of several runs: listed (--seeds), or a batch from one seed as the dashboard's Monte Carlo runs (--runs)
   const batch = f.runs !== undefined ? runSeeds(intFlag('seed', f.seed, 1, 0, 2 ** 32 - 1), intFlag('runs', f.runs, 2, 2, MAX_SEEDS)) : f.seeds !== undefined ? parseSeeds(f.seeds) : null;
-  if (f.bands !== undefined && !batch) throw new CliError('--bands gives percentiles across seeds: it needs --runs or --seeds (e.g. --runs 20)');
+  if (f.bands !== undefined && !batch && f.sobol === undefined) throw new CliError('--bands gives percentiles across seeds: it needs --runs, --seeds or --sobol (e.g. --runs 20)');
   const bandLevel = bandLevelFlag(f['band-level']);
   if (bandLevel !== undefined && f.bands === undefined) throw new CliError('--band-level sets the share of runs inside the bands of --bands: it needs --bands (e.g. --runs 20 --bands bands.csv --band-level 90)');
   const bandSeeds = (seeds: number[]) => {

@@ -550,7 +550,7 @@ describe('depinsim run --seeds (replications)', () => {
       [['--seeds', '4'], /give at least two seeds/],
       [['--seeds', '2,2'], /seed 2 is listed twice/],
       [['--threads', '2'], /--threads .* needs --runs, --seeds, --sweep or --sample/],
-      [['--bands', 'b.csv'], /--bands gives percentiles across seeds: it needs --runs or --seeds/],
+      [['--bands', 'b.csv'], /--bands gives percentiles across seeds: it needs --runs, --seeds or --sobol/],
       [['--runs', '3', '--seeds', '1-3'], /--runs and --seeds: give one/],
       [['--sample', 'demand.baseRateJobsPerHour=80:160'], /--sample draws a point for each run: give how many with --runs N/],
       [['--sample', 'demand.baseRateJobsPerHour=80:160', '--seeds', '1-3', '--seed', '4'], /--seed and --seeds: give one/],

@@ -164,7 +164,7 @@ function cli(args: string[]) {
 
 describe('depinsim run --sample ... --sobol N', () => {
   it('runs N rows x (parameters + 3) points, each row on one seed (its replicate on a second), and prints and keeps each parameter\'s indices per figure', () => {
-    const r = cli(['run', 'baseline', '--sample', 'demand.baseRateJobsPerHour=60:180', '--sample', 'market.weights.price=0:3', '--sobol', '4', '--days', '2', '--scale', '0.05', '--out', 'sob.csv']);
+    const r = cli(['run', 'baseline', '--sample', 'demand.baseRateJobsPerHour=60:180', '--sample', 'market.weights.price=0:3', '--sobol', '4', '--days', '2', '--scale', '0.05', '--out', 'sob.csv', '--bands', 'sobb.csv']);
     expect(r.code, r.err).toBe(0);
     expect(r.err).toContain(
       "baseline, 20 runs sampling demand.baseRateJobsPerHour, market.weights.price (Saltelli's design: 4 rows x 5 points; seed 1 and the 3 derived from it, one a row, and a second one each for the row's replicate)",
@@ -210,6 +210,10 @@ describe('depinsim run --sample ... --sobol N', () => {
       expect(x.st_low).toBeLessThanOrEqual(x.st_high);
       expect(x.st).toBeGreaterThanOrEqual(0);
     }
+    // --bands pools every run of the design, as with --sample: a row per day
+    const bands = readFileSync(join(dir, 'sobb.csv'), 'utf8').trim().split('\n');
+    expect(bands).toHaveLength(1 + 2);
+    expect(bands[0]).toContain('utilization_p50');
     // the table's utilization row is the sidecar's
     expect(r.err).toContain(`demand.baseRateJobsPerHour (60 to 180)  ${util[0].s1 < 0 ? '-' : ''}${Math.abs(util[0].s1).toFixed(2)} [`);
   });

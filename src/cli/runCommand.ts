@@ -11,6 +11,8 @@ import { planSweep, sweepCommand } from './sweep.ts';
 import { MAX_SWEEP_RUNS, parseSweep } from './sweepSpec.ts';
 import { parseSample, samplePoints, sobolPoints, type SampleRange } from './sampleSpec.ts';
 import { SOBOL_MIN_ROWS } from './sobolIndices.ts';
+import { sobolRowsNote } from './sobolTable.ts';
+import { SOBOL_MAX_DIMS } from '../sim/rng/sobolSequence.ts';
 import { MAX_BAND_SEEDS } from './bands.ts';
 import { BAND_LEVELS, isBandLevel, type BandLevel } from '../sim/metrics/bandLevel.ts';
 import { money, runFigures } from './replicaMessages.ts';
@@ -120,7 +122,10 @@ export async function runCommand(arg: string, f: RunFlags): Promise<number> {
   }
   if (f.sample?.length && f.sobol !== undefined) {
     const ranges = sampledRanges(f);
+    if (ranges.length > SOBOL_MAX_DIMS / 2) throw new CliError(`--sobol takes at most ${SOBOL_MAX_DIMS / 2} --sample parameters (its Sobol sequence has ${SOBOL_MAX_DIMS} dimensions, two per parameter), got ${ranges.length}`);
     const rows = intFlag('sobol', f.sobol, 2, SOBOL_MIN_ROWS, Math.floor(MAX_SWEEP_RUNS / (ranges.length + 3)));
+    const uneven = sobolRowsNote(rows);
+    if (uneven && !f.quiet) process.stderr.write(`depinsim: note: ${uneven}\n`);
     const seed = intFlag('seed', f.seed, 1, 0, 2 ** 32 - 1);
     // row j's seed (the first N of --runs 2N's) for its A, B and AB points, and its replicate R's (the next N)
     const seedsOf = runSeeds(seed, 2 * rows);

@@ -7,6 +7,7 @@
  * keep the decimals that tell the points apart.
  */
 import { latinHypercube } from '../sim/rng/latinHypercube.ts';
+import { sobolSequence } from '../sim/rng/sobolSequence.ts';
 import { createStreams } from '../sim/rng/streams.ts';
 import { parseOverride } from '../sim/scenario/overrides.ts';
 import { CliError } from './errors.ts';
@@ -77,11 +78,12 @@ export function valuesAt(ranges: readonly SampleRange[], q: readonly number[], n
 }
 
 /**
- * --sobol's points (sobolIndices.ts): Saltelli's A, B and AB_i matrices of n rows from one Latin
- * hypercube in 2k dimensions (--seed's own stream, 'sobol-design'), row by row, with each point's role.
+ * --sobol's points (sobolIndices.ts): Saltelli's A, B and AB_i matrices of n rows from one scrambled
+ * Sobol sequence in 2k dimensions (the scramble from --seed's own stream, 'sobol-design'), row by
+ * row, with each point's role.
  */
 export function sobolPoints(ranges: readonly SampleRange[], n: number, seed: number): { points: number[][]; roles: SobolRole[] } {
-  const base = latinHypercube(n, 2 * ranges.length, createStreams(seed).get('sobol-design'));
+  const base = sobolSequence(n, 2 * ranges.length, createStreams(seed).get('sobol-design'));
   const { points, roles } = saltelliDesign(base, ranges.length);
   return { points: points.map((q) => valuesAt(ranges, q, n)), roles };
 }

@@ -5,7 +5,7 @@
  * which parameters move a figure and which way, these say how much of the spread each one is, and
  * ST well above S1 says a parameter matters through others (a threshold, a product).
  *
- * The design is Saltelli's: two matrices A and B of N rows (the two halves of one Latin hypercube in
+ * The design is Saltelli's: two matrices A and B of N rows (the two halves of one scrambled Sobol sequence in
  * 2k dimensions, so each covers every range evenly), and for each parameter i the matrix AB_i, A with
  * its column i taken from B: N (k + 2) runs. The estimators are Saltelli et al. (2010) for S1 and
  * Jansen (1999) for ST (the pair their comparison recommends):

@@ -140,7 +140,7 @@ export async function sweepCommand(plan: SweepPlan, seeds: number[], f: SweepFla
       ? {
           sample: sampled.map(({ path, lo, hi, integer, log }) => ({ path, low: lo, high: hi, integer, scale: log ? 'log' : 'linear' })),
           design: sobol
-            ? `sobol (Saltelli): ${sobol.rows} rows, each the points A, B and A with one parameter's value from B (in the order of sample), run with the row's seed (seeds[row - 1]), then R, A again on the row's second seed (replicate_seeds[row - 1])`
+            ? `sobol (Saltelli, on a scrambled Sobol sequence): ${sobol.rows} rows, each the points A, B and A with one parameter's value from B (in the order of sample), run with the row's seed (seeds[row - 1]), then R, A again on the row's second seed (replicate_seeds[row - 1])`
             : 'latin hypercube, one run per point (point k: the k-th seed)',
         }
       : { sweep: axes }),
@@ -183,7 +183,7 @@ export async function sweepCommand(plan: SweepPlan, seeds: number[], f: SweepFla
   const secs = (performance.now() - started) / 1000;
   if (f.quiet) return;
   if (sampled && sobol) {
-    process.stderr.write(`depinsim: ${base.name}, ${points.length} runs sampling ${axes.map((a) => a.path).join(', ')} (Saltelli's design: ${sobol.rows} rows x ${axes.length + 3} points; ${describeSeeds(meta.seeds)}, one a row, and a second one each for the row's replicate), ${batchDone(results, secs, threads, note, written(f.out, f.bands))}\n`);
+    process.stderr.write(`depinsim: ${base.name}, ${points.length} runs sampling ${axes.map((a) => a.path).join(', ')} (Saltelli's design on a scrambled Sobol sequence: ${sobol.rows} rows x ${axes.length + 3} points; ${describeSeeds(meta.seeds)}, one a row, and a second one each for the row's replicate), ${batchDone(results, secs, threads, note, written(f.out, f.bands))}\n`);
     process.stderr.write(summaryTable(results.map((r) => r.figures), 'across the sampled runs'));
     process.stderr.write(sobolTable(sampled, sobolOf(results), points.length));
     return;

@@ -12,7 +12,7 @@
  *   S1_i = mean_j( (f(B)_j - mean f) (f(AB_i)_j - f(A)_j) ) / V
  *   ST_i = mean_j( (f(A)_j - f(AB_i)_j)^2 ) / (2 V)
  * with V the variance of f over the 2N runs of A and B. Their 95% intervals come from resampling the
- * rows (bootstrap percentiles), so they say how far N rows pin each index down.
+ * rows (expanded bootstrap percentiles), so they say how far N rows pin each index down.
  *
  * The model is stochastic: each row's runs share one seed (common random numbers), so within a row
  * f(AB_i) - f(A) is the effect of parameter i alone, not of another draw of the market; the seeds'
@@ -22,6 +22,8 @@
  * at the same parameters differ by, against the whole. So N (k + 3) runs.
  */
 import type { Rng } from '../sim/rng/streams.ts';
+import { quantileType7 } from '../sim/metrics/quantile.ts';
+import { expandedTail } from './expandedPercentile.ts';
 
 /** Which matrix of the design a run's point is from, and its row. */
 export interface SobolRole {
@@ -98,16 +100,16 @@ function estimate(fA: readonly number[], fB: readonly number[], fABi: readonly n
   return [s1 / n / v, st / (2 * n) / v];
 }
 
-/** The 2.5th and 97.5th percentiles of the finite values (type 7). */
-function interval(xs: number[]): [number, number] {
+/**
+ * The 95% interval of the finite bootstrap values, from n rows: the expanded percentile interval
+ * (expandedPercentile.ts; type 7 quantiles), as the plain 2.5th and 97.5th percentiles are too
+ * narrow for a few rows.
+ */
+function interval(xs: number[], n: number): [number, number] {
   const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
   if (s.length === 0) return [NaN, NaN];
-  const at = (p: number) => {
-    const h = (s.length - 1) * p;
-    const lo = Math.floor(h);
-    return s[lo] + (h - lo) * ((s[Math.min(lo + 1, s.length - 1)] ?? s[lo]) - s[lo]);
-  };
-  return [at(0.025), at(0.975)];
+  const tail = expandedTail(n);
+  return [quantileType7(s, s.length, tail), quantileType7(s, s.length, 1 - tail)];
 }
 
 /** The seeds' share over the given rows: half the mean square difference of A and its replicate R, over V. */
@@ -147,7 +149,7 @@ export function sobolIndices(
   if (fR) {
     if (n < 2) seeds = { share: NaN, low: NaN, high: NaN };
     else {
-      const [low, high] = interval(picks.map((p) => seedShare(fA, fB, fR, p)));
+      const [low, high] = interval(picks.map((p) => seedShare(fA, fB, fR, p)), n);
       seeds = { share: seedShare(fA, fB, fR, rows), low, high };
     }
   }
@@ -155,8 +157,8 @@ export function sobolIndices(
     if (n < 2) return { s1: NaN, s1Low: NaN, s1High: NaN, st: NaN, stLow: NaN, stHigh: NaN };
     const [s1, st] = estimate(fA, fB, fABi, rows);
     const boot = picks.map((p) => estimate(fA, fB, fABi, p));
-    const [s1Low, s1High] = interval(boot.map((x) => x[0]));
-    const [stLow, stHigh] = interval(boot.map((x) => x[1]));
+    const [s1Low, s1High] = interval(boot.map((x) => x[0]), n);
+    const [stLow, stHigh] = interval(boot.map((x) => x[1]), n);
     return { s1, s1Low, s1High, st, stLow, stHigh };
   });
   return { indices, rows: n, seeds };

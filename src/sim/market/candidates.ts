@@ -22,6 +22,17 @@ import type { SortedList } from './sortedList.ts';
 const CHECK_FREE = 1; // the lowest level list may hold providers with fewer free GPUs than the order needs
 const CHECK_WINDOW = 2; // part-day providers: the window must outlast the planned work
 
+/** What orders of one eligibility class (minimum VRAM and tier) may use. */
+interface EligibleClass {
+  /** The eligible GPU models. */
+  models: number[];
+  /**
+   * For single-GPU orders: the (shift, model) groups of `any` lists they may use, per shift, as one
+   * flat array of group numbers (so the search is one tight loop over them).
+   */
+  singleGroups: Int32Array[];
+}
+
 export class CandidateFinder {
   /** The ids arrays of the lists in the current call (the arrays themselves: one pointer less to chase per sample). */
   private lists: Int32Array[] = [];
@@ -29,13 +40,9 @@ export class CandidateFinder {
   private ends: Float64Array[] = [];
   private checks: Uint8Array;
   private prefix: Int32Array;
-  private cum: Float64Array;
-  private eligibleModelsCache = new Map<number, number[]>();
-  /**
-   * For single-GPU orders: the (shift, model) groups of `any` lists an order of an eligibility class
-   * may use, per shift, as one flat array of group numbers (so the search is one tight loop over them).
-   */
-  private singleGroups = new Map<number, Int32Array[]>();
+  private cum: Int32Array;
+  /** Per eligibility class (minimum VRAM and tier): what its orders may use, built at its first order. */
+  private classes = new Map<number, EligibleClass>();
   /** Marks providers already in `out` (stamp per call) instead of a linear search. */
   private stamp: Uint32Array = new Uint32Array(1024);
   private call = 0;
@@ -57,33 +64,29 @@ export class CandidateFinder {
   ) {
     const n = index.levels.length;
     this.prefix = new Int32Array(n);
-    this.cum = new Float64Array(n);
+    this.cum = new Int32Array(n);
     this.checks = new Uint8Array(n);
   }
 
+  /** The GPU models an order needing minVramGb and minTier may use. */
   eligibleModels(minVramGb: number, minTier: number): number[] {
-    const key = minVramGb * 8 + minTier;
-    let m = this.eligibleModelsCache.get(key);
-    if (!m) {
-      m = [];
-      GPU_CATALOGUE.forEach((g, i) => {
-        if (g.vramGb >= minVramGb && gpuTier(g) >= minTier) m!.push(i);
-      });
-      this.eligibleModelsCache.set(key, m);
-    }
-    return m;
+    return this.classOf(minVramGb, minTier).models;
   }
 
-  /** The (shift, model) groups of `any` lists a single-GPU order of o's class may use, per shift. */
-  private singleGroupsFor(o: Lease): Int32Array[] {
-    const key = o.minVramGb * 8 + o.minTier;
-    let gs = this.singleGroups.get(key);
-    if (!gs) {
-      const models = this.eligibleModels(o.minVramGb, o.minTier);
-      gs = [0, 1].map((sh) => Int32Array.from(models, (m) => sh * this.index.nModels + m));
-      this.singleGroups.set(key, gs);
+  /** The eligibility class of orders needing minVramGb and minTier (one map lookup per search). */
+  private classOf(minVramGb: number, minTier: number): EligibleClass {
+    const key = minVramGb * 8 + minTier;
+    let c = this.classes.get(key);
+    if (!c) {
+      const models: number[] = [];
+      GPU_CATALOGUE.forEach((g, i) => {
+        if (g.vramGb >= minVramGb && gpuTier(g) >= minTier) models.push(i);
+      });
+      const singleGroups = [0, 1].map((sh) => Int32Array.from(models, (m) => sh * this.index.nModels + m));
+      c = { models, singleGroups };
+      this.classes.set(key, c);
     }
-    return gs;
+    return c;
   }
 
   /** True if provider p passes every hard filter for the order. */
@@ -136,7 +139,6 @@ export class CandidateFinder {
 
   /** Fills `out` with candidates for the order; returns their number. */
   find(o: Lease): number {
-    const out = this.out;
     this.count = 0;
     this.nLists = 0;
     if (this.stamp.length < this.providers.length) {
@@ -146,16 +148,17 @@ export class CandidateFinder {
     }
     this.call = (this.call + 1) >>> 0 || 1;
     const idx = this.index;
-    const models = this.eligibleModels(o.minVramGb, o.minTier);
+    const cls = this.classOf(o.minVramGb, o.minTier);
     const r0 = o.regionLocked ? o.region : 0;
     const r1 = o.regionLocked ? o.region + 1 : idx.nRegions;
     const budget = o.budgetUsdPerGpuHour;
     const gpus = o.gpus;
     const heads = this.includeHeads;
-    const needUntil = this.now() + this.setupHours + Math.min(o.workHours, o.cancelAfterHours);
+    const now = this.now();
+    const needUntil = now + this.setupHours + Math.min(o.workHours, o.cancelAfterHours);
     let total = 0;
     // Part-day providers only for work that can fit in a sharing window (at most 24 h).
-    const shifts = needUntil - this.now() <= 24 ? 2 : 1;
+    const shifts = needUntil - now <= 24 ? 2 : 1;
     // Providers in a level above the order's own have enough free GPUs; so do those in its own level
     // when the order needs no more than the level's floor (2^L: GPU counts are powers of two).
     const lowest = levelOf(gpus);
@@ -164,7 +167,7 @@ export class CandidateFinder {
       const off = sh * idx.perShift;
       const window = sh === 1 ? CHECK_WINDOW : 0;
       if (gpus === 1) {
-        const gs = this.singleGroupsFor(o)[sh];
+        const gs = cls.singleGroups[sh];
         const nr = idx.nRegions;
         for (let j = 0; j < gs.length; j++) {
           const g = gs[j];
@@ -180,7 +183,7 @@ export class CandidateFinder {
         }
       } else {
         const mask = (0xff << lowest) & 0xff;
-        for (const m of models) {
+        for (const m of cls.models) {
           for (let r = r0; r < r1; r++) {
             const mr = off + m * idx.nRegions + r;
             let bits = idx.levelMask[mr] & mask;
@@ -202,25 +205,7 @@ export class CandidateFinder {
     if (total === 0) return 0;
     const nb = this.nLists;
     if (total > this.sampleSize) {
-      // Systematic sample: k evenly spaced positions from one random offset over the concatenated
-      // affordable prefixes. Each feasible provider has the same chance k/total, no draw repeats, and
-      // the sample is spread over GPU models, regions and price ranks; one random number and one
-      // sweep instead of k draws, each with its own search. Positions are distinct (the step exceeds
-      // 1) and the lists are disjoint, so only the heads added above can repeat.
-      const k = this.sampleSize;
-      const step = total / k;
-      let x = this.rng() * step;
-      let b = 0;
-      for (let s = 0; s < k; s++, x += step) {
-        const pos = Math.min(total - 1, Math.floor(x));
-        while (this.cum[b] <= pos) b++;
-        const i = pos - (b === 0 ? 0 : this.cum[b - 1]);
-        const id = this.lists[b][i];
-        const checks = this.checks[b];
-        if (checks !== 0 && !this.ok(id, this.ends[b][i], checks, gpus, needUntil)) continue;
-        if (heads) this.take(id);
-        else out[this.count++] = id;
-      }
+      this.sampleSpread(total, gpus, needUntil);
       if (this.count > 0) return this.count;
     }
     // Small feasible set, or every draw failed a check (few pass it): when more than k pass, take k
@@ -251,6 +236,34 @@ export class CandidateFinder {
       }
     }
     return this.count;
+  }
+
+  /**
+   * Systematic sample: k evenly spaced positions from one random offset over the concatenated
+   * affordable prefixes. Each feasible provider has the same chance k/total, no draw repeats, and
+   * the sample is spread over GPU models, regions and price ranks; one random number and one sweep
+   * instead of k draws, each with its own search. Positions are distinct (the step exceeds 1) and
+   * the lists are disjoint, so only the heads added by `find` can repeat. The call's arrays are
+   * read into locals and positions kept as integers: this loop runs 32 times in most searches.
+   */
+  private sampleSpread(total: number, gpus: number, needUntil: number): void {
+    const k = this.sampleSize;
+    const cum = this.cum;
+    const lists = this.lists;
+    const step = total / k;
+    let x = this.rng() * step;
+    let b = 0;
+    let start = 0; // the position of list b's first entry
+    for (let s = 0; s < k; s++, x += step) {
+      const pos = Math.min(total - 1, Math.floor(x)) | 0; // x < 2^31: the floor as an integer
+      while (cum[b] <= pos) start = cum[b++];
+      const i = pos - start;
+      const id = lists[b][i];
+      const checks = this.checks[b];
+      if (checks !== 0 && !this.ok(id, this.ends[b][i], checks, gpus, needUntil)) continue;
+      if (this.includeHeads) this.take(id);
+      else this.out[this.count++] = id;
+    }
   }
 
   /** Number of providers in the current call's prefixes that pass their list's checks. */

@@ -61,8 +61,16 @@ const POLICIES: Record<MatcherName, (m: Scenario['market'], rng: Rng) => Policy>
       const R = sig.row;
       // the random term: one draw per order keys a uniform per candidate (keyedUniform), not a generator call each
       const key = wRandom > 0 ? Math.floor(rng() * 2 ** 32) : 0;
+      // The candidate loops below are the matcher's hottest: a field is read as r | FIELD (r's low
+      // bits are zero, and an or cannot overflow, so no overflow check per read), and max/min are
+      // comparisons (Math.max and Math.min also handle NaN and -0, which no signal here holds).
       let maxStake = 0;
-      if (wStake > 0) for (let i = 0; i < n; i++) maxStake = Math.max(maxStake, R[(cands[i] << ROW_SHIFT) + STAKE]);
+      if (wStake > 0) {
+        for (let i = 0; i < n; i++) {
+          const stake = R[(cands[i] << ROW_SHIFT) | STAKE];
+          if (stake > maxStake) maxStake = stake;
+        }
+      }
       const budget = o.budgetUsdPerGpuHour;
       const region = o.region;
       let best = -1;
@@ -70,14 +78,16 @@ const POLICIES: Record<MatcherName, (m: Scenario['market'], rng: Rng) => Policy>
       for (let i = 0; i < n; i++) {
         const id = cands[i];
         const r = id << ROW_SHIFT;
+        const margin = (budget - R[r | ASK]) / budget;
+        const slashes = R[r | SLASHES];
         const score =
-          wRegion * (R[r + REGION] === region ? 1 : 0) +
-          wPrice * Math.max(0, (budget - R[r + ASK]) / budget) +
-          wUptime * R[r + UPTIME] +
-          wReputation * R[r + REPUTATION] +
-          wAvailability * (R[r + FREE] / R[r + GPUS]) +
-          (maxStake > 0 ? (wStake * R[r + STAKE]) / maxStake : 0) -
-          (wSlashes > 0 ? wSlashes * Math.min(1, R[r + SLASHES] / 3) : 0) +
+          wRegion * (R[r | REGION] === region ? 1 : 0) +
+          wPrice * (margin > 0 ? margin : 0) +
+          wUptime * R[r | UPTIME] +
+          wReputation * R[r | REPUTATION] +
+          wAvailability * (R[r | FREE] / R[r | GPUS]) +
+          (maxStake > 0 ? (wStake * R[r | STAKE]) / maxStake : 0) -
+          (wSlashes > 0 ? wSlashes * (slashes < 3 ? slashes / 3 : 1) : 0) +
           (wRandom > 0 ? wRandom * keyedUniform(key, i) : 0);
         if (score > bestScore) {
           bestScore = score;

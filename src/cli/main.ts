@@ -43,9 +43,10 @@ const USAGE = `usage:
                summary figure
   depinsim run <scenario.json | preset> --sample path=low:high [--sample ...] [--seed S] --sobol N
                [--threads T] [--set ...] [--out runs.csv] [--bands b.csv]   variance-based
-               sensitivity: Saltelli's design of N rows (N x (parameters + 3) runs, each row one
-               seed and a replicate on another): each parameter's Sobol indices for each summary
-               figure, first-order and total, and the seeds' share, with 95% bootstrap intervals
+               sensitivity: Saltelli's design of N rows on a scrambled Sobol sequence (N x
+               (parameters + 3) runs, each row one seed and a replicate on another; up to 32
+               parameters; N a power of two is most even): each parameter's Sobol indices for each
+               summary figure, first-order and total, and the seeds' share, with 95% bootstrap intervals
   depinsim validate <scenario.json | preset> [--days D] [--scale X] [--set path=value ...] [--sweep path=values ... | --sample path=low:high ...] [--quiet]
   depinsim scenarios            list the bundled presets and the question each answers
   depinsim schema [--out f]     JSON Schema of scenario files (for editors)

@@ -5,9 +5,9 @@
  * which parameters move a figure and which way, these say how much of the spread each one is, and
  * ST well above S1 says a parameter matters through others (a threshold, a product).
  *
- * The design is Saltelli's: two matrices A and B of N rows (the two halves of one scrambled Sobol sequence in
- * 2k dimensions, so each covers every range evenly), and for each parameter i the matrix AB_i, A with
- * its column i taken from B: N (k + 2) runs. The estimators are Saltelli et al. (2010) for S1 and
+ * The design is Saltelli's: two matrices A and B of N rows (the two halves of one scrambled Sobol
+ * sequence in 2k dimensions, so each covers every range evenly), and for each parameter i the matrix
+ * AB_i, A with its column i taken from B: N (k + 2) runs. The estimators are Saltelli et al. (2010) for S1 and
  * Jansen (1999) for ST (the pair their comparison recommends):
  *   S1_i = mean_j( (f(B)_j - mean f) (f(AB_i)_j - f(A)_j) ) / V
  *   ST_i = mean_j( (f(A)_j - f(AB_i)_j)^2 ) / (2 V)

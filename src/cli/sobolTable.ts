@@ -82,12 +82,14 @@ export function sobolTable(ranges: readonly SampleRange[], figs: readonly Figure
     ...(f.seeds ? [['', "seeds (A again, another seed)", cell(f.seeds.share, f.seeds.low, f.seeds.high), '']] : []),
   ]);
   const fewer = figs.filter((f) => f.rows < rows).map((f) => `${f.short} over ${f.rows}`);
+  // the design's rows (not those with a value, which a run without a figure makes fewer)
+  const uneven = sobolRowsNote(runs / (ranges.length + 3));
   const title =
     `  variance-based sensitivity (Sobol indices) across ${runs} runs, ${rows} rows of Saltelli's design on a scrambled Sobol sequence (A, B and A with one parameter from B; each row one seed): ` +
     `S1, the share of a figure's variance across the runs a parameter explains alone (Saltelli 2010); ST, with its interactions (Jansen); ` +
     `[95% interval, expanded bootstrap over the rows]; 1 - sum of S1: the share the seeds (their own row: a row's A run again on another seed) and the interactions leave${fewer.length ? `; rows with a value: ${fewer.join(', ')}` : ''}` +
     (rows < FAIR_ROWS ? `; with fewer than ${FAIR_ROWS} rows the intervals are too narrow (on the Ishigami test function they held the true index 91-92% of the time at 8 to 16 rows)` : '') +
-    (sobolRowsNote(rows) ? `; ${sobolRowsNote(rows)}` : '');
+    (uneven ? `; ${uneven}` : '');
   return [title, ...aligned(['figure', 'parameter (range)', 'S1 [95%]', 'ST [95%]'], body)].join('\n') + '\n';
 }
 

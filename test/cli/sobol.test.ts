@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { saltelliDesign, sobolIndices } from '../../src/cli/sobolIndices.ts';
 import { sobolPoints, type SampleRange } from '../../src/cli/sampleSpec.ts';
-import { sobolRowsNote } from '../../src/cli/sobolTable.ts';
+import { sobolRowsNote, sobolTable } from '../../src/cli/sobolTable.ts';
 import { latinHypercube } from '../../src/sim/rng/latinHypercube.ts';
 import { sobolSequence } from '../../src/sim/rng/sobolSequence.ts';
 import { createStreams } from '../../src/sim/rng/streams.ts';
@@ -154,6 +154,12 @@ describe('--sobol points', () => {
   it('are most even at a power of two rows, and a note says so for other counts', () => {
     for (const rows of [4, 32, 1024]) expect(sobolRowsNote(rows)).toBeNull();
     expect(sobolRowsNote(20)).toBe('--sobol 20: the Sobol points cover each range evenly at a power of two rows (16 or 32 here); 20 rows are valid, but less even');
+    // the table repeats it for the design's rows (5 x (1 parameter + 3) runs), not for those with a value (4 here)
+    const x = { s1: 0.5, s1Low: 0.1, s1High: 0.9, st: 0.6, stLow: 0.2, stHigh: 1 };
+    const range: SampleRange = { path: 'demand.baseRateJobsPerHour', lo: 80, hi: 160, integer: false, log: false };
+    const table = sobolTable([range], [{ key: 'utilization', short: 'utilization', rows: 4, indices: [x], seeds: null }], 20);
+    expect(table).toContain('--sobol 5: the Sobol points cover each range evenly');
+    expect(sobolTable([range], [{ key: 'utilization', short: 'utilization', rows: 3, indices: [x], seeds: null }], 16)).not.toContain('power of two');
     // the note comes before any run (here the unwritable --out stops it before the first), so a long design can be stopped and asked again
     const r = cli(['run', 'baseline', '--sample', 'demand.baseRateJobsPerHour=80:160', '--sobol', '5', '--days', '1', '--out', '/nonexistent/x.csv']);
     expect(r.code).toBe(2);

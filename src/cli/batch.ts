@@ -10,7 +10,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Scenario } from '../sim/scenario/schema.ts';
 import { Interrupted } from './errors.ts';
-import { timeLeft } from './progress.ts';
+import { batchProgressLine, RecentPace } from './progress.ts';
 import type { RunJob, WorkerReply } from './replicaMessages.ts';
 
 const BOOT = new URL('./batchWorker.boot.mjs', import.meta.url);
@@ -46,18 +46,29 @@ export async function runBatch(o: BatchOptions): Promise<RunSummary[]> {
   let finishedEvents = 0;
   const running = new Map<number, { day: number; events: number }>();
   let lastReport = started;
+  // The time left goes by the recent pace from the first progress on, once it spans a second: the
+  // threads' start-up and their coldest first days are not the batch's pace.
+  const pace = new RecentPace(20, 1);
+  const horizon = (run: number) => o.scenarios[o.runs[run].scenario].horizonDays;
+  const doneShare = () => {
+    let d = finished;
+    for (const [i, r] of running) d += r.day / horizon(i);
+    return d;
+  };
 
+  /** Marks the progress (every message, so the pace has data) and says it every two seconds. */
   const report = () => {
+    if (o.quiet) return;
     const t = performance.now();
-    if (o.quiet || t - lastReport < 2000) return;
+    const secs = (t - started) / 1000;
+    const done = doneShare();
+    pace.mark(done, secs);
+    if (t - lastReport < 2000) return;
     lastReport = t;
     let events = finishedEvents;
-    let doneShare = finished;
-    for (const [i, r] of running) (events += r.events), (doneShare += r.day / o.scenarios[o.runs[i].scenario].horizonDays);
-    const frac = doneShare / total;
-    const now = [...running].map(([i, r]) => `${o.label(i)} day ${Math.floor(r.day)}/${o.scenarios[o.runs[i].scenario].horizonDays}`).join(', ');
-    const secs = (t - started) / 1000;
-    say(`${finished}/${total} ${o.unit} done${now ? ` (running: ${now})` : ''}, ${(events / 1e6).toFixed(1)} M events, ${secs.toFixed(1)} s, ${timeLeft((secs * (1 - frac)) / frac)}`);
+    for (const r of running.values()) events += r.events;
+    const now = [...running].map(([i, r]) => `${o.label(i)} day ${Math.floor(r.day)}/${horizon(i)}`).join(', ');
+    say(batchProgressLine(finished, total, o.unit, now, events, secs, done, pace.secondsPerUnit()));
   };
 
   const workers: Worker[] = [];

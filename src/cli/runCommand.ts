@@ -233,7 +233,7 @@ export async function runCommand(arg: string, f: RunFlags): Promise<number> {
       const t = performance.now();
       if (showProgress && t - lastReport > 2000) {
         lastReport = t;
-        process.stderr.write(`depinsim: ${progressLine(run.now() / 24, scenario.horizonDays, run.eventsProcessed(), (t - started) / 1000, pace.secondsPerDay())}\n`);
+        process.stderr.write(`depinsim: ${progressLine(run.now() / 24, scenario.horizonDays, run.eventsProcessed(), (t - started) / 1000, pace.secondsPerUnit())}\n`);
       }
     }
     leaseSink?.finish();

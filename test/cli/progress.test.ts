@@ -1,6 +1,6 @@
 // The progress line of a long run and its estimate of the wall time left, as a researcher reads them.
 import { describe, expect, it } from 'vitest';
-import { progressLine, RecentPace, timeLeft } from '../../src/cli/progress.ts';
+import { batchProgressLine, progressLine, RecentPace, timeLeft } from '../../src/cli/progress.ts';
 
 describe('timeLeft', () => {
   it('words seconds, minutes and hours, never "0 s"', () => {
@@ -33,15 +33,15 @@ describe('progressLine', () => {
 describe('RecentPace', () => {
   it('goes by the latest half of the run so far, not the cold first days', () => {
     const p = new RecentPace();
-    expect(p.secondsPerDay()).toBeNaN();
+    expect(p.secondsPerUnit()).toBeNaN();
     p.mark(0, 0);
     // a cold first day (1 s), then ten days a second
     p.mark(1, 1);
     for (let d = 2; d <= 11; d++) p.mark(d, 1 + (d - 1) / 10);
-    expect(p.secondsPerDay()).toBeCloseTo(0.1, 12);
+    expect(p.secondsPerUnit()).toBeCloseTo(0.1, 12);
     // the pace since the start would have said almost twice as long
-    expect(2 / 11).toBeGreaterThan(1.8 * p.secondsPerDay());
-    expect(progressLine(11, 365, 0, 2, p.secondsPerDay())).toBe('day 11/365 (3%), 0.0 M events, 2.0 s, about 35 s left');
+    expect(2 / 11).toBeGreaterThan(1.8 * p.secondsPerUnit());
+    expect(progressLine(11, 365, 0, 2, p.secondsPerUnit())).toBe('day 11/365 (3%), 0.0 M events, 2.0 s, about 35 s left');
   });
 
   it('looks back at most its window, so a run that slows down says so', () => {
@@ -49,13 +49,54 @@ describe('RecentPace', () => {
     // 100 s at 10 days a second, then 20 s at 2 days a second
     for (let t = 0; t <= 100; t++) p.mark(10 * t, t);
     for (let t = 101; t <= 120; t++) p.mark(1000 + 2 * (t - 100), t);
-    expect(p.secondsPerDay()).toBeCloseTo(0.5, 12);
+    expect(p.secondsPerUnit()).toBeCloseTo(0.5, 12);
   });
 
   it('says it does not know while no day has passed', () => {
     const p = new RecentPace();
     p.mark(0, 0);
     p.mark(0, 1.5);
-    expect(p.secondsPerDay()).toBeNaN();
+    expect(p.secondsPerUnit()).toBeNaN();
+  });
+});
+
+describe('batchProgressLine', () => {
+  it('gives the runs done, the running ones, the events, the time so far and the time left at the pace per run', () => {
+    expect(batchProgressLine(3, 20, 'seeds', 'seed 4 day 120/365, seed 5 day 30/365', 12_100_000, 40.24, 3.41, 6)).toBe(
+      '3/20 seeds done (running: seed 4 day 120/365, seed 5 day 30/365), 12.1 M events, 40.2 s, about 2 min left',
+    );
+  });
+
+  it('says it is estimating while there is no pace yet, not a guess from the start-up', () => {
+    expect(batchProgressLine(0, 2, 'seeds', 'seed 1 day 2/365', 40_000, 2.1, 0.005, NaN)).toBe(
+      '0/2 seeds done (running: seed 1 day 2/365), 0.0 M events, 2.1 s, estimating the time left',
+    );
+  });
+
+  it('a batch of two years on two threads: no time left from the threads\' start-up, then close to the truth', () => {
+    // Both threads start 1.9 s in (loading the model) with nothing done; their first 2 s run at a
+    // third of the pace (cold code), then a year takes 10 s per thread: the batch ends at 13.9 + 2 x 2/3 s.
+    const doneAt = (t: number) => {
+      if (t < 1.9) return 0;
+      const warm = Math.min(t - 1.9, 2) / 3 + Math.max(0, t - 3.9);
+      return (2 * warm) / 10; // runs done, both threads together
+    };
+    const end = 1.9 + 2 + 10 - 2 / 3;
+    const pace = new RecentPace(20, 1);
+    const estimates: [number, number][] = [];
+    for (let t = 1.9; t < end; t += 0.5) {
+      pace.mark(doneAt(t), t);
+      estimates.push([t, pace.secondsPerUnit() * (2 - doneAt(t))]);
+    }
+    // the first reports (the first second of progress) give no estimate
+    expect(estimates.filter(([t]) => t < 2.9).every(([, e]) => Number.isNaN(e))).toBe(true);
+    // from 4 s in, every estimate is within a factor 2 of the time really left (and the pace since
+    // the start, what the batch used to say, is at 4.4 s more than twice the truth)
+    for (const [t, e] of estimates.filter(([t]) => t >= 4 && end - t > 1)) {
+      expect(e).toBeGreaterThan((end - t) / 2);
+      expect(e).toBeLessThan((end - t) * 2);
+    }
+    const t = 4.4;
+    expect(((t * (2 - doneAt(t))) / doneAt(t)) / (end - t)).toBeGreaterThan(2);
   });
 });

@@ -75,7 +75,7 @@ describe('batchProgressLine', () => {
 
   it('a batch of two years on two threads: no time left from the threads\' start-up, then close to the truth', () => {
     // Both threads start 1.9 s in (loading the model) with nothing done; their first 2 s run at a
-    // third of the pace (cold code), then a year takes 10 s per thread: the batch ends at 13.9 + 2 x 2/3 s.
+    // third of the pace (cold code), then a year takes 10 s per thread: the batch ends 3.9 + 10 - 2/3 s in.
     const doneAt = (t: number) => {
       if (t < 1.9) return 0;
       const warm = Math.min(t - 1.9, 2) / 3 + Math.max(0, t - 3.9);

@@ -10,7 +10,8 @@
 import { Worker } from 'node:worker_threads';
 import type { Scenario } from '../sim/scenario/schema.ts';
 import { Interrupted } from './errors.ts';
-import { batchProgressLine, RecentPace } from './progress.ts';
+import { RecentPace } from '../common/pace.ts';
+import { batchProgressLine } from './progress.ts';
 import type { RunJob, WorkerReply } from './replicaMessages.ts';
 
 const BOOT = new URL('./batchWorker.boot.mjs', import.meta.url);

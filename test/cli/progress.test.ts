@@ -1,22 +1,6 @@
 // The progress line of a long run and its estimate of the wall time left, as a researcher reads them.
 import { describe, expect, it } from 'vitest';
-import { batchProgressLine, progressLine, RecentPace, timeLeft } from '../../src/cli/progress.ts';
-
-describe('timeLeft', () => {
-  it('words seconds, minutes and hours, never "0 s"', () => {
-    expect(timeLeft(0.2)).toBe('about 1 s left');
-    expect(timeLeft(42.4)).toBe('about 42 s left');
-    expect(timeLeft(89)).toBe('about 89 s left');
-    expect(timeLeft(90)).toBe('about 2 min left');
-    expect(timeLeft(25 * 60)).toBe('about 25 min left');
-    expect(timeLeft(2 * 3600)).toBe('about 2.0 h left');
-  });
-
-  it('says it does not know before any progress (0 of the horizon done)', () => {
-    expect(timeLeft(Infinity)).toBe('time left unknown');
-    expect(timeLeft(NaN)).toBe('time left unknown');
-  });
-});
+import { batchProgressLine, progressLine } from '../../src/cli/progress.ts';
 
 describe('progressLine', () => {
   it('gives the day, the share done, the events, the time so far and the time left at that pace', () => {
@@ -27,36 +11,6 @@ describe('progressLine', () => {
   it('estimates the time left at the given recent pace (seconds per day)', () => {
     expect(progressLine(36.5, 365, 412_345, 2.24, 0.05)).toBe('day 36/365 (10%), 0.4 M events, 2.2 s, about 16 s left');
     expect(progressLine(36.5, 365, 412_345, 2.24, NaN)).toBe('day 36/365 (10%), 0.4 M events, 2.2 s, time left unknown');
-  });
-});
-
-describe('RecentPace', () => {
-  it('goes by the latest half of the run so far, not the cold first days', () => {
-    const p = new RecentPace();
-    expect(p.secondsPerUnit()).toBeNaN();
-    p.mark(0, 0);
-    // a cold first day (1 s), then ten days a second
-    p.mark(1, 1);
-    for (let d = 2; d <= 11; d++) p.mark(d, 1 + (d - 1) / 10);
-    expect(p.secondsPerUnit()).toBeCloseTo(0.1, 12);
-    // the pace since the start would have said almost twice as long
-    expect(2 / 11).toBeGreaterThan(1.8 * p.secondsPerUnit());
-    expect(progressLine(11, 365, 0, 2, p.secondsPerUnit())).toBe('day 11/365 (3%), 0.0 M events, 2.0 s, about 35 s left');
-  });
-
-  it('looks back at most its window, so a run that slows down says so', () => {
-    const p = new RecentPace(20);
-    // 100 s at 10 days a second, then 20 s at 2 days a second
-    for (let t = 0; t <= 100; t++) p.mark(10 * t, t);
-    for (let t = 101; t <= 120; t++) p.mark(1000 + 2 * (t - 100), t);
-    expect(p.secondsPerUnit()).toBeCloseTo(0.5, 12);
-  });
-
-  it('says it does not know while no day has passed', () => {
-    const p = new RecentPace();
-    p.mark(0, 0);
-    p.mark(0, 1.5);
-    expect(p.secondsPerUnit()).toBeNaN();
   });
 });
 
@@ -71,32 +25,5 @@ describe('batchProgressLine', () => {
     expect(batchProgressLine(0, 2, 'seeds', 'seed 1 day 2/365', 40_000, 2.1, 0.005, NaN)).toBe(
       '0/2 seeds done (running: seed 1 day 2/365), 0.0 M events, 2.1 s, estimating the time left',
     );
-  });
-
-  it('a batch of two years on two threads: no time left from the threads\' start-up, then close to the truth', () => {
-    // Both threads start 1.9 s in (loading the model) with nothing done; their first 2 s run at a
-    // third of the pace (cold code), then a year takes 10 s per thread: the batch ends 3.9 + 10 - 2/3 s in.
-    const doneAt = (t: number) => {
-      if (t < 1.9) return 0;
-      const warm = Math.min(t - 1.9, 2) / 3 + Math.max(0, t - 3.9);
-      return (2 * warm) / 10; // runs done, both threads together
-    };
-    const end = 1.9 + 2 + 10 - 2 / 3;
-    const pace = new RecentPace(20, 1);
-    const estimates: [number, number][] = [];
-    for (let t = 1.9; t < end; t += 0.5) {
-      pace.mark(doneAt(t), t);
-      estimates.push([t, pace.secondsPerUnit() * (2 - doneAt(t))]);
-    }
-    // the first reports (the first second of progress) give no estimate
-    expect(estimates.filter(([t]) => t < 2.9).every(([, e]) => Number.isNaN(e))).toBe(true);
-    // from 4 s in, every estimate is within a factor 2 of the time really left (and the pace since
-    // the start, what the batch used to say, is at 4.4 s more than twice the truth)
-    for (const [t, e] of estimates.filter(([t]) => t >= 4 && end - t > 1)) {
-      expect(e).toBeGreaterThan((end - t) / 2);
-      expect(e).toBeLessThan((end - t) * 2);
-    }
-    const t = 4.4;
-    expect(((t * (2 - doneAt(t))) / doneAt(t)) / (end - t)).toBeGreaterThan(2);
   });
 });

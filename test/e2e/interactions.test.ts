@@ -819,6 +819,8 @@ describe('dashboard interactions', () => {
     // a run paced to be watched (5 days a second) keeps no cores from them
     await page.selectOption('#speed', '5');
     await page.waitForFunction(() => (window as unknown as { __depinsim: { mcActive: number } }).__depinsim.mcActive === 2, null, { timeout: 5_000, polling: 10 });
+    // while they go, the status says how long they have left, at the batch's recent pace (not "2/5 runs" alone)
+    await expect.poll(() => page.locator('[data-testid="mc-status"]').textContent(), { timeout: 15_000, interval: 100 }).toMatch(/bands: [0-4]\/5 runs, about \d+ s left/);
     await page.selectOption('#speed', '0');
     await waitForStatus(page, 'done', 30_000);
     await page.waitForFunction(() => (window as unknown as { __depinsim: { bandRuns: number } }).__depinsim.bandRuns === 5, null, { timeout: 60_000 });

@@ -15,6 +15,7 @@ import { ColumnBuffers } from '../lib/columnBuffers.ts';
 import { ensembleWorkers } from '../lib/ensembleWorkers.ts';
 import type { RunCache, ScreenRun } from '../lib/runCache.ts';
 import type { ColumnInfo } from '../../worker/api.ts';
+import { batchTimeLeft, RecentPace } from '../../common/pace.ts';
 
 /** One run: its key (how its table is found), a validated raw scenario, the seed and its metric period. */
 export interface PoolJob {
@@ -41,7 +42,13 @@ interface Slot {
   buffers: ColumnBuffers;
   /** The column list of the run going on (from its start). */
   columns: ColumnInfo[];
+  /** How far the run going on has got, of its horizon (0 until its start is known): its share of the batch's progress. */
+  nowHours: number;
+  horizonHours: number;
 }
+
+/** How often the time left on the page changes (ms): the pace is marked on every batch of rows. */
+const TIME_LEFT_EVERY_MS = 500;
 
 export class RunPool {
   /** The jobs of the current batch, their finished tables by key, and the first failure. */
@@ -62,6 +69,16 @@ export class RunPool {
   waiting = $state(0);
   /** Jobs of the current batch that were taken from the run cache rather than run. */
   fromCache = $state(0);
+  /**
+   * "about 40 s left" (or "estimating the time left" in the first second of progress) while runs are
+   * going; '' when none is (done, cancelled, or waiting for the page's own run to finish). At the
+   * batch's recent pace over the runs done, the running ones' shares included (common/pace.ts, the
+   * CLI's --seeds line): runs of one batch take about as long as each other, and a whole-run count
+   * alone would say nothing until the first run ends.
+   */
+  timeLeft = $state('');
+  private pace = new RecentPace(20, 1);
+  private timeLeftAt = -Infinity;
 
   /** Where finished runs are kept and looked up (by PoolJob.cacheKey); none: every job runs. */
   constructor(public cache: RunCache | null = null) {}
@@ -83,6 +100,8 @@ export class RunPool {
     }
     this.tables = cached;
     this.fromCache = cached.size;
+    this.pace = new RecentPace(20, 1);
+    this.timeLeftAt = -Infinity;
     this.queue = jobs.filter((j) => !cached.has(j.key));
     this.scale = scale;
     if (this.cache?.persistent && this.queue.some((j) => j.cacheKey)) void this.restoreThenFill(gen);
@@ -143,6 +162,23 @@ export class RunPool {
   private counts(): void {
     this.active = this.busy();
     this.waiting = this.queue.length;
+    if (this.active === 0) this.timeLeft = '';
+  }
+
+  /** Runs done: those finished (or taken from the cache) plus each running one's share of its horizon. */
+  private runsDone(): number {
+    let done = this.tables.size;
+    for (const s of this.slots) if (s.job && s.horizonHours > 0) done += Math.min(1, s.nowHours / s.horizonHours);
+    return done;
+  }
+
+  /** Marks the batch's progress now; the time left on the page changes at most every TIME_LEFT_EVERY_MS. */
+  private markPace(): void {
+    const now = performance.now();
+    this.pace.mark(this.runsDone(), now / 1000);
+    if (now - this.timeLeftAt < TIME_LEFT_EVERY_MS || this.active === 0) return;
+    this.timeLeftAt = now;
+    this.timeLeft = batchTimeLeft(this.pace.secondsPerUnit(), this.jobs.length - this.runsDone());
   }
 
   /** Stops every run of the batch; its tables are dropped. */
@@ -171,7 +207,7 @@ export class RunPool {
   }
 
   private newSlot(): Slot {
-    const slot: Slot = { client: null as unknown as SimClient, runId: 0, job: null, buffers: new ColumnBuffers(), columns: [] };
+    const slot: Slot = { client: null as unknown as SimClient, runId: 0, job: null, buffers: new ColumnBuffers(), columns: [], nowHours: 0, horizonHours: 0 };
     slot.client = new SimClient({
       onEvent: (ev) => this.onEvent(slot, ev),
       onCrash: (msg) => {
@@ -194,11 +230,16 @@ export class RunPool {
       return;
     }
     slot.buffers.reset();
+    slot.nowHours = 0;
+    slot.horizonHours = 0;
     // events can arrive before start() resolves: expect the id the client will use
     slot.runId = slot.client.peekNextRunId();
     try {
       const r = await slot.client.start(job.raw, job.seed, { speedDaysPerSecond: 0 });
-      if (r.ok) slot.columns = r.columns;
+      if (r.ok) {
+        slot.columns = r.columns;
+        if (slot.job === job) slot.horizonHours = r.horizonHours;
+      }
       if (!r.ok && gen === this.generation) this.error = `${job.key} did not start: ${r.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`;
     } catch (e) {
       if (gen === this.generation) this.error = `${job.key} did not start: ${e instanceof Error ? e.message : String(e)}`;
@@ -216,6 +257,9 @@ export class RunPool {
       return;
     }
     if (ev.kind === 'rows' && ev.rows > 0) slot.buffers.append(ev.from, ev.rows, ev.data);
+    // a finished run counts as a table, not as a share as well
+    slot.nowHours = ev.status === 'done' ? 0 : ev.nowHours;
+    if (ev.status !== 'done') this.markPace();
     if (ev.status === 'done') {
       const v = slot.buffers.view();
       const data = { ...v.data, ...deriveColumns(v.data, v.rows, job.periodHours, job.supplyCapTokens) };
@@ -248,6 +292,7 @@ export class RunPool {
     const tables = new Map(this.tables);
     tables.set(job.key, table);
     this.tables = tables;
+    this.markPace();
     if (!job.cacheKey) return;
     if (screen) this.cache?.putScreen(job.cacheKey, table, screen);
     else this.cache?.putTable(job.cacheKey, table);

@@ -22,6 +22,7 @@ import { marketDryNotice } from '../sim/metrics/marketDryNotice.ts';
 import { incentiveOutcome, type IncentiveOutcome } from '../sim/metrics/incentiveOutcome.ts';
 import { spotOutcome } from '../sim/metrics/spotOutcome.ts';
 import { formatWait } from '../sim/metrics/kindWaits.ts';
+import { formatWhoWaited, whoWaited } from '../sim/metrics/whoWaited.ts';
 import { reservedOutcome } from '../sim/metrics/reservedOutcome.ts';
 import { checkOutputs, stageOutput, writeOutput, type StagedOutput } from './outputFiles.ts';
 import { createRun } from '../sim/run.ts';
@@ -275,7 +276,7 @@ export async function runCommand(arg: string, f: RunFlags): Promise<number> {
       `depinsim: ${scenario.name} seed ${seed}, ${scenario.horizonDays} days, hash ${meta.scenarioHash}: ${meta.events} events in ${secs.toFixed(2)} s; ` +
         `utilization ${(figures.utilization * 100).toFixed(1)}% of online GPU-hours, price ${usdPerGpuHour(figures.price, 'none (no lease ran)')} over the run (last day ${usdPerGpuHour(table.data.price_usd_per_gpu_h[last])})` +
         // the fill rate and the wait over the orders, as the dashboard's cards
-        (Number.isFinite(figures.fill_rate) ? `, ${(figures.fill_rate * 100).toFixed(1)}% of orders matched before their patience ran out, mean wait ${formatWait(figures.wait_mean_h)}` : '') +
+        (Number.isFinite(figures.fill_rate) ? `, ${(figures.fill_rate * 100).toFixed(1)}% of orders matched before their patience ran out, mean wait ${formatWait(figures.wait_mean_h)}${waitedWords(table.data, table.rows)}` : '') +
         (Number.isFinite(failures) ? `, leases failed ${(failures * 100).toFixed(1)}% of those started` : '') +
         (written.length ? `; wrote ${written.join(', ')} (each with .meta.json)` : '') +
         '\n',
@@ -353,4 +354,10 @@ function leaseWriter(out: StagedOutput): { write: (r: LeaseRow) => void; finish:
   for (const c of LEASE_COLUMNS) w.text(c);
   w.endRow();
   return { write: (r) => writeLeaseRow(w, r), finish: () => w.finish() };
+}
+
+/** " (2.6% of them waited, 2.0 h on average)" over the whole run: who waited at all; '' for a run without the columns or a match. */
+function waitedWords(data: Record<string, Float64Array>, rows: number): string {
+  const w = whoWaited(data, 0, rows - 1);
+  return w ? ` (${formatWhoWaited(w, 'of them waited')})` : '';
 }

@@ -96,7 +96,12 @@ describe('depinsim run', () => {
     const fill = matched / (matched + total('jobs_expired'));
     const cell = (l: string, c: string) => Number(l.split(',')[names.indexOf(c)]);
     const waitH = rows.reduce((s, l) => (cell(l, 'orders_matched') > 0 ? s + cell(l, 'wait_mean_h') * cell(l, 'orders_matched') : s), 0) / matched;
-    expect(r.err).toContain(`utilization ${(100 * util).toFixed(1)}% of online GPU-hours, price $${price.toFixed(2)}/GPU-h over the run (last day $${lastPrice.toFixed(2)}/GPU-h), ${(100 * fill).toFixed(1)}% of orders matched before their patience ran out, mean wait ${formatWait(waitH)}, leases failed`);
+    // and who waited at all (0.22.0): the orders that waited of those matched, and their own mean wait
+    const waited = total('orders_waited');
+    const waitedPct = ((100 * waited) / matched).toFixed(1);
+    const waitedH = rows.reduce((s, l) => (cell(l, 'orders_waited') > 0 ? s + cell(l, 'wait_mean_h_waited') * cell(l, 'orders_waited') : s), 0) / waited;
+    expect(waited).toBeGreaterThan(0);
+    expect(r.err).toContain(`utilization ${(100 * util).toFixed(1)}% of online GPU-hours, price $${price.toFixed(2)}/GPU-h over the run (last day $${lastPrice.toFixed(2)}/GPU-h), ${(100 * fill).toFixed(1)}% of orders matched before their patience ran out, mean wait ${formatWait(waitH)} (${waitedPct}% of them waited, ${formatWait(waitedH)} on average), leases failed`);
     // the model's checks close the summary, Little's law's order-hours those of the CSV's queue_len_mean over the 8 days
     const queueH = (total('queue_len_mean') * 24).toLocaleString('en-US', { maximumFractionDigits: 1 });
     const last = r.err.trim().split('\n').at(-1)!;

@@ -5,7 +5,7 @@ import { deriveColumns } from '../../src/ui/lib/chartDefs/derivedColumns.ts';
 import { usesMechanism } from '../../src/ui/lib/chartDefs/chartTypes.ts';
 import { parseScenario } from '../../src/sim/scenario/validate.ts';
 import { formatValue } from '../../src/ui/lib/format.ts';
-import { ESCROW_COLUMNS, SPOT_COLUMNS, RESERVED_COLUMNS, ORDER_KIND_COLUMNS, ORDER_MATCH_COLUMNS, FIRST_ORDER_COLUMNS, MARKET_COLUMNS, NEW_JOB_COLUMNS, REGION_MARKET_COLUMNS, TYPE_MARKET_COLUMNS } from '../../src/sim/metrics/marketMetrics.ts';
+import { ESCROW_COLUMNS, SPOT_COLUMNS, RESERVED_COLUMNS, ORDER_KIND_COLUMNS, ORDER_MATCH_COLUMNS, FIRST_ORDER_COLUMNS, WAITED_COLUMNS, MARKET_COLUMNS, NEW_JOB_COLUMNS, REGION_MARKET_COLUMNS, TYPE_MARKET_COLUMNS } from '../../src/sim/metrics/marketMetrics.ts';
 import { TYPE_ECONOMY_COLUMNS } from '../../src/sim/economy/typeBooks.ts';
 import { PROVIDER_INCOME_COLUMNS, ECONOMY_COLUMNS, TOKEN_FLOAT_COLUMNS, INCENTIVE_COLUMNS, BME_COLUMNS, concentration } from '../../src/sim/metrics/economyMetrics.ts';
 
@@ -26,7 +26,7 @@ describe('chart and KPI definitions', () => {
   });
 
   it('every chart reads columns the core produces or the dashboard derives (no silent schema drift)', () => {
-    const names = new Set([...MARKET_COLUMNS, ...NEW_JOB_COLUMNS, ...ESCROW_COLUMNS, ...SPOT_COLUMNS, ...RESERVED_COLUMNS, ...ORDER_KIND_COLUMNS, ...ECONOMY_COLUMNS, ...TYPE_MARKET_COLUMNS, ...TYPE_ECONOMY_COLUMNS, ...REGION_MARKET_COLUMNS, ...TOKEN_FLOAT_COLUMNS, ...PROVIDER_INCOME_COLUMNS, ...INCENTIVE_COLUMNS, ...BME_COLUMNS, ...ORDER_MATCH_COLUMNS, ...FIRST_ORDER_COLUMNS].map((c) => c.name));
+    const names = new Set([...MARKET_COLUMNS, ...NEW_JOB_COLUMNS, ...ESCROW_COLUMNS, ...SPOT_COLUMNS, ...RESERVED_COLUMNS, ...ORDER_KIND_COLUMNS, ...ECONOMY_COLUMNS, ...TYPE_MARKET_COLUMNS, ...TYPE_ECONOMY_COLUMNS, ...REGION_MARKET_COLUMNS, ...TOKEN_FLOAT_COLUMNS, ...PROVIDER_INCOME_COLUMNS, ...INCENTIVE_COLUMNS, ...BME_COLUMNS, ...ORDER_MATCH_COLUMNS, ...FIRST_ORDER_COLUMNS, ...WAITED_COLUMNS].map((c) => c.name));
     const derived = new Set(Object.keys(deriveColumns(Object.fromEntries([...names].map((n) => [n, f(1)])), 1, 24, 800e6)));
     // a CSV from before the float (0.6.0) gets its circulating tokens in one band instead
     derived.add('circulating_unsplit_tokens');
@@ -217,6 +217,13 @@ describe('chart and KPI definitions', () => {
     expect(wait.compute(counted)).toBeCloseTo((60 * (0.1 * 100 + 0.4 * 300)) / 400, 10);
     expect(wait.detail!(counted)).toBe("on-demand orders 6.0 min; worst day's 95th pct 1.3 h");
     expect(wait.detail!({ ...counted, data: { ...counted.data, orders_matched_on_demand: f(100, 0, 300) } })).toBe("on-demand orders 7.5 min; worst day's 95th pct 1.3 h");
+    // from 0.22.0, who waited at all: 10 of 100 orders for 1 h, 20 of 300 for 2.5 h: 30 of 400, (10 + 50) / 30 h on average
+    const waited = { ...t, data: { ...t.data, orders_matched: f(100, 0, 300), orders_waited: f(10, 0, 20), wait_mean_h_waited: f(1, NaN, 2.5) } };
+    expect(wait.detail!(waited)).toBe("7.5% waited, 2.0 h on average; worst day's 95th pct 1.3 h");
+    expect(wait.detail!({ ...waited, hi: 0 })).toBe("10.0% waited, 1.0 h on average; worst day's 95th pct 30 min");
+    // a window in which nobody waited says so, with no mean
+    expect(wait.detail!({ ...waited, lo: 1, hi: 1 })).toBeNull();
+    expect(wait.detail!({ ...waited, data: { ...waited.data, orders_waited: f(0, 0, 0), wait_mean_h_waited: f(NaN, NaN, NaN) } })).toBe("0.0% waited; worst day's 95th pct 1.3 h");
     const fail = KPIS.find((k) => k.id === 'failures')!;
     const u = { data: { leases_failed: f(10, 30), jobs_started: f(100, 100) }, lo: 0, hi: 1, periodHours: 24 };
     expect(fail.compute(u)).toBeCloseTo(0.2);

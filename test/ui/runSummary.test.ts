@@ -61,6 +61,9 @@ describe('the run in short', () => {
     expect(text('window', s)).toBe('Over the 2 days of the run:');
     expect(text('utilization', s)).toBe('GPUs were busy 60.0% of the hours they were online, within the 50–70% live networks report (Akash, 2024).');
     expect(text('tenants', s)).toBe('Tenants paid $1 per GPU-hour, 25% of what the cloud charges for the same GPUs ($4.00); 85.0% of orders found a GPU before their patience ran out; the mean wait for a match was 6 min.');
+    // from 0.22.0 it says who waited at all: 5 of 100 orders each day, for 2 h (the mean 6 min over all)
+    const waited = runSummary(table({ orders_matched: f(100, 100), orders_waited: f(5, 5), wait_mean_h_waited: f(2, 2) }), whole);
+    expect(text('tenants', waited)).toBe('Tenants paid $1 per GPU-hour, 25% of what the cloud charges for the same GPUs ($4.00); 85.0% of orders found a GPU before their patience ran out; the mean wait for a match was 6 min (5.0% of the orders waited at all, 2.0 h on average).');
     expect(text('failures', s)).toBe('20.0% of leases failed (40 of 200 started): their provider stayed down past the outage grace or was caught cheating, and their remaining work was ordered again.');
     // a run without the economy columns says nothing about providers' earnings or the token
     expect(text('providers', s)).toBeUndefined();

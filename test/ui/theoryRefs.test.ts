@@ -18,6 +18,8 @@ describe('queueing theory next to the run', () => {
     expect(theoryRefs(t, 'prices')).toEqual([]);
     expect(theoryKpi(t, 'utilization')!.text).toBe('theory (M/M/c, c = 100, λ = 90/h, 1/μ = 1 h): 90.0%');
     expect(theoryKpi(t, 'wait')!.value).toBeCloseTo(60 * 0.02169, 3);
+    // and who waits (the card's "x% waited"): Erlang C's 21.7%, for 1/(c mu - lambda) = 6 min each
+    expect(theoryKpi(t, 'wait')!.text).toBe('theory (Erlang C): 1.30 min; 21.7% wait, 6.00 min on average');
     expect(theoryKpi(t, 'gini')).toBeNull();
   });
 
@@ -35,7 +37,11 @@ describe('queueing theory next to the run', () => {
     expect(theoryKpi(t, 'utilization')!.text).toBe('theory (M/M/c+M, c = 100, λ = 120/h, 1/μ = 1 h, patience 0.5 h): 99.6%');
     expect(theoryKpi(t, 'fill-rate')!.text).toBe('theory (Erlang A): 83.0% (17.0% give up waiting)');
     expect(theoryKpi(t, 'fill-rate')!.value).toBeCloseTo(0.83, 3);
-    expect(theoryKpi(t, 'wait')!.text).toBe('theory (Erlang A): 5.34 min');
+    // of the orders served, those that waited: (P(wait) - P(abandon)) / (1 - P(abandon))
+    const waited = (t!.pWait - t!.pAbandon) / (1 - t!.pAbandon);
+    expect(theoryKpi(t, 'wait')!.text).toBe(`theory (Erlang A): 5.34 min; ${(100 * waited).toFixed(1)}% wait, ${((60 * t!.meanWaitHours) / waited).toPrecision(3)} min on average`);
+    expect(waited).toBeGreaterThan(0.5);
+    expect(waited).toBeLessThan(t!.pWait);
   });
 
   it('a scenario that is not the queue gets nothing', () => {

@@ -67,7 +67,7 @@ export class PeriodSampler {
     this.lastAt = now;
     const row = this.out.lastRow;
     row.length = 0;
-    // the columns in run.ts' columnsFor order: market, economy, market by type, economy by type, market by region, the token's float, income concentration, incentive programs, the new jobs' fill rate, escrow, spot, reservations, orders by kind, the breaker, orders matched by kind, the new jobs' first orders
+    // the columns in run.ts' columnsFor order: market, economy, market by type, economy by type, market by region, the token's float, income concentration, incentive programs, the new jobs' fill rate, escrow, spot, reservations, orders by kind, the breaker, orders matched by kind, the new jobs' first orders, who waited
     let o = this.metrics.sample(now, period, row, 0);
     if (this.economy) o = this.economy.sample(period, row, o);
     o = this.metrics.sampleTypes(period, row, o);
@@ -82,6 +82,7 @@ export class PeriodSampler {
     if (this.economy) o = this.economy.sampleBme(row, o);
     o = this.metrics.sampleOrderMatches(row, o);
     o = this.metrics.sampleFirstOrders(row, o);
+    o = this.metrics.sampleWaited(row, o);
     this.out.onRow?.(row);
     this.index++;
     if (now < this.horizonHours) this.schedule(now);

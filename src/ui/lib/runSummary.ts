@@ -5,7 +5,7 @@
  * definitions name (utilization of live networks, payback thresholds, burn-to-mint of 1), and,
  * with a pinned baseline, what changed most against it. Facts about the run only: no advice.
  */
-import { KPIS, type KpiDef, type WindowedTable } from './chartDefs/kpiDefs.ts';
+import { KPIS, whoWaitedText, type KpiDef, type WindowedTable } from './chartDefs/kpiDefs.ts';
 import { formatCount, formatSigned, formatValue, formatWithUnit } from './format.ts';
 import { marketDryNotice } from '../../sim/metrics/marketDryNotice.ts';
 import { incentiveOutcome } from '../../sim/metrics/incentiveOutcome.ts';
@@ -58,7 +58,11 @@ export function runSummary(t: WindowedTable, span: { from: number; to: number; w
     const wait = value('wait', t);
     const parts = [`Tenants paid ${formatValue(price, 'USD')} per GPU-hour${ofCloud ? `, ${ofCloud.replace(' of cloud (', ' of what the cloud charges for the same GPUs (')}` : ''}`];
     if (Number.isFinite(fill)) parts.push(`${show('fill-rate', t)} of orders found a GPU before their patience ran out`);
-    if (Number.isFinite(wait)) parts.push(`the mean wait for a match was ${formatWithUnit(wait, 'min')}`);
+    if (Number.isFinite(wait)) {
+      // most orders find a GPU at once: the mean is a few long waits spread over all, so say who waited (0.22.0)
+      const waited = whoWaitedText(t, 'of the orders waited at all');
+      parts.push(`the mean wait for a match was ${formatWithUnit(wait, 'min')}${waited ? ` (${waited})` : ''}`);
+    }
     out.push({ id: 'tenants', text: `${parts.join('; ')}.` });
   }
 

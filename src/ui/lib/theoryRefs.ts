@@ -39,7 +39,12 @@ export function theoryKpi(t: MmcTheory | null, kpiId: string): { value: number; 
   const queue = `${t.queue}, c = ${t.c}, λ = ${t.lambdaPerHour}/h, 1/μ = ${t.meanServiceHours} h${patience}`;
   if (!t.stable) return kpiId === 'utilization' ? { value: 1, text: `theory (${queue}): ρ = ${t.rho.toFixed(2)} ≥ 1, the queue grows without bound` } : null;
   if (kpiId === 'utilization') return { value: t.utilization, text: `theory (${queue}): ${pct(t.utilization)}` };
-  if (kpiId === 'wait') return { value: 60 * t.meanWaitHours, text: `theory (${formula(t)}): ${minutes(t.meanWaitHours)}` };
+  if (kpiId === 'wait') {
+    // who waits at all, among the orders served (the card's "x% waited", orders_waited / orders_matched):
+    // everyone who gives up waited first, so P(waited | served) = (P(wait) - P(abandon)) / (1 - P(abandon))
+    const waited = (t.pWait - t.pAbandon) / (1 - t.pAbandon);
+    return { value: 60 * t.meanWaitHours, text: `theory (${formula(t)}): ${minutes(t.meanWaitHours)}; ${pct(waited)} wait, ${minutes(t.meanWaitHours / waited)} on average` };
+  }
   if (kpiId === 'fill-rate') {
     if (t.queue === 'M/M/c') return { value: 1, text: 'theory: 100% (no one leaves unserved)' };
     return { value: t.fillRate, text: `theory (Erlang A): ${pct(t.fillRate)} (${pct(t.pAbandon)} give up waiting)` };

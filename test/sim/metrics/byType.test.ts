@@ -11,7 +11,7 @@ import { applyOverrides } from '../../../src/sim/scenario/overrides.ts';
 import { parseScenario } from '../../../src/sim/scenario/validate.ts';
 import { ARCHETYPES, REGIONS } from '../../../src/sim/scenario/schema.ts';
 import { providerRows } from '../../../src/sim/economy/providerReport.ts';
-import { ESCROW_COLUMNS, RESERVED_COLUMNS, ORDER_KIND_COLUMNS, ORDER_MATCH_COLUMNS, FIRST_ORDER_COLUMNS, SPOT_COLUMNS, MARKET_COLUMNS, NEW_JOB_COLUMNS, REGION_MARKET_COLUMNS, TYPE_MARKET_COLUMNS } from '../../../src/sim/metrics/marketMetrics.ts';
+import { ESCROW_COLUMNS, RESERVED_COLUMNS, ORDER_KIND_COLUMNS, ORDER_MATCH_COLUMNS, FIRST_ORDER_COLUMNS, WAITED_COLUMNS, SPOT_COLUMNS, MARKET_COLUMNS, NEW_JOB_COLUMNS, REGION_MARKET_COLUMNS, TYPE_MARKET_COLUMNS } from '../../../src/sim/metrics/marketMetrics.ts';
 import { PROVIDER_INCOME_COLUMNS, ECONOMY_COLUMNS, TOKEN_FLOAT_COLUMNS, INCENTIVE_COLUMNS, BME_COLUMNS } from '../../../src/sim/metrics/economyMetrics.ts';
 import { TYPE_ECONOMY_COLUMNS } from '../../../src/sim/economy/typeBooks.ts';
 import { col } from '../helpers.ts';
@@ -104,15 +104,16 @@ describe('metrics by provider type', () => {
 
   test('appended after the columns that were there, so they keep their places; without the economy only the market\'s', () => {
     const names = (cs: { name: string }[]) => cs.map((c) => c.name);
-    expect(names(columnsFor(scenario()))).toEqual(names([...MARKET_COLUMNS, ...ECONOMY_COLUMNS, ...TYPE_MARKET_COLUMNS, ...TYPE_ECONOMY_COLUMNS, ...REGION_MARKET_COLUMNS, ...TOKEN_FLOAT_COLUMNS, ...PROVIDER_INCOME_COLUMNS, ...INCENTIVE_COLUMNS, ...NEW_JOB_COLUMNS, ...ESCROW_COLUMNS, ...SPOT_COLUMNS, ...RESERVED_COLUMNS, ...ORDER_KIND_COLUMNS, ...BME_COLUMNS, ...ORDER_MATCH_COLUMNS, ...FIRST_ORDER_COLUMNS]));
+    expect(names(columnsFor(scenario()))).toEqual(names([...MARKET_COLUMNS, ...ECONOMY_COLUMNS, ...TYPE_MARKET_COLUMNS, ...TYPE_ECONOMY_COLUMNS, ...REGION_MARKET_COLUMNS, ...TOKEN_FLOAT_COLUMNS, ...PROVIDER_INCOME_COLUMNS, ...INCENTIVE_COLUMNS, ...NEW_JOB_COLUMNS, ...ESCROW_COLUMNS, ...SPOT_COLUMNS, ...RESERVED_COLUMNS, ...ORDER_KIND_COLUMNS, ...BME_COLUMNS, ...ORDER_MATCH_COLUMNS, ...FIRST_ORDER_COLUMNS, ...WAITED_COLUMNS]));
     const off = createRun(scenario('economy.enabled=false', 'horizonDays=3'), 1);
     off.advance(off.horizonHours);
-    expect(Object.keys(off.table().data)).toEqual(names([...MARKET_COLUMNS, ...TYPE_MARKET_COLUMNS, ...REGION_MARKET_COLUMNS, ...NEW_JOB_COLUMNS, ...ESCROW_COLUMNS, ...SPOT_COLUMNS, ...RESERVED_COLUMNS, ...ORDER_KIND_COLUMNS, ...ORDER_MATCH_COLUMNS, ...FIRST_ORDER_COLUMNS]));
+    expect(Object.keys(off.table().data)).toEqual(names([...MARKET_COLUMNS, ...TYPE_MARKET_COLUMNS, ...REGION_MARKET_COLUMNS, ...NEW_JOB_COLUMNS, ...ESCROW_COLUMNS, ...SPOT_COLUMNS, ...RESERVED_COLUMNS, ...ORDER_KIND_COLUMNS, ...ORDER_MATCH_COLUMNS, ...FIRST_ORDER_COLUMNS, ...WAITED_COLUMNS]));
     expect(REGION_MARKET_COLUMNS).toHaveLength(4 * 4);
     expect(names(TOKEN_FLOAT_COLUMNS)).toEqual(['token_for_sale_tokens', 'token_buy_shortfall_tokens']);
     expect(names(PROVIDER_INCOME_COLUMNS)).toEqual(['income_hhi', 'income_nakamoto', 'providers_under_water_share']);
     expect(names(INCENTIVE_COLUMNS)).toEqual(['incentive_paid_usd', 'incentive_budget_usd', 'incentive_runway_days']);
     expect(TYPE_MARKET_COLUMNS).toHaveLength(8 * 4);
     expect(TYPE_ECONOMY_COLUMNS).toHaveLength(4 * 4);
+    expect(names(WAITED_COLUMNS)).toEqual(['orders_waited', 'wait_share', 'wait_mean_h_waited']);
   });
 });

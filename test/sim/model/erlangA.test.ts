@@ -27,11 +27,13 @@ interface Batches {
   queueLen: number[];
   /** From the lease rows: orders of the batch that expired / orders of the batch. */
   pAbandon: number[];
+  /** CSV: orders_waited / orders_matched, the share of the orders served that waited at all. */
+  waitedServed: number[];
 }
 
 function simulate(o: MmcOptions, seeds: number[]): Batches {
   const s = mmcScenario(o);
-  const out: Batches = { fillRate: [], utilization: [], wait: [], queueLen: [], pAbandon: [] };
+  const out: Batches = { fillRate: [], utilization: [], wait: [], queueLen: [], pAbandon: [], waitedServed: [] };
   const nb = Math.floor((o.days - WARMUP_DAYS) / BATCH_DAYS);
   for (const seed of seeds) {
     const orders = new Array(nb).fill(0);
@@ -51,6 +53,8 @@ function simulate(o: MmcOptions, seeds: number[]): Batches {
     const n = col(t, 'jobs_started');
     const x = col(t, 'jobs_expired');
     const q = col(t, 'queue_len_mean');
+    const om = col(t, 'orders_matched');
+    const ow = col(t, 'orders_waited');
     for (let b = 0; b < nb; b++) {
       const rows = Array.from({ length: BATCH_DAYS }, (_, i) => WARMUP_DAYS + b * BATCH_DAYS + i);
       let started = 0;
@@ -66,6 +70,7 @@ function simulate(o: MmcOptions, seeds: number[]): Batches {
       out.wait.push(sw / started);
       out.queueLen.push(mean(rows.map((r) => q[r])));
       out.pAbandon.push(expired[b] / orders[b]);
+      out.waitedServed.push(rows.reduce((a, r) => a + ow[r], 0) / rows.reduce((a, r) => a + om[r], 0));
     }
   }
   return out;
@@ -104,6 +109,11 @@ describe('M/M/c+M: impatient tenants reproduce Erlang A', () => {
       test('mean wait of the orders matched, and the mean queue', () => {
         expectWithin(b.wait, theory.meanWaitServedHours, 'mean wait (matched)', 0.06);
         expectWithin(b.queueLen, theory.meanQueue, 'mean queue length', 0.06);
+      });
+
+      test('of the orders served, those that waited at all (wait_share): (P(wait) - P(abandon)) / (1 - P(abandon))', () => {
+        // everyone who gives up waited first; the dashboard's theory line for the Mean wait card says the same
+        expectWithin(b.waitedServed, (theory.pWait - theory.pAbandon) / (1 - theory.pAbandon), 'P(waited | served)', 0.04);
       });
     });
   });

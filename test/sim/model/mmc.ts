@@ -39,13 +39,16 @@ interface Batches {
   /** From the lease rows: share of orders that waited, and the mean wait of those that did. */
   pWait: number[];
   condWait: number[];
+  /** The same from the CSV's own columns: orders_waited over orders_matched, wait_mean_h_waited weighted by orders_waited. */
+  pWaitCsv: number[];
+  condWaitCsv: number[];
   /** Little's law ratio per run: queue_len_mean / (arrival rate x mean wait) over the whole run. */
   littleRatio: number[];
 }
 
 export function simulate(o: MmcOptions, seeds: number[]): Batches {
   const s = mmcScenario(o);
-  const out: Batches = { utilization: [], wait: [], queueLen: [], arrivalRate: [], pWait: [], condWait: [], littleRatio: [] };
+  const out: Batches = { utilization: [], wait: [], queueLen: [], arrivalRate: [], pWait: [], condWait: [], pWaitCsv: [], condWaitCsv: [], littleRatio: [] };
   const BATCH_DAYS = batchDaysOf(o);
   const nb = Math.floor((o.days - WARMUP_DAYS) / BATCH_DAYS);
   for (const seed of seeds) {
@@ -73,6 +76,9 @@ export function simulate(o: MmcOptions, seeds: number[]): Batches {
     const n = col(t, 'jobs_started');
     const q = col(t, 'queue_len_mean');
     const a = col(t, 'jobs_arrived');
+    const om = col(t, 'orders_matched');
+    const ow = col(t, 'orders_waited');
+    const ww = col(t, 'wait_mean_h_waited');
     for (let b = 0; b < nb; b++) {
       const rows = Array.from({ length: BATCH_DAYS }, (_, i) => WARMUP_DAYS + b * BATCH_DAYS + i);
       out.utilization.push(mean(rows.map((r) => u[r])));
@@ -84,6 +90,9 @@ export function simulate(o: MmcOptions, seeds: number[]): Batches {
       out.arrivalRate.push(rows.reduce((x, r) => x + a[r], 0) / (BATCH_DAYS * 24));
       out.pWait.push(waited[b] / orders[b]);
       out.condWait.push(waitSum[b] / waited[b]);
+      const nw = rows.reduce((x, r) => x + ow[r], 0);
+      out.pWaitCsv.push(nw / rows.reduce((x, r) => x + om[r], 0));
+      out.condWaitCsv.push(rows.reduce((x, r) => x + (ow[r] > 0 ? ww[r] * ow[r] : 0), 0) / nw);
     }
     // Little's law over the whole run after the warm-up, on the CSV columns alone
     const rows = Array.from({ length: o.days - WARMUP_DAYS }, (_, i) => WARMUP_DAYS + i);
@@ -141,12 +150,18 @@ export function describeLoad(i: number): void {
       expectWithin(get().pWait, C, 'P(wait)', 0.08);
     });
 
+    test("P(wait > 0) = Erlang C on the CSV: wait_share's orders_waited over orders_matched", () => {
+      expectWithin(get().pWaitCsv, C, 'P(wait), CSV', 0.08);
+    });
+
     test('mean wait = Erlang C / (c mu - lambda) (from the CSV: wait_mean_h weighted by jobs_started)', () => {
       expectWithin(get().wait, W, 'mean wait', rho < 0.6 ? 0.12 : 0.06);
     });
 
     test('a job that waits, waits Exponential(c mu - lambda): its mean is 1/(c mu - lambda)', () => {
       expectWithin(get().condWait, 1 / (o.c * mu - o.lambda), 'conditional wait', rho < 0.6 ? 0.06 : 0.04);
+      // and on the CSV: wait_mean_h_waited
+      expectWithin(get().condWaitCsv, 1 / (o.c * mu - o.lambda), 'conditional wait, CSV', rho < 0.6 ? 0.06 : 0.04);
     });
 
     test("Little's law on the CSV: queue_len_mean = arrival rate x mean wait", () => {

@@ -4,6 +4,7 @@
  * run's table (`WindowedTable`); and the window sums, means and ratios they share.
  */
 import { formatWait, kindWaits } from '../../../sim/metrics/kindWaits.ts';
+import { formatWhoWaited, whoWaited } from '../../../sim/metrics/whoWaited.ts';
 import { formatCount, formatValue } from '../format.ts';
 
 export interface WindowedTable {
@@ -35,6 +36,12 @@ function sum(a: Float64Array | undefined, lo: number, hi: number, w?: Float64Arr
     if (Number.isFinite(v)) s += v;
   }
   return s;
+}
+
+/** "2.6% waited, 2.0 h on average" over the window (sim/metrics/whoWaited.ts); null without the figures. */
+export function whoWaitedText(t: WindowedTable, waited = 'waited'): string | null {
+  const w = whoWaited(t.data, t.lo, t.hi);
+  return w ? formatWhoWaited(w, waited) : null;
 }
 
 function mean(a: Float64Array | undefined, lo: number, hi: number): number {
@@ -107,7 +114,7 @@ export const KPIS: KpiDef[] = [
     better: 'down',
     needs: ['wait_mean_h', 'jobs_started'],
     definition:
-      "Mean time from order to match over the window, in minutes (the CSV has hours, wait_mean_h): the daily means weighted by the orders matched each day (orders_matched; for a run from before 0.16.0, by the leases started), so it is the mean over the orders. The detail line is the highest daily 95th percentile in the window; with spot leases or reservations, whose orders wait in their own ways, it starts with the on-demand orders' own mean wait (wait_mean_h_on_demand, weighted by orders_matched_on_demand alike).",
+      "Mean time from order to match over the window, in minutes (the CSV has hours, wait_mean_h): the daily means weighted by the orders matched each day (orders_matched; for a run from before 0.16.0, by the leases started), so it is the mean over the orders. The detail line gives the share of the orders that waited at all and their mean wait (orders_waited over orders_matched, wait_mean_h_waited weighted by orders_waited: most orders find a GPU the moment they are placed, so the mean is a few long waits spread over all), then the highest daily 95th percentile in the window; with spot leases or reservations, whose orders wait in their own ways, it starts with the on-demand orders' own mean wait (wait_mean_h_on_demand, weighted by orders_matched_on_demand alike).",
     compute: (t) => {
       // the orders each day's mean is over; a run from before 0.16.0 has the leases started instead (about as many, a setup later)
       const w = t.data.orders_matched ?? t.data.jobs_started;
@@ -117,7 +124,9 @@ export const KPIS: KpiDef[] = [
       const p = t.data.wait_p95_h;
       let m = -Infinity;
       if (p) for (let i = t.lo; i <= t.hi; i++) if (Number.isFinite(p[i])) m = Math.max(m, p[i]);
-      const worst = Number.isFinite(m) ? `worst day's 95th pct ${formatWait(m)}` : null;
+      const worst0 = Number.isFinite(m) ? `worst day's 95th pct ${formatWait(m)}` : null;
+      const waited = whoWaitedText(t);
+      const worst = waited && worst0 ? `${waited}; ${worst0}` : (waited ?? worst0);
       // the on-demand orders' own wait, where other kinds of orders are in the mean (0.14.0; the same numbers without them)
       const od = t.data.wait_mean_h_on_demand;
       const all = t.data.wait_mean_h;

@@ -71,7 +71,10 @@ describe('baseline on first load', () => {
     expect(outOfView.length).toBeGreaterThan(5);
     for (const c of inView) expect(c.changes, `chart ${c.id} in view should follow the run`).toBeGreaterThan(2);
     for (const c of outOfView) expect(c.changes, `chart ${c.id} out of view should redraw only every few seconds`).toBeLessThanOrEqual(3);
+    // the readout says how long the run has left, at its recent pace, while it goes; not once it is done
+    await expect.poll(() => page.getByTestId('run-time-left').textContent({ timeout: 500 }).catch(() => ''), { timeout: 20_000, interval: 100 }).toMatch(/^· about \d+ (s|min) left$/);
     await waitForStatus(page, 'done', 110_000);
+    expect(await page.getByTestId('run-time-left').count()).toBe(0);
     const wallMs = Date.now() - t0;
     await page.waitForTimeout(300);
     await shot(page, '02-baseline-done-viewport', false);

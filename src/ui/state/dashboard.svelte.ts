@@ -10,6 +10,7 @@
 import { mmcOf, type MmcTheory } from '../../sim/scenario/queueTheory.ts';
 import { scheduledEvents, type ScheduledEvent } from '../lib/scheduledEvents.ts';
 import { VERSION } from '../../sim/version.ts';
+import { timeLeft } from '../../common/pace.ts';
 import { presetByName } from '../lib/presets.ts';
 import { KPIS } from '../lib/chartDefs/kpiDefs.ts';
 import type { ChartView } from '../lib/chartViews.ts';
@@ -60,6 +61,17 @@ export class Dashboard extends DashboardParts {
   xDomain = $derived<[number, number]>(this.window ?? [0, this.days]);
   progress = $derived(this.info ? Math.min(1, this.nowHours / this.info.horizonHours) : 0);
   simSpeed = $derived(this.busyMs > 50 ? this.nowHours / 24 / (this.busyMs / 1000) : NaN);
+  /**
+   * "about 7 s left" while the page's run goes (else ''): at its recent pace, or at the speed asked
+   * for when that is slower (5 d/s: the days left over 5); nothing until there is a pace.
+   */
+  runTimeLeft = $derived.by(() => {
+    if (this.status !== 'running' || !this.info) return '';
+    const daysLeft = Math.max(0, (this.info.horizonHours - this.nowHours) / 24);
+    const paced = this.speed > 0 ? daysLeft / this.speed : NaN;
+    const s = Number.isFinite(paced) ? Math.max(paced, Number.isFinite(this.secondsLeft) ? this.secondsLeft : 0) : this.secondsLeft;
+    return Number.isFinite(s) ? timeLeft(s) : '';
+  });
 
   // ---- lifecycle ----
 

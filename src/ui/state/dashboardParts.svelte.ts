@@ -97,6 +97,10 @@ export abstract class DashboardParts extends PageSettings {
   get busyMs(): number {
     return this.pageRun.busyMs;
   }
+  /** Simulating seconds the run still needs at its recent pace (NaN until there is one). */
+  get secondsLeft(): number {
+    return this.pageRun.secondsLeft;
+  }
   /** Issues the worker reported for the last start (same format as validation). */
   get startIssues(): { path: string; message: string }[] {
     return this.pageRun.startIssues;

@@ -11,8 +11,12 @@ import { supplyCapTokens } from '../lib/scenarioRefs.ts';
 import { ColumnBuffers } from '../lib/columnBuffers.ts';
 import { RunCache } from '../lib/runCache.ts';
 import { SimClient, type WorkerEvent } from '../lib/simClient.ts';
+import { RecentPace } from '../../common/pace.ts';
 import type { RunCheckInfo, RunStarted, RunStatus } from '../../worker/api.ts';
 import type { Message } from './messages.svelte.ts';
+
+/** Seconds of simulating before the run's time left is given (its first stretch is its coldest). */
+const PACE_MIN_SPAN_S = 1.5;
 
 export type UiStatus = RunStatus | 'starting' | 'invalid';
 
@@ -88,6 +92,15 @@ export class PageRun {
   nowHours = $state(0);
   eventsProcessed = $state(0);
   busyMs = $state(0);
+  /**
+   * Seconds of simulating the run still needs at its recent pace (NaN until there is one): wall
+   * seconds per simulated day over the latest stretch of the worker's busy time (common/pace.ts, as
+   * the CLI's progress line), so pauses do not count and the cold first days do not weigh on it;
+   * none in the first 1.5 s of simulating, whose pace (the JIT still compiling) said "about 2 min
+   * left" of a baseline year that was done 13 s later.
+   */
+  secondsLeft = $state(NaN);
+  private pace = new RecentPace(20, PACE_MIN_SPAN_S);
   /** The latest readout from the worker, shown at the next publish (see onWorkerEvent). */
   private latest = { nowHours: 0, eventsProcessed: 0, busyMs: 0 };
   /** Issues the worker reported for the last start (same format as validation). */
@@ -292,9 +305,14 @@ export class PageRun {
     l.nowHours = nowHours;
     l.eventsProcessed = eventsProcessed;
     l.busyMs = busyMs;
+    // a new run starts its clocks again: so does its pace
+    if (busyMs < this.busyMs || nowHours < this.nowHours) this.pace = new RecentPace(20, PACE_MIN_SPAN_S);
     this.nowHours = nowHours;
     this.eventsProcessed = eventsProcessed;
     this.busyMs = busyMs;
+    this.pace.mark(nowHours / 24, busyMs / 1000);
+    const horizon = this.info?.horizonHours ?? NaN;
+    this.secondsLeft = this.pace.secondsPerUnit() * Math.max(0, (horizon - nowHours) / 24);
   }
 
   private async fetchProviders(runId: number) {

@@ -60,6 +60,8 @@ export const FIGURES: FigureDef[] = [
   { key: 'utilization', short: 'utilization', label: 'utilization (busy / online GPU-hours, whole run)', column: 'gpus_busy', per: 'gpus_online', reduce: 'ratio', format: pct, delta: pp },
   { key: 'fill_rate', short: 'fill rate', label: 'fill rate (orders matched / orders matched or expired, whole run)', column: 'orders_matched', per: 'orders_matched', perPlus: 'jobs_expired', reduce: 'ratio', format: pct, delta: pp },
   { key: 'wait_mean_h', short: 'wait', label: 'mean wait (over the orders matched)', column: 'wait_mean_h', per: 'orders_matched', reduce: 'weighted', format: hours },
+  // who waited at all (0.22.0): most orders match on arrival, so the mean wait is a few long waits spread over all
+  { key: 'wait_share', short: 'waited', label: 'orders that waited at all (orders_waited / orders_matched, whole run)', column: 'orders_waited', per: 'orders_matched', reduce: 'ratio', format: pct, delta: pp },
   { key: 'lease_failures', short: 'failures', label: 'lease failures (failed / started, whole run)', column: 'leases_failed', per: 'jobs_started', reduce: 'ratio', format: pct, delta: pp },
   { key: 'price', short: 'price', label: 'price (USD billed / GPU-hours served, whole run)', column: 'gmv_usd', per: 'gpu_hours_served', reduce: 'ratio', format: usd },
   { key: 'gmv_usd', short: 'GMV', label: 'GMV (whole run)', column: 'gmv_usd', reduce: 'sum', format: money },

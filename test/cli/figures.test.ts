@@ -33,6 +33,14 @@ describe('run figures', () => {
     expect(runFigures(table({ wait_mean_h: [NaN, NaN], orders_matched: [0, 0] })).wait_mean_h).toBeNaN();
   });
 
+  test('the share of orders that waited at all is orders_waited / orders_matched over the whole run (0.22.0)', () => {
+    // day 1: 10 of 100 waited, day 2: 3 of 300: 13 of 400 = 3.25%, where the mean of the days' shares would say 5.5%
+    expect(runFigures(table({ orders_waited: [10, 3, 0], orders_matched: [100, 300, 0] })).wait_share).toBeCloseTo(13 / 400, 12);
+    expect(runFigures(table({ orders_waited: [0], orders_matched: [0] })).wait_share).toBeNaN();
+    // a run from before 0.22.0 has no such figure
+    expect('wait_share' in runFigures(table({ orders_matched: [100] }))).toBe(false);
+  });
+
   test('the fill rate is orders matched / (matched + expired) over the whole run, not a mean of daily rates', () => {
     // day 1: 90 of 100 (90%), day 2: 100 of 400 (25%): 190 of 500 = 38%, where the mean of days would say 57.5%
     const f = runFigures(table({ fill_rate: [0.9, 0.25], orders_matched: [90, 100], jobs_expired: [10, 300] }));

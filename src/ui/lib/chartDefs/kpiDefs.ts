@@ -124,17 +124,17 @@ export const KPIS: KpiDef[] = [
       const p = t.data.wait_p95_h;
       let m = -Infinity;
       if (p) for (let i = t.lo; i <= t.hi; i++) if (Number.isFinite(p[i])) m = Math.max(m, p[i]);
-      const worst0 = Number.isFinite(m) ? `worst day's 95th pct ${formatWait(m)}` : null;
-      const waited = whoWaitedText(t);
-      const worst = waited && worst0 ? `${waited}; ${worst0}` : (waited ?? worst0);
-      // the on-demand orders' own wait, where other kinds of orders are in the mean (0.14.0; the same numbers without them)
+      const worst = Number.isFinite(m) ? `worst day's 95th pct ${formatWait(m)}` : null;
+      // who waited at all (0.22.0), then the worst day
+      const parts = [whoWaitedText(t), worst];
+      // the on-demand orders' own wait first, where other kinds of orders are in the mean (0.14.0; the same numbers without them)
       const od = t.data.wait_mean_h_on_demand;
       const all = t.data.wait_mean_h;
       let differs = false;
       if (od && all) for (let i = t.lo; i <= t.hi && !differs; i++) differs = !Object.is(od[i], all[i]);
-      if (!differs) return worst;
-      const onDemand = `on-demand orders ${formatWait(kindWaits(t.data, t.lo, t.hi).onDemandH)}`;
-      return worst ? `${onDemand}; ${worst}` : onDemand;
+      if (differs) parts.unshift(`on-demand orders ${formatWait(kindWaits(t.data, t.lo, t.hi).onDemandH)}`);
+      const line = parts.filter((x): x is string => x !== null);
+      return line.length ? line.join('; ') : null;
     },
   },
   {

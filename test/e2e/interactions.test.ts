@@ -820,8 +820,20 @@ describe('dashboard interactions', () => {
     await waitForStatus(page, 'running', 30_000);
     await expect.poll(() => page.locator('[data-testid="mc-status"]').textContent()).toMatch(/bands: 0\/5 runs\s*\(the other seeds start when this run is done\)/);
     expect(await page.evaluate(() => (window as unknown as { __depinsim: { mcActive: number } }).__depinsim.mcActive)).toBe(0);
-    // a run paced to be watched (5 days a second) keeps no cores from them
+    // a run paced to be watched (5 days a second) keeps no cores from them; the status says at once
+    // that the time left is coming, before the workers' first rows (they take a second or two to set up)
+    const statusWhenStarted = page.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          const poll = () => {
+            if ((window as unknown as { __depinsim: { mcActive: number } }).__depinsim.mcActive > 0) resolve(document.querySelector('[data-testid="mc-status"]')?.textContent ?? '');
+            else setTimeout(poll, 0);
+          };
+          poll();
+        }),
+    );
     await page.selectOption('#speed', '5');
+    expect(await statusWhenStarted).toMatch(/bands: 0\/5 runs, estimating the time left/);
     await page.waitForFunction(() => (window as unknown as { __depinsim: { mcActive: number } }).__depinsim.mcActive === 2, null, { timeout: 5_000, polling: 10 });
     // while they go, the status says how long they have left, at the batch's recent pace (not "2/5 runs" alone)
     await expect.poll(() => page.locator('[data-testid="mc-status"]').textContent(), { timeout: 15_000, interval: 100 }).toMatch(/bands: [0-4]\/5 runs, about \d+ s left/);

@@ -50,6 +50,11 @@ interface Slot {
 /** How often the time left on the page changes (ms): the pace is marked on every batch of rows. */
 const TIME_LEFT_EVERY_MS = 500;
 
+/** A batch's pace: over its last 20 s, from its first second of progress. */
+function freshPace(): RecentPace {
+  return new RecentPace(20, 1);
+}
+
 export class RunPool {
   /** The jobs of the current batch, their finished tables by key, and the first failure. */
   jobs = $state.raw<PoolJob[]>([]);
@@ -77,7 +82,7 @@ export class RunPool {
    * alone would say nothing until the first run ends.
    */
   timeLeft = $state('');
-  private pace = new RecentPace(20, 1);
+  private pace = freshPace();
   private timeLeftAt = -Infinity;
 
   /** Where finished runs are kept and looked up (by PoolJob.cacheKey); none: every job runs. */
@@ -100,7 +105,7 @@ export class RunPool {
     }
     this.tables = cached;
     this.fromCache = cached.size;
-    this.pace = new RecentPace(20, 1);
+    this.pace = freshPace();
     this.timeLeftAt = -Infinity;
     this.queue = jobs.filter((j) => !cached.has(j.key));
     this.scale = scale;
@@ -162,7 +167,9 @@ export class RunPool {
   private counts(): void {
     this.active = this.busy();
     this.waiting = this.queue.length;
+    // a worker builds its run for a second or two before its first rows: say the estimate is coming
     if (this.active === 0) this.timeLeft = '';
+    else if (this.timeLeft === '') this.timeLeft = batchTimeLeft(NaN, this.queue.length + this.active);
   }
 
   /** Runs done: those finished (or taken from the cache) plus each running one's share of its horizon. */

@@ -121,7 +121,7 @@ function archetype(d: ArchetypeDefaults) {
       onlineHoursMean: num(d.onlineHoursPerDay[2], 0.5, 24, { unit: 'h/day', doc: 'Mean daily sharing window (Salad: mean ~10 h for home [S]); 24 means always on' }),
       reliabilityMean: num(d.reliabilityMean, 0.5, 1, { unit: 'share of time up', doc: 'Mean share of its sharing window a provider is up rather than failed (home 0.90-0.95 Salad [S]; DC 0.995 [D]); per-provider values are Beta-distributed around it' }),
       reliabilityConcentration: num(d.reliabilityConcentration, 1, 1e6, { unit: 'Beta a+b', doc: 'Concentration of the per-provider reliability Beta distribution (home Beta(18,1.5) -> 19.5, research §8 #14)' }),
-      meanDownHours: num(d.meanDownHours, 0, 1000, { unit: 'h', doc: 'Mean length of an unplanned outage (0 disables failures); up intervals follow from reliability' }),
+      meanDownHours: num(d.meanDownHours, 0, 1000, { unit: 'h', doc: 'Mean length of an unplanned outage (0 disables failures; otherwise at least 0.1 h, so that outages stay events a tenant notices and their number stays bounded [D]); up intervals follow from reliability' }),
       intervalShape: num(0.7, 0.2, 5, { unit: 'Weibull shape', doc: 'Shape of up and down intervals: < 1 is heavy-tailed (SETI@home availability models [S]; 0.6-0.8 [D])' }),
       idlePowerShare: num(0.15, 0, 1, { unit: 'share of board power', doc: 'Power drawn by an online GPU that is not busy [U]' }),
       loadPowerShare: num(0.8, 0.1, 1.2, { unit: 'share of board power', doc: 'Average draw under AI load (70-90% of board power [U])' }),

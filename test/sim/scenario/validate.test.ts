@@ -106,6 +106,9 @@ describe('scenario validation', () => {
   test('cross-field rules name the field and both values', () => {
     expectOneIssue({ supply: { archetypes: { home: { marginMin: 0.9, marginMax: 0.1 } } } }, 'supply.archetypes.home.marginMin', /got 0\.9/, /<= marginMax \(0\.1\)/);
     expectOneIssue({ supply: { archetypes: { farm: { reliabilityMean: 0.9, meanDownHours: 0 } } } }, 'supply.archetypes.farm.meanDownHours', /got 0/, /> 0 when reliabilityMean < 1/);
+    // an outage of seconds (a slip for hours) would make millions of outage events a simulated day
+    expectOneIssue({ supply: { archetypes: { farm: { meanDownHours: 0.0000025 } } } }, 'supply.archetypes.farm.meanDownHours', /got 0\.0000025/, /expected 0 \(no outages\) or >= 0\.1 h/);
+    expect(validateScenario({ supply: { archetypes: { farm: { meanDownHours: 0.1 } } } }).ok).toBe(true);
     expectOneIssue({ demand: { classes: { finetune: { budgetFactorMin: 2, budgetFactorMax: 1 } } } }, 'demand.classes.finetune.budgetFactorMin', /got 2/, /<= budgetFactorMax/);
   });
 

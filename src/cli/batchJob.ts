@@ -8,6 +8,7 @@ import { createRun } from '../sim/run.ts';
 import { tableToCsv } from '../sim/metrics/csv.ts';
 import { marketDryNotice } from '../sim/metrics/marketDryNotice.ts';
 import { HeapWatch } from './memoryGuard.ts';
+import { RunSlices } from './runSlices.ts';
 import { brokenChecks } from './checksLine.ts';
 import { runFigures, type RunJob, type WorkerReply } from './replicaMessages.ts';
 
@@ -17,11 +18,10 @@ export function runJob({ run: id, scenario, seed }: RunJob, post: (m: WorkerRepl
     const started = performance.now();
     const heap = new HeapWatch(scenario.horizonDays, (message) => post({ type: 'warning', run: id, message }));
     const run = createRun(scenario, seed, { onSetup: (stage, done, total) => heap.checkSetup(stage, done, total) });
-    let step = 24;
+    const slices = new RunSlices(run, heap);
     let lastReport = performance.now();
     while (!run.done()) {
-      run.advance(run.now() + step);
-      step = heap.check(run.now() / 24);
+      slices.next();
       const t = performance.now();
       if (t - lastReport > 500) {
         lastReport = t;

@@ -196,12 +196,7 @@ export class HeapWatch {
    * stopped. Returns the next slice in hours: shorter as the heap fills, so fast growth is caught.
    */
   check(day: number): number {
-    let r = this.read(day);
-    const live = this.collectIfFull(r.used, r.limit);
-    if (live >= 0) {
-      r = { ...r, used: live };
-      if (mustStop(live, r.limit)) throw new Error(heapStopMessage(r, totalmem()));
-    }
+    const r = this.guard(day);
     this.troughs.add(r.used);
     const v = this.troughs.ready() ? assessHeap({ ...r, used: this.troughs.latest(), firstUsed: this.troughs.first() }) : { kind: 'ok' as const };
     if (v.kind === 'warn' && !this.warned) {
@@ -209,6 +204,19 @@ export class HeapWatch {
       this.warn(heapWarnMessage(r, v.projected, totalmem()));
     }
     return sliceHours(r.used / r.limit);
+  }
+
+  /**
+   * The stop alone, without the projection: for a slice cut short by its event budget (runSlices.ts),
+   * so a day of millions of events is watched too, while the projection keeps its one reading a slice.
+   * Returns the reading (the live heap when a collection measured it).
+   */
+  guard(day: number): HeapReading {
+    const r = this.read(day);
+    const live = this.collectIfFull(r.used, r.limit);
+    if (live < 0) return r;
+    if (mustStop(live, r.limit)) throw new Error(heapStopMessage({ ...r, used: live }, totalmem()));
+    return { ...r, used: live };
   }
 
   /**

@@ -4,6 +4,7 @@ import { mmcOf } from '../sim/scenario/queueTheory.ts';
 import { theoryLine } from './theoryLine.ts';
 import { HeapWatch, setupProgress } from './memoryGuard.ts';
 import { DiskWatch } from './diskWatch.ts';
+import { RunSlices } from './runSlices.ts';
 import { MAX_SEEDS, parseSeeds } from './seedList.ts';
 import { runSeeds } from '../sim/rng/runSeeds.ts';
 import { replicateCommand } from './replicate.ts';
@@ -218,17 +219,16 @@ export async function runCommand(arg: string, f: RunFlags): Promise<number> {
   let stopSignal = '';
   const stop = (sig: string) => (stopSignal = sig);
   process.on('SIGINT', stop).on('SIGTERM', stop);
-  // Advance a simulated day at a time (an hour when the heap is filling) so progress can be reported
-  // and the heap watched, yielding to the event loop between slices so a signal is seen (365 yields a
-  // year: no measurable cost).
-  let step = 24;
+  // Advance a slice at a time (a simulated day, less when the heap is filling or the day is millions
+  // of events: runSlices.ts) so progress can be reported and the heap watched, yielding to the event
+  // loop between slices so a signal is seen (a few hundred yields a year: no measurable cost).
+  const slices = new RunSlices(run, heap);
   const pace = new RecentPace();
   pace.mark(0, 0);
   try {
     while (!run.done()) {
-      run.advance(run.now() + step);
+      slices.next();
       if (showProgress) pace.mark(run.now() / 24, (performance.now() - started) / 1000);
-      step = heap.check(run.now() / 24);
       if (disk && leaseOut) disk.check(leaseOut.written(), run.now() / 24);
       await new Promise((r) => setImmediate(r));
       if (stopSignal) throw new Interrupted(`${stopSignal} at day ${Math.floor(run.now() / 24)}/${scenario.horizonDays}: nothing written (files already at the output paths are as they were)`);

@@ -386,6 +386,21 @@ describe('depinsim run, interrupted', () => {
     names.forEach((n, i) => expect(readFileSync(join(dir, n)).equals(saved[i]), n).toBe(true));
     expect(readdirSync(dir).filter((n) => n.includes('partial'))).toEqual([]);
   });
+
+  it('a day of millions of events reports its progress and answers Ctrl-C before it ends (slices are cut at an event budget)', async () => {
+    // a million jobs an hour: its first day is about 9 M events, over a minute; a slice of a whole day
+    // gave no progress line and ignored Ctrl-C until the day was over
+    const child = spawn(process.execPath, [BIN, 'run', 'baseline', '--days', '1', '--scale', '0.2', '--set', 'demand.baseRateJobsPerHour=1000000', '--set', 'demand.warmStart=false', '--out', 'storm.csv'], { cwd: dir });
+    let err = '';
+    child.stderr.on('data', (b: Buffer) => {
+      err += b.toString();
+      if (/depinsim: day 0\/1 \(\d+%\), [\d.]+ M events/.test(err) && !child.killed) child.kill('SIGINT');
+    });
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    expect(code).toBe(130);
+    expect(err).toMatch(/depinsim: SIGINT at day 0\/1: nothing written/);
+    expect(existsSync(join(dir, 'storm.csv'))).toBe(false);
+  }, 60_000);
 });
 
 describe('depinsim run --seeds (replications)', () => {

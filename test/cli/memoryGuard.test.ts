@@ -172,4 +172,22 @@ describe('HeapWatch over a run (an injected heap)', () => {
     const full = new HeapWatch(365, () => {}, () => ({ used, limit: LIMIT }), garbage(0.7 * LIMIT));
     expect(() => full.check(40)).toThrow(/^out of memory at day 40\/365: 2867 MB live, too close to Node's 4096 MB heap limit/);
   });
+
+  it('a slice cut short by its event budget is guarded by the same stop, without a reading for the growth warning', () => {
+    let used = 0.72 * LIMIT;
+    const full = new HeapWatch(365, () => {}, () => ({ used, limit: LIMIT }), () => (used = 0.7 * LIMIT));
+    expect(() => full.guard(40.5)).toThrow(/^out of memory at day 40\/365: 2867 MB live/);
+    // growth that check() warns of at its 28th reading: guard()'s readings in between do not count
+    let day = 0;
+    const heap = () => ({ used: (800 + 40 * day) * MB, limit: LIMIT });
+    const warnings: number[] = [];
+    const w = new HeapWatch(100, () => warnings.push(day), heap, () => {});
+    for (day = 1; day <= 27; day++) {
+      w.guard(day - 0.5);
+      w.check(day);
+    }
+    expect(warnings).toEqual([]);
+    w.check(day); // the 28th check, day 28
+    expect(warnings).toEqual([28]);
+  });
 });

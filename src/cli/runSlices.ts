@@ -19,9 +19,8 @@ export class RunSlices {
   constructor(
     private run: Run,
     private heap: HeapWatch,
-    firstSliceHours = 24,
   ) {
-    this.target = run.now() + firstSliceHours;
+    this.target = run.now() + 24;
   }
 
   /**

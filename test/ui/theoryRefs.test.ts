@@ -44,6 +44,13 @@ describe('queueing theory next to the run', () => {
     expect(waited).toBeLessThan(t!.pWait);
   });
 
+  it("far more providers than the load (erlang_a with the Providers menu's 2,000): nobody waits, said in words, not NaN", () => {
+    const t = mmcOf(parseScenario(applyOverrides(findPreset('erlang_a')!.raw, ['supply.providers=2000'])));
+    expect(theoryKpi(t, 'wait')!.text).toBe('theory (Erlang A): 0.00 min; nobody waits');
+    expect(theoryKpi(t, 'fill-rate')!.text).toBe('theory (Erlang A): 100.0% (0.0% give up waiting)');
+    expect(theoryRefs(t, 'utilization')[0].label).toBe('Erlang A utilization 6.0%');
+  });
+
   it('a scenario that is not the queue gets nothing', () => {
     expect(theoryRefs(null, 'utilization')).toEqual([]);
     expect(theoryKpi(null, 'utilization')).toBeNull();

@@ -78,7 +78,9 @@ export function erlangA(c: number, lambda: number, mu: number, theta: number): E
       busy += c * w;
     }
     const next = w * (lambda / (cmu + (n + 1 - c) * theta));
-    if (next < NEGLIGIBLE * total && next < w) break;
+    // 0: the weights underflowed (many more servers than the load: w_c is below 1e-308 of w_0), and
+    // every later one is 0 too; without it the sum ran to its limit and threw (c = 2000, lambda = 120)
+    if (next === 0 || (next < NEGLIGIBLE * total && next < w)) break;
     if (k > 1e7) throw new Error(`Erlang A: the sum did not converge (c=${c}, lambda=${lambda}, mu=${mu}, theta=${theta})`);
     w = next;
     if (w > HUGE) {

@@ -43,7 +43,9 @@ export function theoryKpi(t: MmcTheory | null, kpiId: string): { value: number; 
     // who waits at all, among the orders served (the card's "x% waited", orders_waited / orders_matched):
     // everyone who gives up waited first, so P(waited | served) = (P(wait) - P(abandon)) / (1 - P(abandon))
     const waited = (t.pWait - t.pAbandon) / (1 - t.pAbandon);
-    return { value: 60 * t.meanWaitHours, text: `theory (${formula(t)}): ${minutes(t.meanWaitHours)}; ${pct(waited)} wait, ${minutes(t.meanWaitHours / waited)} on average` };
+    // far more servers than the load: no order waits, and the waiters' mean would be 0 / 0
+    const who = waited > 0 ? `${pct(waited)} wait, ${minutes(t.meanWaitHours / waited)} on average` : 'nobody waits';
+    return { value: 60 * t.meanWaitHours, text: `theory (${formula(t)}): ${minutes(t.meanWaitHours)}; ${who}` };
   }
   if (kpiId === 'fill-rate') {
     if (t.queue === 'M/M/c') return { value: 1, text: 'theory: 100% (no one leaves unserved)' };

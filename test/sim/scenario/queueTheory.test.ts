@@ -121,6 +121,20 @@ describe('the Erlang A formulas', () => {
     expect(a.meanQueue).toBeCloseTo(q, 12);
   });
 
+  it('many more servers than the load: nobody waits, whatever the abandonment (the weights underflow before c)', () => {
+    for (const [c, lambda, theta] of [[500, 6, 2], [2000, 120, 2], [10000, 120, 0], [10000, 120, 2]]) {
+      const a = erlangA(c, lambda, 1, theta);
+      expect(a.pWait, `c=${c}`).toBe(0);
+      expect(a.pAbandon).toBe(0);
+      expect(a.meanQueue).toBe(0);
+      expect(a.utilization).toBeCloseTo(lambda / c, 12);
+    }
+    // the erlang_a preset with the dashboard's 2,000 providers: the fill rate is 1, not an error
+    const t = mmcOf(parseScenario(applyOverrides(findPreset('erlang_a')!.raw, ['supply.providers=2000'])))!;
+    expect([t.c, t.fillRate, t.meanWaitHours]).toEqual([2000, 1, 0]);
+    expect(t.utilization).toBeCloseTo(0.06, 12);
+  });
+
   it('refuses what has no answer', () => {
     expect(() => erlangA(0, 1, 1, 1)).toThrow(/c must be/);
     expect(() => erlangA(2.5, 1, 1, 1)).toThrow(/c must be/);

@@ -155,6 +155,8 @@ describe('dashboard interactions', () => {
     expect(Math.abs((await pageKpi(page, 'utilization')) - 0.9)).toBeLessThan(0.03);
     expect(await page.locator('figure[data-chart="utilization"] text[data-ref]').textContent()).toBe('M/M/c theory: ρ = 0.900');
     expect(await page.locator('figure[data-chart="waits"] text[data-ref]').textContent()).toBe('Erlang C mean wait 1.30 min');
+    // the queue has no token economy: its cards say so, not that their columns are still to come
+    expect(await page.locator('[data-kpi="payback"] [data-testid="kpi-absent"]').textContent()).toBe('no token economy in this scenario (economy.enabled is false)');
     // one knob off the queue (a daily cycle) and the theory is gone
     await typeField(page, 'demand.diurnalAmplitude', '0.3');
     await expect.poll(() => page.locator('[data-testid="kpi-theory"]').count(), { timeout: 30_000 }).toBe(0);
@@ -168,6 +170,11 @@ describe('dashboard interactions', () => {
     expect(await page.locator('[data-kpi="fill-rate"] [data-testid="kpi-theory"]').textContent()).toBe('theory (Erlang A): 83.0% (17.0% give up waiting)');
     expect(Math.abs((await pageKpi(page, 'fill-rate')) - 0.83)).toBeLessThan(0.02);
     expect(await page.locator('figure[data-chart="utilization"] text[data-ref]').allTextContents()).toEqual(['Erlang A utilization 99.6%', 'Erlang A fill rate 83.0%']);
+    // 2,000 providers for 120 jobs an hour: nobody waits (Erlang A's sum once never ended here, and
+    // the page's cards and charts all stayed "n/a")
+    await typeField(page, 'supply.providers', '2000');
+    await expect.poll(() => page.locator('[data-kpi="wait"] [data-testid="kpi-theory"]').textContent(), { timeout: 60_000 }).toBe('theory (Erlang A): 0.00 min; nobody waits');
+    expect(await page.locator('[data-kpi="fill-rate"] [data-testid="kpi-theory"]').textContent()).toBe('theory (Erlang A): 100.0% (0.0% give up waiting)');
     expect(errors).toEqual([]);
   });
 

@@ -67,6 +67,14 @@ export function columnsFor(scenario: Scenario): ColumnDef[] {
     : [...MARKET_COLUMNS, ...TYPE_MARKET_COLUMNS, ...REGION_MARKET_COLUMNS, ...NEW_JOB_COLUMNS, ...ESCROW_COLUMNS, ...SPOT_COLUMNS, ...RESERVED_COLUMNS, ...ORDER_KIND_COLUMNS, ...ORDER_MATCH_COLUMNS, ...FIRST_ORDER_COLUMNS, ...WAITED_COLUMNS];
 }
 
+/**
+ * The columns only a run with the token economy has: a scenario with economy.enabled false leaves
+ * them out for good (the dashboard says so rather than that they are still to come).
+ */
+export const ECONOMY_ONLY_COLUMNS: ReadonlySet<string> = new Set(
+  [...ECONOMY_COLUMNS, ...TYPE_ECONOMY_COLUMNS, ...TOKEN_FLOAT_COLUMNS, ...PROVIDER_INCOME_COLUMNS, ...INCENTIVE_COLUMNS, ...BME_COLUMNS].map((c) => c.name),
+);
+
 export function createRun(scenario: Scenario, seed: number, options: RunOptions = {}): Run {
   const model = new MarketModel(scenario, createStreams(seed), { onLease: options.onLease, onSetup: options.onSetup });
   const store = new ColumnStore(columnsFor(scenario), Math.ceil((scenario.horizonDays * 24) / scenario.metrics.periodHours) + 1);

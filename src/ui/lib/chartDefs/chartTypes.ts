@@ -97,8 +97,8 @@ export function usesMechanism(scenario: unknown, def: ChartDef): boolean {
   });
 }
 
-/** What a chart of the token economy shows in its place when the run's table has no economy columns. */
-export const ECONOMY_NOTE = 'The economy columns (tokens, provider P&L) are not produced by this version of the core yet.';
+/** What a chart of the token economy shows in its place when a run with the economy on has no economy columns (economy off: lib/missingColumns.ts). */
+export const ECONOMY_NOTE = 'This run has no token-economy columns (tokens, provider P&L) although its economy is on: it was stored by a version from before they came.';
 
 /** Why a chart of an optional mechanism is missing for a run from before the mechanism came. */
 export const cameIn = (what: string, version: string) => `${what} came in ${version}: runs from before have no columns for them.`;

@@ -112,6 +112,8 @@ export function groupFigures(of: readonly ProviderRecord[], nowDay: number): Omi
   const busy = sum('busy_gpu_hours');
   const ended = sum('leases_completed') + sum('leases_failed');
   const income = sum('revenue_usd') + sum('rewards_usd');
+  // without the token economy the report has no income figures (NaN): not an income of $0
+  const hasIncome = of.some((r) => Number.isFinite(Number(r.revenue_usd)));
   const months = of.reduce((s, r) => {
     const left = r.active === 1 || typeof r.exited_day !== 'number' || Number.isNaN(r.exited_day) ? nowDay : r.exited_day;
     return s + Math.max(0, left - num(r, 'joined_day')) / DAYS_PER_MONTH;
@@ -125,8 +127,8 @@ export function groupFigures(of: readonly ProviderRecord[], nowDay: number): Omi
     utilization: sum('online_gpu_hours') > 0 ? busy / sum('online_gpu_hours') : NaN,
     failureShare: ended > 0 ? sum('leases_failed') / ended : NaN,
     resumesPerLease: ended > 0 && of.some((r) => 'leases_resumed' in r) ? sum('leases_resumed') / ended : NaN,
-    incomePerGpuHour: busy > 0 ? income / busy : NaN,
-    rewardShare: income > 0 ? sum('rewards_usd') / income : NaN,
+    incomePerGpuHour: busy > 0 && hasIncome ? income / busy : NaN,
+    rewardShare: income > 0 && hasIncome ? sum('rewards_usd') / income : NaN,
     // without the token economy the report has no profit figures: not a profit of 0
     profitPerProviderMonth: months > 0 && of.some((r) => Number.isFinite(Number(r.profit_usd))) ? sum('profit_usd') / months : NaN,
     medianPaybackMonths: mid,

@@ -1,10 +1,11 @@
 // Queueing theory on the dashboard: reference lines and KPI values for an M/M/c scenario only.
 import { describe, expect, it } from 'vitest';
-import { theoryKpi, theoryRefs } from '../../src/ui/lib/theoryRefs.ts';
+import { theoryKpi, theoryOf, theoryRefs } from '../../src/ui/lib/theoryRefs.ts';
 import { mmcOf } from '../../src/sim/scenario/queueTheory.ts';
 import { findPreset } from '../../src/sim/scenario/presets.ts';
 import { applyOverrides } from '../../src/sim/scenario/overrides.ts';
 import { parseScenario } from '../../src/sim/scenario/validate.ts';
+import type { Scenario } from '../../src/sim/scenario/schema.ts';
 
 const theory = (...sets: string[]) => mmcOf(parseScenario(applyOverrides(findPreset('mmc')!.raw, sets)));
 
@@ -49,6 +50,16 @@ describe('queueing theory next to the run', () => {
     expect(theoryKpi(t, 'wait')!.text).toBe('theory (Erlang A): 0.00 min; nobody waits');
     expect(theoryKpi(t, 'fill-rate')!.text).toBe('theory (Erlang A): 100.0% (0.0% give up waiting)');
     expect(theoryRefs(t, 'utilization')[0].label).toBe('Erlang A utilization 6.0%');
+  });
+
+  it('a fault in the theory is reported and leaves it out, so the run is still shown', () => {
+    const errors: string[] = [];
+    const broken = { ...parseScenario(findPreset('mmc')!.raw), demand: undefined } as unknown as Scenario;
+    expect(theoryOf(broken, (e) => errors.push(e.message))).toBeNull();
+    expect(errors).toHaveLength(1);
+    // the same scenario whole: its theory
+    expect(theoryOf(parseScenario(findPreset('mmc')!.raw), (e) => errors.push(e.message))!.c).toBe(100);
+    expect(errors).toHaveLength(1);
   });
 
   it('a scenario that is not the queue gets nothing', () => {

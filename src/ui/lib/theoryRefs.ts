@@ -4,7 +4,8 @@
  * values drawn as reference lines on the charts and quoted on the KPI cards, so the run can be read
  * against them (research/dashboards.md §4: "a theory value next to the simulated value").
  */
-import type { MmcTheory } from '../../sim/scenario/queueTheory.ts';
+import { mmcOf, type MmcTheory } from '../../sim/scenario/queueTheory.ts';
+import type { Scenario } from '../../sim/scenario/schema.ts';
 
 export interface RefLine {
   value: number;
@@ -17,6 +18,21 @@ const minutes = (h: number) => `${(h * 60).toPrecision(3)} min`;
 const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
 /** The formula's name, as a reader would look it up. */
 const formula = (t: MmcTheory) => (t.queue === 'M/M/c' ? 'Erlang C' : 'Erlang A');
+
+/**
+ * The scenario's queueing theory, or null when it is no such queue. A fault in computing it is
+ * reported to `onError` and gives null: the theory is a reference beside the run, and it must not
+ * take the run's cards and charts with it (Erlang A's endless sum did before 0.22.1: every card
+ * and chart stayed "n/a").
+ */
+export function theoryOf(scenario: Scenario, onError: (e: Error) => void = (e) => console.error(`queueing theory left out: ${e.message}`)): MmcTheory | null {
+  try {
+    return mmcOf(scenario);
+  } catch (e) {
+    onError(e as Error);
+    return null;
+  }
+}
 
 /** Reference lines a chart gets from the theory (none without one, or for an unstable queue). */
 export function theoryRefs(t: MmcTheory | null, chartId: string): RefLine[] {

@@ -7,7 +7,8 @@
  * it all on the dashboard. Itself it holds the shared time window and hover day and the views derived
  * from the run on screen, and starts and steers the runs.
  */
-import { mmcOf, type MmcTheory } from '../../sim/scenario/queueTheory.ts';
+import type { MmcTheory } from '../../sim/scenario/queueTheory.ts';
+import { theoryOf } from '../lib/theoryRefs.ts';
 import { scheduledEvents, type ScheduledEvent } from '../lib/scheduledEvents.ts';
 import { VERSION } from '../../sim/version.ts';
 import { timeLeft } from '../../common/pace.ts';
@@ -48,7 +49,7 @@ export class Dashboard extends DashboardParts {
 
   // ---- derived views ----
   /** The M/M/c queue the run on screen is, if it is exactly one: its theory is drawn next to the run. */
-  theory = $derived.by((): MmcTheory | null => (this.info ? mmcOf(this.info.scenario) : null));
+  theory = $derived.by((): MmcTheory | null => (this.info ? theoryOf(this.info.scenario) : null));
   /** What the run's scenario schedules by day (shocks, halvings, the unlock cliff): the charts mark them. */
   events = $derived.by((): ScheduledEvent[] => (this.info ? scheduledEvents(this.info.scenario) : []));
   /** The pinned baseline's bands at the page's band level (kept at the level it was pinned at; recomputed from its runs after a change). */

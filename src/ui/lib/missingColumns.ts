@@ -15,12 +15,16 @@ export interface ShownRun {
   scenario: { economy: { enabled: boolean } };
 }
 
+/** Of the columns `needed`, those the run `info` does not have at all (none while no run is shown). */
+export function notInRun(info: ShownRun | null, needed: readonly string[]): string[] {
+  return info ? needed.filter((n) => !info.columns.some((c) => c.name === n)) : [];
+}
+
 /** Why the columns `needed` (those the table lacks) are missing from the run `info` (null: no run shown yet). */
 export function whyMissing(info: ShownRun | null, needed: readonly string[]): Missing {
-  if (!info) return 'pending';
-  const notInRun = needed.filter((n) => !info.columns.some((c) => c.name === n));
-  if (notInRun.length === 0) return 'pending';
-  if (!info.scenario.economy.enabled && notInRun.some((n) => ECONOMY_ONLY_COLUMNS.has(n))) return 'economy-off';
+  const absent = notInRun(info, needed);
+  if (absent.length === 0) return 'pending';
+  if (!info!.scenario.economy.enabled && absent.some((n) => ECONOMY_ONLY_COLUMNS.has(n))) return 'economy-off';
   return 'absent';
 }
 

@@ -1492,6 +1492,45 @@ describe('dashboard interactions', () => {
     expect(await rows(page)).toBe(10);
   });
 
+  it('a fault while drawing one panel leaves that panel out with a note; the run and every other panel go on, and the next run brings it back', async () => {
+    const { page, errors } = await open({ edits: { horizonDays: 40 }, speed: 10 });
+    await expect.poll(() => rows(page), { timeout: 20_000 }).toBeGreaterThan(1);
+    const breakPanel = (title: string | null) => page.evaluate((t) => (window as unknown as { __depinsim: { breakPanel(t: string | null): void } }).__depinsim.breakPanel(t), title);
+    const utilTitle = await page.locator('figure[data-chart="utilization"] h3').first().textContent();
+    expect(utilTitle).toBeTruthy();
+    // mid-run: the utilization chart fails
+    await breakPanel(utilTitle!.trim());
+    const fault = page.locator('[data-testid="panel-fault"]');
+    await expect.poll(() => fault.count(), { timeout: 5_000 }).toBe(1);
+    expect(await fault.getAttribute('data-panel')).toBe(utilTitle!.trim());
+    expect(await fault.textContent()).toContain('fault injected');
+    expect(await page.locator('figure[data-chart="utilization"]').count()).toBe(0);
+    // the run goes on to its end and the other panels follow it
+    await waitForStatus(page, 'done', 60_000);
+    expect(await rows(page)).toBe(40);
+    // (a chart off screen follows the run less often: bring it on screen)
+    const prices = page.locator('figure[data-chart="prices"]');
+    await prices.scrollIntoViewIfNeeded();
+    await expect.poll(() => prices.getAttribute('data-rows'), { timeout: 5_000 }).toBe('40');
+    expect(await page.locator('[data-kpi="utilization"] .value').textContent()).toMatch(/\d+(\.\d+)?%/);
+    await shot(page, '15b-panel-fault', false);
+    // "Try again" while the fault is still there: it fails again, and says so
+    await fault.locator('button').click();
+    await expect.poll(() => fault.count(), { timeout: 5_000 }).toBe(1);
+    // the fault is gone: the next run tries the panel again by itself
+    await breakPanel(null);
+    await page.locator('#horizon').fill('30');
+    await page.locator('#horizon').press('Enter');
+    await waitForStatus(page, 'done', 30_000);
+    await expect.poll(() => fault.count(), { timeout: 5_000 }).toBe(0);
+    const util = page.locator('figure[data-chart="utilization"]');
+    await util.scrollIntoViewIfNeeded();
+    await expect.poll(() => util.getAttribute('data-rows'), { timeout: 5_000 }).toBe('30');
+    // the faults were reported in the console under the panel's name; nothing else went wrong
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.filter((e) => !e.includes(`panel "${utilTitle!.trim()}" could not be drawn`))).toEqual([]);
+  });
+
   it('chart views: cumulative and in USD from the chart header, with their Monte Carlo bands; market cap against the fully diluted value', async () => {
     const { page } = await open({ edits: { horizonDays: 20 }, runs: 2 });
     await waitForStatus(page, 'done', 30_000);

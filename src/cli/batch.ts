@@ -10,6 +10,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Scenario } from '../sim/scenario/schema.ts';
 import { Interrupted } from './errors.ts';
+import { BatchProgress } from '../common/batchProgress.ts';
 import { RecentPace } from '../common/pace.ts';
 import { batchProgressLine } from './progress.ts';
 import type { RunJob, WorkerReply } from './replicaMessages.ts';
@@ -45,15 +46,19 @@ export async function runBatch(o: BatchOptions): Promise<RunSummary[]> {
   const waiting = new Map<number, RunResult>();
   let finished = 0;
   let finishedEvents = 0;
-  const running = new Map<number, { day: number; events: number }>();
+  /** Runs going on: how far, and (wall s since the batch started) when each was handed out and when its first day came (NaN until). */
+  const running = new Map<number, { day: number; events: number; startedAt: number; progressAt: number }>();
+  // each run's set-up counts as progress, at the finished runs' share and pace (common/batchProgress.ts)
+  const progress = new BatchProgress();
+  const seconds = () => (performance.now() - started) / 1000;
   let lastReport = started;
   // The time left goes by the recent pace from the first progress on, once it spans a second: the
   // threads' start-up and their coldest first days are not the batch's pace.
   const pace = new RecentPace(20, 1);
   const horizon = (run: number) => o.scenarios[o.runs[run].scenario].horizonDays;
-  const doneShare = () => {
+  const doneShare = (secs: number) => {
     let d = finished;
-    for (const [i, r] of running) d += r.day / horizon(i);
+    for (const [i, r] of running) d += progress.share(r.startedAt, r.progressAt, r.day / horizon(i), secs);
     return d;
   };
 
@@ -62,8 +67,10 @@ export async function runBatch(o: BatchOptions): Promise<RunSummary[]> {
     if (o.quiet) return;
     const t = performance.now();
     const secs = (t - started) / 1000;
-    const done = doneShare();
-    pace.mark(done, secs);
+    const done = doneShare(secs);
+    // the first mark waits until every run going on has made progress (a run setting up counts as
+    // nothing done until a run has finished and given the set-up's share)
+    if (pace.started || ![...running.values()].some((r) => Number.isNaN(r.progressAt))) pace.mark(done, secs);
     if (t - lastReport < 2000) return;
     lastReport = t;
     let events = finishedEvents;
@@ -96,7 +103,7 @@ export async function runBatch(o: BatchOptions): Promise<RunSummary[]> {
         return;
       }
       const run = nextRun++;
-      running.set(run, { day: 0, events: 0 });
+      running.set(run, { day: 0, events: 0, startedAt: seconds(), progressAt: NaN });
       const job: RunJob = { run, scenario: o.scenarios[o.runs[run].scenario], seed: o.runs[run].seed };
       w.postMessage(job);
     };
@@ -107,14 +114,25 @@ export async function runBatch(o: BatchOptions): Promise<RunSummary[]> {
       w.on('message', (m: WorkerReply) => {
         if (settled) return;
         switch (m.type) {
-          case 'progress':
-            running.set(m.run, { day: m.day, events: m.events });
+          case 'progress': {
+            const r = running.get(m.run);
+            if (r) {
+              r.day = m.day;
+              r.events = m.events;
+              if (Number.isNaN(r.progressAt) && m.day > 0) r.progressAt = seconds();
+            }
             report();
             break;
+          }
           case 'warning':
             say(`${o.label(m.run)}: ${m.message}`);
             break;
-          case 'done':
+          case 'done': {
+            const r = running.get(m.run);
+            if (r) {
+              const secs = seconds();
+              progress.runFinished((Number.isNaN(r.progressAt) ? secs : r.progressAt) - r.startedAt, secs - r.startedAt);
+            }
             running.delete(m.run);
             finishedEvents += m.events;
             waiting.set(m.run, m);
@@ -131,6 +149,7 @@ export async function runBatch(o: BatchOptions): Promise<RunSummary[]> {
             next(w);
             report();
             break;
+          }
           case 'failed':
             end(new Error(`${o.label(m.run)}: ${m.message}`));
             break;

@@ -50,6 +50,11 @@ export class RecentPace {
     private minSpanSeconds = 0,
   ) {}
 
+  /** Whether any progress has been marked yet. */
+  get started(): boolean {
+    return !Number.isNaN(this.first);
+  }
+
   /** The run (or batch) has reached `day` (runs done) after `seconds` of wall time. */
   mark(day: number, seconds: number): void {
     if (Number.isNaN(this.first)) this.first = seconds;
@@ -72,7 +77,9 @@ export class RecentPace {
     const n = this.secs.length;
     if (n < 2) return NaN;
     const now = this.secs[n - 1];
-    const window = Math.min(this.maxWindowSeconds, (now - this.first) / 2);
+    // never under the least span: the window grows with the time since the first mark, and marks
+    // come unevenly, so a window under it went back and forth between an estimate and none
+    const window = Math.min(this.maxWindowSeconds, Math.max(this.minSpanSeconds, (now - this.first) / 2));
     // the latest mark at least `window` back (else the oldest kept)
     let i = n - 2;
     while (i > 0 && now - this.secs[i] < window) i--;

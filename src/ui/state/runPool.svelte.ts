@@ -16,6 +16,7 @@ import { ensembleWorkers } from '../lib/ensembleWorkers.ts';
 import type { RunCache, ScreenRun } from '../lib/runCache.ts';
 import type { ColumnInfo } from '../../worker/api.ts';
 import { batchTimeLeft, RecentPace } from '../../common/pace.ts';
+import { BatchProgress } from '../../common/batchProgress.ts';
 
 /** One run: its key (how its table is found), a validated raw scenario, the seed and its metric period. */
 export interface PoolJob {
@@ -45,14 +46,17 @@ interface Slot {
   /** How far the run going on has got, of its horizon (0 until its start is known): its share of the batch's progress. */
   nowHours: number;
   horizonHours: number;
+  /** Wall time (s) when the run going on was taken, and when its first simulated time came (NaN while it sets up). */
+  startedAt: number;
+  progressAt: number;
 }
 
 /** How often the time left on the page changes (ms): the pace is marked on every batch of rows. */
 const TIME_LEFT_EVERY_MS = 500;
 
-/** A batch's pace: over its last 20 s, from its first second of progress. */
+/** A batch's pace: over its last 20 s, from its first 2 s of progress (every worker's coldest: common/batchProgress.ts's test). */
 function freshPace(): RecentPace {
-  return new RecentPace(20, 1);
+  return new RecentPace(20, 2);
 }
 
 export class RunPool {
@@ -83,6 +87,8 @@ export class RunPool {
    */
   timeLeft = $state('');
   private pace = freshPace();
+  /** The batch's runs done, set-up included (common/batchProgress.ts). */
+  private progress = new BatchProgress();
   private timeLeftAt = -Infinity;
 
   /** Where finished runs are kept and looked up (by PoolJob.cacheKey); none: every job runs. */
@@ -106,6 +112,7 @@ export class RunPool {
     this.tables = cached;
     this.fromCache = cached.size;
     this.pace = freshPace();
+    this.progress = new BatchProgress();
     this.timeLeftAt = -Infinity;
     this.queue = jobs.filter((j) => !cached.has(j.key));
     this.scale = scale;
@@ -172,20 +179,26 @@ export class RunPool {
     else if (this.timeLeft === '') this.timeLeft = batchTimeLeft(NaN, this.queue.length + this.active);
   }
 
-  /** Runs done: those finished (or taken from the cache) plus each running one's share of its horizon. */
-  private runsDone(): number {
+  /** Runs done: those finished (or taken from the cache) plus each running one's share, its set-up included. */
+  private runsDone(now: number): number {
     let done = this.tables.size;
-    for (const s of this.slots) if (s.job && s.horizonHours > 0) done += Math.min(1, s.nowHours / s.horizonHours);
+    for (const s of this.slots) if (s.job && !this.tables.has(s.job.key)) done += this.progress.share(s.startedAt, s.progressAt, s.horizonHours > 0 ? s.nowHours / s.horizonHours : 0, now);
     return done;
   }
 
-  /** Marks the batch's progress now; the time left on the page changes at most every TIME_LEFT_EVERY_MS. */
+  /**
+   * Marks the batch's progress now; the time left on the page changes at most every TIME_LEFT_EVERY_MS.
+   * The first mark waits until every running run has made progress: before any run has finished,
+   * a run setting up counts as nothing done, and a pace taken while some were would be too slow.
+   */
   private markPace(): void {
     const now = performance.now();
-    this.pace.mark(this.runsDone(), now / 1000);
+    const secs = now / 1000;
+    if (!this.pace.started && this.slots.some((s) => s.job && Number.isNaN(s.progressAt))) return;
+    this.pace.mark(this.runsDone(secs), secs);
     if (now - this.timeLeftAt < TIME_LEFT_EVERY_MS || this.active === 0) return;
     this.timeLeftAt = now;
-    this.timeLeft = batchTimeLeft(this.pace.secondsPerUnit(), this.jobs.length - this.runsDone());
+    this.timeLeft = batchTimeLeft(this.pace.secondsPerUnit(), this.jobs.length - this.runsDone(secs));
   }
 
   /** Stops every run of the batch; its tables are dropped. */
@@ -214,7 +227,7 @@ export class RunPool {
   }
 
   private newSlot(): Slot {
-    const slot: Slot = { client: null as unknown as SimClient, runId: 0, job: null, buffers: new ColumnBuffers(), columns: [], nowHours: 0, horizonHours: 0 };
+    const slot: Slot = { client: null as unknown as SimClient, runId: 0, job: null, buffers: new ColumnBuffers(), columns: [], nowHours: 0, horizonHours: 0, startedAt: 0, progressAt: NaN };
     slot.client = new SimClient({
       onEvent: (ev) => this.onEvent(slot, ev),
       onCrash: (msg) => {
@@ -239,6 +252,8 @@ export class RunPool {
     slot.buffers.reset();
     slot.nowHours = 0;
     slot.horizonHours = 0;
+    slot.startedAt = performance.now() / 1000;
+    slot.progressAt = NaN;
     // events can arrive before start() resolves: expect the id the client will use
     slot.runId = slot.client.peekNextRunId();
     try {
@@ -264,8 +279,11 @@ export class RunPool {
       return;
     }
     if (ev.kind === 'rows' && ev.rows > 0) slot.buffers.append(ev.from, ev.rows, ev.data);
-    // a finished run counts as a table, not as a share as well
-    slot.nowHours = ev.status === 'done' ? 0 : ev.nowHours;
+    // a finished run counts whole until its table is filed, then as the table (runsDone)
+    slot.nowHours = ev.status === 'done' ? slot.horizonHours : ev.nowHours;
+    const secs = performance.now() / 1000;
+    if (Number.isNaN(slot.progressAt) && ev.nowHours > 0) slot.progressAt = secs;
+    if (ev.status === 'done') this.progress.runFinished((Number.isNaN(slot.progressAt) ? secs : slot.progressAt) - slot.startedAt, secs - slot.startedAt);
     if (ev.status !== 'done') this.markPace();
     if (ev.status === 'done') {
       const v = slot.buffers.view();

@@ -1493,7 +1493,7 @@ describe('dashboard interactions', () => {
   });
 
   it('a fault while drawing one panel leaves that panel out with a note; the run and every other panel go on, and the next run brings it back', async () => {
-    const { page, errors } = await open({ edits: { horizonDays: 40 }, speed: 10 });
+    const { page, errors } = await open({ edits: { horizonDays: 60 }, speed: 20 });
     await expect.poll(() => rows(page), { timeout: 20_000 }).toBeGreaterThan(1);
     const breakPanel = (title: string | null) => page.evaluate((t) => (window as unknown as { __depinsim: { breakPanel(t: string | null): void } }).__depinsim.breakPanel(t), title);
     const utilTitle = await page.locator('figure[data-chart="utilization"] h3').first().textContent();
@@ -1505,14 +1505,21 @@ describe('dashboard interactions', () => {
     expect(await fault.getAttribute('data-panel')).toBe(utilTitle!.trim());
     expect(await fault.textContent()).toContain('fault injected');
     expect(await page.locator('figure[data-chart="utilization"]').count()).toBe(0);
+    // (60 days at 20 a second: the run is still going)
+    expect((await hk(page)).status).toBe('running');
     // the run goes on to its end and the other panels follow it
     await waitForStatus(page, 'done', 60_000);
-    expect(await rows(page)).toBe(40);
+    expect(await rows(page)).toBe(60);
     // (a chart off screen follows the run less often: bring it on screen)
     const prices = page.locator('figure[data-chart="prices"]');
     await prices.scrollIntoViewIfNeeded();
-    await expect.poll(() => prices.getAttribute('data-rows'), { timeout: 5_000 }).toBe('40');
+    await expect.poll(() => prices.getAttribute('data-rows'), { timeout: 5_000 }).toBe('60');
     expect(await page.locator('[data-kpi="utilization"] .value').textContent()).toMatch(/\d+(\.\d+)?%/);
+    // its details name what reproduces it, for a bug report
+    await fault.locator('summary').click();
+    const info = await hk(page);
+    expect(await fault.locator('[data-testid="panel-fault-report"]').textContent()).toContain(`failed (scenario hash ${info.hash}, seed ${info.seed})`);
+    await fault.scrollIntoViewIfNeeded();
     await shot(page, '15b-panel-fault', false);
     // "Try again" while the fault is still there: it fails again, and says so
     await fault.locator('button').click();

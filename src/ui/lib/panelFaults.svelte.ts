@@ -22,3 +22,13 @@ export function faultText(error: unknown): string {
   if (error instanceof Error) return error.message || error.name;
   return String(error);
 }
+
+/**
+ * A panel's fault as text to paste into a bug report: the panel, the error with its first stack
+ * lines, and what reproduces it (the version, and the run's scenario hash and seed when there is one).
+ */
+export function faultReport(panel: string, error: unknown, version: string, run: { hash: string; seed: number } | null): string {
+  const stack = error instanceof Error && error.stack ? error.stack.split('\n').slice(0, 8).join('\n') : faultText(error);
+  const where = run ? `scenario hash ${run.hash}, seed ${run.seed}` : 'no run on screen';
+  return `depinsim v${version}: the panel "${panel}" failed (${where})\n${stack}`;
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadPersisted, savePersisted, STORAGE_KEY } from '../../src/ui/lib/persist.ts';
+import { SPEEDS, offeredSpeed } from '../../src/ui/lib/speeds.ts';
 
 function store(init: Record<string, string> = {}) {
   const m = new Map(Object.entries(init));
@@ -33,6 +34,18 @@ describe('persisted edits', () => {
     // Monte Carlo runs: a whole number from 1 to 50 (a stored 1e6 would start a million runs)
     for (const runs of [0, 51, 1e6, 2.5, '5']) expect(loadPersisted(store({ [STORAGE_KEY]: JSON.stringify({ runs }) }))).toEqual({});
     expect(loadPersisted(undefined)).toEqual({});
+  });
+
+  it('brings a stored speed back as one the speed selector offers (else it showed blank while the run went at it)', () => {
+    const speedOf = (speed: unknown) => loadPersisted(store({ [STORAGE_KEY]: JSON.stringify({ speed }) })).speed;
+    for (const s of SPEEDS) expect(speedOf(s.v)).toBe(s.v);
+    // the nearest on a log scale: 10 d/s is twice 5 and half 20; 12 is nearer 20 (x1.67) than 5 (x2.4)
+    expect(speedOf(12)).toBe(20);
+    expect(speedOf(3)).toBe(5);
+    expect(speedOf(0.2)).toBe(1);
+    expect(speedOf(1e9)).toBe(100);
+    expect(speedOf(Number.MAX_VALUE)).toBe(100);
+    for (const v of [12, 3, 0.2, 1e9]) expect(SPEEDS.map((s) => s.v)).toContain(offeredSpeed(v));
   });
 
   it('keeps the exceedance rules as edited, and refuses a list with a broken rule as a whole', () => {

@@ -7,6 +7,7 @@
 import { readKeptRefs, type KeptRef } from './keptRefs.ts';
 import { isBandLevel, type BandLevel } from '../../sim/metrics/bandLevel.ts';
 import { isPrototypeKey } from '../../sim/scenario/prototypeKeys.ts';
+import { offeredSpeed } from './speeds.ts';
 
 export const STORAGE_KEY = 'depinsim.dashboard.v1';
 /** The most Monte Carlo runs the dashboard offers (each takes a worker's time: a baseline year is about 10 s). */
@@ -58,7 +59,7 @@ export function loadPersisted(storage: { getItem(key: string): string | null } |
       out.edits = edits;
     }
     if (Number.isSafeInteger(o.seed) && (o.seed as number) >= 0) out.seed = o.seed as number;
-    if (typeof o.speed === 'number' && o.speed >= 0) out.speed = o.speed;
+    if (typeof o.speed === 'number' && o.speed >= 0) out.speed = offeredSpeed(o.speed);
     if (typeof o.autoRun === 'boolean') out.autoRun = o.autoRun;
     if (Number.isSafeInteger(o.runs) && (o.runs as number) >= 1 && (o.runs as number) <= MAX_RUNS) out.runs = o.runs as number;
     if (Array.isArray(o.rules) && o.rules.length <= MAX_RULES) {

@@ -1538,6 +1538,26 @@ describe('dashboard interactions', () => {
     expect(errors.filter((e) => !e.includes(`panel "${utilTitle!.trim()}" could not be drawn`))).toEqual([]);
   });
 
+  it('a panel that fails as it first appears (a chart the next scenario brings) is left out; the page and its other panels load', async () => {
+    // the fault in place before the panel exists: its first drawing fails (without a boundary, the
+    // same fault at the page's first drawing stopped the page from loading: "depinsim could not load")
+    const { page, errors } = await open({ edits: { horizonDays: 20 } });
+    await waitForStatus(page, 'done', 30_000);
+    expect(await page.locator('figure[data-chart="spot"]').count()).toBe(0);
+    await page.evaluate(() => (window as unknown as { __depinsim: { breakPanel(t: string): void } }).__depinsim.breakPanel('Spot leases: preemptions and prices'));
+    await page.locator('#preset').selectOption('spot_market');
+    await waitForStatus(page, 'done', 60_000);
+    const fault = page.locator('[data-testid="panel-fault"]');
+    await expect.poll(() => fault.count(), { timeout: 5_000 }).toBe(1);
+    expect(await fault.getAttribute('data-panel')).toBe('Spot leases: preemptions and prices');
+    expect(await page.locator('figure[data-chart="spot"]').count()).toBe(0);
+    // the scenario's run is on screen: its other charts and cards
+    expect(await page.locator('figure[data-chart="utilization"]').count()).toBe(1);
+    expect(await page.locator('[data-kpi="fill-rate"] .value').textContent()).toMatch(/\d+(\.\d+)?%/);
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.filter((e) => !e.includes('panel "Spot leases: preemptions and prices" could not be drawn'))).toEqual([]);
+  });
+
   it('chart views: cumulative and in USD from the chart header, with their Monte Carlo bands; market cap against the fully diluted value', async () => {
     const { page } = await open({ edits: { horizonDays: 20 }, runs: 2 });
     await waitForStatus(page, 'done', 30_000);

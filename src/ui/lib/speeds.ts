@@ -12,9 +12,9 @@ export const SPEEDS: readonly { v: number; label: string }[] = [
 ];
 
 /**
- * The offered speed closest to `v` (by ratio: 10 d/s is nearer 5 than 20 only on a log scale), for a
- * stored speed that is not among them (hand-edited, or from a version that offered others). A blank
- * selector with the run going at a speed it does not name was the alternative.
+ * The offered speed closest to `v` by ratio (on a log scale: 3 d/s goes to 5, not to 1; 0 or less is
+ * max), for a stored speed that is not among them (hand-edited, or from a version that offered
+ * others). A blank selector with the run going at a speed it does not name was the alternative.
  */
 export function offeredSpeed(v: number): number {
   if (!(v > 0) || !Number.isFinite(v)) return 0;

@@ -43,6 +43,9 @@ export class CandidateFinder {
   private cum: Int32Array;
   /** Per eligibility class (minimum VRAM and tier): what its orders may use, built at its first order. */
   private classes = new Map<number, EligibleClass>();
+  /** The class of the last search and its key (classOf). */
+  private lastKey = -1;
+  private lastClass: EligibleClass | null = null;
   /** Marks providers already in `out` (stamp per call) instead of a linear search. */
   private stamp: Uint32Array = new Uint32Array(1024);
   private call = 0;
@@ -76,6 +79,8 @@ export class CandidateFinder {
   /** The eligibility class of orders needing minVramGb and minTier (one map lookup per search). */
   private classOf(minVramGb: number, minTier: number): EligibleClass {
     const key = minVramGb * 8 + minTier;
+    // consecutive orders are often of one class: the last one answers without the map
+    if (key === this.lastKey) return this.lastClass!;
     let c = this.classes.get(key);
     if (!c) {
       const models: number[] = [];
@@ -86,6 +91,8 @@ export class CandidateFinder {
       c = { models, singleGroups };
       this.classes.set(key, c);
     }
+    this.lastKey = key;
+    this.lastClass = c;
     return c;
   }
 

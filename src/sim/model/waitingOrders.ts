@@ -88,7 +88,8 @@ export class WaitingOrders {
     q.model = p.model;
     q.region = p.region;
     const declined = this.declined;
-    declined.length = 0;
+    // (setting an array's length calls into the runtime, 0.4% of the year: skip it when already empty, as nearly always)
+    if (declined.length !== 0) declined.length = 0;
     const depth = h.s.market.queueScanDepth;
     for (let looked = 0; looked < depth && p.gpusFree > 0 && p.bucket >= 0; looked++) {
       q.free = p.gpusFree;

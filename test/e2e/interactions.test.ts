@@ -1490,6 +1490,8 @@ describe('dashboard interactions', () => {
     await page.locator('#horizon').press('Enter');
     await waitForStatus(page, 'done', 30_000);
     expect(await rows(page)).toBe(10);
+    // the crash is handled where it happens: no promise of it is left to fail unhandled
+    expect(await page.locator('.msg.error', { hasText: 'Something on the page failed' }).count()).toBe(0);
   });
 
   it('a fault while drawing one panel leaves that panel out with a note; the run and every other panel go on, and the next run brings it back', async () => {
@@ -1556,6 +1558,51 @@ describe('dashboard interactions', () => {
     expect(await page.locator('[data-kpi="fill-rate"] .value').textContent()).toMatch(/\d+(\.\d+)?%/);
     expect(errors.length).toBeGreaterThan(0);
     expect(errors.filter((e) => !e.includes('panel "Spot leases: preemptions and prices" could not be drawn'))).toEqual([]);
+  });
+
+  it('a fault outside any panel (a click handler, a promise nobody awaited) is said on the page with a bug report, once; the dashboard goes on', async () => {
+    const { page, errors } = await open({ edits: { horizonDays: 20 } });
+    await waitForStatus(page, 'done', 30_000);
+    const msg = page.locator('.msg.error');
+    expect(await msg.count()).toBe(0);
+    // a click handler that throws, as a faulty button's would
+    await page.evaluate(() =>
+      document.querySelector('h1')!.addEventListener('click', () => {
+        throw new Error('handler fault for the test');
+      }),
+    );
+    await page.locator('h1').click();
+    await expect.poll(() => msg.count(), { timeout: 5_000 }).toBe(1);
+    expect(await msg.first().textContent()).toContain('Something on the page failed: handler fault for the test.');
+    // the same fault again soon after is not said again (a handler failing on every event)
+    await page.locator('h1').click();
+    await page.waitForTimeout(300);
+    expect(await msg.count()).toBe(1);
+    // its details name what reproduces it
+    await msg.first().locator('summary').click();
+    const info = await hk(page);
+    const report = await msg.first().locator('[data-testid="message-report"]').textContent();
+    expect(report).toContain(`the page failed outside any panel (scenario hash ${info.hash}, seed ${info.seed})`);
+    expect(report).toContain('Error: handler fault for the test');
+    await shot(page, '15c-page-fault', false);
+    // a rejected promise nobody handles
+    await page.evaluate(() => {
+      void Promise.reject(new Error('a promise nobody awaited'));
+    });
+    await expect.poll(() => msg.count(), { timeout: 5_000 }).toBe(2);
+    expect(await msg.nth(1).textContent()).toContain('a promise nobody awaited');
+    // the browser's ResizeObserver notice is no fault: nothing said
+    await page.evaluate(() => window.dispatchEvent(new ErrorEvent('error', { message: 'ResizeObserver loop completed with undelivered notifications.' })));
+    await page.waitForTimeout(300);
+    expect(await msg.count()).toBe(2);
+    // the dashboard still runs
+    await page.locator('#horizon').fill('10');
+    await page.locator('#horizon').press('Enter');
+    await expect.poll(() => rows(page), { timeout: 30_000 }).toBe(10);
+    await waitForStatus(page, 'done', 30_000);
+    // the console keeps the browser's own reports of the two faults (two clicks, one promise)
+    expect(errors.filter((e) => e.includes('handler fault for the test')).length).toBe(2);
+    expect(errors.filter((e) => !e.includes('handler fault for the test') && !e.includes('a promise nobody awaited'))).toEqual([]);
   });
 
   it('chart views: cumulative and in USD from the chart header, with their Monte Carlo bands; market cap against the fully diluted value', async () => {

@@ -18,4 +18,12 @@ describe('messages for the user', () => {
     m.dismiss(m.list[0].id);
     expect(m.list).toEqual([]);
   });
+
+  it('keeps the text for a bug report beside an error, and no details field on a message without one', () => {
+    const m = new MessageList();
+    m.say('error', 'Something on the page failed: x.', 0, 'depinsim v1: the page failed outside any panel (no run on screen)\nx');
+    m.say('info', 'Saved.');
+    expect(m.list[0].details).toContain('the page failed outside any panel');
+    expect('details' in m.list[1]).toBe(false);
+  });
 });

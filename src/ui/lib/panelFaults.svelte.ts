@@ -28,7 +28,12 @@ export function faultText(error: unknown): string {
  * lines, and what reproduces it (the version, and the run's scenario hash and seed when there is one).
  */
 export function faultReport(panel: string, error: unknown, version: string, run: { hash: string; seed: number } | null): string {
+  return bugReport(`the panel "${panel}" failed`, error, version, run);
+}
+
+/** A bug report's text: what failed, where the run was, and the error with its first stack lines (a report to read, not a dump). */
+export function bugReport(what: string, error: unknown, version: string, run: { hash: string; seed: number } | null): string {
   const stack = error instanceof Error && error.stack ? error.stack.split('\n').slice(0, 8).join('\n') : faultText(error);
   const where = run ? `scenario hash ${run.hash}, seed ${run.seed}` : 'no run on screen';
-  return `depinsim v${version}: the panel "${panel}" failed (${where})\n${stack}`;
+  return `depinsim v${version}: ${what} (${where})\n${stack}`;
 }

@@ -197,8 +197,8 @@ export abstract class DashboardParts extends PageSettings {
 
   // ---- messages (messages.svelte.ts) ----
 
-  say(kind: Message['kind'], text: string, ms?: number): void {
-    this.messageList.say(kind, text, ms);
+  say(kind: Message['kind'], text: string, ms?: number, details?: string): void {
+    this.messageList.say(kind, text, ms, details);
   }
 
   dismiss(id: number): void {

@@ -8,6 +8,8 @@ export interface Message {
   id: number;
   kind: 'info' | 'error' | 'success';
   text: string;
+  /** Text for a bug report, shown folded under the message (a fault's version, run and stack). */
+  details?: string;
 }
 
 export class MessageList {
@@ -15,9 +17,9 @@ export class MessageList {
   private lastId = 0;
 
   /** Shows a message; it goes away after `ms` (0: when dismissed). */
-  say(kind: Message['kind'], text: string, ms = kind === 'error' ? 0 : 5000): void {
+  say(kind: Message['kind'], text: string, ms = kind === 'error' ? 0 : 5000, details?: string): void {
     const id = ++this.lastId;
-    this.list = [...this.list.slice(-4), { id, kind, text }];
+    this.list = [...this.list.slice(-4), details === undefined ? { id, kind, text } : { id, kind, text, details }];
     if (ms > 0) setTimeout(() => this.dismiss(id), ms);
   }
 

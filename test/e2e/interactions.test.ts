@@ -456,9 +456,37 @@ describe('dashboard interactions', () => {
     expect(text).toContain('1500');
     expect(await page.locator('path[data-series^="baseline:"]').count()).toBeGreaterThan(3);
     expect(await page.locator('.kpis .delta').count()).toBeGreaterThanOrEqual(3);
+    // each card's sparkline draws the baseline's line behind the run's
+    expect(await page.locator('.kpis [data-testid="kpi-spark"] path[data-line="baseline"]').count()).toBeGreaterThanOrEqual(8);
     await shot(page, '12-compare', false);
     await page.locator('[data-action="unpin"]').click();
     expect(await cmp.count()).toBe(0);
+  });
+
+  it('each KPI card draws its KPI over the window as a sparkline that follows the window, reads out a stretch and says the line in words', async () => {
+    const { page, errors } = await open({ edits: { horizonDays: 90 } });
+    await waitForStatus(page, 'done', 30_000);
+    const sparks = page.locator('.kpis [data-testid="kpi-spark"]');
+    // every card of the baseline (the economy's included) has one: 60 stretches of the 90 days
+    expect(await sparks.count()).toBe(10);
+    const util = page.locator('[data-kpi="utilization"] [data-testid="kpi-spark"]');
+    expect(await util.getAttribute('data-points')).toBe('60');
+    const words = await util.locator('title').textContent();
+    expect(words).toMatch(/^Utilization over stretches of 1-2 days: [\d.]+% \(day 1\) to [\d.]+% \(days 89-90\); lowest [\d.]+% \(days? [\d-]+\), highest/);
+    // the last 30 days: a point a day, the card and its line over the same window
+    await page.getByRole('button', { name: 'Last 30 d' }).click();
+    await expect.poll(() => util.getAttribute('data-points')).toBe('30');
+    expect(await util.locator('title').textContent()).toMatch(/^Utilization day by day: [\d.]+% \(day 61\) to [\d.]+% \(day 90\)/);
+    // pointing at its right end reads out the last day, as the column has it
+    const box = (await util.locator('svg').boundingBox())!;
+    await page.mouse.move(box.x + box.width - 1, box.y + box.height / 2);
+    const busy = await column(page, 'gpus_busy');
+    const online = await column(page, 'gpus_online');
+    const last = busy[89] / online[89];
+    await expect.poll(() => page.locator('[data-testid="kpi-spark-readout"]').textContent()).toBe(`day 90: ${formatWithUnit(last, 'share')}`);
+    await page.mouse.move(0, 0);
+    await expect.poll(() => page.locator('[data-testid="kpi-spark-readout"]').count()).toBe(0);
+    expect(errors).toEqual([]);
   });
 
   it('pin a preset\'s control: the same seed without its shock becomes the baseline, then the preset is shown against it', async () => {

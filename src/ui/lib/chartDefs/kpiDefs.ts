@@ -61,9 +61,19 @@ function lastDefined(a: Float64Array | undefined, lo: number, hi: number): numbe
 
 const ratio = (a: number, b: number) => (b > 0 ? a / b : NaN);
 
-/** 1 where a value is finite, 0 elsewhere: a weight that drops the days an average skips. */
-function finiteMask(a: Float64Array | undefined): Float64Array | undefined {
-  return a && a.map((v) => (Number.isFinite(v) ? 1 : 0));
+/**
+ * The sum of a over lo..hi, on the rows where `where` is finite (all rows without it): the weights
+ * of the days an average does not skip. Read in place: a sparkline computes a KPI on dozens of
+ * stretches per update, and a mask of the whole column per call made that quadratic.
+ */
+function sumWhereFinite(a: Float64Array | undefined, lo: number, hi: number, where: Float64Array | undefined): number {
+  if (!a) return NaN;
+  let s = 0;
+  for (let i = lo; i <= hi; i++) {
+    const v = a[i];
+    if (Number.isFinite(v) && (!where || Number.isFinite(where[i]))) s += v;
+  }
+  return s;
 }
 
 /** What incentive programs paid providers over the window (0 for runs from before 0.10.0, which have no column for it). */
@@ -118,7 +128,7 @@ export const KPIS: KpiDef[] = [
     compute: (t) => {
       // the orders each day's mean is over; a run from before 0.16.0 has the leases started instead (about as many, a setup later)
       const w = t.data.orders_matched ?? t.data.jobs_started;
-      return 60 * ratio(sum(t.data.wait_mean_h, t.lo, t.hi, w), sum(w, t.lo, t.hi, finiteMask(t.data.wait_mean_h)));
+      return 60 * ratio(sum(t.data.wait_mean_h, t.lo, t.hi, w), sumWhereFinite(w, t.lo, t.hi, t.data.wait_mean_h));
     },
     detail: (t) => {
       const p = t.data.wait_p95_h;

@@ -1,0 +1,87 @@
+/**
+ * A KPI card's sparkline: the card's KPI over consecutive stretches of the selected window, each
+ * computed by the card's own definition (a ratio of sums stays a ratio of sums over its stretch),
+ * so the line is the card's number told over time. A long window is cut into at most SPARK_POINTS
+ * stretches as even as whole periods allow (a year: 60 stretches of 6 or 7 days), which also smooths the days' noise a
+ * single day's ratio would show; a short one gives a point per day.
+ */
+import type { KpiDef } from './chartDefs/kpiDefs.ts';
+import { formatWithUnit } from './format.ts';
+import { rowsInWindow } from './compareSet.ts';
+import type { RunTable } from './bands.ts';
+
+/** The most points a sparkline draws. */
+export const SPARK_POINTS = 60;
+
+/** One point: the KPI over the periods ending on days (from - period, to], and the rows it took. */
+export interface SparkPoint {
+  /** First and last day of the stretch (each period's end, as the CSV's day column). */
+  from: number;
+  to: number;
+  value: number;
+}
+
+/** The KPI over consecutive stretches of rows lo..hi (inclusive) of `data`; [] without a day column. */
+export function kpiSpark(k: KpiDef, data: Record<string, Float64Array>, lo: number, hi: number, periodHours: number, maxPoints = SPARK_POINTS): SparkPoint[] {
+  const day = data.day;
+  if (!day || hi < lo || k.needs.some((n) => !data[n])) return [];
+  const n = hi - lo + 1;
+  // stretches as even as whole rows allow (365 days in 60: 6 or 7 days each), none left short at the end
+  const m = Math.min(n, Math.max(1, maxPoints));
+  const out: SparkPoint[] = [];
+  for (let j = 0; j < m; j++) {
+    const a = lo + Math.floor((j * n) / m);
+    const b = lo + Math.floor(((j + 1) * n) / m) - 1;
+    out.push({ from: day[a], to: day[b], value: k.compute({ data, lo: a, hi: b, periodHours }) });
+  }
+  return out;
+}
+
+/**
+ * Another run's KPI over the same stretches of days (the pinned baseline's, drawn behind): NaN
+ * where that run has no row in a stretch. `periodDays`: the length of a period of `points`' run.
+ */
+export function kpiSparkAlong(k: KpiDef, t: RunTable, periodHours: number, points: readonly SparkPoint[], periodDays: number): number[] {
+  if (k.needs.some((n) => !t.data[n])) return points.map(() => NaN);
+  return points.map((p) => {
+    const w = rowsInWindow(t, [p.from - periodDays, p.to]);
+    return w ? k.compute({ data: t.data, lo: w[0], hi: w[1], periodHours }) : NaN;
+  });
+}
+
+/** "days 7-12", or "day 7" for a stretch of one day. */
+export function stretchLabel(p: SparkPoint): string {
+  const a = Math.round(p.from * 100) / 100;
+  const b = Math.round(p.to * 100) / 100;
+  return a === b ? `day ${a}` : `days ${a}-${b}`;
+}
+
+/**
+ * The sparkline in words, for its text alternative and hover title: the stretch length, the first
+ * and last values, the lowest and the highest (with their days). Infinite values (a payback never
+ * reached) are not a lowest or a highest: the line leaves them out and so does the text.
+ */
+export function sparkSummary(title: string, unit: string, points: readonly SparkPoint[], periodDays: number): string {
+  const finite = points.filter((p) => Number.isFinite(p.value));
+  if (finite.length === 0) return `${title}: no values in the window to draw`;
+  const f = (v: number) => formatWithUnit(v, unit);
+  const first = finite[0];
+  const last = finite[finite.length - 1];
+  let min = first;
+  let max = first;
+  for (const p of finite) {
+    if (p.value < min.value) min = p;
+    if (p.value > max.value) max = p;
+  }
+  let shortest = Infinity;
+  let longest = 0;
+  for (const p of points) {
+    const span = Math.round((p.to - p.from + periodDays) * 100) / 100;
+    shortest = Math.min(shortest, span);
+    longest = Math.max(longest, span);
+  }
+  const per = longest === 1 ? 'day by day' : `over stretches of ${shortest === longest ? longest : `${shortest}-${longest}`} days`;
+  const gaps = points.length - finite.length;
+  const left = gaps > 0 ? `; ${gaps} stretch${gaps === 1 ? '' : 'es'} without a finite value left out` : '';
+  return `${title} ${per}: ${f(first.value)} (${stretchLabel(first)}) to ${f(last.value)} (${stretchLabel(last)}); lowest ${f(min.value)} (${stretchLabel(min)}), highest ${f(max.value)} (${stretchLabel(max)})${left}`;
+}

@@ -1,0 +1,78 @@
+// A KPI card's sparkline (lib/kpiSeries.ts): the card's KPI over even stretches of the window, by
+// the card's own definition; the pinned baseline's over the same days; the line in words.
+import { describe, expect, it } from 'vitest';
+import { KPIS } from '../../src/ui/lib/chartDefs/kpiDefs.ts';
+import { SPARK_POINTS, kpiSpark, kpiSparkAlong, sparkSummary, stretchLabel } from '../../src/ui/lib/kpiSeries.ts';
+
+const kpi = (id: string) => KPIS.find((k) => k.id === id)!;
+const days = (n: number) => Float64Array.from({ length: n }, (_, i) => i + 1);
+
+/** A year of days: 1,000 GPUs online, 300 busy until day 180 and 600 from day 181. */
+function year(n = 365) {
+  const online = new Float64Array(n).fill(1000);
+  const busy = Float64Array.from({ length: n }, (_, i) => (i < 180 ? 300 : 600));
+  return { day: days(n), gpus_online: online, gpus_busy: busy };
+}
+
+describe('a KPI card sparkline', () => {
+  it('cuts a year into 60 stretches of 6 or 7 days, end to end, and shows a step on the day it came', () => {
+    const data = year();
+    const pts = kpiSpark(kpi('utilization'), data, 0, 364, 24);
+    expect(pts).toHaveLength(SPARK_POINTS);
+    expect(pts[0].from).toBe(1);
+    expect(pts[pts.length - 1].to).toBe(365);
+    for (let i = 1; i < pts.length; i++) expect(pts[i].from).toBe(pts[i - 1].to + 1);
+    for (const p of pts) expect([6, 7]).toContain(p.to - p.from + 1);
+    // before the step 30%, after it 60%; the stretch across day 180/181 in between, by its days
+    const across = pts.find((p) => p.from <= 180 && p.to >= 181)!;
+    const before = 181 - across.from;
+    const after = across.to - 180;
+    expect(across.value).toBeCloseTo((300 * before + 600 * after) / (1000 * (before + after)), 12);
+    expect(pts.filter((p) => p.to <= 180).every((p) => p.value === 0.3)).toBe(true);
+    expect(pts.filter((p) => p.from >= 181).every((p) => p.value === 0.6)).toBe(true);
+  });
+
+  it('gives a point per day in a short window, and only the window\'s rows', () => {
+    const data = year(40);
+    const pts = kpiSpark(kpi('utilization'), data, 10, 29, 24);
+    expect(pts.map((p) => [p.from, p.to])).toEqual(Array.from({ length: 20 }, (_, i) => [i + 11, i + 11]));
+    expect(stretchLabel(pts[0])).toBe('day 11');
+    expect(stretchLabel({ from: 1, to: 6, value: 0 })).toBe('days 1-6');
+    // no line without the KPI's columns or a day column
+    expect(kpiSpark(kpi('buyer-price'), data, 0, 39, 24)).toEqual([]);
+    const { day: _, ...noDays } = data;
+    expect(kpiSpark(kpi('utilization'), noDays, 0, 39, 24)).toEqual([]);
+  });
+
+  it('reads the pinned baseline over the same days, NaN where it has no rows', () => {
+    const data = year();
+    const pts = kpiSpark(kpi('utilization'), data, 0, 364, 24);
+    // a baseline of 200 days at 50% busy
+    const base = { rows: 200, data: { day: days(200), gpus_online: new Float64Array(200).fill(100), gpus_busy: new Float64Array(200).fill(50) } };
+    const along = kpiSparkAlong(kpi('utilization'), base, 24, pts, 1);
+    expect(along).toHaveLength(pts.length);
+    pts.forEach((p, i) => {
+      if (p.to <= 200) expect(along[i]).toBe(0.5);
+      else if (p.from > 200) expect(along[i]).toBeNaN();
+    });
+    expect(kpiSparkAlong(kpi('buyer-price'), base, 24, pts, 1).every(Number.isNaN)).toBe(true);
+  });
+
+  it('says the line in words: its stretches, first and last, lowest and highest, and what it leaves out', () => {
+    const pts = [
+      { from: 1, to: 6, value: 30 },
+      { from: 7, to: 12, value: Infinity },
+      { from: 13, to: 19, value: 12.5 },
+      { from: 20, to: 25, value: 40 },
+    ];
+    expect(sparkSummary('Median payback', 'months', pts, 1)).toBe(
+      'Median payback over stretches of 6-7 days: 30 months (days 1-6) to 40 months (days 20-25); lowest 12.5 months (days 13-19), highest 40 months (days 20-25); 1 stretch without a finite value left out',
+    );
+    const daily = [
+      { from: 1, to: 1, value: 0.5 },
+      { from: 2, to: 2, value: 0.25 },
+    ];
+    expect(sparkSummary('Utilization', 'share', daily, 1)).toBe('Utilization day by day: 50.0% (day 1) to 25.0% (day 2); lowest 25.0% (day 2), highest 50.0% (day 1)');
+    expect(sparkSummary('Fill rate', 'share', [{ from: 1, to: 1, value: NaN }], 1)).toBe('Fill rate: no values in the window to draw');
+  });
+});

@@ -486,6 +486,20 @@ describe('dashboard interactions', () => {
     await expect.poll(() => page.locator('[data-testid="kpi-spark-readout"]').textContent()).toBe(`day 90: ${formatWithUnit(last, 'share')}`);
     await page.mouse.move(0, 0);
     await expect.poll(() => page.locator('[data-testid="kpi-spark-readout"]').count()).toBe(0);
+    // from the keyboard: Home reads out the window's first day, the right arrow the next
+    await util.focus();
+    await page.keyboard.press('Home');
+    const readout = page.locator('[data-testid="kpi-spark-readout"]');
+    await expect.poll(() => readout.textContent()).toBe(`day 61: ${formatWithUnit(busy[60] / online[60], 'share')}`);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => readout.textContent()).toBe(`day 62: ${formatWithUnit(busy[61] / online[61], 'share')}`);
+    expect(await util.getAttribute('aria-valuetext')).toBe(await readout.textContent());
+    await util.blur();
+    // a day pointed at in a chart is marked on every card's line
+    const chart = page.locator('figure[data-chart="utilization"] .plot');
+    await chart.focus();
+    await page.keyboard.press('End');
+    await expect.poll(() => page.locator('[data-testid="kpi-spark-synced"]').count()).toBe(10);
     expect(errors).toEqual([]);
   });
 

@@ -1651,6 +1651,9 @@ describe('dashboard interactions', () => {
     const { page } = await open({ edits: { horizonDays: 20 }, runs: 2 });
     await waitForStatus(page, 'done', 30_000);
     await page.waitForFunction(() => (window as unknown as { __depinsim: { bandRuns: number } }).__depinsim.bandRuns === 2, null, { timeout: 60_000 });
+    // each KPI card's sparkline shades the two runs' band behind its line, and says so
+    await expect.poll(() => page.locator('.kpis [data-testid="kpi-spark"] path[data-line="band"]').count()).toBe(10);
+    expect(await page.locator('[data-kpi="utilization"] [data-testid="kpi-spark"] title').textContent()).toMatch(/; shaded: 80% of 2 runs$/);
     const mb = page.locator('figure[data-chart="mint-burn"]');
     await mb.scrollIntoViewIfNeeded();
     const unitText = () => mb.locator('svg[role="img"] text[transform]').first().textContent();

@@ -2,7 +2,10 @@
 // the card's own definition; the pinned baseline's over the same days; the line in words.
 import { describe, expect, it } from 'vitest';
 import { KPIS } from '../../src/ui/lib/chartDefs/kpiDefs.ts';
-import { SPARK_POINTS, kpiSpark, kpiSparkAlong, sparkSummary, stretchLabel } from '../../src/ui/lib/kpiSeries.ts';
+import { SPARK_POINTS, kpiSpark, kpiSparkAlong, kpiSparkBand, rowsInDays, sparkSummary, stretchLabel } from '../../src/ui/lib/kpiSeries.ts';
+import { rowsInWindow } from '../../src/ui/lib/compareSet.ts';
+import { spreadOf } from '../../src/ui/lib/bands.ts';
+import seedrandom from 'seedrandom';
 
 const kpi = (id: string) => KPIS.find((k) => k.id === id)!;
 const days = (n: number) => Float64Array.from({ length: n }, (_, i) => i + 1);
@@ -74,5 +77,44 @@ describe('a KPI card sparkline', () => {
     ];
     expect(sparkSummary('Utilization', 'share', daily, 1)).toBe('Utilization day by day: 50.0% (day 1) to 25.0% (day 2); lowest 25.0% (day 2), highest 50.0% (day 1)');
     expect(sparkSummary('Fill rate', 'share', [{ from: 1, to: 1, value: NaN }], 1)).toBe('Fill rate: no values in the window to draw');
+  });
+
+  it('finds the rows of a stretch of days as the window does, by binary search (daily and 6-hourly periods, gaps)', () => {
+    const rng = seedrandom('rows');
+    for (const step of [1, 0.25]) {
+      const day = Float64Array.from({ length: 200 }, (_, i) => (i + 1) * step);
+      const t = { rows: 150, data: { day } }; // rows past `rows` are not the run's
+      for (let n = 0; n < 300; n++) {
+        const a = Math.floor(rng() * 60) * step - 3;
+        const b = a + Math.floor(rng() * 30) * step;
+        expect(rowsInDays(t, a, b)).toEqual(rowsInWindow(t, [a, b]));
+      }
+    }
+    expect(rowsInDays({ rows: 0, data: { day: new Float64Array(0) } }, 0, 10)).toBeNull();
+  });
+
+  it('shades the Monte Carlo band per stretch: the spread of the runs\' KPI over the same days, at the band level', () => {
+    const data = year(30);
+    const pts = kpiSpark(kpi('utilization'), data, 0, 29, 24);
+    // three runs busy 20%, 40% and 90% of 1,000 GPUs, the last with no rows after day 10
+    const run = (share: number, rows = 30) => ({ rows, data: { day: days(30), gpus_online: new Float64Array(30).fill(1000), gpus_busy: new Float64Array(30).fill(1000 * share) } });
+    const runs = [run(0.2), run(0.4), run(0.9, 10)];
+    const band = kpiSparkBand(kpi('utilization'), runs, 24, pts, 80)!;
+    expect(band.runs).toBe(3);
+    const three = spreadOf([0.2, 0.4, 0.9], 80);
+    const two = spreadOf([0.2, 0.4], 80);
+    expect(band.lo[0]).toBeCloseTo(three.lo, 12);
+    expect(band.hi[0]).toBeCloseTo(three.hi, 12);
+    expect(band.lo[20]).toBeCloseTo(two.lo, 12);
+    expect(band.hi[20]).toBeCloseTo(two.hi, 12);
+    // a wider level, a wider band
+    const wide = kpiSparkBand(kpi('utilization'), runs, 24, pts, 95)!;
+    expect(wide.hi[0] - wide.lo[0]).toBeGreaterThan(band.hi[0] - band.lo[0]);
+    // one run with a value left: no band there; fewer than two runs with the columns: none at all
+    const lone = kpiSparkBand(kpi('utilization'), [run(0.2), run(0.9, 10)], 24, pts, 80)!;
+    expect(lone.lo[5]).toBeCloseTo(spreadOf([0.2, 0.9], 80).lo, 12);
+    expect(lone.lo[20]).toBeNaN();
+    expect(kpiSparkBand(kpi('utilization'), [run(0.2)], 24, pts, 80)).toBeNull();
+    expect(kpiSparkBand(kpi('buyer-price'), runs, 24, pts, 80)).toBeNull();
   });
 });

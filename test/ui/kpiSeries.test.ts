@@ -77,6 +77,11 @@ describe('a KPI card sparkline', () => {
     ];
     expect(sparkSummary('Utilization', 'share', daily, 1)).toBe('Utilization day by day: 50.0% (day 1) to 25.0% (day 2); lowest 25.0% (day 2), highest 50.0% (day 1)');
     expect(sparkSummary('Fill rate', 'share', [{ from: 1, to: 1, value: NaN }], 1)).toBe('Fill rate: no values in the window to draw');
+    // a capped scale (the payback's, 120 months) says how many stretches it cuts, infinity included
+    const capped = [{ from: 1, to: 6, value: 2400 }, ...pts.slice(1)];
+    expect(sparkSummary('Median payback', 'months', capped, 1, 120)).toMatch(/highest 2,400 months \(days 1-6\); 1 stretch without a finite value left out; the line is cut at 120 months \(2 stretches above it\)$/);
+    expect(sparkSummary('Median payback', 'months', pts, 1, 120)).toMatch(/left out; the line is cut at 120 months \(1 stretch above it\)$/);
+    expect(sparkSummary('Median payback', 'months', pts.slice(2), 1, 120)).not.toContain('cut');
   });
 
   it('finds the rows of a stretch of days as the window does, by binary search (daily and 6-hourly periods, gaps)', () => {

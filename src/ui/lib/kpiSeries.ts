@@ -60,9 +60,11 @@ export function stretchLabel(p: SparkPoint): string {
 /**
  * The sparkline in words, for its text alternative and hover title: the stretch length, the first
  * and last values, the lowest and the highest (with their days). Infinite values (a payback never
- * reached) are not a lowest or a highest: the line leaves them out and so does the text.
+ * reached) are not a lowest or a highest: the text leaves them out, and so does the line unless the
+ * KPI's scale has a cap (`cap`, KpiDef.sparkCap: values above it, infinity included, are drawn at
+ * it, and the text ends by saying so).
  */
-export function sparkSummary(title: string, unit: string, points: readonly SparkPoint[], periodDays: number): string {
+export function sparkSummary(title: string, unit: string, points: readonly SparkPoint[], periodDays: number, cap?: number): string {
   const finite = points.filter((p) => Number.isFinite(p.value));
   if (finite.length === 0) return `${title}: no values in the window to draw`;
   const f = (v: number) => formatWithUnit(v, unit);
@@ -84,7 +86,9 @@ export function sparkSummary(title: string, unit: string, points: readonly Spark
   const per = longest === 1 ? 'day by day' : `over stretches of ${shortest === longest ? longest : `${shortest}-${longest}`} days`;
   const gaps = points.length - finite.length;
   const left = gaps > 0 ? `; ${gaps} stretch${gaps === 1 ? '' : 'es'} without a finite value left out` : '';
-  return `${title} ${per}: ${f(first.value)} (${stretchLabel(first)}) to ${f(last.value)} (${stretchLabel(last)}); lowest ${f(min.value)} (${stretchLabel(min)}), highest ${f(max.value)} (${stretchLabel(max)})${left}`;
+  const above = cap === undefined ? 0 : points.filter((p) => p.value > cap).length;
+  const cut = above > 0 ? `; the line is cut at ${f(cap as number)} (${above} stretch${above === 1 ? '' : 'es'} above it)` : '';
+  return `${title} ${per}: ${f(first.value)} (${stretchLabel(first)}) to ${f(last.value)} (${stretchLabel(last)}); lowest ${f(min.value)} (${stretchLabel(min)}), highest ${f(max.value)} (${stretchLabel(max)})${left}${cut}`;
 }
 
 /** The first and last row of `t` whose day (a period's end, ascending) is in (from, to]; null when none. */

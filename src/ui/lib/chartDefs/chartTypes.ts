@@ -98,6 +98,14 @@ export function usesMechanism(scenario: unknown, def: ChartDef): boolean {
 }
 
 /** What a chart of the token economy shows in its place when a run with the economy on has no economy columns (economy off: lib/missingColumns.ts). */
+/**
+ * Where a payback's scale stops, in months: as the payback histogram's last bin, 10 years and more
+ * reads as "does not pay back". The payback chart's right axis and the payback card's sparkline cut
+ * there, so a run's first weeks (little trailing profit yet: paybacks of thousands of months) do
+ * not flatten the rest of the line.
+ */
+export const PAYBACK_CUT_MONTHS = 120;
+
 export const ECONOMY_NOTE = 'This run has no token-economy columns (tokens, provider P&L) although its economy is on: it was stored by a version from before they came.';
 
 /** Why a chart of an optional mechanism is missing for a run from before the mechanism came. */

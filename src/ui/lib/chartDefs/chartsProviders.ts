@@ -4,7 +4,7 @@
  * and leaving, with why they leave.
  */
 import { REGIONS } from '../../../sim/scenario/schema.ts';
-import { ECONOMY_NOTE, type ChartDef } from './chartTypes.ts';
+import { ECONOMY_NOTE, PAYBACK_CUT_MONTHS, type ChartDef } from './chartTypes.ts';
 import { ARCHETYPE_COLORS, ARCHETYPE_DASH, OKABE_ITO, REGION_COLORS, REGION_DASH, REGION_LABELS, TYPES } from './palette.ts';
 
 const regionSeries = (prefix: string) =>
@@ -17,8 +17,7 @@ export const PROVIDER_CHARTS: ChartDef[] = [
     subtitle: 'All providers\' lease income, rewards and profit per day (left, USD); median payback (right, months)',
     unit: 'USD',
     rightUnit: 'months',
-    // as the payback histogram's last bin: 10 years and more reads as "does not pay back"
-    rightCap: 120,
+    rightCap: PAYBACK_CUT_MONTHS,
     log: 'never',
     needs: ['provider_revenue_usd'],
     pendingNote: ECONOMY_NOTE,

@@ -6,6 +6,7 @@
 import { formatWait, kindWaits } from '../../../sim/metrics/kindWaits.ts';
 import { formatWhoWaited, whoWaited } from '../../../sim/metrics/whoWaited.ts';
 import { formatCount, formatValue } from '../format.ts';
+import { PAYBACK_CUT_MONTHS } from './chartTypes.ts';
 
 export interface WindowedTable {
   data: Record<string, Float64Array>;
@@ -24,6 +25,8 @@ export interface KpiDef {
   better: 'up' | 'down' | 'neither';
   needs: string[];
   compute(t: WindowedTable): number;
+  /** Where the card's sparkline scale stops (values above, infinity included, are drawn at it); none: the values' range. */
+  sparkCap?: number;
   /** A second line under the value, e.g. "62% of cloud". */
   detail?(t: WindowedTable): string | null;
 }
@@ -243,6 +246,7 @@ export const KPIS: KpiDef[] = [
     title: 'Median payback',
     unit: 'months',
     better: 'down',
+    sparkCap: PAYBACK_CUT_MONTHS,
     needs: ['payback_months_median'],
     definition:
       'Median over active providers of (hardware price + stake bought) / trailing monthly cash profit (income − energy − operations) on the last day of the window; infinite when the median provider does not pay back. Healthy under 12 months, critical above 24. The detail line: the share of providers under water that day, whose trailing cash profit is at or below 0 (of those with a day of history).',

@@ -41,6 +41,11 @@ describe('a KPI card sparkline', () => {
     expect(pts.map((p) => [p.from, p.to])).toEqual(Array.from({ length: 20 }, (_, i) => [i + 11, i + 11]));
     expect(stretchLabel(pts[0])).toBe('day 11');
     expect(stretchLabel({ from: 1, to: 6, value: 0 })).toBe('days 1-6');
+    // a weekly row covers its week; a 6-hour row a quarter of a day
+    expect(stretchLabel({ from: 14, to: 14, value: 0 }, 7)).toBe('days 8-14');
+    expect(stretchLabel({ from: 7, to: 21, value: 0 }, 7)).toBe('days 1-21');
+    expect(stretchLabel({ from: 2.5, to: 2.5, value: 0 }, 0.25)).toBe('days 2.25-2.5');
+    expect(stretchLabel({ from: 2.5, to: 3, value: 0 }, 0.25)).toBe('days 2.25-3');
     // no line without the KPI's columns or a day column
     expect(kpiSpark(kpi('buyer-price'), data, 0, 39, 24)).toEqual([]);
     const { day: _, ...noDays } = data;

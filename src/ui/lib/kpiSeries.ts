@@ -50,10 +50,16 @@ export function kpiSparkAlong(k: KpiDef, t: RunTable, periodHours: number, point
   });
 }
 
-/** "days 7-12", or "day 7" for a stretch of one day. */
-export function stretchLabel(p: SparkPoint): string {
-  const a = Math.round(p.from * 100) / 100;
-  const b = Math.round(p.to * 100) / 100;
+/**
+ * The days a stretch covers: "days 7-12", or "day 7" for one day. `periodDays`: the length of a
+ * period; a stretch covers its first period's whole length (a weekly row ending on day 14 covers
+ * days 8-14). Periods shorter than a day give the stretch's ends in days ("days 2.25-2.5").
+ */
+export function stretchLabel(p: SparkPoint, periodDays = 1): string {
+  const r = (x: number) => Math.round(x * 100) / 100;
+  const whole = periodDays >= 1 && Number.isInteger(periodDays);
+  const a = whole ? p.from - periodDays + 1 : r(p.from - periodDays);
+  const b = r(p.to);
   return a === b ? `day ${a}` : `days ${a}-${b}`;
 }
 
@@ -88,7 +94,8 @@ export function sparkSummary(title: string, unit: string, points: readonly Spark
   const left = gaps > 0 ? `; ${gaps} stretch${gaps === 1 ? '' : 'es'} without a finite value left out` : '';
   const above = cap === undefined ? 0 : points.filter((p) => p.value > cap).length;
   const cut = above > 0 ? `; the line is cut at ${f(cap as number)} (${above} stretch${above === 1 ? '' : 'es'} above it)` : '';
-  return `${title} ${per}: ${f(first.value)} (${stretchLabel(first)}) to ${f(last.value)} (${stretchLabel(last)}); lowest ${f(min.value)} (${stretchLabel(min)}), highest ${f(max.value)} (${stretchLabel(max)})${left}${cut}`;
+  const at = (p: SparkPoint) => stretchLabel(p, periodDays);
+  return `${title} ${per}: ${f(first.value)} (${at(first)}) to ${f(last.value)} (${at(last)}); lowest ${f(min.value)} (${at(min)}), highest ${f(max.value)} (${at(max)})${left}${cut}`;
 }
 
 /** The first and last row of `t` whose day (a period's end, ascending) is in (from, to]; null when none. */

@@ -2,8 +2,8 @@
  * A KPI card's sparkline: the card's KPI over consecutive stretches of the selected window, each
  * computed by the card's own definition (a ratio of sums stays a ratio of sums over its stretch),
  * so the line is the card's number told over time. A long window is cut into at most SPARK_POINTS
- * stretches as even as whole periods allow (a year: 60 stretches of 6 or 7 days), which also smooths the days' noise a
- * single day's ratio would show; a short one gives a point per day.
+ * stretches as even as whole periods allow (a year: 60 stretches of 6 or 7 days), which also
+ * smooths the noise a single day's ratio would show; a short one gives a point per period.
  */
 import { bisectRight } from 'd3';
 import type { KpiDef } from './chartDefs/kpiDefs.ts';
@@ -14,10 +14,11 @@ import type { BandLevel } from '../../sim/metrics/bandLevel.ts';
 /** The most points a sparkline draws. */
 export const SPARK_POINTS = 60;
 
-/** One point: the KPI over the periods ending on days (from - period, to], and the rows it took. */
+/** One point: the KPI over the periods whose ends (the CSV's day column) run from `from` to `to`. */
 export interface SparkPoint {
-  /** First and last day of the stretch (each period's end, as the CSV's day column). */
+  /** The day the stretch's first period ends (it covers the period before: stretchLabel). */
   from: number;
+  /** The day its last period ends. */
   to: number;
   value: number;
 }

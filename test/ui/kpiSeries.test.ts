@@ -2,7 +2,7 @@
 // the card's own definition; the pinned baseline's over the same days; the line in words.
 import { describe, expect, it } from 'vitest';
 import { KPIS } from '../../src/ui/lib/chartDefs/kpiDefs.ts';
-import { SPARK_POINTS, kpiSpark, kpiSparkAlong, kpiSparkBand, rowsInDays, sparkSummary, stretchLabel } from '../../src/ui/lib/kpiSeries.ts';
+import { SPARK_POINTS, kpiSpark, kpiSparkAlong, kpiSparkBand, sparkSummary, stretchLabel } from '../../src/ui/lib/kpiSeries.ts';
 import { rowsInWindow } from '../../src/ui/lib/compareSet.ts';
 import { spreadOf } from '../../src/ui/lib/bands.ts';
 import seedrandom from 'seedrandom';
@@ -89,18 +89,26 @@ describe('a KPI card sparkline', () => {
     expect(sparkSummary('Median payback', 'months', pts.slice(2), 1, 120)).not.toContain('cut');
   });
 
-  it('finds the rows of a stretch of days as the window does, by binary search (daily and 6-hourly periods, gaps)', () => {
+  it('finds the rows of a window of days by bisection, as a scan of the day column does (daily and 6-hourly periods)', () => {
+    // the scan rowsInWindow was before it bisected: day in (a, b + 1e-9]
+    const scan = (t: { rows: number; data: { day: Float64Array } }, a: number, b: number) => {
+      let lo = -1;
+      let hi = -1;
+      for (let i = 0; i < t.rows; i++) if (t.data.day[i] > a && t.data.day[i] <= b + 1e-9) (lo = lo < 0 ? i : lo), (hi = i);
+      return lo < 0 ? null : [lo, hi];
+    };
     const rng = seedrandom('rows');
     for (const step of [1, 0.25]) {
       const day = Float64Array.from({ length: 200 }, (_, i) => (i + 1) * step);
       const t = { rows: 150, data: { day } }; // rows past `rows` are not the run's
       for (let n = 0; n < 300; n++) {
-        const a = Math.floor(rng() * 60) * step - 3;
+        const a = Math.floor(rng() * 60) * step - 3 + (rng() < 0.2 ? step / 2 : 0);
         const b = a + Math.floor(rng() * 30) * step;
-        expect(rowsInDays(t, a, b)).toEqual(rowsInWindow(t, [a, b]));
+        expect(rowsInWindow(t, [a, b])).toEqual(scan(t, a, b));
       }
+      expect(rowsInWindow(t, [0, 1e9])).toEqual([0, 149]);
     }
-    expect(rowsInDays({ rows: 0, data: { day: new Float64Array(0) } }, 0, 10)).toBeNull();
+    expect(rowsInWindow({ rows: 0, data: { day: new Float64Array(0) } }, [0, 10])).toBeNull();
   });
 
   it('shades the Monte Carlo band per stretch: the spread of the runs\' KPI over the same days, at the band level', () => {

@@ -8,6 +8,7 @@
  * bandLevel.ts).
  */
 import Papa from 'papaparse';
+import { bisectRight } from 'd3';
 import { formatCsvNumber } from '../../sim/metrics/csv.ts';
 import { diffLeaves, getAt } from './paths.ts';
 import { isDescriptive } from '../../sim/scenario/hash.ts';
@@ -110,19 +111,18 @@ export function compareEntries(kept: readonly ComparedRun[], onScreen: ComparedR
   return out;
 }
 
-/** Rows of a table inside the day window (a, b], inclusive indices, or null when none is. */
+/**
+ * Rows of a table inside the day window (a, b], inclusive indices, or null when none is. The day
+ * column (each period's end) ascends, so two bisections find them: a KPI sparkline's band looks up
+ * every stretch of every Monte Carlo run (600 windows per run and update), where a scan of the
+ * column each time would be quadratic.
+ */
 export function rowsInWindow(t: RunTable, [a, b]: readonly [number, number]): [number, number] | null {
   const day = t.data.day;
-  if (!day) return null;
-  let lo = -1;
-  let hi = -1;
-  for (let i = 0; i < t.rows; i++) {
-    if (day[i] > a && day[i] <= b + 1e-9) {
-      if (lo < 0) lo = i;
-      hi = i;
-    }
-  }
-  return lo < 0 ? null : [lo, hi];
+  if (!day || t.rows === 0) return null;
+  const lo = bisectRight(day, a, 0, t.rows);
+  const hi = bisectRight(day, b + 1e-9, 0, t.rows) - 1;
+  return lo <= hi ? [lo, hi] : null;
 }
 
 /** A KPI of a table over the window (NaN when it lacks a column or a row in the window). */

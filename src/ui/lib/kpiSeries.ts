@@ -5,10 +5,10 @@
  * stretches as even as whole periods allow (a year: 60 stretches of 6 or 7 days), which also
  * smooths the noise a single day's ratio would show; a short one gives a point per period.
  */
-import { bisectRight } from 'd3';
 import type { KpiDef } from './chartDefs/kpiDefs.ts';
 import { formatWithUnit } from './format.ts';
 import { spreadOf, type RunTable } from './bands.ts';
+import { rowsInWindow } from './compareSet.ts';
 import type { BandLevel } from '../../sim/metrics/bandLevel.ts';
 
 /** The most points a sparkline draws. */
@@ -46,7 +46,7 @@ export function kpiSpark(k: KpiDef, data: Record<string, Float64Array>, lo: numb
 export function kpiSparkAlong(k: KpiDef, t: RunTable, periodHours: number, points: readonly SparkPoint[], periodDays: number): number[] {
   if (k.needs.some((n) => !t.data[n])) return points.map(() => NaN);
   return points.map((p) => {
-    const w = rowsInDays(t, p.from - periodDays, p.to);
+    const w = rowsInWindow(t, [p.from - periodDays, p.to]);
     return w ? k.compute({ data: t.data, lo: w[0], hi: w[1], periodHours }) : NaN;
   });
 }
@@ -99,17 +99,6 @@ export function sparkSummary(title: string, unit: string, points: readonly Spark
   return `${title} ${per}: ${f(first.value)} (${at(first)}) to ${f(last.value)} (${at(last)}); lowest ${f(min.value)} (${at(min)}), highest ${f(max.value)} (${at(max)})${left}${cut}`;
 }
 
-/** The first and last row of `t` whose day (a period's end, ascending) is in (from, to]; null when none. */
-export function rowsInDays(t: RunTable, from: number, to: number): [number, number] | null {
-  const day = t.data.day;
-  if (!day || t.rows === 0) return null;
-  // the rows compareSet.ts rowsInWindow gives (day > from, day <= to + 1e-9), by bisection rather
-  // than a scan of the column: a band looks up every stretch of every run (600 per run and update)
-  const a = bisectRight(day, from, 0, t.rows);
-  const b = bisectRight(day, to + 1e-9, 0, t.rows) - 1;
-  return a <= b ? [a, b] : null;
-}
-
 /**
  * The Monte Carlo band of a sparkline: per stretch, the ends of the KPI's spread across the runs
  * (each run's KPI over the same days, at the page's band level: the 10th and 90th percentile at
@@ -124,7 +113,7 @@ export function kpiSparkBand(k: KpiDef, runs: readonly RunTable[], periodHours: 
   const values = new Float64Array(usable.length);
   for (const p of points) {
     usable.forEach((t, i) => {
-      const w = rowsInDays(t, p.from - periodDays, p.to);
+      const w = rowsInWindow(t, [p.from - periodDays, p.to]);
       values[i] = w ? k.compute({ data: t.data, lo: w[0], hi: w[1], periodHours }) : NaN;
     });
     const s = spreadOf(values, level);

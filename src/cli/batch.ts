@@ -68,9 +68,7 @@ export async function runBatch(o: BatchOptions): Promise<RunSummary[]> {
     const t = performance.now();
     const secs = (t - started) / 1000;
     const done = doneShare(secs);
-    // the first mark waits until every run going on has made progress (a run setting up counts as
-    // nothing done until a run has finished and given the set-up's share)
-    if (pace.started || ![...running.values()].some((r) => Number.isNaN(r.progressAt))) pace.mark(done, secs);
+    pace.markBatch(done, secs, [...running.values()].some((r) => Number.isNaN(r.progressAt)));
     if (t - lastReport < 2000) return;
     lastReport = t;
     let events = finishedEvents;

@@ -70,6 +70,16 @@ export class RecentPace {
   }
 
   /**
+   * A batch's mark: as `mark`, except that the first one waits until no run going on is still
+   * setting up (`someSettingUp`). Before any run has finished, a run setting up counts as nothing
+   * done, and a pace that began while some were would be too slow. Used by the CLI's batches
+   * (cli/batch.ts) and the dashboard's (ui/state/runPool.svelte.ts).
+   */
+  markBatch(runsDone: number, seconds: number, someSettingUp: boolean): void {
+    if (this.started || !someSettingUp) this.mark(runsDone, seconds);
+  }
+
+  /**
    * Seconds per unit of progress (a day of a run, a run of a batch) over the window ending at the
    * last mark: NaN before any progress between two marks, or while the window is under `minSpanSeconds`.
    */

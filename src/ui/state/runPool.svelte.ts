@@ -187,15 +187,13 @@ export class RunPool {
   }
 
   /**
-   * Marks the batch's progress now; the time left on the page changes at most every TIME_LEFT_EVERY_MS.
-   * The first mark waits until every running run has made progress: before any run has finished,
-   * a run setting up counts as nothing done, and a pace taken while some were would be too slow.
+   * Marks the batch's progress now (the first mark once no run is setting up: RecentPace.markBatch);
+   * the time left on the page changes at most every TIME_LEFT_EVERY_MS.
    */
   private markPace(): void {
     const now = performance.now();
     const secs = now / 1000;
-    if (!this.pace.started && this.slots.some((s) => s.job && Number.isNaN(s.progressAt))) return;
-    this.pace.mark(this.runsDone(secs), secs);
+    this.pace.markBatch(this.runsDone(secs), secs, this.slots.some((s) => s.job && Number.isNaN(s.progressAt)));
     if (now - this.timeLeftAt < TIME_LEFT_EVERY_MS || this.active === 0) return;
     this.timeLeftAt = now;
     this.timeLeft = batchTimeLeft(this.pace.secondsPerUnit(), this.jobs.length - this.runsDone(secs));

@@ -1,5 +1,5 @@
 /**
- * npm run bench:floor [-- --days D]
+ * npm run bench:floor [-- --days D] [--kinds]
  *
  * What would a leaner core buy? Issue 2 asks for the baseline year in a few seconds; the model takes
  * about 4 us per event on this machine and its CPU profile is flat (no part above a seventh). This
@@ -22,7 +22,8 @@
  * repricing, a rougher failure model).
  *
  * Prints the skeleton's events, seconds and microseconds per event, then the model's on the same
- * days in the same process, and the ratio.
+ * days in the same process, and the ratio. `--kinds`: the skeleton's time by event kind instead, each
+ * handler timed as `npm run bench:kinds` times the model's, to read the two side by side.
  */
 import { parseArgs } from 'node:util';
 import { createRun } from '../src/sim/run.ts';
@@ -137,7 +138,18 @@ class Leases {
 }
 
 /** One run of the skeleton on the providers of the model's set-up. */
-function runSkeleton(s: Scenario, providers: readonly Provider[], days: number): Outcome {
+/**
+ * The event kinds as the model names them (bench:kinds), for a side-by-side reading: the model's
+ * 'window' kind opens and closes sharing windows, its 'failure' kind starts and ends outages, its
+ * 'sample' is the daily row.
+ */
+const KIND_NAMES = ['arrival', 'start', 'end', 'patience', 'window', 'window', 'failure', 'failure', 'grace', 'sample'];
+
+/** Per kind name: events and handler seconds (with --kinds). */
+type KindTimes = Map<string, { events: number; seconds: number }>;
+
+/** `kinds`: when given, each handler is timed into it (two clock reads per event: slower, as bench:kinds is). */
+function runSkeleton(s: Scenario, providers: readonly Provider[], days: number, kinds: KindTimes | null = null): Outcome {
   const NP = providers.length;
   const NM = GPU_CATALOGUE.length;
   const horizon = days * 24;
@@ -570,10 +582,30 @@ function runSkeleton(s: Scenario, providers: readonly Provider[], days: number):
   q.push(nextArrival(rates, 0, horizon, arrivalsRng, 1), 0, K_ARRIVAL, 0, 0);
   q.push(24, 1, K_DAY, 0, 0);
   let events = 0;
-  while (q.popUntil(horizon)) {
-    now = q.topTime;
-    events++;
-    handlers[q.topKind](q.topA, q.topB);
+  if (kinds === null) {
+    while (q.popUntil(horizon)) {
+      now = q.topTime;
+      events++;
+      handlers[q.topKind](q.topA, q.topB);
+    }
+  } else {
+    const n = new Float64Array(handlers.length);
+    const ms = new Float64Array(handlers.length);
+    while (q.popUntil(horizon)) {
+      now = q.topTime;
+      events++;
+      const k = q.topKind;
+      const a = performance.now();
+      handlers[k](q.topA, q.topB);
+      ms[k] += performance.now() - a;
+      n[k]++;
+    }
+    handlers.forEach((_, k) => {
+      const e = kinds.get(KIND_NAMES[k]) ?? { events: 0, seconds: 0 };
+      e.events += n[k];
+      e.seconds += ms[k] / 1000;
+      kinds.set(KIND_NAMES[k], e);
+    });
   }
   const seconds = (performance.now() - t0) / 1000;
   return { events, seconds, arrived, started, expired, failed, utilization: utilization.reduce((a, u) => a + u, 0) / utilization.length };
@@ -599,7 +631,7 @@ function runModel(s: Scenario): Outcome {
   };
 }
 
-const { values } = parseArgs({ options: { days: { type: 'string' } } });
+const { values } = parseArgs({ options: { days: { type: 'string' }, kinds: { type: 'boolean' } } });
 const days = Number(values.days ?? 365);
 if (!(Number.isInteger(days) && days >= 1 && days <= 3650)) {
   process.stderr.write(`bench:floor: --days must be a whole number of days from 1 to 3650, got '${values.days}'\n`);
@@ -612,6 +644,19 @@ const line = (name: string, o: Outcome) =>
   `${name}: ${(o.events / 1e6).toFixed(2)} M events in ${o.seconds.toFixed(2)} s, ${((o.seconds / o.events) * 1e6).toFixed(2)} us/event ` +
   `(arrived ${o.arrived}, started ${o.started}, expired ${o.expired}, leases failed ${o.failed}, mean daily utilization ${(o.utilization * 100).toFixed(1)}%)`;
 runSkeleton(scenario, providers, Math.min(days, 30)); // warm the JIT as the model's own first days warm it
+if (values.kinds) {
+  // the skeleton's time by event kind, to read beside `npm run bench:kinds` (the model's)
+  const kinds: KindTimes = new Map();
+  const o = runSkeleton(scenario, providers, days, kinds);
+  console.log(`lean skeleton, baseline ${days} days, each handler timed: ${(o.events / 1e6).toFixed(2)} M events in ${o.seconds.toFixed(2)} s`);
+  console.log('kind           events   handler s  us/event   share');
+  for (const [name, k] of [...kinds].sort((a, b) => b[1].seconds - a[1].seconds)) {
+    console.log(`${name.padEnd(10)} ${String(k.events).padStart(10)} ${k.seconds.toFixed(2).padStart(11)} ${((k.seconds / k.events) * 1e6).toFixed(2).padStart(9)} ${((100 * k.seconds) / o.seconds).toFixed(1).padStart(6)}%`);
+  }
+  const handled = [...kinds.values()].reduce((a, k) => a + k.seconds, 0);
+  console.log(`queue, loop ${(o.seconds - handled).toFixed(2).padStart(20)} ${''.padStart(9)} ${((100 * (o.seconds - handled)) / o.seconds).toFixed(1).padStart(6)}%`);
+  process.exit(0);
+}
 const lean = runSkeleton(scenario, providers, days);
 console.log(line(`lean skeleton, baseline ${days} days`, lean));
 const full = runModel(scenario);

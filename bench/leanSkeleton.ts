@@ -32,7 +32,7 @@ import { applyOverrides } from '../src/sim/scenario/overrides.ts';
 import { parseScenario } from '../src/sim/scenario/validate.ts';
 import type { Scenario } from '../src/sim/scenario/schema.ts';
 import type { Provider } from '../src/sim/model/types.ts';
-import { createStreams } from '../src/sim/rng/streams.ts';
+import { createStreams, keyedUniform } from '../src/sim/rng/streams.ts';
 import { createJobSampler, blankDraw, type JobDraw } from '../src/sim/demand/jobs.ts';
 import { createRateModel, nextArrival } from '../src/sim/demand/arrivals.ts';
 import { EventQueue } from '../src/sim/core/eventQueue.ts';
@@ -308,8 +308,9 @@ function runSkeleton(s: Scenario, providers: readonly Provider[], days: number, 
     return lo;
   };
   const fits = (i: number, l: number, needUntil: number) => free[i] >= L.gpus[l] && (shift[i] === 0 || windowEnd[i] >= needUntil);
-  const score = (i: number, b: number, reg: number) =>
-    0.2 * (region[i] === reg ? 1 : 0) + 0.3 * ((b - ask[i]) / b) + 0.2 * uptime[i] + 0.1 * reputation[i] + 0.1 * (free[i] / gpus[i]) + 0.05 * matcherRng();
+  // the random term as the model's scorer draws it: one number per order, hashed with the candidate's place
+  const score = (i: number, b: number, reg: number, key: number, place: number) =>
+    0.2 * (region[i] === reg ? 1 : 0) + 0.3 * ((b - ask[i]) / b) + 0.2 * uptime[i] + 0.1 * reputation[i] + 0.1 * (free[i] / gpus[i]) + 0.05 * keyedUniform(key, place);
 
   /** The best of a systematic sample of the affordable providers that fit, or -1. */
   const find = (l: number): number => {
@@ -337,6 +338,7 @@ function runSkeleton(s: Scenario, providers: readonly Provider[], days: number, 
     }
     if (total === 0) return -1;
     const reg = L.region[l];
+    const key = Math.floor(matcherRng() * 2 ** 32);
     let best = -1;
     let bestScore = -Infinity;
     if (total <= SAMPLE) {
@@ -345,7 +347,7 @@ function runSkeleton(s: Scenario, providers: readonly Provider[], days: number, 
         for (let x = 0; x < prefix[c]; x++) {
           const i = ids[x];
           if (!fits(i, l, needUntil)) continue;
-          const sc = score(i, b, reg);
+          const sc = score(i, b, reg, key, x);
           if (sc > bestScore) (bestScore = sc), (best = i);
         }
       }
@@ -360,7 +362,7 @@ function runSkeleton(s: Scenario, providers: readonly Provider[], days: number, 
       while (cum[c] <= pos) start = cum[c++];
       const i = listIds[lists[c]][pos - start];
       if (!fits(i, l, needUntil)) continue;
-      const sc = score(i, b, reg);
+      const sc = score(i, b, reg, key, t);
       if (sc > bestScore) (bestScore = sc), (best = i);
     }
     return best;

@@ -73,10 +73,12 @@ export class RecentPace {
    * A batch's mark: as `mark`, except that the first one waits until no run going on is still
    * setting up (`someSettingUp`). Before any run has finished, a run setting up counts as nothing
    * done, and a pace that began while some were would be too slow. Used by the CLI's batches
-   * (cli/batch.ts) and the dashboard's (ui/state/runPool.svelte.ts).
+   * (cli/batch.ts) and the dashboard's (ui/state/runPool.svelte.ts). Returns whether it marked.
    */
-  markBatch(runsDone: number, seconds: number, someSettingUp: boolean): void {
-    if (this.started || !someSettingUp) this.mark(runsDone, seconds);
+  markBatch(runsDone: number, seconds: number, someSettingUp: boolean): boolean {
+    if (!this.started && someSettingUp) return false;
+    this.mark(runsDone, seconds);
+    return true;
   }
 
   /**

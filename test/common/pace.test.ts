@@ -51,13 +51,13 @@ describe('RecentPace', () => {
     const p = new RecentPace(20, 1);
     // two runs: one has made progress, the other is still setting up: its share counts as nothing,
     // so a pace taken from here would be too slow
-    p.markBatch(0.1, 1, true);
-    p.markBatch(0.2, 2, true);
+    expect(p.markBatch(0.1, 1, true)).toBe(false);
+    expect(p.markBatch(0.2, 2, true)).toBe(false);
     expect(p.started).toBe(false);
-    p.markBatch(0.5, 3, false);
+    expect(p.markBatch(0.5, 3, false)).toBe(true);
     expect(p.started).toBe(true);
     // once started, a new run setting up (the next of the batch) does not stop the marks
-    p.markBatch(1.0, 5, true);
+    expect(p.markBatch(1.0, 5, true)).toBe(true);
     expect(p.secondsPerUnit()).toBeCloseTo(2 / 0.5, 12);
   });
 });

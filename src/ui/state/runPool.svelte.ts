@@ -193,7 +193,8 @@ export class RunPool {
   private markPace(): void {
     const now = performance.now();
     const secs = now / 1000;
-    this.pace.markBatch(this.runsDone(secs), secs, this.slots.some((s) => s.job && Number.isNaN(s.progressAt)));
+    // (no estimate either before the first mark: the page keeps saying it is estimating)
+    if (!this.pace.markBatch(this.runsDone(secs), secs, this.slots.some((s) => s.job && Number.isNaN(s.progressAt)))) return;
     if (now - this.timeLeftAt < TIME_LEFT_EVERY_MS || this.active === 0) return;
     this.timeLeftAt = now;
     this.timeLeft = batchTimeLeft(this.pace.secondsPerUnit(), this.jobs.length - this.runsDone(secs));

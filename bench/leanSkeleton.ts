@@ -36,6 +36,8 @@ import { createStreams, keyedUniform } from '../src/sim/rng/streams.ts';
 import { createJobSampler, blankDraw, type JobDraw } from '../src/sim/demand/jobs.ts';
 import { createRateModel, nextArrival } from '../src/sim/demand/arrivals.ts';
 import { EventQueue } from '../src/sim/core/eventQueue.ts';
+import { grown } from '../src/sim/core/grown.ts';
+import { SortedList } from '../src/sim/market/sortedList.ts';
 import { GPU_CATALOGUE, gpuTier } from '../src/sim/supply/catalogue.ts';
 import { JOB_CLASSES, ARCHETYPES } from '../src/sim/scenario/names.ts';
 
@@ -111,33 +113,27 @@ class Leases {
   }
 
   private grow(): void {
-    this.cap *= 2;
-    const g = <T extends Uint8Array | Int32Array | Float64Array>(a: T): T => {
-      const b = new (a.constructor as new (n: number) => T)(this.cap);
-      b.set(a);
-      return b;
-    };
-    this.state = g(this.state);
-    this.prov = g(this.prov);
-    this.gpus = g(this.gpus);
-    this.minVram = g(this.minVram);
-    this.minTier = g(this.minTier);
-    this.region = g(this.region);
-    this.locked = g(this.locked);
-    this.budget = g(this.budget);
-    this.work = g(this.work);
-    this.ran = g(this.ran);
-    this.price = g(this.price);
-    this.started = g(this.started);
-    this.patience = g(this.patience);
-    this.endHandle = g(this.endHandle);
-    this.next = g(this.next);
-    this.prev = g(this.prev);
-    this.gen = g(this.gen);
+    const n = (this.cap *= 2);
+    this.state = grown(this.state, n);
+    this.prov = grown(this.prov, n);
+    this.gpus = grown(this.gpus, n);
+    this.minVram = grown(this.minVram, n);
+    this.minTier = grown(this.minTier, n);
+    this.region = grown(this.region, n);
+    this.locked = grown(this.locked, n);
+    this.budget = grown(this.budget, n);
+    this.work = grown(this.work, n);
+    this.ran = grown(this.ran, n);
+    this.price = grown(this.price, n);
+    this.started = grown(this.started, n);
+    this.patience = grown(this.patience, n);
+    this.endHandle = grown(this.endHandle, n);
+    this.next = grown(this.next, n);
+    this.prev = grown(this.prev, n);
+    this.gen = grown(this.gen, n);
   }
 }
 
-/** One run of the skeleton on the providers of the model's set-up. */
 /**
  * The event kinds as the model names them (bench:kinds), for a side-by-side reading: the model's
  * 'window' kind opens and closes sharing windows, its 'failure' kind starts and ends outages, its
@@ -148,7 +144,7 @@ const KIND_NAMES = ['arrival', 'start', 'end', 'patience', 'window', 'window', '
 /** Per kind name: events and handler seconds (with --kinds). */
 type KindTimes = Map<string, { events: number; seconds: number }>;
 
-/** `kinds`: when given, each handler is timed into it (two clock reads per event: slower, as bench:kinds is). */
+/** One run of the skeleton on the providers of the model's set-up. `kinds`: when given, each handler is timed into it (two clock reads per event: slower, as bench:kinds is). */
 function runSkeleton(s: Scenario, providers: readonly Provider[], days: number, kinds: KindTimes | null = null): Outcome {
   const NP = providers.length;
   const NM = GPU_CATALOGUE.length;
@@ -178,29 +174,16 @@ function runSkeleton(s: Scenario, providers: readonly Provider[], days: number, 
   const bucket = new Int32Array(NP).fill(-1);
   const online = (i: number) => inWindow[i] === 1 && down[i] === 0;
 
-  // the matcher's index: per (shift, model, region) the listed providers sorted by (ask, id)
+  // the matcher's index: per (shift, model, region) the listed providers sorted by (ask, id), in the
+  // model's own sorted lists (market/sortedList.ts)
   const NL = 2 * NM * NR;
-  const listIds: Int32Array[] = Array.from({ length: NL }, () => new Int32Array(64));
-  const listAsk: Float64Array[] = Array.from({ length: NL }, () => new Float64Array(64));
-  const listN = new Int32Array(NL);
+  const lists = Array.from({ length: NL }, () => new SortedList(64));
   /** Per (shift, model): the lowest first ask over its regions' lists. */
   const modelFirst = new Float64Array(2 * NM).fill(Infinity);
-  const lowerBound = (k: number, a: number, id: number) => {
-    const asks = listAsk[k];
-    const ids = listIds[k];
-    let lo = 0;
-    let hi = listN[k];
-    while (lo < hi) {
-      const m = (lo + hi) >> 1;
-      if (asks[m] < a || (asks[m] === a && ids[m] < id)) lo = m + 1;
-      else hi = m;
-    }
-    return lo;
-  };
   const refreshModelFirst = (k: number) => {
     const g = (k / NR) | 0;
     let m = Infinity;
-    for (let j = g * NR; j < g * NR + NR; j++) if (listN[j] > 0 && listAsk[j][0] < m) m = listAsk[j][0];
+    for (let j = g * NR; j < g * NR + NR; j++) if (lists[j].n > 0 && lists[j].asks[0] < m) m = lists[j].asks[0];
     modelFirst[g] = m;
   };
   const relist = (i: number) => {
@@ -208,35 +191,11 @@ function runSkeleton(s: Scenario, providers: readonly Provider[], days: number, 
     const had = bucket[i];
     if (want === had) return;
     if (had >= 0) {
-      const ids = listIds[had];
-      const asks = listAsk[had];
-      const n = listN[had];
-      for (let x = lowerBound(had, ask[i], i); x < n - 1; x++) {
-        ids[x] = ids[x + 1];
-        asks[x] = asks[x + 1];
-      }
-      listN[had] = n - 1;
+      lists[had].remove(i, ask[i]);
       refreshModelFirst(had);
     }
     if (want >= 0) {
-      if (listN[want] === listIds[want].length) {
-        const ids = new Int32Array(listN[want] * 2);
-        ids.set(listIds[want]);
-        listIds[want] = ids;
-        const asks = new Float64Array(listN[want] * 2);
-        asks.set(listAsk[want]);
-        listAsk[want] = asks;
-      }
-      const ids = listIds[want];
-      const asks = listAsk[want];
-      const j = lowerBound(want, ask[i], i);
-      for (let x = listN[want]; x > j; x--) {
-        ids[x] = ids[x - 1];
-        asks[x] = asks[x - 1];
-      }
-      ids[j] = i;
-      asks[j] = ask[i];
-      listN[want]++;
+      lists[want].insert(i, ask[i]);
       refreshModelFirst(want);
     }
     bucket[i] = want;
@@ -289,23 +248,14 @@ function runSkeleton(s: Scenario, providers: readonly Provider[], days: number, 
   };
 
   // the candidate lists of one search
-  const lists = new Int32Array(2 * NM * NR);
+  const found = new Int32Array(2 * NM * NR);
   const prefix = new Int32Array(2 * NM * NR);
   const cum = new Int32Array(2 * NM * NR);
   const affordable = (k: number, b: number) => {
-    const n = listN[k];
-    if (n === 0) return 0;
-    const asks = listAsk[k];
-    if (asks[0] > b) return 0;
-    if (asks[n - 1] <= b) return n;
-    let lo = 0;
-    let hi = n;
-    while (lo < hi) {
-      const m = (lo + hi) >> 1;
-      if (asks[m] <= b) lo = m + 1;
-      else hi = m;
-    }
-    return lo;
+    const list = lists[k];
+    const n = list.n;
+    if (n === 0 || list.asks[0] > b) return 0;
+    return list.asks[n - 1] <= b ? n : list.affordable(b);
   };
   const fits = (i: number, l: number, needUntil: number) => free[i] >= L.gpus[l] && (shift[i] === 0 || windowEnd[i] >= needUntil);
   // the random term as the model's scorer draws it: one number per order, hashed with the candidate's place
@@ -329,7 +279,7 @@ function runSkeleton(s: Scenario, providers: readonly Provider[], days: number, 
         for (let k = g * NR + r0; k < g * NR + r1; k++) {
           const n = affordable(k, b);
           if (n === 0) continue;
-          lists[nl] = k;
+          found[nl] = k;
           prefix[nl] = n;
           total += n;
           cum[nl++] = total;
@@ -343,7 +293,7 @@ function runSkeleton(s: Scenario, providers: readonly Provider[], days: number, 
     let bestScore = -Infinity;
     if (total <= SAMPLE) {
       for (let c = 0; c < nl; c++) {
-        const ids = listIds[lists[c]];
+        const ids = lists[found[c]].ids;
         for (let x = 0; x < prefix[c]; x++) {
           const i = ids[x];
           if (!fits(i, l, needUntil)) continue;
@@ -360,7 +310,7 @@ function runSkeleton(s: Scenario, providers: readonly Provider[], days: number, 
     for (let t = 0; t < SAMPLE; t++, x += step) {
       const pos = Math.min(total - 1, Math.floor(x)) | 0;
       while (cum[c] <= pos) start = cum[c++];
-      const i = listIds[lists[c]][pos - start];
+      const i = lists[found[c]].ids[pos - start];
       if (!fits(i, l, needUntil)) continue;
       const sc = score(i, b, reg, key, t);
       if (sc > bestScore) (bestScore = sc), (best = i);

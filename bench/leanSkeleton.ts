@@ -1,5 +1,5 @@
 /**
- * npm run bench:floor [-- --days D] [--kinds]
+ * npm run bench:floor [-- --days D] [--scale X] [--kinds]
  *
  * What would a leaner core buy? Issue 2 asks for the baseline year in a few seconds; the model takes
  * about 4 us per event on this machine and its CPU profile is flat (no part above a seventh). This
@@ -583,13 +583,18 @@ function runModel(s: Scenario): Outcome {
   };
 }
 
-const { values } = parseArgs({ options: { days: { type: 'string' }, kinds: { type: 'boolean' } } });
+const { values } = parseArgs({ options: { days: { type: 'string' }, scale: { type: 'string' }, kinds: { type: 'boolean' } } });
 const days = Number(values.days ?? 365);
 if (!(Number.isInteger(days) && days >= 1 && days <= 3650)) {
   process.stderr.write(`bench:floor: --days must be a whole number of days from 1 to 3650, got '${values.days}'\n`);
   process.exit(2);
 }
-const scenario = parseScenario(applyOverrides(findPreset('baseline')!.raw, [`horizonDays=${days}`]));
+const scale = Number(values.scale ?? 1);
+if (!(scale > 0 && scale <= 100)) {
+  process.stderr.write(`bench:floor: --scale must be a number above 0 and at most 100, got '${values.scale}'\n`);
+  process.exit(2);
+}
+const scenario = parseScenario(applyOverrides(findPreset('baseline')!.raw, [`horizonDays=${days}`, `scale=${scale}`]));
 // the providers as the model's set-up makes them (population, asks, windows, reliability)
 const providers = (createRun(scenario, 1).model as unknown as { providers: Provider[] }).providers;
 const line = (name: string, o: Outcome) =>
@@ -600,7 +605,7 @@ if (values.kinds) {
   // the skeleton's time by event kind, to read beside `npm run bench:kinds` (the model's)
   const kinds: KindTimes = new Map();
   const o = runSkeleton(scenario, providers, days, kinds);
-  console.log(`lean skeleton, baseline ${days} days, each handler timed: ${(o.events / 1e6).toFixed(2)} M events in ${o.seconds.toFixed(2)} s`);
+  console.log(`lean skeleton, baseline ${days} days at ${scale}x, each handler timed: ${(o.events / 1e6).toFixed(2)} M events in ${o.seconds.toFixed(2)} s`);
   console.log('kind           events   handler s  us/event   share');
   for (const [name, k] of [...kinds].sort((a, b) => b[1].seconds - a[1].seconds)) {
     console.log(`${name.padEnd(10)} ${String(k.events).padStart(10)} ${k.seconds.toFixed(2).padStart(11)} ${((k.seconds / k.events) * 1e6).toFixed(2).padStart(9)} ${((100 * k.seconds) / o.seconds).toFixed(1).padStart(6)}%`);
@@ -610,7 +615,7 @@ if (values.kinds) {
   process.exit(0);
 }
 const lean = runSkeleton(scenario, providers, days);
-console.log(line(`lean skeleton, baseline ${days} days`, lean));
+console.log(line(`lean skeleton, baseline ${days} days at ${scale}x`, lean));
 const full = runModel(scenario);
-console.log(line(`the model, baseline ${days} days`, full));
+console.log(line(`the model, baseline ${days} days at ${scale}x`, full));
 console.log(`the model takes ${(full.seconds / lean.seconds).toFixed(2)}x the skeleton's time, ${((full.seconds / full.events) / (lean.seconds / lean.events)).toFixed(2)}x per event`);

@@ -52,6 +52,19 @@ describe('log axes', () => {
     expect(autoLog('default-on', null)).toBe(true);
   });
 
+  it('an "auto" chart goes log when its values lie more than two orders of magnitude below its own reference line', () => {
+    // the baseline's burn-to-mint ratio, about 0.001 each day, under the chart's line at 1
+    const atOne = [{ value: 1, label: 'burn = mint' }];
+    expect(autoLog('auto', [0.0008, 0.0015], atOne)).toBe(true);
+    expect(autoLog('auto', [0.0008, 0.0015])).toBe(false);
+    expect(autoLog('auto', [0.2, 0.9], atOne)).toBe(false);
+    // a line on the right axis, or below the values, does not stretch the left one
+    expect(autoLog('auto', [0.0008, 0.0015], [{ value: 1, label: 'r', right: true }])).toBe(false);
+    expect(autoLog('auto', [2, 5], [{ value: 0.001, label: 'low' }])).toBe(false);
+    // a zero in view rules a log axis out, as before
+    expect(autoLog('auto', [0, 0.0015], atOne)).toBe(false);
+  });
+
   it('starts at the smallest positive value in view', () => {
     const t = table({ a: [0, 0.5, 3, -2] });
     expect(positiveMin([series('a')], [all(t)])).toBe(0.5);

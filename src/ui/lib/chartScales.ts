@@ -90,11 +90,19 @@ export function positiveMin(series: readonly SeriesDef[], tables: readonly Shown
   return lo;
 }
 
-/** Log scale: positive values spanning more than two orders of magnitude (or the chart's default). */
-export function autoLog(log: ChartDef['log'], extent: [number, number] | null): boolean {
+/**
+ * Log scale: positive values spanning more than two orders of magnitude, or lying more than two
+ * below a reference line the chart always draws on that axis (or the chart's default). Why the
+ * lines: the axis must reach them, and on a linear one values of 0.001 under a line at 1 (the
+ * baseline's burn-to-mint ratio) are drawn as a flat line on the floor.
+ */
+export function autoLog(log: ChartDef['log'], extent: [number, number] | null, refs: readonly RefLine[] = []): boolean {
   if (log === 'never') return false;
   if (log === 'default-on') return true;
-  return !!extent && extent[0] > 0 && extent[1] / extent[0] > 100;
+  if (!extent || !(extent[0] > 0)) return false;
+  let hi = extent[1];
+  for (const ref of refs) if (!ref.right && ref.value > hi) hi = ref.value;
+  return hi / extent[0] > 100;
 }
 
 /** Widens an extent (or [0, 1] without one) so the reference lines of one axis stay in view. */

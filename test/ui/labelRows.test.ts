@@ -1,6 +1,6 @@
 /** The charts' event markers: labels of events on the same or nearby days stack in rows; far apart they share the top row. */
 import { describe, expect, it } from 'vitest';
-import { labelRows, refLabelEnds } from '../../src/ui/lib/labelRows.ts';
+import { clearOfLabels, eventLabelBox, labelRows, refLabelBox, refLabelEnds } from '../../src/ui/lib/labelRows.ts';
 
 describe('marker label rows', () => {
   it('same-day labels stack; a label clear of the one before it goes back to the top row', () => {
@@ -34,5 +34,26 @@ describe('refLabelEnds', () => {
     expect(ends[0]).toBeGreaterThan(ends[1]);
     expect(ends[1]).toBeGreaterThan(ends[2]);
     expect(ends[1] - 4 * 6).toBeGreaterThan(ends[2]);
+  });
+});
+
+describe('clearOfLabels', () => {
+  it("moves a reference line's label down a row at a time until it covers no event's word", () => {
+    // the supply cap's label under its line at the plot's top (y 32), right-aligned at x 400
+    const cap = refLabelBox(400, 32, 'max supply 800M tokens: emissions stop at it');
+    // the unlock's word at x 250, in the first row (y 29): the two would read as one
+    const unlock = eventLabelBox(250, 29, 'unlock');
+    const [y] = clearOfLabels([cap], [unlock]);
+    expect(y).toBeGreaterThan(32);
+    expect(Math.abs(y - 29)).toBeGreaterThanOrEqual(11);
+    // a second row of words (y 40) pushes it one row further
+    expect(clearOfLabels([cap], [unlock, eventLabelBox(300, 40, 'halving')])[0]).toBeGreaterThanOrEqual(40 + 11);
+  });
+
+  it('leaves a label where it is when no word is in its way', () => {
+    const cap = refLabelBox(400, 32, 'max supply');
+    // a word left of the label's start, and one far below it
+    expect(clearOfLabels([cap], [eventLabelBox(100, 29, 'unlock'), eventLabelBox(380, 120, 'shock')])).toEqual([32]);
+    expect(clearOfLabels([cap], [])).toEqual([32]);
   });
 });

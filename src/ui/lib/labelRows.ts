@@ -49,3 +49,34 @@ export function refLabelEnds(labels: readonly { y: number; text: string }[], rig
     return end;
   });
 }
+
+/** A label's box: the y of its text (px) and where it starts and ends (x, px). */
+export interface LabelBox {
+  y: number;
+  start: number;
+  end: number;
+}
+
+/** The box of an event marker's label: its word starts 3 px right of the marker, in the 9 px font. */
+export function eventLabelBox(x: number, y: number, text: string): LabelBox {
+  return { y, start: x + 3, end: x + 3 + text.length * CHAR_PX };
+}
+
+/** The box of a reference line's label: right-aligned at `end`, in the 10 px font. */
+export function refLabelBox(end: number, y: number, text: string): LabelBox {
+  return { y, start: end - text.length * REF_CHAR_PX, end };
+}
+
+/**
+ * The y of each label (its text's baseline, px), moved down a row at a time from where it was
+ * placed until it covers none of `obstacles`. Why: a reference line along the plot's top edge puts
+ * its label under the line, in the band where the scheduled events' words sit (the supply cap's
+ * line and the unlock's word on the token supply stack read "unlockmax supply 800M tokens").
+ */
+export function clearOfLabels(labels: readonly LabelBox[], obstacles: readonly LabelBox[]): number[] {
+  return labels.map(({ y, start, end }) => {
+    let at = y;
+    while (obstacles.some((o) => Math.abs(o.y - at) < REF_LINE_PX && start < o.end + GAP_PX && end + GAP_PX > o.start)) at += REF_LINE_PX;
+    return at;
+  });
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CHARTS } from '../../src/ui/lib/chartDefs/charts.ts';
-import { KPIS } from '../../src/ui/lib/chartDefs/kpiDefs.ts';
+import { burnMintWords, KPIS } from '../../src/ui/lib/chartDefs/kpiDefs.ts';
 import { deriveColumns } from '../../src/ui/lib/chartDefs/derivedColumns.ts';
 import { usesMechanism } from '../../src/ui/lib/chartDefs/chartTypes.ts';
 import { parseScenario } from '../../src/sim/scenario/validate.ts';
@@ -279,8 +279,20 @@ describe('chart and KPI definitions', () => {
     const b = KPIS.find((x) => x.id === 'burn-mint')!;
     const t = { data: { burned_tokens: f(120, 80), minted_tokens: f(300, 300), bme_burned_tokens: f(100, 60), bme_minted_tokens: f(98, 58) }, lo: 0, hi: 1, periodHours: 24 };
     expect(b.detail!(t)).toBe("leases' net burn 2.5% of their burn");
-    expect(b.detail!({ ...t, data: { ...t.data, bme_burned_tokens: f(0, 0), bme_minted_tokens: f(0, 0) } })).toBeNull();
-    expect(b.detail!({ ...t, data: { burned_tokens: f(1, 1), minted_tokens: f(1, 1) } })).toBeNull();
+    // without burn-and-mint's own burn, the ratio in words
+    expect(b.detail!({ ...t, data: { ...t.data, bme_burned_tokens: f(0, 0), bme_minted_tokens: f(0, 0) } })).toBe('1 token burned per 3 minted: the supply grows');
+    expect(b.detail!({ ...t, data: { burned_tokens: f(1, 1), minted_tokens: f(1, 1) } })).toBe('as many tokens burned as minted: the supply stays flat');
+  });
+
+  it('KPIs: burn-to-mint in words says how many tokens are minted per token burned, and which way the supply goes', () => {
+    // the baseline's year: 0.00109
+    expect(burnMintWords(0.00109)).toBe('1 token burned per 917 minted: the supply grows');
+    expect(burnMintWords(1 / 12345)).toBe('1 token burned per 12,345 minted: the supply grows');
+    expect(burnMintWords(0)).toBe('no tokens burned: the supply grows by all it mints');
+    expect(burnMintWords(2.5)).toMatch(/^2\.5\d* tokens burned per token minted: the supply shrinks$/);
+    // nothing minted: no ratio, no words
+    expect(burnMintWords(NaN)).toBeNull();
+    expect(burnMintWords(Infinity)).toBeNull();
   });
 
   it('a chart of a mechanism is drawn only for runs whose scenario has it: a list with items, or a group present', () => {

@@ -213,9 +213,11 @@ export const KPIS: KpiDef[] = [
     compute: (t) => ratio(sum(t.data.burned_tokens, t.lo, t.hi), sum(t.data.minted_tokens, t.lo, t.hi)),
     detail: (t) => {
       const burned = sum(t.data.bme_burned_tokens, t.lo, t.hi);
-      if (!(burned > 0)) return null;
-      const net = (burned - sum(t.data.bme_minted_tokens, t.lo, t.hi)) / burned;
-      return `leases' net burn ${formatValue(net, 'share')} of their burn`;
+      if (burned > 0) {
+        const net = (burned - sum(t.data.bme_minted_tokens, t.lo, t.hi)) / burned;
+        return `leases' net burn ${formatValue(net, 'share')} of their burn`;
+      }
+      return burnMintWords(ratio(sum(t.data.burned_tokens, t.lo, t.hi), sum(t.data.minted_tokens, t.lo, t.hi)));
     },
   },
   {
@@ -273,3 +275,16 @@ export const KPIS: KpiDef[] = [
     },
   },
 ];
+
+/**
+ * A burn-to-mint ratio in words, for the card's detail line: a ratio of 0.00109 reads better as
+ * "1 token burned per 917 minted" (the baseline's), and says which way the supply goes. Null when
+ * nothing was minted (no ratio).
+ */
+export function burnMintWords(r: number): string | null {
+  if (!Number.isFinite(r) || r < 0) return null;
+  if (r === 0) return 'no tokens burned: the supply grows by all it mints';
+  if (r === 1) return 'as many tokens burned as minted: the supply stays flat';
+  if (r < 1) return `1 token burned per ${Math.round(1 / r).toLocaleString('en-US')} minted: the supply grows`;
+  return `${formatValue(r, 'ratio')} tokens burned per token minted: the supply shrinks`;
+}

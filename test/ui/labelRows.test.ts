@@ -57,3 +57,14 @@ describe('clearOfLabels', () => {
     expect(clearOfLabels([cap], [])).toEqual([32]);
   });
 });
+
+describe('clearOfLabels, two lines at the top', () => {
+  it('a label moved down does not land on another moved before it', () => {
+    // two labels one above the other at the right edge, both under an event's word
+    const a = refLabelBox(400, 32, 'cap A');
+    const b = refLabelBox(400, 33, 'cap B');
+    const [ya, yb] = clearOfLabels([a, b], [eventLabelBox(370, 30, 'unlock')]);
+    expect(ya).toBeGreaterThan(32);
+    expect(Math.abs(yb - ya)).toBeGreaterThanOrEqual(11);
+  });
+});

@@ -19,7 +19,7 @@ export function labelRows(labels: readonly { x: number; text: string }[]): numbe
     const { x, text } = labels[i];
     let r = ends.findIndex((end) => end + GAP_PX <= x);
     if (r < 0) r = ends.length;
-    ends[r] = x + 3 + text.length * CHAR_PX;
+    ends[r] = eventLabelBox(x, 0, text).end;
     rows[i] = r;
   }
   return rows;
@@ -37,15 +37,16 @@ const REF_LINE_PX = 11;
  * its 12- and 24-month lines a few px apart).
  */
 export function refLabelEnds(labels: readonly { y: number; text: string }[], right: number): number[] {
-  const placed: { y: number; start: number; end: number }[] = [];
+  const placed: LabelBox[] = [];
   return labels.map(({ y, text }) => {
     let end = right;
     for (;;) {
-      const hit = placed.find((p) => Math.abs(p.y - y) < REF_LINE_PX && end > p.start - GAP_PX && end - text.length * REF_CHAR_PX < p.end + GAP_PX);
+      const box = refLabelBox(end, y, text);
+      const hit = placed.find((p) => Math.abs(p.y - y) < REF_LINE_PX && box.end > p.start - GAP_PX && box.start < p.end + GAP_PX);
       if (!hit) break;
       end = hit.start - 2 * GAP_PX;
     }
-    placed.push({ y, start: end - text.length * REF_CHAR_PX, end });
+    placed.push(refLabelBox(end, y, text));
     return end;
   });
 }
@@ -69,14 +70,18 @@ export function refLabelBox(end: number, y: number, text: string): LabelBox {
 
 /**
  * The y of each label (its text's baseline, px), moved down a row at a time from where it was
- * placed until it covers none of `obstacles`. Why: a reference line along the plot's top edge puts
- * its label under the line, in the band where the scheduled events' words sit (the supply cap's
- * line and the unlock's word on the token supply stack read "unlockmax supply 800M tokens").
+ * placed until it covers none of `obstacles` and none of the labels moved before it. Why: a
+ * reference line along the plot's top edge puts its label under the line, in the band where the
+ * scheduled events' words sit (the supply cap's line and the unlock's word on the token supply
+ * stack read "unlockmax supply 800M tokens").
  */
 export function clearOfLabels(labels: readonly LabelBox[], obstacles: readonly LabelBox[]): number[] {
+  const taken = [...obstacles];
   return labels.map(({ y, start, end }) => {
     let at = y;
-    while (obstacles.some((o) => Math.abs(o.y - at) < REF_LINE_PX && start < o.end + GAP_PX && end + GAP_PX > o.start)) at += REF_LINE_PX;
+    while (taken.some((o) => Math.abs(o.y - at) < REF_LINE_PX && start < o.end + GAP_PX && end + GAP_PX > o.start)) at += REF_LINE_PX;
+    // a label left where it was is already clear of the others (refLabelEnds put them side by side)
+    if (at !== y) taken.push({ y: at, start, end });
     return at;
   });
 }

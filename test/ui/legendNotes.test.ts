@@ -12,6 +12,13 @@ describe('legend notes', () => {
     expect(bandNote(band(50))).not.toContain('darker');
   });
 
+  it('a band thinner than a line on screen is said to be too narrow to see, not left to be searched for', () => {
+    expect(bandNote(band(80), 0.4)).toMatch(/darker: 25th–75th; too narrow to see on this axis: the runs agree to within a line$/);
+    // wide enough to see: no such words (nor when the width is not known)
+    expect(bandNote(band(80), 6)).not.toContain('too narrow');
+    expect(bandNote(band(80))).not.toContain('too narrow');
+  });
+
   it('the thin lines name the seed of the run picked', () => {
     expect(pickedNote(7)).toBe('thin lines: the run with seed 7');
   });

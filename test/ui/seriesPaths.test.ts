@@ -1,9 +1,9 @@
 // The SVG paths of a time chart's series: gaps stay gaps, areas go under lines, bands span their percentiles.
 import { describe, expect, it } from 'vitest';
-import { scaleLinear } from 'd3';
+import { scaleLinear, scaleLog } from 'd3';
 import type { SeriesDef } from '../../src/ui/lib/chartDefs/chartTypes.ts';
 import type { BandView } from '../../src/ui/lib/bands.ts';
-import { bandPath, seriesPath, seriesShapes, type PlotScales } from '../../src/ui/lib/seriesPaths.ts';
+import { bandPath, bandWidestPx, seriesPath, seriesShapes, type PlotScales } from '../../src/ui/lib/seriesPaths.ts';
 
 /** Days 1..4 at 10 px a day; values 1 px each below row 100. */
 const plot: PlotScales = {
@@ -78,5 +78,33 @@ describe('bandPath', () => {
   it("spans the band's ends, or for the darker middle the 25th to 75th percentile", () => {
     expect(bandPath(plot, bv, [0, 1], s('a'))).toBe('M10,50L20,50L20,90L10,90Z');
     expect(bandPath(plot, bv, [0, 1], s('a'), true)).toBe('M10,70L20,70L20,80L10,80Z');
+  });
+});
+
+describe('bandWidestPx', () => {
+  // 1 px per unit on the left axis, 10 px per unit on the right
+  const bv = {
+    day: Float64Array.from([1, 2, 3]),
+    lo: { a: Float64Array.from([50, 50, NaN]), b: Float64Array.from([5, 5, 5]), c: Float64Array.from([0, 1, 1]) },
+    hi: { a: Float64Array.from([50.4, 50.9, 99]), b: Float64Array.from([5.05, 5.1, 5.1]), c: Float64Array.from([40, 2, 2]) },
+  } as unknown as BandView;
+
+  it('is the widest the bands are drawn over the rows in view, px', () => {
+    expect(bandWidestPx(plot, bv, [0, 1], [s('a')])).toBeCloseTo(0.9, 9);
+    // a missing end draws nothing there: row 2 is no width
+    expect(bandWidestPx(plot, bv, [0, 2], [s('a')])).toBeCloseTo(0.9, 9);
+    // on the right axis, in its own pixels
+    expect(bandWidestPx(plot, bv, [0, 2], [s('b', { right: true })])).toBeCloseTo(1, 9);
+    // the widest of several series
+    expect(bandWidestPx(plot, bv, [0, 1], [s('a'), s('c')])).toBeCloseTo(40, 9);
+    // no rows, or a column without a band
+    expect(bandWidestPx(plot, bv, [0, -1], [s('a')])).toBe(0);
+    expect(bandWidestPx(plot, bv, [0, 1], [s('z')])).toBe(0);
+  });
+
+  it('on a log axis a band reaching 0 draws nothing there', () => {
+    const logPlot: PlotScales = { ...plot, y: scaleLog().domain([0.1, 100]).range([100, 0]), log: true };
+    // row 0 of c starts at 0: not drawn; rows 1-2 span 1 to 2
+    expect(bandWidestPx(logPlot, bv, [0, 2], [s('c')])).toBeCloseTo(logPlot.y(1) - logPlot.y(2), 9);
   });
 });

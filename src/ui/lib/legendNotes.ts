@@ -7,11 +7,18 @@ import type { BandView } from './bands.ts';
 import { bandWords } from '../../sim/metrics/bandLevel.ts';
 import { describeSeeds } from '../../sim/rng/runSeeds.ts';
 
-/** The shaded fans: which percentiles, of how many runs and which seeds. */
-export function bandNote(band: BandView): string {
+/** Bands no wider than this on screen (px) cannot be seen beside the lines. */
+export const THIN_BAND_PX = 1.5;
+
+/**
+ * The shaded fans: which percentiles, of how many runs and which seeds; and, when the widest of
+ * them is thinner than THIN_BAND_PX (`widestPx`), that the runs agree too closely for it to show.
+ */
+export function bandNote(band: BandView, widestPx = Infinity): string {
   // the darker middle is drawn only above 50% (at 50% the band is the 25th-75th itself)
   const darker = band.level > 50 ? ', darker: 25th–75th' : '';
-  return `shaded: ${bandWords(band.level)} of ${band.runs} runs (${band.level}% of runs inside; ${describeSeeds(band.seeds, '–')})${darker}`;
+  const thin = widestPx < THIN_BAND_PX ? '; too narrow to see on this axis: the runs agree to within a line' : '';
+  return `shaded: ${bandWords(band.level)} of ${band.runs} runs (${band.level}% of runs inside; ${describeSeeds(band.seeds, '–')})${darker}${thin}`;
 }
 
 /** The thin lines of a run picked from the spread. */

@@ -122,6 +122,28 @@ export function seriesShapes(p: PlotScales, t: RunTable, r: RowSpan, series: rea
   return out.sort((a, b) => Number(isArea(b.s)) - Number(isArea(a.s)));
 }
 
+/**
+ * The widest the bands of `series` get on screen over rows a..b, px (0 when nothing is drawn). Why:
+ * runs that agree within a fraction of a pixel draw no visible shading, and the legend must then
+ * say so rather than promise a band that is not there.
+ */
+export function bandWidestPx(p: PlotScales, bv: BandView, [a, b]: RowSpan, series: readonly SeriesDef[]): number {
+  let widest = 0;
+  for (const s of series) {
+    const lo = bv.lo[s.column];
+    const hi = bv.hi[s.column];
+    if (!lo || !hi) continue;
+    const yy = s.right ? p.yRight : p.y;
+    const logAxis = s.right ? p.rightLog : p.log;
+    for (let i = a; i <= b; i++) {
+      if (!Number.isFinite(lo[i]) || !Number.isFinite(hi[i]) || (logAxis && !(lo[i] > 0 && hi[i] > 0))) continue;
+      const h = Math.abs(yy(hi[i]) - yy(lo[i]));
+      if (h > widest) widest = h;
+    }
+  }
+  return widest;
+}
+
 /** The band of a line series: the area between two of its percentiles across the runs (the band's ends, or the 25th and 75th). */
 export function bandPath(p: PlotScales, bv: BandView, [a, b]: RowSpan, s: SeriesDef, inner = false): string {
   if (b < a) return '';

@@ -49,7 +49,7 @@ export function seriesPath(p: PlotScales, t: RunTable, r: RowSpan, s: SeriesDef)
   const idx = rowsOf(r);
   const { x, y } = p;
   const yy = s.right ? p.yRight : y;
-  const valueOk = (v: number) => Number.isFinite(v) && (!p.log || v > 0);
+  const valueOk = drawable(p, s);
   if (s.type === 'area' || s.type === 'areaDown') {
     const sign = s.type === 'areaDown' ? -1 : 1;
     const g = area<number>()
@@ -62,7 +62,7 @@ export function seriesPath(p: PlotScales, t: RunTable, r: RowSpan, s: SeriesDef)
   }
   const g = line<number>()
     .digits(1)
-    .defined((i) => (s.right ? Number.isFinite(col[i]) && (!p.rightLog || col[i] > 0) : valueOk(col[i])))
+    .defined((i) => valueOk(col[i]))
     .x((i) => x(day[i]))
     .y((i) => yy(col[i]));
   return g(idx) ?? '';
@@ -122,6 +122,12 @@ export function seriesShapes(p: PlotScales, t: RunTable, r: RowSpan, series: rea
   return out.sort((a, b) => Number(isArea(b.s)) - Number(isArea(a.s)));
 }
 
+/** Whether a value of series s can be placed on its axis: finite, and above 0 on a log axis. */
+function drawable(p: PlotScales, s: SeriesDef): (v: number) => boolean {
+  const log = s.right ? p.rightLog : p.log;
+  return (v) => Number.isFinite(v) && (!log || v > 0);
+}
+
 /**
  * The widest the bands of `series` get on screen over rows a..b, px (0 when nothing is drawn). Why:
  * runs that agree within a fraction of a pixel draw no visible shading, and the legend must then
@@ -134,9 +140,9 @@ export function bandWidestPx(p: PlotScales, bv: BandView, [a, b]: RowSpan, serie
     const hi = bv.hi[s.column];
     if (!lo || !hi) continue;
     const yy = s.right ? p.yRight : p.y;
-    const logAxis = s.right ? p.rightLog : p.log;
+    const ok = drawable(p, s);
     for (let i = a; i <= b; i++) {
-      if (!Number.isFinite(lo[i]) || !Number.isFinite(hi[i]) || (logAxis && !(lo[i] > 0 && hi[i] > 0))) continue;
+      if (!ok(lo[i]) || !ok(hi[i])) continue;
       const h = Math.abs(yy(hi[i]) - yy(lo[i]));
       if (h > widest) widest = h;
     }
@@ -152,7 +158,7 @@ export function bandPath(p: PlotScales, bv: BandView, [a, b]: RowSpan, s: Series
   const day = bv.day;
   const { x } = p;
   const yy = s.right ? p.yRight : p.y;
-  const ok = (v: number) => Number.isFinite(v) && (s.right ? !p.rightLog || v > 0 : !p.log || v > 0);
+  const ok = drawable(p, s);
   const g = area<number>()
     .digits(1)
     .defined((i) => ok(lo[i]) && ok(hi[i]))

@@ -1,7 +1,2 @@
-/** The JSON Schema of scenario files, as `depinsim schema` prints it (zod's, from the schema's `.meta()`). */
-import { z } from 'zod';
-import { scenarioSchema } from '../sim/scenario/schema.ts';
-
-export function jsonSchema(): object {
-  return z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any' });
-}
+/** The JSON Schema of scenario files, as `depinsim schema` prints it: the core's (fieldNames.ts reads the same one for its hints). */
+export { scenarioJsonSchema as jsonSchema } from '../sim/scenario/fieldNames.ts';

@@ -9,6 +9,7 @@
 import { latinHypercube } from '../sim/rng/latinHypercube.ts';
 import { sobolSequence } from '../sim/rng/sobolSequence.ts';
 import { createStreams } from '../sim/rng/streams.ts';
+import { closestPaths, orList } from '../sim/scenario/fieldNames.ts';
 import { parseOverride } from '../sim/scenario/overrides.ts';
 import { CliError } from './errors.ts';
 import { jsonSchema } from './jsonSchema.ts';
@@ -40,7 +41,11 @@ export function parseSample(spec: string): SampleRange {
   const log = parts.length === 3;
   if (log && !(lo > 0)) throw bad('a log range needs a low end above 0');
   const type = fieldType(path);
-  if (type !== 'number' && type !== 'integer') throw bad(type === null ? `${path} is not a field of the scenario schema` : `${path} is not a number (it is ${type})`);
+  if (type === null) {
+    const near = closestPaths(path.split('.'));
+    throw bad(`${path} is not a field of the scenario schema${near.length ? ` (did you mean ${orList(near)}?)` : ''}`);
+  }
+  if (type !== 'number' && type !== 'integer') throw bad(`${path} is not a number (it is ${type})`);
   return { path, lo, hi, integer: type === 'integer', log };
 }
 

@@ -35,7 +35,7 @@ export function parseOverrideValue(text: string): unknown {
   }
 }
 
-/** The default at a path of the scenario (undefined past a leaf or an array). */
+/** The default at a path of the scenario (undefined past a leaf, or inside a list). */
 function defaultAt(path: readonly string[]): unknown {
   let v: unknown = scenarioDefaults();
   for (const k of path) {
@@ -45,24 +45,47 @@ function defaultAt(path: readonly string[]): unknown {
   return v;
 }
 
-/** Returns a deep copy of `raw` with the value set at the path (missing objects start from their defaults). */
+/**
+ * The slot `key` names in a list at `path`: an item's index, at most one past the end (which adds an
+ * item: `--set demand.shocks.0.startDay=30 --set demand.shocks.0.durationDays=7 ...` builds a shock
+ * the scenario did not have). A gap or a name is refused: JSON lists have no holes and no names.
+ */
+function listIndex(list: unknown[], key: string, path: readonly string[], at: number): number {
+  const where = path.slice(0, at).join('.');
+  const n = list.length;
+  const valid = n === 0 ? '0, to add the first item' : `0 to ${n - 1} for an item it has, ${n} to add one`;
+  const refuse = (why: string) => new ScenarioError([{ path: path.slice(0, at + 1).join('.'), message: `${why}: expected an index (${valid})` }], '--set');
+  if (!/^\d+$/.test(key)) throw refuse(`${where} is a list, '${key}' is not an index`);
+  const i = Number(key);
+  if (i > n) throw refuse(`${where} has ${n === 0 ? 'no items' : n === 1 ? '1 item' : `${n} items`}`);
+  return i;
+}
+
+/** Returns a deep copy of `raw` with the value set at the path (missing objects and lists start from their defaults). */
 export function applyOverride(raw: unknown, path: readonly string[], value: unknown): Record<string, unknown> {
   refusePrototypePath(path, '--set');
   const root = deepCopy((raw ?? {}) as Record<string, unknown>);
-  let o: Record<string, unknown> = root;
-  for (let i = 0; i < path.length - 1; i++) {
-    const k = path[i];
+  let o: Record<string, unknown> | unknown[] = root;
+  for (let i = 0; i < path.length; i++) {
+    const last = i === path.length - 1;
+    let k: string | number = path[i];
+    if (Array.isArray(o)) k = listIndex(o, k, path, i);
+    const slot = o as Record<string | number, unknown>;
+    if (last) {
+      slot[k] = value;
+      break;
+    }
     // own fields only: an inherited name (toString) is no field of a scenario
-    const next = Object.hasOwn(o, k) ? o[k] : undefined;
+    const next = Object.hasOwn(slot, k) ? slot[k] : undefined;
     if (next === undefined || next === null) {
-      const d = defaultAt(path.slice(0, i + 1));
-      o[k] = d !== null && typeof d === 'object' && !Array.isArray(d) ? deepCopy(d) : {};
+      // a field the input lacks starts as its default; an item added to a list starts empty
+      const d = Array.isArray(o) ? undefined : defaultAt(path.slice(0, i + 1));
+      slot[k] = d !== null && typeof d === 'object' ? deepCopy(d) : /^\d+$/.test(path[i + 1]) ? [] : {};
     } else if (typeof next !== 'object') {
       throw new ScenarioError([{ path: path.slice(0, i + 1).join('.'), message: `is ${JSON.stringify(next)}, not an object: cannot set ${path.join('.')}` }], '--set');
     }
-    o = o[k] as Record<string, unknown>;
+    o = slot[k] as Record<string, unknown> | unknown[];
   }
-  o[path[path.length - 1]] = value;
   return root;
 }
 

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { emissionOnDay } from '../economy/emissions.ts';
 import { scenarioSchema, type Scenario } from './schema.ts';
+import { closestFields, orList } from './fieldNames.ts';
 
 export interface ScenarioIssue {
   path: string;
@@ -40,6 +41,13 @@ function show(v: unknown): string {
   return s === undefined ? String(v) : s.length > 60 ? `${s.slice(0, 57)}...` : s;
 }
 
+/** What an unknown field most likely meant, by its full path ("did you mean demand.baseRateJobsPerHour?"), else a plain hint. */
+function spellingHint(parent: readonly PropertyKey[], key: string): string {
+  const near = closestFields(parent, key);
+  if (near.length === 0) return 'check the spelling, `depinsim schema` lists every field';
+  return `did you mean ${orList(near.map((n) => [...parent.map(String), n].join('.')))}? (\`depinsim schema\` lists every field)`;
+}
+
 function describe(issue: z.core.$ZodIssue, input: unknown): ScenarioIssue[] {
   const base = issue.path.map(String);
   const at = (p: string[]) => (p.length ? p.join('.') : '(top level)');
@@ -48,7 +56,7 @@ function describe(issue: z.core.$ZodIssue, input: unknown): ScenarioIssue[] {
     case 'unrecognized_keys':
       return issue.keys.map((k) => ({
         path: at([...base, k]),
-        message: `unknown field (given ${show(valueAt(given, [k]))}); check the spelling, \`depinsim schema\` lists every field`,
+        message: `unknown field (given ${show(valueAt(given, [k]))}); ${spellingHint(issue.path, k)}`,
       }));
     case 'too_big':
     case 'too_small': {

@@ -48,6 +48,28 @@ describe('--set overrides', () => {
     expect(s.demand.classes.inference.patienceHours).toEqual({ dist: 'lognormal', median: 0.5, sigma: 0.5 });
   });
 
+  test('an item of a list is set by its index; the next index adds an item, field by field', () => {
+    const shock = ['demand.shocks.0.startDay=30', 'demand.shocks.0.durationDays=7', 'demand.shocks.0.multiplier=3'];
+    // the baseline has no shocks: three --set build one, and the run sees it
+    expect(parseScenario(applyOverrides({}, shock)).demand.shocks).toEqual([expect.objectContaining({ startDay: 30, durationDays: 7, multiplier: 3 })]);
+    // an item the file has is edited in place; the next index appends a whole item given as JSON
+    const file = { demand: { shocks: [{ startDay: 1, durationDays: 2, multiplier: 2 }] } };
+    const out = applyOverrides(file, ['demand.shocks.0.multiplier=4', 'demand.shocks.1={"startDay":9,"durationDays":1,"multiplier":0.5}']);
+    expect(parseScenario(out).demand.shocks.map((s) => [s.startDay, s.multiplier])).toEqual([
+      [1, 4],
+      [9, 0.5],
+    ]);
+    expect(file.demand.shocks).toHaveLength(1);
+  });
+
+  test('an index past the end of a list, or a name inside one, is refused with the indexes it takes', () => {
+    expect(() => applyOverrides({}, ['demand.shocks.2.multiplier=2'])).toThrow(/demand\.shocks\.2: demand\.shocks has no items: expected an index \(0, to add the first item\)/);
+    const file = { demand: { shocks: [{ startDay: 1, durationDays: 2, multiplier: 2 }] } };
+    expect(() => applyOverrides(file, ['demand.shocks.5.multiplier=2'])).toThrow(/demand\.shocks has 1 item: expected an index \(0 to 0 for an item it has, 1 to add one\)/);
+    expect(() => applyOverrides(file, ['demand.shocks.first.multiplier=2'])).toThrow(/demand\.shocks is a list, 'first' is not an index/);
+    expect(() => applyOverrides(file, ['demand.shocks.x=2'])).toThrow(ScenarioError);
+  });
+
   test('later overrides win', () => {
     expect(applyOverrides({}, ['horizonDays=5', 'horizonDays=6']).horizonDays).toBe(6);
   });

@@ -75,6 +75,24 @@ describe('scenario validation', () => {
     expectOneIssue({ demand: { shocks: [{ startDay: 1, durationDays: 2, multiplier: 3, extra: true }] } }, 'demand.shocks.0.extra', /unknown field/, /given true/);
   });
 
+  test('an unknown field names the field it most likely meant, by its full path', () => {
+    const hint = (raw: unknown) => issuesOf(raw).find((i) => /unknown field/.test(i.message))!.message;
+    // a slip of a letter, a swapped pair, a wrong case, a name cut short
+    expect(hint({ supply: { provders: 3 } })).toMatch(/did you mean supply\.providers\?/);
+    expect(hint({ demand: { baseRateJobsPerHuor: 3 } })).toMatch(/did you mean demand\.baseRateJobsPerHour\?/);
+    expect(hint({ Scale: 2 })).toMatch(/did you mean scale\?/);
+    expect(hint({ demand: { baseRate: 3 } })).toMatch(/did you mean demand\.baseRateJobsPerHour\?/);
+    // inside a table of named entries, an array's item and one shape of a distribution
+    expect(hint({ supply: { archetypes: { hme: { share: 0.5 } } } })).toMatch(/did you mean supply\.archetypes\.home\?/);
+    expect(hint({ demand: { shocks: [{ startDay: 1, durationDays: 2, multipler: 3 }] } })).toMatch(/did you mean demand\.shocks\.0\.multiplier\?/);
+    expect(hint({ demand: { classes: { inference: { durationHours: { dist: 'exponential', maen: 2 } } } } })).toMatch(/did you mean demand\.classes\.inference\.durationHours\.mean\?/);
+    // several equally likely: all of them, nearest first
+    expect(hint({ supply: { archetypes: { home: { onlineHours: 3 } } } })).toMatch(/did you mean supply\.archetypes\.home\.onlineHoursMax, supply\.archetypes\.home\.onlineHoursMin or supply\.archetypes\.home\.onlineHoursMean\?/);
+    // nothing close: the plain hint, no guess
+    expect(hint({ zzz: 1 })).toMatch(/unknown field \(given 1\); check the spelling, `depinsim schema` lists every field$/);
+    expect(hint({ supply: { gpuz: 1 } })).not.toMatch(/did you mean/);
+  });
+
   test('an unknown GPU model in a weights table names the model', () => {
     const issues = issuesOf({ supply: { archetypes: { home: { models: { rtx9999: 1 } } } } });
     expect(issues[0].path).toBe('supply.archetypes.home.models.rtx9999');

@@ -1,0 +1,46 @@
+import { describe, expect, test } from 'vitest';
+import { closestFields, closestPaths, editDistance, knownFields, orList } from '../../../src/sim/scenario/fieldNames.ts';
+
+describe('field names for spelling hints', () => {
+  test('the known fields at a path come from the schema, through tables, lists and distribution shapes', () => {
+    expect(knownFields([])).toEqual(expect.arrayContaining(['supply', 'demand', 'market', 'economy', 'horizonDays', 'scale']));
+    expect(knownFields(['supply', 'archetypes'])).toEqual(expect.arrayContaining(['home', 'farm', 'datacenter', 'university']));
+    expect(knownFields(['demand', 'shocks', 0])).toEqual(expect.arrayContaining(['startDay', 'durationDays', 'multiplier']));
+    // every shape a distribution may take: fixed value, mean, median and sigma, shape, min and max
+    expect(knownFields(['demand', 'classes', 'training', 'durationHours'])).toEqual(expect.arrayContaining(['dist', 'value', 'mean', 'median', 'sigma', 'shape', 'min', 'max']));
+    // past a leaf, or a path the schema does not hold: nothing
+    expect(knownFields(['horizonDays'])).toEqual([]);
+    expect(knownFields(['nope', 'deeper'])).toEqual([]);
+  });
+
+  test('edit distance counts a swapped pair as one slip and ignores case', () => {
+    expect(editDistance('Huor', 'Hour')).toBe(1);
+    expect(editDistance('SCALE', 'scale')).toBe(0);
+    expect(editDistance('provders', 'providers')).toBe(1);
+    expect(editDistance('', 'abc')).toBe(3);
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+  });
+
+  test('closest fields: the nearest slips, or the fields a cut-short name begins, never a far guess', () => {
+    expect(closestFields(['supply'], 'provders')).toEqual(['providers']);
+    expect(closestFields(['demand'], 'baseRate')).toEqual(['baseRateJobsPerHour']);
+    // "hme" is one slip from home; too short to stand for a longer name
+    expect(closestFields(['supply', 'archetypes'], 'hme')).toEqual(['home']);
+    expect(closestFields([], 'qqqqq')).toEqual([]);
+    expect(closestFields(['demand'], 'ra')).toEqual([]);
+  });
+
+  test('closest paths replace the first unknown part and keep the rest', () => {
+    expect(closestPaths(['demnd', 'baseRateJobsPerHour'])).toEqual(['demand.baseRateJobsPerHour']);
+    expect(closestPaths(['demand', 'baseRatJobsPerHour'])).toEqual(['demand.baseRateJobsPerHour']);
+    expect(closestPaths(['demand', 'baseRateJobsPerHour'])).toEqual([]);
+    expect(closestPaths(['zzzz', 'x'])).toEqual([]);
+  });
+
+  test('orList joins names as a sentence does', () => {
+    expect(orList([])).toBe('');
+    expect(orList(['a'])).toBe('a');
+    expect(orList(['a', 'b'])).toBe('a or b');
+    expect(orList(['a', 'b', 'c'])).toBe('a, b or c');
+  });
+});

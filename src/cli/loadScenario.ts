@@ -1,5 +1,7 @@
 /** Resolves a scenario argument (a preset name or a JSON file) and applies --set overrides. */
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { closestNames, orList } from '../sim/scenario/closestNames.ts';
 import { findPreset, PRESETS } from '../sim/scenario/presets.ts';
 import { applyOverrides } from '../sim/scenario/overrides.ts';
 import { parseJsonText, parseScenario } from '../sim/scenario/validate.ts';
@@ -19,7 +21,13 @@ export function loadRaw(arg: string): { raw: unknown; source: string } {
   }
   const preset = findPreset(arg);
   if (preset) return { raw: preset.raw, source: `preset '${arg}'` };
-  throw new CliError(`no scenario file or preset named '${arg}' (presets: ${PRESETS.map((p) => p.name).join(', ')})`);
+  // a preset's name slipped ("token-pump"), or given as a file that is not there ("scenarios/baselin.json")
+  const near = closestNames(
+    PRESETS.map((p) => p.name),
+    basename(arg).replace(/\.json$/i, ''),
+  );
+  const hint = near.length ? `did you mean ${orList(near)}? ` : '';
+  throw new CliError(`no scenario file or preset named '${arg}' (${hint}presets: ${PRESETS.map((p) => p.name).join(', ')})`);
 }
 
 export function loadScenario(arg: string, sets: readonly string[]): Scenario {

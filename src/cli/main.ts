@@ -14,6 +14,7 @@
  * 2 bad input (usage, unreadable or invalid scenario, bad option).
  */
 import { parseArgs } from 'node:util';
+import { didYouMean } from '../sim/scenario/closestNames.ts';
 import { runCommand } from './runCommand.ts';
 import { validateCommand, scenariosCommand, schemaCommand } from './infoCommands.ts';
 import { refuseUnread, sizeSets } from './commandFlags.ts';
@@ -93,6 +94,20 @@ function negativeValuesJoined(argv: string[]): string[] {
   return out;
 }
 
+const COMMANDS = ['run', 'validate', 'scenarios', 'schema', 'help'];
+
+/**
+ * parseArgs's message, with an unknown option's likeliest meaning in place of its advice on
+ * positionals that start with '-' (which no command of depinsim takes): "unknown option '--seeed'
+ * (did you mean --seed?)".
+ */
+function parseArgsMessage(err: Error & { code?: string }): string {
+  const unknown = err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /'(-[^']*)'/.exec(err.message)?.[1] : undefined;
+  if (unknown === undefined) return err.message;
+  const long = Object.keys(OPTIONS).map((k) => `--${k}`);
+  return `unknown option '${unknown}'${didYouMean(long, unknown.replace(/=.*$/, ''))}`;
+}
+
 export async function main(argv: string[]): Promise<number> {
   try {
     const { values, positionals } = parseArgs({
@@ -121,7 +136,7 @@ export async function main(argv: string[]): Promise<number> {
         refuseUnread('schema', values, ['out']);
         return schemaCommand(values.out);
       default:
-        throw new CliError(`unknown command '${cmd}' (commands: run, validate, scenarios, schema, help)`);
+        throw new CliError(`unknown command '${cmd}'${didYouMean(COMMANDS, cmd)} (commands: ${COMMANDS.join(', ')})`);
     }
   } catch (e) {
     if (e instanceof ScenarioError) {
@@ -138,7 +153,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     const err = e as Error & { code?: string };
     if (err.code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`depinsim: ${err.message}\n${USAGE}\n`);
+      process.stderr.write(`depinsim: ${parseArgsMessage(err)}\n${USAGE}\n`);
       return EXIT.badInput;
     }
     process.stderr.write(`depinsim: run failed: ${err.message}\n`);

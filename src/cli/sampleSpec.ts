@@ -9,7 +9,8 @@
 import { latinHypercube } from '../sim/rng/latinHypercube.ts';
 import { sobolSequence } from '../sim/rng/sobolSequence.ts';
 import { createStreams } from '../sim/rng/streams.ts';
-import { closestPaths, orList } from '../sim/scenario/fieldNames.ts';
+import { orList } from '../sim/scenario/closestNames.ts';
+import { closestPaths } from '../sim/scenario/fieldNames.ts';
 import { parseOverride } from '../sim/scenario/overrides.ts';
 import { CliError } from './errors.ts';
 import { jsonSchema } from './jsonSchema.ts';

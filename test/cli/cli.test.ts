@@ -310,7 +310,15 @@ describe('bad input: one line naming the field, exit code 2, no stack trace', ()
   it('unknown preset, bad seed, unknown option, misspelled --set path', () => {
     expect(cli(['run', 'nope']).err).toMatch(/no scenario file or preset named 'nope'/);
     expect(cli(['run', 'baseline', '--seed', 'x']).code).toBe(2);
-    expect(cli(['run', 'baseline', '--sed', '1']).code).toBe(2);
+    // a misspelled option or preset names the one it most likely meant, and the usage follows
+    const sed = cli(['run', 'baseline', '--sed', '1']);
+    expect(sed.code).toBe(2);
+    expect(sed.err).toMatch(/^depinsim: unknown option '--sed' \(did you mean --seed or --set\?\)\nusage:/);
+    expect(cli(['run', 'baseline', '--seeed', '1']).err).toMatch(/^depinsim: unknown option '--seeed' \(did you mean --seed\?\)/);
+    expect(cli(['run', 'baseline', '--vary', '1']).err).toMatch(/^depinsim: unknown option '--vary'\nusage:/);
+    expect(cli(['run', 'token-pump']).err).toMatch(/no scenario file or preset named 'token-pump' \(did you mean token_pump\? presets: baseline, /);
+    expect(cli(['run', 'scenarios/baselin.json']).err).toMatch(/\(did you mean baseline\? presets:/);
+    expect(cli(['run', 'nope']).err).not.toMatch(/did you mean/);
     // a negative number after an option is its value, refused by the option's own check (not "ambiguous")
     for (const [opt, v, msg] of [
       ['--seed', '-1', /--seed: expected an integer in \[0, 4294967295\], got '-1'/],
@@ -330,7 +338,7 @@ describe('bad input: one line naming the field, exit code 2, no stack trace', ()
     }
     const r = cli(['run', 'baseline', '--set', 'demand.baseRate=3']);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/demand\.baseRate: unknown field/);
+    expect(r.err).toMatch(/demand\.baseRate: unknown field \(given 3\); did you mean demand\.baseRateJobsPerHour\?/);
     // a path through a prototype: one line naming it, not a run with a polluted Object.prototype
     const p = cli(['run', 'baseline', '--set', '__proto__.polluted=1', '--days', '1']);
     expect(p.code).toBe(2);
@@ -800,6 +808,9 @@ describe('info commands and generated docs', () => {
     expect(execFileSync(process.execPath, [BIN, 'help'], { encoding: 'utf8' })).toBe(execFileSync(process.execPath, [BIN, '--help'], { encoding: 'utf8' }));
     const bad = spawnSync(process.execPath, [BIN, 'hlep'], { encoding: 'utf8' });
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toMatch(/unknown command 'hlep' \(commands: run, validate, scenarios, schema, help\)/);
+    expect(bad.stderr).toMatch(/unknown command 'hlep' \(did you mean help\?\) \(commands: run, validate, scenarios, schema, help\)/);
+    expect(spawnSync(process.execPath, [BIN, 'rn', 'baseline'], { encoding: 'utf8' }).stderr).toMatch(/unknown command 'rn' \(did you mean run\?\)/);
+    // nothing close: no guess
+    expect(spawnSync(process.execPath, [BIN, 'simulate'], { encoding: 'utf8' }).stderr).toMatch(/unknown command 'simulate' \(commands:/);
   });
 });

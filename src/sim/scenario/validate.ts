@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import { emissionOnDay } from '../economy/emissions.ts';
 import { scenarioSchema, type Scenario } from './schema.ts';
-import { closestFields, orList } from './fieldNames.ts';
+import { closestFields } from './fieldNames.ts';
+import { orList } from './closestNames.ts';
 
 export interface ScenarioIssue {
   path: string;

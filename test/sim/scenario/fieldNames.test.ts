@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { closestFields, closestPaths, editDistance, knownFields, orList } from '../../../src/sim/scenario/fieldNames.ts';
+import { closestNames, didYouMean, editDistance, orList } from '../../../src/sim/scenario/closestNames.ts';
+import { closestFields, closestPaths, knownFields } from '../../../src/sim/scenario/fieldNames.ts';
 
 describe('field names for spelling hints', () => {
   test('the known fields at a path come from the schema, through tables, lists and distribution shapes', () => {
@@ -35,6 +36,13 @@ describe('field names for spelling hints', () => {
     expect(closestPaths(['demand', 'baseRatJobsPerHour'])).toEqual(['demand.baseRateJobsPerHour']);
     expect(closestPaths(['demand', 'baseRateJobsPerHour'])).toEqual([]);
     expect(closestPaths(['zzzz', 'x'])).toEqual([]);
+  });
+
+  test('closest names of any list, and the hint a message appends', () => {
+    expect(closestNames(['run', 'validate', 'scenarios', 'schema', 'help'], 'hlep')).toEqual(['help']);
+    expect(closestNames(['--seed', '--seeds', '--days'], '--sed')).toEqual(['--seed']);
+    expect(didYouMean(['token_pump', 'token_crash'], 'token-pump')).toBe(' (did you mean token_pump?)');
+    expect(didYouMean(['baseline'], 'zzz')).toBe('');
   });
 
   test('orList joins names as a sentence does', () => {

@@ -364,6 +364,38 @@ describe('dashboard interactions', () => {
     expect(gpusAfter).toBeLessThan(gpusBefore * 0.5);
   });
 
+  it('find a parameter: any group\'s field by a word of its name, edited where it is found; a slip offers the word; a scheduled event opens the Add picker', async () => {
+    const { page, errors } = await open();
+    await waitForStatus(page, 'done', 30_000);
+    const find = page.getByRole('searchbox', { name: 'Find a parameter in every group' });
+    await find.fill('take rate');
+    await expect.poll(() => page.locator('#find-status').textContent()).toMatch(/^2 parameters and 1 kind of scheduled event match/);
+    // the economy's field, found without opening its group, edited in place: the run follows
+    const before = (await hk(page)).hash;
+    await typeField(page, 'economy.takeRate', '0.2');
+    await expect.poll(async () => (await hk(page)).hash, { timeout: 10_000 }).not.toBe(before);
+    expect(await page.locator('[data-path="economy.takeRate"].edited').count()).toBe(1);
+    // a slipped word: the corrected query offered, one click away
+    await find.fill('emmision');
+    await expect.poll(() => page.locator('#find-status').textContent()).toMatch(/No parameter matches “emmision”; try emission/);
+    await page.locator('#find-status').getByRole('button', { name: 'emission' }).click();
+    expect(await find.inputValue()).toBe('emission');
+    await expect.poll(() => page.locator('.found .field').count()).toBeGreaterThan(5);
+    // a kind of scheduled event: the search clears and the Add picker shows it, focused
+    await find.fill('electricity shock');
+    await page.locator('.found .event').getByRole('button', { name: 'Electricity price shock' }).click();
+    expect(await find.inputValue()).toBe('');
+    expect(await page.locator('#schedule-kind').inputValue()).toBe('supply.electricityShocks');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('schedule-kind');
+    // Esc clears a search; the groups are back, the edit kept
+    await find.fill('halving');
+    await find.press('Escape');
+    expect(await page.locator('.found').count()).toBe(0);
+    await page.locator('summary', { hasText: 'All economy parameters' }).click();
+    expect(await page.locator(fieldId('economy.takeRate')).inputValue()).toBe('0.2');
+    expect(errors).toEqual([]);
+  });
+
   it('the network size in the context bar: a quarter of the providers is the scenario at scale 0.25 (the CLI\'s --scale)', async () => {
     const { page } = await open();
     await waitForStatus(page, 'done', 30_000);

@@ -1,9 +1,17 @@
 // What the KPI cards, tooltips and tables print: small numbers keep their digits, a change never
 // reads as zero, and a range never prints its two different ends the same.
 import { describe, expect, it } from 'vitest';
-import { changeTickFormat, formatDelta, formatP, formatRange, formatSignedRange, formatValue, formatWithUnit, labelFormat, tickFormat } from '../../src/ui/lib/format.ts';
+import { changeTickFormat, formatDelta, formatP, formatRange, formatSignedRange, formatValue, formatWithUnit, labelFormat, tickFormat, unitSuffix } from '../../src/ui/lib/format.ts';
 
 describe('formatWithUnit', () => {
+  it('is the number and its unit suffix, so a list can write the unit once', () => {
+    expect(unitSuffix('jobs/h')).toBe(' jobs/h');
+    expect(unitSuffix('share')).toBe('');
+    expect(unitSuffix('usd/GPU-h')).toBe('');
+    expect(unitSuffix('share per year')).toBe('/year');
+    for (const [v, u] of [[120, 'jobs/h'], [0.5, 'share'], [2.5, 'usd'], [0.075, 'share per year'], [3, 'months']] as const) expect(formatWithUnit(v, u)).toBe(formatValue(v, u) + unitSuffix(u));
+  });
+
   it('a qualified share reads as a percent with its qualifier, not "7.5% share per year"', () => {
     expect(formatWithUnit(0.075, 'share per year')).toBe('7.5%/year');
     expect(formatWithUnit(0.05, 'share of GMV')).toBe('5.0% of GMV');

@@ -66,12 +66,21 @@ export function formatCount(n: number): string {
 /** Value and unit for a label: "61.2%", "7.5%/year" (a share per year), "5.0% of GMV" or "1,234 GPU-h". */
 export function formatWithUnit(v: number | undefined | null, unit = ''): string {
   const s = formatValue(v, unit);
+  return s === 'n/a' ? s : `${s}${unitSuffix(unit)}`;
+}
+
+/**
+ * What formatWithUnit writes after formatValue's number: " jobs/h", "/year" (a share per year), ""
+ * where the number carries its unit ("61.2%", "$0.76"). For a list of values with the unit once:
+ * "200k, 300k, 400k tokens/day".
+ */
+export function unitSuffix(unit = ''): string {
   const u = unit.toLowerCase();
-  if (s === 'n/a' || u === 'share' || u.startsWith('usd') || u === '' || u === 'day' || u === 'ratio') return s;
+  if (u === 'share' || u.startsWith('usd') || u === '' || u === 'day' || u === 'ratio') return '';
   // the percent says "share": what qualifies it follows ("83.7% share per year" read badly)
-  if (u.startsWith('share per ')) return `${s}/${unit.slice('share per '.length)}`;
-  if (u.startsWith('share ')) return `${s} ${unit.slice('share '.length)}`;
-  return `${s} ${unit}`;
+  if (u.startsWith('share per ')) return `/${unit.slice('share per '.length)}`;
+  if (u.startsWith('share ')) return ` ${unit.slice('share '.length)}`;
+  return ` ${unit}`;
 }
 
 /** A share, drawn in percent: 'share' and its qualified forms ('share per year'). */

@@ -7,6 +7,7 @@ import { controlSpecs, loadScenario } from './loadScenario.ts';
 import { CliError, EXIT } from './errors.ts';
 import { describePoint, planSweep } from './sweep.ts';
 import { parseSweep } from './sweepSpec.ts';
+import { checkCrossAxes, parseCross } from './crossSpec.ts';
 import { parseSample } from './sampleSpec.ts';
 import { jsonSchema } from './jsonSchema.ts';
 import { BROWSER_MAX_PROVIDERS, providersBuilt } from '../sim/scenario/sizeLimits.ts';
@@ -14,10 +15,13 @@ import { BROWSER_MAX_PROVIDERS, providersBuilt } from '../sim/scenario/sizeLimit
 export { jsonSchema };
 
 /** `quiet`: the verdict is the exit code alone (problems still go to stderr). */
-export function validateCommand(arg: string, sets: string[], sweeps: string[] = [], samples: string[] = [], quiet = false): number {
+export function validateCommand(arg: string, sets: string[], sweeps: string[] = [], samples: string[] = [], quiet = false, crosses: string[] = []): number {
   const say = (line: string) => {
     if (!quiet) process.stdout.write(line);
   };
+  // --cross as run reads it: with a sweep of one numeric parameter
+  if (crosses.length && !sweeps.length) throw new CliError('--cross reads where a figure crosses a value along a swept parameter: it needs --sweep');
+  if (crosses.length) checkCrossAxes(crosses.map(parseCross), sweeps.map(parseSweep));
   if (samples.length) {
     if (sweeps.length) throw new CliError('--sample and --sweep: give one');
     // every sampled value lies between its range's ends: the scenario at all the low ends and at all

@@ -37,6 +37,8 @@ const USAGE = `usage:
                [--seed N [--runs K] | --seeds 1-5] [--threads T] [--set ...] [--out sweep.csv] [--bands b.csv]
                [--band-level L]   every point of the grid (per seed), in parallel: one CSV with
                point, value and seed columns, and a table of each point's summary figures
+               [--cross figure=value ...]   with one numeric parameter: where each figure's mean
+               crosses the value (a break-even), linear between the points around it
   depinsim run <scenario.json | preset> --sample path=low:high [--sample ...] [--seed S] --runs N
                [--threads T] [--set ...] [--out runs.csv] [--bands b.csv]   uncertain parameters:
                N runs, each with its own values (a latin hypercube over the ranges) and seed: the
@@ -48,7 +50,7 @@ const USAGE = `usage:
                (parameters + 3) runs, each row one seed and a replicate on another; up to 32
                parameters; N a power of two is most even): each parameter's Sobol indices for each
                summary figure, first-order and total, and the seeds' share, with 95% bootstrap intervals
-  depinsim validate <scenario.json | preset> [--days D] [--scale X] [--set path=value ...] [--sweep path=values ... | --sample path=low:high ...] [--quiet]
+  depinsim validate <scenario.json | preset> [--days D] [--scale X] [--set path=value ...] [--sweep path=values ... [--cross figure=value ...] | --sample path=low:high ...] [--quiet]
   depinsim scenarios            list the bundled presets and the question each answers
   depinsim schema [--out f]     JSON Schema of scenario files (for editors)
   depinsim help                 this text (also --help, -h)
@@ -60,6 +62,7 @@ const OPTIONS = {
   runs: { type: 'string' },
   threads: { type: 'string' },
   sweep: { type: 'string', multiple: true },
+  cross: { type: 'string', multiple: true },
   sample: { type: 'string', multiple: true },
   sobol: { type: 'string' },
   bands: { type: 'string' },
@@ -126,9 +129,9 @@ export async function main(argv: string[]): Promise<number> {
       case 'run':
         return await runCommand(one(rest, 'run'), values);
       case 'validate':
-        refuseUnread('validate', values, ['set', 'days', 'scale', 'sweep', 'sample', 'quiet']);
+        refuseUnread('validate', values, ['set', 'days', 'scale', 'sweep', 'cross', 'sample', 'quiet']);
         // --days and --scale after the --set edits, as run takes them: the hash printed is the run's
-        return validateCommand(one(rest, 'validate'), [...(values.set ?? []), ...sizeSets(values)], values.sweep ?? [], values.sample ?? [], values.quiet);
+        return validateCommand(one(rest, 'validate'), [...(values.set ?? []), ...sizeSets(values)], values.sweep ?? [], values.sample ?? [], values.quiet, values.cross ?? []);
       case 'scenarios':
         refuseUnread('scenarios', values, []);
         return scenariosCommand();

@@ -9,6 +9,7 @@ import { MAX_SEEDS, parseSeeds } from './seedList.ts';
 import { runSeeds } from '../sim/rng/runSeeds.ts';
 import { replicateCommand } from './replicate.ts';
 import { planSweep, sweepCommand } from './sweep.ts';
+import { checkCrossAxes, parseCross } from './crossSpec.ts';
 import { MAX_SWEEP_RUNS, parseSweep } from './sweepSpec.ts';
 import { parseSample, samplePoints, sobolPoints, type SampleRange } from './sampleSpec.ts';
 import { SOBOL_MIN_ROWS } from './sobolIndices.ts';
@@ -56,6 +57,8 @@ export interface RunFlags {
   threads?: string;
   /** A parameter grid (sweep.ts): one `path=values` per swept field. */
   sweep?: string[];
+  /** With a one-parameter --sweep: where a summary figure's mean crosses a value (crossSpec.ts). */
+  cross?: string[];
   /** Uncertain parameters (sampleSpec.ts): one `path=low:high` each, drawn for each of the --runs. */
   sample?: string[];
   /** With --sample: variance-based indices from Saltelli's design of this many rows (sobolIndices.ts), in place of --runs. */
@@ -150,6 +153,7 @@ export async function runCommand(arg: string, f: RunFlags): Promise<number> {
     await sweepCommand(planSweep(arg, sets, axes, 1, points), seeds, { out: f.out, bands: f.bands, bandLevel, quiet: f.quiet, threads, control }, ranges);
     return EXIT.ok;
   }
+  if (f.cross?.length && !f.sweep?.length) throw new CliError('--cross reads where a figure crosses a value along a swept parameter: it needs --sweep (e.g. --sweep demand.baseRateJobsPerHour=60:180:30 --cross utilization=60%)');
   if (f.sweep?.length) {
     // A sweep's per-run leases or providers would need a file per run; one long time series is the product.
     for (const [flag, v] of [['--leases', f.leases], ['--providers', f.providers]] as const) {
@@ -161,8 +165,10 @@ export async function runCommand(arg: string, f: RunFlags): Promise<number> {
     for (const [flag, v, path] of [['--days', f.days, 'horizonDays'], ['--scale', f.scale, 'scale']] as const) {
       if (v !== undefined && axes.some((a) => a.path === path)) throw new CliError(`${flag} and --sweep ${path} set the same field: keep one`);
     }
+    const crosses = (f.cross ?? []).map(parseCross);
+    checkCrossAxes(crosses, axes);
     const threads = f.threads === undefined ? undefined : intFlag('threads', f.threads, 1, 1, 256);
-    await sweepCommand(planSweep(arg, sets, axes, seeds.length), seeds, { out: f.out, bands: f.bands, bandLevel, quiet: f.quiet, threads, control });
+    await sweepCommand(planSweep(arg, sets, axes, seeds.length), seeds, { out: f.out, bands: f.bands, bandLevel, quiet: f.quiet, threads, control, crosses });
     return EXIT.ok;
   }
   if (batch) {

@@ -35,6 +35,9 @@ import type { SobolRole } from './sobolIndices.ts';
 import { figureIndices, sobolRecords, sobolTable, type FigureIndices } from './sobolTable.ts';
 import { describeSeeds } from '../sim/rng/runSeeds.ts';
 import { MAX_SWEEP_RUNS, sweepGrid, valueText, type SweepAxis } from './sweepSpec.ts';
+import { crossingsOf, type CrossSpec } from './crossSpec.ts';
+import { crossingWords } from '../sim/metrics/sweepCrossings.ts';
+import { fieldUnit } from '../sim/scenario/fieldNames.ts';
 
 export const POINT_COLUMN = { name: 'point', unit: '', description: 'Sweep point the row belongs to, 1 to the number of points (the sidecar lists each point\'s values and scenario hash)' };
 
@@ -48,6 +51,8 @@ export interface SweepFlags {
   threads?: number;
   /** The control run's name, when the points are the scenario's control (--control): the sidecars say so. */
   control?: string;
+  /** --cross: the figures and values whose crossings the summary reads (one numeric axis). */
+  crosses?: CrossSpec[];
 }
 
 /** A sweep's points: each one's values (one per axis) and its validated scenario. */
@@ -200,6 +205,28 @@ export async function sweepCommand(plan: SweepPlan, seeds: number[], f: SweepFla
   const perPoint = points.map((_, k) => results.slice(k * seeds.length, (k + 1) * seeds.length).map((r) => r.figures));
   process.stderr.write(sweepTable(axes, points.map((p) => p.values), perPoint));
   if (seeds.length > 1 && points.length > 1) process.stderr.write(pairedTable(axes, points.map((p) => p.values), perPoint));
+  if (f.crosses?.length) process.stderr.write(crossLines(axes[0], f.crosses, perPoint));
+}
+
+/**
+ * --cross: per figure and value, where the points' means cross it along the one swept parameter, in
+ * words with the parameter's unit from the schema ("utilization rises above 60.0% at about 152
+ * jobs/h (between the points 120 and 180 jobs/h, taken as linear)").
+ */
+export function crossLines(axis: SweepAxis, crosses: readonly CrossSpec[], perPoint: readonly RunFigures[][]): string {
+  const xs = axis.values as number[];
+  const unit = fieldUnit(axis.path.split('.'));
+  const xUnit = unit && unit !== 'share' ? ` ${unit}` : '';
+  const n = perPoint[0]?.length ?? 0;
+  // a swept value as given; an interpolated one to 3 significant digits (it is an estimate)
+  const fx = (v: number) => valueText(xs.includes(v) ? v : Number(v.toPrecision(3)));
+  const lines = crosses.map((c) => {
+    const means = perPoint.map((runs) => meanCi95(runs.map((r) => r[c.figure.key])).mean);
+    if (means.every((m) => Number.isNaN(m))) return `  ${c.figure.short}=${c.text}: the runs have no ${c.figure.short} (its columns are off in this scenario)`;
+    const what = `${c.figure.short}${n > 1 ? ` (the mean of ${n} seeds)` : ''}`;
+    return `  ${crossingWords(crossingsOf(c, xs, means), xs.map((x, k) => ({ x, y: means[k] })), c.value, what, fx, xUnit, c.figure.format)}`;
+  });
+  return [`  where the figures cross the --cross values as ${axis.path} rises:`, ...lines].join('\n') + '\n';
 }
 
 /** A --sobol point's matrix as the sidecar names it: 'A', 'B', 'AB:<path>' (A with that parameter's value from B), or 'R' (A on the row's second seed). */

@@ -645,6 +645,16 @@ describe('depinsim run --sweep (a parameter grid)', () => {
     expect(r.err).toMatch(/\n {2}3 +auction +80 +\d+\.\d% ± \d+\.\d%/);
   });
 
+  it('--cross says where a figure crosses a value along the sweep, after the table; refused for a sweep it cannot read', () => {
+    const r = cli(['run', 'baseline', '--sweep', 'demand.baseRateJobsPerHour=60,180', '--days', '2', '--scale', '0.05', '--cross', 'utilization=0%', '--cross', 'utilization=100%', '--out', 'cross.csv']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toMatch(/\n {2}where the figures cross the --cross values as demand\.baseRateJobsPerHour rises:\n {2}The utilization stays above 0\.0% over the whole range \(from [\d.]+% to [\d.]+%\)\.\n {2}The utilization stays below 100\.0% over the whole range/);
+    const bad = cli(['run', 'baseline', '--sweep', 'market.matcher=spheron,auction', '--days', '2', '--cross', 'utilization=50%']);
+    expect(bad.code).toBe(2);
+    expect(bad.err.trim()).toBe('depinsim: --cross needs a numeric --sweep: market.matcher takes "spheron", "auction"');
+    expect(cli(['run', 'baseline', '--days', '2', '--cross', 'utilization=50%']).err).toMatch(/--cross .* it needs --sweep/);
+  });
+
   it('--bands gives each point its own bands, led by the point and its values', () => {
     const r = cli(['run', 'baseline', '--sweep', 'market.matcher=spheron,auction', '--seeds', '1-3', '--days', '2', '--scale', '0.1', '--bands', 'sw-bands.csv', '--quiet']);
     expect(r.code, r.err).toBe(0);

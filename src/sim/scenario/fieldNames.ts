@@ -9,6 +9,7 @@ import { scenarioSchema } from './schema.ts';
 import { closestNames } from './closestNames.ts';
 
 interface Node {
+  unit?: string;
   properties?: Record<string, Node>;
   additionalProperties?: Node | boolean;
   items?: Node;
@@ -70,4 +71,9 @@ export function closestPaths(path: readonly string[]): string[] {
     return closestFields(path.slice(0, i), path[i]).map((k) => [...path.slice(0, i), k, ...path.slice(i + 1)].join('.'));
   }
   return [];
+}
+
+/** The unit the schema gives the field at a dotted path ('jobs/h', 'share'), or '' when it gives none. */
+export function fieldUnit(path: readonly string[]): string {
+  return nodesAt(path).find((n) => typeof n.unit === 'string')?.unit ?? '';
 }

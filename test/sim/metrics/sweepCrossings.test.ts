@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bandHoldsLine, crossingWords, lineCrossings } from '../../src/ui/lib/sweepCrossings.ts';
+import { bandHoldsLine, crossingWords, lineCrossings } from '../../../src/sim/metrics/sweepCrossings.ts';
 
 const pts = (ys: number[], xs = ys.map((_, i) => (i + 1) * 10)) => ys.map((y, i) => ({ x: xs[i], y }));
 const fx = (v: number) => `${v}`;

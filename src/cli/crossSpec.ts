@@ -1,0 +1,65 @@
+/**
+ * `--cross figure=value` with a one-parameter --sweep: where the summary figure's mean across seeds
+ * crosses the value as the swept parameter rises (a break-even: "at what base rate does utilization
+ * pass 60%?"), linear between the two points around it (metrics/sweepCrossings.ts, as the
+ * dashboard's sweep reads it). The figure is named as the sweep's table heads it or by its key
+ * (`fill rate`, `fill_rate`); a value ending in % is a percent of a share figure ("60%" is 0.6),
+ * any other is in the figure's own unit (a share as a fraction, the price in USD per GPU-hour, the
+ * wait in hours).
+ */
+import { closestNames, orList } from '../sim/scenario/closestNames.ts';
+import { lineCrossings, type Crossing } from '../sim/metrics/sweepCrossings.ts';
+import { CliError } from './errors.ts';
+import { FIGURES, type FigureDef } from './replicaMessages.ts';
+import type { SweepAxis } from './sweepSpec.ts';
+
+export interface CrossSpec {
+  figure: FigureDef;
+  value: number;
+  /** As given, for the messages. */
+  text: string;
+}
+
+const EXAMPLE = "e.g. --cross utilization=60% or --cross 'provider profit=0'";
+
+/** A figure's names: its key and its table head, compared without case, spaces or underscores. */
+const squash = (s: string) => s.toLowerCase().replace(/[\s_]+/g, '');
+
+/** Share figures take a value in percent: they are the ones whose change the tables write in points (pp). */
+const isShare = (f: FigureDef) => f.delta !== undefined;
+
+export function parseCross(spec: string): CrossSpec {
+  const bad = (why: string) => new CliError(`--cross: ${why}, got '${spec}' (${EXAMPLE})`);
+  const eq = spec.lastIndexOf('=');
+  if (eq <= 0 || eq === spec.length - 1) throw bad('expected figure=value');
+  const name = spec.slice(0, eq).trim();
+  const figure = FIGURES.find((f) => squash(f.key) === squash(name) || squash(f.short) === squash(name));
+  if (!figure) {
+    const near = closestNames(
+      FIGURES.map((f) => f.short),
+      name,
+    );
+    throw bad(`no summary figure '${name}'${near.length ? ` (did you mean ${orList(near)}?)` : ''}; the figures: ${FIGURES.map((f) => f.short).join(', ')}`);
+  }
+  const text = spec.slice(eq + 1).trim();
+  const percent = text.endsWith('%');
+  if (percent && !isShare(figure)) throw bad(`${figure.short} is not a share: give its value without %`);
+  const n = Number(percent ? text.slice(0, -1) : text);
+  if (text === '' || text === '%' || !Number.isFinite(n)) throw bad('the value is not a number');
+  return { figure, value: percent ? n / 100 : n, text };
+}
+
+/** --cross reads a line along one numeric axis: refused before anything runs for any other sweep. */
+export function checkCrossAxes(crosses: readonly CrossSpec[], axes: readonly SweepAxis[]): void {
+  if (crosses.length === 0) return;
+  if (axes.length !== 1) throw new CliError(`--cross reads where a figure crosses a value along one swept parameter: sweep one, got ${axes.length} (${axes.map((a) => a.path).join(', ')})`);
+  if (!axes[0].values.every((v) => typeof v === 'number')) throw new CliError(`--cross needs a numeric --sweep: ${axes[0].path} takes ${axes[0].values.map((v) => JSON.stringify(v)).join(', ')}`);
+}
+
+/** Each figure's crossings of its value by the points' means (points in the sweep's order; NaN means skipped). */
+export function crossingsOf(cross: CrossSpec, values: readonly number[], means: readonly number[]): Crossing[] {
+  return lineCrossings(
+    values.map((x, k) => ({ x, y: means[k] })),
+    cross.value,
+  );
+}

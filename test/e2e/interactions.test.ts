@@ -1028,20 +1028,7 @@ describe('dashboard interactions', () => {
     expect(await page.locator('[data-testid="sweep-status"]').textContent()).toMatch(/done \(1 from memory\)/);
     expect(await page.locator('[data-testid="sweep-point"]').count()).toBe(3);
     expect(await page.locator('[data-testid="sweep-current"]').count()).toBe(1);
-    // where the median crosses a line: utilization halfway between the first two points is crossed
-    // halfway between their demands (linear between the points), marked on the chart and said in words
-    const mid = (u[0] + u[1]) / 2;
-    await page.check('[data-testid="sweep-line-on"]');
-    await page.fill('[data-testid="sweep-line-threshold"]', String(mid * 100));
-    await expect.poll(() => page.locator('[data-testid="sweep-crossing"]').textContent()).toMatch(/The utilization rises above [\d.]+% at about 90(\.0)? jobs\/h \(between the points 60 and 120 jobs\/h, taken as linear\)/);
-    expect(await page.locator('[data-testid="sweep-crossing-mark"]').count()).toBe(1);
-    expect(await page.locator('[data-testid="sweep-line"]').count()).toBe(1);
-    await page.fill('[data-testid="sweep-line-threshold"]', '99');
-    await expect.poll(() => page.locator('[data-testid="sweep-crossing"]').textContent()).toMatch(/stays below 99(\.0)?% over the whole range/);
-    expect(await page.locator('[data-testid="sweep-crossing-mark"]').count()).toBe(0);
     await page.locator('[data-testid="sweep"]').screenshot({ path: join(ROOT, 'test-results/screenshots/sweep.png') });
-    await page.uncheck('[data-testid="sweep-line-on"]');
-    expect(await page.locator('[data-testid="sweep-line"]').count()).toBe(0);
 
     const [dl] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action="sweep-csv"]').click()]);
     const file = join(DOWNLOADS, dl.suggestedFilename());
@@ -1059,6 +1046,29 @@ describe('dashboard interactions', () => {
     const again = await page.evaluate(() => (window as unknown as { __depinsim: SweepHook }).__depinsim.sweep.points);
     expect(again.map((p) => p.kpis.utilization.p50)).toEqual(u);
 
+    // where the median crosses a line: utilization halfway between the first two points is crossed
+    // halfway between their demands (linear between the points), marked on the chart and said in words
+    const mid = (u[0] + u[1]) / 2;
+    await page.check('[data-testid="sweep-line-on"]');
+    await page.fill('[data-testid="sweep-line-threshold"]', String(mid * 100));
+    await expect.poll(() => page.locator('[data-testid="sweep-crossing"]').textContent()).toMatch(/The utilization rises above [\d.]+% at about 90(\.0)? jobs\/h \(between the points 60 and 120 jobs\/h, taken as linear\)/);
+    expect(await page.locator('[data-testid="sweep-crossing-mark"]').count()).toBe(1);
+    expect(await page.locator('[data-testid="sweep-line"]').count()).toBe(1);
+    // placing it closer: the same sweep between the two points around it, their runs from memory
+    await page.click('[data-action="sweep-refine"]');
+    await page.waitForFunction(() => {
+      const s = (window as unknown as { __depinsim: SweepHook }).__depinsim.sweep;
+      return s.total === 3 && s.done === 3 && s.points[1]?.value === 90;
+    }, null, { timeout: 120_000 });
+    const refined = await page.evaluate(() => (window as unknown as { __depinsim: SweepHook }).__depinsim.sweep);
+    expect(refined.points.map((p) => p.value)).toEqual([60, 90, 120]);
+    expect(refined.fromCache).toBe(2);
+    await expect.poll(() => page.locator('[data-testid="sweep-crossing"]').textContent()).toMatch(/rises above [\d.]+% at about [\d.]+ jobs\/h \(between the points (60 and 90|90 and 120) jobs\/h/);
+    await page.fill('[data-testid="sweep-line-threshold"]', '99');
+    await expect.poll(() => page.locator('[data-testid="sweep-crossing"]').textContent()).toMatch(/stays below 99(\.0)?% over the whole range/);
+    expect(await page.locator('[data-testid="sweep-crossing-mark"]').count()).toBe(0);
+    await page.uncheck('[data-testid="sweep-line-on"]');
+    expect(await page.locator('[data-testid="sweep-line"]').count()).toBe(0);
     // a value out of the field's range starts nothing and says which
     await page.fill('[data-testid="sweep-from"]', '-10');
     await page.click('[data-action="sweep-run"]');

@@ -396,6 +396,31 @@ describe('dashboard interactions', () => {
     expect(errors).toEqual([]);
   });
 
+  it('jump to a chart: a list over the page from the time window\'s row; a link scrolls its chart below the context bar and gives it the focus', async () => {
+    const { page, errors } = await open();
+    await waitForStatus(page, 'done', 30_000);
+    const summary = page.getByTestId('chart-index').locator('summary');
+    expect(await summary.textContent()).toMatch(/^Jump to a chart \(\d+\)$/);
+    // Escape closes it, back to its summary
+    await summary.click();
+    const index = page.getByRole('navigation', { name: 'Charts on this page' });
+    expect(await index.getByRole('link').count()).toBeGreaterThan(20);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => index.isVisible()).toBe(false);
+    await summary.click();
+    await index.getByRole('link', { name: 'Burn-to-mint ratio' }).click();
+    await expect.poll(() => index.isVisible()).toBe(false);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('chart-burn-mint-ratio');
+    const { top, barBottom } = await page.evaluate(() => ({
+      top: document.getElementById('chart-burn-mint-ratio')!.getBoundingClientRect().top,
+      barBottom: document.querySelector('header.bar')!.getBoundingClientRect().bottom,
+    }));
+    // in view, its title not under the sticky context bar
+    expect(top).toBeGreaterThanOrEqual(barBottom);
+    expect(top).toBeLessThan(barBottom + 40);
+    expect(errors).toEqual([]);
+  });
+
   it('the network size in the context bar: a quarter of the providers is the scenario at scale 0.25 (the CLI\'s --scale)', async () => {
     const { page } = await open();
     await waitForStatus(page, 'done', 30_000);

@@ -1079,6 +1079,11 @@ describe('dashboard interactions', () => {
     await expect.poll(() => page.locator('[data-testid="sweep-crossing"]').textContent()).toMatch(/The utilization rises above [\d.]+% at about 90(\.0)? jobs\/h \(between the points 60 and 120 jobs\/h, taken as linear\)/);
     expect(await page.locator('[data-testid="sweep-crossing-mark"]').count()).toBe(1);
     expect(await page.locator('[data-testid="sweep-line"]').count()).toBe(1);
+    // the CSV says what the page said
+    const [dlc] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action="sweep-csv"]').click()]);
+    const crossFile = join(DOWNLOADS, `crossing-${dlc.suggestedFilename()}`);
+    await dlc.saveAs(crossFile);
+    expect(readFileSync(crossFile, 'utf8')).toMatch(/^# crossing \(utilization = [\d.]+\): The utilization rises above [\d.]+% at about 90(\.0)? jobs\/h/m);
     // placing it closer: the same sweep between the two points around it, their runs from memory
     await page.click('[data-action="sweep-refine"]');
     await page.waitForFunction(() => {

@@ -121,6 +121,12 @@ describe('controls generated from the scenario schema', () => {
   it('labels, nice numbers and field parsing', () => {
     expect(labelFor('demand.baseRateJobsPerHour')).toBe('Base rate jobs per hour');
     expect(labelFor('supply.archetypes.home.share')).toBe('Home: share');
+    // units and acronyms as written, a region by its name, a GPU model by the catalogue's
+    expect(labelFor('supply.electricity.na.residentialUsdPerKwh')).toBe('North America: residential USD per kWh');
+    expect(labelFor('supply.electricity.other.industrialUsdPerKwh')).toBe('Elsewhere: industrial USD per kWh');
+    expect(labelFor('supply.archetypes.home.gpusPerNodeMax')).toBe('Home: GPUs per node max');
+    expect(labelFor('supply.archetypes.farm.models.rtx4090')).toMatch(/^Farm models: RTX 4090/);
+    expect(labelFor('supply.archetypes.datacenter.pue')).toBe('Datacenter: PUE');
     expect(niceCeil(230)).toBe(250);
     expect(niceCeil(0.3)).toBeCloseTo(0.5);
     expect(parseFieldText(' 1,500 ', 'integer')).toBe(1500);

@@ -6,6 +6,7 @@
  * code here, bar its title and the example a new item starts from (a test holds the two lists
  * together). The edits are whole arrays at the kind's path, as `--set 'demand.shocks=[...]'`.
  */
+import { capitalized, fieldWords } from './fieldWords.ts';
 import { cleanDescription, type ControlSpec, type GroupName } from './schemaControls.ts';
 export { fieldId } from './schemaControls.ts';
 
@@ -113,13 +114,9 @@ interface Node {
   description?: string;
 }
 
-/** Field labels: "startDay" -> "Start day", "usdPerGpuHour" -> "USD per GPU hour". */
+/** Field labels: "startDay" -> "Start day", "usdPerGpuHour" -> "USD per GPU hour" (fieldWords.ts). */
 function words(key: string): string {
-  const s = key
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .replace(/\b(usd|gpu|vram|gb)\b/g, (w) => w.toUpperCase());
-  return s.charAt(0).toUpperCase() + s.slice(1);
+  return capitalized(fieldWords(key));
 }
 
 /** A field label inside a sentence: "Start day" -> "start day", an acronym kept ("USD per GPU hour"). */

@@ -4,6 +4,9 @@
  * and description, read from the JSON Schema that zod derives from the schema's `.meta()`. The first screen shows a curated handful per group; the
  * rest of each group is listed under "All parameters".
  */
+import { capitalized, fieldWords } from './fieldWords.ts';
+import { REGION_LABELS } from './chartDefs/palette.ts';
+import { GPU_CATALOGUE } from '../../sim/supply/catalogue.ts';
 import type { Json } from './paths.ts';
 import { isDescriptive } from '../../sim/scenario/hash.ts';
 
@@ -93,15 +96,16 @@ export function cleanDescription(d: string | undefined): string {
 /** "baseRateJobsPerHour" -> "Base rate jobs per hour"; the path's parent names give context. */
 export function labelFor(path: string): string {
   const parts = path.split('.');
-  const words = (s: string) =>
-    s
-      .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-      .replace(/_/g, ' ')
-      .toLowerCase();
-  const leaf = words(parts[parts.length - 1]);
-  const ctx = parts.slice(1, -1).filter((p) => !['archetypes', 'classes', 'weights', 'electricity'].includes(p));
-  const text = ctx.length ? `${ctx.map(words).join(' ')}: ${leaf}` : leaf;
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  const key = parts[parts.length - 1];
+  // a GPU model's weight in a type's mix reads by the model's name: "Home models: RTX 4090 24GB"
+  const model = parts[parts.length - 2] === 'models' ? GPU_CATALOGUE.find((g) => g.id === key) : undefined;
+  const leaf = model ? model.name : fieldWords(key);
+  // a region's code in a table by region reads as its name: "North America: residential USD per kWh"
+  const ctx = parts
+    .slice(1, -1)
+    .filter((p) => !['archetypes', 'classes', 'weights', 'electricity'].includes(p))
+    .map((p) => (Object.hasOwn(REGION_LABELS, p) ? REGION_LABELS[p as keyof typeof REGION_LABELS] : fieldWords(p)));
+  return capitalized(ctx.length ? `${ctx.join(' ')}: ${leaf}` : leaf);
 }
 
 /** A "nice" number (1, 2, 2.5, 5 x 10^k) at or above x. */

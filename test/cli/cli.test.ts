@@ -260,8 +260,8 @@ describe('depinsim validate and a control run', () => {
     expect(cli(['validate', 'baseline', '--scale', '0']).err).toMatch(/--scale: expected a number in \[0\.01, 200\]/);
     // before 0.19.1 these were ignored: validate --scale 150 printed the hash at scale 1
     for (const [args, err] of [
-      [['validate', 'baseline', '--seed', '3'], "depinsim: 'validate' does not use --seed; it takes --set, --days, --scale, --sweep, --sample, --quiet\n"],
-      [['validate', 'baseline', '--out', 'v.csv', '--leases', 'l.csv'], "depinsim: 'validate' does not use --out, --leases; it takes --set, --days, --scale, --sweep, --sample, --quiet\n"],
+      [['validate', 'baseline', '--seed', '3'], "depinsim: 'validate' does not use --seed; it takes --set, --days, --scale, --sweep, --cross, --sample, --quiet\n"],
+      [['validate', 'baseline', '--out', 'v.csv', '--leases', 'l.csv'], "depinsim: 'validate' does not use --out, --leases; it takes --set, --days, --scale, --sweep, --cross, --sample, --quiet\n"],
       [['scenarios', '--days', '3'], "depinsim: 'scenarios' does not use --days; it takes none\n"],
       [['schema', '--seed', '2'], "depinsim: 'schema' does not use --seed; it takes --out\n"],
     ] as const) {

@@ -396,6 +396,26 @@ describe('dashboard interactions', () => {
     expect(errors).toEqual([]);
   });
 
+  it("a job class's duration distribution: a new shape keeps the mean, a bad parameter shows under it and holds the run, a good one runs what --set runs", async () => {
+    const { page, errors } = await open();
+    await waitForStatus(page, 'done', 30_000);
+    await page.getByRole('searchbox', { name: 'Find a parameter in every group' }).fill('training duration hours');
+    const field = page.locator('[data-path="demand.classes.training.durationHours"]');
+    // the baseline's log-normal, median 24 h and sigma 1.5: a mean of 74 h
+    expect(await field.getByTestId('dist-mean').textContent()).toBe('mean 73.93 h');
+    await page.selectOption(fieldId('demand.classes.training.durationHours'), 'exponential');
+    await expect.poll(() => page.inputValue(fieldId('demand.classes.training.durationHours.mean'))).toBe('73.93');
+    expect(await field.getByTestId('dist-mean').textContent()).toBe('mean 73.93 h');
+    await typeField(page, 'demand.classes.training.durationHours.mean', '-3');
+    await expect.poll(() => field.getByRole('alert').textContent()).toBe('expected value > 0, got -3');
+    expect(await page.locator('.issues').textContent()).toMatch(/demand\.classes\.training\.durationHours\.mean: expected value > 0, got -3/);
+    await typeField(page, 'demand.classes.training.durationHours.mean', '100');
+    const cliHash = scenarioHash(parseScenario(applyOverrides(findPreset('baseline')!.raw, ['horizonDays=20', 'demand.classes.training.durationHours={"dist":"exponential","mean":100}'])));
+    await expect.poll(async () => (await hk(page)).hash, { timeout: 15_000 }).toBe(cliHash);
+    expect(await field.getByRole('alert').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
   it('jump to a chart: a list over the page from the time window\'s row; a link scrolls its chart below the context bar and gives it the focus', async () => {
     const { page, errors } = await open();
     await waitForStatus(page, 'done', 30_000);

@@ -14,7 +14,13 @@ import { isDescriptive } from '../../sim/scenario/hash.ts';
  * 'multiChoice': a list of some of the options (`market.spot.classes`), none repeated, at least one;
  * left out it means all of them (the schema's "all if omitted").
  */
-export type ControlKind = 'number' | 'integer' | 'boolean' | 'choice' | 'multiChoice';
+export type ControlKind = 'number' | 'integer' | 'boolean' | 'choice' | 'multiChoice' | 'distribution';
+
+/** One shape a distribution field may take (`dist` and its parameters, with the schema's ranges). */
+export interface DistShape {
+  dist: string;
+  params: { key: string; min?: number; max?: number; exclusiveMin?: boolean }[];
+}
 export type GroupName = 'supply' | 'demand' | 'market' | 'economy' | 'run';
 
 export interface ControlSpec {
@@ -33,6 +39,8 @@ export interface ControlSpec {
   options?: string[];
   /** Set when the value lives inside a weight map that must be written whole (`parent` path). */
   weightMapParent?: string;
+  /** A 'distribution': the shapes it may take (fixed, exponential, log-normal, ...), in schema order. */
+  dists?: DistShape[];
   /** Slider range: the schema range, narrowed around the default when the schema's is huge. */
   sliderMin?: number;
   sliderMax?: number;
@@ -55,9 +63,10 @@ interface JsonSchemaNode {
   default?: Json;
   unit?: string;
   description?: string;
-  oneOf?: unknown[];
+  oneOf?: JsonSchemaNode[];
   anyOf?: unknown[];
   items?: JsonSchemaNode;
+  const?: unknown;
 }
 
 export const GROUPS: { name: GroupName; title: string; blurb: string }[] = [
@@ -139,7 +148,26 @@ function kindOf(node: JsonSchemaNode): ControlKind | null {
   return null;
 }
 
-/** Every scalar control and list of choices in the JSON Schema, in schema order. */
+/**
+ * The shapes of a distribution field (job durations, patience): a oneOf whose every option is an
+ * object told apart by a `dist` constant. Null for any other node.
+ */
+function distShapes(node: JsonSchemaNode): DistShape[] | null {
+  const alts = node.oneOf;
+  if (!alts?.length) return null;
+  const shapes: DistShape[] = [];
+  for (const a of alts) {
+    const tag = a.properties?.dist?.const;
+    if (typeof tag !== 'string') return null;
+    const params = Object.entries(a.properties!)
+      .filter(([k]) => k !== 'dist')
+      .map(([key, p]) => ({ key, min: p.minimum ?? p.exclusiveMinimum, max: p.maximum, ...(p.exclusiveMinimum !== undefined ? { exclusiveMin: true } : {}) }));
+    shapes.push({ dist: tag, params });
+  }
+  return shapes;
+}
+
+/** Every scalar control, list of choices and distribution in the JSON Schema, in schema order. */
 export function controlsFromJsonSchema(schema: unknown): ControlSpec[] {
   const out: ControlSpec[] = [];
   const root = schema as JsonSchemaNode;
@@ -156,7 +184,8 @@ export function controlsFromJsonSchema(schema: unknown): ControlSpec[] {
       }
       return;
     }
-    const kind = kindOf(node);
+    const shapes = distShapes(node);
+    const kind = shapes ? 'distribution' : kindOf(node);
     if (!kind) return;
     const group = (path.split('.')[0] as GroupName) ?? 'run';
     const g: GroupName = ['supply', 'demand', 'market', 'economy'].includes(group) ? group : 'run';
@@ -170,6 +199,10 @@ export function controlsFromJsonSchema(schema: unknown): ControlSpec[] {
       description: cleanDescription(weightParent ? `${weightParent.description ?? ''} (${key})` : node.description),
       default: weightParent ? ((weightParent.default as Record<string, Json>)?.[key] ?? 0) : node.default,
     };
+    if (shapes) {
+      spec.dists = shapes;
+      spec.options = shapes.map((d) => d.dist);
+    }
     if (kind === 'choice') spec.options = node.enum;
     if (kind === 'multiChoice') spec.options = node.items!.enum;
     if (kind === 'number' || kind === 'integer') {

@@ -27,6 +27,7 @@ const NOT_MOVABLE: Record<Exclude<ControlKind, 'number' | 'integer'>, string> = 
   boolean: 'a flag, not a number',
   choice: 'a choice, not a number',
   multiChoice: 'a list of choices, not a number',
+  distribution: 'a distribution, not a number',
 };
 
 /**

@@ -413,6 +413,22 @@ describe('dashboard interactions', () => {
     const cliHash = scenarioHash(parseScenario(applyOverrides(findPreset('baseline')!.raw, ['horizonDays=20', 'demand.classes.training.durationHours={"dist":"exponential","mean":100}'])));
     await expect.poll(async () => (await hk(page)).hash, { timeout: 15_000 }).toBe(cliHash);
     expect(await field.getByRole('alert').count()).toBe(0);
+    // its parameter is a sweep's too: the page's own point is the page's run (from memory)
+    await waitForStatus(page, 'done', 30_000);
+    await page.locator('[data-testid="sweep"] summary').first().click();
+    await page.selectOption('[data-testid="sweep-path"]', 'demand.classes.training.durationHours.mean');
+    await page.fill('[data-testid="sweep-from"]', '50');
+    await page.fill('[data-testid="sweep-to"]', '150');
+    await page.selectOption('[data-testid="sweep-steps"]', '3');
+    await page.click('[data-action="sweep-run"]');
+    type SweepHook = { sweep: { done: number; total: number; fromCache: number; points: { value: number }[] } };
+    await page.waitForFunction(() => {
+      const s = (window as unknown as { __depinsim: SweepHook }).__depinsim.sweep;
+      return s.total === 3 && s.done === 3;
+    }, null, { timeout: 120_000 });
+    const sweep = await page.evaluate(() => (window as unknown as { __depinsim: SweepHook }).__depinsim.sweep);
+    expect(sweep.points.map((p) => p.value)).toEqual([50, 100, 150]);
+    expect(sweep.fromCache).toBe(1);
     expect(errors).toEqual([]);
   });
 

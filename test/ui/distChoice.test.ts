@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { scenarioSchema } from '../../src/sim/scenario/schema.ts';
 import { controlsFromJsonSchema } from '../../src/ui/lib/schemaControls.ts';
-import { distMean, switchDist } from '../../src/ui/lib/distChoice.ts';
+import { distMean, distParamControls, sweepEdits, switchDist } from '../../src/ui/lib/distChoice.ts';
+import { applyEdits } from '../../src/ui/lib/paths.ts';
+import { scenarioHash } from '../../src/sim/scenario/hash.ts';
 import { parseScenario } from '../../src/sim/scenario/validate.ts';
 import { JOB_CLASSES } from '../../src/sim/scenario/names.ts';
 
@@ -44,5 +46,24 @@ describe('distribution fields in the parameter panel', () => {
       const s = parseScenario({ demand: { classes: { training: { durationHours: switchDist({ dist: 'lognormal', median: 24, sigma: 1.5 }, to) } } } });
       expect(s.demand.classes.training.durationHours.dist).toBe(to);
     }
+  });
+
+  it("the current shape's parameters are number controls for the sweep, and a point writes its whole distribution", () => {
+    const page: Record<string, unknown> = { 'demand.classes.training.durationHours': { dist: 'lognormal', median: 24, sigma: 1.5 } };
+    const valueAt = (p: string) => page[p] ?? parseScenario({}).demand.classes[p.split('.')[2] as 'inference'][p.split('.')[3] as 'durationHours'];
+    const params = distParamControls(controls, valueAt);
+    const median = params.find((c) => c.path === 'demand.classes.training.durationHours.median')!;
+    const sigma = params.find((c) => c.path === 'demand.classes.training.durationHours.sigma')!;
+    expect(median).toMatchObject({ kind: 'number', unit: 'h', distParent: 'demand.classes.training.durationHours', min: 0, exclusiveMin: true, max: 1e7 });
+    expect(median.label).toBe('Training: duration hours: log-normal median');
+    expect(sigma.unit).toBe('');
+    // one edit of the whole distribution; two parameters of it (a grid) in the same one
+    expect(sweepEdits([[median, 48]], valueAt)).toEqual({ 'demand.classes.training.durationHours': { dist: 'lognormal', median: 48, sigma: 1.5 } });
+    expect(sweepEdits([[median, 48], [sigma, 1]], valueAt)).toEqual({ 'demand.classes.training.durationHours': { dist: 'lognormal', median: 48, sigma: 1 } });
+    const rate = controls.find((c) => c.path === 'demand.baseRateJobsPerHour')!;
+    expect(sweepEdits([[rate, 90], [median, 48]], valueAt)).toEqual({ 'demand.baseRateJobsPerHour': 90, 'demand.classes.training.durationHours': { dist: 'lognormal', median: 48, sigma: 1.5 } });
+    // the point is the scenario --set writes for that path (built from the default distribution)
+    const fromPage = parseScenario(applyEdits({}, sweepEdits([[median, 48]], valueAt)));
+    expect(scenarioHash(fromPage)).toBe(scenarioHash(parseScenario({ demand: { classes: { training: { durationHours: { dist: 'lognormal', median: 48, sigma: 1.5 } } } } })));
   });
 });

@@ -7,6 +7,7 @@
  */
 import { meanOf } from '../../sim/rng/fromDist.ts';
 import type { Dist } from '../../sim/scenario/params.ts';
+import type { ControlSpec } from './schemaControls.ts';
 
 /** The names the field shows for the shapes. */
 export const DIST_NAMES: Record<string, string> = {
@@ -61,4 +62,53 @@ export function switchDist(from: unknown, to: string): Record<string, unknown> {
     default:
       throw new Error(`unknown distribution '${to}'`);
   }
+}
+
+/**
+ * The parameters of each distribution field's current shape as number controls, for the sweep:
+ * "what if training jobs ran longer?" sweeps `demand.classes.training.durationHours.median`, the
+ * path `--set` and `--sweep` take. `distParent` names the distribution, which a point's edit writes
+ * whole (sweepEdits), since a parameter alone is no valid distribution.
+ */
+export function distParamControls(controls: readonly ControlSpec[], valueAt: (path: string) => unknown): ControlSpec[] {
+  const out: ControlSpec[] = [];
+  for (const c of controls) {
+    if (c.kind !== 'distribution') continue;
+    const v = valueAt(c.path) as { dist?: unknown } | undefined;
+    const shape = c.dists?.find((d) => d.dist === v?.dist);
+    for (const p of shape?.params ?? []) {
+      const name = PARAM_NAMES[p.key] ?? { label: p.key };
+      out.push({
+        path: `${c.path}.${p.key}`,
+        group: c.group,
+        kind: 'number',
+        label: `${c.label}: ${DIST_NAMES[shape!.dist] ?? shape!.dist} ${name.label}`,
+        unit: name.unitless ? '' : c.unit,
+        description: c.description,
+        min: p.min,
+        max: p.max,
+        ...(p.exclusiveMin ? { exclusiveMin: true } : {}),
+        distParent: c.path,
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * A sweep point's edits: each control's value at its path, except a distribution's parameter, which
+ * writes its whole distribution (the page's, with that parameter and any other swept one of it
+ * changed: a grid of a log-normal's median and sigma).
+ */
+export function sweepEdits(values: readonly (readonly [ControlSpec, number])[], valueAt: (path: string) => unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [c, v] of values) {
+    if (!c.distParent) {
+      out[c.path] = v;
+      continue;
+    }
+    const base = (out[c.distParent] ?? valueAt(c.distParent) ?? {}) as Record<string, unknown>;
+    out[c.distParent] = { ...base, [c.path.slice(c.distParent.length + 1)]: v };
+  }
+  return out;
 }

@@ -39,6 +39,8 @@ export interface ControlSpec {
   options?: string[];
   /** Set when the value lives inside a weight map that must be written whole (`parent` path). */
   weightMapParent?: string;
+  /** A parameter of a distribution's shape (distChoice.ts' distParamControls): the distribution's path, which an edit writes whole. */
+  distParent?: string;
   /** A 'distribution': the shapes it may take (fixed, exponential, log-normal, ...), in schema order. */
   dists?: DistShape[];
   /** Slider range: the schema range, narrowed around the default when the schema's is huge. */

@@ -43,6 +43,19 @@ const hk = (page: Page) =>
     return { status: h.status, rows: h.rows, hash: h.hash, seed: h.seed, day: h.day };
   });
 const column = (page: Page, name: string) => page.evaluate((n) => (window as unknown as { __depinsim: Hook }).__depinsim.column(n), name);
+type SweepState = { done: number; total: number; fromCache: number; points: { value: number; kpis: Record<string, { p50: number; n: number }> }[] };
+/** Waits until the sweep on the page has `total` runs, all in; returns its state. */
+async function sweepDone(page: Page, total: number, timeout = 120_000): Promise<SweepState> {
+  await page.waitForFunction(
+    (n) => {
+      const s = (window as unknown as { __depinsim: { sweep: SweepState } }).__depinsim.sweep;
+      return s.total === n && s.done === n;
+    },
+    total,
+    { timeout },
+  );
+  return page.evaluate(() => (window as unknown as { __depinsim: { sweep: SweepState } }).__depinsim.sweep);
+}
 /** A KPI of the run on screen over the selected window, as its card shows it. */
 const pageKpi = (page: Page, id: string) => page.evaluate((k) => (window as unknown as { __depinsim: { kpi(id: string): number } }).__depinsim.kpi(k), id);
 
@@ -421,12 +434,7 @@ describe('dashboard interactions', () => {
     await page.fill('[data-testid="sweep-to"]', '150');
     await page.selectOption('[data-testid="sweep-steps"]', '3');
     await page.click('[data-action="sweep-run"]');
-    type SweepHook = { sweep: { done: number; total: number; fromCache: number; points: { value: number }[] } };
-    await page.waitForFunction(() => {
-      const s = (window as unknown as { __depinsim: SweepHook }).__depinsim.sweep;
-      return s.total === 3 && s.done === 3;
-    }, null, { timeout: 120_000 });
-    const sweep = await page.evaluate(() => (window as unknown as { __depinsim: SweepHook }).__depinsim.sweep);
+    const sweep = await sweepDone(page, 3);
     expect(sweep.points.map((p) => p.value)).toEqual([50, 100, 150]);
     expect(sweep.fromCache).toBe(1);
     expect(errors).toEqual([]);
@@ -1154,12 +1162,7 @@ describe('dashboard interactions', () => {
     expect(await page.inputValue('[data-testid="sweep-to"]')).toBe('3');
     await page.selectOption('[data-testid="sweep-steps"]', '3');
     await page.click('[data-action="sweep-run"]');
-    type SweepHook = { sweep: { done: number; total: number; fromCache: number; points: { value: number; kpis: Record<string, { p50: number }> }[] } };
-    await page.waitForFunction(() => {
-      const s = (window as unknown as { __depinsim: SweepHook }).__depinsim.sweep;
-      return s.total === 3 && s.done === 3;
-    }, null, { timeout: 120_000 });
-    const sweep = await page.evaluate(() => (window as unknown as { __depinsim: SweepHook }).__depinsim.sweep);
+    const sweep = await sweepDone(page, 3);
     expect(sweep.points.map((p) => p.value)).toEqual([1, 2, 3]);
     const u = sweep.points.map((p) => p.kpis.utilization.p50);
     expect(u[0]).toBeLessThan(u[1]);

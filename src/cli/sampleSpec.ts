@@ -10,10 +10,9 @@ import { latinHypercube } from '../sim/rng/latinHypercube.ts';
 import { sobolSequence } from '../sim/rng/sobolSequence.ts';
 import { createStreams } from '../sim/rng/streams.ts';
 import { orList } from '../sim/scenario/closestNames.ts';
-import { closestPaths } from '../sim/scenario/fieldNames.ts';
+import { closestPaths, fieldTypes } from '../sim/scenario/fieldNames.ts';
 import { parseOverride } from '../sim/scenario/overrides.ts';
 import { CliError } from './errors.ts';
-import { jsonSchema } from './jsonSchema.ts';
 import { saltelliDesign, type SobolRole } from './sobolIndices.ts';
 
 export interface SampleRange {
@@ -50,16 +49,11 @@ export function parseSample(spec: string): SampleRange {
   return { path, lo, hi, integer: type === 'integer', log };
 }
 
-/** The JSON Schema type of a dotted path ('number', 'integer', ...), or null when the schema has no such field. */
+/** The JSON Schema type of a dotted path ('number', 'integer', ...), or null when the schema has no such field (a distribution's parameters included: fieldNames.ts). */
 function fieldType(path: string): string | null {
-  let node = jsonSchema() as { properties?: Record<string, unknown>; items?: unknown; type?: unknown };
-  for (const key of path.split('.')) {
-    // an array's element by its index (demand.shocks.0.multiplier), else an object's field
-    const next = /^\d+$/.test(key) && node.items ? node.items : node.properties && Object.hasOwn(node.properties, key) ? node.properties[key] : undefined;
-    if (!next || typeof next !== 'object') return null;
-    node = next as typeof node;
-  }
-  return typeof node.type === 'string' ? node.type : 'not a number';
+  const types = fieldTypes(path.split('.'));
+  if (types.length === 0) return null;
+  return types.includes('integer') ? 'integer' : types.includes('number') ? 'number' : types[0];
 }
 
 /** n points, one value per range each: a Latin hypercube from --seed's own stream ('sample-design'). */

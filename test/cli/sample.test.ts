@@ -27,6 +27,8 @@ describe('--sample ranges', () => {
     expect(parseSample('economy.emission.tokensPerDay=1e4:1e6:log')).toEqual({ path: 'economy.emission.tokensPerDay', lo: 1e4, hi: 1e6, integer: false, log: true });
     expect(parseSample('supply.providers=1500:2500').integer).toBe(true);
     expect(parseSample('demand.levelVolatility=0:0.5').integer).toBe(false); // an optional field too
+    // a parameter of a distribution (one of its shapes'), as --set and --sweep take it
+    expect(parseSample('demand.classes.training.durationHours.median=10:40')).toEqual({ path: 'demand.classes.training.durationHours.median', lo: 10, hi: 40, integer: false, log: false });
     for (const [spec, msg] of [
       ['demand.baseRateJobsPerHour=140:100', /high end must be above the low end/],
       ['demand.baseRateJobsPerHour=100', /two numbers, low:high/],
@@ -34,7 +36,8 @@ describe('--sample ranges', () => {
       ['demand.baseRateJobsPerHour=1:2:3', /the only scale after low:high is 'log'/],
       ['demand.baseRateJobsPerHour=1:2:log:log', /two numbers/],
       ['demand.baseRateJobsPerHour=0:2:log', /a log range needs a low end above 0/],
-      ['demand.baseRatJobsPerHour=1:2', /demand\.baseRatJobsPerHour is not a field of the scenario schema/],
+      ['demand.baseRatJobsPerHour=1:2', /demand\.baseRatJobsPerHour is not a field of the scenario schema \(did you mean demand\.baseRateJobsPerHour\?\)/],
+      ['demand.classes.training.durationHours=1:2', /demand\.classes\.training\.durationHours is not a number \(it is object\)/],
       ['market.matcher=1:2', /market\.matcher is not a number/],
       ['demand=1:2', /demand is not a number/],
       ['=1:2', /expected path=low:high/],

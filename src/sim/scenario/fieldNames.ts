@@ -10,6 +10,7 @@ import { closestNames } from './closestNames.ts';
 
 interface Node {
   unit?: string;
+  type?: string | string[];
   properties?: Record<string, Node>;
   additionalProperties?: Node | boolean;
   items?: Node;
@@ -76,4 +77,15 @@ export function closestPaths(path: readonly string[]): string[] {
 /** The unit the schema gives the field at a dotted path ('jobs/h', 'share'), or '' when it gives none. */
 export function fieldUnit(path: readonly string[]): string {
   return nodesAt(path).find((n) => typeof n.unit === 'string')?.unit ?? '';
+}
+
+/**
+ * The JSON types the schema allows at a dotted path, over every shape the field may take (a
+ * distribution's `median` is a number in its log-normal shape); empty when the schema has no such
+ * field. An array's item is reached by its index.
+ */
+export function fieldTypes(path: readonly string[]): string[] {
+  const types = new Set<string>();
+  for (const n of nodesAt(path)) for (const t of [n.type ?? []].flat()) types.add(t);
+  return [...types];
 }

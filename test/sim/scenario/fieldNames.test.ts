@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { closestNames, didYouMean, editDistance, orList } from '../../../src/sim/scenario/closestNames.ts';
-import { closestFields, closestPaths, knownFields } from '../../../src/sim/scenario/fieldNames.ts';
+import { closestFields, closestPaths, fieldTypes, fieldUnit, knownFields } from '../../../src/sim/scenario/fieldNames.ts';
 
 describe('field names for spelling hints', () => {
   test('the known fields at a path come from the schema, through tables, lists and distribution shapes', () => {
@@ -43,6 +43,15 @@ describe('field names for spelling hints', () => {
     expect(closestNames(['--seed', '--seeds', '--days'], '--sed')).toEqual(['--seed']);
     expect(didYouMean(['token_pump', 'token_crash'], 'token-pump')).toBe(' (did you mean token_pump?)');
     expect(didYouMean(['baseline'], 'zzz')).toBe('');
+  });
+
+  test("a field's types and unit, through a distribution's shapes and a list's items", () => {
+    expect(fieldTypes(['supply', 'providers'])).toEqual(['integer']);
+    expect(fieldTypes(['demand', 'classes', 'training', 'durationHours', 'median'])).toEqual(['number']);
+    expect(fieldTypes(['demand', 'shocks', '0', 'multiplier'])).toEqual(['number']);
+    expect(fieldTypes(['demand', 'nope'])).toEqual([]);
+    expect(fieldUnit(['demand', 'baseRateJobsPerHour'])).toBe('jobs/h');
+    expect(fieldUnit(['nope'])).toBe('');
   });
 
   test('orList joins names as a sentence does', () => {

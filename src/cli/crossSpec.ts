@@ -12,6 +12,8 @@ import { lineCrossings, type Crossing } from '../sim/metrics/sweepCrossings.ts';
 import { CliError } from './errors.ts';
 import { FIGURES, type FigureDef } from './replicaMessages.ts';
 import type { SweepAxis } from './sweepSpec.ts';
+import type { RunFigures } from './replicaMessages.ts';
+import { meanCi95 } from './confidence.ts';
 
 export interface CrossSpec {
   figure: FigureDef;
@@ -62,4 +64,26 @@ export function crossingsOf(cross: CrossSpec, values: readonly number[], means: 
     values.map((x, k) => ({ x, y: means[k] })),
     cross.value,
   );
+}
+
+/** The mean of a figure at each point, over the point's seeds (NaN where no run has it). */
+export function pointMeans(cross: CrossSpec, perPoint: readonly RunFigures[][]): number[] {
+  return perPoint.map((runs) => meanCi95(runs.map((r) => r[cross.figure.key])).mean);
+}
+
+/**
+ * The sidecar's `crossings`, for scripts: per --cross, the figure's key and value, the points' means
+ * and each crossing (`at`: the parameter's value, linear between the points, null beside an infinite
+ * mean; `between`: the two swept values around it; `rising`).
+ */
+export function crossRecords(crosses: readonly CrossSpec[], values: readonly number[], perPoint: readonly RunFigures[][]) {
+  return crosses.map((c) => {
+    const means = pointMeans(c, perPoint);
+    return {
+      figure: c.figure.key,
+      value: c.value,
+      means: means.map((m) => (Number.isFinite(m) ? m : null)),
+      crossings: crossingsOf(c, values, means).map((x) => ({ at: Number.isNaN(x.x) ? null : x.x, between: [x.from, x.to], rising: x.rising })),
+    };
+  });
 }

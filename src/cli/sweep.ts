@@ -35,7 +35,7 @@ import type { SobolRole } from './sobolIndices.ts';
 import { figureIndices, sobolRecords, sobolTable, type FigureIndices } from './sobolTable.ts';
 import { describeSeeds } from '../sim/rng/runSeeds.ts';
 import { MAX_SWEEP_RUNS, sweepGrid, valueText, type SweepAxis } from './sweepSpec.ts';
-import { crossingsOf, type CrossSpec } from './crossSpec.ts';
+import { crossingsOf, crossRecords, pointMeans, type CrossSpec } from './crossSpec.ts';
 import { crossingWords } from '../sim/metrics/sweepCrossings.ts';
 import { fieldUnit } from '../sim/scenario/fieldNames.ts';
 
@@ -170,10 +170,12 @@ export async function sweepCommand(plan: SweepPlan, seeds: number[], f: SweepFla
       new LongCsvOutput(f.out, head, prefixOf, () => ({
         ...meta,
         ...(sobol && sampled ? { sobol_indices: sobolRecords(sampled, sobolOf(perRunFigures)) } : {}),
+        // --cross: the crossings, as the summary says them, for scripts
+        ...(f.crosses?.length ? { crossings: crossRecords(f.crosses, axes[0].values as number[], byPoint(perRunFigures, seeds.length)) } : {}),
         columns: [POINT_COLUMN, ...axisColumns, SEED_COLUMN, ...runColumns],
         scenario_resolved: base,
       })),
-    () => (sobol ? { add: (i: number, r: { figures: RunFigures }) => void (perRunFigures[i] = r), publish: () => {}, discard: () => {} } : null),
+    () => (sobol || f.crosses?.length ? { add: (i: number, r: { figures: RunFigures }) => void (perRunFigures[i] = r), publish: () => {}, discard: () => {} } : null),
     () =>
       f.bands
         ? sampled
@@ -201,11 +203,17 @@ export async function sweepCommand(plan: SweepPlan, seeds: number[], f: SweepFla
   }
   const seedText = `${seeds.length} run${seeds.length > 1 ? 's' : ''} each (${describeSeeds(seeds)})`;
   process.stderr.write(`depinsim: ${base.name}, sweep of ${axes.map((a) => a.path).join(' x ')}: ${points.length} points x ${seedText}, ${batchDone(results, secs, threads, note, written(f.out, f.bands))}\n`);
-  // runs go point by point, each point's seeds together
-  const perPoint = points.map((_, k) => results.slice(k * seeds.length, (k + 1) * seeds.length).map((r) => r.figures));
+  const perPoint = byPoint(results, seeds.length);
   process.stderr.write(sweepTable(axes, points.map((p) => p.values), perPoint));
   if (seeds.length > 1 && points.length > 1) process.stderr.write(pairedTable(axes, points.map((p) => p.values), perPoint));
   if (f.crosses?.length) process.stderr.write(crossLines(axes[0], f.crosses, perPoint));
+}
+
+/** Each point's runs' figures: runs go point by point, each point's seeds together. */
+function byPoint(runs: readonly { figures: RunFigures }[], seedsPerPoint: number): RunFigures[][] {
+  const out: RunFigures[][] = [];
+  for (let k = 0; k * seedsPerPoint < runs.length; k++) out.push(runs.slice(k * seedsPerPoint, (k + 1) * seedsPerPoint).map((r) => r.figures));
+  return out;
 }
 
 /**
@@ -221,7 +229,7 @@ export function crossLines(axis: SweepAxis, crosses: readonly CrossSpec[], perPo
   // a swept value as given; an interpolated one to 3 significant digits (it is an estimate)
   const fx = (v: number) => valueText(xs.includes(v) ? v : Number(v.toPrecision(3)));
   const lines = crosses.map((c) => {
-    const means = perPoint.map((runs) => meanCi95(runs.map((r) => r[c.figure.key])).mean);
+    const means = pointMeans(c, perPoint);
     if (means.every((m) => Number.isNaN(m))) return `  ${c.figure.short}=${c.text}: the runs have no ${c.figure.short} (its columns are off in this scenario)`;
     const what = `${c.figure.short}${n > 1 ? ` (the mean of ${n} seeds)` : ''}`;
     return `  ${crossingWords(crossingsOf(c, xs, means), xs.map((x, k) => ({ x, y: means[k] })), c.value, what, fx, xUnit, c.figure.format)}`;

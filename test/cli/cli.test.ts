@@ -649,6 +649,13 @@ describe('depinsim run --sweep (a parameter grid)', () => {
     const r = cli(['run', 'baseline', '--sweep', 'demand.baseRateJobsPerHour=60,180', '--days', '2', '--scale', '0.05', '--cross', 'utilization=0%', '--cross', 'utilization=100%', '--out', 'cross.csv']);
     expect(r.code, r.err).toBe(0);
     expect(r.err).toMatch(/\n {2}where the figures cross the --cross values as demand\.baseRateJobsPerHour rises:\n {2}The utilization stays above 0\.0% over the whole range \(from [\d.]+% to [\d.]+%\)\.\n {2}The utilization stays below 100\.0% over the whole range/);
+    // the sidecar holds them for scripts: each --cross, the points' means and the crossings (none here)
+    const meta = JSON.parse(readFileSync(join(dir, 'cross.csv.meta.json'), 'utf8'));
+    expect(meta.crossings.map((c: { figure: string; value: number; crossings: unknown[] }) => [c.figure, c.value, c.crossings])).toEqual([
+      ['utilization', 0, []],
+      ['utilization', 1, []],
+    ]);
+    expect(meta.crossings[0].means).toHaveLength(2);
     const bad = cli(['run', 'baseline', '--sweep', 'market.matcher=spheron,auction', '--days', '2', '--cross', 'utilization=50%']);
     expect(bad.code).toBe(2);
     expect(bad.err.trim()).toBe('depinsim: --cross needs a numeric --sweep: market.matcher takes "spheron", "auction"');

@@ -1,6 +1,6 @@
 // --cross: where a sweep's summary figure crosses a value (a break-even), read from the points' means.
 import { describe, expect, it } from 'vitest';
-import { checkCrossAxes, parseCross } from '../../src/cli/crossSpec.ts';
+import { checkCrossAxes, crossRecords, parseCross } from '../../src/cli/crossSpec.ts';
 import { crossLines } from '../../src/cli/sweep.ts';
 import { CliError } from '../../src/cli/errors.ts';
 
@@ -46,6 +46,13 @@ describe('crossLines', () => {
     expect(lines[1]).toBe('  The utilization (the mean of 2 seeds) rises above 60.0% at about 150 jobs/h (between the points 120 and 180 jobs/h, taken as linear).');
     expect(lines[2]).toMatch(/^ {2}The provider profit \(the mean of 2 seeds\) rises above \$0 at about 100 jobs\/h \(between the points 60 and 120 jobs\/h, taken as linear\)\.$/);
     expect(lines[3]).toBe('  The utilization (the mean of 2 seeds) stays below 90.0% over the whole range (from 30.0% to 70.0%).');
+  });
+
+  it("gives the sidecar each --cross's means and crossings, for scripts", () => {
+    expect(crossRecords([parseCross('utilization=60%'), parseCross('token price=1')], [60, 120, 180], perPoint)).toEqual([
+      { figure: 'utilization', value: 0.6, means: [0.3, 0.5, 0.7].map((m) => expect.closeTo(m, 12)), crossings: [{ at: expect.closeTo(150, 9), between: [120, 180], rising: true }] },
+      { figure: 'token_price_usd', value: 1, means: [null, null, null], crossings: [] },
+    ]);
   });
 
   it('says so when the runs have no such figure (the token economy off)', () => {

@@ -10,9 +10,8 @@
 import { closestNames, orList } from '../sim/scenario/closestNames.ts';
 import { lineCrossings, type Crossing } from '../sim/metrics/sweepCrossings.ts';
 import { CliError } from './errors.ts';
-import { FIGURES, type FigureDef } from './replicaMessages.ts';
+import { FIGURES, type FigureDef, type RunFigures } from './replicaMessages.ts';
 import type { SweepAxis } from './sweepSpec.ts';
-import type { RunFigures } from './replicaMessages.ts';
 import { meanCi95 } from './confidence.ts';
 
 export interface CrossSpec {
@@ -49,6 +48,11 @@ export function parseCross(spec: string): CrossSpec {
   const n = Number(percent ? text.slice(0, -1) : text);
   if (text === '' || text === '%' || !Number.isFinite(n)) throw bad('the value is not a number');
   return { figure, value: percent ? n / 100 : n, text };
+}
+
+/** --cross without --sweep (alone, with --runs or --sample): refused, as `run` and `validate` say it. */
+export function refuseCrossWithoutSweep(crosses: readonly string[] | undefined, sweeps: readonly string[] | undefined): void {
+  if (crosses?.length && !sweeps?.length) throw new CliError('--cross reads where a figure crosses a value along a swept parameter: it needs --sweep (e.g. --sweep demand.baseRateJobsPerHour=60:180:30 --cross utilization=60%)');
 }
 
 /** --cross reads a line along one numeric axis: refused before anything runs for any other sweep. */

@@ -7,7 +7,7 @@ import { controlSpecs, loadScenario } from './loadScenario.ts';
 import { CliError, EXIT } from './errors.ts';
 import { describePoint, planSweep } from './sweep.ts';
 import { parseSweep } from './sweepSpec.ts';
-import { checkCrossAxes, parseCross } from './crossSpec.ts';
+import { checkCrossAxes, parseCross, refuseCrossWithoutSweep } from './crossSpec.ts';
 import { parseSample } from './sampleSpec.ts';
 import { jsonSchema } from './jsonSchema.ts';
 import { BROWSER_MAX_PROVIDERS, providersBuilt } from '../sim/scenario/sizeLimits.ts';
@@ -20,7 +20,7 @@ export function validateCommand(arg: string, sets: string[], sweeps: string[] = 
     if (!quiet) process.stdout.write(line);
   };
   // --cross as run reads it: with a sweep of one numeric parameter
-  if (crosses.length && !sweeps.length) throw new CliError('--cross reads where a figure crosses a value along a swept parameter: it needs --sweep');
+  refuseCrossWithoutSweep(crosses, sweeps);
   if (crosses.length) checkCrossAxes(crosses.map(parseCross), sweeps.map(parseSweep));
   if (samples.length) {
     if (sweeps.length) throw new CliError('--sample and --sweep: give one');

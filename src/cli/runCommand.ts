@@ -9,7 +9,7 @@ import { MAX_SEEDS, parseSeeds } from './seedList.ts';
 import { runSeeds } from '../sim/rng/runSeeds.ts';
 import { replicateCommand } from './replicate.ts';
 import { planSweep, sweepCommand } from './sweep.ts';
-import { checkCrossAxes, parseCross } from './crossSpec.ts';
+import { checkCrossAxes, parseCross, refuseCrossWithoutSweep } from './crossSpec.ts';
 import { MAX_SWEEP_RUNS, parseSweep } from './sweepSpec.ts';
 import { parseSample, samplePoints, sobolPoints, type SampleRange } from './sampleSpec.ts';
 import { SOBOL_MIN_ROWS } from './sobolIndices.ts';
@@ -110,6 +110,7 @@ export async function runCommand(arg: string, f: RunFlags): Promise<number> {
   // the sidecars of a control run say so: the resolved scenario keeps the scenario's name
   const control = ctl?.name;
   sets.push(...sizeSets(f));
+  refuseCrossWithoutSweep(f.cross, f.sweep);
   if (f.runs !== undefined && f.seeds !== undefined) throw new CliError('--runs and --seeds: give one (--seed S --runs N runs seed S and N - 1 seeds derived from it; --seeds lists the seeds)');
   // the seeds of several runs: listed (--seeds), or a batch from one seed as the dashboard's Monte Carlo runs (--runs)
   const batch = f.runs !== undefined ? runSeeds(intFlag('seed', f.seed, 1, 0, 2 ** 32 - 1), intFlag('runs', f.runs, 2, 2, MAX_SEEDS)) : f.seeds !== undefined ? parseSeeds(f.seeds) : null;
@@ -153,7 +154,6 @@ export async function runCommand(arg: string, f: RunFlags): Promise<number> {
     await sweepCommand(planSweep(arg, sets, axes, 1, points), seeds, { out: f.out, bands: f.bands, bandLevel, quiet: f.quiet, threads, control }, ranges);
     return EXIT.ok;
   }
-  if (f.cross?.length && !f.sweep?.length) throw new CliError('--cross reads where a figure crosses a value along a swept parameter: it needs --sweep (e.g. --sweep demand.baseRateJobsPerHour=60:180:30 --cross utilization=60%)');
   if (f.sweep?.length) {
     // A sweep's per-run leases or providers would need a file per run; one long time series is the product.
     for (const [flag, v] of [['--leases', f.leases], ['--providers', f.providers]] as const) {

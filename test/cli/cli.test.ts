@@ -660,6 +660,9 @@ describe('depinsim run --sweep (a parameter grid)', () => {
     expect(bad.code).toBe(2);
     expect(bad.err.trim()).toBe('depinsim: --cross needs a numeric --sweep: market.matcher takes "spheron", "auction"');
     expect(cli(['run', 'baseline', '--days', '2', '--cross', 'utilization=50%']).err).toMatch(/--cross .* it needs --sweep/);
+    // not ignored beside another batch either
+    expect(cli(['run', 'baseline', '--days', '2', '--sample', 'demand.baseRateJobsPerHour=100:140', '--runs', '2', '--cross', 'utilization=50%']).err).toMatch(/--cross .* it needs --sweep/);
+    expect(cli(['validate', 'baseline', '--cross', 'utilization=50%']).err).toMatch(/--cross .* it needs --sweep/);
   });
 
   it('--bands gives each point its own bands, led by the point and its values', () => {

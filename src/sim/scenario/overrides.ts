@@ -9,6 +9,7 @@
  */
 import { scenarioDefaults, ScenarioError } from './validate.ts';
 import { isPrototypeKey } from './prototypeKeys.ts';
+import { fieldTypes } from './fieldNames.ts';
 
 function refusePrototypePath(path: readonly string[], source: string): void {
   if (path.some(isPrototypeKey)) {
@@ -78,9 +79,10 @@ export function applyOverride(raw: unknown, path: readonly string[], value: unkn
     // own fields only: an inherited name (toString) is no field of a scenario
     const next = Object.hasOwn(slot, k) ? slot[k] : undefined;
     if (next === undefined || next === null) {
-      // a field the input lacks starts as its default; an item added to a list starts empty
+      // a field the input lacks starts as its default; an item added to a list starts empty; a field
+      // without a default starts as an empty list where the schema has a list, else an empty object
       const d = Array.isArray(o) ? undefined : defaultAt(path.slice(0, i + 1));
-      slot[k] = d !== null && typeof d === 'object' ? deepCopy(d) : /^\d+$/.test(path[i + 1]) ? [] : {};
+      slot[k] = d !== null && typeof d === 'object' ? deepCopy(d) : fieldTypes(path.slice(0, i + 1)).includes('array') ? [] : {};
     } else if (typeof next !== 'object') {
       throw new ScenarioError([{ path: path.slice(0, i + 1).join('.'), message: `is ${JSON.stringify(next)}, not an object: cannot set ${path.join('.')}` }], '--set');
     }

@@ -400,6 +400,10 @@ describe('dashboard interactions', () => {
     expect(await find.inputValue()).toBe('');
     expect(await page.locator('#schedule-kind').inputValue()).toBe('supply.electricityShocks');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('schedule-kind');
+    // a chart by its title: the link jumps to it
+    await find.fill('burn mint');
+    await page.locator('.found').getByRole('link', { name: 'Burn-to-mint ratio' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('chart-burn-mint-ratio');
     // Esc clears a search; the groups are back, the edit kept
     await find.fill('halving');
     await find.press('Escape');

@@ -48,7 +48,19 @@ describe('finding a parameter in every group', () => {
     expect(r.suggestions).toContain('emission');
     expect(find('tokn price').suggestions).toContain('token price');
     expect(paths(find('tokn price').suggestions[0]).length).toBeGreaterThan(0);
-    expect(find('qqqqqq')).toEqual({ fields: [], events: [], suggestions: [] });
-    expect(find('')).toEqual({ fields: [], events: [], suggestions: [] });
+    expect(find('qqqqqq')).toEqual({ fields: [], charts: [], events: [], suggestions: [] });
+    expect(find('')).toEqual({ fields: [], charts: [], events: [], suggestions: [] });
+  });
+
+  it("finds the page's charts by their titles too", () => {
+    const panels = [
+      { id: 'burn-mint-ratio', title: 'Burn-to-mint ratio' },
+      { id: 'supply-demand', title: 'Supply vs demand' },
+    ];
+    expect(findParameters(controls, kinds, 'burn mint', panels).charts).toEqual([{ id: 'burn-mint-ratio', title: 'Burn-to-mint ratio' }]);
+    // a query only a chart answers is found, not a slip
+    const r = findParameters(controls, kinds, 'vs demand', panels);
+    expect(r.charts.map((c) => c.id)).toEqual(['supply-demand']);
+    expect(r.suggestions).toEqual([]);
   });
 });

@@ -1,15 +1,18 @@
 /**
  * Finding a parameter among the scenario's few hundred without knowing its group: "where is the
  * take rate?", "what sets the halving?". Every word of the query must appear in a field's label,
- * path, unit or explanation (or a scheduled event's title and line); fields whose label holds the
- * words come first, then those whose path does, then the rest, each in the panel's own order.
- * When nothing matches, the words of the labels and paths a slip away are offered instead.
+ * path, unit or explanation (or a scheduled event's title and line, or a chart's title); fields
+ * whose label holds the words come first, then those whose path does, then the rest, each in the
+ * panel's own order. When nothing matches, the words of the labels and paths a slip away are
+ * offered instead.
  */
 import { closestNames } from '../../sim/scenario/closestNames.ts';
 import type { ControlSpec } from './schemaControls.ts';
 
 export interface FoundParameters {
   fields: ControlSpec[];
+  /** Charts and tables on the page whose title holds the words (the chart index's entries). */
+  charts: { id: string; title: string }[];
   /** Scheduled-event kinds (the schedule editor's lists) whose title or line matches. */
   events: { path: string; title: string; blurb: string }[];
   /** When nothing matched: the query with its slipped word corrected, each a query to try. */
@@ -37,9 +40,11 @@ export function findParameters(
   controls: readonly ControlSpec[],
   kinds: readonly { path: string; title: string; blurb: string }[],
   query: string,
+  panels: readonly { id: string; title: string }[] = [],
 ): FoundParameters {
   const words = queryWords(query);
-  if (words.length === 0) return { fields: [], events: [], suggestions: [] };
+  if (words.length === 0) return { fields: [], charts: [], events: [], suggestions: [] };
+  const charts = panels.filter((p) => allIn(words, p.title.toLowerCase()));
   const ranked: { c: ControlSpec; rank: number; i: number }[] = [];
   controls.forEach((c, i) => {
     const label = c.label.toLowerCase();
@@ -51,7 +56,7 @@ export function findParameters(
   ranked.sort((a, b) => a.rank - b.rank || a.i - b.i);
   const events = kinds.filter((k) => allIn(words, `${k.title} ${k.blurb} ${k.path} ${pathWords(k.path)}`.toLowerCase()));
   const fields = ranked.map((r) => r.c);
-  if (fields.length > 0 || events.length > 0) return { fields, events, suggestions: [] };
+  if (fields.length > 0 || events.length > 0 || charts.length > 0) return { fields, charts, events, suggestions: [] };
   // nothing: the query again with its first word that no label or path holds replaced by the
   // words a slip away ("emmision rate": "emission rate")
   const vocabulary = new Set<string>();
@@ -60,5 +65,5 @@ export function findParameters(
   const known = [...vocabulary];
   const at = words.findIndex((w) => !known.some((k) => k.includes(w)));
   const suggestions = at < 0 ? [] : closestNames(known, words[at]).map((k) => words.map((w, i) => (i === at ? k : w)).join(' '));
-  return { fields, events, suggestions };
+  return { fields, charts, events, suggestions };
 }

@@ -50,7 +50,7 @@ export function didYouMean(known: readonly string[], given: string): string {
   return near.length ? ` (did you mean ${orList(near)}?)` : '';
 }
 
-/** "a", "a or b", "a, b or c". */
-export function orList(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+/** "a", "a or b", "a, b or c"; with `word` "and": "a, b and c". */
+export function orList(items: readonly string[], word: 'or' | 'and' = 'or'): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${word} ${items[items.length - 1]}`;
 }

@@ -59,5 +59,6 @@ describe('field names for spelling hints', () => {
     expect(orList(['a'])).toBe('a');
     expect(orList(['a', 'b'])).toBe('a or b');
     expect(orList(['a', 'b', 'c'])).toBe('a, b or c');
+    expect(orList(['a', 'b', 'c'], 'and')).toBe('a, b and c');
   });
 });

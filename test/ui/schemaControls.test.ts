@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { scenarioSchema } from '../../src/sim/scenario/schema.ts';
 import { readFileSync } from 'node:fs';
-import { controlsFromJsonSchema, GROUPS, labelFor, niceCeil, parseFieldText, primaryFor, PRIMARY, cleanDescription, tickedChoices, toggleChoice } from '../../src/ui/lib/schemaControls.ts';
+import { controlsFromJsonSchema, GROUPS, labelFor, niceCeil, rangeText, parseFieldText, primaryFor, PRIMARY, cleanDescription, tickedChoices, toggleChoice } from '../../src/ui/lib/schemaControls.ts';
 import { JOB_CLASSES } from '../../src/sim/scenario/names.ts';
 
 const controls = controlsFromJsonSchema(z.toJSONSchema(scenarioSchema, { io: 'input' }));
@@ -127,6 +127,9 @@ describe('controls generated from the scenario schema', () => {
     expect(labelFor('supply.archetypes.home.gpusPerNodeMax')).toBe('Home: GPUs per node max');
     expect(labelFor('supply.archetypes.farm.models.rtx4090')).toMatch(/^Farm models: RTX 4090/);
     expect(labelFor('supply.archetypes.datacenter.pue')).toBe('Datacenter: PUE');
+    expect(rangeText({ min: 0, max: 1 })).toBe('0 to 1');
+    expect(rangeText({ min: 0, max: 5, exclusiveMin: true })).toBe('>0 to 5');
+    expect(rangeText({ min: 0 })).toBe('');
     expect(niceCeil(230)).toBe(250);
     expect(niceCeil(0.3)).toBeCloseTo(0.5);
     expect(parseFieldText(' 1,500 ', 'integer')).toBe(1500);

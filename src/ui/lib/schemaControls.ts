@@ -94,6 +94,11 @@ export const PRIMARY: Record<Exclude<GroupName, 'run'>, string[]> = {
   economy: [], // every scalar directly under `economy.` and its first-level groups (see primaryFor)
 };
 
+/** A field's range as its hint reads it ("0 to 1", ">0 to 10000000"), '' when either end is open. */
+export function rangeText(r: { min?: number; max?: number; exclusiveMin?: boolean }): string {
+  return r.min !== undefined && r.max !== undefined ? `${r.exclusiveMin ? '>' : ''}${r.min} to ${r.max}` : '';
+}
+
 /** The id of a parameter's input (`f-` + its path), a scalar's or a scheduled item's field: a validation message's link finds it by it. */
 export function fieldId(path: string): string {
   return `f-${path.replace(/[^A-Za-z0-9]+/g, '-')}`;

@@ -1,5 +1,6 @@
 /** Mean and 95% confidence interval across independent replications (Student's t). */
-import { finiteMoments } from '../sim/metrics/significance.ts';
+import { binomialHalfCdf, finiteMoments } from '../sim/metrics/significance.ts';
+import { quantileType7 } from '../sim/metrics/quantile.ts';
 
 /** Two-sided 95% quantiles of Student's t, t(0.975, df), for df = 1..30 (standard tables). */
 const T975 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042];
@@ -37,4 +38,30 @@ export interface MeanCi {
 export function meanCi95(values: readonly number[]): MeanCi {
   const { n, mean, variance } = finiteMoments(values);
   return { n, mean, half: n < 2 ? NaN : (t975(n - 1) * Math.sqrt(variance)) / Math.sqrt(n) };
+}
+
+export interface MedianCi {
+  /** Runs with a value (NaN left out; +Infinity, a payback never reached, counts). */
+  n: number;
+  median: number;
+  /** A 95% interval from order statistics (distribution-free); NaN under 6 runs, where none reaches 95%. */
+  lo: number;
+  hi: number;
+  /** Runs whose value is +Infinity ("never"). */
+  never: number;
+}
+
+/**
+ * The median across runs and its distribution-free 95% interval: the j-th smallest to the j-th
+ * largest value, with j the largest for which P(Binomial(n, 1/2) < j) <= 2.5% (each run lies below
+ * the true median with chance 1/2). Unlike the mean it takes a value of "never" as the largest: a
+ * median payback is honest when some seeds never pay back.
+ */
+export function medianCi95(values: readonly number[]): MedianCi {
+  const xs = values.filter((v) => !Number.isNaN(v)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const n = xs.length;
+  const never = xs.filter((v) => v === Infinity).length;
+  let j = 0;
+  while (j + 1 <= n / 2 && binomialHalfCdf(j, n) <= 0.025) j++;
+  return { n, median: quantileType7(xs, n, 0.5), lo: j > 0 ? xs[j - 1] : NaN, hi: j > 0 ? xs[n - j] : NaN, never };
 }

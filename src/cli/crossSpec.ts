@@ -1,18 +1,19 @@
 /**
- * `--cross figure=value` with a one-parameter --sweep: where the summary figure's mean across seeds
+ * `--cross figure=value` with a one-parameter --sweep: where the summary figure's mean (median, for
+ * the payback) across seeds
  * crosses the value as the swept parameter rises (a break-even: "at what base rate does utilization
  * pass 60%?"), linear between the two points around it (metrics/sweepCrossings.ts, as the
  * dashboard's sweep reads it). The figure is named as the sweep's table heads it or by its key
  * (`fill rate`, `fill_rate`); a value ending in % is a percent of a share figure ("60%" is 0.6),
  * any other is in the figure's own unit (a share as a fraction, the price in USD per GPU-hour, the
- * wait in hours).
+ * wait in hours, the payback in months).
  */
 import { closestNames, orList } from '../sim/scenario/closestNames.ts';
 import { lineCrossings, type Crossing } from '../sim/metrics/sweepCrossings.ts';
 import { CliError } from './errors.ts';
 import { FIGURES, type FigureDef, type RunFigures } from './replicaMessages.ts';
 import type { SweepAxis } from './sweepSpec.ts';
-import { meanCi95 } from './confidence.ts';
+import { acrossRuns } from './acrossRuns.ts';
 
 export interface CrossSpec {
   figure: FigureDef;
@@ -70,24 +71,28 @@ export function crossingsOf(cross: CrossSpec, values: readonly number[], means: 
   );
 }
 
-/** The mean of a figure at each point, over the point's seeds (NaN where no run has it). */
-export function pointMeans(cross: CrossSpec, perPoint: readonly RunFigures[][]): number[] {
-  return perPoint.map((runs) => meanCi95(runs.map((r) => r[cross.figure.key])).mean);
+/** A figure at each point across the point's seeds: their mean, or median for a median figure (NaN where no run has it). */
+export function pointCentres(cross: CrossSpec, perPoint: readonly RunFigures[][]): number[] {
+  return perPoint.map((runs) => acrossRuns(cross.figure, runs.map((r) => r[cross.figure.key])).centre);
 }
 
 /**
  * The sidecar's `crossings`, for scripts: per --cross, the figure's key and value, the points' means
- * and each crossing (`at`: the parameter's value, linear between the points, null beside an infinite
- * mean; `between`: the two swept values around it; `rising`).
+ * (`medians` instead for a median figure, with `never`: per point, the runs that never reach it) and
+ * each crossing (`at`: the parameter's value, linear between the points, null beside an infinite
+ * one; `between`: the two swept values around it; `rising`). A mean or median that is not finite is
+ * null (no run has the figure, or the median is "never": `never` tells which).
  */
 export function crossRecords(crosses: readonly CrossSpec[], values: readonly number[], perPoint: readonly RunFigures[][]) {
   return crosses.map((c) => {
-    const means = pointMeans(c, perPoint);
+    const centres = pointCentres(c, perPoint);
+    const finite = centres.map((m) => (Number.isFinite(m) ? m : null));
+    const median = c.figure.across === 'median';
     return {
       figure: c.figure.key,
       value: c.value,
-      means: means.map((m) => (Number.isFinite(m) ? m : null)),
-      crossings: crossingsOf(c, values, means).map((x) => ({ at: Number.isNaN(x.x) ? null : x.x, between: [x.from, x.to], rising: x.rising })),
+      ...(median ? { medians: finite, never: perPoint.map((runs) => runs.filter((r) => r[c.figure.key] === Infinity).length) } : { means: finite }),
+      crossings: crossingsOf(c, values, centres).map((x) => ({ at: Number.isNaN(x.x) ? null : x.x, between: [x.from, x.to], rising: x.rising })),
     };
   });
 }

@@ -38,7 +38,8 @@ const USAGE = `usage:
                [--band-level L]   every point of the grid (per seed), in parallel: one CSV with
                point, value and seed columns, and a table of each point's summary figures
                [--cross figure=value ...]   with one numeric parameter: where each figure's mean
-               crosses the value (a break-even), linear between the points around it
+               (the payback's median) crosses the value (a break-even: --cross payback=24), linear
+               between the points around it
   depinsim run <scenario.json | preset> --sample path=low:high [--sample ...] [--seed S] --runs N
                [--threads T] [--set ...] [--out runs.csv] [--bands b.csv]   uncertain parameters:
                N runs, each with its own values (a latin hypercube over the ranges) and seed: the

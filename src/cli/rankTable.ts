@@ -14,9 +14,9 @@ import { FIGURES, type RunFigures } from './replicaMessages.ts';
 import type { SampleRange } from './sampleSpec.ts';
 import { aligned } from './alignedTable.ts';
 
-/** Ranks from 1, ties sharing the mean of the ranks they span. */
+/** Ranks from 1, ties sharing the mean of the ranks they span (+Infinity, a payback never reached, ranks last). */
 export function ranks(x: readonly number[]): number[] {
-  const order = x.map((_, i) => i).sort((a, b) => x[a] - x[b]);
+  const order = x.map((_, i) => i).sort((a, b) => (x[a] < x[b] ? -1 : x[a] > x[b] ? 1 : 0));
   const r = new Array<number>(x.length);
   for (let i = 0; i < order.length; ) {
     let j = i;
@@ -27,9 +27,13 @@ export function ranks(x: readonly number[]): number[] {
   return r;
 }
 
-/** Spearman's rho over the pairs where both values are finite, with that number of pairs; NaN when either side does not vary. */
+/**
+ * Spearman's rho over the pairs where both values are defined, with that number of pairs; NaN when
+ * either side does not vary. Infinite values keep their rank: a run whose payback is "never" is the
+ * longest, which is what the rank correlation should see.
+ */
 export function spearman(x: readonly number[], y: readonly number[]): { rho: number; n: number } {
-  const keep = x.map((_, i) => i).filter((i) => Number.isFinite(x[i]) && Number.isFinite(y[i]));
+  const keep = x.map((_, i) => i).filter((i) => !Number.isNaN(x[i]) && !Number.isNaN(y[i]));
   const rx = ranks(keep.map((i) => x[i]));
   const ry = ranks(keep.map((i) => y[i]));
   const n = keep.length;

@@ -39,12 +39,19 @@ export interface FigureDef {
   format: (v: number) => string;
   /** How a difference of two values is shown when not as the value itself (a share's in percentage points). */
   delta?: (v: number) => string;
+  /**
+   * How runs are summed up across seeds: their mean (the default), or their median, for a figure a
+   * run may have as +Infinity (a payback never reached), which a mean would have to leave out.
+   */
+  across?: 'median';
 }
 
 const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
 const pp = (v: number) => `${(100 * v).toFixed(2)} pp`;
 const usd = (v: number) => `$${v.toFixed(3)}/GPU-h`;
 const hours = (v: number) => `${v.toFixed(2)} h`;
+/** A payback to one decimal, "never" for one never reached (as the dashboard writes it). */
+const months = (v: number) => (v === Infinity ? 'never' : v === -Infinity ? '-never' : `${v.toFixed(1)} months`);
 /** USD amounts in M, k or plain dollars, so small runs do not read $0.00 M. */
 export const money = (v: number) => {
   const a = Math.abs(v);
@@ -69,6 +76,9 @@ export const FIGURES: FigureDef[] = [
   { key: 'token_price_usd', short: 'token price', label: 'token price (last day)', column: 'token_price_usd', reduce: 'last', format: (v) => `$${v.toFixed(3)}` },
   { key: 'emission_income_share', short: 'emission share', label: 'income from emissions (rewards / (lease income + rewards), whole run)', column: 'provider_rewards_usd', per: 'provider_revenue_usd', perPlus: 'provider_rewards_usd', reduce: 'ratio', format: pct, delta: pp },
   { key: 'provider_profit_usd', short: 'provider profit', label: 'provider profit (whole run)', column: 'provider_profit_usd', reduce: 'sum', format: money },
+  // 0.24.0: the commonest break-even ("what emission makes payback 24 months?"); a median across
+  // seeds, as a seed whose median provider never pays back is +Infinity
+  { key: 'payback_months', short: 'payback', label: 'median provider payback (last day with a value)', column: 'payback_months_median', reduce: 'last', format: months, across: 'median' },
   { key: 'providers_exited', short: 'exits', label: 'providers exited (whole run)', column: 'providers_exited', reduce: 'sum', format: (v) => v.toFixed(0) },
 ];
 
@@ -79,7 +89,7 @@ export function runFigures(t: MetricTable): RunFigures {
     const col = t.data[f.column];
     if (!col) continue;
     if (f.reduce === 'last') {
-      out[f.key] = t.rows > 0 ? col[t.rows - 1] : NaN;
+      out[f.key] = lastWithValue(col, t.rows);
       continue;
     }
     if (f.reduce === 'weighted') {
@@ -103,6 +113,12 @@ export function runFigures(t: MetricTable): RunFigures {
     out[f.key] = f.reduce === 'sum' ? s : n > 0 ? s / n : NaN;
   }
   return out;
+}
+
+/** The last day's value that is not NaN (an infinite one counts: a payback never reached); NaN when none has one. */
+function lastWithValue(c: ArrayLike<number>, rows: number): number {
+  for (let i = rows - 1; i >= 0; i--) if (!Number.isNaN(c[i])) return c[i];
+  return NaN;
 }
 
 /** Sum of a column over the days that have a value, and their number. */

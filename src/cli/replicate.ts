@@ -11,7 +11,7 @@ import { runMemoryEstimateMb } from '../sim/runMemory.ts';
 import { scenarioHash } from '../sim/scenario/hash.ts';
 import type { Scenario } from '../sim/scenario/schema.ts';
 import { VERSION } from '../sim/version.ts';
-import { meanCi95 } from './confidence.ts';
+import { acrossRuns, acrossText, acrossWords } from './acrossRuns.ts';
 import { describeSeeds } from '../sim/rng/runSeeds.ts';
 import { batchDone, openSinks, runBatchInto } from './batch.ts';
 import { BandWriter } from './bands.ts';
@@ -93,15 +93,15 @@ export function chooseThreads(given: number | undefined, runs: number, scale: nu
   return { threads: auto.threads, note };
 }
 
-/** Each figure's mean across seeds ± the 95% interval's half-width. */
+/** Each figure across seeds: its mean ± the 95% interval's half-width, or its median and interval (acrossRuns.ts). */
 export function summaryTable(perSeed: readonly Record<string, number>[], across = 'across seeds'): string {
-  const width = Math.max(...FIGURES.filter((f) => perSeed.some((r) => f.key in r)).map((f) => f.label.length));
-  const lines = [`  ${across}: mean ± half-width of the 95% confidence interval (Student's t, n = ${perSeed.length})`];
-  for (const fig of FIGURES) {
-    if (!perSeed.some((r) => fig.key in r)) continue; // a column this scenario does not have
-    const ci = meanCi95(perSeed.map((r) => r[fig.key]));
-    const n = ci.n < perSeed.length ? ` (${ci.n} runs with a value)` : '';
-    lines.push(`  ${fig.label.padEnd(width)}  ${Number.isNaN(ci.mean) ? 'no value' : fig.format(ci.mean)}${Number.isNaN(ci.half) ? '' : ` ± ${fig.format(ci.half)}`}${n}`);
+  const figs = FIGURES.filter((f) => perSeed.some((r) => f.key in r)); // a column this scenario does not have is left out
+  const width = Math.max(...figs.map((f) => f.label.length));
+  const lines = [`  ${across} (n = ${perSeed.length}): ${acrossWords(figs)}`];
+  for (const fig of figs) {
+    const a = acrossRuns(fig, perSeed.map((r) => r[fig.key]));
+    const n = a.n < perSeed.length ? ` (${a.n} runs with a value)` : '';
+    lines.push(`  ${fig.label.padEnd(width)}  ${acrossText(fig, a)}${n}`);
   }
   return lines.join('\n') + '\n';
 }

@@ -16,6 +16,8 @@ export interface FigureIndices {
   indices: SobolIndex[];
   /** The share of the variance two seeds at the same parameters differ by (from each row's A and R). */
   seeds: SeedShare | null;
+  /** Runs at +Infinity (a payback never reached): a variance cannot hold them, so their rows are out. */
+  never: number;
 }
 
 /**
@@ -39,7 +41,7 @@ export function figureIndices(k: number, roles: readonly SobolRole[], perRun: re
       else fAB[role.matrix][role.row] = v;
     });
     const { indices, rows, seeds } = sobolIndices(fA, fB, fAB, rng, undefined, fR);
-    return { key: f.key, short: f.short, rows, indices, seeds };
+    return { key: f.key, short: f.short, rows, indices, seeds, never: perRun.filter((r) => r[f.key] === Infinity).length };
   });
 }
 
@@ -81,7 +83,7 @@ export function sobolTable(ranges: readonly SampleRange[], figs: readonly Figure
     ['', 'sum of S1', fmt(f.indices.reduce((s, x) => s + x.s1, 0)), ''],
     ...(f.seeds ? [['', "seeds (A again, another seed)", cell(f.seeds.share, f.seeds.low, f.seeds.high), '']] : []),
   ]);
-  const fewer = figs.filter((f) => f.rows < rows).map((f) => `${f.short} over ${f.rows}`);
+  const fewer = figs.filter((f) => f.rows < rows).map((f) => `${f.short} over ${f.rows}${f.never ? ` (${f.never} runs never reach it: no variance to apportion, their rows are left out)` : ''}`);
   // the design's rows (not those with a value, which a run without a figure makes fewer)
   const uneven = sobolRowsNote(runs / (ranges.length + 3));
   const title =

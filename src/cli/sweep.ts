@@ -21,8 +21,8 @@ import { batchDone, openSinks, runBatchInto } from './batch.ts';
 import { BandWriter } from './bands.ts';
 import type { BandLevel } from '../sim/metrics/bandLevel.ts';
 import { LongCsvOutput } from './longCsv.ts';
-import { meanCi95 } from './confidence.ts';
-import { CLEAR_LEVEL, holmAdjust, pairedTTest } from '../sim/metrics/significance.ts';
+import { acrossRuns, acrossText, acrossWords, change, changeP, changeText } from './acrossRuns.ts';
+import { CLEAR_LEVEL, holmAdjust } from '../sim/metrics/significance.ts';
 import { CliError } from './errors.ts';
 import { controlField, loadRaw } from './loadScenario.ts';
 import { checkOutputs } from './outputFiles.ts';
@@ -35,7 +35,7 @@ import type { SobolRole } from './sobolIndices.ts';
 import { figureIndices, sobolRecords, sobolTable, type FigureIndices } from './sobolTable.ts';
 import { describeSeeds } from '../sim/rng/runSeeds.ts';
 import { MAX_SWEEP_RUNS, sweepGrid, valueText, type SweepAxis } from './sweepSpec.ts';
-import { crossingsOf, crossRecords, pointMeans, type CrossSpec } from './crossSpec.ts';
+import { crossingsOf, crossRecords, pointCentres, type CrossSpec } from './crossSpec.ts';
 import { crossingWords } from '../sim/metrics/sweepCrossings.ts';
 import { fieldUnit } from '../sim/scenario/fieldNames.ts';
 
@@ -229,10 +229,10 @@ export function crossLines(axis: SweepAxis, crosses: readonly CrossSpec[], perPo
   // a swept value as given; an interpolated one to 3 significant digits (it is an estimate)
   const fx = (v: number) => valueText(xs.includes(v) ? v : Number(v.toPrecision(3)));
   const lines = crosses.map((c) => {
-    const means = pointMeans(c, perPoint);
-    if (means.every((m) => Number.isNaN(m))) return `  ${c.figure.short}=${c.text}: the runs have no ${c.figure.short} (its columns are off in this scenario)`;
-    const what = `${c.figure.short}${n > 1 ? ` (the mean of ${n} seeds)` : ''}`;
-    return `  ${crossingWords(crossingsOf(c, xs, means), xs.map((x, k) => ({ x, y: means[k] })), c.value, what, fx, xUnit, c.figure.format)}`;
+    const centres = pointCentres(c, perPoint);
+    if (centres.every((m) => Number.isNaN(m))) return `  ${c.figure.short}=${c.text}: the runs have no ${c.figure.short} (its columns are off in this scenario)`;
+    const what = `${c.figure.short}${n > 1 ? ` (the ${c.figure.across ?? 'mean'} of ${n} seeds)` : ''}`;
+    return `  ${crossingWords(crossingsOf(c, xs, centres), xs.map((x, k) => ({ x, y: centres[k] })), c.value, what, fx, xUnit, c.figure.format)}`;
   });
   return [`  where the figures cross the --cross values as ${axis.path} rises:`, ...lines].join('\n') + '\n';
 }
@@ -253,13 +253,9 @@ export function sweepTable(axes: readonly SweepAxis[], values: readonly unknown[
   const rows = values.map((v, k) => [
     `${k + 1}`,
     ...v.map(valueText),
-    ...figs.map((f) => {
-      const ci = meanCi95(perPoint[k].map((r) => r[f.key]));
-      if (Number.isNaN(ci.mean)) return 'no value';
-      return Number.isNaN(ci.half) ? f.format(ci.mean) : `${f.format(ci.mean)} ± ${f.format(ci.half)}`;
-    }),
+    ...figs.map((f) => acrossText(f, acrossRuns(f, perPoint[k].map((r) => r[f.key])))),
   ]);
-  const KIND_LABEL = { mean: 'mean of days', sum: 'whole run', ratio: 'ratio of the whole run\'s sums', last: 'last day' } as const;
+  const KIND_LABEL = { mean: 'mean of days', sum: 'whole run', ratio: 'ratio of the whole run\'s sums', last: 'last day with a value' } as const;
   const kinds = [
     ...(['mean', 'sum', 'ratio', 'last'] as const)
       .map((r) => [r, figs.filter((f) => f.reduce === r).map((f) => f.short)] as const)
@@ -268,7 +264,7 @@ export function sweepTable(axes: readonly SweepAxis[], values: readonly unknown[
     // a weighted mean says what weighs the days (wait: the orders matched each day)
     ...figs.filter((f) => f.reduce === 'weighted').map((f) => `${f.short}: days weighted by ${f.per}`),
   ];
-  const across = n > 1 ? `mean across ${n} seeds ± half-width of the 95% confidence interval (Student's t)` : 'one seed per point';
+  const across = n > 1 ? `across ${n} seeds: ${acrossWords(figs)}` : 'one seed per point';
   return [`  per point, ${across}; ${kinds.join('; ')}`, ...aligned(header, rows)].join('\n') + '\n';
 }
 
@@ -291,21 +287,12 @@ export function pairedTable(axes: readonly SweepAxis[], values: readonly unknown
   const figs = figuresOf(perPoint);
   const n = perPoint[0]?.length ?? 0;
   const header = ['point', ...axes.map((a) => a.path), ...figs.map((f) => f.short)];
-  const signed = (f: FigureDef, d: number) => `${d > 0 ? '+' : d < 0 ? '-' : ''}${(f.delta ?? f.format)(Math.abs(d))}`;
-  const diffs = values.slice(1).map((_, j) => figs.map((f) => perPoint[j + 1].map((r, i) => r[f.key] - perPoint[0][i][f.key])));
-  const adjusted = holmAdjust(diffs.flat().map((d) => pairedTTest(d).p));
+  const diffs = values.slice(1).map((_, j) => figs.map((f) => perPoint[j + 1].map((r, i) => change(f, r[f.key], perPoint[0][i][f.key]))));
+  const adjusted = holmAdjust(diffs.flatMap((row) => row.map((d, k) => changeP(figs[k], d))));
   const tests = adjusted.filter((p) => !Number.isNaN(p)).length;
-  const rows = values.slice(1).map((v, j) => [
-    `${j + 2}`,
-    ...v.map(valueText),
-    ...figs.map((f, k) => {
-      const ci = meanCi95(diffs[j][k]);
-      if (Number.isNaN(ci.mean)) return 'no value';
-      if (Number.isNaN(ci.half)) return signed(f, ci.mean);
-      const clear = adjusted[j * figs.length + k] < CLEAR_LEVEL;
-      return `${signed(f, ci.mean)} ± ${(f.delta ?? f.format)(ci.half)}${clear ? ' *' : ''}`;
-    }),
-  ]);
-  const title = `  change against point 1 (${values[0].map(valueText).join(', ')}) seed by seed over ${n} seeds (common random numbers): mean ± 95% half-width; * clear at 5% (paired t-test, Holm's correction over the table's ${tests} tests)`;
+  const rows = values.slice(1).map((v, j) => [`${j + 2}`, ...v.map(valueText), ...figs.map((f, k) => changeText(f, diffs[j][k], adjusted[j * figs.length + k] < CLEAR_LEVEL))]);
+  const medians = figs.filter((f) => f.across === 'median').map((f) => f.short);
+  const medianWords = medians.length ? `; ${medians.join(', ')}: median change [95% interval from order statistics], sign test (a change to or from never counts by its sign)` : '';
+  const title = `  change against point 1 (${values[0].map(valueText).join(', ')}) seed by seed over ${n} seeds (common random numbers): mean ± 95% half-width${medianWords}; * clear at 5% (paired t-test, Holm's correction over the table's ${tests} tests)`;
   return [title, ...aligned(header, rows)].join('\n') + '\n';
 }

@@ -427,7 +427,7 @@ describe('depinsim run --seeds (replications)', () => {
     expect(meta.scenario_hash).toBe(JSON.parse(readFileSync(join(dir, 'one.csv.meta.json'), 'utf8')).scenario_hash);
     expect(meta.columns[0].name).toBe('seed');
     expect(r.err).toMatch(/baseline, 3 runs \(seeds 1-3\), 10 days, hash [0-9a-f]{16}: [\d.]+ M events in [\d.]+ s on \d threads?; model checks: all 8 hold on each run; wrote rep\.csv/);
-    expect(r.err).toMatch(/across seeds: mean ± half-width of the 95% confidence interval \(Student's t, n = 3\)/);
+    expect(r.err).toMatch(/across seeds \(n = 3\): mean ± half-width of the 95% confidence interval \(Student's t\)/);
     expect(r.err).toMatch(/utilization \(busy \/ online GPU-hours, whole run\)\s+\d+\.\d% ± \d+\.\d%/);
   });
 
@@ -531,7 +531,7 @@ describe('depinsim run --seeds (replications)', () => {
     const r = cli([...args, '--out', 'sample.csv', '--bands', 'sample-bands.csv']);
     expect(r.code, r.err).toBe(0);
     expect(r.err).toMatch(/baseline, 4 runs sampling demand\.baseRateJobsPerHour, supply\.providers \(latin hypercube; seed 1 and the 3 derived from it\)/);
-    expect(r.err).toMatch(/across the sampled runs: mean ± half-width/);
+    expect(r.err).toMatch(/across the sampled runs \(n = 4\): mean ± half-width/);
     expect(r.err).toMatch(/rank correlation \(Spearman\) of each sampled parameter with each figure across 4 runs/);
     expect(r.err).toMatch(/\n {2}demand\.baseRateJobsPerHour \(80 to 160\)\s+[+-]\d\.\d\d/);
     // 4 runs cannot make any coefficient clear at 5% (even a perfect order has p = 1/12): none marked

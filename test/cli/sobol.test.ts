@@ -157,9 +157,9 @@ describe('--sobol points', () => {
     // the table repeats it for the design's rows (5 x (1 parameter + 3) runs), not for those with a value (4 here)
     const x = { s1: 0.5, s1Low: 0.1, s1High: 0.9, st: 0.6, stLow: 0.2, stHigh: 1 };
     const range: SampleRange = { path: 'demand.baseRateJobsPerHour', lo: 80, hi: 160, integer: false, log: false };
-    const table = sobolTable([range], [{ key: 'utilization', short: 'utilization', rows: 4, indices: [x], seeds: null }], 20);
+    const table = sobolTable([range], [{ key: 'utilization', short: 'utilization', rows: 4, indices: [x], seeds: null, never: 0 }], 20);
     expect(table).toContain('--sobol 5: the Sobol points cover each range evenly');
-    expect(sobolTable([range], [{ key: 'utilization', short: 'utilization', rows: 3, indices: [x], seeds: null }], 16)).not.toContain('power of two');
+    expect(sobolTable([range], [{ key: 'utilization', short: 'utilization', rows: 3, indices: [x], seeds: null, never: 0 }], 16)).not.toContain('power of two');
     // the note comes before any run (here the unwritable --out stops it before the first), so a long design can be stopped and asked again
     const r = cli(['run', 'baseline', '--sample', 'demand.baseRateJobsPerHour=80:160', '--sobol', '5', '--days', '1', '--out', '/nonexistent/x.csv']);
     expect(r.code).toBe(2);

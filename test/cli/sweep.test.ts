@@ -154,7 +154,7 @@ describe('sweepTable', () => {
       [fig(0.5, 0), fig(0.52, 0), fig(0.54, 0)],
       [fig(0.6, 0), fig(0.6, 0), fig(0.6, 0)],
     ]);
-    expect(text).toContain("mean across 3 seeds ± half-width of the 95% confidence interval (Student's t)");
+    expect(text).toContain("across 3 seeds: mean ± half-width of the 95% confidence interval (Student's t)");
     expect(text).toMatch(/1\s+spheron\s+52\.0% ± 5\.0%/);
     expect(text).toMatch(/2\s+auction\s+60\.0% ± 0\.0%/);
   });

@@ -104,3 +104,34 @@ export function holmAdjust(ps: readonly number[]): number[] {
   });
   return out;
 }
+
+const LN2 = 0.6931471805599453;
+
+/** P(X <= k) for X ~ Binomial(n, 1/2), summed exactly (n is a number of seeds: at most thousands). */
+export function binomialHalfCdf(k: number, n: number): number {
+  if (k < 0) return 0;
+  if (k >= n) return 1;
+  // log of C(n, i) / 2^n term by term, so large n does not overflow
+  let logTerm = -n * LN2;
+  let sum = exp(logTerm);
+  for (let i = 1; i <= k; i++) {
+    logTerm += log((n - i + 1) / i);
+    sum += exp(logTerm);
+  }
+  return Math.min(1, sum);
+}
+
+/**
+ * Sign test on per-seed differences: of the seeds that changed (zeros and NaN left out), are ups and
+ * downs as likely? Needs no finite values, only signs: a change from a finite payback to "never"
+ * (+Infinity) counts as up, which a t-test on the values could not take. Two-sided p, exact.
+ */
+export function signTest(diffs: readonly number[]): { n: number; up: number; p: number } {
+  let up = 0;
+  let down = 0;
+  for (const d of diffs) if (d > 0) up++;
+  else if (d < 0) down++;
+  const n = up + down;
+  if (n === 0) return { n, up, p: NaN };
+  return { n, up, p: Math.min(1, 2 * binomialHalfCdf(Math.min(up, down), n)) };
+}

@@ -37,6 +37,7 @@ export function acrossText(f: FigureDef, a: AcrossRuns): string {
   if (Number.isNaN(a.centre)) return 'no value';
   const never = a.never > 0 && a.centre !== Infinity ? `, never in ${a.never} of ${a.n}` : a.never > 0 && a.never < a.n ? ` (${a.never} of ${a.n})` : '';
   if (f.across === 'median') {
+    if (a.never === a.n) return f.format(Infinity); // every run: "never", nothing to bracket
     const interval = Number.isNaN(a.lo) ? '' : ` [${f.format(a.lo)}, ${f.format(a.hi)}]`;
     return `${f.format(a.centre)}${interval}${never}`;
   }
@@ -70,7 +71,8 @@ export function changeText(f: FigureDef, changes: readonly number[], clear: bool
   if (Number.isNaN(a.centre)) return 'no value';
   const mark = clear ? ' *' : '';
   if (Number.isNaN(a.lo)) return signed(f, a.centre);
-  if (f.across === 'median') return `${signed(f, a.centre)} [${signed(f, a.lo)}, ${signed(f, a.hi)}]${mark}`;
+  // every seed changed to (or from) "never": the interval would repeat the word
+  if (f.across === 'median') return a.lo === a.hi && !Number.isFinite(a.lo) ? `${signed(f, a.centre)}${mark}` : `${signed(f, a.centre)} [${signed(f, a.lo)}, ${signed(f, a.hi)}]${mark}`;
   return `${signed(f, a.centre)} ± ${(f.delta ?? f.format)((a.hi - a.lo) / 2)}${mark}`;
 }
 

@@ -41,6 +41,8 @@ describe('the median payback in the tables', () => {
     expect(acrossText(payback, acrossRuns(payback, [20, 24, 22, never, 21, never]))).toBe('23.0 months [20.0 months, never], never in 2 of 6');
     expect(acrossText(payback, acrossRuns(payback, [20, never, never]))).toBe('never (2 of 3)');
     expect(acrossText(payback, acrossRuns(payback, [never, never]))).toBe('never');
+    expect(acrossText(payback, acrossRuns(payback, [never, never, never, never, never, never]))).toBe('never'); // not "never [never, never]"
+    expect(changeText(payback, [never, never, never, never, never, never], false)).toBe('to never');
     const text = summaryTable([{ payback_months: 20 }, { payback_months: 30 }, { payback_months: never }]);
     expect(text).toContain('payback: median [its 95% interval from order statistics, from 6 runs], a run that never reaches it counted as the longest');
     expect(text).toMatch(/median provider payback \(last day with a value\)\s+30\.0 months, never in 1 of 3\n/);

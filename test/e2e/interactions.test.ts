@@ -1217,6 +1217,32 @@ describe('dashboard interactions', () => {
     expect(errors).toEqual([]);
   });
 
+  it('sweep to where providers never pay back: the median counts those seeds as the longest, drawn off the chart and read as "never"', async () => {
+    // four times the providers for the same demand: GPUs idle, the median provider never earns its hardware back
+    const { page, errors } = await open({ edits: { horizonDays: 20, scale: 0.25 }, seed: 1 });
+    await waitForStatus(page, 'done', 60_000);
+    await page.locator('[data-testid="sweep"] summary').first().click();
+    await page.selectOption('[data-testid="sweep-path"]', 'supply.providers');
+    await page.fill('[data-testid="sweep-from"]', '2000');
+    await page.fill('[data-testid="sweep-to"]', '8000');
+    await page.selectOption('[data-testid="sweep-steps"]', '3');
+    await page.selectOption('[data-testid="sweep-seeds"]', '3');
+    await page.click('[data-action="sweep-run"]');
+    const state = await sweepDone(page, 9, 180_000);
+    await page.selectOption('[data-testid="sweep-kpi"]', 'payback');
+    const medians = state.points.map((p) => p.kpis.payback.p50);
+    expect(Number.isFinite(medians[0])).toBe(true);
+    expect(medians[2]).toBe(Infinity); // counted as the longest, not dropped
+    expect(state.points[2].kpis.payback.n).toBe(3);
+    expect(await page.locator('[data-testid="sweep-point"][data-off-chart="above"]').count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid="sweep"] .legend').textContent()).toMatch(/▲ at the top: ∞, off the chart/);
+    await page.check('[data-testid="sweep-line-on"]');
+    await page.fill('[data-testid="sweep-line-threshold"]', '24');
+    await expect.poll(() => page.locator('[data-testid="sweep-crossing"]').textContent()).toMatch(/to never\)/);
+    await page.locator('[data-testid="sweep"]').screenshot({ path: join(ROOT, 'test-results/screenshots/sweep-never.png') });
+    expect(errors).toEqual([]);
+  });
+
   it('sweep two parameters: a heatmap cell per combination, the page\'s own cell outlined, a CSV with both values, grids past 49 points refused', async () => {
     const { page, errors } = await open({ edits: { horizonDays: 10 }, seed: 2 });
     await waitForStatus(page, 'done', 30_000);

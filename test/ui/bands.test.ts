@@ -74,10 +74,17 @@ describe('spreadOf', () => {
   });
 
   it('the ends of the band at the level asked for', () => {
-    const s = spreadOf([1, 2, 3, 4, 10, Infinity], 90);
+    const s = spreadOf([1, 2, 3, 4, 10], 90);
     expect(s).toMatchObject({ n: 5, level: 90 });
     expect(s.lo).toBeCloseTo(1.2, 12);
     expect(s.hi).toBeCloseTo(8.8, 12);
+  });
+
+  it('counts a payback never reached (Infinity) as the longest, not as missing: the median of seeds is not made shorter', () => {
+    // 3 seeds pay back in 20-30 months, 2 never: the median is 30 months (leaving "never" out said 25)
+    const s = spreadOf([20, 25, 30, Infinity, Infinity]);
+    expect(s).toMatchObject({ n: 5, p50: 30, hi: Infinity });
+    expect(spreadOf([Infinity, Infinity, 12]).p50).toBe(Infinity);
   });
 });
 

@@ -12,6 +12,11 @@ describe('formatWithUnit', () => {
     for (const [v, u] of [[120, 'jobs/h'], [0.5, 'share'], [2.5, 'usd'], [0.075, 'share per year'], [3, 'months']] as const) expect(formatWithUnit(v, u)).toBe(formatValue(v, u) + unitSuffix(u));
   });
 
+  it('a payback never reached reads "never" in a sentence, not "∞ months"', () => {
+    expect(formatWithUnit(Infinity, 'months')).toBe('never');
+    expect(formatWithUnit(Infinity, 'jobs/h')).toBe('∞ jobs/h');
+  });
+
   it('a qualified share reads as a percent with its qualifier, not "7.5% share per year"', () => {
     expect(formatWithUnit(0.075, 'share per year')).toBe('7.5%/year');
     expect(formatWithUnit(0.05, 'share of GMV')).toBe('5.0% of GMV');

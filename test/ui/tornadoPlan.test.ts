@@ -83,6 +83,18 @@ describe('tornadoBars', () => {
     expect(tornadoBars(params.slice(0, 1), [1], utilization, (_, end) => run(end === 'low' ? 0.5 : 0.6), 24)[0].perSeed.sameSign).toBe(false);
   });
 
+  it('a payback never reached counts as the longest at an end (the median of seeds is not made shorter), and ranks first', () => {
+    const payback = KPIS.find((k) => k.id === 'payback')!;
+    const months = (v: number) => ({ rows: 1, data: { payback_months_median: Float64Array.of(v) } });
+    // A: the low end never pays back on 2 of 3 seeds; B: 20 -> 30 months on every seed
+    const at: Record<string, number[]> = { 'a low': [40, Infinity, Infinity], 'a high': [30, 32, 34], 'b low': [20, 20, 20], 'b high': [30, 30, 30] };
+    const bars = tornadoBars(params.slice(0, 2), [0, 1, 2], payback, (i, end, s) => months(at[`${params[i].path} ${end}`][s]), 24);
+    expect(bars.map((x) => x.path)).toEqual(['a', 'b']);
+    expect(bars[0].atLow).toBe(Infinity); // leaving "never" out would have said 40 months
+    expect(bars[0].swing).toBe(Infinity);
+    expect(bars[0].perSeed).toMatchObject({ n: 3, sameSign: true }); // high minus low: -10, -inf, -inf
+  });
+
   it('CSV: one row per parameter in rank order, with both ends and the swing', () => {
     const csv = tornadoCsv('utilization', tornadoBars(params, [1], utilization, tableOf, 24), (v) => (Number.isFinite(v) ? String(Number(v.toFixed(6))) : ''));
     const lines = csv.trim().split('\n');

@@ -74,20 +74,25 @@ export function bandsOf(tables: readonly RunTable[], seeds: readonly number[], o
   return { runs: tables.length, seeds: [...seeds], rows, day: day.slice(0, rows), level, lo: los, p25, p50, p75, hi: his };
 }
 
-/** The spread of one figure computed on each run: the ends of the band at `level` and the median, over the runs where it is finite. */
+/**
+ * The spread of one figure computed on each run: the ends of the band at `level` and the median,
+ * over the runs with a value. An infinite value counts (0.24.0; it was left out): a run whose
+ * median provider never pays back has a payback of +Infinity, the longest, and leaving it out made
+ * the median payback of a set of seeds shorter than it is. As bandsOf and the CLI's bands count it.
+ */
 export interface Spread {
   lo: number;
   /** The median. */
   p50: number;
   hi: number;
-  /** Runs with a finite value. */
+  /** Runs with a value (infinite ones included). */
   n: number;
   level: BandLevel;
 }
 
 /** The band of one figure computed on each run (a KPI over the window), for the KPI cards, tables and panels. */
 export function spreadOf(values: ArrayLike<number>, level: BandLevel = DEFAULT_BAND_LEVEL): Spread {
-  const x = Float64Array.from(Array.from(values).filter((v) => Number.isFinite(v))).sort();
+  const x = Float64Array.from(Array.from(values).filter((v) => !Number.isNaN(v))).sort();
   const [pLo, pHi] = bandProbs(level);
   return { lo: quantileType7(x, x.length, pLo), p50: quantileType7(x, x.length, 0.5), hi: quantileType7(x, x.length, pHi), n: x.length, level };
 }

@@ -65,6 +65,8 @@ export function formatCount(n: number): string {
 
 /** Value and unit for a label: "61.2%", "7.5%/year" (a share per year), "5.0% of GMV" or "1,234 GPU-h". */
 export function formatWithUnit(v: number | undefined | null, unit = ''): string {
+  // in a sentence a payback never reached reads "never", not "∞ months"
+  if (v === Infinity && unit === 'months') return 'never';
   const s = formatValue(v, unit);
   return s === 'n/a' ? s : `${s}${unitSuffix(unit)}`;
 }

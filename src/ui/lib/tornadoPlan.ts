@@ -67,8 +67,9 @@ export interface TornadoBar extends TornadoParam {
   perSeed: { min: number; max: number; n: number; sameSign: boolean };
 }
 
+/** Over the runs with a value: an infinite one (a payback never reached) counts as the longest, as in spreadOf. */
 function median(values: number[]): number {
-  const x = Float64Array.from(values.filter((v) => Number.isFinite(v))).sort();
+  const x = Float64Array.from(values.filter((v) => !Number.isNaN(v))).sort();
   return quantileType7(x, x.length, 0.5);
 }
 
@@ -85,7 +86,7 @@ export function tornadoBars(
 ): TornadoBar[] {
   const at = (i: number, end: 'low' | 'high') => {
     const v = seeds.map((s) => tableOf(i, end, s)).filter((t): t is RunTable => !!t).map((t) => kpiOfRun(k, t, period));
-    return { m: median(v), n: v.filter((x) => Number.isFinite(x)).length };
+    return { m: median(v), n: v.filter((x) => !Number.isNaN(x)).length };
   };
   const perSeed = (i: number) => {
     const d: number[] = [];
@@ -93,7 +94,7 @@ export function tornadoBars(
       const lo = tableOf(i, 'low', s);
       const hi = tableOf(i, 'high', s);
       const v = lo && hi ? kpiOfRun(k, hi, period) - kpiOfRun(k, lo, period) : NaN;
-      if (Number.isFinite(v)) d.push(v);
+      if (!Number.isNaN(v)) d.push(v); // "never" at one end only is an infinite change, of a known sign
     }
     const min = d.length ? Math.min(...d) : NaN;
     const max = d.length ? Math.max(...d) : NaN;

@@ -1,6 +1,11 @@
 // One-at-a-time sensitivity: the ends each parameter moves to, the bars ranked by swing, and their CSV.
 import { describe, expect, it } from 'vitest';
-import { tornadoBars, tornadoBase, tornadoCsv, tornadoEnds, type TornadoParam } from '../../src/ui/lib/tornadoPlan.ts';
+import { z } from 'zod';
+import { tornadoBars, tornadoBase, tornadoControls, tornadoCsv, tornadoEnds, type TornadoParam } from '../../src/ui/lib/tornadoPlan.ts';
+import { controlsFromJsonSchema } from '../../src/ui/lib/schemaControls.ts';
+import { scenarioSchema } from '../../src/sim/scenario/schema.ts';
+import { parseScenario } from '../../src/sim/scenario/validate.ts';
+import { getAt } from '../../src/ui/lib/paths.ts';
 import { KPIS } from '../../src/ui/lib/chartDefs/kpiDefs.ts';
 import type { ControlSpec } from '../../src/ui/lib/schemaControls.ts';
 
@@ -35,6 +40,22 @@ describe('tornadoEnds', () => {
     expect(tornadoEnds(classes, Number(['training']), 0.2)).toEqual({ reason: 'a list of choices, not a number' });
     expect(tornadoEnds(classes, Number([]), 0.2)).toEqual({ reason: 'a list of choices, not a number' }); // [] reads as 0
     expect(tornadoEnds(control({ kind: 'choice', options: ['a', 'b'] }), NaN, 0.2)).toEqual({ reason: 'a choice, not a number' });
+  });
+});
+
+describe('tornadoControls', () => {
+  it("offers a group's numbers and its distributions' parameters (how much do longer training jobs matter?), with labels that fit a bar's row", () => {
+    const all = controlsFromJsonSchema(z.toJSONSchema(scenarioSchema, { io: 'input' }));
+    const page = parseScenario({});
+    const offered = tornadoControls(all.filter((c) => c.group === 'demand'), (p) => getAt(page, p));
+    const median = offered.find((c) => c.path === 'demand.classes.training.durationHours.median')!;
+    expect(median).toMatchObject({ kind: 'number', distParent: 'demand.classes.training.durationHours', label: 'Training duration: median' });
+    expect(offered.find((c) => c.path === 'demand.classes.inference.durationHours.sigma')!.label).toBe('Inference duration: sigma (of ln)');
+    expect(offered.find((c) => c.path === 'demand.classes.training.patienceHours.mean')!.label).toBe('Training patience: mean');
+    // a distribution itself is not a number to move; its parameters are
+    expect(offered.some((c) => c.kind === 'distribution')).toBe(false);
+    expect(tornadoEnds(median, 24, 0.2)).toEqual({ low: 19.2, high: 28.8 });
+    expect(offered.find((c) => c.path === 'demand.baseRateJobsPerHour')).toBeDefined();
   });
 });
 

@@ -9,6 +9,7 @@ import type { KpiDef } from './chartDefs/kpiDefs.ts';
 import type { RunTable } from './bands.ts';
 import type { ControlKind, ControlSpec } from './schemaControls.ts';
 import { kpiOfRun } from './sweepPlan.ts';
+import { distParamControls, PARAM_NAMES } from './distChoice.ts';
 
 /** The changes offered, as fractions of the page's value. */
 export const TORNADO_CHANGES = [0.1, 0.2, 0.5] as const;
@@ -20,6 +21,36 @@ export interface TornadoParam {
   base: number;
   low: number;
   high: number;
+}
+
+/**
+ * The parameters a set of controls offers the panel: its numbers (a weight map's entries are edited
+ * as a whole map, so they are left out), then the parameters of its distributions in their current
+ * shape ("how much do longer training jobs matter?": Training duration: median), which the sweep
+ * offers too. Bare labels get their owner's name, as the panel's group heading would give it.
+ */
+export function tornadoControls(set: readonly ControlSpec[], valueAt: (path: string) => unknown): ControlSpec[] {
+  const numbers = set.filter((c) => (c.kind === 'number' || c.kind === 'integer') && !c.weightMapParent).map((c) => ({ ...c, label: contextLabel(c.path, c.label) }));
+  return [...numbers, ...distParamControls(set, valueAt).map((c) => ({ ...c, label: distLabel(c.path) }))];
+}
+
+/** A bare label ("Price") gets its parent's name: "Weights: price". */
+function contextLabel(path: string, label: string): string {
+  const parts = path.split('.');
+  if (parts.length < 3 || label.includes(':')) return label;
+  const parent = parts[parts.length - 2];
+  return `${parent[0].toUpperCase()}${parent.slice(1)}: ${label.toLowerCase()}`;
+}
+
+/**
+ * A distribution parameter's label short enough for a bar's row: "Inference duration: sigma (of
+ * ln)", where the sweep's list says "Inference: duration hours: log-normal sigma (of ln)" (the
+ * row's tooltip gives the path).
+ */
+function distLabel(path: string): string {
+  const [owner, field, key] = path.split('.').slice(-3);
+  const words = field.replace(/Hours$/, '').replace(/[A-Z]/g, (ch) => ` ${ch.toLowerCase()}`);
+  return `${owner[0].toUpperCase()}${owner.slice(1)} ${words}: ${PARAM_NAMES[key]?.label ?? key}`;
 }
 
 /** Why a field of another kind has no ends (the panel offers numbers only; a new kind must say why here). */

@@ -466,6 +466,13 @@ describe('dashboard interactions', () => {
     // in view, its title not under the sticky context bar
     expect(top).toBeGreaterThanOrEqual(barBottom);
     expect(top).toBeLessThan(barBottom + 40);
+    // on a short window the list ends above the window's bottom and scrolls inside itself
+    await page.setViewportSize({ width: 1280, height: 420 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await summary.click();
+    const box = await index.evaluate((el) => ({ bottom: el.getBoundingClientRect().bottom, window: innerHeight, scrolls: el.scrollHeight > el.clientHeight }));
+    expect(box.bottom).toBeLessThanOrEqual(box.window);
+    expect(box.scrolls).toBe(true);
     expect(errors).toEqual([]);
   });
 

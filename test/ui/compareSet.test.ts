@@ -145,6 +145,18 @@ describe('the KPI matrix', () => {
     expect(wide.hi).toBeCloseTo(0.119, 12);
   });
 
+  it('a payback that turns to "never" on a seed is an infinite change, judged by a sign test; both "never" is no change', () => {
+    const payback = (months: number[]) => ({ runs: months.map((m) => ({ rows: 1, data: { day: Float64Array.of(1), payback_months_median: Float64Array.of(m) } })), seeds: [1, 2, 3, 4, 5, 6], periodHours: 24 });
+    const a = payback([20, 22, 24, 26, 28, Infinity]);
+    const b = payback([30, Infinity, 34, Infinity, 38, Infinity]);
+    const c = pairedKpis([kpi('payback')], a, b, [0, 1]).get('payback')!;
+    expect(c.test).toBe('sign');
+    expect(c.n).toBe(6); // the seed never paying back on both sides counts, as no change
+    expect(c.hi).toBe(Infinity);
+    expect(c.p).toBeCloseTo(2 / 32, 12); // five seeds up, one unchanged: a t-test on the finite changes alone would say p < 0.001
+    expect(pairedKpis([kpi('utilization')], payback([1, 1, 1, 1, 1, 1]), payback([1, 1, 1, 1, 1, 1]), [0, 1]).get('utilization')).toBeNull();
+  });
+
   it('on the seeds both ran, the change against A seed by seed: clear when its 80% range excludes zero, though the two ranges overlap', () => {
     // the seeds' luck moves both scenarios alike (common random numbers): B is 1 GPU busier on every seed
     const luck = [0.9, 0.95, 1, 1.05, 1.1];

@@ -16,7 +16,7 @@ import { OKABE_ITO } from './chartDefs/palette.ts';
 import type { KpiDef } from './chartDefs/kpiDefs.ts';
 import { spreadOf, type RunTable, type Spread } from './bands.ts';
 import { bandSuffixes, DEFAULT_BAND_LEVEL, type BandLevel } from '../../sim/metrics/bandLevel.ts';
-import { CLEAR_LEVEL, holmAdjust, pairedTTest } from '../../sim/metrics/significance.ts';
+import { CLEAR_LEVEL, holmAdjust, pairedTTest, signTest } from '../../sim/metrics/significance.ts';
 
 /** Kept runs at most: the baseline and three more (four Okabe-Ito colours with a dash each stay legible). */
 export const MAX_KEPT = 4;
@@ -161,8 +161,13 @@ export interface PairedChange {
   hi: number;
   n: number;
   level: BandLevel;
-  /** Paired t-test of "no change", two-sided. */
+  /** Two-sided p of "no change": a paired t-test, or a sign test when a change is infinite (`test`). */
   p: number;
+  /**
+   * 't': a paired t-test on the changes; 'sign': a sign test, when some seed's change is infinite
+   * (a payback that becomes "never", or stops being it), which a t-test's mean cannot hold.
+   */
+  test: 't' | 'sign';
   /** p after Holm's correction over the family of changes it was judged with (p when judged alone). */
   pAdjusted: number;
   word: 'clear' | 'within noise' | 'too few seeds';
@@ -240,18 +245,25 @@ export function sharedSeeds(a: SeededRuns, b: SeededRuns): { seed: number; a: Ru
 
 /**
  * A KPI's change b - a over the seeds both ran (null under two): its band at `level` (10th-90th
- * percentile at 80%) and its paired t-test, judged alone (pAdjusted = p). A table of several
+ * percentile at 80%) and its paired t-test (a sign test when a change is infinite: a payback that
+ * becomes "never"), judged alone (pAdjusted = p). A table of several
  * changes judges them together: kpiMatrix, pairedKpis.
  */
 export function pairedKpi(k: KpiDef, a: SeededRuns, b: SeededRuns, window: readonly [number, number], level: BandLevel = DEFAULT_BAND_LEVEL): PairedChange | null {
   const pairs = sharedSeeds(a, b);
   if (pairs.length < 2) return null;
-  const diffs = pairs.map((p) => kpiOf(k, p.b, b.periodHours, window) - kpiOf(k, p.a, a.periodHours, window));
+  // both "never" (a payback on either side) is no change, not an undefined one
+  const diffs = pairs.map((p) => {
+    const vb = kpiOf(k, p.b, b.periodHours, window);
+    const va = kpiOf(k, p.a, a.periodHours, window);
+    return va === vb ? 0 : vb - va;
+  });
   const s = spreadOf(diffs, level);
   if (s.n < 2) return null;
-  const { p } = pairedTTest(diffs);
+  const test = diffs.some((d) => d === Infinity || d === -Infinity) ? 'sign' : 't';
+  const p = test === 'sign' ? signTest(diffs).p : pairedTTest(diffs).p;
   const word = s.n < PAIRED_MIN_SEEDS ? 'too few seeds' : p < CLEAR_LEVEL ? 'clear' : 'within noise';
-  return { ...s, p, pAdjusted: p, word };
+  return { ...s, p, test, pAdjusted: p, word };
 }
 
 export interface ParameterRow {

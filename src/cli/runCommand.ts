@@ -2,6 +2,7 @@
 import { bmeOutcome } from '../sim/metrics/bmeOutcome.ts';
 import { mmcOf } from '../sim/scenario/queueTheory.ts';
 import { theoryLine } from './theoryLine.ts';
+import { economyLine } from './economyLine.ts';
 import { HeapWatch, setupProgress } from './memoryGuard.ts';
 import { DiskWatch } from './diskWatch.ts';
 import { RunSlices } from './runSlices.ts';
@@ -287,6 +288,8 @@ export async function runCommand(arg: string, f: RunFlags): Promise<number> {
         (written.length ? `; wrote ${written.join(', ')} (each with .meta.json)` : '') +
         '\n',
     );
+    const economy = scenario.economy.enabled ? economyLine(figures, scenario.economy.token.initialPriceUsd) : null;
+    if (economy) process.stderr.write(`depinsim: ${economy}\n`);
     const programs = incentiveOutcome(table.data, 0, last);
     if (programs) process.stderr.write(`depinsim: ${incentiveLine(programs)}\n`);
     if (scenario.market.escrow) process.stderr.write(`depinsim: ${escrowLine(table.data)}\n`);

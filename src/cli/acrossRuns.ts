@@ -6,7 +6,7 @@
  */
 import { pairedTTest, signTest } from '../sim/metrics/significance.ts';
 import { medianCi95, meanCi95 } from './confidence.ts';
-import type { FigureDef } from './replicaMessages.ts';
+import { FIGURES, type FigureDef, type RunFigures } from './replicaMessages.ts';
 
 export interface AcrossRuns {
   /** Runs with a value (for a median figure, "never" counts). */
@@ -81,4 +81,29 @@ function signed(f: FigureDef, d: number): string {
   if (d === Infinity) return 'to never';
   if (d === -Infinity) return 'from never';
   return `${d > 0 ? '+' : d < 0 ? '-' : ''}${(f.delta ?? f.format)(Math.abs(d))}`;
+}
+
+/** A number for a sidecar (JSON): null for none, "inf" for a payback never reached (as the CSV writes it). */
+export function jsonNumber(v: number): number | string | null {
+  if (Number.isNaN(v)) return null;
+  if (v === Infinity) return 'inf';
+  if (v === -Infinity) return '-inf';
+  return v;
+}
+
+/**
+ * The summary table as a batch's sidecar holds it, for scripts: per figure the runs have, its key,
+ * how the runs are summed up (`mean` or `median`), the runs with a value, the value and its 95%
+ * interval (null where there is none), and for a median figure the runs at "never".
+ */
+export function summaryRecords(perRun: readonly RunFigures[]): Record<string, unknown>[] {
+  return FIGURES.filter((f) => perRun.some((r) => f.key in r)).map((f) => {
+    const a = acrossRuns(f, perRun.map((r) => r[f.key] ?? NaN));
+    return { figure: f.key, across: f.across ?? 'mean', n: a.n, value: jsonNumber(a.centre), ci95_low: jsonNumber(a.lo), ci95_high: jsonNumber(a.hi), ...(f.across === 'median' ? { never: a.never } : {}) };
+  });
+}
+
+/** Each run's summary figures for the sidecar, led by what places the run (its seed; a sweep's point). */
+export function runFigureRecords(perRun: readonly RunFigures[], placeOf: (run: number) => Record<string, unknown>): Record<string, unknown>[] {
+  return perRun.map((r, i) => ({ ...placeOf(i), ...Object.fromEntries(FIGURES.filter((f) => f.key in r).map((f) => [f.key, jsonNumber(r[f.key])])) }));
 }

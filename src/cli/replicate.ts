@@ -11,7 +11,8 @@ import { runMemoryEstimateMb } from '../sim/runMemory.ts';
 import { scenarioHash } from '../sim/scenario/hash.ts';
 import type { Scenario } from '../sim/scenario/schema.ts';
 import { VERSION } from '../sim/version.ts';
-import { acrossRuns, acrossText, acrossWords } from './acrossRuns.ts';
+import { acrossRuns, acrossText, acrossWords, runFigureRecords, summaryRecords } from './acrossRuns.ts';
+import { FigureCollector } from './figureCollector.ts';
 import { describeSeeds } from '../sim/rng/runSeeds.ts';
 import { batchDone, openSinks, runBatchInto } from './batch.ts';
 import { BandWriter } from './bands.ts';
@@ -63,8 +64,18 @@ export async function replicateCommand(scenario: Scenario, seeds: number[], f: R
   const hash = scenarioHash(scenario);
   const meta = { depinsim_version: VERSION, scenario: scenario.name, scenario_hash: hash, ...controlField(f.control), seeds, days: H, scale: scenario.scale };
   const runColumns = columnsFor(scenario);
+  const collected = new FigureCollector();
   const sinks = openSinks(
-    () => new LongCsvOutput(f.out, 'seed', (i) => `${seeds[i]}`, { ...meta, columns: [SEED_COLUMN, ...runColumns], scenario_resolved: scenario }),
+    () => collected,
+    // the sidecar, once every run is in: with the summary table's figures and each run's, for scripts
+    () =>
+      new LongCsvOutput(f.out, 'seed', (i) => `${seeds[i]}`, () => ({
+        ...meta,
+        summary: summaryRecords(collected.figures),
+        run_figures: runFigureRecords(collected.figures, (i) => ({ seed: seeds[i] })),
+        columns: [SEED_COLUMN, ...runColumns],
+        scenario_resolved: scenario,
+      })),
     () => (f.bands ? new BandWriter(f.bands, [], runColumns, seeds.length, () => ({ g: 0, prefix: '' }), { ...meta, scenario_resolved: scenario }, f.bandLevel) : null),
   );
   const results = await runBatchInto(

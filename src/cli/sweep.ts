@@ -21,7 +21,8 @@ import { batchDone, openSinks, runBatchInto } from './batch.ts';
 import { BandWriter } from './bands.ts';
 import type { BandLevel } from '../sim/metrics/bandLevel.ts';
 import { LongCsvOutput } from './longCsv.ts';
-import { acrossRuns, acrossText, acrossWords, change, changeP, changeText } from './acrossRuns.ts';
+import { acrossRuns, acrossText, acrossWords, change, changeP, changeText, runFigureRecords, summaryRecords } from './acrossRuns.ts';
+import { FigureCollector } from './figureCollector.ts';
 import { CLEAR_LEVEL, holmAdjust } from '../sim/metrics/significance.ts';
 import { CliError } from './errors.ts';
 import { controlField, loadRaw } from './loadScenario.ts';
@@ -163,19 +164,22 @@ export async function sweepCommand(plan: SweepPlan, seeds: number[], f: SweepFla
   const runColumns = columnsFor(points[0].scenario);
   // --sobol: the indices, once every run is in (the long CSV's sidecar holds them too)
   let indices: FigureIndices[] | null = null;
-  const sobolOf = (r: readonly { figures: RunFigures }[]) => (indices ??= figureIndices(axes.length, sobol!.roles, r.map((x) => x.figures), sobol!.seed));
-  const perRunFigures: { figures: RunFigures }[] = [];
+  const sobolOf = (r: readonly RunFigures[]) => (indices ??= figureIndices(axes.length, sobol!.roles, r, sobol!.seed));
+  const collected = new FigureCollector();
   const sinks = openSinks(
+    () => collected,
     () =>
       new LongCsvOutput(f.out, head, prefixOf, () => ({
         ...meta,
-        ...(sobol && sampled ? { sobol_indices: sobolRecords(sampled, sobolOf(perRunFigures)) } : {}),
+        // the summary tables' figures, for scripts: across the sampled runs, or per point across its seeds
+        summary: sampled ? summaryRecords(collected.figures) : byPoint(collected.figures, seeds.length).map((runs, k) => ({ point: k + 1, figures: summaryRecords(runs) })),
+        run_figures: runFigureRecords(collected.figures, (i) => ({ point: runs[i].scenario + 1, seed: runs[i].seed })),
+        ...(sobol && sampled ? { sobol_indices: sobolRecords(sampled, sobolOf(collected.figures)) } : {}),
         // --cross: the crossings, as the summary says them, for scripts
-        ...(f.crosses?.length ? { crossings: crossRecords(f.crosses, axes[0].values as number[], byPoint(perRunFigures, seeds.length)) } : {}),
+        ...(f.crosses?.length ? { crossings: crossRecords(f.crosses, axes[0].values as number[], byPoint(collected.figures, seeds.length)) } : {}),
         columns: [POINT_COLUMN, ...axisColumns, SEED_COLUMN, ...runColumns],
         scenario_resolved: base,
       })),
-    () => (sobol || f.crosses?.length ? { add: (i: number, r: { figures: RunFigures }) => void (perRunFigures[i] = r), publish: () => {}, discard: () => {} } : null),
     () =>
       f.bands
         ? sampled
@@ -192,7 +196,7 @@ export async function sweepCommand(plan: SweepPlan, seeds: number[], f: SweepFla
   if (sampled && sobol) {
     process.stderr.write(`depinsim: ${base.name}, ${points.length} runs sampling ${axes.map((a) => a.path).join(', ')} (Saltelli's design on a scrambled Sobol sequence: ${sobol.rows} rows x ${axes.length + 3} points; ${describeSeeds(meta.seeds)}, one a row, and a second one each for the row's replicate), ${batchDone(results, secs, threads, note, written(f.out, f.bands))}\n`);
     process.stderr.write(summaryTable(results.map((r) => r.figures), 'across the sampled runs'));
-    process.stderr.write(sobolTable(sampled, sobolOf(results), points.length));
+    process.stderr.write(sobolTable(sampled, sobolOf(results.map((r) => r.figures)), points.length));
     return;
   }
   if (sampled) {
@@ -203,16 +207,16 @@ export async function sweepCommand(plan: SweepPlan, seeds: number[], f: SweepFla
   }
   const seedText = `${seeds.length} run${seeds.length > 1 ? 's' : ''} each (${describeSeeds(seeds)})`;
   process.stderr.write(`depinsim: ${base.name}, sweep of ${axes.map((a) => a.path).join(' x ')}: ${points.length} points x ${seedText}, ${batchDone(results, secs, threads, note, written(f.out, f.bands))}\n`);
-  const perPoint = byPoint(results, seeds.length);
+  const perPoint = byPoint(results.map((r) => r.figures), seeds.length);
   process.stderr.write(sweepTable(axes, points.map((p) => p.values), perPoint));
   if (seeds.length > 1 && points.length > 1) process.stderr.write(pairedTable(axes, points.map((p) => p.values), perPoint));
   if (f.crosses?.length) process.stderr.write(crossLines(axes[0], f.crosses, perPoint));
 }
 
 /** Each point's runs' figures: runs go point by point, each point's seeds together. */
-function byPoint(runs: readonly { figures: RunFigures }[], seedsPerPoint: number): RunFigures[][] {
+function byPoint(runs: readonly RunFigures[], seedsPerPoint: number): RunFigures[][] {
   const out: RunFigures[][] = [];
-  for (let k = 0; k * seedsPerPoint < runs.length; k++) out.push(runs.slice(k * seedsPerPoint, (k + 1) * seedsPerPoint).map((r) => r.figures));
+  for (let k = 0; k * seedsPerPoint < runs.length; k++) out.push(runs.slice(k * seedsPerPoint, (k + 1) * seedsPerPoint));
   return out;
 }
 

@@ -1,7 +1,7 @@
 // The median payback across seeds: a seed whose median provider never pays back is +Infinity, which a
 // mean leaves out (and so understates the payback); the tables, sweeps and --cross take its median.
 import { describe, expect, it } from 'vitest';
-import { acrossRuns, acrossText, change, changeP, changeText } from '../../src/cli/acrossRuns.ts';
+import { acrossRuns, acrossText, change, changeP, changeText, runFigureRecords, summaryRecords } from '../../src/cli/acrossRuns.ts';
 import { medianCi95 } from '../../src/cli/confidence.ts';
 import { crossRecords, parseCross } from '../../src/cli/crossSpec.ts';
 import { FIGURES, runFigures } from '../../src/cli/replicaMessages.ts';
@@ -90,5 +90,23 @@ describe('--cross payback', () => {
     expect(crossRecords([parseCross('payback=24')], axis.values, perPoint)).toEqual([
       { figure: 'payback_months', value: 24, medians: [null, 30, 18], never: [2, 0, 0], crossings: [{ at: expect.closeTo(300_000, 6), between: [200_000, 400_000], rising: false }] },
     ]);
+  });
+});
+
+describe('the summary in a batch sidecar', () => {
+  it('holds each figure as the table shows it, "inf" for never (as the CSV writes it) and null for no interval', () => {
+    const runs = [
+      { utilization: 0.5, payback_months: 20 },
+      { utilization: 0.52, payback_months: never },
+      { utilization: 0.54, payback_months: 30 },
+    ];
+    const records = summaryRecords(runs);
+    expect(records.map((r) => r.figure)).toEqual(['utilization', 'payback_months']);
+    expect(records[0]).toMatchObject({ across: 'mean', n: 3, value: expect.closeTo(0.52, 12), ci95_low: expect.closeTo(0.52 - 0.0497, 3) });
+    expect(records[1]).toEqual({ figure: 'payback_months', across: 'median', n: 3, value: 30, ci95_low: null, ci95_high: null, never: 1 });
+    expect(runFigureRecords(runs, (i) => ({ seed: 10 + i }))[1]).toEqual({ seed: 11, utilization: 0.52, payback_months: 'inf' });
+    // JSON keeps it: Infinity would have become null, the same as a run without the figure
+    expect(JSON.parse(JSON.stringify(records[1])).value).toBe(30);
+    expect(JSON.parse(JSON.stringify(runFigureRecords(runs, () => ({}))))[1].payback_months).toBe('inf');
   });
 });

@@ -426,6 +426,12 @@ describe('depinsim run --seeds (replications)', () => {
     expect(meta).toMatchObject({ seeds: [1, 2, 3], days: 10, scenario: 'baseline' });
     expect(meta.scenario_hash).toBe(JSON.parse(readFileSync(join(dir, 'one.csv.meta.json'), 'utf8')).scenario_hash);
     expect(meta.columns[0].name).toBe('seed');
+    // the summary table for scripts: the same figures, and each seed's
+    const util = meta.summary.find((x: { figure: string }) => x.figure === 'utilization');
+    expect(util).toMatchObject({ across: 'mean', n: 3 });
+    expect(r.err).toContain(`${(100 * util.value).toFixed(1)}% ± ${(50 * (util.ci95_high - util.ci95_low)).toFixed(1)}%`);
+    expect(meta.summary.find((x: { figure: string }) => x.figure === 'payback_months')).toMatchObject({ across: 'median', n: 3 });
+    expect(meta.run_figures.map((x: { seed: number }) => x.seed)).toEqual([1, 2, 3]);
     expect(r.err).toMatch(/baseline, 3 runs \(seeds 1-3\), 10 days, hash [0-9a-f]{16}: [\d.]+ M events in [\d.]+ s on \d threads?; model checks: all 8 hold on each run; wrote rep\.csv/);
     expect(r.err).toMatch(/across seeds \(n = 3\): mean ± half-width of the 95% confidence interval \(Student's t\)/);
     expect(r.err).toMatch(/utilization \(busy \/ online GPU-hours, whole run\)\s+\d+\.\d% ± \d+\.\d%/);

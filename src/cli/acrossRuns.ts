@@ -52,14 +52,6 @@ export function acrossWords(figs: readonly FigureDef[]): string {
   return `${mean}; ${medians.join(', ')}: median [its 95% interval from order statistics, from 6 runs], a run that never reaches it counted as the longest`;
 }
 
-/**
- * Run b's change against run a on the same seed. For a median figure both "never" is no change (0),
- * and "never" against a value is an infinite change, which the sign test takes by its sign.
- */
-export function change(f: FigureDef, b: number, a: number): number {
-  return f.across === 'median' && a === b ? 0 : b - a;
-}
-
 /** Two-sided p of "no change" over per-seed changes: a paired t-test on means, a sign test on medians. */
 export function changeP(f: FigureDef, changes: readonly number[]): number {
   return f.across === 'median' ? signTest(changes).p : pairedTTest(changes).p;

@@ -1,14 +1,14 @@
 // The median payback across seeds: a seed whose median provider never pays back is +Infinity, which a
 // mean leaves out (and so understates the payback); the tables, sweeps and --cross take its median.
 import { describe, expect, it } from 'vitest';
-import { acrossRuns, acrossText, change, changeP, changeText, runFigureRecords, summaryRecords } from '../../src/cli/acrossRuns.ts';
+import { acrossRuns, acrossText, changeP, changeText, runFigureRecords, summaryRecords } from '../../src/cli/acrossRuns.ts';
 import { medianCi95 } from '../../src/cli/confidence.ts';
 import { crossRecords, parseCross } from '../../src/cli/crossSpec.ts';
 import { FIGURES, runFigures } from '../../src/cli/replicaMessages.ts';
 import { summaryTable } from '../../src/cli/replicate.ts';
 import { spearman } from '../../src/cli/rankTable.ts';
 import { crossLines, pairedTable } from '../../src/cli/sweep.ts';
-import { binomialHalfCdf, signTest } from '../../src/sim/metrics/significance.ts';
+import { binomialHalfCdf, pairedChange, signTest } from '../../src/sim/metrics/significance.ts';
 
 const payback = FIGURES.find((f) => f.key === 'payback_months')!;
 const never = Infinity;
@@ -49,8 +49,9 @@ describe('the median payback in the tables', () => {
   });
 
   it('a change to "never" counts by its sign; both "never" is no change', () => {
-    expect(change(payback, never, 20)).toBe(Infinity);
-    expect(change(payback, never, never)).toBe(0);
+    expect(pairedChange(never, 20)).toBe(Infinity);
+    expect(pairedChange(never, never)).toBe(0);
+    expect(pairedChange(0.5, 0.25)).toBe(0.25);
     expect(signTest([1, 2, Infinity, 0, -1]).n).toBe(4);
     expect(signTest([1, 1, 1, 1, 1, 1]).p).toBeCloseTo(2 / 64, 12);
     expect(changeP(payback, [1, 1, 1, 1, 1, 1])).toBeCloseTo(2 / 64, 12);

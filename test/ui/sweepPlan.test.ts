@@ -80,6 +80,16 @@ describe('sweepSummary', () => {
     expect(at(95)[1].change.utilization).toMatchObject({ n: 2, level: 95 });
   });
 
+  it('a payback never reached: the median of seeds counts it, and "never" at both points is no change (not a dropped seed)', () => {
+    const payback = KPIS.find((k) => k.id === 'payback')!;
+    const months = (m: number) => ({ rows: 1, data: { day: Float64Array.of(1), payback_months_median: Float64Array.of(m) } });
+    // seed 1 never pays back at either point; seeds 2 and 3 pay back 10 months sooner at the second
+    const at: Record<string, number> = { '0/1': Infinity, '0/2': 40, '0/3': 30, '1/1': Infinity, '1/2': 30, '1/3': 20 };
+    const rows = sweepSummary([0, 100], [1, 2, 3], (p, s) => months(at[`${p}/${s}`]), () => 24);
+    expect(rows[0].kpis.payback).toMatchObject({ p50: 40, n: 3, hi: Infinity });
+    expect(rows[1].change.payback).toMatchObject({ n: 3, p50: -10, hi: -2 }); // the changes -10, -10 and 0: the 90th percentile interpolates
+  });
+
   it('the change against the first point seed by seed, over the seeds both finished: narrow where the seeds move both alike', () => {
     // each seed's luck moves both points alike; the second point is 5 pp busier on every seed
     const tables = twoPoints();

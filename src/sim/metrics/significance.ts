@@ -135,3 +135,12 @@ export function signTest(diffs: readonly number[]): { n: number; up: number; p: 
   if (n === 0) return { n, up, p: NaN };
   return { n, up, p: Math.min(1, 2 * binomialHalfCdf(Math.min(up, down), n)) };
 }
+
+/**
+ * The change from a to b on one seed (paired): b - a, except that two equal values are no change
+ * even when infinite (a payback "never" on both sides, whose difference would be NaN and drop the
+ * seed from the comparison). One side infinite is an infinite change, which a sign test can take.
+ */
+export function pairedChange(b: number, a: number): number {
+  return a === b ? 0 : b - a;
+}

@@ -16,7 +16,7 @@ import { OKABE_ITO } from './chartDefs/palette.ts';
 import type { KpiDef } from './chartDefs/kpiDefs.ts';
 import { spreadOf, type RunTable, type Spread } from './bands.ts';
 import { bandSuffixes, DEFAULT_BAND_LEVEL, type BandLevel } from '../../sim/metrics/bandLevel.ts';
-import { CLEAR_LEVEL, holmAdjust, pairedTTest, signTest } from '../../sim/metrics/significance.ts';
+import { CLEAR_LEVEL, holmAdjust, pairedChange, pairedTTest, signTest } from '../../sim/metrics/significance.ts';
 
 /** Kept runs at most: the baseline and three more (four Okabe-Ito colours with a dash each stay legible). */
 export const MAX_KEPT = 4;
@@ -253,11 +253,7 @@ export function pairedKpi(k: KpiDef, a: SeededRuns, b: SeededRuns, window: reado
   const pairs = sharedSeeds(a, b);
   if (pairs.length < 2) return null;
   // both "never" (a payback on either side) is no change, not an undefined one
-  const diffs = pairs.map((p) => {
-    const vb = kpiOf(k, p.b, b.periodHours, window);
-    const va = kpiOf(k, p.a, a.periodHours, window);
-    return va === vb ? 0 : vb - va;
-  });
+  const diffs = pairs.map((p) => pairedChange(kpiOf(k, p.b, b.periodHours, window), kpiOf(k, p.a, a.periodHours, window)));
   const s = spreadOf(diffs, level);
   if (s.n < 2) return null;
   const test = diffs.some((d) => d === Infinity || d === -Infinity) ? 'sign' : 't';

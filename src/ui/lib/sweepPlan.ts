@@ -7,6 +7,7 @@
 import { bandSuffixes, DEFAULT_BAND_LEVEL, type BandLevel } from '../../sim/metrics/bandLevel.ts';
 import { KPIS, type KpiDef } from './chartDefs/kpiDefs.ts';
 import { spreadOf, type RunTable, type Spread as BandSpread } from './bands.ts';
+import { pairedChange } from '../../sim/metrics/significance.ts';
 
 /** Points in a sweep at most (each is a whole run per seed). */
 export const MAX_SWEEP_POINTS = 25;
@@ -78,7 +79,7 @@ export function sweepSummary(
     const change: PointSummary['change'] = {};
     for (const k of KPIS) {
       kpis[k.id] = spreadOf(at[p][k.id], level);
-      change[k.id] = spreadOf(at[p][k.id].map((v, i) => v - at[0][k.id][i]), level);
+      change[k.id] = spreadOf(at[p][k.id].map((v, i) => pairedChange(v, at[0][k.id][i])), level);
     }
     const done = seeds.filter((s) => !!tableOf(p, s)).length;
     return { value, ...(values2 ? { value2: values2[p] } : {}), kpis, change, done };

@@ -9,6 +9,7 @@ import type { KpiDef } from './chartDefs/kpiDefs.ts';
 import type { RunTable } from './bands.ts';
 import type { ControlKind, ControlSpec } from './schemaControls.ts';
 import { kpiOfRun } from './sweepPlan.ts';
+import { pairedChange } from '../../sim/metrics/significance.ts';
 import { distParamControls, PARAM_NAMES } from './distChoice.ts';
 
 /** The changes offered, as fractions of the page's value. */
@@ -124,7 +125,7 @@ export function tornadoBars(
     for (const s of seeds) {
       const lo = tableOf(i, 'low', s);
       const hi = tableOf(i, 'high', s);
-      const v = lo && hi ? kpiOfRun(k, hi, period) - kpiOfRun(k, lo, period) : NaN;
+      const v = lo && hi ? pairedChange(kpiOfRun(k, hi, period), kpiOfRun(k, lo, period)) : NaN;
       if (!Number.isNaN(v)) d.push(v); // "never" at one end only is an infinite change, of a known sign
     }
     const min = d.length ? Math.min(...d) : NaN;

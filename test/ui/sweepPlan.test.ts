@@ -81,7 +81,6 @@ describe('sweepSummary', () => {
   });
 
   it('a payback never reached: the median of seeds counts it, and "never" at both points is no change (not a dropped seed)', () => {
-    const payback = KPIS.find((k) => k.id === 'payback')!;
     const months = (m: number) => ({ rows: 1, data: { day: Float64Array.of(1), payback_months_median: Float64Array.of(m) } });
     // seed 1 never pays back at either point; seeds 2 and 3 pay back 10 months sooner at the second
     const at: Record<string, number> = { '0/1': Infinity, '0/2': 40, '0/3': 30, '1/1': Infinity, '1/2': 30, '1/3': 20 };

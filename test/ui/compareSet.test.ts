@@ -249,6 +249,14 @@ describe('Monte Carlo bands of the compared runs', () => {
     expect(d[1]!.paired).toBe(true);
   });
 
+  it('a run at "never" (an infinite value) counts in the band, as in the page\'s own bands; "never" on both sides of a seed is no change', () => {
+    const inf = (busy: number[][]) => ({ runs: busy.map((b) => run({ busy: b }).table), seeds: [1, 2, 3] });
+    const e = compareEntries([run({ ...inf([[10], [Infinity], [12]]) }), run({ hash: 'h2', ...inf([[20], [Infinity], [22]]) })], null);
+    expect(alignedBands(e, 'gpus_busy', false)[0]!.hi[0]).toBe(Infinity); // leaving it out gave 11.8
+    const d = alignedBands(e, 'gpus_busy', true)[1]!;
+    expect([d.lo[0], d.hi[0]]).toEqual([2, 10]); // the changes 10, 0 and 10 on seeds 1-3
+  });
+
   it('at another level, its band: the 5th and 95th percentile at 90%, the 2.5th and 97.5th at 95%', () => {
     const e = compareEntries([run({ busy: [10, 20, 30], ...three(1, 1) }), run({ hash: 'h2', busy: [20, 40, 60], ...three(2, 1) })], null);
     const at90 = alignedBands(e, 'gpus_busy', false, 90);

@@ -332,7 +332,8 @@ export function alignedBands(entries: readonly CompareEntry[], column: string, d
     const buf: number[] = [];
     for (let i = 0; i < day.length; i++) {
       buf.length = 0;
-      for (const t of tables) if (Number.isFinite(t[i])) buf.push(t[i]);
+      // a value "never" (an infinite payback) counts, as in the page's own bands (bands.ts' bandsOf)
+      for (const t of tables) if (!Number.isNaN(t[i])) buf.push(t[i]);
       const s = spreadOf(buf, level);
       lo[i] = s.n >= 2 ? s.lo : NaN;
       hi[i] = s.n >= 2 ? s.hi : NaN;
@@ -347,7 +348,7 @@ export function alignedBands(entries: readonly CompareEntry[], column: string, d
     return percentiles(
       pairs.map((p) => {
         const a = onDays(p.a, column, day);
-        return onDays(p.b, column, day).map((x, i) => x - a[i]);
+        return onDays(p.b, column, day).map((x, i) => pairedChange(x, a[i]));
       }),
       true,
     );

@@ -79,6 +79,11 @@ describe('bandPath', () => {
     expect(bandPath(plot, bv, [0, 1], s('a'))).toBe('M10,50L20,50L20,90L10,90Z');
     expect(bandPath(plot, bv, [0, 1], s('a'), true)).toBe('M10,70L20,70L20,80L10,80Z');
   });
+
+  it('runs an infinite end (a payback some seeds never reach) to the plot\'s edge instead of leaving a gap', () => {
+    const never = { ...bv, hi: { a: Float64Array.from([50, Infinity]) } } as unknown as BandView;
+    expect(bandPath(plot, never, [0, 1], s('a'))).toBe('M10,50L20,0L20,90L10,90Z');
+  });
 });
 
 describe('bandWidestPx', () => {

@@ -159,11 +159,16 @@ export function bandPath(p: PlotScales, bv: BandView, [a, b]: RowSpan, s: Series
   const { x } = p;
   const yy = s.right ? p.yRight : p.y;
   const ok = drawable(p, s);
+  // an infinite end (the payback's upper percentile while some seeds never pay back) runs to the
+  // plot's edge, as a value above a capped axis does, instead of leaving a gap where the band is widest
+  const [bottom, top] = [Math.max(...yy.range()), Math.min(...yy.range())];
+  const at = (v: number) => (v === Infinity ? top : v === -Infinity ? bottom : yy(v));
+  const end = (v: number) => v === Infinity || v === -Infinity || ok(v);
   const g = area<number>()
     .digits(1)
-    .defined((i) => ok(lo[i]) && ok(hi[i]))
+    .defined((i) => end(lo[i]) && end(hi[i]))
     .x((i) => x(day[i]))
-    .y0((i) => yy(lo[i]))
-    .y1((i) => yy(hi[i]));
+    .y0((i) => at(lo[i]))
+    .y1((i) => at(hi[i]));
   return g(rowsOf([a, b])) ?? '';
 }

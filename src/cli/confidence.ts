@@ -1,5 +1,5 @@
 /** Mean and 95% confidence interval across independent replications (Student's t). */
-import { binomialHalfCdf, finiteMoments } from '../sim/metrics/significance.ts';
+import { finiteMoments, medianRank } from '../sim/metrics/significance.ts';
 import { quantileType7 } from '../sim/metrics/quantile.ts';
 
 /** Two-sided 95% quantiles of Student's t, t(0.975, df), for df = 1..30 (standard tables). */
@@ -61,7 +61,6 @@ export function medianCi95(values: readonly number[]): MedianCi {
   const xs = values.filter((v) => !Number.isNaN(v)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const n = xs.length;
   const never = xs.filter((v) => v === Infinity).length;
-  let j = 0;
-  while (j + 1 <= n / 2 && binomialHalfCdf(j, n) <= 0.025) j++;
+  const j = medianRank(n, 0.025);
   return { n, median: quantileType7(xs, n, 0.5), lo: j > 0 ? xs[j - 1] : NaN, hi: j > 0 ? xs[n - j] : NaN, never };
 }

@@ -85,13 +85,13 @@ export function pointCentres(cross: CrossSpec, perPoint: readonly RunFigures[][]
  */
 export function crossRecords(crosses: readonly CrossSpec[], values: readonly number[], perPoint: readonly RunFigures[][]) {
   return crosses.map((c) => {
-    const centres = pointCentres(c, perPoint);
+    const across = perPoint.map((runs) => acrossRuns(c.figure, runs.map((r) => r[c.figure.key])));
+    const centres = across.map((a) => a.centre);
     const finite = centres.map((m) => (Number.isFinite(m) ? m : null));
-    const median = c.figure.across === 'median';
     return {
       figure: c.figure.key,
       value: c.value,
-      ...(median ? { medians: finite, never: perPoint.map((runs) => runs.filter((r) => r[c.figure.key] === Infinity).length) } : { means: finite }),
+      ...(c.figure.across === 'median' ? { medians: finite, never: across.map((a) => a.never) } : { means: finite }),
       crossings: crossingsOf(c, values, centres).map((x) => ({ at: Number.isNaN(x.x) ? null : x.x, between: [x.from, x.to], rising: x.rising })),
     };
   });

@@ -13,7 +13,9 @@ const fig = (key: string) => FIGURES.find((f) => f.key === key)!;
 export function economyLine(figures: RunFigures, startPrice: number): string | null {
   if (!('token_price_usd' in figures)) return null;
   const show = (key: string) => fig(key).format(figures[key]);
-  const parts = [`token price ${show('token_price_usd')} on the last day (${startPrice > 0 ? `${figures.token_price_usd >= startPrice ? '+' : '-'}${Math.abs((100 * (figures.token_price_usd - startPrice)) / startPrice).toFixed(1)}% from $${startPrice.toFixed(3)}` : 'no starting price'})`];
+  // the schema keeps the starting price above 0
+  const moved = (100 * (figures.token_price_usd - startPrice)) / startPrice;
+  const parts = [`token price ${show('token_price_usd')} on the last day (${moved >= 0 ? '+' : '-'}${Math.abs(moved).toFixed(1)}% from $${startPrice.toFixed(3)})`];
   if ('provider_profit_usd' in figures) parts.push(`providers' profit ${show('provider_profit_usd')} over the run${Number.isFinite(figures.emission_income_share) ? ` (${show('emission_income_share')} of their income from emissions)` : ''}`);
   if ('payback_months' in figures && !Number.isNaN(figures.payback_months)) parts.push(figures.payback_months === Infinity ? 'the median provider does not pay back its hardware (last day)' : `the median provider pays back its hardware in ${show('payback_months')} (last day)`);
   if ('providers_exited' in figures) parts.push(`${show('providers_exited')} providers left`);

@@ -8,7 +8,7 @@ import { FIGURES, runFigures } from '../../src/cli/replicaMessages.ts';
 import { summaryTable } from '../../src/cli/replicate.ts';
 import { spearman } from '../../src/cli/rankTable.ts';
 import { crossLines, pairedTable } from '../../src/cli/sweep.ts';
-import { binomialHalfCdf, pairedChange, signTest } from '../../src/sim/metrics/significance.ts';
+import { binomialHalfCdf, medianRank, pairedChange, signTest } from '../../src/sim/metrics/significance.ts';
 
 const payback = FIGURES.find((f) => f.key === 'payback_months')!;
 const never = Infinity;
@@ -23,6 +23,10 @@ describe('medianCi95', () => {
     const twenty = Array.from({ length: 20 }, (_, i) => i + 1);
     expect(medianCi95(twenty)).toMatchObject({ lo: 6, hi: 15 });
     expect(binomialHalfCdf(5, 20)).toBeCloseTo(0.0207, 4);
+    // 10,000 runs: about 1.96 standard deviations (50) below the middle, in one pass
+    expect(medianRank(10_000, 0.025)).toBeGreaterThan(4898);
+    expect(medianRank(10_000, 0.025)).toBeLessThan(4904);
+    expect([medianRank(5, 0.025), medianRank(6, 0.025)]).toEqual([0, 1]);
   });
 
   it('counts "never" as the longest payback, and NaN (no value) not at all', () => {

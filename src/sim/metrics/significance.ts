@@ -122,6 +122,25 @@ export function binomialHalfCdf(k: number, n: number): number {
 }
 
 /**
+ * For a distribution-free interval of a median over n values: the largest j with P(X < j) <= alpha
+ * for X ~ Binomial(n, 1/2), so the j-th smallest to the j-th largest value holds the median with
+ * probability at least 1 - 2 alpha; 0 when no j qualifies (under 6 values at alpha = 2.5%). The
+ * cumulative sum grows term by term: one pass, whatever n.
+ */
+export function medianRank(n: number, alpha: number): number {
+  let logTerm = -n * LN2;
+  let cdf = 0; // P(X <= j - 1), before term j is added
+  let j = 0;
+  while (j + 1 <= n / 2) {
+    cdf += exp(logTerm); // now P(X <= j)
+    if (cdf > alpha) break;
+    j++;
+    logTerm += log((n - j + 1) / j);
+  }
+  return j;
+}
+
+/**
  * Sign test on per-seed differences: of the seeds that changed (zeros and NaN left out), are ups and
  * downs as likely? Needs no finite values, only signs: a change from a finite payback to "never"
  * (+Infinity) counts as up, which a t-test on the values could not take. Two-sided p, exact.

@@ -172,3 +172,14 @@ export function leftTicks(y: YScale, log: boolean): number[] {
 export function rightTicks(y: YScale, log: boolean): number[] {
   return log ? (y.ticks(4) as number[]).filter((v) => Math.log10(v) % 1 === 0) : (y.ticks(5) as number[]);
 }
+
+/**
+ * y of a value, an infinite one (a payback that some or most seeds never reach) at the plot's edge
+ * it lies beyond: the sweep's points, the bands of the time and comparison charts draw "never" as
+ * off the chart there, as a value above a capped axis is, instead of leaving a gap.
+ */
+export function yOrEdge(y: YScale, v: number): number {
+  if (v === Infinity) return Math.min(...y.range());
+  if (v === -Infinity) return Math.max(...y.range());
+  return y(v);
+}

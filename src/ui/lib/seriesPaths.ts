@@ -7,7 +7,7 @@ import { area, line, stack, type ScaleLinear } from 'd3';
 import type { SeriesDef } from './chartDefs/chartTypes.ts';
 import type { BandView, RunTable } from './bands.ts';
 import type { RowSpan } from './chartRows.ts';
-import type { YScale } from './chartScales.ts';
+import { yOrEdge, type YScale } from './chartScales.ts';
 import { barsPath } from './barPath.ts';
 
 /** Where a chart draws: the day axis, both y axes and which of them are logarithmic. */
@@ -161,8 +161,7 @@ export function bandPath(p: PlotScales, bv: BandView, [a, b]: RowSpan, s: Series
   const ok = drawable(p, s);
   // an infinite end (the payback's upper percentile while some seeds never pay back) runs to the
   // plot's edge, as a value above a capped axis does, instead of leaving a gap where the band is widest
-  const [bottom, top] = [Math.max(...yy.range()), Math.min(...yy.range())];
-  const at = (v: number) => (v === Infinity ? top : v === -Infinity ? bottom : yy(v));
+  const at = (v: number) => yOrEdge(yy, v);
   const end = (v: number) => v === Infinity || v === -Infinity || ok(v);
   const g = area<number>()
     .digits(1)

@@ -1243,7 +1243,9 @@ describe('dashboard interactions', () => {
     expect(medians[2]).toBe(Infinity); // counted as the longest, not dropped
     expect(state.points[2].kpis.payback.n).toBe(3);
     expect(await page.locator('[data-testid="sweep-point"][data-off-chart="above"]').count()).toBeGreaterThan(0);
-    expect(await page.locator('[data-testid="sweep"] .legend').textContent()).toMatch(/▲ at the top: ∞, off the chart/);
+    expect(await page.locator('[data-testid="sweep"] .legend').textContent()).toMatch(/▲ at the top: ∞, off the chart, reached by a dashed line/);
+    // the step from the finite point to "never" is dashed, apart from the solid line between finite points
+    expect(await page.locator('[data-testid="sweep"] path[data-series="sweep-off-chart"]').getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+L[\d.]+,12/);
     await page.check('[data-testid="sweep-line-on"]');
     await page.fill('[data-testid="sweep-line-threshold"]', '24');
     await expect.poll(() => page.locator('[data-testid="sweep-crossing"]').textContent()).toMatch(/to never\)/);

@@ -9,11 +9,11 @@
  * wait in hours, the payback in months).
  */
 import { closestNames, orList } from '../sim/scenario/closestNames.ts';
-import { lineCrossings, type Crossing } from '../sim/metrics/sweepCrossings.ts';
+import { bandHoldsLine, lineCrossings, type Crossing } from '../sim/metrics/sweepCrossings.ts';
 import { CliError } from './errors.ts';
 import { FIGURES, type FigureDef, type RunFigures } from './replicaMessages.ts';
 import type { SweepAxis } from './sweepSpec.ts';
-import { acrossRuns } from './acrossRuns.ts';
+import { acrossRuns, type AcrossRuns } from './acrossRuns.ts';
 
 export interface CrossSpec {
   figure: FigureDef;
@@ -71,21 +71,34 @@ export function crossingsOf(cross: CrossSpec, values: readonly number[], means: 
   );
 }
 
-/** A figure at each point across the point's seeds: their mean, or median for a median figure (NaN where no run has it). */
-export function pointCentres(cross: CrossSpec, perPoint: readonly RunFigures[][]): number[] {
-  return perPoint.map((runs) => acrossRuns(cross.figure, runs.map((r) => r[cross.figure.key])).centre);
+/** A figure at each point across the point's seeds: their mean, or median for a median figure (centre NaN where no run has it), with its 95% interval. */
+export function pointAcross(cross: CrossSpec, perPoint: readonly RunFigures[][]): AcrossRuns[] {
+  return perPoint.map((runs) => acrossRuns(cross.figure, runs.map((r) => r[cross.figure.key])));
+}
+
+/**
+ * The swept values whose 95% interval holds the value: there the seeds run so far cannot tell on
+ * which side of it the figure lies (more seeds would), as the dashboard's sweep says where the
+ * seeds' band holds its line. None without intervals (one seed; a median under 6).
+ */
+export function intervalHolds(cross: CrossSpec, values: readonly number[], across: readonly AcrossRuns[]): number[] {
+  return bandHoldsLine(
+    values.map((x, k) => ({ x, lo: across[k].lo, hi: across[k].hi })),
+    cross.value,
+  );
 }
 
 /**
  * The sidecar's `crossings`, for scripts: per --cross, the figure's key and value, the points' means
- * (`medians` instead for a median figure, with `never`: per point, the runs that never reach it) and
+ * (`medians` instead for a median figure, with `never`: per point, the runs that never reach it),
  * each crossing (`at`: the parameter's value, linear between the points, null beside an infinite
- * one; `between`: the two swept values around it; `rising`). A mean or median that is not finite is
+ * one; `between`: the two swept values around it; `rising`) and `interval_holds`: the swept values
+ * whose 95% interval holds the value. A mean or median that is not finite is
  * null (no run has the figure, or the median is "never": `never` tells which).
  */
 export function crossRecords(crosses: readonly CrossSpec[], values: readonly number[], perPoint: readonly RunFigures[][]) {
   return crosses.map((c) => {
-    const across = perPoint.map((runs) => acrossRuns(c.figure, runs.map((r) => r[c.figure.key])));
+    const across = pointAcross(c, perPoint);
     const centres = across.map((a) => a.centre);
     const finite = centres.map((m) => (Number.isFinite(m) ? m : null));
     return {
@@ -93,6 +106,7 @@ export function crossRecords(crosses: readonly CrossSpec[], values: readonly num
       value: c.value,
       ...(c.figure.across === 'median' ? { medians: finite, never: across.map((a) => a.never) } : { means: finite }),
       crossings: crossingsOf(c, values, centres).map((x) => ({ at: Number.isNaN(x.x) ? null : x.x, between: [x.from, x.to], rising: x.rising })),
+      interval_holds: intervalHolds(c, values, across),
     };
   });
 }

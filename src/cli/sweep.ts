@@ -36,7 +36,7 @@ import type { SobolRole } from './sobolIndices.ts';
 import { figureIndices, sobolRecords, sobolTable, type FigureIndices } from './sobolTable.ts';
 import { describeSeeds } from '../sim/rng/runSeeds.ts';
 import { MAX_SWEEP_RUNS, sweepGrid, valueText, type SweepAxis } from './sweepSpec.ts';
-import { crossingsOf, crossRecords, pointCentres, type CrossSpec } from './crossSpec.ts';
+import { crossingsOf, crossRecords, intervalHolds, pointAcross, type CrossSpec } from './crossSpec.ts';
 import { crossingWords } from '../sim/metrics/sweepCrossings.ts';
 import { fieldUnit } from '../sim/scenario/fieldNames.ts';
 
@@ -233,10 +233,20 @@ export function crossLines(axis: SweepAxis, crosses: readonly CrossSpec[], perPo
   // a swept value as given; an interpolated one to 3 significant digits (it is an estimate)
   const fx = (v: number) => valueText(xs.includes(v) ? v : Number(v.toPrecision(3)));
   const lines = crosses.map((c) => {
-    const centres = pointCentres(c, perPoint);
+    const across = pointAcross(c, perPoint);
+    const centres = across.map((a) => a.centre);
     if (centres.every((m) => Number.isNaN(m))) return `  ${c.figure.short}=${c.text}: the runs have no ${c.figure.short} (its columns are off in this scenario)`;
     const what = `${c.figure.short}${n > 1 ? ` (the ${c.figure.across ?? 'mean'} of ${n} seeds)` : ''}`;
-    return `  ${crossingWords(crossingsOf(c, xs, centres), xs.map((x, k) => ({ x, y: centres[k] })), c.value, what, fx, xUnit, c.figure.format)}`;
+    const words = crossingWords(crossingsOf(c, xs, centres), xs.map((x, k) => ({ x, y: centres[k] })), c.value, what, fx, xUnit, c.figure.format);
+    // with intervals (several seeds): where the seeds cannot yet tell the side of the value
+    const withIntervals = across.some((a) => !Number.isNaN(a.lo));
+    const held = intervalHolds(c, xs, across);
+    const seeds = !withIntervals
+      ? ''
+      : held.length
+        ? ` Its 95% interval holds ${c.figure.format(c.value)} at ${held.map(fx).join(', ')}${xUnit}: there more seeds would tell on which side it lies.`
+        : ` No point's 95% interval holds ${c.figure.format(c.value)}: the seeds place every point on its side.`;
+    return `  ${words}${seeds}`;
   });
   return [`  where the figures cross the --cross values as ${axis.path} rises:`, ...lines].join('\n') + '\n';
 }

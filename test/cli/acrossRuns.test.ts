@@ -93,7 +93,7 @@ describe('--cross payback', () => {
 
   it('gives scripts the medians and, per point, the runs that never pay back', () => {
     expect(crossRecords([parseCross('payback=24')], axis.values, perPoint)).toEqual([
-      { figure: 'payback_months', value: 24, medians: [null, 30, 18], never: [2, 0, 0], crossings: [{ at: expect.closeTo(300_000, 6), between: [200_000, 400_000], rising: false }] },
+      { figure: 'payback_months', value: 24, medians: [null, 30, 18], never: [2, 0, 0], crossings: [{ at: expect.closeTo(300_000, 6), between: [200_000, 400_000], rising: false }], interval_holds: [] },
     ]);
   });
 });

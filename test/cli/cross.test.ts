@@ -43,15 +43,27 @@ describe('crossLines', () => {
     const text = crossLines(axis, [parseCross('utilization=60%'), parseCross('provider profit=0'), parseCross('utilization=90%')], perPoint);
     const lines = text.trimEnd().split('\n');
     expect(lines[0]).toBe('  where the figures cross the --cross values as demand.baseRateJobsPerHour rises:');
-    expect(lines[1]).toBe('  The utilization (the mean of 2 seeds) rises above 60.0% at about 150 jobs/h (between the points 120 and 180 jobs/h, taken as linear).');
-    expect(lines[2]).toMatch(/^ {2}The provider profit \(the mean of 2 seeds\) rises above \$0 at about 100 jobs\/h \(between the points 60 and 120 jobs\/h, taken as linear\)\.$/);
-    expect(lines[3]).toBe('  The utilization (the mean of 2 seeds) stays below 90.0% over the whole range (from 30.0% to 70.0%).');
+    // two seeds: wide intervals (t with 1 degree of freedom), which hold 60% at the points around the crossing
+    expect(lines[1]).toBe('  The utilization (the mean of 2 seeds) rises above 60.0% at about 150 jobs/h (between the points 120 and 180 jobs/h, taken as linear). Its 95% interval holds 60.0% at 120, 180 jobs/h: there more seeds would tell on which side it lies.');
+    expect(lines[2]).toMatch(/^ {2}The provider profit \(the mean of 2 seeds\) rises above \$0 at about 100 jobs\/h \(between the points 60 and 120 jobs\/h, taken as linear\)\. Its 95% interval holds \$0 at 60, 120 jobs\/h/);
+    expect(lines[3]).toBe('  The utilization (the mean of 2 seeds) stays below 90.0% over the whole range (from 30.0% to 70.0%). Its 95% interval holds 90.0% at 180 jobs/h: there more seeds would tell on which side it lies.');
+  });
+
+  it('says when no point\'s interval holds the value (the seeds place every point on its side), and nothing of intervals with one seed', () => {
+    const tight = [
+      [{ utilization: 0.3 }, { utilization: 0.301 }, { utilization: 0.299 }],
+      [{ utilization: 0.5 }, { utilization: 0.501 }, { utilization: 0.499 }],
+      [{ utilization: 0.7 }, { utilization: 0.701 }, { utilization: 0.699 }],
+    ];
+    expect(crossLines(axis, [parseCross('utilization=60%')], tight)).toContain("taken as linear). No point's 95% interval holds 60.0%: the seeds place every point on its side.");
+    const one = tight.map((runs) => runs.slice(0, 1));
+    expect(crossLines(axis, [parseCross('utilization=60%')], one)).toMatch(/taken as linear\)\.\n$/);
   });
 
   it("gives the sidecar each --cross's means and crossings, for scripts", () => {
     expect(crossRecords([parseCross('utilization=60%'), parseCross('token price=1')], [60, 120, 180], perPoint)).toEqual([
-      { figure: 'utilization', value: 0.6, means: [0.3, 0.5, 0.7].map((m) => expect.closeTo(m, 12)), crossings: [{ at: expect.closeTo(150, 9), between: [120, 180], rising: true }] },
-      { figure: 'token_price_usd', value: 1, means: [null, null, null], crossings: [] },
+      { figure: 'utilization', value: 0.6, means: [0.3, 0.5, 0.7].map((m) => expect.closeTo(m, 12)), crossings: [{ at: expect.closeTo(150, 9), between: [120, 180], rising: true }], interval_holds: [120, 180] },
+      { figure: 'token_price_usd', value: 1, means: [null, null, null], crossings: [], interval_holds: [] },
     ]);
   });
 

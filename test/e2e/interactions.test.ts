@@ -56,6 +56,16 @@ async function sweepDone(page: Page, total: number, timeout = 120_000): Promise<
   );
   return page.evaluate(() => (window as unknown as { __depinsim: { sweep: SweepState } }).__depinsim.sweep);
 }
+/** Opens the sweep panel and starts a sweep of `path` from `from` to `to` in `steps` points (`seeds` a point, when given). */
+async function startSweep(page: Page, path: string, from: string, to: string, steps: string, seeds?: string): Promise<void> {
+  await page.locator('[data-testid="sweep"] summary').first().click();
+  await page.selectOption('[data-testid="sweep-path"]', path);
+  await page.fill('[data-testid="sweep-from"]', from);
+  await page.fill('[data-testid="sweep-to"]', to);
+  await page.selectOption('[data-testid="sweep-steps"]', steps);
+  if (seeds) await page.selectOption('[data-testid="sweep-seeds"]', seeds);
+  await page.click('[data-action="sweep-run"]');
+}
 /** A KPI of the run on screen over the selected window, as its card shows it. */
 const pageKpi = (page: Page, id: string) => page.evaluate((k) => (window as unknown as { __depinsim: { kpi(id: string): number } }).__depinsim.kpi(k), id);
 
@@ -432,12 +442,7 @@ describe('dashboard interactions', () => {
     expect(await field.getByRole('alert').count()).toBe(0);
     // its parameter is a sweep's too: the page's own point is the page's run (from memory)
     await waitForStatus(page, 'done', 30_000);
-    await page.locator('[data-testid="sweep"] summary').first().click();
-    await page.selectOption('[data-testid="sweep-path"]', 'demand.classes.training.durationHours.mean');
-    await page.fill('[data-testid="sweep-from"]', '50');
-    await page.fill('[data-testid="sweep-to"]', '150');
-    await page.selectOption('[data-testid="sweep-steps"]', '3');
-    await page.click('[data-action="sweep-run"]');
+    await startSweep(page, 'demand.classes.training.durationHours.mean', '50', '150', '3');
     const sweep = await sweepDone(page, 3);
     expect(sweep.points.map((p) => p.value)).toEqual([50, 100, 150]);
     expect(sweep.fromCache).toBe(1);
@@ -1229,13 +1234,7 @@ describe('dashboard interactions', () => {
     // four times the providers for the same demand: GPUs idle, the median provider never earns its hardware back
     const { page, errors } = await open({ edits: { horizonDays: 20, scale: 0.25 }, seed: 1 });
     await waitForStatus(page, 'done', 60_000);
-    await page.locator('[data-testid="sweep"] summary').first().click();
-    await page.selectOption('[data-testid="sweep-path"]', 'supply.providers');
-    await page.fill('[data-testid="sweep-from"]', '2000');
-    await page.fill('[data-testid="sweep-to"]', '8000');
-    await page.selectOption('[data-testid="sweep-steps"]', '3');
-    await page.selectOption('[data-testid="sweep-seeds"]', '3');
-    await page.click('[data-action="sweep-run"]');
+    await startSweep(page, 'supply.providers', '2000', '8000', '3', '3');
     const state = await sweepDone(page, 9, 180_000);
     await page.selectOption('[data-testid="sweep-kpi"]', 'payback');
     const medians = state.points.map((p) => p.kpis.payback.p50);

@@ -11,7 +11,7 @@
  */
 import { CLEAR_LEVEL, holmAdjust, tTwoSidedP } from '../sim/metrics/significance.ts';
 import { FIGURES, type RunFigures } from './replicaMessages.ts';
-import type { SampleRange } from './sampleSpec.ts';
+import type { SampleRange } from '../sim/metrics/sampleDesign.ts';
 import { aligned } from './alignedTable.ts';
 
 /** Ranks from 1, ties sharing the mean of the ranks they span (+Infinity, a payback never reached, ranks last). */

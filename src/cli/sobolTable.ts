@@ -5,8 +5,8 @@
 import { createStreams } from '../sim/rng/streams.ts';
 import { aligned } from './alignedTable.ts';
 import { FIGURES, type RunFigures } from './replicaMessages.ts';
-import type { SampleRange } from './sampleSpec.ts';
-import { sobolIndices, type SeedShare, type SobolIndex, type SobolRole } from './sobolIndices.ts';
+import type { SampleRange } from '../sim/metrics/sampleDesign.ts';
+import { sobolIndices, type SeedShare, type SobolIndex, type SobolRole } from '../sim/metrics/sobolIndices.ts';
 
 /** One figure's indices: per parameter, and the rows they were estimated over. */
 export interface FigureIndices {

@@ -8,7 +8,7 @@
  * is bad input naming the point, not a failure an hour in. stderr ends with a table: per point, each
  * summary figure (its mean across seeds with the 95% interval when there are several), and with
  * several seeds a second one: each point's change against point 1 seed by seed. `--sample` plans its
- * points here too (sampleSpec.ts): one run each, pooled bands, and a rank table (rankTable.ts).
+ * points here too (sim/metrics/sampleDesign.ts): one run each, pooled bands, and a rank table (rankTable.ts).
  */
 import { columnsFor } from '../sim/run.ts';
 import { applyOverride, applyOverrides, parseOverride } from '../sim/scenario/overrides.ts';
@@ -31,8 +31,8 @@ import { FIGURES, type FigureDef, type RunFigures } from './replicaMessages.ts';
 import { chooseThreads, SEED_COLUMN, summaryTable, written } from './replicate.ts';
 import { rankTable } from './rankTable.ts';
 import { aligned } from './alignedTable.ts';
-import type { SampleRange } from './sampleSpec.ts';
-import type { SobolRole } from './sobolIndices.ts';
+import type { SampleRange } from '../sim/metrics/sampleDesign.ts';
+import type { SobolRole } from '../sim/metrics/sobolIndices.ts';
 import { figureIndices, sobolRecords, sobolTable, type FigureIndices } from './sobolTable.ts';
 import { describeSeeds } from '../sim/rng/runSeeds.ts';
 import { MAX_SWEEP_RUNS, sweepGrid, valueText, type SweepAxis } from './sweepSpec.ts';
@@ -110,7 +110,7 @@ export function describePoint(axes: readonly SweepAxis[], values: readonly unkno
   return axes.map((a, i) => `${a.path}=${valueText(values[i])}`).join(', ');
 }
 
-/** --sobol's design (sampleSpec.ts' sobolPoints): each point's role, the rows, and --seed (for the bootstrap). */
+/** --sobol's design (sim/metrics/sampleDesign.ts' sobolPoints): each point's role, the rows, and --seed (for the bootstrap). */
 export interface SobolPlan {
   roles: SobolRole[];
   rows: number;

@@ -1,8 +1,8 @@
 // The expanded percentile bootstrap behind --sobol's intervals: its tail levels, and the coverage it
 // buys where the plain percentiles fall short.
 import { describe, expect, it } from 'vitest';
-import { expandedTail, t975 } from '../../src/cli/expandedPercentile.ts';
-import { saltelliDesign, sobolIndices } from '../../src/cli/sobolIndices.ts';
+import { expandedTail, t975 } from '../../src/sim/metrics/expandedPercentile.ts';
+import { saltelliDesign, sobolIndices } from '../../src/sim/metrics/sobolIndices.ts';
 import { sobolSequence } from '../../src/sim/rng/sobolSequence.ts';
 import { createStreams } from '../../src/sim/rng/streams.ts';
 

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { latinHypercube } from '../../src/sim/rng/latinHypercube.ts';
 import { createStreams } from '../../src/sim/rng/streams.ts';
-import { parseSample, samplePoints } from '../../src/cli/sampleSpec.ts';
+import { parseSample } from '../../src/cli/sampleSpec.ts';
+import { samplePoints } from '../../src/sim/metrics/sampleDesign.ts';
 import { rankTable, ranks, spearman, spearmanP } from '../../src/cli/rankTable.ts';
 
 describe('latin hypercube', () => {

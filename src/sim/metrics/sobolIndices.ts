@@ -21,8 +21,8 @@
  * (R): the seeds' share is mean_j( (f(A)_j - f(R)_j)^2 ) / (2 V), the variance two draws of the market
  * at the same parameters differ by, against the whole. So N (k + 3) runs.
  */
-import type { Rng } from '../sim/rng/streams.ts';
-import { quantileType7 } from '../sim/metrics/quantile.ts';
+import type { Rng } from '../rng/streams.ts';
+import { quantileType7 } from './quantile.ts';
 import { expandedTail } from './expandedPercentile.ts';
 
 /** Which matrix of the design a run's point is from, and its row. */

@@ -93,6 +93,19 @@ function bandLevelFlag(v: string | undefined): BandLevel | undefined {
 
 const SAMPLE_OR_SWEEP = '--sample and --sweep: give one (--sweep runs a grid of values, --sample draws each run\'s values from ranges)';
 
+/**
+ * The flags with the seed a dashboard export or a CLI sidecar records, when none is given (--seed or
+ * --seeds): running what the dashboard saved is its run, as opening a sidecar in the dashboard is
+ * the CLI's. Said on stderr, since the default would otherwise be 1.
+ */
+function withSavedSeed(arg: string, f: RunFlags): RunFlags {
+  if (f.seed !== undefined || f.seeds !== undefined) return f;
+  const { seed, source } = loadRaw(arg);
+  if (seed === null) return f;
+  if (!f.quiet) process.stderr.write(`depinsim: seed ${seed}, as ${source} records it (--seed to run another)\n`);
+  return { ...f, seed: String(seed) };
+}
+
 /** --sample's ranges (with --runs or --sobol), refused with what a sampled batch cannot do: a sweep, one run's files, a size also sampled. */
 function sampledRanges(f: RunFlags): SampleRange[] {
   if (f.sweep?.length) throw new CliError(SAMPLE_OR_SWEEP);
@@ -106,7 +119,8 @@ function sampledRanges(f: RunFlags): SampleRange[] {
   return ranges;
 }
 
-export async function runCommand(arg: string, f: RunFlags): Promise<number> {
+export async function runCommand(arg: string, given: RunFlags): Promise<number> {
+  const f = withSavedSeed(arg, given);
   const ctl = f.control ? controlRun(arg, f.quiet) : null;
   const sets = [...(ctl?.sets ?? []), ...(f.set ?? [])];
   // the sidecars of a control run say so: the resolved scenario keeps the scenario's name

@@ -1342,6 +1342,55 @@ describe('dashboard interactions', () => {
     expect(errors).toEqual([]);
   });
 
+  it("sensitivity all at once: each parameter's share of a KPI's variance (Sobol indices), the CLI's design run for run, CSV", async () => {
+    const { page, errors } = await open({ edits: { horizonDays: 3, scale: 0.1 }, seed: 7 });
+    await waitForStatus(page, 'done', 30_000);
+    await page.locator('[data-testid="tornado"] summary').first().click();
+    await page.selectOption('[data-testid="sensitivity-method"]', 'sobol');
+    await page.selectOption('[data-testid="tornado-set"]', 'first');
+    await page.selectOption('[data-testid="sobol-rows"]', '8');
+    await expect.poll(() => page.locator('[data-testid="tornado"] .what').first().textContent()).toMatch(/The \d+ numeric parameters of the first screen, each drawn between .* 8 rows × \(\d+ \+ 3\) = \d+ runs of 3 days/);
+    await page.click('[data-action="tornado-run"]');
+    await expect.poll(() => page.locator('[data-testid="sobol-status"]').textContent(), { timeout: 240_000, interval: 500 }).toMatch(/runs:\s*done/);
+    const bars = await page.locator('[data-testid="sobol-bar"]').evaluateAll((gs) => gs.map((g) => ({ path: g.getAttribute('data-path')!, s1: Number(g.getAttribute('data-s1')), st: Number(g.getAttribute('data-st')) })));
+    expect(bars.length).toBeGreaterThanOrEqual(15);
+    // the supply cap does nothing to utilization in 3 days: its runs are A's, so its indices are 0 exactly
+    expect(bars.find((b) => b.path === 'economy.token.maxSupply')).toMatchObject({ s1: 0, st: 0 });
+    // the network's size and its demand explain the most (largest total first)
+    expect(bars.slice(0, 2).map((b) => b.path).sort()).toEqual(['demand.baseRateJobsPerHour', 'supply.providers']);
+    bars.slice(1).forEach((b, i) => expect(b.st).toBeLessThanOrEqual(bars[i].st));
+    expect(await page.locator('[data-testid="sobol-seeds"]').count()).toBe(1);
+    expect(await page.locator('[data-testid="sobol-few-rows"]').textContent()).toMatch(/With 8 rows the intervals hold the true index about 91-92%/);
+    await page.locator('[data-testid="tornado"]').screenshot({ path: join(ROOT, 'test-results/screenshots/sobol.png') });
+
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action="sobol-csv"]').click()]);
+    const file = join(DOWNLOADS, dl.suggestedFilename());
+    await dl.saveAs(file);
+    const text = readFileSync(file, 'utf8');
+    const rowsCsv = Papa.parse<Record<string, string>>(text, { header: true, comments: '#', skipEmptyLines: true }).data;
+    expect(rowsCsv.map((r) => r.parameter)).toEqual([...bars.map((b) => b.path), 'seeds', 'interactions']);
+
+    // the command the panel gives runs the same design from a terminal, on the page's scenario saved as JSON:
+    // the CLI's indices for utilization are the panel's
+    const command = (await page.locator('[data-testid="sobol-command"]').textContent())!;
+    expect(command).toMatch(/^depinsim run scenario\.json --days 3 --seed 7 (--sample \S+ )+--sobol 8 --out sobol\.csv$/);
+    const [json] = await Promise.all([page.waitForEvent('download'), page.locator('button', { hasText: /^JSON$/ }).click()]);
+    const dir = mkdtempSync(join(tmpdir(), 'depinsim-sobol-'));
+    await json.saveAs(join(dir, 'scenario.json'));
+    const args = command.split(' ').slice(1).map((a) => (a === 'scenario.json' || a === 'sobol.csv' ? join(dir, a) : a));
+    execFileSync(process.execPath, ['bin/depinsim.js', ...args, '--quiet'], { cwd: ROOT, stdio: 'pipe' });
+    const sidecar = JSON.parse(readFileSync(join(dir, 'sobol.csv.meta.json'), 'utf8')) as { sobol_indices: { figure: string; path: string; s1: number; st: number }[] };
+    const cli = sidecar.sobol_indices.filter((r) => r.figure === 'utilization' && r.path !== 'seeds');
+    expect(cli).toHaveLength(bars.length);
+    for (const r of cli) {
+      const mine = rowsCsv.find((x) => x.parameter === r.path)!;
+      expect(Number(mine.utilization_s1)).toBeCloseTo(r.s1, 5);
+      expect(Number(mine.utilization_st)).toBeCloseTo(r.st, 5);
+    }
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
   it('sensitivity with several seeds: a bar every seed moves the same way is marked, and the CSV gives the change per seed', async () => {
     const { page, errors } = await open({ edits: { horizonDays: 5 }, seed: 2 });
     await waitForStatus(page, 'done', 30_000);

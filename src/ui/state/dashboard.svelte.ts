@@ -90,6 +90,7 @@ export class Dashboard extends DashboardParts {
         this.ensemble.setPageRunGoing(going);
         this.sweep.pool.setPageRunGoing(going);
         this.tornado.pool.setPageRunGoing(going);
+        this.sobol.pool.setPageRunGoing(going);
         this.keptRuns.pool.setPageRunGoing(going);
       });
       // runs kept to compare, brought back from the last visit or a link: in place once all are there

@@ -23,6 +23,7 @@ import { RunPool } from './runPool.svelte.ts';
 import { Sharing } from './sharing.ts';
 import { Sweep } from './sweep.svelte.ts';
 import { Tornado } from './tornado.svelte.ts';
+import { SobolRun } from './sobol.svelte.ts';
 
 export abstract class DashboardParts extends PageSettings {
   /** Finished runs by scenario hash and seed, in memory and kept across reloads: what was run once is shown again at once. */
@@ -33,6 +34,8 @@ export abstract class DashboardParts extends PageSettings {
   readonly sweep = new Sweep(this.cache, () => this.bandLevel);
   /** One-at-a-time sensitivity of a KPI to a set of parameters (the first screen's, or a group's), on workers of its own. */
   readonly tornado = new Tornado(this.cache);
+  /** Variance-based sensitivity of a KPI to a set of parameters all varying at once (Sobol indices), on workers of its own. */
+  readonly sobol = new SobolRun(this.cache);
   /** The runs kept to compare, restored across reloads and from links on workers of their own. */
   readonly keptRuns = new KeptRuns(
     this.cache,

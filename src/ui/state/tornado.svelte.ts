@@ -4,20 +4,19 @@
  * pool's workers (from the session's cache where it can: the page's own run is the reference).
  * An end that does not validate (a share pushed past its bound, say) skips that parameter, and says why.
  */
-import { validateScenario } from '../../sim/scenario/validate.ts';
-import { validateForBrowser } from '../../sim/scenario/sizeLimits.ts';
 import { scenarioHash } from '../../sim/scenario/hash.ts';
-import type { Scenario } from '../../sim/scenario/schema.ts';
 import type { ControlSpec } from '../lib/schemaControls.ts';
 import { RunCache } from '../lib/runCache.ts';
-import { tornadoEnds, type TornadoParam } from '../lib/tornadoPlan.ts';
-import { RunPool, type PoolJob } from './runPool.svelte.ts';
+import type { TornadoParam } from '../lib/tornadoPlan.ts';
+import { movableEnds, noneMovable, type SkippedParam } from '../lib/movableEnds.ts';
+import type { PoolJob } from './runPool.svelte.ts';
+import { PoolTask } from './poolTask.svelte.ts';
 import { runSeeds } from '../../sim/rng/runSeeds.ts';
 
 export interface TornadoPlan {
   params: TornadoParam[];
   /** Parameters left out, and why. */
-  skipped: { path: string; label: string; reason: string }[];
+  skipped: SkippedParam[];
   fraction: number;
   seeds: number[];
   /** The page scenario's hash and metric period (h); every end shares the period unless it is the parameter moved. */
@@ -25,79 +24,37 @@ export interface TornadoPlan {
   periodHours: number;
 }
 
-export class Tornado {
-  readonly pool = new RunPool();
-  plan = $state.raw<TornadoPlan | null>(null);
-  error = $state<string | null>(null);
-  done = $derived(this.pool.tables.size);
-  total = $derived(this.pool.jobs.length);
-
-  constructor(cache: RunCache | null = null) {
-    this.pool.cache = cache;
-  }
-
+export class Tornado extends PoolTask<TornadoPlan> {
   /**
    * Plans and starts: `controls` moved by ±`fraction` of `valueOf(path)`, each end `rawWith(path, v)`,
    * `seedsPerEnd` seeds from `seed`, and the page's own scenario `baseRaw` with the same seeds.
    * Returns whether anything started.
    */
   start(controls: ControlSpec[], valueOf: (path: string) => unknown, rawWith: (path: string, v: number) => unknown, baseRaw: unknown, fraction: number, seed: number, seedsPerEnd: number): boolean {
-    this.error = null;
-    const base = validateScenario(baseRaw);
-    if (!base.ok) {
-      this.error = `the page's scenario is not valid: ${base.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`;
-      return false;
-    }
+    const page = this.pageScenario(baseRaw);
+    if (!page) return false;
     const seeds = runSeeds(seed, seedsPerEnd);
-    const hash = scenarioHash(base.scenario);
-    const periodHours = base.scenario.metrics.periodHours;
-    const params: TornadoParam[] = [];
-    const skipped: TornadoPlan['skipped'] = [];
+    const hash = scenarioHash(page);
+    const periodHours = page.metrics.periodHours;
+    const { movable, skipped } = movableEnds(controls, valueOf, fraction, (c, v) => rawWith(c.path, v));
+    const params: TornadoParam[] = movable.map((m) => m.param);
     const jobs: PoolJob[] = seeds.map((s) => ({ key: baseKey(s), raw: baseRaw, seed: s, periodHours, cacheKey: RunCache.key(hash, s) }));
-    for (const c of controls) {
-      const v = Number(valueOf(c.path));
-      const ends = tornadoEnds(c, v, fraction);
-      if ('reason' in ends) {
-        skipped.push({ path: c.path, label: c.label, reason: ends.reason });
-        continue;
-      }
-      const sc: Partial<Record<'low' | 'high', Scenario>> = {};
-      const raws: Partial<Record<'low' | 'high', unknown>> = {};
-      let bad: string | null = null;
+    movable.forEach((m, i) => {
       for (const end of ['low', 'high'] as const) {
-        const raw = rawWith(c.path, ends[end]);
-        const r = validateForBrowser(raw);
-        if (!r.ok) {
-          bad = `${ends[end]}: ${r.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`;
-          break;
-        }
-        sc[end] = r.scenario;
-        raws[end] = raw;
+        const { raw, scenario } = m.ends[end];
+        const h = scenarioHash(scenario);
+        for (const s of seeds) jobs.push({ key: endKey(i, end, s), raw, seed: s, periodHours: scenario.metrics.periodHours, cacheKey: RunCache.key(h, s) });
       }
-      if (bad) {
-        skipped.push({ path: c.path, label: c.label, reason: bad });
-        continue;
-      }
-      const i = params.length;
-      params.push({ path: c.path, label: c.label, unit: c.unit, base: v, low: ends.low, high: ends.high });
-      for (const end of ['low', 'high'] as const) {
-        const h = scenarioHash(sc[end]!);
-        for (const s of seeds) jobs.push({ key: endKey(i, end, s), raw: raws[end], seed: s, periodHours: sc[end]!.metrics.periodHours, cacheKey: RunCache.key(h, s) });
-      }
-    }
+    });
     if (params.length === 0) {
-      this.error = `no parameter could be moved by ±${Math.round(fraction * 100)}%: ${skipped.map((s) => `${s.path} (${s.reason})`).join('; ')}`;
+      this.error = noneMovable(fraction, skipped);
       return false;
     }
     this.plan = { params, skipped, fraction, seeds, hash, periodHours };
-    this.pool.start(jobs, base.scenario.scale);
+    this.pool.start(jobs, page.scale);
     return true;
   }
 
-  cancel(): void {
-    this.pool.cancel();
-    this.plan = null;
-  }
 }
 
 export function baseKey(seed: number): string {

@@ -1,0 +1,35 @@
+/**
+ * What a batch of runs started from a panel shares (the sensitivity chart's, one at a time or all at
+ * once): its own run pool (from the session's cache where it can), the plan it runs, why it did not
+ * start, and how far it has got.
+ */
+import { validateScenario } from '../../sim/scenario/validate.ts';
+import type { Scenario } from '../../sim/scenario/schema.ts';
+import type { RunCache } from '../lib/runCache.ts';
+import { RunPool } from './runPool.svelte.ts';
+
+export abstract class PoolTask<P> {
+  readonly pool = new RunPool();
+  plan = $state.raw<P | null>(null);
+  error = $state<string | null>(null);
+  done = $derived(this.pool.tables.size);
+  total = $derived(this.pool.jobs.length);
+
+  constructor(cache: RunCache | null = null) {
+    this.pool.cache = cache;
+  }
+
+  /** The page's scenario, validated; null, with the reason in `error`, when it is not valid. */
+  protected pageScenario(baseRaw: unknown): Scenario | null {
+    this.error = null;
+    const base = validateScenario(baseRaw);
+    if (base.ok) return base.scenario;
+    this.error = `the page's scenario is not valid: ${base.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`;
+    return null;
+  }
+
+  cancel(): void {
+    this.pool.cancel();
+    this.plan = null;
+  }
+}

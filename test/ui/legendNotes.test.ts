@@ -1,7 +1,7 @@
 // The notes under a time chart's legend: what the shading, the thin lines and the dotted lines are.
 import { describe, expect, it } from 'vitest';
 import type { BandView } from '../../src/ui/lib/bands.ts';
-import { bandNote, baselineNote, pickedNote } from '../../src/ui/lib/legendNotes.ts';
+import { bandNote, baselineNote, edgeNote, pickedNote } from '../../src/ui/lib/legendNotes.ts';
 
 const band = (level: number): BandView => ({ level, runs: 3, seeds: [4, 5, 6] }) as unknown as BandView;
 
@@ -26,5 +26,12 @@ describe('legend notes', () => {
   it('the pinned baseline is dotted, with the outline of its own band when drawn', () => {
     expect(baselineNote(null)).toBe('dotted: pinned baseline');
     expect(baselineNote(band(90))).toBe('dotted: pinned baseline (outline: its 5th–95th percentile of 3 runs)');
+  });
+
+  it('a line at the edge says what it means there: above the cut, never, on how many of the shown periods', () => {
+    expect(edgeNote('Median payback (right axis)', { never: 13, beyond: 17, up: true }, 30, '120 months')).toBe(
+      'Median payback (right axis) along the top edge: above 120 months on 17 of the 30 days shown; never (∞) on 13 of the 30 days shown',
+    );
+    expect(edgeNote('Median payback', { never: 10, beyond: 0, up: true }, 10, '120 months', 'period')).toBe('Median payback along the top edge: never (∞) on every period shown');
   });
 });

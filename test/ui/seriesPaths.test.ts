@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { scaleLinear, scaleLog } from 'd3';
 import type { SeriesDef } from '../../src/ui/lib/chartDefs/chartTypes.ts';
 import type { BandView } from '../../src/ui/lib/bands.ts';
-import { bandPath, bandWidestPx, seriesPath, seriesShapes, type PlotScales } from '../../src/ui/lib/seriesPaths.ts';
+import { bandPath, bandWidestPx, edgeCounts, seriesPath, seriesShapes, type PlotScales } from '../../src/ui/lib/seriesPaths.ts';
 
 /** Days 1..4 at 10 px a day; values 1 px each below row 100. */
 const plot: PlotScales = {
@@ -38,6 +38,18 @@ describe('seriesPath', () => {
     const prices = t({ a: [5, 10, 5, 10] });
     expect(seriesPath(plot, prices, [0, 1], s('a', { right: true }))).toBe('M10,50L20,0');
     expect(seriesPath(plot, prices, [0, 1], s('a'))).toBe('M10,95L20,90');
+  });
+
+  it('a value beyond the axis (above a cut) or infinite (a payback never reached) runs along that edge, with no gap; the rows are counted for the legend', () => {
+    // 0 is the top of the right axis (0 to 10) in pixels
+    expect(seriesPath(plot, t({ a: [5, Infinity, 30, 10] }), [0, 3], s('a', { right: true }))).toBe('M10,50L20,0L30,0L40,0');
+    expect(seriesPath(plot, t({ a: [50, -Infinity, 50, 50] }), [0, 3], s('a'))).toBe('M10,50L20,100L30,50L40,50');
+    const table = t({ a: [5, Infinity, 30, 10], b: [1, 2, 3, 4], c: [Infinity, Infinity, 1, 1] });
+    const counts = edgeCounts(plot, table, [0, 3], [s('a', { right: true }), s('b'), s('c', { type: 'area' })]);
+    expect(counts.map((e) => [e.s.column, e.never, e.beyond, e.up])).toEqual([['a', 1, 1, true]]);
+    expect(edgeCounts(plot, table, [0, 0], [s('a', { right: true })])).toEqual([]);
+    // on a log axis a value of 0 is a gap, not an edge
+    expect(edgeCounts({ ...plot, log: true, y: scaleLog().domain([1, 100]).range([100, 0]) }, t({ a: [0, 10, 10, 10] }), [0, 3], [s('a')])).toEqual([]);
   });
 
   it('draws nothing for a column the table lacks or no rows', () => {

@@ -183,3 +183,9 @@ export function yOrEdge(y: YScale, v: number): number {
   if (v === -Infinity) return Math.max(...y.range());
   return y(v);
 }
+
+/** y of a value held within the plot: one beyond the axis (above a capped axis's cut) or infinite at the edge it lies beyond. */
+export function yWithin(y: YScale, v: number): number {
+  const r = y.range();
+  return Math.min(Math.max(...r), Math.max(Math.min(...r), yOrEdge(y, v)));
+}

@@ -1,7 +1,8 @@
 /**
  * The notes under a time chart's series legend that say what else is drawn: the Monte Carlo
- * band's shading, a run picked from the spread, and the pinned baseline (with the outline of its
- * own band when it was pinned with Monte Carlo runs). Pure text.
+ * band's shading, a run picked from the spread, the pinned baseline (with the outline of its
+ * own band when it was pinned with Monte Carlo runs), and a line at the plot's edge where its
+ * value is infinite. Pure text.
  */
 import type { BandView } from './bands.ts';
 import { bandWords } from '../../sim/metrics/bandLevel.ts';
@@ -29,4 +30,15 @@ export function pickedNote(seed: number): string {
 /** The dotted lines of the pinned baseline, and the outline of its band when one is drawn. */
 export function baselineNote(outline: BandView | null): string {
   return `dotted: pinned baseline${outline ? ` (outline: its ${bandWords(outline.level)} of ${outline.runs} runs)` : ''}`;
+}
+
+/**
+ * A line drawn along the plot's edge where its value lies beyond the axis (`beyond`, above the
+ * cut of a capped axis: `cut`, "120 months") or is infinite (`never`: the median payback on days
+ * the median provider never pays back). The edge alone would read as a value at the axis's end.
+ */
+export function edgeNote(label: string, e: { never: number; beyond: number; up: boolean }, shown: number, cut: string, periodWord = 'day'): string {
+  const on = (n: number) => (n === shown ? `on every ${periodWord} shown` : `on ${n} of the ${shown} ${periodWord}s shown`);
+  const parts = [...(e.beyond ? [`${e.up ? 'above' : 'below'} ${cut} ${on(e.beyond)}`] : []), ...(e.never ? [`never (∞) ${on(e.never)}`] : [])];
+  return `${label} along the ${e.up ? 'top' : 'bottom'} edge: ${parts.join('; ')}`;
 }

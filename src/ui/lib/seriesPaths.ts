@@ -7,7 +7,7 @@ import { area, line, stack, type ScaleLinear } from 'd3';
 import type { SeriesDef } from './chartDefs/chartTypes.ts';
 import type { BandView, RunTable } from './bands.ts';
 import type { RowSpan } from './chartRows.ts';
-import { yOrEdge, type YScale } from './chartScales.ts';
+import { yOrEdge, yWithin, type YScale } from './chartScales.ts';
 import { barsPath } from './barPath.ts';
 
 /** Where a chart draws: the day axis, both y axes and which of them are logarithmic. */
@@ -60,12 +60,51 @@ export function seriesPath(p: PlotScales, t: RunTable, r: RowSpan, s: SeriesDef)
       .y1((i) => yy(sign * col[i]));
     return g(idx) ?? '';
   }
+  // a value beyond the axis (the payback above the right axis's cut) or infinite (the median
+  // payback on a day the median provider never pays back) runs along the plot's edge, as the bands'
+  // ends do, where it would vanish above the cut or leave a gap that reads as "no data" (the legend
+  // says what the edge means: edgeCounts, legendNotes.ts edgeNote)
   const g = line<number>()
     .digits(1)
-    .defined((i) => valueOk(col[i]))
+    .defined((i) => valueOk(col[i]) || isInfinite(col[i]))
     .x((i) => x(day[i]))
-    .y((i) => yy(col[i]));
+    .y((i) => yWithin(yy, col[i]));
   return g(idx) ?? '';
+}
+
+const isInfinite = (v: number) => v === Infinity || v === -Infinity;
+
+/** Where a line series meets the plot's edge: rows whose value is infinite (never) or beyond the axis, and which edge. */
+export interface EdgeCount {
+  s: SeriesDef;
+  never: number;
+  beyond: number;
+  /** The top edge (values above the axis, +infinity); else the bottom. */
+  up: boolean;
+}
+
+/** Per line series, the rows a to b drawn along the plot's edge (seriesPath); series without any are left out. */
+export function edgeCounts(p: PlotScales, t: RunTable, [a, b]: RowSpan, series: readonly SeriesDef[]): EdgeCount[] {
+  const out: EdgeCount[] = [];
+  for (const s of series) {
+    if ((s.type ?? 'line') !== 'line') continue;
+    const col = t.data[s.column];
+    if (!col) continue;
+    const [lo, hi] = (s.right ? p.yRight : p.y).domain() as number[];
+    const ok = drawable(p, s);
+    let never = 0;
+    let beyond = 0;
+    let up = true;
+    for (let i = a; i <= b; i++) {
+      const v = col[i];
+      if (isInfinite(v)) never++;
+      else if (ok(v) && (v > hi || v < lo)) beyond++;
+      else continue;
+      if (v < lo) up = false;
+    }
+    if (never + beyond > 0) out.push({ s, never, beyond, up });
+  }
+  return out;
 }
 
 /**
@@ -162,7 +201,7 @@ export function bandPath(p: PlotScales, bv: BandView, [a, b]: RowSpan, s: Series
   // an infinite end (the payback's upper percentile while some seeds never pay back) runs to the
   // plot's edge, as a value above a capped axis does, instead of leaving a gap where the band is widest
   const at = (v: number) => yOrEdge(yy, v);
-  const end = (v: number) => v === Infinity || v === -Infinity || ok(v);
+  const end = (v: number) => isInfinite(v) || ok(v);
   const g = area<number>()
     .digits(1)
     .defined((i) => end(lo[i]) && end(hi[i]))

@@ -228,6 +228,12 @@ describe('a metric of every run by day', () => {
     expect(Array.from(d.values[0])).toEqual([0, 0, 0]);
     expect(Array.from(d.values[1]).slice(0, 2)).toEqual([5, 5]);
   });
+
+  it('as a difference, never (an infinite value) on both sides is no change; on one side an infinite change', () => {
+    const e = compareEntries([run({ busy: [Infinity, Infinity, 10] }), run({ hash: 'h2', busy: [Infinity, 12, Infinity] })], null);
+    const d = alignedSeries(e, 'gpus_busy', true);
+    expect(Array.from(d.values[1])).toEqual([0, -Infinity, Infinity]);
+  });
 });
 
 describe('Monte Carlo bands of the compared runs', () => {

@@ -287,7 +287,8 @@ export function alignedSeries(entries: readonly CompareEntry[], column: string, 
   const raw = entries.map((e) => onDays(e.run.table, column, day));
   if (!difference || raw.length === 0) return { day, values: raw };
   const base = raw[0];
-  return { day, values: raw.map((v) => v.map((x, i) => x - base[i])) };
+  // "never" on both sides is no change (pairedChange), not NaN: the line goes on at 0 there
+  return { day, values: raw.map((v) => v.map((x, i) => pairedChange(x, base[i]))) };
 }
 
 /** The days of the comparison: those of its longest run. */

@@ -6,6 +6,7 @@
 import { validateScenario } from '../../sim/scenario/validate.ts';
 import type { Scenario } from '../../sim/scenario/schema.ts';
 import type { RunCache } from '../lib/runCache.ts';
+import { tooLargeForPage } from '../lib/batchMemory.ts';
 import { RunPool } from './runPool.svelte.ts';
 
 export abstract class PoolTask<P> {
@@ -26,6 +27,12 @@ export abstract class PoolTask<P> {
     if (base.ok) return base.scenario;
     this.error = `the page's scenario is not valid: ${base.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`;
     return null;
+  }
+
+  /** Whether the batch's finished tables fit the page (lib/batchMemory.ts); false, with the reason in `error`, when not. */
+  protected fitsInPage(runs: number, page: Scenario, columns: number, fewer: string): boolean {
+    this.error = tooLargeForPage(runs, page, columns, fewer);
+    return this.error === null;
   }
 
   cancel(): void {

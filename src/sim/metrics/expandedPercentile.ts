@@ -10,6 +10,7 @@
  * index from 89% to 94% at 8 rows, and from 90% to 92% at 16; at 64 rows and more the two differ by
  * under 3% of the width.
  */
+import { exp } from '../core/detMath.ts';
 
 /** 97.5% quantile of the standard normal. */
 const Z = 1.959963984540054;
@@ -33,7 +34,7 @@ export function t975(nu: number): number {
 function lowerTail(x: number): number {
   const u = -x / Math.SQRT2;
   const t = 1 / (1 + 0.3275911 * u);
-  const erfc = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429)))) * Math.exp(-u * u);
+  const erfc = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429)))) * exp(-u * u);
   return erfc / 2;
 }
 

@@ -8,6 +8,7 @@ import { latinHypercube } from '../rng/latinHypercube.ts';
 import { sobolSequence } from '../rng/sobolSequence.ts';
 import { createStreams } from '../rng/streams.ts';
 import { saltelliDesign, type SobolRole } from './sobolIndices.ts';
+import { exp, log } from '../core/detMath.ts';
 
 export interface SampleRange {
   path: string;
@@ -32,10 +33,10 @@ export function samplePoints(ranges: readonly SampleRange[], n: number, seed: nu
  */
 export function valuesAt(ranges: readonly SampleRange[], q: readonly number[], n: number): number[] {
   return ranges.map((r, d) => {
-    const v = r.log ? Math.exp(Math.log(r.lo) + (Math.log(r.hi) - Math.log(r.lo)) * q[d]) : r.lo + (r.hi - r.lo) * q[d];
+    const v = r.log ? exp(log(r.lo) + (log(r.hi) - log(r.lo)) * q[d]) : r.lo + (r.hi - r.lo) * q[d];
     if (r.integer) return Math.min(Math.floor(r.hi), Math.max(Math.ceil(r.lo), Math.round(v)));
-    const stratum = r.log ? (r.lo * Math.log(r.hi / r.lo)) / n : (r.hi - r.lo) / n;
-    const decimals = Math.min(12, Math.max(0, Math.ceil(-Math.log10(stratum / 1000))));
+    const stratum = r.log ? (r.lo * log(r.hi / r.lo)) / n : (r.hi - r.lo) / n;
+    const decimals = decimalsFor(stratum / 1000);
     return Math.min(r.hi, Math.max(r.lo, Number(v.toFixed(decimals))));
   });
 }
@@ -49,4 +50,18 @@ export function sobolPoints(ranges: readonly SampleRange[], n: number, seed: num
   const base = sobolSequence(n, 2 * ranges.length, createStreams(seed).get('sobol-design'));
   const { points, roles } = saltelliDesign(base, ranges.length);
   return { points: points.map((q) => valuesAt(ranges, q, n)), roles };
+}
+
+/**
+ * The fewest decimals (0 to 12) that show a step of x: ceil(-log10(x)), by exact powers of ten
+ * rather than a logarithm (this runs in Node and the browser alike: sim/core/detMath.ts).
+ */
+function decimalsFor(x: number): number {
+  let d = 0;
+  let scale = 1;
+  while (d < 12 && x < 1 / scale) {
+    scale *= 10;
+    d++;
+  }
+  return d;
 }

@@ -1312,7 +1312,7 @@ describe('dashboard interactions', () => {
     await page.locator('[data-testid="tornado"] summary').first().click();
     // every numeric parameter of a group can be chosen instead; the panel says how many runs that is
     await page.selectOption('[data-testid="tornado-set"]', 'market');
-    await expect.poll(() => page.locator('[data-testid="tornado"] .what').first().textContent()).toMatch(/The \d+ numeric parameters of market, .*: \d+ runs of 10 days/);
+    await expect.poll(() => page.locator('[data-testid="tornado"] .what').first().textContent()).toMatch(/The \d+ numeric parameters of market \(\d+ of them cannot move by ±20%: the panel says which once run\), .*: \d+ runs of 10 days/);
     await page.selectOption('[data-testid="tornado-set"]', 'first');
     await page.selectOption('[data-testid="tornado-change"]', '0.5');
     await page.click('[data-action="tornado-run"]');
@@ -1349,11 +1349,14 @@ describe('dashboard interactions', () => {
     await page.selectOption('[data-testid="sensitivity-method"]', 'sobol');
     await page.selectOption('[data-testid="tornado-set"]', 'first');
     await page.selectOption('[data-testid="sobol-rows"]', '8');
-    await expect.poll(() => page.locator('[data-testid="tornado"] .what').first().textContent()).toMatch(/The \d+ numeric parameters of the first screen, each drawn between .* 8 rows × \(\d+ \+ 3\) = \d+ runs of 3 days/);
+    await expect.poll(() => page.locator('[data-testid="tornado"] .what').first().textContent()).toMatch(/The \d+ numeric parameters of the first screen \(\d of them cannot move by ±20%: the panel says which once run\), each drawn between .* 8 rows × \(\d+ \+ 3\) = \d+ runs of 3 days/);
+    // the runs announced before the start are the runs that go
+    const announced = /8 rows × \((\d+) \+ 3\) = (\d+) runs/.exec((await page.locator('[data-testid="tornado"] .what').first().textContent())!)!;
     await page.click('[data-action="tornado-run"]');
     await expect.poll(() => page.locator('[data-testid="sobol-status"]').textContent(), { timeout: 240_000, interval: 500 }).toMatch(/runs:\s*done/);
     const bars = await page.locator('[data-testid="sobol-bar"]').evaluateAll((gs) => gs.map((g) => ({ path: g.getAttribute('data-path')!, s1: Number(g.getAttribute('data-s1')), st: Number(g.getAttribute('data-st')) })));
     expect(bars.length).toBeGreaterThanOrEqual(15);
+    expect([bars.length, 8 * (bars.length + 3)]).toEqual([Number(announced[1]), Number(announced[2])]);
     // the supply cap does nothing to utilization in 3 days: its runs are A's, so its indices are 0 exactly
     expect(bars.find((b) => b.path === 'economy.token.maxSupply')).toMatchObject({ s1: 0, st: 0 });
     // the network's size and its demand explain the most (largest total first)

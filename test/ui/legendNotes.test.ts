@@ -1,7 +1,7 @@
 // The notes under a time chart's legend: what the shading, the thin lines and the dotted lines are.
 import { describe, expect, it } from 'vitest';
 import type { BandView } from '../../src/ui/lib/bands.ts';
-import { bandNote, baselineNote, edgeNote, pickedNote } from '../../src/ui/lib/legendNotes.ts';
+import { bandEdgeNote, bandNote, baselineNote, edgeNote, pickedNote } from '../../src/ui/lib/legendNotes.ts';
 
 const band = (level: number): BandView => ({ level, runs: 3, seeds: [4, 5, 6] }) as unknown as BandView;
 
@@ -33,5 +33,10 @@ describe('legend notes', () => {
       'Median payback (right axis) along the top edge: above 120 months on 17 of the 30 days shown; never (∞) on 13 of the 30 days shown',
     );
     expect(edgeNote('Median payback', { never: 10, beyond: 0, up: true }, 10, '120 months', 'period')).toBe('Median payback along the top edge: never (∞) on every period shown');
+  });
+
+  it("a band at the top edge says that more runs than its upper end leaves never reach the value there", () => {
+    expect(bandEdgeNote('Median payback (right axis)', 40, 60, 80)).toBe('Median payback (right axis): the band runs to the top edge on 40 of the 60 days shown, where at least 10% of the runs never reach it (∞)');
+    expect(bandEdgeNote('Median payback', 8, 8, 95, 'period')).toBe('Median payback: the band runs to the top edge on every period shown, where at least 2.5% of the runs never reach it (∞)');
   });
 });

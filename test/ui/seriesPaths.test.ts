@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { scaleLinear, scaleLog } from 'd3';
 import type { SeriesDef } from '../../src/ui/lib/chartDefs/chartTypes.ts';
 import type { BandView } from '../../src/ui/lib/bands.ts';
-import { bandPath, bandWidestPx, edgeCounts, seriesPath, seriesShapes, type PlotScales } from '../../src/ui/lib/seriesPaths.ts';
+import { bandEdgeCounts, bandPath, bandWidestPx, edgeCounts, seriesPath, seriesShapes, type PlotScales } from '../../src/ui/lib/seriesPaths.ts';
 
 /** Days 1..4 at 10 px a day; values 1 px each below row 100. */
 const plot: PlotScales = {
@@ -95,6 +95,9 @@ describe('bandPath', () => {
   it('runs an infinite end (a payback some seeds never reach) to the plot\'s edge instead of leaving a gap', () => {
     const never = { ...bv, hi: { a: Float64Array.from([50, Infinity]) } } as unknown as BandView;
     expect(bandPath(plot, never, [0, 1], s('a'))).toBe('M10,50L20,0L20,90L10,90Z');
+    // and the legend is told on how many rows it does
+    expect(bandEdgeCounts(never, [0, 1], [s('a'), s('b')]).map((e) => [e.s.column, e.rows])).toEqual([['a', 1]]);
+    expect(bandEdgeCounts(never, [0, 0], [s('a')])).toEqual([]);
   });
 });
 

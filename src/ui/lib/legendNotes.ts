@@ -42,3 +42,15 @@ export function edgeNote(label: string, e: { never: number; beyond: number; up: 
   const parts = [...(e.beyond ? [`${e.up ? 'above' : 'below'} ${cut} ${on(e.beyond)}`] : []), ...(e.never ? [`never (∞) ${on(e.never)}`] : [])];
   return `${label} along the ${e.up ? 'top' : 'bottom'} edge: ${parts.join('; ')}`;
 }
+
+/**
+ * A band that runs to the plot's top edge because its upper end is infinite: on those days at least
+ * the share of the runs the band leaves above it (10% at the 80% band: its type-7 90th percentile is
+ * infinite only then) never reach the value. The edge alone would read as a large value, on a
+ * capped axis as one above the cut.
+ */
+export function bandEdgeNote(label: string, rows: number, shown: number, level: number, periodWord = 'day'): string {
+  const above = (100 - level) / 2;
+  const on = rows === shown ? `on every ${periodWord} shown` : `on ${rows} of the ${shown} ${periodWord}s shown`;
+  return `${label}: the band runs to the top edge ${on}, where at least ${above}% of the runs never reach it (∞)`;
+}

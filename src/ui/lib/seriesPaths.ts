@@ -210,3 +210,20 @@ export function bandPath(p: PlotScales, bv: BandView, [a, b]: RowSpan, s: Series
     .y1((i) => at(hi[i]));
   return g(rowsOf([a, b])) ?? '';
 }
+
+/**
+ * Per banded series, the rows a to b at which the band's upper end is +infinity: there at least the
+ * share of the runs the band leaves above it never reach the value (a payback), and bandPath runs
+ * the band to the plot's top edge. Series without any are left out.
+ */
+export function bandEdgeCounts(bv: BandView, [a, b]: RowSpan, series: readonly SeriesDef[]): { s: SeriesDef; rows: number }[] {
+  const out: { s: SeriesDef; rows: number }[] = [];
+  for (const s of series) {
+    const hi = bv.hi[s.column];
+    if (!hi) continue;
+    let rows = 0;
+    for (let i = a; i <= b; i++) if (hi[i] === Infinity) rows++;
+    if (rows > 0) out.push({ s, rows });
+  }
+  return out;
+}

@@ -12,22 +12,23 @@ import { applyOverride } from './overrides.ts';
 
 export type ScenarioFileKind = 'scenario file' | 'dashboard export' | 'CLI provenance sidecar';
 
-export type SavedScenario =
-  | {
-      ok: true;
-      kind: ScenarioFileKind;
-      /** The raw scenario (what validateScenario takes). */
-      raw: Record<string, unknown>;
-      /** The seed the file records (exports and sidecars), else null. */
-      seed: number | null;
-      /** Seeds the file records (a --seeds sidecar lists several; `seed` is the first). */
-      seedsInFile: number;
-      /** The scenario hash the file records for the scenario it gives, if any. */
-      recorded: string | null;
-      /** A sweep sidecar's: the number of points and the values of point 1, the one given ("market.matcher=auction"). */
-      sweep: { points: number; opened: string } | null;
-    }
-  | { ok: false; reason: string };
+/** What a file that holds a scenario gives. */
+export interface SavedScenarioFile {
+  ok: true;
+  kind: ScenarioFileKind;
+  /** The raw scenario (what validateScenario takes). */
+  raw: Record<string, unknown>;
+  /** The seed the file records (exports and sidecars), else null. */
+  seed: number | null;
+  /** Seeds the file records (a --seeds sidecar lists several; `seed` is the first). */
+  seedsInFile: number;
+  /** The scenario hash the file records for the scenario it gives, if any. */
+  recorded: string | null;
+  /** A sweep sidecar's: the number of points and the values of point 1, the one given ("market.matcher=auction"). */
+  sweep: { points: number; opened: string } | null;
+}
+
+export type SavedScenario = SavedScenarioFile | { ok: false; reason: string };
 
 export const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 

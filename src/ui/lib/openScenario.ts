@@ -6,28 +6,17 @@
  */
 import { parseJsonText, ScenarioError, validateScenario } from '../../sim/scenario/validate.ts';
 import { scenarioHash } from '../../sim/scenario/hash.ts';
-import { isObject, savedScenario, type ScenarioFileKind } from '../../sim/scenario/savedScenario.ts';
+import { isObject, savedScenario, type SavedScenarioFile } from '../../sim/scenario/savedScenario.ts';
 
-
+/** A file opened: what it holds (savedScenario.ts), with the hash of its scenario and whether the file's own record of it still matches. */
 export type OpenedScenario =
-  | {
-      ok: true;
-      kind: ScenarioFileKind;
-      /** The raw scenario (what validateScenario takes). */
-      raw: Record<string, unknown>;
-      /** The seed the file records (exports and sidecars), else null. */
-      seed: number | null;
+  | (Omit<SavedScenarioFile, 'recorded'> & {
       /** scenarioHash of the resolved scenario. */
       hash: string;
       /** When the file records a hash that the scenario no longer gives: it was edited after export. */
       hashMismatch: string | null;
-      /** Seeds the file records (a --seeds sidecar lists several; `seed` is the first). */
-      seedsInFile: number;
-      /** A sweep sidecar's: the number of points and the values of point 1, the one opened ("market.matcher=auction"). */
-      sweep: { points: number; opened: string } | null;
-    }
+    })
   | { ok: false; reason: string };
-
 
 /** At most this many problems are listed in the message; the rest are counted. */
 const SHOW_ISSUES = 3;

@@ -14,6 +14,7 @@ import type { RunTable } from '../lib/bands.ts';
 import { ColumnBuffers } from '../lib/columnBuffers.ts';
 import { ensembleWorkers } from '../lib/ensembleWorkers.ts';
 import type { RunCache, ScreenRun } from '../lib/runCache.ts';
+import { keepColumns } from '../lib/kpiColumns.ts';
 import type { ColumnInfo } from '../../worker/api.ts';
 import { batchTimeLeft, RecentPace } from '../../common/pace.ts';
 import { BatchProgress } from '../../common/batchProgress.ts';
@@ -91,8 +92,20 @@ export class RunPool {
   private progress = new BatchProgress();
   private timeLeftAt = -Infinity;
 
-  /** Where finished runs are kept and looked up (by PoolJob.cacheKey); none: every job runs. */
-  constructor(public cache: RunCache | null = null) {}
+  /**
+   * Where finished runs are kept and looked up (by PoolJob.cacheKey); none: every job runs. With
+   * `keep`, the batch's tables hold only those columns (what a batch summarized by the KPI cards'
+   * figures reads: lib/kpiColumns.ts); the cache still gets each run whole, for the page to show.
+   */
+  constructor(
+    public cache: RunCache | null = null,
+    private readonly keep: readonly string[] | null = null,
+  ) {}
+
+  /** A table as the batch keeps it: whole, or only the `keep` columns. */
+  private kept(t: RunTable): RunTable {
+    return this.keep ? keepColumns(t, this.keep) : t;
+  }
 
   get running(): boolean {
     return this.jobs.length > 0 && this.tables.size < this.jobs.length && !this.error;
@@ -107,7 +120,7 @@ export class RunPool {
     for (const j of jobs) {
       const hit = j.cacheKey ? this.cache?.get(j.cacheKey) : undefined;
       // a stored run is taken as it is: without its provider report only when that was too large to store (lib/runCache.ts)
-      if (hit) cached.set(j.key, hit.table);
+      if (hit) cached.set(j.key, this.kept(hit.table));
     }
     this.tables = cached;
     this.fromCache = cached.size;
@@ -132,7 +145,7 @@ export class RunPool {
     const found = await Promise.all(pending.map((j) => (j.cacheKey ? this.cache!.restore(j.cacheKey) : undefined)));
     if (gen !== this.generation) return;
     const tables = new Map(this.tables);
-    pending.forEach((j, i) => found[i] && tables.set(j.key, found[i].table));
+    pending.forEach((j, i) => found[i] && tables.set(j.key, this.kept(found[i].table)));
     this.tables = tables;
     this.fromCache = tables.size;
     this.queue = pending.filter((j) => !tables.has(j.key));
@@ -314,7 +327,7 @@ export class RunPool {
   private finished(job: PoolJob, table: RunTable, screen: ScreenRun | null): void {
     if (screen) this.screens.set(job.key, screen);
     const tables = new Map(this.tables);
-    tables.set(job.key, table);
+    tables.set(job.key, this.kept(table));
     this.tables = tables;
     this.markPace();
     if (!job.cacheKey) return;

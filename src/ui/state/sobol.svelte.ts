@@ -36,10 +36,10 @@ export interface SobolPlan extends SobolDesign {
 export class SobolRun extends PoolTask<SobolPlan> {
   /**
    * Plans and starts: `controls` drawn over ±`fraction` of `valueOf(path)`, `rows` rows of the design
-   * from `seed`; a point's scenario is `rawWith(values)` (a value per control); `columns`: the page
-   * table's (for the memory bound). Returns whether anything started.
+   * from `seed`; a point's scenario is `rawWith(values)` (a value per control). Returns whether
+   * anything started.
    */
-  start(controls: ControlSpec[], valueOf: (path: string) => unknown, rawWith: (values: [ControlSpec, number][]) => unknown, baseRaw: unknown, fraction: number, seed: number, rows: number, columns: number): boolean {
+  start(controls: ControlSpec[], valueOf: (path: string) => unknown, rawWith: (values: [ControlSpec, number][]) => unknown, baseRaw: unknown, fraction: number, seed: number, rows: number): boolean {
     const page = this.pageScenario(baseRaw);
     if (!page) return false;
     // each end alone must validate, or every point near it would fail
@@ -55,7 +55,7 @@ export class SobolRun extends PoolTask<SobolPlan> {
       return false;
     }
     const runs = rows * (params.length + 3);
-    if (!this.fitsInPage(runs, page, columns, `fewer rows or parameters, or a shorter horizon (or the CLI's --sample ... --sobol N, which keeps no tables)`)) return false;
+    if (!this.fitsInPage(runs, page, `fewer rows or parameters, or a shorter horizon (or the CLI's --sample ... --sobol N, which keeps no tables)`)) return false;
     const { points, roles } = sobolPoints(sampleRanges(params), rows, seed);
     const seeds = runSeeds(seed, 2 * rows);
     const design: SobolDesign = { params, rows, seed, points, roles, runSeeds: roles.map((r) => seeds[r.matrix === 'R' ? rows + r.row : r.row]) };

@@ -14,6 +14,7 @@ import { MAX_GRID_POINTS, MAX_SWEEP_POINTS, sweepSummary, sweepValues, type Poin
 import { DEFAULT_BAND_LEVEL, type BandLevel } from '../../sim/metrics/bandLevel.ts';
 import { RunPool, type PoolJob } from './runPool.svelte.ts';
 import { runSeeds } from '../../sim/rng/runSeeds.ts';
+import { KPI_COLUMNS } from '../lib/kpiColumns.ts';
 
 export interface SweepPlan {
   control: ControlSpec;
@@ -40,7 +41,8 @@ export interface SecondSpec {
 }
 
 export class Sweep {
-  readonly pool = new RunPool();
+  // a point is read only through the KPI figures: its table keeps their columns (lib/kpiColumns.ts)
+  readonly pool = new RunPool(null, KPI_COLUMNS);
   /** The level of the summary's bands (a reactive read: the dashboard's band level). */
   private readonly levelOf: () => BandLevel;
   /**

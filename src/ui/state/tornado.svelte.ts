@@ -27,11 +27,10 @@ export interface TornadoPlan {
 export class Tornado extends PoolTask<TornadoPlan> {
   /**
    * Plans and starts: `controls` moved by ±`fraction` of `valueOf(path)`, each end `rawWith(path, v)`,
-   * `seedsPerEnd` seeds from `seed`, and the page's own scenario `baseRaw` with the same seeds;
-   * `columns`: the page table's (for the memory bound).
+   * `seedsPerEnd` seeds from `seed`, and the page's own scenario `baseRaw` with the same seeds.
    * Returns whether anything started.
    */
-  start(controls: ControlSpec[], valueOf: (path: string) => unknown, rawWith: (path: string, v: number) => unknown, baseRaw: unknown, fraction: number, seed: number, seedsPerEnd: number, columns: number): boolean {
+  start(controls: ControlSpec[], valueOf: (path: string) => unknown, rawWith: (path: string, v: number) => unknown, baseRaw: unknown, fraction: number, seed: number, seedsPerEnd: number): boolean {
     const page = this.pageScenario(baseRaw);
     if (!page) return false;
     const seeds = runSeeds(seed, seedsPerEnd);
@@ -51,7 +50,7 @@ export class Tornado extends PoolTask<TornadoPlan> {
       this.error = noneMovable(fraction, skipped);
       return false;
     }
-    if (!this.fitsInPage(jobs.length, page, columns, 'fewer parameters or seeds per end, or a shorter horizon')) return false;
+    if (!this.fitsInPage(jobs.length, page, 'fewer parameters or seeds per end, or a shorter horizon')) return false;
     this.plan = { params, skipped, fraction, seeds, hash, periodHours };
     this.pool.start(jobs, page.scale);
     return true;

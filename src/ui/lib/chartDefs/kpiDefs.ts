@@ -24,6 +24,12 @@ export interface KpiDef {
   /** Which direction is better (for the delta's words, never colour alone). */
   better: 'up' | 'down' | 'neither';
   needs: string[];
+  /**
+   * Columns `compute` also reads when a run has them (the figure of newer runs; `needs` are the ones
+   * it cannot do without). A batch summarized by these figures keeps only needs and reads of each
+   * run (lib/kpiColumns.ts): a column read here but not listed would read as missing there.
+   */
+  reads?: string[];
   compute(t: WindowedTable): number;
   /** Where the card's sparkline scale stops (values above, infinity included, are drawn at it); none: the values' range. */
   sparkCap?: number;
@@ -100,6 +106,7 @@ export const KPIS: KpiDef[] = [
     unit: 'share',
     better: 'up',
     needs: ['fill_rate'],
+    reads: ['orders_matched', 'jobs_expired'],
     definition:
       'Orders matched / (orders matched + orders expired) over the window: the orders_matched and jobs_expired columns summed (for a run from before 0.16.0, the mean of the daily fill_rate). Expired orders left for the cloud. The orders include the re-orders of failed leases\' remaining work, which are mostly matched at once: a network whose leases fail more can show a higher fill rate; the detail line gives the new jobs\' own fill rate (their first orders only: first_orders_matched / (those matched + first_orders_expired) over the window, the CSV\'s fill_rate_new_jobs day by day; for a run from before 0.17.0, the mean of the daily fill_rate_new_jobs) and the re-orders\' share of the orders (re-orders = leases failed, new orders = jobs arrived).',
     compute: (t) => {
@@ -126,6 +133,7 @@ export const KPIS: KpiDef[] = [
     unit: 'min',
     better: 'down',
     needs: ['wait_mean_h', 'jobs_started'],
+    reads: ['orders_matched'],
     definition:
       "Mean time from order to match over the window, in minutes (the CSV has hours, wait_mean_h): the daily means weighted by the orders matched each day (orders_matched; for a run from before 0.16.0, by the leases started), so it is the mean over the orders. The detail line gives the share of the orders that waited at all and their mean wait (orders_waited over orders_matched, wait_mean_h_waited weighted by orders_waited: most orders find a GPU the moment they are placed, so the mean is a few long waits spread over all), then the highest daily 95th percentile in the window; with spot leases or reservations, whose orders wait in their own ways, it starts with the on-demand orders' own mean wait (wait_mean_h_on_demand, weighted by orders_matched_on_demand alike).",
     compute: (t) => {
@@ -190,6 +198,7 @@ export const KPIS: KpiDef[] = [
     unit: 'USD/GPU-h',
     better: 'up',
     needs: ['provider_revenue_usd', 'provider_rewards_usd', 'gpu_hours_served'],
+    reads: ['incentive_paid_usd'],
     definition:
       'Provider income per GPU-hour served over the window: (lease income net of fees + emission rewards valued at the token price + incentive programs\' pay) / GPU-hours served. The detail line is the share of that income funded by token emissions rather than by tenants (and by incentive programs, when the scenario has one).',
     compute: (t) => ratio(sum(t.data.provider_revenue_usd, t.lo, t.hi) + sum(t.data.provider_rewards_usd, t.lo, t.hi) + incentivePay(t), sum(t.data.gpu_hours_served, t.lo, t.hi)),
@@ -226,6 +235,7 @@ export const KPIS: KpiDef[] = [
     unit: 'share',
     better: 'neither',
     needs: ['supply_tokens'],
+    reads: ['net_inflation_annual'],
     definition: 'Annualized change of the token supply over the window: (supply at end / supply at start)^(365 / days) - 1. Negative means the supply shrinks. The detail line is the reward yield of stake: the emission rewards paid to providers over the window as a yearly share of the tokens they stake (rewards / mean stake x 365 / days), the token return that staking to serve buys, before any price move.',
     compute: (t) => {
       const s = t.data.supply_tokens;

@@ -1906,6 +1906,27 @@ describe('dashboard interactions', () => {
     expect(await mc.locator('.legend').textContent()).toContain('Fully diluted value (supply cap)');
   });
 
+  it('the median payback at "never" is hatched along the top edge, apart from the days it is above the axis\'s cut; the legend counts both', async () => {
+    const { page } = await open({ edits: { horizonDays: 30, scale: 0.25 } });
+    await waitForStatus(page, 'done', 60_000);
+    const payback = await column(page, 'payback_months_median');
+    const never = payback.filter((v) => v === Infinity).length;
+    const above = payback.filter((v) => Number.isFinite(v) && v > 120).length;
+    // the baseline's first month: never at first, then above 120 months as the providers' first income comes in
+    expect(never).toBeGreaterThan(0);
+    expect(above).toBeGreaterThan(0);
+    const pe = page.locator('figure[data-chart="provider-economics"]');
+    await pe.scrollIntoViewIfNeeded();
+    const hatch = pe.locator('path[data-series="never:payback_months_median"]');
+    // a hatched stretch per run of consecutive days at never
+    const stretches = payback.filter((v, i) => v === Infinity && payback[i - 1] !== Infinity).length;
+    expect(await hatch.count()).toBe(stretches);
+    expect(await pe.locator('[data-testid="edge-legend"]').textContent()).toBe(
+      `Median payback (right axis) along the top edge: above 120 months on ${above} of the 30 days shown; never (∞, hatched along the edge) on ${never} of the 30 days shown`,
+    );
+    await shot(page, '19-payback-never', false);
+  });
+
   it('the time brush zooms every chart from the keyboard', async () => {
     const { page } = await open({ edits: { horizonDays: 40 } });
     await waitForStatus(page, 'done', 30_000);

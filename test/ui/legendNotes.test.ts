@@ -30,9 +30,9 @@ describe('legend notes', () => {
 
   it('a line at the edge says what it means there: above the cut, never, on how many of the shown periods', () => {
     expect(edgeNote('Median payback (right axis)', { never: 13, beyond: 17, up: true }, 30, '120 months')).toBe(
-      'Median payback (right axis) along the top edge: above 120 months on 17 of the 30 days shown; never (∞) on 13 of the 30 days shown',
+      'Median payback (right axis) along the top edge: above 120 months on 17 of the 30 days shown; never (∞, hatched along the edge) on 13 of the 30 days shown',
     );
-    expect(edgeNote('Median payback', { never: 10, beyond: 0, up: true }, 10, '120 months', 'period')).toBe('Median payback along the top edge: never (∞) on every period shown');
+    expect(edgeNote('Median payback', { never: 10, beyond: 0, up: true }, 10, '120 months', 'period')).toBe('Median payback along the top edge: never (∞, hatched along the edge) on every period shown');
   });
 
   it("a band at the top edge says that more runs than its upper end leaves never reach the value there", () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { scaleLinear, scaleLog } from 'd3';
 import type { SeriesDef } from '../../src/ui/lib/chartDefs/chartTypes.ts';
 import type { BandView } from '../../src/ui/lib/bands.ts';
-import { bandEdgeCounts, bandPath, bandWidestPx, edgeCounts, seriesPath, seriesShapes, type PlotScales } from '../../src/ui/lib/seriesPaths.ts';
+import { bandEdgeCounts, bandPath, bandWidestPx, edgeCounts, neverStretches, seriesPath, seriesShapes, type PlotScales } from '../../src/ui/lib/seriesPaths.ts';
 
 /** Days 1..4 at 10 px a day; values 1 px each below row 100. */
 const plot: PlotScales = {
@@ -50,6 +50,25 @@ describe('seriesPath', () => {
     expect(edgeCounts(plot, table, [0, 0], [s('a', { right: true })])).toEqual([]);
     // on a log axis a value of 0 is a gap, not an edge
     expect(edgeCounts({ ...plot, log: true, y: scaleLog().domain([1, 100]).range([100, 0]) }, t({ a: [0, 10, 10, 10] }), [0, 3], [s('a')])).toEqual([]);
+  });
+
+  it('marks the days at never apart from the days beyond the axis on the same edge: a stretch per run of them, a lone day its period wide', () => {
+    // right axis 0-10: day 2 is beyond it (the line alone along the top), days 1 and 3-4 are never
+    const table = t({ a: [Infinity, 50, Infinity, Infinity] });
+    expect(seriesPath(plot, table, [0, 3], s('a', { right: true }))).toBe('M10,0L20,0L30,0L40,0');
+    expect(neverStretches(plot, table, [0, 3], s('a', { right: true }), 1)).toEqual([
+      { x0: 5, x1: 15, y: 0, top: true },
+      { x0: 25, x1: 45, y: 0, top: true },
+    ]);
+    // -infinity at the bottom edge
+    expect(neverStretches(plot, t({ a: [1, -Infinity, 1, 1] }), [0, 3], s('a'), 1)).toEqual([{ x0: 15, x1: 25, y: 100, top: false }]);
+    // no never, an area, or a window without it: nothing to mark
+    expect(neverStretches(plot, t({ a: [50, 50, 50, 50] }), [0, 3], s('a', { right: true }), 1)).toEqual([]);
+    expect(neverStretches(plot, table, [0, 3], s('a', { right: true, type: 'area' }), 1)).toEqual([]);
+    expect(neverStretches(plot, table, [1, 1], s('a', { right: true }), 1)).toEqual([]);
+    // the shapes carry them for the line that has them only
+    const shapes = seriesShapes(plot, t({ a: [Infinity, 5, 5, 5], b: [1, 2, 3, 4] }), [0, 3], [s('a'), s('b')], 1, '');
+    expect(shapes.map((sh) => [sh.key, sh.never ?? null])).toEqual([['a', [{ x0: 5, x1: 15, y: 0, top: true }]], ['b', null]]);
   });
 
   it('draws nothing for a column the table lacks or no rows', () => {

@@ -39,7 +39,7 @@ export function baselineNote(outline: BandView | null): string {
  */
 export function edgeNote(label: string, e: { never: number; beyond: number; up: boolean }, shown: number, cut: string, periodWord = 'day'): string {
   const on = (n: number) => (n === shown ? `on every ${periodWord} shown` : `on ${n} of the ${shown} ${periodWord}s shown`);
-  const parts = [...(e.beyond ? [`${e.up ? 'above' : 'below'} ${cut} ${on(e.beyond)}`] : []), ...(e.never ? [`never (∞) ${on(e.never)}`] : [])];
+  const parts = [...(e.beyond ? [`${e.up ? 'above' : 'below'} ${cut} ${on(e.beyond)}`] : []), ...(e.never ? [`never (∞, hatched along the edge) ${on(e.never)}`] : [])];
   return `${label} along the ${e.up ? 'top' : 'bottom'} edge: ${parts.join('; ')}`;
 }
 

@@ -26,6 +26,12 @@ export interface Shape {
   s: SeriesDef;
   d: string;
   bars?: boolean;
+  /**
+   * A line's stretches at "never" (infinite values, drawn at the plot's edge as `d` draws them),
+   * shaded along the edge so they read apart from a value merely beyond the axis (the line alone
+   * along the same edge); absent when the line has none.
+   */
+  never?: NeverStretch[];
 }
 
 export function isBar(s: SeriesDef): boolean {
@@ -73,6 +79,38 @@ export function seriesPath(p: PlotScales, t: RunTable, r: RowSpan, s: SeriesDef)
 }
 
 const isInfinite = (v: number) => v === Infinity || v === -Infinity;
+
+/** A stretch of a line's days at "never", in pixels: from x0 to x1 along the edge at y (the top edge when `top`). */
+export interface NeverStretch {
+  x0: number;
+  x1: number;
+  y: number;
+  top: boolean;
+}
+
+/**
+ * A line series' days at "never" (an infinite value) over the rows `r`, as stretches along the edge
+ * where seriesPath draws them, each widened by half a period (`periodDays`) on both sides so a lone
+ * day has the width of its period; [] when there is none.
+ */
+export function neverStretches(p: PlotScales, t: RunTable, r: RowSpan, s: SeriesDef, periodDays: number): NeverStretch[] {
+  const day = t.data.day;
+  const col = t.data[s.column];
+  const out: NeverStretch[] = [];
+  if (!day || !col || r[1] < r[0] || (s.type ?? 'line') !== 'line') return out;
+  const yy = s.right ? p.yRight : p.y;
+  const half = (p.x(periodDays) - p.x(0)) / 2;
+  for (let i = r[0]; i <= r[1]; i++) {
+    if (!isInfinite(col[i])) continue;
+    let j = i;
+    while (j < r[1] && col[j + 1] === col[i]) j++;
+    const y = yWithin(yy, col[i]);
+    const [a, b] = yy.range() as number[];
+    out.push({ x0: p.x(day[i]) - half, x1: p.x(day[j]) + half, y, top: y === Math.min(a, b) });
+    i = j;
+  }
+  return out;
+}
 
 /** Where a line series meets the plot's edge: rows whose value is infinite (never) or beyond the axis, and which edge. */
 export interface EdgeCount {
@@ -155,7 +193,8 @@ export function seriesShapes(p: PlotScales, t: RunTable, r: RowSpan, series: rea
   });
   for (const s of series) {
     if (s.type === 'stack' || isBar(s)) continue;
-    out.push({ key: `${prefix}${s.column}`, s, d: seriesPath(p, t, r, s) });
+    const never = neverStretches(p, t, r, s, periodDays);
+    out.push({ key: `${prefix}${s.column}`, s, d: seriesPath(p, t, r, s), ...(never.length ? { never } : {}) });
   }
   // areas first so lines draw on top
   return out.sort((a, b) => Number(isArea(b.s)) - Number(isArea(a.s)));

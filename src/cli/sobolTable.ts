@@ -23,11 +23,13 @@ export interface FigureIndices {
 /**
  * The indices of every figure the runs have. `roles[r]`: run r's place in the design; `seed`: the
  * batch's --seed, whose own stream ('sobol-bootstrap') draws the resamples (the same command gives
- * the same intervals).
+ * the same intervals). Each figure's resamples start that stream afresh (0.26.0; before, one stream
+ * went on from figure to figure): a figure's intervals then do not depend on which figures come
+ * before it (a run without the economy has fewer), and they are the dashboard's for the same KPI
+ * (ui/lib/sobolPlan.ts draws them so).
  */
 export function figureIndices(k: number, roles: readonly SobolRole[], perRun: readonly RunFigures[], seed: number): FigureIndices[] {
   const nRows = Math.max(0, ...roles.map((r) => r.row + 1));
-  const rng = createStreams(seed).get('sobol-bootstrap');
   return FIGURES.filter((f) => perRun.some((r) => f.key in r)).map((f) => {
     const fA = new Array<number>(nRows).fill(NaN);
     const fB = new Array<number>(nRows).fill(NaN);
@@ -40,7 +42,7 @@ export function figureIndices(k: number, roles: readonly SobolRole[], perRun: re
       else if (role.matrix === 'R') fR![role.row] = v;
       else fAB[role.matrix][role.row] = v;
     });
-    const { indices, rows, seeds } = sobolIndices(fA, fB, fAB, rng, undefined, fR);
+    const { indices, rows, seeds } = sobolIndices(fA, fB, fAB, createStreams(seed).get('sobol-bootstrap'), undefined, fR);
     return { key: f.key, short: f.short, rows, indices, seeds, never: perRun.filter((r) => r[f.key] === Infinity).length };
   });
 }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { saltelliDesign, sobolIndices } from '../../src/sim/metrics/sobolIndices.ts';
 import { sobolPoints, type SampleRange } from '../../src/sim/metrics/sampleDesign.ts';
-import { sobolRowsNote, sobolTable } from '../../src/cli/sobolTable.ts';
+import { figureIndices, sobolRowsNote, sobolTable } from '../../src/cli/sobolTable.ts';
 import { latinHypercube } from '../../src/sim/rng/latinHypercube.ts';
 import { sobolSequence } from '../../src/sim/rng/sobolSequence.ts';
 import { createStreams } from '../../src/sim/rng/streams.ts';
@@ -147,6 +147,26 @@ describe('Sobol indices', () => {
     const flat = sobolIndices([3, 3, 3], [3, 3, 3], [[3, 3, 3]], createStreams(1).get('b'), 50);
     expect(flat.indices[0].s1).toBeNaN();
     expect(flat.indices[0].st).toBeNaN();
+  });
+});
+
+describe('--sobol figures', () => {
+  it("each figure's intervals are its own: the same whatever other figures the runs have (a run without the economy has fewer)", () => {
+    const ranges: SampleRange[] = [
+      { path: 'a', lo: 0, hi: 1, integer: false, log: false },
+      { path: 'b', lo: 0, hi: 1, integer: false, log: false },
+    ];
+    const { points, roles } = sobolPoints(ranges, 16, 5);
+    // two figures of the parameters, with some noise so the bootstrap has something to resample
+    const noise = createStreams(1).get('noise');
+    const perRun = points.map((q) => ({ utilization: q[0] + 0.3 * q[1] + 0.1 * noise(), price: q[1] ** 2 + 0.2 * noise() }));
+    const both = figureIndices(2, roles, perRun, 9);
+    const priceAlone = figureIndices(2, roles, perRun.map((r) => ({ price: r.price })), 9);
+    expect(both.map((f) => f.key)).toEqual(['utilization', 'price']);
+    expect(priceAlone[0].indices).toEqual(both[1].indices);
+    expect(priceAlone[0].seeds).toEqual(both[1].seeds);
+    // the intervals are resampled, not fixed: another --seed draws others
+    expect(figureIndices(2, roles, perRun, 10)[1].indices[0].s1Low).not.toBe(both[1].indices[0].s1Low);
   });
 });
 

@@ -1382,14 +1382,27 @@ describe('dashboard interactions', () => {
     await json.saveAs(join(dir, 'scenario.json'));
     const args = command.split(' ').slice(1).map((a) => (a === 'scenario.json' || a === 'sobol.csv' ? join(dir, a) : a));
     execFileSync(process.execPath, ['bin/depinsim.js', ...args, '--quiet'], { cwd: ROOT, stdio: 'pipe' });
-    const sidecar = JSON.parse(readFileSync(join(dir, 'sobol.csv.meta.json'), 'utf8')) as { sobol_indices: { figure: string; path: string; s1: number; st: number }[] };
-    const cli = sidecar.sobol_indices.filter((r) => r.figure === 'utilization' && r.path !== 'seeds');
-    expect(cli).toHaveLength(bars.length);
-    for (const r of cli) {
-      const mine = rowsCsv.find((x) => x.parameter === r.path)!;
-      expect(Number(mine.utilization_s1)).toBeCloseTo(r.s1, 5);
-      expect(Number(mine.utilization_st)).toBeCloseTo(r.st, 5);
-    }
+    type CliIndex = { figure: string; path: string; s1: number; s1_low: number; s1_high: number; st: number; st_low: number; st_high: number };
+    const sidecar = JSON.parse(readFileSync(join(dir, 'sobol.csv.meta.json'), 'utf8')) as { sobol_indices: CliIndex[] };
+    /** The panel's CSV for a KPI against the CLI's figure: every parameter's indices and their intervals. */
+    const sameAsCli = (csv: Record<string, string>[], kpi: string, figure: string) => {
+      const cli = sidecar.sobol_indices.filter((r) => r.figure === figure && r.path !== 'seeds');
+      expect(cli).toHaveLength(bars.length);
+      for (const r of cli) {
+        const mine = csv.find((x) => x.parameter === r.path)!;
+        for (const [col, v] of [[`${kpi}_s1`, r.s1], ['s1_low', r.s1_low], ['s1_high', r.s1_high], [`${kpi}_st`, r.st], ['st_low', r.st_low], ['st_high', r.st_high]] as const) {
+          expect(Number.isFinite(Number(mine[col])) && Number.isFinite(v), `${figure} ${r.path} ${col}: ${mine[col]}, ${v}`).toBe(true);
+          expect(Number(mine[col]), `${figure} ${r.path} ${col}`).toBeCloseTo(v, 5);
+        }
+      }
+    };
+    sameAsCli(rowsCsv, 'utilization', 'utilization');
+    // and for a later figure too (0.26.0: each figure's resamples start the bootstrap stream afresh, as the panel's do)
+    await page.selectOption('[data-testid="sobol-kpi"]', 'buyer-price');
+    const [dl2] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action="sobol-csv"]').click()]);
+    const file2 = join(DOWNLOADS, `price-${dl2.suggestedFilename()}`);
+    await dl2.saveAs(file2);
+    sameAsCli(Papa.parse<Record<string, string>>(readFileSync(file2, 'utf8'), { header: true, comments: '#', skipEmptyLines: true }).data, 'buyer-price', 'price');
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
   });

@@ -60,7 +60,8 @@ export interface KpiIndices {
 /**
  * The indices of KPI `k` over the runs finished so far: `tableOf(r)` gives run r's table or
  * undefined. A row counts once all its runs are in; the intervals' resamples come from the page
- * seed's own stream ('sobol-bootstrap'), so the same design gives the same intervals.
+ * seed's own stream ('sobol-bootstrap'), started afresh for each KPI as the CLI's --sobol does for
+ * each figure (cli/sobolTable.ts), so the same design gives the CLI's intervals.
  */
 export function sobolKpi(d: SobolDesign, k: KpiDef, tableOf: (run: number) => RunTable | undefined, periodHours: (run: number) => number): KpiIndices {
   const n = d.rows;

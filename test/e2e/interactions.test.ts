@@ -1747,6 +1747,34 @@ describe('dashboard interactions', () => {
     expect((await hk(page)).seed).toBe(9);
   });
 
+  it("the Sensitivity panel's form survives a reload, and the same design then comes back from memory at once", async () => {
+    const { page } = await open({ edits: { horizonDays: 3, scale: 0.1 }, seed: 7 });
+    await waitForStatus(page, 'done', 30_000);
+    await page.locator('[data-testid="tornado"] summary').first().click();
+    await page.selectOption('[data-testid="sensitivity-method"]', 'sobol');
+    await page.selectOption('[data-testid="tornado-change"]', '0.5');
+    await page.selectOption('[data-testid="sobol-rows"]', '8');
+    await page.click('[data-action="tornado-run"]');
+    await expect.poll(() => page.locator('[data-testid="sobol-status"]').textContent(), { timeout: 240_000, interval: 500 }).toMatch(/runs:\s*done/);
+    await page.selectOption('[data-testid="sobol-kpi"]', 'buyer-price');
+    const total = Number(/(\d+) runs of 3 days/.exec((await page.locator('[data-testid="tornado"] .what').first().textContent())!)![1]);
+    const bars = () => page.locator('[data-testid="sobol-bar"]').evaluateAll((gs) => gs.map((g) => `${g.getAttribute('data-path')} ${g.getAttribute('data-s1')} ${g.getAttribute('data-st')}`));
+    const before = await bars();
+
+    await page.reload();
+    await waitForStatus(page, 'done', 30_000);
+    await page.locator('[data-testid="tornado"] summary').first().click();
+    expect(await page.locator('[data-testid="sensitivity-method"]').inputValue()).toBe('sobol');
+    expect(await page.locator('[data-testid="tornado-change"]').inputValue()).toBe('0.5');
+    expect(await page.locator('[data-testid="sobol-rows"]').inputValue()).toBe('8');
+    expect(await page.locator('[data-testid="tornado"] .what').first().textContent()).toContain(`= ${total} runs of 3 days`);
+    await page.click('[data-action="tornado-run"]');
+    // every run of the design was kept across the reload: none is simulated again
+    await expect.poll(() => page.locator('[data-testid="sobol-status"]').textContent(), { timeout: 30_000, interval: 250 }).toMatch(new RegExp(`runs:\\s*done \\(${total} from memory\\)`));
+    expect(await page.locator('[data-testid="sobol-kpi"]').inputValue()).toBe('buyer-price');
+    expect(await bars()).toEqual(before);
+  });
+
   it('a worker crash is reported and the app recovers without a reload', async () => {
     const { page } = await open({ edits: { horizonDays: 200 }, speed: 20 });
     await expect.poll(() => rows(page), { timeout: 20_000 }).toBeGreaterThan(1);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadPersisted, savePersisted, STORAGE_KEY } from '../../src/ui/lib/persist.ts';
 import { SPEEDS, offeredSpeed } from '../../src/ui/lib/speeds.ts';
+import { defaultSensitivity } from '../../src/ui/lib/sensitivityChoices.ts';
 
 function store(init: Record<string, string> = {}) {
   const m = new Map(Object.entries(init));
@@ -26,6 +27,19 @@ describe('persisted edits', () => {
     // an object that only looks like the marker is a value like any other
     savePersisted(s, { preset: 'baseline', edits: { 'demand.shocks': [{ $leftOut: true }], x: { $leftOut: true, y: 1 } }, seed: 1, speed: 0, autoRun: true });
     expect(loadPersisted(s).edits).toEqual({ 'demand.shocks': [{ $leftOut: true }], x: { $leftOut: true, y: 1 } });
+  });
+
+  it("keeps the Sensitivity panel's form; a stored choice the form does not offer comes back as its default, the others as stored", () => {
+    const s = store();
+    const sensitivity = { method: 'sobol' as const, set: 'market' as const, fraction: 0.5, seedsPerEnd: 3, rows: 8, kpi: 'buyer-price', sobolKpi: 'payback' };
+    savePersisted(s, { preset: 'baseline', edits: {}, seed: 1, speed: 0, autoRun: true, sensitivity });
+    expect(loadPersisted(s).sensitivity).toEqual(sensitivity);
+    const back = (v: unknown) => loadPersisted(store({ [STORAGE_KEY]: JSON.stringify({ sensitivity: v }) })).sensitivity;
+    // 12 rows, a 30% spread, 2 seeds, an unknown KPI and set: not in the form's lists
+    expect(back({ ...sensitivity, rows: 12, fraction: 0.3, seedsPerEnd: 2, kpi: 'nope', set: 'everything', method: 'both' })).toEqual({ ...defaultSensitivity(), sobolKpi: 'payback' });
+    expect(back('sobol')).toBeUndefined();
+    expect(back([1])).toBeUndefined();
+    expect(back({})).toEqual(defaultSensitivity());
   });
 
   it('drops what is malformed instead of failing', () => {

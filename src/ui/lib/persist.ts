@@ -1,6 +1,6 @@
 /**
  * The user's edits survive a reload: preset, edits, seed, speed, the exceedance rules, the runs kept
- * to compare and layout choices go to localStorage on every change and come back on load. Stored data is untrusted input: it is
+ * to compare, the Sensitivity panel's form and layout choices go to localStorage on every change and come back on load. Stored data is untrusted input: it is
  * shape-checked here and validated like any other scenario before it is run.
  */
 
@@ -8,6 +8,7 @@ import { readKeptRefs, type KeptRef } from './keptRefs.ts';
 import { isBandLevel, type BandLevel } from '../../sim/metrics/bandLevel.ts';
 import { isPrototypeKey } from '../../sim/scenario/prototypeKeys.ts';
 import { offeredSpeed } from './speeds.ts';
+import { readSensitivity, type SensitivityChoices } from './sensitivityChoices.ts';
 
 export const STORAGE_KEY = 'depinsim.dashboard.v1';
 /** The most Monte Carlo runs the dashboard offers (each takes a worker's time: a baseline year is about 10 s). */
@@ -28,6 +29,8 @@ export interface Persisted {
   bandLevel?: BandLevel;
   /** The runs kept to compare (lib/keptRefs.ts), A first. */
   compare?: KeptRef[];
+  /** The Sensitivity panel's form (lib/sensitivityChoices.ts). */
+  sensitivity?: SensitivityChoices;
 }
 
 /**
@@ -72,6 +75,8 @@ export function loadPersisted(storage: { getItem(key: string): string | null } |
     }
     if (isKpiId(o.convergenceKpi)) out.convergenceKpi = o.convergenceKpi;
     if (isBandLevel(o.bandLevel)) out.bandLevel = o.bandLevel;
+    const sensitivity = readSensitivity(o.sensitivity);
+    if (sensitivity) out.sensitivity = sensitivity;
     const compare = readKeptRefs(o.compare);
     if (compare && compare.length > 0) out.compare = compare;
     return out;

@@ -1,7 +1,8 @@
 /**
  * The page's choices besides its scenario, kept across reloads with it (lib/persist.ts: localStorage):
  * the run settings (pace, auto-run, the number of Monte Carlo runs) and the view choices of the Monte
- * Carlo panels (band level, exceedance rules, the KPI "Is N enough?" follows); restoring them at start
+ * Carlo panels (band level, exceedance rules, the KPI "Is N enough?" follows) and of the Sensitivity
+ * panel (its form); restoring them at start
  * and saving them, the scenario and the runs kept to compare after every change. The dashboard is one:
  * it extends PageScenario, and DashboardParts extends it, so the components read and set the choices on
  * the dashboard itself.
@@ -11,6 +12,7 @@ import { KPIS } from '../lib/chartDefs/kpiDefs.ts';
 import { DEFAULT_RULES, type ExceedanceRule } from '../lib/exceedance.ts';
 import { loadPersisted, savePersisted, type Persisted } from '../lib/persist.ts';
 import { presetByName } from '../lib/presets.ts';
+import { defaultSensitivity, type SensitivityChoices } from '../lib/sensitivityChoices.ts';
 import type { KeptRuns } from './keptRuns.svelte.ts';
 import { PageScenario } from './pageScenario.svelte.ts';
 
@@ -29,6 +31,8 @@ export abstract class PageSettings extends PageScenario {
   /** The exceedance rules of the Monte Carlo panel, and the KPI its "Is N enough?" chart follows (kept across reloads). */
   riskRules = $state<ExceedanceRule[]>(DEFAULT_RULES.map((r) => ({ ...r })));
   convergenceKpi = $state('utilization');
+  /** The Sensitivity panel's form (kept across reloads: the runs are too, so the same choices run again from memory). */
+  sensitivity = $state<SensitivityChoices>(defaultSensitivity());
 
   /** The runs kept to compare (DashboardParts'): kept across reloads with the choices, as references. */
   abstract readonly keptRuns: KeptRuns;
@@ -53,6 +57,7 @@ export abstract class PageSettings extends PageScenario {
     if (view.rules) this.riskRules = view.rules.map((r) => ({ ...r, kpi: KPIS.some((k) => k.id === r.kpi) ? r.kpi : KPIS[0].id }));
     if (view.convergenceKpi && KPIS.some((k) => k.id === view.convergenceKpi)) this.convergenceKpi = view.convergenceKpi;
     if (view.bandLevel !== undefined && opts.bandLevel) this.bandLevel = view.bandLevel;
+    if (view.sensitivity) this.sensitivity = view.sensitivity;
     return view;
   }
 
@@ -68,6 +73,7 @@ export abstract class PageSettings extends PageScenario {
       convergenceKpi: this.convergenceKpi,
       bandLevel: this.bandLevel,
       compare: this.keptRuns.refs(),
+      sensitivity: $state.snapshot(this.sensitivity),
     });
   }
 

@@ -1775,6 +1775,34 @@ describe('dashboard interactions', () => {
     expect(await bars()).toEqual(before);
   });
 
+  it("the Sweep panel's form survives a reload, the typed range included, and the same sweep then comes back from memory at once", async () => {
+    const { page } = await open({ edits: { horizonDays: 3, scale: 0.1 }, seed: 4 });
+    await waitForStatus(page, 'done', 30_000);
+    await startSweep(page, 'demand.baseRateJobsPerHour', '90', '150', '3', '3');
+    await sweepDone(page, 9);
+    await page.selectOption('[data-testid="sweep-kpi"]', 'buyer-price');
+    await page.locator('[data-testid="sweep-change"]').check();
+    const points = () => page.locator('[data-testid="sweep-point"] title').allTextContents();
+    const before = await points();
+    expect(before).toHaveLength(3);
+
+    await page.reload();
+    await waitForStatus(page, 'done', 30_000);
+    await page.locator('[data-testid="sweep"] summary').first().click();
+    expect(await page.inputValue('[data-testid="sweep-path"]')).toBe('demand.baseRateJobsPerHour');
+    // as typed, not the range suggested around the page's value (60 to 180)
+    expect([await page.inputValue('[data-testid="sweep-from"]'), await page.inputValue('[data-testid="sweep-to"]')]).toEqual(['90', '150']);
+    expect(await page.inputValue('[data-testid="sweep-steps"]')).toBe('3');
+    expect(await page.inputValue('[data-testid="sweep-seeds"]')).toBe('3');
+    await page.click('[data-action="sweep-run"]');
+    const again = await sweepDone(page, 9, 30_000);
+    expect(again.fromCache).toBe(9);
+    expect(await page.locator('[data-testid="sweep-status"]').textContent()).toMatch(/done \(9 from memory\)/);
+    expect(await page.inputValue('[data-testid="sweep-kpi"]')).toBe('buyer-price');
+    expect(await page.locator('[data-testid="sweep-change"]').isChecked()).toBe(true);
+    expect(await points()).toEqual(before);
+  });
+
   it('a worker crash is reported and the app recovers without a reload', async () => {
     const { page } = await open({ edits: { horizonDays: 200 }, speed: 20 });
     await expect.poll(() => rows(page), { timeout: 20_000 }).toBeGreaterThan(1);

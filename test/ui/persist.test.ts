@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadPersisted, savePersisted, STORAGE_KEY } from '../../src/ui/lib/persist.ts';
 import { SPEEDS, offeredSpeed } from '../../src/ui/lib/speeds.ts';
 import { defaultSensitivity } from '../../src/ui/lib/sensitivityChoices.ts';
+import { defaultSweepChoices, rangeKey } from '../../src/ui/lib/sweepChoices.ts';
 
 function store(init: Record<string, string> = {}) {
   const m = new Map(Object.entries(init));
@@ -40,6 +41,29 @@ describe('persisted edits', () => {
     expect(back('sobol')).toBeUndefined();
     expect(back([1])).toBeUndefined();
     expect(back({})).toEqual(defaultSensitivity());
+  });
+
+  it("keeps the Sweep panel's form, typed ranges as typed; a choice the form does not offer comes back as its default", () => {
+    const s = store();
+    const sweep = { ...defaultSweepChoices(), path: 'market.takeRate', from: '0.05', to: '0.2', steps: 7, rangeFor: rangeKey('market.takeRate', 0.1), grid: true, path2: 'supply.providers', from2: '1000', to2: '3', steps2: 5, seeds: 3, kpi: 'payback', asChange: true, goalOn: true, goalCmp: '<' as const, goal: '24' };
+    savePersisted(s, { preset: 'baseline', edits: {}, seed: 1, speed: 0, autoRun: true, sweep });
+    expect(loadPersisted(s).sweep).toEqual(sweep);
+    const back = (v: unknown) => loadPersisted(store({ [STORAGE_KEY]: JSON.stringify({ sweep: v }) })).sweep;
+    // 4 points, 2 seeds, a path that is no path (or reaches the prototype), a cmp, a range that is not text
+    expect(back({ ...sweep, steps: 4, steps2: 9, seeds: 2, path: 'a..b', path2: '__proto__.x', goalCmp: '=', from: 5, kpi: 'nope', grid: 'yes' })).toEqual({
+      ...sweep,
+      steps: 5,
+      steps2: 3,
+      seeds: 1,
+      path: defaultSweepChoices().path,
+      path2: defaultSweepChoices().path2,
+      goalCmp: '>',
+      from: '',
+      kpi: 'utilization',
+      grid: false,
+    });
+    expect(back(null)).toBeUndefined();
+    expect(back({})).toEqual(defaultSweepChoices());
   });
 
   it('drops what is malformed instead of failing', () => {

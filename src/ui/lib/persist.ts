@@ -1,6 +1,6 @@
 /**
  * The user's edits survive a reload: preset, edits, seed, speed, the exceedance rules, the runs kept
- * to compare, the Sensitivity panel's form and layout choices go to localStorage on every change and come back on load. Stored data is untrusted input: it is
+ * to compare, the Sensitivity and Sweep panels' forms and layout choices go to localStorage on every change and come back on load. Stored data is untrusted input: it is
  * shape-checked here and validated like any other scenario before it is run.
  */
 
@@ -9,6 +9,7 @@ import { isBandLevel, type BandLevel } from '../../sim/metrics/bandLevel.ts';
 import { isPrototypeKey } from '../../sim/scenario/prototypeKeys.ts';
 import { offeredSpeed } from './speeds.ts';
 import { readSensitivity, type SensitivityChoices } from './sensitivityChoices.ts';
+import { readSweepChoices, type SweepChoices } from './sweepChoices.ts';
 
 export const STORAGE_KEY = 'depinsim.dashboard.v1';
 /** The most Monte Carlo runs the dashboard offers (each takes a worker's time: a baseline year is about 10 s). */
@@ -31,6 +32,8 @@ export interface Persisted {
   compare?: KeptRef[];
   /** The Sensitivity panel's form (lib/sensitivityChoices.ts). */
   sensitivity?: SensitivityChoices;
+  /** The Sweep panel's form (lib/sweepChoices.ts). */
+  sweep?: SweepChoices;
 }
 
 /**
@@ -77,6 +80,8 @@ export function loadPersisted(storage: { getItem(key: string): string | null } |
     if (isBandLevel(o.bandLevel)) out.bandLevel = o.bandLevel;
     const sensitivity = readSensitivity(o.sensitivity);
     if (sensitivity) out.sensitivity = sensitivity;
+    const sweep = readSweepChoices(o.sweep);
+    if (sweep) out.sweep = sweep;
     const compare = readKeptRefs(o.compare);
     if (compare && compare.length > 0) out.compare = compare;
     return out;

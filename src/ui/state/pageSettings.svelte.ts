@@ -1,8 +1,8 @@
 /**
  * The page's choices besides its scenario, kept across reloads with it (lib/persist.ts: localStorage):
  * the run settings (pace, auto-run, the number of Monte Carlo runs) and the view choices of the Monte
- * Carlo panels (band level, exceedance rules, the KPI "Is N enough?" follows) and of the Sensitivity
- * panel (its form); restoring them at start
+ * Carlo panels (band level, exceedance rules, the KPI "Is N enough?" follows) and the Sensitivity
+ * and Sweep panels' forms; restoring them at start
  * and saving them, the scenario and the runs kept to compare after every change. The dashboard is one:
  * it extends PageScenario, and DashboardParts extends it, so the components read and set the choices on
  * the dashboard itself.
@@ -13,6 +13,7 @@ import { DEFAULT_RULES, type ExceedanceRule } from '../lib/exceedance.ts';
 import { loadPersisted, savePersisted, type Persisted } from '../lib/persist.ts';
 import { presetByName } from '../lib/presets.ts';
 import { defaultSensitivity, type SensitivityChoices } from '../lib/sensitivityChoices.ts';
+import { defaultSweepChoices, type SweepChoices } from '../lib/sweepChoices.ts';
 import type { KeptRuns } from './keptRuns.svelte.ts';
 import { PageScenario } from './pageScenario.svelte.ts';
 
@@ -33,6 +34,8 @@ export abstract class PageSettings extends PageScenario {
   convergenceKpi = $state('utilization');
   /** The Sensitivity panel's form (kept across reloads: the runs are too, so the same choices run again from memory). */
   sensitivity = $state<SensitivityChoices>(defaultSensitivity());
+  /** The Sweep panel's form, kept alike. */
+  sweepForm = $state<SweepChoices>(defaultSweepChoices());
 
   /** The runs kept to compare (DashboardParts'): kept across reloads with the choices, as references. */
   abstract readonly keptRuns: KeptRuns;
@@ -58,6 +61,7 @@ export abstract class PageSettings extends PageScenario {
     if (view.convergenceKpi && KPIS.some((k) => k.id === view.convergenceKpi)) this.convergenceKpi = view.convergenceKpi;
     if (view.bandLevel !== undefined && opts.bandLevel) this.bandLevel = view.bandLevel;
     if (view.sensitivity) this.sensitivity = view.sensitivity;
+    if (view.sweep) this.sweepForm = view.sweep;
     return view;
   }
 
@@ -74,6 +78,7 @@ export abstract class PageSettings extends PageScenario {
       bandLevel: this.bandLevel,
       compare: this.keptRuns.refs(),
       sensitivity: $state.snapshot(this.sensitivity),
+      sweep: $state.snapshot(this.sweepForm),
     });
   }
 

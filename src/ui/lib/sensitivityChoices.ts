@@ -8,6 +8,7 @@
 import { KPIS } from './chartDefs/kpiDefs.ts';
 import { SOBOL_ROWS } from './sobolPlan.ts';
 import { TORNADO_CHANGES } from './tornadoPlan.ts';
+import { oneOf } from './storedChoice.ts';
 
 /** The parameter sets the panel offers ('scheduled' only while the scenario schedules something). */
 export const SENSITIVITY_SETS = ['first', 'supply', 'demand', 'market', 'economy', 'scheduled'] as const;
@@ -34,7 +35,6 @@ export function defaultSensitivity(): SensitivityChoices {
   return { method: 'oat', set: 'first', fraction: 0.2, seedsPerEnd: 1, rows: 16, kpi: 'utilization', sobolKpi: 'utilization' };
 }
 
-const oneOf = <T>(list: readonly T[], v: unknown, fallback: T): T => (list.includes(v as T) ? (v as T) : fallback);
 const kpiIds = KPIS.map((k) => k.id);
 
 /** Stored choices as the form can take them: each one it does not offer is its default; undefined for what is not an object. */

@@ -8,6 +8,7 @@
  */
 import { KPIS } from './chartDefs/kpiDefs.ts';
 import { isPrototypeKey } from '../../sim/scenario/prototypeKeys.ts';
+import { flag, oneOf, text } from './storedChoice.ts';
 
 /** Points the form offers for the first parameter, and for the second (a grid). */
 export const SWEEP_STEPS = [3, 5, 7, 9, 11] as const;
@@ -66,10 +67,7 @@ export function rangeKey(path: string, pageValue: unknown): string {
   return `${path}=${String(pageValue)}`;
 }
 
-const oneOf = <T>(list: readonly T[], v: unknown, fallback: T): T => (list.includes(v as T) ? (v as T) : fallback);
 const isPath = (v: unknown): v is string => typeof v === 'string' && v.length < 200 && /^[A-Za-z0-9_$]+(\.[A-Za-z0-9_$]+)*$/.test(v) && !v.split('.').some(isPrototypeKey);
-const text = (v: unknown, fallback: string, max = 40): string => (typeof v === 'string' && v.length <= max ? v : fallback);
-const flag = (v: unknown, fallback: boolean): boolean => (typeof v === 'boolean' ? v : fallback);
 
 /** Stored choices as the form can take them: each one it does not offer is its default; undefined for what is not an object. */
 export function readSweepChoices(v: unknown): SweepChoices | undefined {

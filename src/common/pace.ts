@@ -11,9 +11,14 @@
  */
 export function timeLeft(seconds: number): string {
   if (!Number.isFinite(seconds)) return 'time left unknown';
-  if (seconds < 90) return `about ${Math.max(1, Math.round(seconds))} s left`;
-  if (seconds < 5400) return `about ${Math.round(seconds / 60)} min left`;
-  return `about ${(seconds / 3600).toFixed(1)} h left`;
+  return `${about(seconds)} left`;
+}
+
+/** A duration worded as an estimate: "about 42 s", "about 25 min", "about 2.5 h". */
+export function about(seconds: number): string {
+  if (seconds < 90) return `about ${Math.max(1, Math.round(seconds))} s`;
+  if (seconds < 5400) return `about ${Math.round(seconds / 60)} min`;
+  return `about ${(seconds / 3600).toFixed(1)} h`;
 }
 
 /**

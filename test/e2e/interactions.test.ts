@@ -1094,6 +1094,8 @@ describe('dashboard interactions', () => {
     expect(await page.inputValue('[data-testid="sweep-from"]')).toBe('60');
     expect(await page.inputValue('[data-testid="sweep-to"]')).toBe('180');
     await page.selectOption('[data-testid="sweep-steps"]', '3');
+    // the runs it will start, and how long they will take from the page's run
+    expect(await page.locator('[data-testid="sweep-cost"]').textContent()).toMatch(/^3 runs of 10 days \(3 points × 1 seed\), about \d+ s: \d runs? at a time, each about \d+ s as the page's run took; runs already done this session come from memory\.$/);
     await page.click('[data-action="sweep-run"]');
     type SweepHook = { sweep: { done: number; total: number; fromCache: number; points: { value: number; kpis: Record<string, { p50: number; n: number }> }[] }; kpi(id: string): number };
     await page.waitForFunction(() => {
@@ -1352,6 +1354,8 @@ describe('dashboard interactions', () => {
     await expect.poll(() => page.locator('[data-testid="tornado"] .what').first().textContent()).toMatch(/The \d+ numeric parameters of the first screen \(\d of them cannot move by ±20%: the panel says which once run\), each drawn between .* 8 rows × \(\d+ \+ 3\) = \d+ runs of 3 days/);
     // the runs announced before the start are the runs that go
     const announced = /8 rows × \((\d+) \+ 3\) = (\d+) runs/.exec((await page.locator('[data-testid="tornado"] .what').first().textContent())!)!;
+    // and how long they will take, from the page's run
+    expect(await page.locator('[data-testid="tornado"] .what').first().textContent()).toMatch(/runs of 3 days \(about \d+ (s|min): \d+ runs? at a time, each about \d+ s as the page's run took\)\./);
     await page.click('[data-action="tornado-run"]');
     await expect.poll(() => page.locator('[data-testid="sobol-status"]').textContent(), { timeout: 240_000, interval: 500 }).toMatch(/runs:\s*done/);
     const bars = await page.locator('[data-testid="sobol-bar"]').evaluateAll((gs) => gs.map((g) => ({ path: g.getAttribute('data-path')!, s1: Number(g.getAttribute('data-s1')), st: Number(g.getAttribute('data-st')) })));

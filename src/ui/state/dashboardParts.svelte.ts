@@ -100,6 +100,14 @@ export abstract class DashboardParts extends PageSettings {
   get busyMs(): number {
     return this.pageRun.busyMs;
   }
+  /**
+   * The simulating seconds of the run on screen once it has finished, if it is of the page's
+   * scenario as it is now (NaN otherwise): about what each run of a batch of it takes (lib/batchDuration.ts).
+   */
+  get pageRunSeconds(): number {
+    const i = this.info;
+    return this.status === 'done' && i !== null && i.hash === this.currentHash && this.busyMs > 0 ? this.busyMs / 1000 : NaN;
+  }
   /** Simulating seconds the run still needs at its recent pace (NaN until there is one). */
   get secondsLeft(): number {
     return this.pageRun.secondsLeft;

@@ -2,8 +2,8 @@
  * What a batch of runs started from a panel keeps in the page: each finished run's table, so that any
  * KPI can be read from it again, but only the columns the KPIs read (lib/kpiColumns.ts: 19 of 245). A
  * tab that runs out of memory dies with its page, after what may have been an hour of runs. A Sobol
- * design of 64 rows over 20 parameters on a 365-day horizon is 1,472 runs: 57 kB each at 19 columns
- * (82 MB in all), where whole tables (245 columns, 0.7 MB each) would have been 1 GB.
+ * design of 64 rows over 20 parameters on a 365-day horizon is 1,472 runs: 55 kB each at 19 columns
+ * (78 MiB in all), where whole tables (245 columns, 0.7 MB each) would have been 1 GB.
  */
 import type { Scenario } from '../../sim/scenario/schema.ts';
 

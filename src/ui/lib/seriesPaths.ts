@@ -28,7 +28,7 @@ export interface Shape {
   bars?: boolean;
   /**
    * A line's stretches at "never" (infinite values, drawn at the plot's edge as `d` draws them),
-   * shaded along the edge so they read apart from a value merely beyond the axis (the line alone
+   * hatched along the edge so they read apart from a value merely beyond the axis (the line alone
    * along the same edge); absent when the line has none.
    */
   never?: NeverStretch[];
@@ -100,13 +100,13 @@ export function neverStretches(p: PlotScales, t: RunTable, r: RowSpan, s: Series
   if (!day || !col || r[1] < r[0] || (s.type ?? 'line') !== 'line') return out;
   const yy = s.right ? p.yRight : p.y;
   const half = (p.x(periodDays) - p.x(0)) / 2;
+  const topY = Math.min(...(yy.range() as number[]));
   for (let i = r[0]; i <= r[1]; i++) {
     if (!isInfinite(col[i])) continue;
     let j = i;
     while (j < r[1] && col[j + 1] === col[i]) j++;
     const y = yWithin(yy, col[i]);
-    const [a, b] = yy.range() as number[];
-    out.push({ x0: p.x(day[i]) - half, x1: p.x(day[j]) + half, y, top: y === Math.min(a, b) });
+    out.push({ x0: p.x(day[i]) - half, x1: p.x(day[j]) + half, y, top: y === topY });
     i = j;
   }
   return out;

@@ -1805,6 +1805,12 @@ describe('dashboard interactions', () => {
     expect(await page.inputValue('[data-testid="sweep-kpi"]')).toBe('buyer-price');
     expect(await page.locator('[data-testid="sweep-change"]').isChecked()).toBe(true);
     expect(await points()).toEqual(before);
+    // a range typed and not yet left (no change event) is kept as it is typed
+    await page.fill('[data-testid="sweep-to"]', '200');
+    await page.reload();
+    await waitForStatus(page, 'done', 30_000);
+    await page.locator('[data-testid="sweep"] summary').first().click();
+    expect(await page.inputValue('[data-testid="sweep-to"]')).toBe('200');
   });
 
   it('a worker crash is reported and the app recovers without a reload', async () => {

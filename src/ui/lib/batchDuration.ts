@@ -14,10 +14,9 @@ import { ensembleWorkers } from './ensembleWorkers.ts';
  * simulation time. Runs already done this session come from memory and shorten it.
  */
 export function batchDuration(runs: number, runSeconds: number, scale: number, cores: number): string | null {
-  const toRun = runs;
-  if (!(runSeconds > 0) || !Number.isFinite(runSeconds) || toRun <= 0) return null;
-  const workers = ensembleWorkers(toRun, scale, cores);
+  if (!(runSeconds > 0) || !Number.isFinite(runSeconds) || runs <= 0) return null;
+  const workers = ensembleWorkers(runs, scale, cores);
   // runs go in waves of `workers`: the last wave is as long as a full one
-  const seconds = Math.ceil(toRun / workers) * runSeconds;
+  const seconds = Math.ceil(runs / workers) * runSeconds;
   return `${about(seconds)}: ${workers} run${workers === 1 ? '' : 's'} at a time, each ${about(runSeconds)} as the page's run took`;
 }

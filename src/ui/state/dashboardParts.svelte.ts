@@ -7,6 +7,7 @@
  * components read of them so they need not know where it lives. Dashboard extends it: it starts the
  * runs the parts show (run) and hears when one is on screen (onRunShown).
  */
+import { batchDuration } from '../lib/batchDuration.ts';
 import type { BandView, RunTable } from '../lib/bands.ts';
 import type { CompareEntry } from '../lib/compareSet.ts';
 import { RUN_CACHE_BYTES, RunCache } from '../lib/runCache.ts';
@@ -107,6 +108,11 @@ export abstract class DashboardParts extends PageSettings {
   get pageRunSeconds(): number {
     const i = this.info;
     return this.status === 'done' && i !== null && i.hash === this.currentHash && this.busyMs > 0 ? this.busyMs / 1000 : NaN;
+  }
+  /** About how long a batch of `runs` of the page's scenario will take on this machine (lib/batchDuration.ts); null while unknown. */
+  batchTime(runs: number): string | null {
+    const cores = typeof navigator !== 'undefined' && navigator.hardwareConcurrency ? navigator.hardwareConcurrency : 2;
+    return batchDuration(runs, this.pageRunSeconds, this.info?.scenario.scale ?? 1, cores);
   }
   /** Simulating seconds the run still needs at its recent pace (NaN until there is one). */
   get secondsLeft(): number {

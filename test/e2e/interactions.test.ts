@@ -70,10 +70,11 @@ async function startSweep(page: Page, path: string, from: string, to: string, st
 const pageKpi = (page: Page, id: string) => page.evaluate((k) => (window as unknown as { __depinsim: { kpi(id: string): number } }).__depinsim.kpi(k), id);
 
 /** A fresh page whose stored edits (first load only) set a short horizon and the given options. */
-async function open(stored: { edits?: Record<string, unknown>; seed?: number; speed?: number; preset?: string; runs?: number; cores?: number } = {}, url = baseUrl) {
+async function open(stored: { edits?: Record<string, unknown>; seed?: number; speed?: number; preset?: string; runs?: number; cores?: number; view?: Record<string, unknown> } = {}, url = baseUrl) {
   const { context, page, errors } = await newPage(browser);
   contexts.push(context);
-  const value = JSON.stringify({ preset: stored.preset ?? 'baseline', edits: stored.edits ?? { horizonDays: 20 }, seed: stored.seed ?? 1, speed: stored.speed ?? 0, autoRun: true, runs: stored.runs ?? 1 });
+  // `view`: view choices stored from an earlier visit (band level, a panel's form...)
+  const value = JSON.stringify({ preset: stored.preset ?? 'baseline', edits: stored.edits ?? { horizonDays: 20 }, seed: stored.seed ?? 1, speed: stored.speed ?? 0, autoRun: true, runs: stored.runs ?? 1, ...stored.view });
   // the number of cores the page sees, when a test depends on it
   if (stored.cores) await context.addInitScript((n) => Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => n }), stored.cores);
   await context.addInitScript(
@@ -1556,6 +1557,55 @@ describe('dashboard interactions', () => {
     expect(await other.page.locator('#horizon').inputValue()).toBe('15');
     expect(await column(other.page, 'utilization')).toEqual(util);
     await shot(other.page, '13-opened-share-link', false);
+  });
+
+  it("a share link carries the Sweep and Sensitivity panels' forms and opens them; the reader's own view choices stay", async () => {
+    const { page } = await open({ edits: { horizonDays: 3, scale: 0.1 }, seed: 4 });
+    await waitForStatus(page, 'done', 30_000);
+    await page.locator('[data-testid="sweep"] summary').first().click();
+    await page.selectOption('[data-testid="sweep-path"]', 'demand.baseRateJobsPerHour');
+    await page.fill('[data-testid="sweep-from"]', '90');
+    await page.fill('[data-testid="sweep-to"]', '150');
+    await page.selectOption('[data-testid="sweep-steps"]', '7');
+    await page.selectOption('[data-testid="sweep-seeds"]', '3');
+    await page.locator('[data-testid="tornado"] summary').first().click();
+    await page.selectOption('[data-testid="sensitivity-method"]', 'sobol');
+    await page.selectOption('[data-testid="sobol-rows"]', '8');
+    await page.locator('[data-action="share"]').click();
+    const link = await page.locator('#share-link').inputValue();
+
+    // the reader had view choices of their own: the link sets the panels' forms and nothing else of theirs
+    const keptRaw = applyOverrides(findPreset('baseline')!.raw, ['horizonDays=3', 'scale=0.1']);
+    const kept = { preset: 'baseline (custom)', seed: 2, hash: scenarioHash(parseScenario(keptRaw)), scenario: keptRaw };
+    const view = { convergenceKpi: 'wait', bandLevel: 90, rules: [{ kpi: 'fill-rate', cmp: '<', threshold: 0.7 }], compare: [kept] };
+    const reader = await open({ edits: { horizonDays: 5 }, seed: 1, view }, link);
+    await waitForStatus(reader.page, 'done', 30_000);
+    expect((await hk(reader.page)).seed).toBe(4);
+    expect(await reader.page.locator('.msg[data-kind="info"]').last().textContent()).toContain('The Sweep and Sensitivity panels show the forms as shared: Start runs them.');
+    // both panels open, without a click, with the sender's choices; nothing of them has run
+    expect(await reader.page.locator('[data-testid="sweep"] details').first().getAttribute('open')).not.toBeNull();
+    expect(await reader.page.inputValue('[data-testid="sweep-path"]')).toBe('demand.baseRateJobsPerHour');
+    expect([await reader.page.inputValue('[data-testid="sweep-from"]'), await reader.page.inputValue('[data-testid="sweep-to"]')]).toEqual(['90', '150']);
+    expect(await reader.page.inputValue('[data-testid="sweep-steps"]')).toBe('7');
+    expect(await reader.page.inputValue('[data-testid="sweep-seeds"]')).toBe('3');
+    expect(await reader.page.locator('[data-testid="sweep-cost"]').textContent()).toMatch(/^21 runs of 3 days/);
+    expect(await reader.page.inputValue('[data-testid="sensitivity-method"]')).toBe('sobol');
+    expect(await reader.page.inputValue('[data-testid="sobol-rows"]')).toBe('8');
+    expect(await reader.page.locator('[data-testid="sweep-point"]').count()).toBe(0);
+    // (before 0.27.0 opening any link wrote the defaults over these)
+    const stored = await reader.page.evaluate((k) => JSON.parse(localStorage.getItem(k)!), STORAGE_KEY);
+    expect([stored.convergenceKpi, stored.bandLevel, stored.rules]).toEqual([view.convergenceKpi, view.bandLevel, view.rules]);
+    // the link has no runs to compare: the reader's own come back
+    await expect.poll(() => reader.page.locator('.messages').textContent(), { timeout: 30_000 }).toMatch(/Brought back 1 run kept to compare from the last visit/);
+    expect(stored.sweep.steps).toBe(7);
+
+    // a link made with the panels' forms at their defaults carries none and opens no panel
+    const plain = await open({ edits: { horizonDays: 3, scale: 0.1 }, seed: 4 });
+    await waitForStatus(plain.page, 'done', 30_000);
+    await plain.page.locator('[data-action="share"]').click();
+    const plainLink = await plain.page.locator('#share-link').inputValue();
+    const decoded = decodeShare(tokenFromHash(new URL(plainLink).hash)!);
+    expect(decoded.ok && [decoded.payload.sweep, decoded.payload.sensitivity]).toEqual([undefined, undefined]);
   });
 
   it('opening a CLI results sidecar reproduces that CLI run; a file that is not a scenario is refused and changes nothing', async () => {

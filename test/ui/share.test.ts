@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { checkShare, checksum, decodeShare, encodeShare, tokenFromHash, type SharePayload } from '../../src/ui/lib/share.ts';
 import { validateScenario } from '../../src/sim/scenario/validate.ts';
 import { scenarioHash } from '../../src/sim/scenario/hash.ts';
+import { defaultSweepChoices } from '../../src/ui/lib/sweepChoices.ts';
+import { defaultSensitivity } from '../../src/ui/lib/sensitivityChoices.ts';
 
 function payload(scenario: Record<string, unknown> = { horizonDays: 30, supply: { providers: 500 } }): SharePayload {
   const v = validateScenario(scenario);
@@ -51,6 +53,18 @@ describe('share links', () => {
     expect(bad([{ preset: 'x', seed: 1, hash: 'nothex', scenario: {} }])).toEqual(damaged);
     expect(bad([{ preset: 'x', seed: 1, hash: b.hash, scenario: {}, extra: 1 }])).toEqual(damaged);
     expect(bad(Array.from({ length: 5 }, (_, i) => ({ preset: 'x', seed: i, hash: b.hash, scenario: {} })))).toEqual(damaged);
+  });
+
+  it("carries the Sweep and Sensitivity panels' forms, read as the panels read stored ones; a form that is not an object is refused", () => {
+    const sweep = { ...defaultSweepChoices(), path: 'market.takeRate', from: '0.01', to: '0.2', steps: 7, seeds: 3, kpi: 'buyer-price' };
+    const sensitivity = { ...defaultSensitivity(), method: 'sobol' as const, rows: 32 };
+    const p: SharePayload = { ...payload(), sweep, sensitivity };
+    expect(decodeShare(encodeShare(p))).toEqual({ ok: true, payload: p });
+    // a choice the form does not offer comes back as its default, as from storage (the checksum guards against edits)
+    const odd = decodeShare(encodeShare({ ...payload(), sweep: { ...sweep, steps: 4, kpi: 'nonsense' } } as unknown as SharePayload));
+    expect(odd.ok && odd.payload.sweep).toEqual({ ...sweep, steps: defaultSweepChoices().steps, kpi: defaultSweepChoices().kpi });
+    expect(decodeShare(encodeShare({ ...payload(), sweep: [1] } as unknown as SharePayload))).toEqual({ ok: false, reason: "the link is damaged: the Sweep panel's form is not an object" });
+    expect(decodeShare(encodeShare({ ...payload(), sensitivity: 'sobol' } as unknown as SharePayload))).toEqual({ ok: false, reason: "the link is damaged: the Sensitivity panel's form is not an object" });
   });
 
   it('reads the token from a location hash', () => {

@@ -1,7 +1,8 @@
 /**
  * Share links: the scenario (as the user's raw input: preset plus edits), the seed, when more
- * than one the number of Monte Carlo runs, the runs kept to compare if any, and the band level
- * when it is not the default 80%, in the URL
+ * than one the number of Monte Carlo runs, the runs kept to compare if any, the band level
+ * when it is not the default 80%, and the Sweep and Sensitivity panels' forms when they are not
+ * their defaults (0.27.0: a sweep or a design shared is one press of Start away), in the URL
  * fragment as base64url JSON with a version, the scenario hash and a checksum.
  *
  * Opening a link never runs or shows anything it has not checked: the payload must decode, parse
@@ -11,6 +12,8 @@
  */
 
 import { readKeptRefs, type KeptRef } from './keptRefs.ts';
+import { readSweepChoices, type SweepChoices } from './sweepChoices.ts';
+import { readSensitivity, type SensitivityChoices } from './sensitivityChoices.ts';
 import { BAND_LEVELS, isBandLevel, type BandLevel } from '../../sim/metrics/bandLevel.ts';
 
 export const SHARE_PARAM = 'run';
@@ -32,6 +35,10 @@ export interface SharePayload {
   compare?: KeptRef[];
   /** The level of the shared view's bands (% of runs inside) when it is not the default 80; absent otherwise. */
   band?: BandLevel;
+  /** The Sweep panel's form, when it is not its default (its runs are not in the link: Start runs them). */
+  sweep?: SweepChoices;
+  /** The Sensitivity panel's form, alike. */
+  sensitivity?: SensitivityChoices;
 }
 
 /** The most Monte Carlo runs a link may ask for (the dashboard's own limit). */
@@ -106,9 +113,15 @@ export function decodeShare(token: string): DecodeResult {
   }
   if (rest.compare !== undefined && !readKeptRefs(rest.compare)?.length) return { ok: false, reason: 'the link is damaged: the runs to compare are not a list of scenarios with seeds and hashes' };
   if (rest.band !== undefined && !isBandLevel(rest.band)) return { ok: false, reason: `the link is damaged: the band level should be one of ${BAND_LEVELS.join(', ')}` };
-  const extra = Object.keys(rest).filter((k) => !['v', 'app', 'preset', 'seed', 'hash', 'scenario', 'runs', 'compare', 'band'].includes(k));
+  // a form is read as the panel reads a stored one (each choice it does not offer is its default)
+  const sweep = rest.sweep === undefined ? undefined : readSweepChoices(rest.sweep);
+  if (rest.sweep !== undefined && !sweep) return { ok: false, reason: "the link is damaged: the Sweep panel's form is not an object" };
+  const sensitivity = rest.sensitivity === undefined ? undefined : readSensitivity(rest.sensitivity);
+  if (rest.sensitivity !== undefined && !sensitivity) return { ok: false, reason: "the link is damaged: the Sensitivity panel's form is not an object" };
+  const extra = Object.keys(rest).filter((k) => !['v', 'app', 'preset', 'seed', 'hash', 'scenario', 'runs', 'compare', 'band', 'sweep', 'sensitivity'].includes(k));
   if (extra.length) return { ok: false, reason: 'the link is damaged: unexpected fields' };
-  return { ok: true, payload: rest as unknown as SharePayload };
+  const payload = rest as unknown as SharePayload;
+  return { ok: true, payload: { ...payload, ...(sweep ? { sweep } : {}), ...(sensitivity ? { sensitivity } : {}) } };
 }
 
 /** Reads the share token from a location hash like "#run=...". */

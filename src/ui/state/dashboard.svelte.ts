@@ -76,10 +76,11 @@ export class Dashboard extends DashboardParts {
 
   // ---- lifecycle ----
 
-  /** Restores edits (share link first, then localStorage), starts the worker and the first run. */
+  /** Restores the view choices, then the scenario (a share link's, else localStorage's), starts the worker and the first run. */
   init(): void {
-    const fromLink = this.openShareLink(location.hash);
-    const stored = this.restore({ scenario: !fromLink, bandLevel: !this.sharing.bandFromLink });
+    // the view choices first: a link applied saves the page's choices, and must find them in place
+    const stored = this.restoreView();
+    if (!this.openShareLink(location.hash)) this.restoreScenario(stored);
     this.pageRun.connect();
     this.observeLongTasks();
     // Monte Carlo, sweep and sensitivity runs leave the page's own run two cores while it goes (ensembleWorkers.ts),

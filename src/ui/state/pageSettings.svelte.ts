@@ -36,33 +36,41 @@ export abstract class PageSettings extends PageScenario {
   sensitivity = $state<SensitivityChoices>(defaultSensitivity());
   /** The Sweep panel's form, kept alike. */
   sweepForm = $state<SweepChoices>(defaultSweepChoices());
+  /** How often each panel was asked to open (a share link set its form): the panel opens as its count goes up. */
+  panelAsks = $state({ sweep: 0, sensitivity: 0 });
+
+  askPanel(panel: 'sweep' | 'sensitivity'): void {
+    this.panelAsks[panel]++;
+  }
 
   /** The runs kept to compare (DashboardParts'): kept across reloads with the choices, as references. */
   abstract readonly keptRuns: KeptRuns;
 
   /**
-   * Restores the choices of the last visit: the scenario and run settings unless a share link set
-   * them (`scenario` false), the view choices always (they are not part of a shared run), the band
-   * level unless the link set it (`bandLevel` false). Returns what was stored (its runs kept to compare).
+   * Restores the view choices of the last visit (they are not part of a shared run, so they come
+   * back even when a link opens the page). Called before a link is applied: applying one saves the
+   * page's choices, which would otherwise write the defaults over the stored ones (before 0.27.0 a
+   * share link wiped the reader's exceedance rules, band level, Sweep and Sensitivity forms and the
+   * runs kept to compare). Returns what was stored (its runs kept to compare, its scenario).
    */
-  protected restore(opts: { scenario: boolean; bandLevel: boolean }): Partial<Persisted> {
-    if (opts.scenario) {
-      const p = loadPersisted(globalThis.localStorage);
-      if (p.preset && presetByName(p.preset)) this.preset = p.preset;
-      if (p.edits) this.edits = p.edits;
-      if (p.seed !== undefined) this.seed = p.seed;
-      if (p.speed !== undefined) this.speed = p.speed;
-      if (p.autoRun !== undefined) this.autoRun = p.autoRun;
-      if (p.runs !== undefined) this.runs = p.runs;
-    }
-    // view choices, not part of a shared run: from storage even when a link opened the page
+  protected restoreView(): Partial<Persisted> {
     const view = loadPersisted(globalThis.localStorage);
     if (view.rules) this.riskRules = view.rules.map((r) => ({ ...r, kpi: KPIS.some((k) => k.id === r.kpi) ? r.kpi : KPIS[0].id }));
     if (view.convergenceKpi && KPIS.some((k) => k.id === view.convergenceKpi)) this.convergenceKpi = view.convergenceKpi;
-    if (view.bandLevel !== undefined && opts.bandLevel) this.bandLevel = view.bandLevel;
+    if (view.bandLevel !== undefined) this.bandLevel = view.bandLevel;
     if (view.sensitivity) this.sensitivity = view.sensitivity;
     if (view.sweep) this.sweepForm = view.sweep;
     return view;
+  }
+
+  /** Restores the scenario and run settings of the last visit (`stored`: restoreView's), when no share link set them. */
+  protected restoreScenario(p: Partial<Persisted>): void {
+    if (p.preset && presetByName(p.preset)) this.preset = p.preset;
+    if (p.edits) this.edits = p.edits;
+    if (p.seed !== undefined) this.seed = p.seed;
+    if (p.speed !== undefined) this.speed = p.speed;
+    if (p.autoRun !== undefined) this.autoRun = p.autoRun;
+    if (p.runs !== undefined) this.runs = p.runs;
   }
 
   override persist(): void {

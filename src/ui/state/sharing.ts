@@ -1,6 +1,6 @@
 /**
  * Scenarios going out of the page and coming into it: the share link of the run on screen (with its
- * Monte Carlo runs, band level and the runs kept to compare), a share link opened, and a scenario
+ * Monte Carlo runs, band level, the runs kept to compare and the Sweep and Sensitivity panels' forms), a share link opened, and a scenario
  * file opened (a scenario JSON, the dashboard's export, a CLI sidecar). What comes in becomes the
  * page's scenario as edits over a preset (lib/adoptScenario.ts); a link or file that does not hold a
  * valid scenario changes nothing and says why. No runes of its own: it sets the dashboard's.
@@ -12,7 +12,9 @@ import { DEFAULT_BAND_LEVEL, type BandLevel } from '../../sim/metrics/bandLevel.
 import { adoptScenario } from '../lib/adoptScenario.ts';
 import type { KeptRef } from '../lib/keptRefs.ts';
 import { readScenarioFile } from '../lib/openScenario.ts';
-import { checkShare, decodeShare, encodeShare, SHARE_PARAM, tokenFromHash } from '../lib/share.ts';
+import { checkShare, checksum, decodeShare, encodeShare, SHARE_PARAM, tokenFromHash } from '../lib/share.ts';
+import { defaultSweepChoices, type SweepChoices } from '../lib/sweepChoices.ts';
+import { defaultSensitivity, type SensitivityChoices } from '../lib/sensitivityChoices.ts';
 import type { KeptRuns } from './keptRuns.svelte.ts';
 import type { Message } from './messages.svelte.ts';
 import type { PageRun, RunInfo } from './pageRun.svelte.ts';
@@ -25,6 +27,11 @@ export interface SharingHost {
   seed: number;
   runs: number;
   readonly bandLevel: BandLevel;
+  /** The Sweep and Sensitivity panels' forms: in a link when not their defaults, set from a link that has them. */
+  sweepForm: SweepChoices;
+  sensitivity: SensitivityChoices;
+  /** Opens a panel (a link set its form, so its reader sees it). */
+  askPanel(panel: 'sweep' | 'sensitivity'): void;
   readonly keptRuns: KeptRuns;
   /** The run on screen: once it has its worker (init has run), runs to compare from a link are restored at once. */
   readonly pageRun: Pick<PageRun, 'connected'>;
@@ -35,9 +42,6 @@ export interface SharingHost {
 }
 
 export class Sharing {
-  /** The link that opened the page set the band level (its view has bands): the stored one does not override it. */
-  bandFromLink = false;
-
   /** Runs to compare carried by the link that opened the page (restored once the page is set up). */
   private linkKept: KeptRef[] | null = null;
 
@@ -59,7 +63,11 @@ export class Sharing {
     // the band level only where the view has bands and it is not the default: other links are as they were
     const banded = h.runs > 1 || compare.some((k) => (k.seeds?.length ?? 0) >= 2);
     const band = banded && h.bandLevel !== DEFAULT_BAND_LEVEL ? { band: h.bandLevel } : {};
-    const token = encodeShare({ v: 1, app: VERSION, preset: h.preset, seed: i.seed, hash: i.hash, scenario: i.raw, ...(h.runs > 1 ? { runs: h.runs } : {}), ...(compare.length ? { compare } : {}), ...band });
+    // the panels' forms only when set up (not their defaults): other links are as they were
+    const sweep = formIfSet(h.sweepForm, defaultSweepChoices());
+    const sensitivity = formIfSet(h.sensitivity, defaultSensitivity());
+    const forms = { ...(sweep ? { sweep } : {}), ...(sensitivity ? { sensitivity } : {}) };
+    const token = encodeShare({ v: 1, app: VERSION, preset: h.preset, seed: i.seed, hash: i.hash, scenario: i.raw, ...(h.runs > 1 ? { runs: h.runs } : {}), ...(compare.length ? { compare } : {}), ...band, ...forms });
     const u = new URL(location.href);
     u.hash = `${SHARE_PARAM}=${token}`;
     return u.toString();
@@ -88,16 +96,29 @@ export class Sharing {
     const compare = d.payload.compare;
     // a view with bands shows them at the link's level (80% when it names none), not the reader's own
     if (runs > 1 || compare?.some((k) => (k.seeds?.length ?? 0) >= 2)) {
-      this.bandFromLink = true;
       h.setBandLevel(d.payload.band ?? DEFAULT_BAND_LEVEL);
     }
     const mc = runs > 1 ? ` with ${runs} Monte Carlo runs${d.payload.band ? ` (${d.payload.band}% bands)` : ''}` : '';
+    // the panels' forms as shared, their panels open; their runs wait for Start (a design can take hours)
+    const forms: string[] = [];
+    if (d.payload.sweep) {
+      h.sweepForm = d.payload.sweep;
+      h.askPanel('sweep');
+      forms.push('Sweep');
+    }
+    if (d.payload.sensitivity) {
+      h.sensitivity = d.payload.sensitivity;
+      h.askPanel('sensitivity');
+      forms.push('Sensitivity');
+    }
+    if (forms.length) h.persist();
+    const formWords = forms.length ? ` The ${forms.join(' and ')} panel${forms.length > 1 ? 's' : ''} show${forms.length > 1 ? '' : 's'} the form${forms.length > 1 ? 's' : ''} as shared: Start runs ${forms.length > 1 ? 'them' : 'it'}.` : '';
     if (compare) {
       // at start-up, once the page is set up (init); later (the link pasted into the address bar), now
       if (h.pageRun.connected) h.keptRuns.restore(compare, 'the link');
       else this.linkKept = compare;
     }
-    h.say('info', `Opened a shared run: ${preset}${custom ? ' (custom)' : ''}, seed ${d.payload.seed}${mc}, scenario ${d.payload.hash}.`);
+    h.say('info', `Opened a shared run: ${preset}${custom ? ' (custom)' : ''}, seed ${d.payload.seed}${mc}, scenario ${d.payload.hash}.${formWords}`);
     return true;
   }
 
@@ -137,4 +158,10 @@ export class Sharing {
     h.persist();
     return { preset: preset.name, custom: Object.keys(edits).length > 0 };
   }
+}
+
+/** A form as plain data when it is not its default (same choices, key order aside), else undefined. */
+function formIfSet<T extends object>(form: T, defaults: T): T | undefined {
+  const plain = JSON.parse(JSON.stringify(form)) as T;
+  return checksum(plain) === checksum(defaults) ? undefined : plain;
 }

@@ -2053,6 +2053,11 @@ describe('dashboard interactions', () => {
     expect(await pe.locator('[data-testid="edge-legend"]').textContent()).toBe(
       `Median payback (right axis) along the top edge: above 120 months on ${above} of the 30 days shown; never (∞, hatched along the edge) on ${never} of the 30 days shown`,
     );
+    // the card's sparkline (a point a day over 30 days) hatches the same runs of days at its cap, and its words count both
+    const spark = page.locator('[data-kpi="payback"] [data-testid="kpi-spark"]');
+    expect(await spark.getAttribute('data-points')).toBe('30');
+    expect(await spark.locator('path[data-line="never"]').count()).toBe(stretches);
+    expect(await spark.locator('svg title').textContent()).toContain(`the line is cut at 120 months (${above} stretches above it; ${never} stretches at never (∞), hatched)`);
     await shot(page, '19-payback-never', false);
   });
 

@@ -2,7 +2,7 @@
 // the card's own definition; the pinned baseline's over the same days; the line in words.
 import { describe, expect, it } from 'vitest';
 import { KPIS } from '../../src/ui/lib/chartDefs/kpiDefs.ts';
-import { SPARK_POINTS, kpiSpark, kpiSparkAlong, kpiSparkBand, sparkSummary, stretchLabel } from '../../src/ui/lib/kpiSeries.ts';
+import { SPARK_POINTS, kpiSpark, kpiSparkAlong, kpiSparkBand, neverRuns, sparkSummary, stretchLabel } from '../../src/ui/lib/kpiSeries.ts';
 import { rowsInWindow } from '../../src/ui/lib/compareSet.ts';
 import { spreadOf } from '../../src/ui/lib/bands.ts';
 import seedrandom from 'seedrandom';
@@ -74,7 +74,7 @@ describe('a KPI card sparkline', () => {
       { from: 20, to: 25, value: 40 },
     ];
     expect(sparkSummary('Median payback', 'months', pts, 1)).toBe(
-      'Median payback over stretches of 6-7 days: 30 months (days 1-6) to 40 months (days 20-25); lowest 12.5 months (days 13-19), highest 40 months (days 20-25); 1 stretch without a finite value left out',
+      'Median payback over stretches of 6-7 days: 30 months (days 1-6) to 40 months (days 20-25); lowest 12.5 months (days 13-19), highest 40 months (days 20-25); 1 stretch at never (∞) left out',
     );
     const daily = [
       { from: 1, to: 1, value: 0.5 },
@@ -82,11 +82,23 @@ describe('a KPI card sparkline', () => {
     ];
     expect(sparkSummary('Utilization', 'share', daily, 1)).toBe('Utilization day by day: 50.0% (day 1) to 25.0% (day 2); lowest 25.0% (day 2), highest 50.0% (day 1)');
     expect(sparkSummary('Fill rate', 'share', [{ from: 1, to: 1, value: NaN }], 1)).toBe('Fill rate: no values in the window to draw');
-    // a capped scale (the payback's, 120 months) says how many stretches it cuts, infinity included
+    expect(sparkSummary('Fill rate', 'share', [...daily, { from: 3, to: 3, value: NaN }], 1)).toMatch(/; 1 stretch without a value left out$/);
+    // a capped scale (the payback's, 120 months) says how many stretches it cuts above it, and how many at never (hatched)
     const capped = [{ from: 1, to: 6, value: 2400 }, ...pts.slice(1)];
-    expect(sparkSummary('Median payback', 'months', capped, 1, 120)).toMatch(/highest 2,400 months \(days 1-6\); 1 stretch without a finite value left out; the line is cut at 120 months \(2 stretches above it\)$/);
-    expect(sparkSummary('Median payback', 'months', pts, 1, 120)).toMatch(/left out; the line is cut at 120 months \(1 stretch above it\)$/);
+    expect(sparkSummary('Median payback', 'months', capped, 1, 120)).toMatch(/highest 2,400 months \(days 1-6\); the line is cut at 120 months \(1 stretch above it; 1 stretch at never \(∞\), hatched\)$/);
+    expect(sparkSummary('Median payback', 'months', pts, 1, 120)).toMatch(/\(days 20-25\); the line is cut at 120 months \(1 stretch at never \(∞\), hatched\)$/);
     expect(sparkSummary('Median payback', 'months', pts.slice(2), 1, 120)).not.toContain('cut');
+  });
+
+  it('finds the runs of stretches at never, the ones a capped sparkline hatches', () => {
+    const v = (...xs: number[]) => xs.map((value, i) => ({ from: i + 1, to: i + 1, value }));
+    expect(neverRuns(v(1, Infinity, Infinity, 2, Infinity))).toEqual([
+      [1, 2],
+      [4, 4],
+    ]);
+    expect(neverRuns(v(Infinity))).toEqual([[0, 0]]);
+    // a value above any cap, or none, is not never
+    expect(neverRuns(v(1e9, NaN, -Infinity))).toEqual([]);
   });
 
   it('finds the rows of a window of days by bisection, as a scan of the day column does (daily and 6-hourly periods)', () => {

@@ -66,10 +66,10 @@ export function stretchLabel(p: SparkPoint, periodDays = 1): string {
 
 /**
  * The sparkline in words, for its text alternative and hover title: the stretch length, the first
- * and last values, the lowest and the highest (with their days). Infinite values (a payback never
- * reached) are not a lowest or a highest: the text leaves them out, and so does the line unless the
- * KPI's scale has a cap (`cap`, KpiDef.sparkCap: values above it, infinity included, are drawn at
- * it, and the text ends by saying so).
+ * and last values, the lowest and the highest (with their days). Stretches at never (an infinite
+ * payback) are not a lowest or a highest: the text counts them apart, and the line leaves them out
+ * unless the KPI's scale has a cap (`cap`, KpiDef.sparkCap: values above it are drawn at it, and
+ * stretches at never hatched there: neverRuns); the text then says how many of each it cut.
  */
 export function sparkSummary(title: string, unit: string, points: readonly SparkPoint[], periodDays: number, cap?: number): string {
   const finite = points.filter((p) => Number.isFinite(p.value));
@@ -91,12 +91,33 @@ export function sparkSummary(title: string, unit: string, points: readonly Spark
     longest = Math.max(longest, span);
   }
   const per = longest === 1 ? 'day by day' : `over stretches of ${shortest === longest ? longest : `${shortest}-${longest}`} days`;
-  const gaps = points.length - finite.length;
-  const left = gaps > 0 ? `; ${gaps} stretch${gaps === 1 ? '' : 'es'} without a finite value left out` : '';
-  const above = cap === undefined ? 0 : points.filter((p) => p.value > cap).length;
-  const cut = above > 0 ? `; the line is cut at ${f(cap as number)} (${above} stretch${above === 1 ? '' : 'es'} above it)` : '';
+  const stretches = (n: number) => `${n} stretch${n === 1 ? '' : 'es'}`;
+  const never = points.filter((p) => p.value === Infinity).length;
+  const blank = points.length - finite.length - never;
+  let left = blank > 0 ? `; ${stretches(blank)} without a value left out` : '';
+  let cut = '';
+  if (cap === undefined) {
+    if (never > 0) left += `; ${stretches(never)} at never (∞) left out`;
+  } else {
+    const above = finite.filter((p) => p.value > cap).length;
+    const parts = [...(above > 0 ? [`${stretches(above)} above it`] : []), ...(never > 0 ? [`${stretches(never)} at never (∞), hatched`] : [])];
+    if (parts.length) cut = `; the line is cut at ${f(cap)} (${parts.join('; ')})`;
+  }
   const at = (p: SparkPoint) => stretchLabel(p, periodDays);
   return `${title} ${per}: ${f(first.value)} (${at(first)}) to ${f(last.value)} (${at(last)}); lowest ${f(min.value)} (${at(min)}), highest ${f(max.value)} (${at(max)})${left}${cut}`;
+}
+
+/** Runs of consecutive stretches at never (+infinity), as [first, last] indices: what a capped sparkline hatches at its cap. */
+export function neverRuns(points: readonly SparkPoint[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = 0; i < points.length; i++) {
+    if (points[i].value !== Infinity) continue;
+    let j = i;
+    while (j + 1 < points.length && points[j + 1].value === Infinity) j++;
+    out.push([i, j]);
+    i = j;
+  }
+  return out;
 }
 
 /**

@@ -154,6 +154,14 @@ describe('the KPI matrix', () => {
     expect(c.n).toBe(6); // the seed never paying back on both sides counts, as no change
     expect(c.hi).toBe(Infinity);
     expect(c.p).toBeCloseTo(2 / 32, 12); // five seeds up, one unchanged: a t-test on the finite changes alone would say p < 0.001
+    // five seeds that changed can never reach 5% by signs (at best 2 / 32): too few, not "within noise"
+    expect(c.word).toBe('too few seeds');
+    // a sixth seed that changes, up like the others: clear (2 / 64), and judged with the other KPIs
+    const a7 = { ...payback([20, 22, 24, 26, 28, Infinity, 30]), seeds: [1, 2, 3, 4, 5, 6, 7] };
+    const b7 = { ...payback([30, Infinity, 34, Infinity, 38, Infinity, 40]), seeds: [1, 2, 3, 4, 5, 6, 7] };
+    const seven = pairedKpis([kpi('payback')], a7, b7, [0, 1]).get('payback')!;
+    expect(seven.p).toBeCloseTo(2 / 64, 12);
+    expect(seven.word).toBe('clear');
     expect(pairedKpis([kpi('utilization')], payback([1, 1, 1, 1, 1, 1]), payback([1, 1, 1, 1, 1, 1]), [0, 1]).get('utilization')).toBeNull();
   });
 

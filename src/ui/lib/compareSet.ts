@@ -16,7 +16,7 @@ import { OKABE_ITO } from './chartDefs/palette.ts';
 import type { KpiDef } from './chartDefs/kpiDefs.ts';
 import { spreadOf, type RunTable, type Spread } from './bands.ts';
 import { bandSuffixes, DEFAULT_BAND_LEVEL, type BandLevel } from '../../sim/metrics/bandLevel.ts';
-import { CLEAR_LEVEL, holmAdjust, pairedChange, pairedTTest, signTest } from '../../sim/metrics/significance.ts';
+import { CLEAR_LEVEL, holmAdjust, pairedChange, pairedTTest, SIGN_MIN_CHANGES, signTest } from '../../sim/metrics/significance.ts';
 
 /** Kept runs at most: the baseline and three more (four Okabe-Ito colours with a dash each stay legible). */
 export const MAX_KEPT = 4;
@@ -150,7 +150,9 @@ export interface KpiCell {
    * `word`: 'clear' when the test finds the change at 5% after Holm's correction over every paired
    * change the table shows (`pAdjusted`; ten KPIs tested one by one would flag a change that is not
    * there in 40% of tables), 'within noise' when it does not, 'too few seeds' under
-   * PAIRED_MIN_SEEDS. The test does not depend on the band's level.
+   * PAIRED_MIN_SEEDS, or for a sign test under SIGN_MIN_CHANGES seeds that changed (fewer can never
+   * be clear: it would say "within noise" of five seeds all moving the same way). The test does not
+   * depend on the band's level.
    */
   paired: PairedChange | null;
 }
@@ -219,7 +221,7 @@ export function pairedKpis(kpis: readonly KpiDef[], a: SeededRuns, b: SeededRuns
 
 /** Holm's correction over a family of paired changes (those with a test and enough seeds), then each one's word. */
 function judgeTogether(family: readonly (PairedChange | null)[]): void {
-  const tested = family.filter((c): c is PairedChange => !!c && c.n >= PAIRED_MIN_SEEDS && !Number.isNaN(c.p));
+  const tested = family.filter((c): c is PairedChange => !!c && c.word !== 'too few seeds' && !Number.isNaN(c.p));
   const adjusted = holmAdjust(tested.map((c) => c.p));
   tested.forEach((c, i) => {
     c.pAdjusted = adjusted[i];
@@ -257,8 +259,10 @@ export function pairedKpi(k: KpiDef, a: SeededRuns, b: SeededRuns, window: reado
   const s = spreadOf(diffs, level);
   if (s.n < 2) return null;
   const test = diffs.some((d) => d === Infinity || d === -Infinity) ? 'sign' : 't';
-  const p = test === 'sign' ? signTest(diffs).p : pairedTTest(diffs).p;
-  const word = s.n < PAIRED_MIN_SEEDS ? 'too few seeds' : p < CLEAR_LEVEL ? 'clear' : 'within noise';
+  const sign = test === 'sign' ? signTest(diffs) : null;
+  const p = sign ? sign.p : pairedTTest(diffs).p;
+  const few = s.n < PAIRED_MIN_SEEDS || (sign !== null && sign.n < SIGN_MIN_CHANGES);
+  const word = few ? 'too few seeds' : p < CLEAR_LEVEL ? 'clear' : 'within noise';
   return { ...s, p, test, pAdjusted: p, word };
 }
 

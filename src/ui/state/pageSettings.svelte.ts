@@ -63,7 +63,7 @@ export abstract class PageSettings extends PageScenario {
     return view;
   }
 
-  /** Restores the scenario and run settings of the last visit (`stored`: restoreView's), when no share link set them. */
+  /** Restores the scenario and run settings of the last visit (`p`: what restoreView returned), when no share link set them. */
   protected restoreScenario(p: Partial<Persisted>): void {
     if (p.preset && presetByName(p.preset)) this.preset = p.preset;
     if (p.edits) this.edits = p.edits;

@@ -14,7 +14,11 @@ export const CLEAR_LEVEL = 0.05;
  * The fewest changed seeds with which a sign test can find a change at CLEAR_LEVEL: its smallest
  * two-sided p, every seed moving the same way, is 2 x 0.5^n (5 seeds: 0.0625, never clear; 6: 0.031).
  */
-export const SIGN_MIN_CHANGES = Math.ceil(Math.log2(2 / CLEAR_LEVEL));
+export const SIGN_MIN_CHANGES = (() => {
+  let n = 1;
+  while (2 * 0.5 ** n >= CLEAR_LEVEL) n++; // powers of two: exact in every engine
+  return n;
+})();
 
 /** Continued fraction of the incomplete beta function (modified Lentz; Numerical Recipes' betacf). */
 function betaContinuedFraction(a: number, b: number, x: number): number {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { holmAdjust, incompleteBeta, pairedTTest, tTwoSidedP } from '../../../src/sim/metrics/significance.ts';
+import { CLEAR_LEVEL, holmAdjust, incompleteBeta, pairedTTest, SIGN_MIN_CHANGES, signTest, tTwoSidedP } from '../../../src/sim/metrics/significance.ts';
 import { normal } from '../../../src/sim/rng/distributions.ts';
 import { createStreams } from '../../../src/sim/rng/streams.ts';
 
@@ -63,5 +63,15 @@ describe('significance of paired changes', () => {
       if (holmAdjust(ps)[0] < 0.05) found++;
     }
     expect(found / 500).toBeGreaterThan(0.6);
+  });
+
+  it('a sign test can find a change at 5% from 6 changed seeds, never from fewer', () => {
+    expect(SIGN_MIN_CHANGES).toBe(6);
+    const allUp = (n: number) => signTest(Array.from({ length: n }, () => 1));
+    expect(allUp(SIGN_MIN_CHANGES - 1).p).toBeCloseTo(0.0625, 12);
+    expect(allUp(SIGN_MIN_CHANGES - 1).p).toBeGreaterThanOrEqual(CLEAR_LEVEL);
+    expect(allUp(SIGN_MIN_CHANGES).p).toBeCloseTo(0.03125, 12);
+    // unchanged seeds do not count
+    expect(signTest([1, 1, 1, 1, 1, 0, 0]).n).toBe(5);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Random combinations of parameters, each within its schema range, over every preset, short and
- * small: what a test of hand-picked scenarios misses (0.22.1 found three faults this way, 0.27.0
- * none in 5,000 runs). Each trial moves 2-15 scalar parameters of a random preset (to an end of its
+ * small: what a test of hand-picked scenarios misses (0.22.1 found three faults this way; at 0.27.0,
+ * 3,000 trials of seed 11, 1,333 runs, found none). Each trial moves 2-15 scalar parameters of a random preset (to an end of its
  * range, into its slider's range, or log-uniformly over the whole range), runs 5-30 days at scale
  * 0.05-0.2, and reports what a user would call a fault, with the command that reproduces it:
  *  - a crash (an exception from the core);

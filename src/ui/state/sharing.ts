@@ -87,6 +87,18 @@ export class Sharing {
     if (!d.ok) return refuse(d.reason);
     const c = checkShare(d.payload, validateScenario, scenarioHash, VERSION);
     if (!c.ok) return refuse(c.reason);
+    // the panels' forms as shared (saved with the scenario next), their panels open; their runs wait for Start (a design can take hours)
+    const forms: string[] = [];
+    if (d.payload.sweep) {
+      h.sweepForm = d.payload.sweep;
+      h.askPanel('sweep');
+      forms.push('Sweep');
+    }
+    if (d.payload.sensitivity) {
+      h.sensitivity = d.payload.sensitivity;
+      h.askPanel('sensitivity');
+      forms.push('Sensitivity');
+    }
     const { preset, custom } = this.adopt(d.payload.scenario, d.payload.preset, d.payload.seed);
     const runs = d.payload.runs ?? 1;
     if (runs !== h.runs) {
@@ -99,20 +111,8 @@ export class Sharing {
       h.setBandLevel(d.payload.band ?? DEFAULT_BAND_LEVEL);
     }
     const mc = runs > 1 ? ` with ${runs} Monte Carlo runs${d.payload.band ? ` (${d.payload.band}% bands)` : ''}` : '';
-    // the panels' forms as shared, their panels open; their runs wait for Start (a design can take hours)
-    const forms: string[] = [];
-    if (d.payload.sweep) {
-      h.sweepForm = d.payload.sweep;
-      h.askPanel('sweep');
-      forms.push('Sweep');
-    }
-    if (d.payload.sensitivity) {
-      h.sensitivity = d.payload.sensitivity;
-      h.askPanel('sensitivity');
-      forms.push('Sensitivity');
-    }
-    if (forms.length) h.persist();
-    const formWords = forms.length ? ` The ${forms.join(' and ')} panel${forms.length > 1 ? 's' : ''} show${forms.length > 1 ? '' : 's'} the form${forms.length > 1 ? 's' : ''} as shared: Start runs ${forms.length > 1 ? 'them' : 'it'}.` : '';
+    const many = forms.length > 1;
+    const formWords = forms.length ? ` The ${forms.join(' and ')} panel${many ? 's show the forms' : ' shows the form'} as shared: Start runs ${many ? 'them' : 'it'}.` : '';
     if (compare) {
       // at start-up, once the page is set up (init); later (the link pasted into the address bar), now
       if (h.pageRun.connected) h.keptRuns.restore(compare, 'the link');

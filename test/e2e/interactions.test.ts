@@ -58,13 +58,17 @@ async function sweepDone(page: Page, total: number, timeout = 120_000): Promise<
 }
 /** Opens the sweep panel and starts a sweep of `path` from `from` to `to` in `steps` points (`seeds` a point, when given). */
 async function startSweep(page: Page, path: string, from: string, to: string, steps: string, seeds?: string): Promise<void> {
+  await fillSweep(page, path, from, to, steps, seeds);
+  await page.click('[data-action="sweep-run"]');
+}
+/** Opens the Sweep panel and fills its form (without starting it). */
+async function fillSweep(page: Page, path: string, from: string, to: string, steps: string, seeds?: string): Promise<void> {
   await page.locator('[data-testid="sweep"] summary').first().click();
   await page.selectOption('[data-testid="sweep-path"]', path);
   await page.fill('[data-testid="sweep-from"]', from);
   await page.fill('[data-testid="sweep-to"]', to);
   await page.selectOption('[data-testid="sweep-steps"]', steps);
   if (seeds) await page.selectOption('[data-testid="sweep-seeds"]', seeds);
-  await page.click('[data-action="sweep-run"]');
 }
 /** A KPI of the run on screen over the selected window, as its card shows it. */
 const pageKpi = (page: Page, id: string) => page.evaluate((k) => (window as unknown as { __depinsim: { kpi(id: string): number } }).__depinsim.kpi(k), id);
@@ -1562,12 +1566,7 @@ describe('dashboard interactions', () => {
   it("a share link carries the Sweep and Sensitivity panels' forms and opens them; the reader's own view choices stay", async () => {
     const { page } = await open({ edits: { horizonDays: 3, scale: 0.1 }, seed: 4 });
     await waitForStatus(page, 'done', 30_000);
-    await page.locator('[data-testid="sweep"] summary').first().click();
-    await page.selectOption('[data-testid="sweep-path"]', 'demand.baseRateJobsPerHour');
-    await page.fill('[data-testid="sweep-from"]', '90');
-    await page.fill('[data-testid="sweep-to"]', '150');
-    await page.selectOption('[data-testid="sweep-steps"]', '7');
-    await page.selectOption('[data-testid="sweep-seeds"]', '3');
+    await fillSweep(page, 'demand.baseRateJobsPerHour', '90', '150', '7', '3');
     await page.locator('[data-testid="tornado"] summary').first().click();
     await page.selectOption('[data-testid="sensitivity-method"]', 'sobol');
     await page.selectOption('[data-testid="sobol-rows"]', '8');

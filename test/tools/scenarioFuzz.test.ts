@@ -2,8 +2,15 @@
 // from a value that may be missing or infinite, and a few trials of the current core find nothing.
 import { describe, expect, it } from 'vitest';
 import seedrandom from 'seedrandom';
-import { drawValue, fuzzableControls, fuzzScenarios, valueFaults } from '../../scripts/fuzz/scenarioFuzz.ts';
+import { drawValue, dropRefused, fuzzableControls, fuzzScenarios, structuredEdits, structuredPools, valueFaults } from '../../scripts/fuzz/scenarioFuzz.ts';
+import { drawDistribution, drawSchedule, drawWeightMap } from '../../scripts/fuzz/structuredEdits.ts';
 import type { MetricTable } from '../../src/sim/run.ts';
+import { applyOverrides } from '../../src/sim/scenario/overrides.ts';
+import { findPreset } from '../../src/sim/scenario/presets.ts';
+import { validateScenario } from '../../src/sim/scenario/validate.ts';
+
+/** The validator's verdict on the baseline with these `path=value` edits, as the fuzzer applies them. */
+const onBaseline = (sets: string[]) => validateScenario(applyOverrides(findPreset('baseline')!.raw, sets));
 
 describe('scenario fuzzing', () => {
   it('draws every parameter within its range (ends, whole numbers and open lower bounds kept)', () => {
@@ -24,6 +31,77 @@ describe('scenario fuzzing', () => {
         }
       }
     }
+  });
+
+  it('switches distributions to every shape the schema takes, within its ranges, most of them accepted on the baseline', () => {
+    const rng = seedrandom('dists');
+    const { dists } = structuredPools();
+    expect(dists.length).toBeGreaterThanOrEqual(10);
+    const shapes = new Set<string>();
+    for (const c of dists) {
+      let valid = 0;
+      for (let i = 0; i < 30; i++) {
+        const d = drawDistribution(c, rng);
+        shapes.add(d.dist as string);
+        const shape = c.dists!.find((x) => x.dist === d.dist)!;
+        for (const p of shape.params) {
+          const v = d[p.key] as number;
+          if (p.min !== undefined) expect(p.exclusiveMin ? v > p.min : v >= p.min, `${c.path}.${p.key} = ${v}`).toBe(true);
+          if (p.max !== undefined) expect(v).toBeLessThanOrEqual(p.max);
+        }
+        // the rules across fields may still refuse one (a patience of a fixed 0 h)
+        if (onBaseline([`${c.path}=${JSON.stringify(d)}`]).ok) valid++;
+      }
+      expect(valid, c.path).toBeGreaterThanOrEqual(24);
+    }
+    expect([...shapes].sort()).toEqual(['exponential', 'fixed', 'lognormal', 'uniform', 'weibull']);
+  });
+
+  it('redraws a weight map whole, over its own keys', () => {
+    const rng = seedrandom('maps');
+    const { weightMaps } = structuredPools();
+    const regions = weightMaps.find((m) => m[0].weightMapParent === 'supply.regions')!;
+    const map = drawWeightMap(regions, rng);
+    expect(Object.keys(map).sort()).toEqual(['asia', 'eu', 'na', 'other']);
+    for (const w of Object.values(map)) expect(w).toBeGreaterThanOrEqual(0);
+  });
+
+  it('adds scheduled events of every kind, most of them valid on the baseline as drawn', () => {
+    const rng = seedrandom('events');
+    const { schedules } = structuredPools();
+    expect(schedules.map((k) => k.path)).toContain('demand.shocks');
+    for (const k of schedules) {
+      let valid = 0;
+      for (let i = 0; i < 20; i++) {
+        const items = drawSchedule(k, 30, rng);
+        expect(items.length).toBeGreaterThanOrEqual(1);
+        for (const it of items) for (const f of k.fields.filter((f) => f.required)) expect(it, `${k.path}.${f.key}`).toHaveProperty(f.key);
+        if (onBaseline([`${k.path}=${JSON.stringify(items)}`]).ok) valid++;
+      }
+      expect(valid, k.path).toBeGreaterThanOrEqual(10);
+    }
+  });
+
+  it('a trial with whole-value edits writes them as the CLI takes them (path=JSON)', () => {
+    const rng = seedrandom('whole');
+    const pools = structuredPools();
+    const all = Array.from({ length: 40 }, () => structuredEdits(pools, 20, rng)).flat();
+    expect(all.length).toBeGreaterThan(20);
+    for (const x of all) expect(() => JSON.parse(x.slice(x.indexOf('=') + 1)), x).not.toThrow();
+  });
+
+  it('drops a refused edit, an event whose field was refused, and the siblings a refused field clashes with', () => {
+    const sets = ['horizonDays=10', 'scale=0.1', 'supply.archetypes.home.onlineHoursMax=2', 'demand.shocks=[{"startDay":1}]', 'market.matcher="auction"'];
+    // the mean was named for the new maximum below it: the maximum goes, the matcher stays
+    expect(dropRefused(sets, [{ path: 'supply.archetypes.home.onlineHoursMean', message: 'expected between onlineHoursMin and onlineHoursMax' }], 2)).toEqual([
+      'horizonDays=10',
+      'scale=0.1',
+      'demand.shocks=[{"startDay":1}]',
+      'market.matcher="auction"',
+    ]);
+    expect(dropRefused(sets, [{ path: 'demand.shocks.0.multiplier', message: 'Required' }], 2)).not.toContain('demand.shocks=[{"startDay":1}]');
+    // the fixed edits (horizon and scale) are never dropped
+    expect(dropRefused(sets, [{ path: 'horizonDays', message: 'x' }], 2)).toHaveLength(5);
   });
 
   it('calls an infinite price or a missing count a fault, not a payback never reached or a ratio of nothing', () => {

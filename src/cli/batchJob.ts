@@ -5,6 +5,7 @@
  * The heap is watched as in a single run, so a run that cannot fit stops with the same message.
  */
 import { createRun } from '../sim/run.ts';
+import { TokenOutOfRange } from '../sim/economy/tokenOutOfRange.ts';
 import { tableToCsv } from '../sim/metrics/csv.ts';
 import { marketDryNotice } from '../sim/metrics/marketDryNotice.ts';
 import { HeapWatch } from './memoryGuard.ts';
@@ -37,6 +38,8 @@ export function runJob({ run: id, scenario, seed }: RunJob, post: (m: WorkerRepl
     if (dry) post({ type: 'warning', run: id, message: `warning: ${dry}` });
     post({ type: 'done', run: id, csv: tableToCsv(table), events: run.eventsProcessed(), seconds: (performance.now() - started) / 1000, figures: runFigures(table), checks: checks.length });
   } catch (e) {
-    post({ type: 'failed', run: id, message: (e as Error).message });
+    // a run the model stopped: its days are not the batch's (every run must reach the horizon), so the batch writes nothing
+    const message = e instanceof TokenOutOfRange ? `${e.reason}. A batch needs every run to reach the horizon, so nothing was written; this seed run alone (--seed) writes its ${e.daysDone} days` : (e as Error).message;
+    post({ type: 'failed', run: id, message });
   }
 }

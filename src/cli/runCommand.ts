@@ -30,6 +30,7 @@ import { formatWhoWaited, whoWaited } from '../sim/metrics/whoWaited.ts';
 import { reservedOutcome } from '../sim/metrics/reservedOutcome.ts';
 import { checkOutputs, stageOutput, writeOutput, type StagedOutput } from './outputFiles.ts';
 import { createRun } from '../sim/run.ts';
+import { TokenOutOfRange } from '../sim/economy/tokenOutOfRange.ts';
 import { tableToCsv, formatCsvNumber } from '../sim/metrics/csv.ts';
 import { CsvBytes } from '../sim/metrics/csvBytes.ts';
 import { LEASE_COLUMNS, writeLeaseRow, type LeaseRow } from '../sim/model/leaseRow.ts';
@@ -247,9 +248,18 @@ export async function runCommand(arg: string, given: RunFlags): Promise<number> 
   const slices = new RunSlices(run, heap);
   const pace = new RecentPace();
   pace.mark(0, 0);
+  // a run whose token economy leaves the ledger's range stops there: the whole days before it are
+  // written (as the dashboard keeps them on screen) and the exit code says the run failed
+  let stopped: TokenOutOfRange | null = null;
   try {
     while (!run.done()) {
-      slices.next();
+      try {
+        slices.next();
+      } catch (e) {
+        if (!(e instanceof TokenOutOfRange)) throw e;
+        stopped = e;
+        break;
+      }
       if (showProgress) pace.mark(run.now() / 24, (performance.now() - started) / 1000);
       if (disk && leaseOut) disk.check(leaseOut.written(), run.now() / 24);
       await new Promise((r) => setImmediate(r));
@@ -271,7 +281,7 @@ export async function runCommand(arg: string, given: RunFlags): Promise<number> 
   const table = run.table();
   const meta = { ...run.meta, scenario_name: scenario.name, events: run.eventsProcessed(), wall_seconds: Number(secs.toFixed(3)) };
   const sidecar = (columns: unknown) =>
-    JSON.stringify({ depinsim_version: meta.version, scenario: scenario.name, scenario_hash: meta.scenarioHash, ...controlField(control), seed, days: scenario.horizonDays, scale: scenario.scale, columns, scenario_resolved: scenario }, null, 2) + '\n';
+    JSON.stringify({ depinsim_version: meta.version, scenario: scenario.name, scenario_hash: meta.scenarioHash, ...controlField(control), seed, days: scenario.horizonDays, ...stoppedFields(stopped), scale: scenario.scale, columns, scenario_resolved: scenario }, null, 2) + '\n';
   try {
     if (f.out) writeOutput(f.out, tableToCsv(table), sidecar(table.columns));
     else process.stdout.write(tableToCsv(table));
@@ -280,6 +290,12 @@ export async function runCommand(arg: string, given: RunFlags): Promise<number> 
   } catch (e) {
     leaseOut?.discard(); // a no-op once it is published
     throw e;
+  }
+  if (stopped) {
+    // said even with --quiet; the model checks are not run on a state stopped inside an event
+    const written = [f.out, f.leases && `${f.leases} (leases ended by then)`, f.providers && `${f.providers} (providers)`].filter((x): x is string => !!x);
+    process.stderr.write(`depinsim: run stopped: ${stopped.message}${written.length ? `, written to ${written.join(', ')} (each with .meta.json, whose stopped_on_day says so)` : ''}\n`);
+    return EXIT.runFailed;
   }
   // identities the run must keep (sim/model/runChecks.ts): a broken one is a failed run, said even with --quiet
   const checks = run.checks();
@@ -316,6 +332,11 @@ export async function runCommand(arg: string, given: RunFlags): Promise<number> 
     if (broken.length === 0) process.stderr.write(`depinsim: ${checksLine(checks)}\n`);
   }
   return broken.length ? EXIT.runFailed : EXIT.ok;
+}
+
+/** The sidecar's fields for a run that stopped early (none for one that reached its horizon). */
+function stoppedFields(stopped: TokenOutOfRange | null): Record<string, unknown> {
+  return stopped ? { stopped_on_day: stopped.day, stopped_because: stopped.message } : {};
 }
 
 /** The run's incentive programs in a line: what they paid, its share of the providers' income, how they stopped. */

@@ -15,6 +15,8 @@ import { PROVIDER_INCOME_COLUMNS, ECONOMY_COLUMNS, TOKEN_FLOAT_COLUMNS, INCENTIV
 import type { ColumnDef } from './metrics/table.ts';
 import { VERSION } from './version.ts';
 import { runChecks, type RunCheck } from './model/runChecks.ts';
+import { LedgerRangeError, UNITS_PER } from './economy/ledger.ts';
+import { tokenOutOfRange, type TokenState } from './economy/tokenOutOfRange.ts';
 
 export type { MetricTable } from './metrics/table.ts';
 export type { LeaseRow } from './model/leaseRow.ts';
@@ -75,6 +77,20 @@ export const ECONOMY_ONLY_COLUMNS: ReadonlySet<string> = new Set(
   [...ECONOMY_COLUMNS, ...TYPE_ECONOMY_COLUMNS, ...TOKEN_FLOAT_COLUMNS, ...PROVIDER_INCOME_COLUMNS, ...INCENTIVE_COLUMNS, ...BME_COLUMNS].map((c) => c.name),
 );
 
+/** The token's state now, for the message of a run that left the ledger's range. */
+function tokenState(s: Scenario, model: MarketModel, rows: number): TokenState {
+  const e = model.economy!;
+  return {
+    day: model.engine.now / 24,
+    daysDone: (rows * s.metrics.periodHours) / 24,
+    priceUsd: e.price.price,
+    initialPriceUsd: s.economy.token.initialPriceUsd,
+    supplyTokens: e.supplyUnits() / UNITS_PER,
+    mintsSettlements: s.economy.payment === 'burnMint' && s.economy.bmeProviderPay === 'mint',
+    hasBreaker: !!s.economy.bmeBreaker,
+  };
+}
+
 export function createRun(scenario: Scenario, seed: number, options: RunOptions = {}): Run {
   const model = new MarketModel(scenario, createStreams(seed), { onLease: options.onLease, onSetup: options.onSetup });
   const store = new ColumnStore(columnsFor(scenario), Math.ceil((scenario.horizonDays * 24) / scenario.metrics.periodHours) + 1);
@@ -92,7 +108,13 @@ export function createRun(scenario: Scenario, seed: number, options: RunOptions 
       const t = Math.min(horizon, untilHours);
       // t == now still runs what is due at now (a budget may have stopped inside that instant)
       if (t < model.engine.now) return true;
-      return model.engine.runUntil(t, maxEvents);
+      try {
+        return model.engine.runUntil(t, maxEvents);
+      } catch (e) {
+        // a random price path took the token past the ledger's range: said in the economy's terms
+        if (e instanceof LedgerRangeError && model.economy) throw tokenOutOfRange(e, tokenState(scenario, model, store.rows));
+        throw e;
+      }
     },
     // Done when the clock is at the horizon and nothing due by then is left (the last period's sample).
     done: () => model.engine.now >= horizon && !(model.engine.peek() <= horizon),

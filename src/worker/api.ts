@@ -69,6 +69,13 @@ export interface ErrorEvent {
   kind: 'error';
   runId: number;
   message: string;
+  /**
+   * The run stopped for a reason of the model's, not a fault: its token economy left the range the
+   * ledger counts in (sim/economy/tokenOutOfRange.ts). The message says why; the days before stand.
+   */
+  modelStop?: boolean;
+  /** With modelStop: why, without what the days before it are (a Monte Carlo seed's days are not shown on their own). */
+  reason?: string;
 }
 
 /** One of a finished run's model checks (the core's RunCheck: sim/model/runChecks.ts), as plain data. */
@@ -233,8 +240,9 @@ export function createApi<S, R extends RunLike = RunLike>(deps: ApiDeps<S, R>) {
 
   function fail(e: unknown) {
     status = 'error';
-    const message = e instanceof Error ? `${e.name === 'Error' ? '' : `${e.name}: `}${e.message}` : String(e);
-    emit({ kind: 'error', runId, message });
+    // by name: this file imports nothing of the core (sim/economy/tokenOutOfRange.ts names it so)
+    if (e instanceof Error && e.name === 'TokenOutOfRange') emit({ kind: 'error', runId, message: e.message, modelStop: true, reason: (e as Error & { reason?: string }).reason });
+    else emit({ kind: 'error', runId, message: e instanceof Error ? `${e.name === 'Error' ? '' : `${e.name}: `}${e.message}` : String(e) });
     emit(statusEvent());
   }
 

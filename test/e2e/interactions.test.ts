@@ -221,6 +221,30 @@ describe('dashboard interactions', () => {
     expect(errors).toEqual([]);
   });
 
+  it("a run whose token leaves the ledger's range (a collapse under burn-and-mint) stops with the day and why, its days kept on the charts as the CLI writes them", async () => {
+    const { page, errors } = await open({ preset: 'token_pump', edits: { horizonDays: 365, scale: 0.05, 'economy.price.volatilityPerYear': 10 }, seed: 2 });
+    await waitForStatus(page, 'error', 60_000);
+    const msg = page.locator('.msg.error');
+    expect(await msg.first().textContent()).toMatch(/^The run stopped: the token economy left the range the ledger counts exactly on day 56: 'settlement mint' .* hyperinflation, as Terra's LUNA in May 2022; a circuit breaker \(economy\.bmeBreaker\).* The 55 whole days before it are the run's results\./);
+    expect(await page.locator('[data-testid="run-status"]').textContent()).toContain("stopped: the token left the ledger's range");
+    // the 55 days stand, as the CLI writes them (test/cli/tokenOutOfRange.test.ts: the same run)
+    expect(await rows(page)).toBe(55);
+    const price = await column(page, 'token_price_usd');
+    expect(price[54]).toBeLessThan(1e-3 * price[0]);
+    expect(await page.locator('[data-testid="run-summary"]').textContent()).toContain('So far, over the first 55 days of the run:');
+    expect(errors).toEqual([]);
+    // with Monte Carlo runs (every seed's token collapses at this volatility): the seed and day in the
+    // status line, why on opening it, and how to see that seed's days
+    const mc = await open({ preset: 'token_pump', edits: { horizonDays: 365, scale: 0.05, 'economy.price.volatilityPerYear': 10 }, seed: 2, runs: 3 });
+    const why = mc.page.locator('[data-testid="mc-error"]');
+    await expect.poll(() => why.count(), { timeout: 60_000 }).toBe(1);
+    expect(await why.locator('summary').textContent()).toMatch(/^Monte Carlo stopped: seed (\d+) stopped: the token economy left the range the ledger counts exactly on day \d+$/);
+    const seed = (await why.locator('summary').textContent())!.match(/seed (\d+)/)![1];
+    await why.locator('summary').click();
+    expect(await why.textContent()).toContain(`Every run of the batch must reach the horizon; this one alone on the page (Seed ${seed}, Runs 1) shows its days`);
+    expect(mc.errors).toEqual([]);
+  });
+
   it('the incentive_pilot preset: a chart of the programs\' budget and runway appears for it (not for the baseline), its budget falling as it pays', async () => {
     // a quarter of the network and a program from day 5, so it pays within a short run
     const edits = { horizonDays: 30, scale: 0.25, 'economy.incentivePrograms': [{ startDay: 5, durationDays: 40, budgetUsd: 12_000_000, usdPerGpuHour: 0.3, minVramGb: 40 }] };

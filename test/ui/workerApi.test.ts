@@ -8,6 +8,8 @@ import { createApi, type ApiDeps, type RunLike, type WorkerEvent, type RowBatch 
 interface FakeScenario {
   days: number;
   failAtDay?: number;
+  /** A day the run stops as the core stops one whose token left the ledger's range (an error named TokenOutOfRange). */
+  stopAtDay?: number;
   /** Providers its network builds, reported one by one (0: none). */
   providers?: number;
 }
@@ -36,6 +38,7 @@ function fakeRun(s: FakeScenario, seed: number, onSetup?: (stage: string, done: 
         if (now % 24 === 0) {
           const d = now / 24;
           if (s.failAtDay === d) throw new Error(`fake failure on day ${d}`);
+          if (s.stopAtDay === d) throw Object.assign(new Error(`the token economy left the range on day ${d}. The ${d - 1} whole days before it are the run's results`), { name: 'TokenOutOfRange', reason: `the token economy left the range on day ${d}` });
           day[rows] = d;
           val[rows] = d * seed;
           rows++;
@@ -63,7 +66,7 @@ function harness(opts: { sliceMs?: number; maxEvents?: number; runChecks?: ApiDe
     validate: (raw) => {
       const r = raw as Partial<FakeScenario>;
       if (typeof r.days !== 'number' || r.days < 1) return { ok: false, issues: [{ path: 'days', message: `expected >= 1, got ${JSON.stringify(r.days)}` }] };
-      return { ok: true, scenario: { days: r.days, failAtDay: r.failAtDay, providers: r.providers } };
+      return { ok: true, scenario: { days: r.days, failAtDay: r.failAtDay, stopAtDay: r.stopAtDay, providers: r.providers } };
     },
     createRun: fakeRun,
     hash: (s) => `h${s.days}`,
@@ -209,6 +212,17 @@ describe('worker api', () => {
     expect(err && err.kind === 'error' && err.message).toContain('fake failure on day 4');
     expect(h.api.status().status).toBe('error');
     expect(h.column('day')).toEqual([1, 2, 3]);
+    expect(err && err.kind === 'error' && err.modelStop).toBeFalsy();
+  });
+
+  it("a run the model stops (its token out of the ledger's range) says so as a stop, not a fault, and keeps its days", () => {
+    const h = harness();
+    h.api.start({ days: 10, stopAtDay: 5 }, 1);
+    h.pump();
+    const err = h.events.find((e) => e.kind === 'error');
+    expect(err).toEqual({ kind: 'error', runId: expect.any(Number), message: "the token economy left the range on day 5. The 4 whole days before it are the run's results", modelStop: true, reason: 'the token economy left the range on day 5' });
+    expect(h.api.status().status).toBe('error');
+    expect(h.column('day')).toEqual([1, 2, 3, 4]);
   });
 
   it('a speed limit paces the run by wall time', () => {

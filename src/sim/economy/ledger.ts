@@ -35,6 +35,17 @@ export class LedgerError extends Error {
   }
 }
 
+/** An entry that would take a balance past the ledger's exact range (MAX_SAFE_INTEGER base units): the run's amounts outgrew it. */
+export class LedgerRangeError extends LedgerError {
+  constructor(message: string, entry: LedgerEntryInfo) {
+    super(message, entry);
+    this.name = 'LedgerRangeError';
+  }
+}
+
+/** The most an account can hold of an asset (USD or tokens) and still be counted exactly. */
+export const LEDGER_RANGE = Number.MAX_SAFE_INTEGER / UNITS_PER;
+
 const ASSET_BIT: Record<Asset, number> = { usd: 1, token: 2, credit: 4 };
 
 export class Ledger {
@@ -99,8 +110,8 @@ export class Ledger {
     b[from] -= units;
     b[to] += units;
     if (Math.abs(b[from]) > Number.MAX_SAFE_INTEGER || Math.abs(b[to]) > Number.MAX_SAFE_INTEGER) {
-      throw new LedgerError(
-        `ledger entry #${seq} '${memo}': a balance would pass the ledger's exact range (${(Number.MAX_SAFE_INTEGER / UNITS_PER).toExponential(1)} ${asset} per account): the run's amounts grew too large (a token price or supply far beyond any real network's)`,
+      throw new LedgerRangeError(
+        `ledger entry #${seq} '${memo}': a balance would pass the ledger's exact range (${LEDGER_RANGE.toExponential(1)} ${asset} per account): the run's amounts grew too large (a token price or supply far beyond any real network's)`,
         this.info(seq, asset, from, to, amount, memo),
       );
     }

@@ -130,6 +130,10 @@ export abstract class DashboardParts extends PageSettings {
   get fromCache(): boolean {
     return this.pageRun.fromCache;
   }
+  /** The run stopped because its token economy left the ledger's range (PageRun.stoppedByModel), not by a fault. */
+  get stoppedByModel(): boolean {
+    return this.pageRun.stoppedByModel;
+  }
 
   // ---- Monte Carlo (monteCarlo.svelte.ts) ----
   /** The Monte Carlo runs beyond the main one (the seeds derived from the page's, runSeeds), keyed by seed. */

@@ -109,6 +109,8 @@ export class PageRun {
   setup = $state.raw<{ stage: string; done: number; total: number } | null>(null);
   /** The run on screen was taken from the cache (same scenario and seed run before), not simulated again. */
   fromCache = $state(false);
+  /** The run stopped for a reason of the model's (its token left the ledger's range: ErrorEvent.modelStop), not a fault. */
+  stoppedByModel = $state(false);
 
   private client: SimClient | null = null;
   private buffers = new ColumnBuffers();
@@ -213,6 +215,7 @@ export class PageRun {
   /** The page shows no run while a new one starts; events of the one before are ignored from now on. */
   private clearForNewRun(): void {
     this.fromCache = false;
+    this.stoppedByModel = false;
     this.currentRunId = this.client!.peekNextRunId();
     this.buffers.reset();
     this.table = EMPTY;
@@ -279,7 +282,8 @@ export class PageRun {
     this.setup = null;
     if (ev.kind === 'error') {
       this.status = 'error';
-      this.host.say('error', `The simulation stopped with an error: ${ev.message}`);
+      this.stoppedByModel = ev.modelStop === true;
+      this.host.say('error', ev.modelStop ? `The run stopped: ${ev.message}.` : `The simulation stopped with an error: ${ev.message}`);
       return;
     }
     // While the run goes, the readout waits for the next publish like the charts: the worker sends

@@ -67,6 +67,8 @@ export class RunPool {
   /** What it takes to show a `screen` job's run as the page's own, by key (set before its table). */
   screens = new Map<string, ScreenRun>();
   error = $state<string | null>(null);
+  /** The failure in a few words, for a status line (the whole of it in `error`): a model's stop names the run and the day. */
+  errorBrief = $state<string | null>(null);
 
   private slots: Slot[] = [];
   private queue: PoolJob[] = [];
@@ -229,6 +231,7 @@ export class RunPool {
     this.fromCache = 0;
     this.counts();
     this.error = null;
+    this.errorBrief = null;
   }
 
   /** Ends the workers. */
@@ -286,7 +289,11 @@ export class RunPool {
     // the pool's progress counts finished runs: a run's set-up is not shown
     if (ev.kind === 'setup') return;
     if (ev.kind === 'error') {
-      this.error = `${job.key} stopped with an error: ${ev.message}`;
+      this.error = ev.modelStop
+        ? `${job.key} stopped: ${ev.reason ?? ev.message}. Every run of the batch must reach the horizon; this one alone on the page (Seed ${job.seed}, Runs 1) shows its days`
+        : `${job.key} stopped with an error: ${ev.message}`;
+      // the reason's first clause: "the token economy left the range the ledger counts exactly on day 1509"
+      this.errorBrief = ev.modelStop ? `${job.key} stopped: ${(ev.reason ?? ev.message).split(':')[0]}` : this.error;
       slot.runId = 0;
       return;
     }

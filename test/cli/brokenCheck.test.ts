@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.ts';
+import { cliInProcess as run } from './cliInProcess.ts';
 import { EXIT } from '../../src/cli/errors.ts';
 
 vi.mock(import('../../src/sim/model/runChecks.ts'), async (original) => {
@@ -22,19 +22,6 @@ vi.mock(import('../../src/sim/model/runChecks.ts'), async (original) => {
 
 const dir = mkdtempSync(join(tmpdir(), 'depinsim-broken-'));
 
-/** Runs the CLI in this process; returns its exit code and what it wrote on stderr. */
-async function run(args: string[]): Promise<{ code: number; err: string }> {
-  let err = '';
-  const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    err += String(chunk);
-    return true;
-  });
-  try {
-    return { code: await main(args), err };
-  } finally {
-    spy.mockRestore();
-  }
-}
 
 describe('a broken model check', () => {
   afterEach(() => vi.restoreAllMocks());

@@ -7,8 +7,8 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.ts';
+import { describe, expect, it } from 'vitest';
+import { cliInProcess as run } from './cliInProcess.ts';
 import { EXIT } from '../../src/cli/errors.ts';
 import { runJob } from '../../src/cli/batchJob.ts';
 import type { WorkerReply } from '../../src/cli/replicaMessages.ts';
@@ -18,19 +18,6 @@ import { parseScenario } from '../../src/sim/scenario/validate.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'depinsim-range-'));
 
-/** Runs the CLI in this process; returns its exit code and what it wrote on stderr. */
-async function run(args: string[]): Promise<{ code: number; err: string }> {
-  let err = '';
-  const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    err += String(chunk);
-    return true;
-  });
-  try {
-    return { code: await main(args), err };
-  } finally {
-    spy.mockRestore();
-  }
-}
 
 describe('a run whose token leaves the ledger range', () => {
   it('writes the days before it, says why in the economy\'s terms, and exits 1', { timeout: 60_000 }, async () => {

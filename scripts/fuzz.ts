@@ -27,6 +27,7 @@ const tally = fuzzScenarios({
 });
 const reasons = [...tally.refusedFor].sort((a, b) => b[1] - a[1]).slice(0, 8);
 if (reasons.length > 0) console.error(`fuzz: refused most often for\n${reasons.map(([why, n]) => `  ${n} x ${why}`).join('\n')}`);
-const faults = tally.findings.filter((f) => f.kind !== 'slow').length;
-console.error(`fuzz: ${faults} fault${faults === 1 ? '' : 's'}, ${tally.findings.length - faults} cut for time or memory, in ${tally.ran} runs of ${tally.edits} edits, ${tally.wholeEdits} of them whole distributions, weight maps, lists or scheduled events (seed ${seed})`);
+const faults = tally.findings.filter((f) => f.kind !== 'slow' && f.kind !== 'stopped').length;
+const stopped = tally.findings.filter((f) => f.kind === 'stopped').length;
+console.error(`fuzz: ${faults} fault${faults === 1 ? '' : 's'}, ${tally.findings.length - faults - stopped} cut for time or memory, ${stopped} stopped with the token out of the ledger's range, in ${tally.ran} runs of ${tally.edits} edits, ${tally.wholeEdits} of them whole distributions, weight maps, lists or scheduled events (seed ${seed})`);
 process.exit(faults > 0 ? 1 : 0);

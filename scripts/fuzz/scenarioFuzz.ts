@@ -10,7 +10,9 @@
  *  - a crash (an exception from the core);
  *  - a model check that fails (Little's law, every order accounted for, ...: model/runChecks.ts);
  *  - an infinite value outside the payback and wait columns, or NaN in a count column;
- *  - a run cut at the wall or heap budget (a "slow" note, not a fault: the CLI's guards own those).
+ *  - a run cut at the wall or heap budget (a "slow" note, not a fault: the CLI's guards own those);
+ *  - a run whose token left the ledger's range (a "stopped" note, not a fault: the run says why and
+ *    keeps its days, sim/economy/tokenOutOfRange.ts).
  * A value the validator refuses with the others (a minimum above its maximum, shares over 1) is
  * dropped with the siblings it clashes with (dropRefused) and the rest tried again; scenarios still
  * refused are counted, by reason, and skipped.
@@ -24,10 +26,11 @@ import { PRESETS } from '../../src/sim/scenario/presets.ts';
 import { applyOverrides } from '../../src/sim/scenario/overrides.ts';
 import { validateScenario, type ScenarioIssue } from '../../src/sim/scenario/validate.ts';
 import { createRun, type MetricTable } from '../../src/sim/run.ts';
+import { TokenOutOfRange } from '../../src/sim/economy/tokenOutOfRange.ts';
 import type { Scenario } from '../../src/sim/scenario/schema.ts';
 
 export interface Finding {
-  kind: 'crash' | 'check' | 'value' | 'slow';
+  kind: 'crash' | 'check' | 'value' | 'slow' | 'stopped';
   what: string;
   /** The CLI command that runs the same scenario and seed. */
   repro: string;
@@ -223,7 +226,10 @@ export function fuzzScenarios(o: FuzzOptions): FuzzTally {
         for (const f of valueFaults(run.table())) tally.findings.push({ kind: 'value', what: f, repro });
       }
     } catch (e) {
-      tally.findings.push({ kind: 'crash', what: e instanceof Error ? e.message : String(e), repro });
+      if (e instanceof TokenOutOfRange) {
+        tally.ran++;
+        tally.findings.push({ kind: 'stopped', what: e.message, repro });
+      } else tally.findings.push({ kind: 'crash', what: e instanceof Error ? e.message : String(e), repro });
     }
     o.onTrial?.(tally);
   }

@@ -1,2 +1,2 @@
 /** The depinsim version stamped on every export (kept equal to package.json's by a test). */
-export const VERSION = '0.27.0';
+export const VERSION = '0.28.0';

@@ -1,10 +1,11 @@
-// `npm run fuzz -- [--trials N] [--seed S] [--seconds T] [--max-days D]`: random parameter
-// combinations over every preset (scripts/fuzz/scenarioFuzz.ts). Prints each finding with the command that reproduces it;
-// exits 1 when there is a fault (a crash, a failed model check, a value that should not be), else 0.
+// `npm run fuzz -- [--trials N] [--seed S] [--seconds T] [--max-days D] [--typical]`: random
+// parameter combinations over every preset (scripts/fuzz/scenarioFuzz.ts); `--typical` keeps each
+// value in its slider's range. Prints each finding with the command that reproduces it; exits 1
+// when there is a fault (a crash, a failed model check, a value that should not be), else 0.
 import { parseArgs } from 'node:util';
 import { fuzzScenarios } from './fuzz/scenarioFuzz.ts';
 
-const { values } = parseArgs({ options: { trials: { type: 'string', default: '500' }, seed: { type: 'string', default: '1' }, seconds: { type: 'string', default: '60' }, 'max-days': { type: 'string', default: '30' } } });
+const { values } = parseArgs({ options: { trials: { type: 'string', default: '500' }, seed: { type: 'string', default: '1' }, seconds: { type: 'string', default: '60' }, 'max-days': { type: 'string', default: '30' }, typical: { type: 'boolean', default: false } } });
 const trials = Number(values.trials);
 const seed = Number(values.seed);
 const seconds = Number(values.seconds);
@@ -20,6 +21,7 @@ const tally = fuzzScenarios({
   seed,
   seconds,
   maxDays,
+  typical: values.typical,
   onTrial: (t) => {
     for (; shown < t.findings.length; shown++) console.log(`${t.findings[shown].kind}: ${t.findings[shown].what}\n  ${t.findings[shown].repro}`);
     if (t.trials % 50 === 0 || t.trials === trials) process.stderr.write(`fuzz: ${t.trials}/${trials} trials, ${t.ran} ran, ${t.refused} refused by validation, ${t.tooLarge} too large, ${t.findings.length} findings, ${((Date.now() - t0) / 1000).toFixed(0)} s\n`);

@@ -57,6 +57,8 @@ export interface FuzzOptions {
   seconds?: number;
   /** The longest horizon drawn (days; 5 to this, default 30): a year reaches what the economy does over months. */
   maxDays?: number;
+  /** Values within each parameter's typical range (its slider's) only: what users mostly try, where a fault matters most. */
+  typical?: boolean;
   /** Live heap (bytes) past which a run is cut. */
   heapBytes?: number;
   /** Called after each trial. */
@@ -90,13 +92,13 @@ export function structuredPools(): StructuredPools {
 }
 
 /** 0-4 edits of whole values, as `path=JSON`: each kind of edit in about a third of the trials. */
-export function structuredEdits(p: StructuredPools, horizonDays: number, rng: Rng): string[] {
+export function structuredEdits(p: StructuredPools, horizonDays: number, rng: Rng, typical = false): string[] {
   const out: string[] = [];
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)];
   const set = (path: string, v: unknown) => out.push(`${path}=${JSON.stringify(v)}`);
   if (rng() < 0.35) {
     const c = pick(p.dists);
-    set(c.path, drawDistribution(c, rng));
+    set(c.path, drawDistribution(c, rng, typical));
   }
   if (rng() < 0.3) {
     const m = pick(p.weightMaps);
@@ -108,7 +110,7 @@ export function structuredEdits(p: StructuredPools, horizonDays: number, rng: Rn
   }
   if (rng() < 0.4) {
     const k = pick(p.schedules);
-    set(k.path, drawSchedule(k, horizonDays, rng));
+    set(k.path, drawSchedule(k, horizonDays, rng, typical));
   }
   return out;
 }
@@ -129,10 +131,10 @@ export function dropRefused(sets: readonly string[], issues: readonly ScenarioIs
 }
 
 /** A value for control c, within its range: an end, inside the slider's range, or log-uniform over the whole range. */
-export function drawValue(c: ControlSpec, rng: () => number): string {
+export function drawValue(c: ControlSpec, rng: () => number, typical = false): string {
   if (c.kind === 'boolean') return String(rng() < 0.5);
   if (c.kind === 'choice') return (c.options ?? [])[Math.floor(rng() * (c.options?.length ?? 0))] ?? '';
-  return String(drawNumber({ ...c, kind: c.kind === 'integer' ? 'integer' : 'number' }, rng));
+  return String(drawNumber({ ...c, kind: c.kind === 'integer' ? 'integer' : 'number' }, rng, typical));
 }
 
 /** Columns that may be infinite (a payback never reached) or NaN (a ratio of nothing: no GPU online, no order matched). */
@@ -176,9 +178,9 @@ export function fuzzScenarios(o: FuzzOptions): FuzzTally {
     const k = 2 + Math.floor(rng() * 14);
     for (let i = 0; i < k; i++) {
       const c = pick(controls);
-      sets.push(`${c.path}=${drawValue(c, rng)}`);
+      sets.push(`${c.path}=${drawValue(c, rng, o.typical)}`);
     }
-    sets.push(...structuredEdits(pools, days, rng));
+    sets.push(...structuredEdits(pools, days, rng, o.typical));
     const seed = Math.floor(rng() * 1e6);
     // a value the validator refuses alongside the others (a minimum above the preset's maximum) is
     // dropped and the rest tried again, a few times, so most trials run rather than stop at the door

@@ -20,10 +20,22 @@ export interface DrawRange {
   sliderMax?: number;
 }
 
-/** A number within r: an end, inside the typical part, log-uniform over the whole range, or uniform over it. */
-export function drawNumber(r: DrawRange, rng: Rng): number {
+/**
+ * A number within r: an end, inside the typical part, log-uniform over the whole range, or uniform
+ * over it. `typical`: inside the typical part only (the values users mostly try: the slider's range),
+ * log-uniform when it spans more than two decades.
+ */
+export function drawNumber(r: DrawRange, rng: Rng, typical = false): number {
   const lo = r.min ?? -1e6;
   const hi = r.max ?? 1e6;
+  if (typical) {
+    const a = Math.max(lo, r.sliderMin ?? lo);
+    const b = Math.min(hi, r.sliderMax ?? hi);
+    let v = a > 0 && b / a > 100 ? Math.exp(Math.log(a) + rng() * (Math.log(b) - Math.log(a))) : a + rng() * (b - a);
+    if (r.kind === 'integer') v = Math.min(hi, Math.max(lo, Math.round(v)));
+    if (r.exclusiveMin && v <= lo) v = lo + (b - lo) * 1e-3;
+    return v;
+  }
   const u = rng();
   let v: number;
   if (u < 0.15) v = r.exclusiveMin ? lo + (hi - lo) * 1e-6 : lo;
@@ -51,12 +63,12 @@ function subset(options: readonly string[], rng: Rng): string[] {
  * A distribution of a random shape the field takes, its parameters within their ranges; hours
  * mostly between a minute and a few thousand (a uniform's ends in order).
  */
-export function drawDistribution(c: ControlSpec, rng: Rng): Record<string, unknown> {
+export function drawDistribution(c: ControlSpec, rng: Rng, typical = false): Record<string, unknown> {
   const shape: DistShape = pickOne(c.dists ?? [], rng);
   const out: Record<string, unknown> = { dist: shape.dist };
   for (const p of shape.params) {
-    const typical = p.key === 'sigma' ? [0.1, 3] : p.key === 'shape' ? [0.3, 5] : [0.02, 2000];
-    out[p.key] = drawNumber({ kind: 'number', min: p.min, max: p.max, exclusiveMin: p.exclusiveMin, sliderMin: typical[0], sliderMax: typical[1] }, rng);
+    const range = p.key === 'sigma' ? [0.1, 3] : p.key === 'shape' ? [0.3, 5] : [0.02, 2000];
+    out[p.key] = drawNumber({ kind: 'number', min: p.min, max: p.max, exclusiveMin: p.exclusiveMin, sliderMin: range[0], sliderMax: range[1] }, rng, typical);
   }
   if (shape.dist === 'uniform' && (out.min as number) > (out.max as number)) [out.min, out.max] = [out.max, out.min];
   return out;
@@ -84,7 +96,7 @@ function typicalRange(f: ItemField, horizonDays: number): [number, number] | und
 }
 
 /** 1-3 events of one kind: required fields always, optional ones half the time, each within its range. */
-export function drawSchedule(kind: ScheduleKind, horizonDays: number, rng: Rng): Record<string, unknown>[] {
+export function drawSchedule(kind: ScheduleKind, horizonDays: number, rng: Rng, typical = false): Record<string, unknown>[] {
   const n = 1 + Math.floor(rng() * 3);
   const items: Record<string, unknown>[] = [];
   for (let i = 0; i < n; i++) {
@@ -95,7 +107,7 @@ export function drawSchedule(kind: ScheduleKind, horizonDays: number, rng: Rng):
       else if (f.kind === 'multi') item[f.key] = subset(f.options ?? [], rng);
       else {
         const t = typicalRange(f, horizonDays);
-        item[f.key] = drawNumber({ kind: f.integer ? 'integer' : 'number', min: f.min, max: f.max, sliderMin: t?.[0], sliderMax: t?.[1] }, rng);
+        item[f.key] = drawNumber({ kind: f.integer ? 'integer' : 'number', min: f.min, max: f.max, sliderMin: t?.[0], sliderMax: t?.[1] }, rng, typical);
       }
     }
     items.push(item);

@@ -33,6 +33,23 @@ describe('scenario fuzzing', () => {
     }
   });
 
+  it('typical values stay in each slider\'s range (where users mostly are)', () => {
+    const rng = seedrandom('typical');
+    for (const c of fuzzableControls()) {
+      if (c.kind !== 'number' && c.kind !== 'integer') continue;
+      for (let i = 0; i < 10; i++) {
+        const v = Number(drawValue(c, rng, true));
+        const lo = Math.max(c.min ?? -Infinity, c.sliderMin ?? -Infinity);
+        const hi = Math.min(c.max ?? Infinity, c.sliderMax ?? Infinity);
+        // an integer may round to the nearest whole number just outside a fractional slider end
+        const slack = c.kind === 'integer' ? 0.5 : 1e-9 * Math.max(1, Math.abs(hi));
+        expect(v, c.path).toBeGreaterThanOrEqual(lo - slack);
+        expect(v, c.path).toBeLessThanOrEqual(hi + slack);
+        if (c.exclusiveMin) expect(v, c.path).toBeGreaterThan(c.min!);
+      }
+    }
+  });
+
   it('switches distributions to every shape the schema takes, within its ranges, most of them accepted on the baseline', () => {
     const rng = seedrandom('dists');
     const { dists } = structuredPools();

@@ -82,7 +82,7 @@ function tokenState(s: Scenario, model: MarketModel, rows: number): TokenState {
   const e = model.economy!;
   return {
     day: model.engine.now / 24,
-    daysDone: (rows * s.metrics.periodHours) / 24,
+    daysDone: Math.floor((rows * s.metrics.periodHours) / 24),
     priceUsd: e.price.price,
     initialPriceUsd: s.economy.token.initialPriceUsd,
     supplyTokens: e.supplyUnits() / UNITS_PER,

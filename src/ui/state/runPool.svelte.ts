@@ -67,7 +67,7 @@ export class RunPool {
   /** What it takes to show a `screen` job's run as the page's own, by key (set before its table). */
   screens = new Map<string, ScreenRun>();
   error = $state<string | null>(null);
-  /** The failure in a few words, for a status line (the whole of it in `error`): a model's stop names the run and the day. */
+  /** A run the model stopped (its token out of the ledger's range), in a few words for a status line: the run and the day (the whole of it in `error`); else null. */
   errorBrief = $state<string | null>(null);
 
   private slots: Slot[] = [];
@@ -289,12 +289,15 @@ export class RunPool {
     // the pool's progress counts finished runs: a run's set-up is not shown
     if (ev.kind === 'setup') return;
     if (ev.kind === 'error') {
+      slot.runId = 0;
+      // the first failure is the one said: the runs still going may fail too (every seed of a token
+      // that collapses at this volatility), and a later one replaced what the reader had opened
+      if (this.error !== null) return;
       this.error = ev.modelStop
         ? `${job.key} stopped: ${ev.reason ?? ev.message}. Every run of the batch must reach the horizon; this one alone on the page (Seed ${job.seed}, Runs 1) shows its days`
         : `${job.key} stopped with an error: ${ev.message}`;
       // the reason's first clause: "the token economy left the range the ledger counts exactly on day 1509"
-      this.errorBrief = ev.modelStop ? `${job.key} stopped: ${(ev.reason ?? ev.message).split(':')[0]}` : this.error;
-      slot.runId = 0;
+      this.errorBrief = ev.modelStop ? `${job.key} stopped: ${(ev.reason ?? ev.message).split(':')[0]}` : null;
       return;
     }
     if (ev.kind === 'rows' && ev.rows > 0) slot.buffers.append(ev.from, ev.rows, ev.data);

@@ -92,6 +92,8 @@ function typicalRange(f: ItemField, horizonDays: number): [number, number] | und
   if (f.key === 'repeatEveryDays') return [1, horizonDays];
   if (f.key === 'providers') return [1, 5000];
   if (f.key === 'budgetUsd') return [1e3, 1e8];
+  // a shock's multipliers: from a tenth to tenfold (a 400-fold token price shock is not what users try)
+  if (/[mM]ultiplier$/.test(f.key)) return [0.1, 10];
   return undefined;
 }
 

@@ -30,6 +30,7 @@ describe('a token economy out of the ledger range', () => {
     expect(up.message).toContain("'stake purchase' would take an account past 9.0e+11 USD, with the token at $5.6e+5 (2.8e+5 times its $2 of day 0)");
     expect(up.message).toContain('the price had soared, and stake bought at that price costs more USD than the ledger counts');
     expect(up.message).toContain("The 1 whole day before it is the run's results");
+    expect(tokenOutOfRange(entry('provider sells token income', 'usd'), state({ priceUsd: 5.6e5 })).message).toContain('the price had soared, and tokens traded at that price are worth more USD than the ledger counts');
     expect(tokenOutOfRange(entry('stake purchase', 'usd'), state({ priceUsd: 3 })).message).toContain("the run's amounts had outgrown it; a smaller scale or token supply keeps the run in range");
   });
 

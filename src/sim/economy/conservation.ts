@@ -5,12 +5,13 @@
  * only ways tokens enter or leave, and they keep the running totals this checks the ledger against.
  */
 import { LedgerError, UNITS_PER, type Ledger } from './ledger.ts';
+import { sumsToZero } from './exactSum.ts';
 
 /** Invariants: the ledger balances and supply = genesis + minted - burned, exactly; throws a LedgerError otherwise. */
 export function assertConserved(L: Ledger, supplyUnits: number, genesisUnits: number, mintedUnits: number, burnedUnits: number): void {
   L.assertBalanced();
   const s = supplyUnits;
-  if (s !== genesisUnits + mintedUnits - burnedUnits) {
+  if (!sumsToZero([s, -genesisUnits, -mintedUnits, burnedUnits])) {
     throw new LedgerError(`token supply ${s / UNITS_PER} != genesis + minted - burned (${(genesisUnits + mintedUnits - burnedUnits) / UNITS_PER})`, {
       seq: L.entries,
       asset: 'token',

@@ -8,6 +8,7 @@
  * A transfer that would take an account negative (unless it is an issuer) or that is not a finite,
  * non-negative amount stops the run with an error naming the entry.
  */
+import { sumsToZero } from './exactSum.ts';
 
 /** usd and token; credit is the non-transferable USD-pegged compute credit of burn-and-mint (Akash ACT, Render credits). */
 export const ASSETS = ['usd', 'token', 'credit'] as const;
@@ -146,9 +147,11 @@ export class Ledger {
   /** Checks that every asset's balances sum to exactly zero; throws naming the asset otherwise. */
   assertBalanced(): void {
     for (const a of ASSETS) {
+      // summed exactly: the float sum of balances near the range's end is off by a unit or two
+      if (sumsToZero(this.bal[a])) continue;
       let s = 0;
       for (const v of this.bal[a]) s += v;
-      if (s !== 0) throw new Error(`ledger out of balance: ${a} balances sum to ${s / UNITS_PER} after ${this.entries} entries`);
+      throw new Error(`ledger out of balance: ${a} balances sum to about ${s / UNITS_PER} after ${this.entries} entries`);
     }
   }
 

@@ -60,7 +60,9 @@ export function tokenOutOfRange(e: LedgerRangeError, t: TokenState): TokenOutOfR
       : 'the price had collapsed, and what is paid or bought in tokens at that price grew without bound';
     keep = `${t.mintsSettlements && !t.hasBreaker ? 'a circuit breaker (economy.bmeBreaker), ' : ''}a lower price volatility (economy.price.volatilityPerYear) or a shorter horizon keeps the token in range`;
   } else if (ratio > 1e3) {
-    why = 'the price had soared, and stake bought at that price costs more USD than the ledger counts';
+    why = e.entry.memo.includes('stake')
+      ? 'the price had soared, and stake bought at that price costs more USD than the ledger counts'
+      : 'the price had soared, and tokens traded at that price are worth more USD than the ledger counts';
     keep = 'a lower price volatility or price impact (economy.price), or a shorter horizon, keeps the token in range';
   } else {
     why = "the run's amounts had outgrown it";

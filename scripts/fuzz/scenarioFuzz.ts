@@ -5,8 +5,8 @@
  * random preset (to an end of its range, into its slider's range, or log-uniformly over the whole
  * range) and, since 0.28.0, sets some whole values as the dashboard's editors write them
  * (structuredEdits.ts: a distribution of another shape, a weight map, the classes that rent spot,
- * 1-3 scheduled events of a kind), runs 5-30 days (`maxDays`) at scale 0.05-0.2, and reports what a user would
- * call a fault, with the command that reproduces it:
+ * 1-3 scheduled events of a kind), runs 5-30 days (`maxDays`) at scale 0.05-0.2, and reports what
+ * a user would call a fault, with the command that reproduces it:
  *  - a crash (an exception from the core);
  *  - a model check that fails (Little's law, every order accounted for, ...: model/runChecks.ts);
  *  - an infinite value outside the payback and wait columns, or NaN in a count column;
@@ -212,6 +212,9 @@ export function fuzzScenarios(o: FuzzOptions): FuzzTally {
       continue;
     }
     const t0 = performance.now();
+    tally.ran++;
+    tally.edits += sets.length - 2;
+    tally.wholeEdits += sets.filter((x) => /=[[{]/.test(x)).length;
     try {
       const run = createRun(s, seed);
       let cut = false;
@@ -219,19 +222,14 @@ export function fuzzScenarios(o: FuzzOptions): FuzzTally {
         run.advance(run.now() + 24, 200_000);
         cut = performance.now() - t0 > budgetMs || process.memoryUsage().heapUsed > heap;
       }
-      tally.ran++;
-      tally.edits += sets.length - 2;
-      tally.wholeEdits += sets.filter((x) => /=[[{]/.test(x)).length;
       if (cut) tally.findings.push({ kind: 'slow', what: `cut at day ${(run.now() / 24).toFixed(1)} after ${((performance.now() - t0) / 1000).toFixed(0)} s, ${run.eventsProcessed()} events`, repro });
       else {
         for (const c of run.checks()) if (!c.holds) tally.findings.push({ kind: 'check', what: `${c.title}: ${c.detail}`, repro });
         for (const f of valueFaults(run.table())) tally.findings.push({ kind: 'value', what: f, repro });
       }
     } catch (e) {
-      if (e instanceof TokenOutOfRange) {
-        tally.ran++;
-        tally.findings.push({ kind: 'stopped', what: e.message, repro });
-      } else tally.findings.push({ kind: 'crash', what: e instanceof Error ? e.message : String(e), repro });
+      const stopped = e instanceof TokenOutOfRange;
+      tally.findings.push({ kind: stopped ? 'stopped' : 'crash', what: e instanceof Error ? e.message : String(e), repro });
     }
     o.onTrial?.(tally);
   }

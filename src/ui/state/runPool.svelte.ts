@@ -296,7 +296,8 @@ export class RunPool {
       this.error = ev.modelStop
         ? `${job.key} stopped: ${ev.reason ?? ev.message}. Every run of the batch must reach the horizon; this one alone on the page (Seed ${job.seed}, Runs 1) shows its days`
         : `${job.key} stopped with an error: ${ev.message}`;
-      // the reason's first clause: "the token economy left the range the ledger counts exactly on day 1509"
+      // the reason's first clause: "the token economy left the range the ledger counts exactly on day 1509";
+      // `error` starts with it, so the status line shows the rest of `error` when it is opened
       this.errorBrief = ev.modelStop ? `${job.key} stopped: ${(ev.reason ?? ev.message).split(':')[0]}` : null;
       return;
     }
